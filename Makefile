@@ -1,0 +1,55 @@
+# Two commands set everything up on a fresh machine:
+#   make demo   - install, index seeds/, start the web app (prints its URL)
+#   make test   - install with test tools (and Debian's Chromium), lint, type-check, test
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export GRADIO_ANALYTICS_ENABLED := False
+export ANONYMIZED_TELEMETRY := False
+
+.PHONY: install install-test browser demo check-demo test lint bench eval clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	# The CPU wheel of torch first, or pip pulls a multi-GB CUDA build.
+	$(PIP) install -q torch==2.13.0
+	$(PIP) install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(PIP) install -q -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test browser
+
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null) \
+	  || echo "warning: could not install Debian's chromium; browser tests will fail"; fi
+
+demo: install
+	$(VENV)/bin/factcheck ingest seeds/
+	$(VENV)/bin/factcheck check "Biden and Putin spoke for 90 minutes on Thursday" --dateline 2021-12-31
+	$(PY) app.py
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check factcheck tests benchmarks app.py
+	$(VENV)/bin/ruff format --check factcheck tests benchmarks app.py
+	$(VENV)/bin/mypy
+
+test: install-test lint
+	$(VENV)/bin/pytest -q
+
+bench: install-test
+	$(PY) -m benchmarks
+
+eval: install
+	$(PY) -m benchmarks.eval_climate_fever
+
+clean:
+	rm -rf $(VENV) vectorstore/* .pytest_cache .mypy_cache .ruff_cache test-output

@@ -1,0 +1,49 @@
+"""factcheck: an offline fact-check assistant for newsrooms.
+
+Nothing heavy is imported here; models load on first use.
+"""
+
+from .config import Settings, load_settings
+from .errors import ConfigError, FactCheckError, InputError, ModelError, StoreError
+from .types import (
+    Claim,
+    Evidence,
+    IngestResult,
+    Label,
+    Passage,
+    Report,
+    Source,
+    Stance,
+    Value,
+    Verdict,
+)
+
+__all__ = [
+    "Claim",
+    "ConfigError",
+    "Evidence",
+    "FactCheckError",
+    "FactChecker",
+    "IngestResult",
+    "InputError",
+    "Label",
+    "ModelError",
+    "Passage",
+    "Report",
+    "Settings",
+    "Source",
+    "Stance",
+    "StoreError",
+    "Value",
+    "Verdict",
+    "load_settings",
+]
+
+
+def __getattr__(name: str) -> object:
+    # FactChecker pulls in LangChain and Chroma: import it only when asked for.
+    if name == "FactChecker":
+        from .api import FactChecker
+
+        return FactChecker
+    raise AttributeError(name)

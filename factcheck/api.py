@@ -1,0 +1,244 @@
+"""FactChecker: the typed Python API. The CLI, the web app and newsroom code all use it.
+
+It owns the warm resources (embedder, spaCy, store, chain) and is safe to share between
+threads: models load once under a lock, and each call works on its own data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from .analysis import Analyzer
+from .chain import ClaimRequest, Verifier, build_chain
+from .claims import ClaimExtractor
+from .config import Settings
+from .errors import FactCheckError, InputError
+from .ingest import iter_paths, load_text, read_file, split_passages
+from .store import PassageStore, SourceInfo, build_where, open_client
+from .types import Claim, IngestResult, Passage, Report, Source, Verdict
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+Progress = Callable[[int, int], None]
+
+
+class FactChecker:
+    """Ingest sources, extract claims, check them.
+
+    Build it with ``FactChecker.from_settings()``, or inject a store/embedder/analyzer
+    (tests and services that manage their own resources).
+    """
+
+    def __init__(
+        self,
+        store: PassageStore,
+        analyzer: Analyzer | None = None,
+        settings: Settings | None = None,
+        stance: Any = None,
+    ) -> None:
+        self.settings = settings or Settings()
+        self.store = store
+        self.analyzer = analyzer or Analyzer()
+        self.extractor = ClaimExtractor(self.analyzer, self.settings.claim_threshold)
+        self.verifier = Verifier(
+            self.analyzer,
+            store,
+            k=self.settings.top_k,
+            min_score=self.settings.min_score,
+            max_claim_chars=self.settings.max_claim_chars,
+            stance=stance,
+        )
+        self.chain = build_chain(self.verifier)
+
+    @classmethod
+    def from_settings(
+        cls, settings: Settings | None = None, *, embedder: Any = None, client: Any = None
+    ) -> FactChecker:
+        """Open the store the settings name (local folder or Chroma server)."""
+        s = settings or Settings()
+        if embedder is None:
+            from .embed import SentenceTransformerEmbedder
+
+            embedder = SentenceTransformerEmbedder(batch_size=s.embed_batch_size)
+        if client is None:
+            client = open_client(str(s.store_dir), s.chroma_url)
+        stance = None
+        if s.use_stance_model:
+            from .stance import load_default_stance
+
+            stance = load_default_stance()
+        return cls(PassageStore(client, embedder, s.collection), settings=s, stance=stance)
+
+    def warm_up(self) -> None:
+        """Load the models now rather than on the first request."""
+        warm = getattr(self.store.embedder, "warm_up", None)
+        if warm:
+            warm()
+        self.analyzer.warm_up()
+
+    # -- sources ---------------------------------------------------------------------------
+
+    def ingest(
+        self, paths: Iterable[str | Path], *, progress: Progress | None = None
+    ) -> IngestResult:
+        """Ingest files and folders. Bad files are reported in ``errors``; the rest go on."""
+        t0 = time.perf_counter()
+        files = list(iter_paths([Path(p) for p in paths]))
+        counts = {"added": 0, "unchanged": 0, "replaced": 0}
+        n_pass = 0
+        errors: list[tuple[str, str]] = []
+        for i, path in enumerate(files):
+            try:
+                src, body = read_file(path)
+                status, n = self._store(src, body)
+                counts[status] += 1
+                n_pass += n
+            except FactCheckError as ex:
+                errors.append((str(path), str(ex)))
+                logger.warning("skipped %s: %s", path, ex)
+            if progress:
+                progress(i + 1, len(files))
+        return IngestResult(
+            files=len(files),
+            passages=n_pass,
+            errors=tuple(errors),
+            seconds=round(time.perf_counter() - t0, 3),
+            **counts,
+        )
+
+    def ingest_text(
+        self,
+        text: str,
+        *,
+        name: str,
+        fmt: str = "text",
+        title: str = "",
+        dateline: dt.date | None = None,
+        url: str = "",
+    ) -> IngestResult:
+        """Ingest a document given as a string; ``name`` is its stable source id."""
+        t0 = time.perf_counter()
+        if not name.strip():
+            raise InputError("A source given as text needs a name")
+        src, body = load_text(
+            text, source_id=name, fmt=fmt, title=title, dateline=dateline, url=url
+        )
+        status, n = self._store(src, body)
+        return IngestResult(
+            files=1, passages=n, seconds=round(time.perf_counter() - t0, 3), **{status: 1}
+        )
+
+    def _store(self, src: Source, body: int) -> tuple[str, int]:
+        passages = split_passages(src, body, max_chars=self.settings.max_passage_chars)
+        return self.store.add_source(src, passages), len(passages)
+
+    def sources(self) -> list[SourceInfo]:
+        return self.store.sources()
+
+    def remove(self, source: str) -> int:
+        """Remove a source (by id, path or title); returns the passages deleted."""
+        return self.store.remove(source)
+
+    def search(
+        self,
+        query: str,
+        *,
+        k: int | None = None,
+        source: str | None = None,
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+    ) -> list[Passage]:
+        if not query.strip():
+            raise InputError("The search text is empty")
+        sid = self.store.resolve_source(source) if source else None
+        where = build_where(sid, date_from, date_to)
+        return self.store.search(query, k or self.settings.top_k, where)
+
+    # -- claims ----------------------------------------------------------------------------
+
+    def extract_claims(
+        self, text: str, dateline: dt.date | None = None, *, threshold: float | None = None
+    ) -> list[Claim]:
+        """Every checkable claim in an article, in order."""
+        self._check_article_size(text)
+        return self.extractor.extract(text, dateline, threshold=threshold)
+
+    def check(
+        self, claim: str, *, dateline: dt.date | None = None, source: str | None = None
+    ) -> Verdict:
+        """Check one claim against the store."""
+        return self.chain.invoke(self._request(claim, dateline, source))
+
+    def check_many(
+        self,
+        claims: Iterable[str | Claim],
+        *,
+        dateline: dt.date | None = None,
+        batch_size: int = 32,
+        progress: Progress | None = None,
+    ) -> Iterator[Verdict | FactCheckError]:
+        """Check claims in batches, yielding in order. A bad claim yields its error and the
+        rest go on."""
+        items = list(claims)
+        done = 0
+        for i in range(0, len(items), batch_size):
+            chunk = items[i : i + batch_size]
+            good: list[tuple[int, ClaimRequest]] = []
+            results: list[Verdict | FactCheckError | None] = [None] * len(chunk)
+            for j, c in enumerate(chunk):
+                req = (
+                    ClaimRequest(c.text, c.dateline, None, c)
+                    if isinstance(c, Claim)
+                    else ClaimRequest(c, dateline)
+                )
+                try:
+                    self.verifier.prepare(req)  # validate early: one bad row must not sink a batch
+                    good.append((j, req))
+                except FactCheckError as ex:
+                    results[j] = ex
+            if good:
+                outs = self.chain.batch([r for _, r in good], return_exceptions=True)
+                for (j, _), out in zip(good, outs, strict=True):
+                    if isinstance(out, FactCheckError | Verdict):
+                        results[j] = out
+                    else:
+                        raise out
+            for r in results:
+                done += 1
+                if progress:
+                    progress(done, len(items))
+                assert r is not None
+                yield r
+
+    def check_article(
+        self, text: str, dateline: dt.date | None = None, *, article_id: str = "article"
+    ) -> Report:
+        """Extract every claim in an article and check each."""
+        self._check_article_size(text)
+        claims = self.extractor.extract(text, dateline, article_id=article_id)
+        verdicts = []
+        for v in self.check_many(claims):
+            if isinstance(v, FactCheckError):
+                raise v
+            verdicts.append(v)
+        dl = claims[0].dateline if claims else dateline
+        return Report(article_id, tuple(verdicts), (), dl, text)
+
+    def _request(self, claim: str, dateline: dt.date | None, source: str | None) -> ClaimRequest:
+        sid = self.store.resolve_source(source) if source else None
+        return ClaimRequest(claim, dateline, build_where(sid))
+
+    def _check_article_size(self, text: str) -> None:
+        if not text.strip():
+            raise InputError("The article is empty")
+        if len(text) > self.settings.max_article_chars:
+            raise InputError(
+                f"The article is {len(text):,} characters; the limit is "
+                f"{self.settings.max_article_chars:,}"
+            )

@@ -1,0 +1,294 @@
+"""`factcheck` command line: argument parsing and output formatting only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .config import Settings, load_settings
+from .errors import FactCheckError
+
+
+def _date(_ctx: Any, _param: Any, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
+
+
+class _Ctx:
+    """Settings loaded once at the edge; the FactChecker built on first use."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._checker: Any = None
+
+    @property
+    def checker(self) -> Any:
+        if self._checker is None:
+            from .api import FactChecker
+
+            self._checker = FactChecker.from_settings(self.settings)
+        return self._checker
+
+
+def _fail(ex: FactCheckError) -> click.ClickException:
+    if os.environ.get("FACTCHECK_RAISE_ERRORS"):
+        raise ex
+    return click.ClickException(str(ex))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Folder of the embedded Chroma store (default ./vectorstore).",
+)
+@click.option(
+    "--chroma-url", default=None, help="Use a Chroma server instead, e.g. http://127.0.0.1:8000."
+)
+@click.option("--collection", default=None, help="Chroma collection name.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="TOML settings file (also $FACTCHECK_CONFIG).",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Log progress details to stderr.")
+@click.pass_context
+def main(
+    ctx: click.Context,
+    store_dir: str | None,
+    chroma_url: str | None,
+    collection: str | None,
+    config_file: str | None,
+    verbose: bool,
+) -> None:
+    """factcheck: check figures, dates, counts, names and quotes against your sources."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        settings = load_settings(
+            config_file, store_dir=store_dir, chroma_url=chroma_url, collection=collection
+        )
+    except FactCheckError as ex:
+        raise _fail(ex) from None
+    ctx.obj = _Ctx(settings)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.pass_obj
+def ingest(obj: _Ctx, paths: tuple[Path, ...], as_json: bool) -> None:
+    """Add .txt/.md/.html files or folders (recursively) to the store."""
+    from tqdm import tqdm
+
+    missing = [p for p in paths if not p.exists()]
+    for p in missing:
+        click.echo(f"error: {p}: no such file or folder", err=True)
+    present = [p for p in paths if p.exists()]
+    try:
+        checker = obj.checker
+        bar = tqdm(total=0, unit="file", desc="ingesting", disable=None, file=sys.stderr)
+
+        def progress(done: int, total: int) -> None:
+            bar.total = total
+            bar.update(done - bar.n)
+
+        res = checker.ingest(present, progress=progress) if present else None
+        bar.close()
+    except FactCheckError as ex:
+        raise _fail(ex) from None
+    if res is not None:
+        for path, msg in res.errors:
+            click.echo(f"error: {msg}" if path in msg else f"error: {path}: {msg}", err=True)
+        if as_json:
+            click.echo(json.dumps(res.to_dict()))
+        else:
+            click.echo(
+                f"{res.files} files: {res.added} added, {res.replaced} replaced, "
+                f"{res.unchanged} unchanged, {len(res.errors)} failed; "
+                f"{res.passages} passages in {res.seconds:.1f}s"
+            )
+    if missing or (res is not None and res.errors):
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def sources(obj: _Ctx, as_json: bool) -> None:
+    """List stored sources with their passage counts and datelines."""
+    from .render import sources_text
+
+    try:
+        infos = obj.checker.sources()
+    except FactCheckError as ex:
+        raise _fail(ex) from None
+    if as_json:
+        click.echo(json.dumps([s.to_dict() for s in infos], ensure_ascii=False))
+    else:
+        click.echo(sources_text(infos))
+
+
+@main.command()
+@click.argument("source")
+@click.pass_obj
+def remove(obj: _Ctx, source: str) -> None:
+    """Remove one source (by id, path or title) and its passages."""
+    try:
+        n = obj.checker.remove(source)
+    except FactCheckError as ex:
+        raise _fail(ex) from None
+    click.echo(f"removed {source}: {n} passages")
+
+
+@main.command()
+@click.argument("text")
+@click.option(
+    "-k", "--k", "k", type=click.IntRange(1, 100), default=None, help="How many passages."
+)
+@click.option("--source", default=None, help="Only this source (id, path or title).")
+@click.option(
+    "--from", "date_from", callback=_date, default=None, help="Datelines from YYYY-MM-DD."
+)
+@click.option("--to", "date_to", callback=_date, default=None, help="Datelines up to YYYY-MM-DD.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def search(
+    obj: _Ctx,
+    text: str,
+    k: int | None,
+    source: str | None,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+    as_json: bool,
+) -> None:
+    """Show the passages most similar to TEXT, with scores and sources."""
+    from .render import passage_text
+
+    try:
+        hits = obj.checker.search(text, k=k, source=source, date_from=date_from, date_to=date_to)
+    except FactCheckError as ex:
+        raise _fail(ex) from None
+    if as_json:
+        click.echo(json.dumps([p.to_dict() for p in hits], ensure_ascii=False))
+    elif not hits:
+        click.echo("No passages found.")
+    else:
+        click.echo("\n".join(passage_text(p, i + 1) for i, p in enumerate(hits)))
+
+
+def _read(file: str) -> str:
+    if file == "-":
+        return sys.stdin.read()
+    from .ingest import read_file
+
+    p = Path(file)
+    if p.suffix.lower() in (".html", ".htm", ".md", ".markdown"):
+        src, _ = read_file(p)
+        return src.text
+    try:
+        return p.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise click.ClickException(f"{file}: no such file") from None
+    except UnicodeDecodeError:
+        raise click.ClickException(f"{file}: is not valid UTF-8 text") from None
+    except OSError as ex:
+        raise click.ClickException(f"{file}: cannot be read ({ex.strerror})") from None
+
+
+@main.command()
+@click.argument("file")
+@click.option("--dateline", callback=_date, default=None, help="YYYY-MM-DD the article is dated.")
+@click.option(
+    "--threshold", type=click.FloatRange(0, 1), default=None, help="Check-worthiness cut-off."
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per claim.")
+@click.pass_obj
+def claims(
+    obj: _Ctx, file: str, dateline: dt.date | None, threshold: float | None, as_json: bool
+) -> None:
+    """List the checkable claims in FILE (or - for stdin)."""
+    from .analysis import Analyzer
+    from .claims import ClaimExtractor
+    from .errors import InputError
+    from .render import claim_text
+
+    text = _read(file)
+    try:
+        if not text.strip():
+            raise InputError(f"{file}: is empty")
+        ext = ClaimExtractor(Analyzer(), obj.settings.claim_threshold)
+        found = ext.extract(text, dateline, threshold=threshold, article_id=file)
+    except FactCheckError as ex:
+        raise _fail(ex) from None
+    for c in found:
+        click.echo(json.dumps(c.to_dict(), ensure_ascii=False) if as_json else claim_text(c))
+
+
+@main.command()
+@click.argument("claim")
+@click.option(
+    "--dateline", callback=_date, default=None, help="Resolve 'on Thursday' against this date."
+)
+@click.option("--source", default=None, help="Only check against this source.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def check(
+    obj: _Ctx, claim: str, dateline: dt.date | None, source: str | None, as_json: bool
+) -> None:
+    """Check one CLAIM against the stored sources."""
+    from .render import verdict_text
+
+    try:
+        v = obj.checker.check(claim, dateline=dateline, source=source)
+    except FactCheckError as ex:
+        raise _fail(ex) from None
+    click.echo(json.dumps(v.to_dict(), ensure_ascii=False) if as_json else verdict_text(v))
+
+
+@main.command("check-article")
+@click.argument("file")
+@click.option("--dateline", callback=_date, default=None)
+@click.option("--json", "as_json", is_flag=True, help="The report as one JSON object.")
+@click.pass_obj
+def check_article(obj: _Ctx, file: str, dateline: dt.date | None, as_json: bool) -> None:
+    """Extract every claim in FILE and check each against the store."""
+    from .render import verdict_text
+
+    text = _read(file)
+    try:
+        report = obj.checker.check_article(text, dateline, article_id=file)
+    except FactCheckError as ex:
+        raise _fail(ex) from None
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
+        return
+    counts: dict[str, int] = {}
+    for v in report.verdicts:
+        counts[v.label.value] = counts.get(v.label.value, 0) + 1
+        click.echo(verdict_text(v, max_evidence=2) + "\n")
+    summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
+    click.echo(f"{len(report.verdicts)} claims: {summary or 'none found'}")
+
+
+if __name__ == "__main__":
+    main()

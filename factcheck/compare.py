@@ -1,0 +1,317 @@
+"""Claim x passage -> stance, with the matched spans and a one-line rationale. Pure code.
+
+Numbers decide numbers: when a claim's value is aligned with a passage's value about the
+same thing and they disagree, the passage REFUTES the claim, whatever its similarity or a
+model says. Similarity, entity agreement, polarity and (when given) the stance model's
+probabilities decide only where no value does.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .analysis import TextFacts, entity_match, fuzzy_in
+from .types import Stance, Value
+from .values import describe
+
+NUMERIC = {"quantity", "money", "percent", "duration"}
+
+
+@dataclass(frozen=True, slots=True)
+class StanceProbs:
+    """A stance model's probabilities for (passage, claim)."""
+
+    supports: float
+    refutes: float
+    neutral: float
+
+
+@dataclass(frozen=True, slots=True)
+class ValueCheck:
+    """One claim value aligned with one passage value, and whether they agree."""
+
+    claim: Value
+    passage: Value
+    agree: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    stance: Stance
+    weight: float
+    rationale: str
+    claim_spans: tuple[tuple[int, int], ...]
+    passage_spans: tuple[tuple[int, int], ...]
+    checks: tuple[ValueCheck, ...] = ()
+    relatedness: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Decision thresholds, in one place so the evaluation scripts can report them."""
+
+    related: float = 0.3  # share of claim content words found in the passage
+    support_overlap: float = 0.5
+    support_similarity: float = 0.55
+    entity_cover: float = 0.5
+    negation_overlap: float = 0.45
+    model_margin: float = 0.15
+
+
+DEFAULT = Thresholds()
+
+
+def _interval(v: Value) -> tuple[float, float]:
+    lo = v.low if v.low is not None else -math.inf
+    hi = v.high if v.high is not None else math.inf
+    if v.kind != "date" and not v.hedge and lo == hi:
+        tol = abs(lo) * 0.005  # exact figures: allow rounding in the last written digit
+        return lo - tol, hi + tol
+    return lo, hi
+
+
+def _date_bounds(v: Value) -> tuple[str, str]:
+    return v.date_from, v.date_to
+
+
+def _partial(d: str) -> tuple[str, str]:
+    """(month, day) of an ISO date or a year-less '--MM-DD' / '--MM'."""
+    if d.startswith("--"):
+        return d[2:4], d[5:7] if len(d) >= 7 else ""
+    return d[5:7], d[8:10]
+
+
+def values_agree(a: Value, b: Value) -> bool:
+    """True when two aligned values can both be true (their intervals overlap)."""
+    if a.kind == "date":
+        af, at = _date_bounds(a)
+        bf, bt = _date_bounds(b)
+        if af.startswith("--") or bf.startswith("--"):
+            # A year is unknown (no dateline): compare what both texts pin down.
+            (am, ad), (bm, bd) = _partial(af), _partial(bf)
+            if a.label == "day" and b.label == "day":
+                return (am, ad) == (bm, bd)
+            if not af.startswith("--") and a.label != "day" and af[5:7] != at[5:7]:
+                return True  # a whole year or more contains any month
+            if not bf.startswith("--") and b.label != "day" and bf[5:7] != bt[5:7]:
+                return True
+            return am == bm
+        return af <= bt and bf <= at
+    alo, ahi = _interval(a)
+    blo, bhi = _interval(b)
+    return alo <= bhi and blo <= ahi
+
+
+def _compatible(a: Value, b: Value) -> bool:
+    ka = "quantity" if a.kind in ("quantity",) else a.kind
+    kb = "quantity" if b.kind in ("quantity",) else b.kind
+    if ka != kb:
+        return False
+    if a.kind in ("money", "percent"):
+        return a.unit == b.unit
+    if a.kind in ("quantity", "ordinal") and a.unit and b.unit:
+        return a.unit == b.unit or fuzzy_in(a.unit, {b.unit})
+    return True
+
+
+def _overlap(words: frozenset[str], pool: frozenset[str]) -> float:
+    if not words:
+        return 0.0
+    return sum(1 for w in words if fuzzy_in(w, pool)) / len(words)
+
+
+def align(claim: TextFacts, passage: TextFacts) -> list[ValueCheck]:
+    """Pair each claim value with the passage value about the same thing, if there is one.
+
+    Candidates must be of a compatible kind and unit (same counted noun, currency, unit);
+    among them the one whose surrounding words best match the claim value's wins. A
+    candidate with no shared context and no shared counted noun is not the same thing.
+    """
+    checks = []
+    # Names say who, not which event: a shared name alone must not pair two dates.
+    names = {w for e in (*claim.entities, *passage.entities) for w in e.unit.split()}
+    for cv, cctx in zip(claim.values, claim.contexts, strict=True):
+        best: tuple[float, Value] | None = None
+        for pv, pctx in zip(passage.values, passage.contexts, strict=True):
+            if not _compatible(cv, pv):
+                continue
+            shared = sum((0.4 if fuzzy_in(w, names) else 1.0) for w in cctx if fuzzy_in(w, pctx))
+            noun = 2.0 if (cv.unit and pv.unit and _compatible(cv, pv)) else 0.0
+            score = shared + noun
+            if cv.kind in NUMERIC and cv.kind != "quantity":
+                score += 0.5  # durations, money and percentages are rarely ambiguous
+            if score < 1.0:
+                continue
+            agree = values_agree(cv, pv)
+            key = score + (0.01 if agree else 0.0)
+            if best is None or key > best[0]:
+                best = (key, pv)
+        if best is not None:
+            checks.append(ValueCheck(cv, best[1], values_agree(cv, best[1])))
+    return checks
+
+
+def _entity_cover(claim: TextFacts, passage: TextFacts, context: TextFacts | None) -> float:
+    names = {e.unit for e in claim.entities}
+    if not names:
+        return 1.0
+    pnames = {e.unit for e in passage.entities}
+    pool = passage.content
+    if context is not None:
+        pnames |= {e.unit for e in context.entities}
+        pool = pool | context.content
+    found = sum(
+        1
+        for n in names
+        if any(entity_match(n, p) for p in pnames) or all(fuzzy_in(w, pool) for w in n.split())
+    )
+    return found / len(names)
+
+
+def _spans_for(facts: TextFacts, words: frozenset[str]) -> tuple[tuple[int, int], ...]:
+    return tuple(sorted({(s, e) for lem, s, e in facts.spans if fuzzy_in(lem, words)}))
+
+
+def compare(
+    claim: TextFacts,
+    passage: TextFacts,
+    similarity: float = 0.0,
+    probs: StanceProbs | None = None,
+    t: Thresholds = DEFAULT,
+    context: TextFacts | None = None,
+) -> Comparison:
+    """Decide what ``passage`` says about ``claim``.
+
+    ``context`` is the passage before it in the same source: news copy names people once
+    and then says "both presidents", so entities may be found there.
+    """
+    overlap = _overlap(claim.content, passage.content)
+    if context is not None:
+        # Words from the context count at half weight towards relatedness.
+        extra = _overlap(claim.content, passage.content | context.content) - overlap
+        overlap_rel = overlap + 0.5 * extra
+    else:
+        overlap_rel = overlap
+    cover = _entity_cover(claim, passage, context)
+    checks = align(claim, passage)
+    # A passage is about the claim when they share enough words, or a value about the same
+    # counted thing or event (align() demands shared context or noun); and the claim's names.
+    related = cover >= t.entity_cover and (overlap_rel >= t.related or bool(checks))
+    shared = frozenset(w for w in claim.content if fuzzy_in(w, passage.content))
+    c_spans = _spans_for(claim, passage.content)
+    p_spans = _spans_for(passage, claim.content)
+    relatedness = 0.5 * overlap + 0.3 * cover + 0.2 * max(0.0, similarity)
+    if not related:
+        return Comparison(Stance.NEUTRAL, 0.0, "about something else", (), (), (), relatedness)
+
+    wrong = [c for c in checks if not c.agree]
+    right = [c for c in checks if c.agree]
+    if wrong:
+        c = wrong[0]
+        return Comparison(
+            Stance.REFUTES,
+            min(1.0, 0.7 + 0.3 * overlap),
+            f"claim says {describe(c.claim)}; source says {describe(c.passage)}"
+            f" ({c.passage.text!r})",
+            tuple(sorted({*c_spans, c.claim.span})),
+            tuple(sorted({*p_spans, c.passage.span})),
+            tuple(checks),
+            relatedness,
+        )
+
+    # Polarity: the same predicate asserted in one text and negated in the other.
+    flipped = {w for w in shared if (w in claim.negated) != (w in passage.negated)}
+    if flipped and overlap >= t.negation_overlap:
+        w = sorted(flipped)[0]
+        neg_side = "claim" if w in claim.negated else "source"
+        return Comparison(
+            Stance.REFUTES,
+            min(1.0, 0.55 + 0.4 * overlap),
+            f"the {neg_side} negates what the other asserts ({w!r})",
+            c_spans,
+            p_spans,
+            tuple(checks),
+            relatedness,
+        )
+
+    hard = [v for v in claim.values if v.kind in NUMERIC or v.kind in ("date", "ordinal")]
+    unverified = [v for v in hard if all(c.claim is not v for c in right)]
+    if right:
+        share = len(right) / max(1, len(hard))
+        said = "; ".join(f"{describe(c.claim)} = {c.passage.text!r}" for c in right[:3])
+        weight = min(1.0, 0.45 + 0.35 * share + 0.2 * overlap)
+        if probs is not None and probs.refutes > probs.supports + t.model_margin:
+            weight *= 0.8  # the model doubts the wording, but numbers decide numbers
+        return Comparison(
+            Stance.SUPPORTS,
+            weight,
+            f"values match: {said}"
+            + (f"; not found: {', '.join(v.text for v in unverified)}" if unverified else ""),
+            tuple(sorted({*c_spans, *(c.claim.span for c in right)})),
+            tuple(sorted({*p_spans, *(c.passage.span for c in right)})),
+            tuple(checks),
+            relatedness,
+        )
+    if unverified:
+        # The claim's figures are what it asserts; a passage silent on them cannot back it.
+        return Comparison(
+            Stance.NEUTRAL,
+            0.0,
+            f"source does not state {', '.join(v.text for v in unverified)}",
+            c_spans,
+            p_spans,
+            tuple(checks),
+            relatedness,
+        )
+
+    if probs is not None:
+        if probs.supports >= max(probs.refutes, probs.neutral) and overlap >= t.related:
+            return Comparison(
+                Stance.SUPPORTS,
+                probs.supports * (0.5 + 0.5 * overlap),
+                "the source says the same thing (stance model)",
+                c_spans,
+                p_spans,
+                (),
+                relatedness,
+            )
+        if probs.refutes >= max(probs.supports, probs.neutral) and overlap >= t.related:
+            return Comparison(
+                Stance.REFUTES,
+                probs.refutes * (0.4 + 0.5 * overlap),
+                "the source contradicts the claim (stance model)",
+                c_spans,
+                p_spans,
+                (),
+                relatedness,
+            )
+        return Comparison(
+            Stance.NEUTRAL,
+            0.0,
+            "related, but does not settle the claim",
+            c_spans,
+            p_spans,
+            (),
+            relatedness,
+        )
+    if overlap >= t.support_overlap and similarity >= t.support_similarity:
+        return Comparison(
+            Stance.SUPPORTS,
+            min(1.0, 0.3 + 0.4 * overlap + 0.3 * similarity),
+            f"the source says the same thing ({len(shared)} of {len(claim.content)} key words,"
+            f" similarity {similarity:.2f})",
+            c_spans,
+            p_spans,
+            (),
+            relatedness,
+        )
+    return Comparison(
+        Stance.NEUTRAL,
+        0.0,
+        "related, but does not settle the claim",
+        c_spans,
+        p_spans,
+        (),
+        relatedness,
+    )

@@ -1,0 +1,360 @@
+"""Read sources (text, Markdown, HTML; files and folders) and split them into passages.
+
+No models here: sentence splitting is rule-based so that ingesting never waits on spaCy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+from .types import Passage, Source
+
+SUPPORTED_SUFFIXES = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
+MAX_FILE_BYTES = 20_000_000
+
+# "date 2021-12-31 Headline" (the seed's format) or "Date: 2021-12-31" on the first line.
+_DATE_LINE = re.compile(
+    r"\A\s*date:?\s+(\d{4}-\d{2}-\d{2})(?:[ \t]+(?P<title>[^\n]*))?[ \t]*\n", re.IGNORECASE
+)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n---[ \t]*\n", re.DOTALL)
+_MD_HEADING = re.compile(r"^#\s+(.+)$", re.MULTILINE)
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def passage_id(source_id: str, start: int, text: str) -> str:
+    """Content-hash id: the same text at the same place in the same source gets the same id."""
+    return hashlib.sha256(f"{source_id}\n{start}\n{text}".encode()).hexdigest()[:32]
+
+
+def parse_date(value: object) -> dt.date | None:
+    """Best-effort date from front matter or meta tags: date, datetime or an ISO-ish string."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        m = re.search(r"(\d{4})-(\d{2})-(\d{2})", value)
+        if m:
+            try:
+                return dt.date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                return None
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    text: str  # the text that passages index into
+    body_start: int  # where checkable prose starts (after a header or front matter)
+    title: str
+    dateline: dt.date | None
+    url: str = ""
+    outlet: str = ""
+    author: str = ""
+
+
+def _parse_plain(raw: str, markdown: bool) -> _Parsed:
+    title, dateline, url, outlet, author = "", None, "", "", ""
+    body_start = 0
+    fm = _FRONT_MATTER.match(raw)
+    if fm:
+        import yaml  # lazy: only front matter needs it
+
+        try:
+            meta = yaml.safe_load(fm["yaml"]) or {}
+        except yaml.YAMLError as ex:
+            raise InputError(f"invalid YAML front matter: {ex}") from None
+        if not isinstance(meta, dict):
+            raise InputError("YAML front matter must be a mapping of keys to values")
+        dateline = parse_date(meta.get("date") or meta.get("dateline") or meta.get("published"))
+        title = str(meta.get("title") or "")
+        url = str(meta.get("url") or "")
+        outlet = str(meta.get("outlet") or meta.get("publisher") or meta.get("source") or "")
+        author = str(meta.get("author") or "")
+        body_start = fm.end()
+    else:
+        dl = _DATE_LINE.match(raw)
+        if dl:
+            dateline = parse_date(dl[1])
+            title = (dl["title"] or "").strip()
+            # The headline is prose too: index it, but not the "date ..." prefix.
+            body_start = dl.start("title") if title else dl.end()
+    if markdown and not title:
+        h = _MD_HEADING.search(raw, body_start)
+        if h:
+            title = h[1].strip()
+    return _Parsed(raw, body_start, title, dateline, url, outlet, author)
+
+
+def _parse_html(raw: str) -> _Parsed:
+    import trafilatura  # lazy: heavy, and only HTML needs it
+
+    doc = trafilatura.bare_extraction(
+        raw,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    if not text:
+        raise InputError("no main text found in the HTML")
+    return _Parsed(
+        text=text,
+        body_start=0,
+        title=getattr(doc, "title", None) or "",
+        dateline=parse_date(getattr(doc, "date", None)),
+        url=getattr(doc, "url", None) or "",
+        outlet=getattr(doc, "sitename", None) or "",
+        author=getattr(doc, "author", None) or "",
+    )
+
+
+def load_text(
+    raw: str,
+    *,
+    source_id: str,
+    fmt: str = "text",
+    title: str = "",
+    dateline: dt.date | None = None,
+    url: str = "",
+) -> tuple[Source, int]:
+    """Parse one document given as a string. Returns the Source and where its body starts.
+
+    ``fmt`` is ``text``, ``markdown`` or ``html``; explicit ``title``/``dateline``/``url``
+    win over what the document says about itself.
+    """
+    if "\x00" in raw:
+        raise InputError(f"{source_id}: looks like a binary file (contains NUL bytes)")
+    if not raw.strip():
+        raise InputError(f"{source_id}: is empty")
+    if fmt == "html":
+        parsed = _parse_html(raw)
+    elif fmt in ("text", "markdown"):
+        parsed = _parse_plain(raw, markdown=fmt == "markdown")
+    else:
+        raise InputError(f"{source_id}: unknown format {fmt!r}; use text, markdown or html")
+    if not parsed.text[parsed.body_start :].strip():
+        raise InputError(f"{source_id}: has no text after its header")
+    src = Source(
+        id=source_id,
+        title=title or parsed.title or Path(source_id).stem or source_id,
+        text=parsed.text,
+        content_hash=content_hash(parsed.text),
+        dateline=dateline or parsed.dateline,
+        url=url or parsed.url,
+        outlet=parsed.outlet,
+        author=parsed.author,
+        path=source_id if fmt != "string" else "",
+    )
+    return src, parsed.body_start
+
+
+def read_file(path: Path) -> tuple[Source, int]:
+    """Read one file into a Source, with a clear InputError naming the file on any problem."""
+    fmt = SUPPORTED_SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(
+            f"{path}: unsupported file type {path.suffix or '(none)'!r}; "
+            f"supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}"
+        )
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(f"{path}: too large ({size:,} bytes; limit {MAX_FILE_BYTES:,})")
+        data = path.read_bytes()
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except OSError as ex:
+        raise InputError(f"{path}: cannot be read ({ex.strerror or ex})") from None
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{path}: looks like a binary file, not {fmt}")
+    try:
+        raw = data.decode("utf-8-sig")
+    except UnicodeDecodeError as ex:
+        raise InputError(
+            f"{path}: is not valid UTF-8 (byte {ex.start}); re-save it as UTF-8"
+        ) from None
+    src, body = load_text(raw, source_id=str(path.resolve()), fmt=fmt)
+    return src, body
+
+
+def iter_paths(paths: list[Path]) -> Iterator[Path]:
+    """Expand folders recursively (sorted, hidden files skipped); files are yielded as given."""
+    for p in paths:
+        if p.is_dir():
+            for child in sorted(p.rglob("*")):
+                rel = child.relative_to(p)
+                if any(part.startswith(".") for part in rel.parts):
+                    continue
+                if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES:
+                    yield child
+        else:
+            yield p
+
+
+# --- sentence splitting -------------------------------------------------------------------
+
+_ABBREV = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "capt",
+    "st",
+    "jr",
+    "sr",
+    "vs",
+    "etc",
+    "e.g",
+    "i.e",
+    "u.s",
+    "u.k",
+    "u.n",
+    "no",
+    "inc",
+    "corp",
+    "ltd",
+    "co",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "mt",
+    "ft",
+    "approx",
+    "est",
+    "fig",
+    "vol",
+    "pres",
+    "sec",
+    "dept",
+    "univ",
+    "a.m",
+    "p.m",
+}
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+)")
+_NEXT_START = re.compile(r"\s+[\"'“‘(\[]?[A-Z0-9]")
+_PARA = re.compile(r"\n[ \t]*\n")
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) inside ``text[start:end]``, whitespace trimmed.
+
+    Blank lines always end a sentence. Abbreviations and initials ("U.S.", "J. Smith") do not.
+    """
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    para_start = start
+    paragraphs: list[tuple[int, int]] = []
+    for m in _PARA.finditer(text, start, end):
+        paragraphs.append((para_start, m.start()))
+        para_start = m.end()
+    paragraphs.append((para_start, end))
+    for ps, pe in paragraphs:
+        cur = ps
+        for m in _BOUNDARY.finditer(text, ps, pe):
+            stop = m.end()
+            if not _NEXT_START.match(text, stop, pe):
+                continue
+            word = re.search(r"([A-Za-z.]+)[.!?…]+[\"'”’)\]]*$", text[cur:stop])
+            if word and text[m.start()] == ".":
+                w = word[1].lower().rstrip(".")
+                if w in _ABBREV or (len(w) == 1 and w.isalpha()):
+                    continue
+            spans.append((cur, stop))
+            cur = stop
+        spans.append((cur, pe))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _wrap(text: str, s: int, e: int, limit: int) -> list[tuple[int, int]]:
+    """Cut an over-long sentence at spaces so no passage exceeds ``limit`` characters."""
+    out = []
+    while e - s > limit:
+        cut = text.rfind(" ", s, s + limit)
+        if cut <= s:
+            cut = s + limit
+        out.append((s, cut))
+        s = cut
+        while s < e and text[s].isspace():
+            s += 1
+    out.append((s, e))
+    return out
+
+
+def split_passages(
+    source: Source, body_start: int = 0, *, max_chars: int = 600, min_chars: int = 40
+) -> list[Passage]:
+    """One passage per sentence; fragments shorter than ``min_chars`` join their neighbour.
+
+    Offsets index ``source.text`` so evidence can be shown in place.
+    """
+    text = source.text
+    spans: list[tuple[int, int]] = []
+    for s, e in split_sentences(text, body_start):
+        if spans and (e - s < min_chars) and "\n\n" not in text[spans[-1][1] : s]:
+            ps, _ = spans[-1]
+            if e - ps <= max_chars:
+                spans[-1] = (ps, e)
+                continue
+        spans.extend(_wrap(text, s, e, max_chars))
+    return [
+        Passage(
+            id=passage_id(source.id, s, text[s:e]),
+            text=text[s:e],
+            source_id=source.id,
+            title=source.title,
+            start=s,
+            end=e,
+            dateline=source.dateline,
+            url=source.url,
+        )
+        for s, e in spans
+    ]

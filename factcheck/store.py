@@ -1,0 +1,334 @@
+"""PassageStore: passages in a Chroma collection (embedded on disk, or a Chroma server).
+
+Writes are idempotent: passage ids are content hashes, a re-ingested unchanged source adds
+nothing, and a changed source has its new passages written before the stale ones are
+deleted, so a crash mid-way never leaves a source with no passages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from dataclasses import dataclass, replace
+from typing import Any
+from urllib.parse import urlparse
+
+from .errors import InputError, StoreError
+from .types import Passage, Source
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+_WRITE_BATCH = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """One stored source as ``factcheck sources`` lists it."""
+
+    id: str
+    title: str
+    passages: int
+    dateline: dt.date | None
+    url: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "passages": self.passages,
+            "dateline": self.dateline.isoformat() if self.dateline else None,
+            "url": self.url,
+        }
+
+
+def _date_ord(d: dt.date | None) -> int:
+    return d.toordinal() if d else 0
+
+
+def passage_metadata(p: Passage, src: Source | None = None) -> dict[str, Any]:
+    """Flat metadata Chroma can store and filter on (no None values allowed there)."""
+    md: dict[str, Any] = {
+        "source_id": p.source_id,
+        "title": p.title,
+        "start": p.start,
+        "end": p.end,
+        "dateline": p.dateline.isoformat() if p.dateline else "",
+        "date_ord": _date_ord(p.dateline),
+        "url": p.url,
+    }
+    if src is not None:
+        md["content_hash"] = src.content_hash
+        md["outlet"] = src.outlet
+        md["author"] = src.author
+    return md
+
+
+def passage_from_record(pid: str, text: str, md: dict[str, Any], score: float | None) -> Passage:
+    dl = md.get("dateline") or ""
+    return Passage(
+        id=pid,
+        text=text,
+        source_id=str(md.get("source_id", "")),
+        title=str(md.get("title", "")),
+        start=int(md.get("start", 0)),
+        end=int(md.get("end", len(text))),
+        dateline=dt.date.fromisoformat(dl) if dl else None,
+        url=str(md.get("url", "")),
+        score=score,
+    )
+
+
+def build_where(
+    source: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    extra: dict[str, Any] | None = None,
+) -> dict[str, Any] | None:
+    """A Chroma ``where`` filter from the usual newsroom filters (source, date range)."""
+    clauses: list[dict[str, Any]] = []
+    if source:
+        clauses.append({"source_id": source})
+    if date_from:
+        clauses.append({"date_ord": {"$gte": date_from.toordinal()}})
+    if date_to:
+        clauses.append({"date_ord": {"$lte": date_to.toordinal()}})
+    if extra:
+        clauses.extend({k: v} for k, v in extra.items())
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+def open_client(store_dir: str | None = None, chroma_url: str | None = None) -> Any:
+    """A Chroma client: HttpClient when ``chroma_url`` is set, else PersistentClient."""
+    import chromadb
+
+    settings = chromadb.Settings(anonymized_telemetry=False)
+    if chroma_url:
+        u = urlparse(chroma_url)
+        try:
+            client = chromadb.HttpClient(
+                host=u.hostname or "127.0.0.1",
+                port=u.port or (443 if u.scheme == "https" else 8000),
+                ssl=u.scheme == "https",
+                settings=settings,
+            )
+            client.heartbeat()
+        except Exception as ex:
+            raise StoreError(
+                f"Cannot reach the Chroma server at {chroma_url} ({type(ex).__name__}). "
+                "Is `chroma run` up? Unset FACTCHECK_CHROMA_URL to use the local store."
+            ) from None
+        return client
+    assert store_dir is not None
+    try:
+        from pathlib import Path
+
+        Path(store_dir).mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(store_dir), settings=settings)
+    except Exception as ex:
+        raise StoreError(f"Cannot open the passage store at {store_dir}: {ex}") from None
+
+
+class PassageStore:
+    """Passages in one Chroma collection, embedded with the given LangChain ``Embeddings``."""
+
+    def __init__(self, client: Any, embedder: Any, collection: str = "factcheck") -> None:
+        if not collection or not collection.replace("-", "").replace("_", "").isalnum():
+            raise StoreError(f"Invalid collection name {collection!r}: use letters, digits, - or _")
+        self.client = client
+        self.embedder = embedder
+        self.collection_name = collection
+        self._lock = threading.RLock()  # serialises replace-a-source within one process
+        try:
+            # Pass no embedding function to Chroma itself: we always hand it vectors, so its
+            # default (downloading) ONNX model is never built.
+            self.collection = client.get_or_create_collection(
+                collection, metadata={"hnsw:space": "cosine"}, embedding_function=None
+            )
+        except Exception as ex:
+            raise StoreError(f"Cannot open collection {collection!r}: {ex}") from None
+        self._vs: Any = None
+
+    @property
+    def vectorstore(self) -> Any:
+        """The same collection as a LangChain ``Chroma`` vector store (for retrievers)."""
+        if self._vs is None:
+            from langchain_chroma import Chroma
+
+            self._vs = Chroma(
+                client=self.client,
+                collection_name=self.collection_name,
+                embedding_function=self.embedder,
+                collection_metadata={"hnsw:space": "cosine"},
+            )
+        return self._vs
+
+    # -- writing --------------------------------------------------------------------------
+
+    def _existing(self, source_id: str) -> tuple[list[str], set[str]]:
+        got = self.collection.get(where={"source_id": source_id}, include=["metadatas"])
+        hashes = {str(m.get("content_hash", "")) for m in got["metadatas"] or []}
+        return list(got["ids"]), hashes
+
+    def add_source(self, source: Source, passages: list[Passage]) -> str:
+        """Store a source's passages. Returns ``added``, ``unchanged`` or ``replaced``."""
+        if not passages:
+            raise InputError(f"{source.id}: no passages to store")
+        with self._lock:
+            try:
+                old_ids, hashes = self._existing(source.id)
+                if old_ids and hashes == {source.content_hash}:
+                    return "unchanged"
+                vectors = self.embedder.embed_documents([p.text for p in passages])
+                self.write(passages, vectors, source)
+                stale = sorted(set(old_ids) - {p.id for p in passages})
+                for i in range(0, len(stale), _WRITE_BATCH):
+                    self.collection.delete(ids=stale[i : i + _WRITE_BATCH])
+            except (InputError, StoreError):
+                raise
+            except Exception as ex:
+                raise StoreError(f"Writing {source.id} to the store failed: {ex}") from ex
+        return "replaced" if old_ids else "added"
+
+    def write(self, passages: list[Passage], vectors: Any, source: Source | None = None) -> None:
+        """Upsert passages with precomputed vectors (idempotent by id)."""
+        for i in range(0, len(passages), _WRITE_BATCH):
+            chunk = passages[i : i + _WRITE_BATCH]
+            self.collection.upsert(
+                ids=[p.id for p in chunk],
+                documents=[p.text for p in chunk],
+                embeddings=[list(map(float, v)) for v in vectors[i : i + _WRITE_BATCH]],
+                metadatas=[passage_metadata(p, source) for p in chunk],
+            )
+
+    def remove(self, source: str) -> int:
+        """Delete a source by id, or by title when exactly one source has it."""
+        with self._lock:
+            sid = self.resolve_source(source)
+            ids, _ = self._existing(sid)
+            for i in range(0, len(ids), _WRITE_BATCH):
+                self.collection.delete(ids=ids[i : i + _WRITE_BATCH])
+            return len(ids)
+
+    # -- reading --------------------------------------------------------------------------
+
+    def count(self) -> int:
+        return int(self.collection.count())
+
+    def sources(self) -> list[SourceInfo]:
+        got = self.collection.get(include=["metadatas"])
+        agg: dict[str, SourceInfo] = {}
+        for md in got["metadatas"] or []:
+            sid = str(md.get("source_id", ""))
+            if sid in agg:
+                agg[sid] = replace(agg[sid], passages=agg[sid].passages + 1)
+            else:
+                dl = md.get("dateline") or ""
+                agg[sid] = SourceInfo(
+                    id=sid,
+                    title=str(md.get("title", "")),
+                    passages=1,
+                    dateline=dt.date.fromisoformat(str(dl)) if dl else None,
+                    url=str(md.get("url", "")),
+                )
+        return sorted(agg.values(), key=lambda s: (s.title.lower(), s.id))
+
+    def resolve_source(self, name: str) -> str:
+        """Map a user's name for a source (id, path, or title) to its id."""
+        infos = self.sources()
+        for s in infos:
+            if s.id == name:
+                return s.id
+        from pathlib import Path
+
+        resolved = str(Path(name).resolve())
+        for s in infos:
+            if s.id == resolved:
+                return s.id
+        by_title = [s for s in infos if s.title == name]
+        if len(by_title) == 1:
+            return by_title[0].id
+        if len(by_title) > 1:
+            raise InputError(f"{len(by_title)} sources are titled {name!r}; give the id instead")
+        raise InputError(f"No source {name!r} in the store; `factcheck sources` lists them")
+
+    def search(self, query: str, k: int = 5, where: dict[str, Any] | None = None) -> list[Passage]:
+        """Top-k passages for one query, with cosine similarity as ``score``."""
+        return self.search_vectors([self.embedder.embed_query(query)], k, where)[0]
+
+    def search_many(
+        self, queries: list[str], k: int = 5, where: dict[str, Any] | None = None
+    ) -> list[list[Passage]]:
+        """Top-k passages for many queries, embedded in one batch."""
+        if not queries:
+            return []
+        return self.search_vectors(self.embedder.embed_documents(queries), k, where)
+
+    def search_vectors(
+        self, vectors: Any, k: int = 5, where: dict[str, Any] | None = None
+    ) -> list[list[Passage]]:
+        try:
+            res = self.collection.query(
+                query_embeddings=[list(map(float, v)) for v in vectors],
+                n_results=k,
+                where=where,
+                include=["documents", "metadatas", "distances"],
+            )
+        except Exception as ex:
+            raise StoreError(f"Search failed: {ex}") from ex
+        out: list[list[Passage]] = []
+        for ids, docs, mds, dists in zip(
+            res["ids"], res["documents"], res["metadatas"], res["distances"], strict=True
+        ):
+            out.append(
+                [
+                    passage_from_record(i, d, dict(m or {}), 1.0 - float(dist))
+                    for i, d, m, dist in zip(ids, docs, mds, dists, strict=True)
+                ]
+            )
+        return out
+
+    def next_passage(self, p: Passage) -> Passage | None:
+        """The passage that follows ``p`` in its source, if any."""
+        return self._neighbour(
+            p,
+            {
+                "$and": [
+                    {"source_id": p.source_id},
+                    {"start": {"$gte": p.end}},
+                    {"start": {"$lte": p.end + 200}},
+                ]
+            },
+            first=True,
+        )
+
+    def previous_passage(self, p: Passage) -> Passage | None:
+        """The passage just before ``p`` in its source, if any."""
+        return self._neighbour(
+            p,
+            {
+                "$and": [
+                    {"source_id": p.source_id},
+                    {"end": {"$lte": p.start}},
+                    {"end": {"$gte": p.start - 200}},
+                ]
+            },
+            first=False,
+        )
+
+    def _neighbour(self, p: Passage, where: dict[str, Any], first: bool) -> Passage | None:
+        try:
+            got = self.collection.get(where=where, include=["documents", "metadatas"])
+        except Exception as ex:
+            raise StoreError(f"Reading the store failed: {ex}") from ex
+        recs = sorted(
+            zip(got["ids"], got["documents"] or [], got["metadatas"] or [], strict=True),
+            key=lambda r: int((r[2] or {}).get("start", 0)),
+        )
+        if not recs:
+            return None
+        i, d, m = recs[0] if first else recs[-1]
+        return passage_from_record(i, d, dict(m or {}), None)

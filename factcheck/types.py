@@ -1,0 +1,236 @@
+"""Frozen dataclasses that flow between the stages, and the two label enums.
+
+This module imports nothing else from the package, so every stage can depend on it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum, StrEnum
+from typing import Any
+
+
+class Label(StrEnum):
+    """The verdict on one claim."""
+
+    SUPPORTED = "SUPPORTED"
+    REFUTED = "REFUTED"
+    NOT_ENOUGH_INFO = "NOT_ENOUGH_INFO"
+    CONFLICTING = "CONFLICTING"
+
+
+class Stance(StrEnum):
+    """What one passage says about one claim."""
+
+    SUPPORTS = "SUPPORTS"
+    REFUTES = "REFUTES"
+    NEUTRAL = "NEUTRAL"
+
+
+def _plain(obj: Any) -> Any:
+    """Turn dataclasses, enums, dates and tuples into JSON-ready values."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, Enum):
+        return obj.value
+    if isinstance(obj, dt.date):
+        return obj.isoformat()
+    if isinstance(obj, (list, tuple)):
+        return [_plain(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: _plain(v) for k, v in obj.items()}
+    return obj
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One ingested document: its full text and what we know about where it came from."""
+
+    id: str  # stable key: resolved path, URL, or caller-given name
+    title: str
+    text: str
+    content_hash: str
+    dateline: dt.date | None = None
+    url: str = ""
+    outlet: str = ""
+    author: str = ""
+    path: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = _plain(self)
+        d.pop("text")
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A slice of a source (one or a few sentences); ``text == source.text[start:end]``."""
+
+    id: str
+    text: str
+    source_id: str
+    title: str
+    start: int
+    end: int
+    dateline: dt.date | None = None
+    url: str = ""
+    score: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = _plain(self)
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """One normalised value found in a text, with its span in that text.
+
+    ``kind`` is one of: quantity, money, percent, duration, date, ordinal, entity.
+    Numbers are intervals ``[low, high]`` (a hedge such as "around" or "more than" widens
+    them); durations are in seconds; dates are ISO bounds in ``date_from``/``date_to``.
+    """
+
+    kind: str
+    text: str
+    span: tuple[int, int]
+    low: float | None = None
+    high: float | None = None
+    unit: str = ""  # "troop", "USD", "%", "km", "second", ...
+    hedge: str = ""  # "around", "more than", ...
+    date_from: str = ""
+    date_to: str = ""
+    label: str = ""  # entity label (PERSON, GPE, ORG, ...), or date granularity
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"kind": self.kind, "text": self.text, "span": list(self.span)}
+        if self.kind == "date":
+            d["normalized"] = {"from": self.date_from, "to": self.date_to, "grain": self.label}
+        elif self.kind == "entity":
+            d["normalized"] = {"label": self.label, "name": self.unit}
+        else:
+            d["normalized"] = {
+                "low": self.low,
+                "high": self.high,
+                "unit": self.unit,
+                "hedge": self.hedge,
+            }
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A checkable statement, with its span in the article it came from."""
+
+    id: str
+    text: str
+    span: tuple[int, int]
+    kinds: tuple[str, ...] = ()
+    score: float = 1.0
+    attribution: str | None = None
+    values: tuple[Value, ...] = ()
+    dateline: dt.date | None = None
+    article_id: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "span": list(self.span),
+            "kinds": list(self.kinds),
+            "score": round(self.score, 3),
+            "attribution": self.attribution,
+            "values": [v.to_dict() for v in self.values],
+            "dateline": self.dateline.isoformat() if self.dateline else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One passage's stance on one claim, with the spans that decided it."""
+
+    passage: Passage
+    stance: Stance
+    weight: float
+    rationale: str
+    claim_spans: tuple[tuple[int, int], ...] = ()
+    passage_spans: tuple[tuple[int, int], ...] = ()
+    attribution: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        p = self.passage
+        return {
+            "source": p.title or p.source_id,
+            "source_id": p.source_id,
+            "text": p.text,
+            "span": [p.start, p.end],
+            "matched_spans": [[p.start + a, p.start + b] for a, b in self.passage_spans],
+            "claim_spans": [list(s) for s in self.claim_spans],
+            "stance": self.stance.value,
+            "score": None if p.score is None else round(p.score, 4),
+            "weight": round(self.weight, 4),
+            "dateline": p.dateline.isoformat() if p.dateline else None,
+            "url": p.url,
+            "attribution": self.attribution,
+            "rationale": self.rationale,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The verdict on one claim and the evidence behind it, strongest first."""
+
+    claim: Claim
+    label: Label
+    confidence: float
+    rationale: str
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "claim": self.claim.text,
+            "claim_span": list(self.claim.span),
+            "label": self.label.value,
+            "confidence": round(self.confidence, 3),
+            "rationale": self.rationale,
+            "attribution": self.claim.attribution,
+            "values": [v.to_dict() for v in self.claim.values],
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Every verdict for one article (or one ad-hoc claim)."""
+
+    article_id: str
+    verdicts: tuple[Verdict, ...]
+    prompts: tuple[str, ...] = ()
+    dateline: dt.date | None = None
+    text: str = field(default="", repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.article_id,
+            "dateline": self.dateline.isoformat() if self.dateline else None,
+            "prompts": list(self.prompts),
+            "verdicts": [v.to_dict() for v in self.verdicts],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """What one ingest call did, file by file."""
+
+    files: int = 0
+    added: int = 0
+    unchanged: int = 0
+    replaced: int = 0
+    passages: int = 0
+    seconds: float = 0.0
+    errors: tuple[tuple[str, str], ...] = ()  # (path, message)
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = _plain(self)
+        return d
