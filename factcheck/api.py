@@ -131,7 +131,12 @@ class FactChecker:
         )
         status, n = self._store(src, body)
         return IngestResult(
-            files=1, passages=n, seconds=round(time.perf_counter() - t0, 3), **{status: 1}
+            files=1,
+            added=int(status == "added"),
+            unchanged=int(status == "unchanged"),
+            replaced=int(status == "replaced"),
+            passages=n,
+            seconds=round(time.perf_counter() - t0, 3),
         )
 
     def _store(self, src: Source, body: int) -> tuple[str, int]:
