@@ -216,6 +216,7 @@ class TextFacts:
     text: str
     values: tuple[Value, ...]  # dates, quantities, durations, ordinals (``unit`` = counted noun)
     contexts: tuple[frozenset[str], ...]  # content lemmas near each value, parallel to values
+    anchors: tuple[str, ...]  # the word each value attaches to ("50-minute call" -> call)
     entities: tuple[Value, ...]  # kind == "entity", ``unit`` = normalised name
     content: frozenset[str]  # canonical content lemmas
     negated: frozenset[str]  # canonical lemmas of negated predicates
@@ -336,6 +337,39 @@ def _counted_noun(doc: Any, start: int, end: int, look_back: bool) -> str:
     return ""
 
 
+def _anchor(doc: Any, start: int, end: int) -> str:
+    """The noun or verb a value attaches to in the parse: '50-minute phone discussion' ->
+    discussion, 'seized Crimea in 2014' -> seize, 'talked for an hour' -> talk."""
+    toks = [t for t in doc if start <= t.idx < end]
+    if not toks:
+        return ""
+    root = next((t for t in toks if not (start <= t.head.idx < end)), toks[-1])
+    head = root.head
+    for _ in range(3):
+        if head.pos_ == "ADP" or (head.pos_ == "NOUN" and head.dep_ == "compound"):
+            head = head.head
+        else:
+            break
+    if head is root or head.pos_ not in ("NOUN", "VERB", "PROPN", "ADJ"):
+        return ""
+    return _lemma(head)
+
+
+SPAN_PREPS = {"in", "within", "after", "since", "over", "inside"}
+
+
+def _duration_role(doc: Any, start: int, end: int) -> str:
+    """'span' for the time between events ("their second in three weeks"), else 'length'
+    ("a 50-minute call", "talked for an hour"): the two must never be compared."""
+    toks = [t for t in doc if start <= t.idx < end]
+    if re.search(r"\bago\b", doc.text[end : end + 6]):
+        return "span"
+    for t in toks:
+        if t.head.pos_ == "ADP" and not (start <= t.head.idx < end):
+            return "span" if t.head.lower_ in SPAN_PREPS else "length"
+    return "length"
+
+
 def _attribution(doc: Any) -> str | None:
     """Who the sentence attributes its content to, if anyone ('Ushakov', 'the White House')."""
     for tok in doc:
@@ -405,12 +439,16 @@ def _facts(doc: Any, ctx: DateContext) -> tuple[TextFacts, DateContext]:
         content.add(e.unit)
     filled = []
     contexts = []
+    anchors = []
     for v in values:
         if v.kind in ("quantity", "ordinal") and not v.unit:
             v = replace(v, unit=_counted_noun(doc, v.span[0], v.span[1], v.kind == "ordinal"))
+        if v.kind == "duration":
+            v = replace(v, label=_duration_role(doc, v.span[0], v.span[1]))
         filled.append(v)
         near = {lem for lem, s, e in spans if abs(s - v.span[0]) < 60 or abs(e - v.span[1]) < 60}
         contexts.append(frozenset(near))
+        anchors.append(_anchor(doc, v.span[0], v.span[1]))
     negated = set()
     for t in doc:
         if t.dep_ == "neg" or t.lower_ in NEGATIONS:
@@ -430,6 +468,7 @@ def _facts(doc: Any, ctx: DateContext) -> tuple[TextFacts, DateContext]:
         text=text,
         values=tuple(filled),
         contexts=tuple(contexts),
+        anchors=tuple(anchors),
         entities=tuple(ent_vals),
         content=frozenset(content),
         negated=frozenset(negated),

@@ -110,6 +110,8 @@ def _compatible(a: Value, b: Value) -> bool:
         return False
     if a.kind in ("money", "percent"):
         return a.unit == b.unit
+    if a.kind == "duration" and a.label and b.label:
+        return a.label == b.label  # an event's length vs the time between events
     if a.kind in ("quantity", "ordinal") and a.unit and b.unit:
         return a.unit == b.unit or fuzzy_in(a.unit, {b.unit})
     return True
@@ -131,14 +133,15 @@ def align(claim: TextFacts, passage: TextFacts) -> list[ValueCheck]:
     checks = []
     # Names say who, not which event: a shared name alone must not pair two dates.
     names = {w for e in (*claim.entities, *passage.entities) for w in e.unit.split()}
-    for cv, cctx in zip(claim.values, claim.contexts, strict=True):
+    for cv, cctx, can in zip(claim.values, claim.contexts, claim.anchors, strict=True):
         best: tuple[float, Value] | None = None
-        for pv, pctx in zip(passage.values, passage.contexts, strict=True):
+        for pv, pctx, pan in zip(passage.values, passage.contexts, passage.anchors, strict=True):
             if not _compatible(cv, pv):
                 continue
             shared = sum((0.4 if fuzzy_in(w, names) else 1.0) for w in cctx if fuzzy_in(w, pctx))
             noun = 2.0 if (cv.unit and pv.unit and _compatible(cv, pv)) else 0.0
-            score = shared + noun
+            anchor = 2.0 if can and pan and (can == pan or fuzzy_in(can, {pan})) else 0.0
+            score = shared + noun + anchor
             if cv.kind in NUMERIC and cv.kind != "quantity":
                 score += 0.5  # durations, money and percentages are rarely ambiguous
             if score < 1.0:
@@ -221,7 +224,10 @@ def compare(
         )
 
     # Polarity: the same predicate asserted in one text and negated in the other.
-    flipped = {w for w in shared if (w in claim.negated) != (w in passage.negated)}
+    # Exact lemmas only: "not expand" does not flip "expansion".
+    flipped = {
+        w for w in claim.content & passage.content if (w in claim.negated) != (w in passage.negated)
+    }
     if flipped and overlap >= t.negation_overlap:
         w = sorted(flipped)[0]
         neg_side = "claim" if w in claim.negated else "source"

@@ -270,6 +270,8 @@ _ABBREV = {
     "a.m",
     "p.m",
 }
+# Abbreviations only before a number ("No. 5", "Fig. 2"); elsewhere "no." ends a sentence.
+_NUMBERED_ABBREV = {"no", "fig", "vol", "sec"}
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+)")
 _NEXT_START = re.compile(r"\s+[\"'“‘(\[]?[A-Z0-9]")
@@ -298,7 +300,12 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             word = re.search(r"([A-Za-z.]+)[.!?…]+[\"'”’)\]]*$", text[cur:stop])
             if word and text[m.start()] == ".":
                 w = word[1].lower().rstrip(".")
-                if w in _ABBREV or (len(w) == 1 and w.isalpha()):
+                numbered = w in _NUMBERED_ABBREV and text[stop:].lstrip()[:1].isdigit()
+                if (
+                    (w in _ABBREV and w not in _NUMBERED_ABBREV)
+                    or numbered
+                    or (len(w) == 1 and w.isalpha())
+                ):
                     continue
             spans.append((cur, stop))
             cur = stop

@@ -219,7 +219,7 @@ _WORDNUM = "|".join(sorted(list(UNITS_WORDS) + list(TENS_WORDS), key=len, revers
 _SCALE = "hundred|thousand|million|billion|trillion"
 
 # A numeral: digits with separators, or number words joined by spaces/hyphens/"and".
-_DIGITS = r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])"
+_DIGITS = r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d]|(?:st|nd|rd|th)\b)"
 _WORDS = (
     rf"\b(?:(?:{_WORDNUM})(?:[- ](?:{_WORDNUM}))?)"
     rf"(?:\s+(?:{_SCALE})(?:\s+(?:and\s+)?(?:{_WORDNUM})(?:[- ](?:{_WORDNUM}))?)?)*\b"

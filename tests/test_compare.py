@@ -1,0 +1,77 @@
+"""The compare behaviours the verification issue requires, on the real analyser."""
+
+import datetime as dt
+
+import pytest
+
+from factcheck.compare import StanceProbs, compare
+from factcheck.types import Stance
+
+DL = dt.date(2021, 12, 31)
+CALL = (
+    "Both presidents expressed support for more dialogue after a 50-minute phone "
+    "discussion, their second in just over three weeks."
+)
+TROOPS = (
+    "Around 100,000 Russian troops are stationed along the country's border, where Putin "
+    "seized the Crimean peninsula in 2014."
+)
+
+
+def cmp(analyzer, claim, passage, sim=0.6, probs=None):
+    return compare(analyzer.analyze(claim, DL), analyzer.analyze(passage, DL), sim, probs)
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "stance"),
+    [
+        ("They had a 90-minute call.", CALL, Stance.REFUTES),
+        ("They had a 50-minute call.", CALL, Stance.SUPPORTS),
+        ("The call lasted less than an hour.", CALL, Stance.SUPPORTS),
+        ("It was the first call between them.", CALL, Stance.REFUTES),
+        ("About 100,000 soldiers are stationed along Russia's border.", TROOPS, Stance.SUPPORTS),
+        ("200,000 troops are stationed along Russia's border.", TROOPS, Stance.REFUTES),
+        ("Putin seized Crimea in 2016.", TROOPS, Stance.REFUTES),
+        ("Putin seized Crimea in 2014.", TROOPS, Stance.SUPPORTS),
+        (
+            "Ukraine has been invited to join NATO.",
+            "Ukraine has not been invited to join NATO, the alliance said.",
+            Stance.REFUTES,
+        ),
+        ("The Tokyo Olympics drew 11,000 athletes.", TROOPS, Stance.NEUTRAL),
+        ("Apple sold 200,000 phones in 2014.", TROOPS, Stance.NEUTRAL),
+    ],
+)
+def test_required_behaviours(analyzer, claim, passage, stance):
+    assert cmp(analyzer, claim, passage).stance == stance
+
+
+def test_rationale_names_both_values_and_spans_point_at_them(analyzer):
+    c = cmp(analyzer, "They had a 90-minute call.", CALL)
+    assert "claim says 90 minutes" in c.rationale and "source says 50 minutes" in c.rationale
+    assert any(CALL[s:e] == "50-minute" for s, e in c.passage_spans)
+    assert any("They had a 90-minute call."[s:e] == "90-minute" for s, e in c.claim_spans)
+
+
+def test_similarity_cannot_make_an_unrelated_passage_support(analyzer):
+    c = cmp(analyzer, "Unemployment dropped to 7.5% in France.", TROOPS, sim=0.99)
+    assert c.stance == Stance.NEUTRAL
+
+
+def test_model_cannot_override_a_value_mismatch(analyzer):
+    certain = StanceProbs(supports=0.99, refutes=0.0, neutral=0.01)
+    c = cmp(analyzer, "They had a 90-minute call.", CALL, probs=certain)
+    assert c.stance == Stance.REFUTES
+
+
+def test_model_decides_when_no_value_does(analyzer):
+    claim = "Putin said sanctions would be a colossal error."
+    passage = "Putin said anti-Moscow sanctions would be a colossal error, Russian media reported."
+    sup = cmp(analyzer, claim, passage, probs=StanceProbs(0.9, 0.05, 0.05))
+    ref = cmp(analyzer, claim, passage, probs=StanceProbs(0.05, 0.9, 0.05))
+    assert (sup.stance, ref.stance) == (Stance.SUPPORTS, Stance.REFUTES)
+
+
+def test_duration_length_is_not_compared_with_time_between_events(analyzer):
+    c = cmp(analyzer, "It was their second call in three weeks.", CALL)
+    assert c.stance == Stance.SUPPORTS

@@ -1,0 +1,245 @@
+import datetime as dt
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.values import DateContext, describe, find_values, parse_number, words_to_number
+
+DL = DateContext(dt.date(2021, 12, 31))
+
+
+def vals(text, ctx=DL):
+    return find_values(text, ctx)[0]
+
+
+def one(text, kind=None, ctx=DL):
+    found = [v for v in vals(text, ctx) if kind is None or v.kind == kind]
+    assert len(found) == 1, found
+    v = found[0]
+    assert text[v.span[0] : v.span[1]] == v.text
+    return v
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("100,000 troops", 1e5, 1e5),
+        ("100k troops", 1e5, 1e5),
+        ("1.2 million people", 1.2e6, 1.2e6),
+        ("fifty soldiers", 50, 50),
+        ("twenty-five thousand people", 25000, 25000),
+        ("one hundred and fifty ships", 150, 150),
+        ("a dozen eggs", 12, 12),
+        ("half a million people", 5e5, 5e5),
+        ("around 100,000 troops", 9e4, 1.1e5),
+        ("about 40 boats", 36, 44),
+        ("roughly 10 cars", 9, 11),
+        ("some 300 houses", 270, 330),
+        ("nearly 1,000 homes", 900, 1000),
+        ("almost 20 cases", 18, 20),
+        ("at least 12 deaths", 12, math.inf),
+        ("up to 30 people", 0, 30),
+        ("just under 50 boats", 45, 50),
+    ],
+)
+def test_numbers_and_hedges(text, low, high):
+    v = one(text)
+    assert v.low == pytest.approx(low) and v.high == pytest.approx(high)
+
+
+@pytest.mark.parametrize("text", ["more than 50 votes", "over 50 votes"])
+def test_strict_lower_bound_excludes_the_number(text):
+    v = one(text)
+    assert v.low > 50 and v.high == math.inf and v.hedge in ("more than", "over")
+
+
+@pytest.mark.parametrize("text", ["fewer than 50 votes", "under 50 votes"])
+def test_strict_upper_bound(text):
+    v = one(text)
+    assert v.low == 0 and v.high < 50
+
+
+def test_counted_units_money_percent_distance():
+    assert (one("It cost $2bn").kind, one("It cost $2bn").low, one("It cost $2bn").unit) == (
+        "money",
+        2e9,
+        "USD",
+    )
+    assert one("€3.5 million").low == pytest.approx(3.5e6)
+    p = one("unemployment of 3.5%")
+    assert (p.kind, p.low, p.unit) == ("percent", 3.5, "%")
+    assert one("15 per cent").unit == "%"
+    d = one("a road of 40 km")
+    assert (d.unit, d.low) == ("m", 40000)
+    assert one("1.5C of warming").unit == "degC"
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("a 50-minute call", 3000),
+        ("an hour and a half", 5400),
+        ("three weeks", 3 * 604800),
+        ("90 minutes", 5400),
+        ("two and a half hours", 9000),
+        ("half an hour", 1800),
+        ("a two-hour meeting", 7200),
+    ],
+)
+def test_durations_in_seconds(text, seconds):
+    v = one(text, "duration")
+    assert v.low == pytest.approx(seconds) and v.high == pytest.approx(seconds)
+
+
+def test_hedged_durations():
+    v = one("just over three weeks", "duration")
+    assert v.low == pytest.approx(3 * 604800) and v.high > v.low
+    v = one("less than an hour", "duration")
+    assert v.high < 3600 and v.low == 0
+    assert describe(one("a 90-minute call")) == "90 minutes"
+
+
+@pytest.mark.parametrize(
+    ("text", "frm", "to"),
+    [
+        ("on Thursday", "2021-12-30", "2021-12-30"),
+        ("earlier this month", "2021-12-01", "2021-12-31"),
+        ("on January 10", "2022-01-10", "2022-01-10"),
+        ("in 2014", "2014-01-01", "2014-12-31"),
+        ("in January", "2022-01-01", "2022-01-31"),
+        ("on December 30, 2021", "2021-12-30", "2021-12-30"),
+        ("on 3 March 2020", "2020-03-03", "2020-03-03"),
+        ("yesterday", "2021-12-30", "2021-12-30"),
+        ("last year", "2020-01-01", "2020-12-31"),
+        ("next month", "2022-01-01", "2022-01-31"),
+        ("in the 1990s", "1990-01-01", "1999-12-31"),
+        ("two weeks ago", "2021-12-14", "2021-12-20"),
+        ("in May 2019", "2019-05-01", "2019-05-31"),
+        ("on 2020-02-29", "2020-02-29", "2020-02-29"),
+    ],
+)
+def test_dates_resolved_against_the_dateline(text, frm, to):
+    v = one(text, "date")
+    assert (v.date_from, v.date_to) == (frm, to)
+
+
+def test_weekday_uses_tense():
+    past = one("Biden warned Putin on Thursday", "date")
+    future = one("They will meet on Thursday", "date")
+    assert past.date_from == "2021-12-30"
+    assert future.date_from == "2022-01-06"
+
+
+def test_the_same_year_refers_back():
+    found = vals("Putin seized Crimea in 2014 and an insurgency began the same year.")
+    years = [v.date_from[:4] for v in found if v.kind == "date"]
+    assert years == ["2014", "2014"]
+    # ... and across sentences, when the context is carried
+    _, ctx = find_values("Crimea was seized in 2014.", DL)
+    v = find_values("The insurgency started the same year.", ctx)[0][0]
+    assert v.date_from == "2014-01-01"
+
+
+def test_dates_without_a_dateline_stay_partial():
+    v = one("on January 10", "date", DateContext(None))
+    assert v.date_from == "--01-10"
+    assert vals("on Thursday", DateContext(None)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I had a second thought about it.",
+        "She may come later.",
+        "May I ask a question?",
+        "One of the reasons was cost.",
+        "No one came to the party.",
+        "He arrived in a split second.",
+        "The COVID-19 pandemic and the G7 summit.",
+        "They march on Washington.",
+        "It was second-hand.",
+    ],
+)
+def test_negative_cases_find_nothing(text):
+    assert [v for v in vals(text) if v.kind != "date" or "May" in text] == []
+
+
+def test_ordinals_of_events():
+    v = one("their second call in a month", "ordinal")
+    assert v.low == 2
+    assert one("for the first time", "ordinal").low == 1
+    assert one("the 3rd round", "ordinal").low == 3
+
+
+def test_year_is_not_a_quantity_and_a_quantity_is_not_a_year():
+    assert one("in 2014", None).kind == "date"
+    assert one("2,014 votes").kind == "quantity"
+
+
+def test_parse_number_helpers():
+    assert parse_number("1,200") == 1200
+    assert parse_number("2bn") == 2e9
+    assert words_to_number("ninety-nine") == 99
+    assert words_to_number("banana") is None
+
+
+def _group(n: int) -> str:
+    return f"{n:,}"
+
+
+@given(st.integers(min_value=1, max_value=999_999_999))
+def test_property_digit_formats_agree(n):
+    plain, grouped = str(n), _group(n)
+    a = one(f"there were {plain} cases")
+    b = one(f"there were {grouped} cases")
+    assert a.low == b.low == n
+
+
+@given(st.integers(min_value=1, max_value=999), st.sampled_from(["thousand", "million", "billion"]))
+def test_property_scale_words_and_suffixes(n, scale):
+    mult = {"thousand": 1e3, "million": 1e6, "billion": 1e9}[scale]
+    suffix = {"thousand": "k", "million": "m", "billion": "bn"}[scale]
+    assert one(f"{n} {scale} dollars").low == pytest.approx(n * mult)
+    assert one(f"about {n}{suffix} dollars").low == pytest.approx(n * mult * 0.9)
+
+
+_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _spell(n: int) -> str:
+    if n < 20:
+        return _WORDS[n]
+    if n < 100:
+        return _TENS[n // 10] + ("" if n % 10 == 0 else "-" + _WORDS[n % 10])
+    rest = n % 100
+    return _WORDS[n // 100] + " hundred" + ("" if rest == 0 else " and " + _spell(rest))
+
+
+@given(st.integers(min_value=2, max_value=999))
+def test_property_words_equal_digits(n):
+    assert one(f"they counted {_spell(n)} ships").low == n
+    assert one(f"they counted {n} ships").low == n
