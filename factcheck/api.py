@@ -93,17 +93,48 @@ class FactChecker:
         counts = {"added": 0, "unchanged": 0, "replaced": 0}
         n_pass = 0
         errors: list[tuple[str, str]] = []
-        for i, path in enumerate(files):
+        pending: list[tuple[Source, list[Passage]]] = []
+        handled = 0  # files read and stored, or failed
+
+        def report() -> None:
+            if progress:
+                progress(handled, len(files))
+
+        def flush() -> None:
+            nonlocal n_pass, handled
+            try:
+                statuses = self.store.add_sources(pending)
+            except FactCheckError:
+                # One source's failure must not lose the others: retry them one by one.
+                statuses = []
+                for src, ps in pending:
+                    try:
+                        statuses.append(self.store.add_source(src, ps))
+                    except FactCheckError as ex:
+                        statuses.append("")
+                        errors.append((src.id, str(ex)))
+            for (_, ps), status in zip(pending, statuses, strict=True):
+                if status:
+                    counts[status] += 1
+                    n_pass += len(ps)
+            handled += len(pending)
+            pending.clear()
+            report()
+
+        for path in files:
             try:
                 src, body = read_file(path)
-                status, n = self._store(src, body)
-                counts[status] += 1
-                n_pass += n
+                pending.append((src, self._split(src, body)))
             except FactCheckError as ex:
                 errors.append((str(path), str(ex)))
                 logger.warning("skipped %s: %s", path, ex)
-            if progress:
-                progress(i + 1, len(files))
+                handled += 1
+                report()
+            # Embed a few hundred passages at a time: the encoder's sweet spot.
+            if sum(len(ps) for _, ps in pending) >= 256:
+                flush()
+        if pending:
+            flush()
         return IngestResult(
             files=len(files),
             passages=n_pass,
@@ -139,8 +170,11 @@ class FactChecker:
             seconds=round(time.perf_counter() - t0, 3),
         )
 
+    def _split(self, src: Source, body: int) -> list[Passage]:
+        return split_passages(src, body, max_chars=self.settings.max_passage_chars)
+
     def _store(self, src: Source, body: int) -> tuple[str, int]:
-        passages = split_passages(src, body, max_chars=self.settings.max_passage_chars)
+        passages = self._split(src, body)
         return self.store.add_source(src, passages), len(passages)
 
     def sources(self) -> list[SourceInfo]:

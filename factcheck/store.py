@@ -175,23 +175,43 @@ class PassageStore:
 
     def add_source(self, source: Source, passages: list[Passage]) -> str:
         """Store a source's passages. Returns ``added``, ``unchanged`` or ``replaced``."""
-        if not passages:
-            raise InputError(f"{source.id}: no passages to store")
+        return self.add_sources([(source, passages)])[0]
+
+    def add_sources(self, items: list[tuple[Source, list[Passage]]]) -> list[str]:
+        """Store several sources, embedding all their new passages in one batch.
+
+        Returns ``added``, ``unchanged`` or ``replaced`` for each, in order.
+        """
+        for source, passages in items:
+            if not passages:
+                raise InputError(f"{source.id}: no passages to store")
         with self._lock:
             try:
-                old_ids, hashes = self._existing(source.id)
-                if old_ids and hashes == {source.content_hash}:
-                    return "unchanged"
-                vectors = self.embedder.embed_documents([p.text for p in passages])
-                self.write(passages, vectors, source)
-                stale = sorted(set(old_ids) - {p.id for p in passages})
-                for i in range(0, len(stale), _WRITE_BATCH):
-                    self.collection.delete(ids=stale[i : i + _WRITE_BATCH])
+                olds = [self._existing(src.id) for src, _ in items]
+                todo = [
+                    i for i, (old_ids, hashes) in enumerate(olds)
+                    if not (old_ids and hashes == {items[i][0].content_hash})
+                ]
+                texts = [p.text for i in todo for p in items[i][1]]
+                vectors = self.embedder.embed_documents(texts) if texts else []
+                pos = 0
+                for i in todo:
+                    source, passages = items[i]
+                    self.write(passages, vectors[pos : pos + len(passages)], source)
+                    pos += len(passages)
+                    # New passages are in before stale ones go: a crash loses nothing.
+                    stale = sorted(set(olds[i][0]) - {p.id for p in passages})
+                    for j in range(0, len(stale), _WRITE_BATCH):
+                        self.collection.delete(ids=stale[j : j + _WRITE_BATCH])
             except (InputError, StoreError):
                 raise
             except Exception as ex:
-                raise StoreError(f"Writing {source.id} to the store failed: {ex}") from ex
-        return "replaced" if old_ids else "added"
+                names = ", ".join(src.id for src, _ in items[:3])
+                raise StoreError(f"Writing {names} to the store failed: {ex}") from ex
+        return [
+            "unchanged" if i not in todo else ("replaced" if olds[i][0] else "added")
+            for i in range(len(items))
+        ]
 
     def write(self, passages: list[Passage], vectors: Any, source: Source | None = None) -> None:
         """Upsert passages with precomputed vectors (idempotent by id)."""

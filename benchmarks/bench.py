@@ -1,0 +1,241 @@
+"""One benchmark per call: python -m benchmarks.bench NAME [--quick]; prints a JSON row list."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import resource
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import numpy as np
+
+from benchmarks.synth import article, sentences
+
+ROOT = Path(__file__).resolve().parent.parent
+QUICK = "--quick" in sys.argv
+
+
+def peak_mb() -> int:
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+
+def pct(xs: list[float], q: float) -> float:
+    return float(np.percentile(np.array(xs), q))
+
+
+def row(bench: str, metric: str, value: object, goal: str = "") -> dict:
+    return {"benchmark": bench, "metric": metric, "value": value, "goal": goal, "peak_mb": peak_mb()}
+
+
+def _client(path: str | None = None):
+    import chromadb
+
+    s = chromadb.Settings(anonymized_telemetry=False)
+    return chromadb.PersistentClient(path=path, settings=s) if path else chromadb.EphemeralClient(settings=s)
+
+
+def _checker(client, embedder=None):
+    from factcheck.api import FactChecker
+    from factcheck.config import Settings
+    from factcheck.embed import SentenceTransformerEmbedder
+    from factcheck.stance import load_default_stance
+    from factcheck.store import PassageStore
+
+    emb = embedder or SentenceTransformerEmbedder()
+    emb.warm_up()
+    fc = FactChecker(PassageStore(client, emb, f"b{uuid.uuid4().hex[:8]}"),
+                     settings=Settings(), stance=load_default_stance())
+    fc.warm_up()
+    return fc
+
+
+def bench_ingest() -> list[dict]:
+    """Ingest throughput (read, split, embed, write) against raw encode of the same texts."""
+    n = 400 if QUICK else 3000
+    with tempfile.TemporaryDirectory() as d:
+        files = []
+        sents = sentences(n, seed=3)
+        for i in range(0, n, 25):
+            f = Path(d) / f"doc{i:05d}.txt"
+            f.write_text(f"date 2022-01-{1 + (i // 25) % 28:02d} Doc {i}\n\n" + "\n\n".join(sents[i : i + 25]))
+            files.append(f)
+        fc = _checker(_client(str(Path(d) / "vs")))
+        fc.store.embedder.encode(sents[:64])  # warm
+        t0 = time.perf_counter()
+        res = fc.ingest(files)
+        ingest_s = time.perf_counter() - t0
+        from factcheck.ingest import read_file, split_passages
+
+        texts = [p.text for f in files for p in split_passages(*read_file(f))]
+        t0 = time.perf_counter()
+        fc.store.embedder.encode(texts)
+        enc_s = time.perf_counter() - t0
+    ing = res.passages / ingest_s
+    enc = len(texts) / enc_s
+    return [
+        row("ingest", f"ingest passages/s ({res.passages} passages, {len(files)} files)", round(ing, 1)),
+        row("ingest", "raw sentence-transformers encode/s (same texts)", round(enc, 1)),
+        row("ingest", "ingest / raw encode", f"{ing / enc:.0%}", ">= 80%"),
+    ]
+
+
+def _synthetic_store(n: int, path: str, embedder, seed: int = 0):
+    """n passages: real sentence texts, random unit vectors (embedding 100k texts would take
+    minutes and measure the encoder, not the store)."""
+    from factcheck.store import PassageStore
+    from factcheck.types import Passage
+
+    store = PassageStore(_client(path), embedder, "synthetic")
+    rng = np.random.default_rng(seed)
+    texts = sentences(2000, seed=5)
+    step = 5000
+    for i in range(0, n, step):
+        m = min(step, n - i)
+        vecs = rng.normal(size=(m, 384)).astype(np.float32)
+        vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+        ps = [Passage(id=f"s{i + j}", text=texts[(i + j) % len(texts)], source_id=f"synth{(i + j) // 50}",
+                      title="synthetic", start=0, end=10, dateline=dt.date(2020, 1, 1))
+              for j in range(m)]
+        store.write(ps, vecs)
+    return store
+
+
+def bench_query() -> list[dict]:
+    from factcheck.embed import SentenceTransformerEmbedder
+
+    emb = SentenceTransformerEmbedder()
+    emb.warm_up()
+    out = []
+    queries = sentences(200, seed=9)
+    qv = emb.encode(queries)
+    for n in ([1000, 10000] if QUICK else [1000, 100000]):
+        with tempfile.TemporaryDirectory() as d:
+            t0 = time.perf_counter()
+            store = _synthetic_store(n, d, emb)
+            build = time.perf_counter() - t0
+            raw, full = [], []
+            for q, v in zip(queries, qv, strict=True):
+                t = time.perf_counter()
+                store.search_vectors([v], 5)
+                raw.append((time.perf_counter() - t) * 1000)
+                t = time.perf_counter()
+                store.search(q, 5)
+                full.append((time.perf_counter() - t) * 1000)
+        out += [
+            row("query", f"{n:,} passages: query p50 / p95 ms", f"{pct(raw, 50):.1f} / {pct(raw, 95):.1f}"),
+            row("query", f"{n:,} passages: embed+query p50 / p95 ms", f"{pct(full, 50):.1f} / {pct(full, 95):.1f}"),
+            row("query", f"{n:,} passages: write time s", round(build, 1)),
+        ]
+    return out
+
+
+def bench_claims() -> list[dict]:
+    from factcheck.analysis import Analyzer
+    from factcheck.claims import ClaimExtractor
+
+    ext = ClaimExtractor(Analyzer())
+    text = article(2000)
+    ext.extract(text)  # warm-up (loads spaCy, fills nothing: extraction is not cached)
+    times = []
+    for i in range(2 if QUICK else 5):
+        t = time.perf_counter()
+        claims = ext.extract(text.replace("Synthetic", f"Synthetic {i}"))
+        times.append(time.perf_counter() - t)
+    from factcheck.ingest import split_sentences
+
+    n_sent = len(split_sentences(text))
+    med = statistics.median(times)
+    return [
+        row("claims", f"2,000-word article ({n_sent} sentences, {len(claims)} claims): s", round(med, 3), "well under 1 s"),
+        row("claims", "extraction sentences/s", round(n_sent / med, 1)),
+    ]
+
+
+def _seeded_big_checker(n_synth: int, d: str):
+    from factcheck.embed import SentenceTransformerEmbedder
+
+    emb = SentenceTransformerEmbedder()
+    emb.warm_up()
+    _synthetic_store(n_synth, d, emb)
+    fc = _checker(_client(d), emb)
+    from factcheck.store import PassageStore
+
+    fc.store = PassageStore(_client(d), emb, "synthetic")
+    fc.verifier.store = fc.store
+    fc.verifier.retriever.store = fc.store
+    fc.ingest([ROOT / "seeds"])
+    return fc
+
+
+def _claim_set(n: int) -> list[str]:
+    rows = [json.loads(line)["claim"] for line in (ROOT / "tests/fixtures/seed_claims.jsonl").open()]
+    return [rows[i % len(rows)] + ("" if i < len(rows) else f" ({i})") for i in range(n)]
+
+
+def bench_check() -> list[dict]:
+    n_synth = 10000 if QUICK else 100000
+    with tempfile.TemporaryDirectory() as d:
+        fc = _seeded_big_checker(n_synth, d)
+        claims = _claim_set(60 if QUICK else 200)
+        for c in claims[:5]:
+            fc.check(c, dateline=dt.date(2021, 12, 31))
+        lat = []
+        for c in claims:
+            t = time.perf_counter()
+            fc.check(c, dateline=dt.date(2021, 12, 31))
+            lat.append((time.perf_counter() - t) * 1000)
+    return [row("check", f"check latency p50 / p95 ms (store {n_synth + 18:,} passages, warm)",
+                f"{pct(lat, 50):.0f} / {pct(lat, 95):.0f}", "p50 <= 100 ms")]
+
+
+def bench_batch() -> list[dict]:
+    n_synth = 10000 if QUICK else 100000
+    n = 100 if QUICK else 1000
+    with tempfile.TemporaryDirectory() as d:
+        fc = _seeded_big_checker(n_synth, d)
+        claims = _claim_set(n)
+        fc.check(claims[0])
+        t = time.perf_counter()
+        for c in claims:
+            fc.check(c)
+        loop = n / (time.perf_counter() - t)
+        fc.analyzer._cache.clear()
+        t = time.perf_counter()
+        list(fc.check_many(claims, batch_size=64))
+        batch = n / (time.perf_counter() - t)
+    return [
+        row("batch", f"single-call loop claims/s ({n} claims)", round(loop, 1)),
+        row("batch", f"check_many claims/s (same {n} claims)", round(batch, 1), ">= 20/s; >= 3x loop"),
+        row("batch", "speed-up", f"{batch / loop:.2f}x"),
+    ]
+
+
+def bench_stance() -> list[dict]:
+    from factcheck.stance import load_default_stance
+
+    model = load_default_stance()
+    if model is None:
+        return [row("stance", "no stance model shipped", "-")]
+    pairs = [(s, sentences(1, seed=i)[0]) for i, s in enumerate(sentences(256, seed=4))]
+    model(pairs[:32])
+    t = time.perf_counter()
+    for p in pairs[:64]:
+        model([p])
+    b1 = 64 / (time.perf_counter() - t)
+    t = time.perf_counter()
+    model.batch_size = 32
+    model(pairs)
+    b32 = len(pairs) / (time.perf_counter() - t)
+    return [row("stance", "pairs/s at batch 1", round(b1, 1)),
+            row("stance", "pairs/s at batch 32", round(b32, 1), ">= 100")]
+
+
+if __name__ == "__main__":
+    name = sys.argv[1]
+    rows = globals()[f"bench_{name}"]()
+    print(json.dumps(rows))
