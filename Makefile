@@ -38,8 +38,8 @@ demo: install
 	$(PY) app.py
 
 lint: $(VENV)/.installed-test
-	$(VENV)/bin/ruff check factcheck tests benchmarks app.py
-	$(VENV)/bin/ruff format --check factcheck tests benchmarks app.py
+	$(VENV)/bin/ruff check factcheck tests benchmarks scripts app.py
+	$(VENV)/bin/ruff format --check factcheck tests benchmarks scripts app.py
 	$(VENV)/bin/mypy
 
 test: install-test lint

@@ -18,17 +18,30 @@ def main() -> None:
     ap.add_argument("--only", nargs="*", choices=NAMES, default=NAMES)
     ap.add_argument("--quick", action="store_true", help="smaller sizes, for a smoke run")
     args = ap.parse_args()
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1",
-           "ANONYMIZED_TELEMETRY": "False", "TOKENIZERS_PARALLELISM": "false"}
+    env = {
+        **os.environ,
+        "HF_HUB_OFFLINE": "1",
+        "TRANSFORMERS_OFFLINE": "1",
+        "ANONYMIZED_TELEMETRY": "False",
+        "TOKENIZERS_PARALLELISM": "false",
+    }
     rows: list[dict] = []
     for name in args.only:
         cmd = [sys.executable, "-m", "benchmarks.bench", name] + (["--quick"] if args.quick else [])
         print(f"running {name} ...", file=sys.stderr, flush=True)
-        res = subprocess.run(cmd, capture_output=True, text=True, env=env,
-                             cwd=Path(__file__).resolve().parent.parent)
+        res = subprocess.run(
+            cmd, capture_output=True, text=True, env=env, cwd=Path(__file__).resolve().parent.parent
+        )
         if res.returncode != 0:
-            rows.append({"benchmark": name, "metric": "FAILED", "value": res.stderr[-300:],
-                         "goal": "", "peak_mb": ""})
+            rows.append(
+                {
+                    "benchmark": name,
+                    "metric": "FAILED",
+                    "value": res.stderr[-300:],
+                    "goal": "",
+                    "peak_mb": "",
+                }
+            )
             continue
         rows += json.loads(res.stdout.strip().splitlines()[-1])
     widths = [14, 52, 16, 22, 9]
@@ -36,8 +49,13 @@ def main() -> None:
     print(" | ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)))
     print("-+-".join("-" * w for w in widths))
     for r in rows:
-        cells = [r["benchmark"], r["metric"], str(r["value"]), r.get("goal", ""),
-                 str(r.get("peak_mb", ""))]
+        cells = [
+            r["benchmark"],
+            r["metric"],
+            str(r["value"]),
+            r.get("goal", ""),
+            str(r.get("peak_mb", "")),
+        ]
         print(" | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)))
 
 

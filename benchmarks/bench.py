@@ -29,14 +29,24 @@ def pct(xs: list[float], q: float) -> float:
 
 
 def row(bench: str, metric: str, value: object, goal: str = "") -> dict:
-    return {"benchmark": bench, "metric": metric, "value": value, "goal": goal, "peak_mb": peak_mb()}
+    return {
+        "benchmark": bench,
+        "metric": metric,
+        "value": value,
+        "goal": goal,
+        "peak_mb": peak_mb(),
+    }
 
 
 def _client(path: str | None = None):
     import chromadb
 
     s = chromadb.Settings(anonymized_telemetry=False)
-    return chromadb.PersistentClient(path=path, settings=s) if path else chromadb.EphemeralClient(settings=s)
+    return (
+        chromadb.PersistentClient(path=path, settings=s)
+        if path
+        else chromadb.EphemeralClient(settings=s)
+    )
 
 
 def _checker(client, embedder=None):
@@ -48,8 +58,11 @@ def _checker(client, embedder=None):
 
     emb = embedder or SentenceTransformerEmbedder()
     emb.warm_up()
-    fc = FactChecker(PassageStore(client, emb, f"b{uuid.uuid4().hex[:8]}"),
-                     settings=Settings(), stance=load_default_stance())
+    fc = FactChecker(
+        PassageStore(client, emb, f"b{uuid.uuid4().hex[:8]}"),
+        settings=Settings(),
+        stance=load_default_stance(),
+    )
     fc.warm_up()
     return fc
 
@@ -62,7 +75,10 @@ def bench_ingest() -> list[dict]:
         sents = sentences(n, seed=3)
         for i in range(0, n, 25):
             f = Path(d) / f"doc{i:05d}.txt"
-            f.write_text(f"date 2022-01-{1 + (i // 25) % 28:02d} Doc {i}\n\n" + "\n\n".join(sents[i : i + 25]))
+            f.write_text(
+                f"date 2022-01-{1 + (i // 25) % 28:02d} Doc {i}\n\n"
+                + "\n\n".join(sents[i : i + 25])
+            )
             files.append(f)
         fc = _checker(_client(str(Path(d) / "vs")))
         fc.store.embedder.encode(sents[:64])  # warm
@@ -78,7 +94,11 @@ def bench_ingest() -> list[dict]:
     ing = res.passages / ingest_s
     enc = len(texts) / enc_s
     return [
-        row("ingest", f"ingest passages/s ({res.passages} passages, {len(files)} files)", round(ing, 1)),
+        row(
+            "ingest",
+            f"ingest passages/s ({res.passages} passages, {len(files)} files)",
+            round(ing, 1),
+        ),
         row("ingest", "raw sentence-transformers encode/s (same texts)", round(enc, 1)),
         row("ingest", "ingest / raw encode", f"{ing / enc:.0%}", ">= 80%"),
     ]
@@ -98,9 +118,18 @@ def _synthetic_store(n: int, path: str, embedder, seed: int = 0):
         m = min(step, n - i)
         vecs = rng.normal(size=(m, 384)).astype(np.float32)
         vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
-        ps = [Passage(id=f"s{i + j}", text=texts[(i + j) % len(texts)], source_id=f"synth{(i + j) // 50}",
-                      title="synthetic", start=0, end=10, dateline=dt.date(2020, 1, 1))
-              for j in range(m)]
+        ps = [
+            Passage(
+                id=f"s{i + j}",
+                text=texts[(i + j) % len(texts)],
+                source_id=f"synth{(i + j) // 50}",
+                title="synthetic",
+                start=0,
+                end=10,
+                dateline=dt.date(2020, 1, 1),
+            )
+            for j in range(m)
+        ]
         store.write(ps, vecs)
     return store
 
@@ -113,7 +142,7 @@ def bench_query() -> list[dict]:
     out = []
     queries = sentences(200, seed=9)
     qv = emb.encode(queries)
-    for n in ([1000, 10000] if QUICK else [1000, 100000]):
+    for n in [1000, 10000] if QUICK else [1000, 100000]:
         with tempfile.TemporaryDirectory() as d:
             t0 = time.perf_counter()
             store = _synthetic_store(n, d, emb)
@@ -127,8 +156,16 @@ def bench_query() -> list[dict]:
                 store.search(q, 5)
                 full.append((time.perf_counter() - t) * 1000)
         out += [
-            row("query", f"{n:,} passages: query p50 / p95 ms", f"{pct(raw, 50):.1f} / {pct(raw, 95):.1f}"),
-            row("query", f"{n:,} passages: embed+query p50 / p95 ms", f"{pct(full, 50):.1f} / {pct(full, 95):.1f}"),
+            row(
+                "query",
+                f"{n:,} passages: query p50 / p95 ms",
+                f"{pct(raw, 50):.1f} / {pct(raw, 95):.1f}",
+            ),
+            row(
+                "query",
+                f"{n:,} passages: embed+query p50 / p95 ms",
+                f"{pct(full, 50):.1f} / {pct(full, 95):.1f}",
+            ),
             row("query", f"{n:,} passages: write time s", round(build, 1)),
         ]
     return out
@@ -151,7 +188,12 @@ def bench_claims() -> list[dict]:
     n_sent = len(split_sentences(text))
     med = statistics.median(times)
     return [
-        row("claims", f"2,000-word article ({n_sent} sentences, {len(claims)} claims): s", round(med, 3), "well under 1 s"),
+        row(
+            "claims",
+            f"2,000-word article ({n_sent} sentences, {len(claims)} claims): s",
+            round(med, 3),
+            "well under 1 s",
+        ),
         row("claims", "extraction sentences/s", round(n_sent / med, 1)),
     ]
 
@@ -173,7 +215,9 @@ def _seeded_big_checker(n_synth: int, d: str):
 
 
 def _claim_set(n: int) -> list[str]:
-    rows = [json.loads(line)["claim"] for line in (ROOT / "tests/fixtures/seed_claims.jsonl").open()]
+    rows = [
+        json.loads(line)["claim"] for line in (ROOT / "tests/fixtures/seed_claims.jsonl").open()
+    ]
     return [rows[i % len(rows)] + ("" if i < len(rows) else f" ({i})") for i in range(n)]
 
 
@@ -189,8 +233,14 @@ def bench_check() -> list[dict]:
             t = time.perf_counter()
             fc.check(c, dateline=dt.date(2021, 12, 31))
             lat.append((time.perf_counter() - t) * 1000)
-    return [row("check", f"check latency p50 / p95 ms (store {n_synth + 18:,} passages, warm)",
-                f"{pct(lat, 50):.0f} / {pct(lat, 95):.0f}", "p50 <= 100 ms")]
+    return [
+        row(
+            "check",
+            f"check latency p50 / p95 ms (store {n_synth + 18:,} passages, warm)",
+            f"{pct(lat, 50):.0f} / {pct(lat, 95):.0f}",
+            "p50 <= 100 ms",
+        )
+    ]
 
 
 def bench_batch() -> list[dict]:
@@ -210,7 +260,12 @@ def bench_batch() -> list[dict]:
         batch = n / (time.perf_counter() - t)
     return [
         row("batch", f"single-call loop claims/s ({n} claims)", round(loop, 1)),
-        row("batch", f"check_many claims/s (same {n} claims)", round(batch, 1), ">= 20/s; >= 3x loop"),
+        row(
+            "batch",
+            f"check_many claims/s (same {n} claims)",
+            round(batch, 1),
+            ">= 20/s; >= 3x loop",
+        ),
         row("batch", "speed-up", f"{batch / loop:.2f}x"),
     ]
 
@@ -231,8 +286,10 @@ def bench_stance() -> list[dict]:
     model.batch_size = 32
     model(pairs)
     b32 = len(pairs) / (time.perf_counter() - t)
-    return [row("stance", "pairs/s at batch 1", round(b1, 1)),
-            row("stance", "pairs/s at batch 32", round(b32, 1), ">= 100")]
+    return [
+        row("stance", "pairs/s at batch 1", round(b1, 1)),
+        row("stance", "pairs/s at batch 32", round(b32, 1), ">= 100"),
+    ]
 
 
 if __name__ == "__main__":

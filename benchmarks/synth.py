@@ -4,14 +4,49 @@ from __future__ import annotations
 
 import random
 
-PEOPLE = ["the mayor", "Senator Alvarez", "the health minister", "a UN spokesperson",
-          "the company's chief executive", "police", "the governor", "Dr. Okafor"]
-PLACES = ["Lagos", "Lyon", "Ohio", "the northern province", "Bavaria", "Kerala", "Quebec",
-          "the capital", "Manila", "Gdansk"]
-THINGS = ["homes", "jobs", "patients", "troops", "students", "flights", "vehicles", "tonnes of grain"]
+PEOPLE = [
+    "the mayor",
+    "Senator Alvarez",
+    "the health minister",
+    "a UN spokesperson",
+    "the company's chief executive",
+    "police",
+    "the governor",
+    "Dr. Okafor",
+]
+PLACES = [
+    "Lagos",
+    "Lyon",
+    "Ohio",
+    "the northern province",
+    "Bavaria",
+    "Kerala",
+    "Quebec",
+    "the capital",
+    "Manila",
+    "Gdansk",
+]
+THINGS = [
+    "homes",
+    "jobs",
+    "patients",
+    "troops",
+    "students",
+    "flights",
+    "vehicles",
+    "tonnes of grain",
+]
 VERBS = ["said", "reported", "announced", "confirmed", "told reporters", "warned"]
-WHEN = ["on Monday", "on Thursday", "last week", "in March", "earlier this month", "in 2019",
-        "on January 10", "yesterday"]
+WHEN = [
+    "on Monday",
+    "on Thursday",
+    "last week",
+    "in March",
+    "earlier this month",
+    "in 2019",
+    "on January 10",
+    "yesterday",
+]
 HEDGE = ["", "around ", "more than ", "nearly ", "at least ", "about "]
 TEMPL = [
     "{p} {v} that {h}{n:,} {t} in {pl} were affected {w}.",
@@ -28,10 +63,17 @@ def sentences(n: int, seed: int = 7) -> list[str]:
     out = []
     for _ in range(n):
         s = rng.choice(TEMPL).format(
-            p=rng.choice(PEOPLE), v=rng.choice(VERBS), h=rng.choice(HEDGE),
-            n=rng.randint(2, 250000), t=rng.choice(THINGS), pl=rng.choice(PLACES),
-            w=rng.choice(WHEN), d=rng.choice([20, 45, 50, 90, 120]), pc=rng.randint(1, 40),
-            m=rng.randint(2, 900), o=rng.choice(ORD),
+            p=rng.choice(PEOPLE),
+            v=rng.choice(VERBS),
+            h=rng.choice(HEDGE),
+            n=rng.randint(2, 250000),
+            t=rng.choice(THINGS),
+            pl=rng.choice(PLACES),
+            w=rng.choice(WHEN),
+            d=rng.choice([20, 45, 50, 90, 120]),
+            pc=rng.randint(1, 40),
+            m=rng.randint(2, 900),
+            o=rng.choice(ORD),
         )
         out.append(s[0].upper() + s[1:])
     return out

@@ -202,11 +202,14 @@ def fuzzy_in(word: str, pool: Iterable[str]) -> bool:
         return True
     if len(word) < 5:
         return False
-    stem = word[: max(5, len(word) - 3)]
-    return any(
-        len(w) >= 5 and (w.startswith(stem) or word.startswith(w[: max(5, len(w) - 3)]))
-        for w in pool
-    )
+    return any(len(w) >= 5 and _same_stem(word, w) for w in pool)
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """A shared prefix of at least 5 letters and 80% of the shorter word:
+    crimea/crimean, expand/expansion; not country/counterpart."""
+    need = max(5, -(-4 * min(len(a), len(b)) // 5))
+    return a[:need] == b[:need]
 
 
 @dataclass(frozen=True, slots=True)

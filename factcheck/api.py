@@ -219,6 +219,7 @@ class FactChecker:
         claims: Iterable[str | Claim],
         *,
         dateline: dt.date | None = None,
+        source: str | None = None,
         batch_size: int = 32,
         progress: Progress | None = None,
     ) -> Iterator[Verdict | FactCheckError]:
@@ -226,15 +227,16 @@ class FactChecker:
         rest go on."""
         items = list(claims)
         done = 0
+        where = build_where(self.store.resolve_source(source)) if source else None
         for i in range(0, len(items), batch_size):
             chunk = items[i : i + batch_size]
             good: list[tuple[int, ClaimRequest]] = []
             results: list[Verdict | FactCheckError | None] = [None] * len(chunk)
             for j, c in enumerate(chunk):
                 req = (
-                    ClaimRequest(c.text, c.dateline, None, c)
+                    ClaimRequest(c.text, c.dateline, where, c)
                     if isinstance(c, Claim)
-                    else ClaimRequest(c, dateline)
+                    else ClaimRequest(c, dateline, where)
                 )
                 try:
                     self.verifier.prepare(req)  # validate early: one bad row must not sink a batch

@@ -290,5 +290,25 @@ def check_article(obj: _Ctx, file: str, dateline: dt.date | None, as_json: bool)
     click.echo(f"{len(report.verdicts)} claims: {summary or 'none found'}")
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=int, default=7860, show_default=True)
+@click.pass_obj
+def serve(obj: _Ctx, host: str, port: int) -> None:
+    """Start the web app (the same as `python app.py`)."""
+    import importlib.util
+
+    app_file = Path(__file__).resolve().parent.parent / "app.py"
+    spec = importlib.util.spec_from_file_location("factcheck_app", app_file)
+    if spec is None or spec.loader is None or not app_file.exists():
+        raise click.ClickException(f"app.py not found next to the package ({app_file})")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    try:
+        mod.launch(obj.settings, host, port)
+    except FactCheckError as ex:
+        raise _fail(ex) from None
+
+
 if __name__ == "__main__":
     main()

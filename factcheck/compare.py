@@ -34,6 +34,7 @@ class ValueCheck:
     claim: Value
     passage: Value
     agree: bool
+    score: float = 1.0  # how surely the two are about the same thing (shared words, noun)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +152,7 @@ def align(claim: TextFacts, passage: TextFacts) -> list[ValueCheck]:
             if best is None or key > best[0]:
                 best = (key, pv)
         if best is not None:
-            checks.append(ValueCheck(cv, best[1], values_agree(cv, best[1])))
+            checks.append(ValueCheck(cv, best[1], values_agree(cv, best[1]), round(best[0], 2)))
     return checks
 
 
@@ -214,7 +215,8 @@ def compare(
         c = wrong[0]
         return Comparison(
             Stance.REFUTES,
-            min(1.0, 0.7 + 0.3 * overlap),
+            # Sure alignment (same counted noun or anchor word) weighs more than loose context.
+            min(1.0, 0.4 + 0.1 * min(c.score, 4.0) + 0.3 * overlap),
             f"claim says {describe(c.claim)}; source says {describe(c.passage)}"
             f" ({c.passage.text!r})",
             tuple(sorted({*c_spans, c.claim.span})),

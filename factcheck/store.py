@@ -189,7 +189,8 @@ class PassageStore:
             try:
                 olds = [self._existing(src.id) for src, _ in items]
                 todo = [
-                    i for i, (old_ids, hashes) in enumerate(olds)
+                    i
+                    for i, (old_ids, hashes) in enumerate(olds)
                     if not (old_ids and hashes == {items[i][0].content_hash})
                 ]
                 texts = [p.text for i in todo for p in items[i][1]]

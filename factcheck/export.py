@@ -1,0 +1,162 @@
+"""Report formats for other tools: JSONL, CSV, Markdown and schema.org ClaimReview JSON-LD.
+
+Every function takes rows in the JSON schema of ``Verdict.to_dict()`` (plus ``id``; a failed
+row is ``{"id": ..., "error": ...}``), so a report can be rebuilt from a JSONL file.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections import Counter
+from typing import Any
+
+ALTERNATE_NAME = {
+    "SUPPORTED": "True",
+    "REFUTED": "False",
+    "CONFLICTING": "Mixed",
+    "NOT_ENOUGH_INFO": "Unproven",
+}
+RATING = {"SUPPORTED": 5, "CONFLICTING": 3, "NOT_ENOUGH_INFO": 3, "REFUTED": 1}
+CSV_FIELDS = [
+    "id",
+    "claim",
+    "label",
+    "confidence",
+    "rationale",
+    "attribution",
+    "sources",
+    "evidence",
+    "evidence_span",
+    "error",
+]
+LABEL_ORDER = ["SUPPORTED", "REFUTED", "CONFLICTING", "NOT_ENOUGH_INFO"]
+
+
+def json_line(row: dict[str, Any]) -> str:
+    return json.dumps(row, ensure_ascii=False)
+
+
+def _best(row: dict[str, Any]) -> dict[str, Any] | None:
+    ev = [e for e in row.get("evidence", []) if e.get("stance") != "NEUTRAL"]
+    return ev[0] if ev else None
+
+
+def csv_row(row: dict[str, Any]) -> dict[str, Any]:
+    best = _best(row)
+    sources = sorted({e["source"] for e in row.get("evidence", []) if e.get("stance") != "NEUTRAL"})
+    return {
+        "id": row.get("id", ""),
+        "claim": row.get("claim", ""),
+        "label": row.get("label", ""),
+        "confidence": row.get("confidence", ""),
+        "rationale": row.get("rationale", ""),
+        "attribution": row.get("attribution") or "",
+        "sources": "; ".join(sources),
+        "evidence": best["text"] if best else "",
+        "evidence_span": f"{best['span'][0]}-{best['span'][1]}" if best else "",
+        "error": row.get("error", ""),
+    }
+
+
+def to_csv(rows: list[dict[str, Any]]) -> str:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=CSV_FIELDS)
+    w.writeheader()
+    for r in rows:
+        w.writerow(csv_row(r))
+    return buf.getvalue()
+
+
+def _md(text: str) -> str:
+    """Escape text for a Markdown table cell or line (no raw HTML, no table breaks)."""
+    out = str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    for ch in "<>*_`[]":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def to_markdown(rows: list[dict[str, Any]], title: str = "Fact-check report") -> str:
+    counts = Counter(r.get("label", "ERROR") if "error" not in r else "ERROR" for r in rows)
+    lines = [f"# {_md(title)}", "", "| verdict | claims |", "|---|---|"]
+    for lab in [*LABEL_ORDER, "ERROR"]:
+        if counts.get(lab):
+            lines.append(f"| {lab} | {counts[lab]} |")
+    lines.append(f"| **total** | {len(rows)} |")
+    for i, r in enumerate(rows, 1):
+        lines += ["", f"## {i}. {_md(r.get('claim', r.get('id', '')))}", ""]
+        if "error" in r:
+            lines.append(f"**Error:** {_md(r['error'])}")
+            continue
+        lines.append(f"**{r['label']}** (confidence {r['confidence']:.2f}) — {_md(r['rationale'])}")
+        for e in [e for e in r.get("evidence", []) if e.get("stance") != "NEUTRAL"][:3]:
+            date = f", {e['dateline']}" if e.get("dateline") else ""
+            who = f" ({_md(e['attribution'])})" if e.get("attribution") else ""
+            lines.append(f"- {e['stance']}{who}: “{_md(e['text'])}” — *{_md(e['source'])}{date}*")
+    return "\n".join(lines) + "\n"
+
+
+def claim_review(
+    row: dict[str, Any],
+    *,
+    author: str = "factcheck",
+    publisher_url: str = "",
+    date_published: dt.date | None = None,
+) -> dict[str, Any]:
+    """One schema.org ClaimReview for one checked claim."""
+    label = row["label"]
+    best = _best(row) or {}
+    item: dict[str, Any] = {"@type": "Claim"}
+    if row.get("attribution"):
+        item["author"] = {"@type": "Person", "name": row["attribution"]}
+    if row.get("claim_date") or best.get("dateline"):
+        item["datePublished"] = row.get("claim_date") or best.get("dateline")
+    if row.get("claim_source") or best.get("url") or best.get("source"):
+        item["appearance"] = {
+            "@type": "CreativeWork",
+            "name": row.get("claim_source") or best.get("source", ""),
+            **({"url": best["url"]} if best.get("url") else {}),
+        }
+    review: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "claimReviewed": row["claim"],
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": RATING[label],
+            "bestRating": 5,
+            "worstRating": 1,
+            "alternateName": ALTERNATE_NAME[label],
+        },
+        "itemReviewed": item,
+        "author": {
+            "@type": "Organization",
+            "name": author,
+            **({"url": publisher_url} if publisher_url else {}),
+        },
+        "datePublished": (date_published or dt.date.today()).isoformat(),
+        "reviewBody": row.get("rationale", ""),
+    }
+    if publisher_url:
+        review["url"] = f"{publisher_url.rstrip('/')}#claim-{row.get('id', '')}"
+    return review
+
+
+def to_claimreview(rows: list[dict[str, Any]], **kw: Any) -> str:
+    """A JSON-LD array of ClaimReviews (rows that failed are left out)."""
+    return json.dumps(
+        [claim_review(r, **kw) for r in rows if "error" not in r], indent=2, ensure_ascii=False
+    )
+
+
+CLAIMREVIEW_REQUIRED = (
+    "@context",
+    "@type",
+    "claimReviewed",
+    "reviewRating",
+    "itemReviewed",
+    "author",
+    "datePublished",
+)

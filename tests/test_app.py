@@ -1,0 +1,206 @@
+"""The web app in a real browser (Debian's Chromium driven by Playwright), and its API
+endpoints through gradio_client. Each browser test saves a screenshot in test-output/."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, SEED_FILE, SEEDS, free_port
+
+pytestmark = pytest.mark.integration
+SHOTS = ROOT / "test-output"
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="module")
+def app_url(embedder, analyzer, tmp_path_factory):
+    import chromadb
+
+    from app import build_ui
+    from factcheck.api import FactChecker
+    from factcheck.config import Settings
+    from factcheck.store import PassageStore
+
+    client = chromadb.PersistentClient(
+        path=str(tmp_path_factory.mktemp("appstore")),
+        settings=chromadb.Settings(anonymized_telemetry=False),
+    )
+    fc = FactChecker(
+        PassageStore(client, embedder, f"app{uuid.uuid4().hex[:6]}"),
+        analyzer,
+        Settings(use_stance_model=False),
+    )
+    fc.ingest([SEEDS])
+    ui = build_ui(fc)
+    port = free_port()
+    ui.queue().launch(
+        server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True
+    )
+    yield f"http://127.0.0.1:{port}"
+    ui.close()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: run `make test` to install it"
+    SHOTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        ctx = p.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium")),
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+            viewport={"width": 1280, "height": 900},
+        )
+        yield ctx
+        ctx.close()
+
+
+@pytest.fixture
+def page(browser, app_url):
+    pg = browser.new_page()
+    outside: list[str] = []
+    pg.on(
+        "request",
+        lambda r: (
+            outside.append(r.url) if not r.url.startswith((app_url, "data:", "blob:")) else None
+        ),
+    )
+    pg.goto(app_url)
+    pg.wait_for_selector("#claim-input textarea", timeout=60_000)
+    yield pg
+    assert outside == [], f"the page loaded things from outside the machine: {outside[:5]}"
+    pg.close()
+
+
+def _label(card) -> str:
+    return next(
+        c[3:]
+        for c in card.get_attribute("class").split()
+        if c.startswith("fc-") and c[3:].isupper()
+    )
+
+
+def _check_in_chat(page, claim: str):
+    page.fill("#claim-input textarea", claim)
+    before = page.locator(".fc-card").count()
+    page.click("#check-btn")
+    page.wait_for_function(
+        f"document.querySelectorAll('.fc-card').length > {before}", timeout=60_000
+    )
+    return page.locator(".fc-card").last
+
+
+def test_check_a_claim_in_the_chat(page):
+    card = _check_in_chat(page, "Biden and Putin spoke for 90 minutes on the phone.")
+    assert _label(card) == "REFUTED"
+    assert "50-minute" in card.locator("mark").all_inner_texts()
+    assert "2021-12-31" in card.inner_text()
+    # a follow-up is checked on its own, and the history stays
+    card2 = _check_in_chat(page, "Putin seized Crimea in 2014.")
+    assert _label(card2) == "SUPPORTED"
+    assert page.locator(".fc-card").count() == 2
+    page.screenshot(path=str(SHOTS / "chat.png"), full_page=True)
+
+
+def test_empty_claim_gets_a_friendly_message(page):
+    page.click("#check-btn")
+    page.wait_for_selector(".fc-message", timeout=30_000)
+    assert "empty" in page.locator(".fc-message").last.inner_text()
+
+
+def test_check_the_seed_article(page):
+    page.get_by_role("tab", name="Article").click()
+    page.fill("#article-input textarea", SEED_FILE.read_text(encoding="utf-8"))
+    page.click("#article-btn")
+    page.wait_for_selector(".fc-claim-mark", timeout=120_000)
+    marks = page.locator(".fc-claim-mark")
+    assert marks.count() >= 10
+    assert page.locator(".fc-legend").count() == 1
+    page.locator("#claims-table").get_by_text("50-minute").first.click()
+    page.wait_for_selector("#claim-evidence .fc-card", timeout=30_000)
+    page.screenshot(path=str(SHOTS / "article.png"), full_page=True)
+
+
+def test_ingest_check_and_remove_a_new_source(page, tmp_path):
+    f = tmp_path / "harbour-report.txt"
+    f.write_text(
+        "date 2022-02-01 Harbour report\n\nThe port of Valletta handled 412 cruise "
+        "ships in 2021, the harbour authority said on Monday.\n",
+        encoding="utf-8",
+    )
+    claim = "The port of Valletta handled 412 cruise ships in 2021."
+    page.get_by_role("tab", name="Sources").click()
+    page.locator("#source-upload input[type=file]").set_input_files(str(f))
+    page.wait_for_timeout(1000)
+    page.click("#ingest-btn")
+    page.wait_for_function(
+        "document.querySelector('#ingest-msg').innerText.includes('1 added')", timeout=60_000
+    )
+    assert "Harbour report" in page.locator("#sources-table").inner_text()
+    page.screenshot(path=str(SHOTS / "sources.png"), full_page=True)
+    page.get_by_role("tab", name="Chat").click()
+    assert _label(_check_in_chat(page, claim)) == "SUPPORTED"
+    page.get_by_role("tab", name="Sources").click()
+    page.locator("#source-pick input").click()
+    page.get_by_role("option", name=re.compile("Harbour report")).click()
+    page.click("#remove-btn")
+    page.wait_for_function(
+        "document.querySelector('#ingest-msg').innerText.includes('Removed')", timeout=30_000
+    )
+    assert "Harbour report" not in page.locator("#sources-table").inner_text()
+    page.get_by_role("tab", name="Chat").click()
+    assert _label(_check_in_chat(page, claim)) == "NOT_ENOUGH_INFO"
+    page.screenshot(path=str(SHOTS / "after-remove.png"), full_page=True)
+
+
+def test_script_and_onerror_in_sources_are_shown_not_run(page, app_url, tmp_path):
+    from gradio_client import Client, handle_file
+
+    evil = tmp_path / "evil.txt"
+    evil.write_text(
+        "The Zorblat council approved 77 new bridges <script>window.__pwned=1;alert(1)</script> "
+        'in 2020 <img src=x onerror="window.__pwned=2;alert(2)">, officials said.\n',
+        encoding="utf-8",
+    )
+    res = Client(app_url, verbose=False).predict([handle_file(str(evil))], api_name="/ingest")
+    assert res["added"] == 1
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    card = _check_in_chat(page, "The Zorblat council approved 77 new bridges in 2020.")
+    page.wait_for_timeout(1000)
+    assert dialogs == []
+    assert page.evaluate("window.__pwned") is None
+    assert "<script>" in card.inner_text()
+    assert card.locator("script").count() == 0 and card.locator("img").count() == 0
+    page.screenshot(path=str(SHOTS / "xss.png"), full_page=True)
+
+
+def test_api_endpoints_with_gradio_client(app_url, tmp_path):
+    from gradio_client import Client, handle_file
+
+    c = Client(app_url, verbose=False)
+    v = c.predict("Around 100,000 Russian troops are at the border.", api_name="/check")
+    assert v["label"] == "SUPPORTED" and v["evidence"]
+    assert "error" in c.predict("", api_name="/check")
+    rep = c.predict(SEED_FILE.read_text(encoding="utf-8"), api_name="/check_article")
+    assert len(rep["verdicts"]) >= 10
+    f = tmp_path / "api-source.md"
+    f.write_text("---\ntitle: API note\ndate: 2022-03-03\n---\nThe ferry carried 95 cars.\n")
+    assert c.predict([handle_file(str(f))], api_name="/ingest")["added"] == 1
+    assert c.predict("API note", api_name="/remove_source")["removed_passages"] == 1
+    assert "No source" in c.predict("API note", api_name="/remove_source")["error"]
