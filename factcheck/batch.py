@@ -79,8 +79,11 @@ def _row(obj: dict[str, Any], line: int, max_chars: int) -> Row | BadRow:
     rid = str(obj.get("id") or f"row-{line}")
     claim = obj.get("claim")
     try:
+        if "claim" not in obj:
+            found = ", ".join(sorted(map(str, obj))) or "nothing"
+            raise InputError(f"line {line}: no 'claim' field (found: {found})")
         if not isinstance(claim, str) or not claim.strip():
-            raise InputError(f"line {line}: no claim")
+            raise InputError(f"line {line}: the claim is empty")
         if len(claim) > max_chars:
             raise InputError(
                 f"line {line}: claim is {len(claim):,} characters; limit {max_chars:,}"

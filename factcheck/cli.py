@@ -291,6 +291,58 @@ def check_article(obj: _Ctx, file: str, dateline: dt.date | None, as_json: bool)
 
 
 @main.command()
+@click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Output file (default: standard output).")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "md", "claimreview"]),
+              default=None, help="Output format (default: from --out's suffix, else jsonl).")
+@click.option("--workers", type=click.IntRange(1, 32), default=1, show_default=True)
+@click.option("--resume", is_flag=True, help="Skip ids already in --out and append the rest.")
+@click.option("--chunk", type=click.IntRange(1, 1024), default=32, show_default=True,
+              help="Claims checked together in one batch.")
+@click.pass_obj
+def batch(obj: _Ctx, input_path: Path, out: Path | None, fmt: str | None, workers: int,
+          resume: bool, chunk: int) -> None:
+    """Check every claim in INPUT: a CSV (claim column; optional id, dateline,
+    source_filter), a JSONL file, or a folder of articles. Exit 0 when all rows were
+    checked, 1 when some failed, 2 on a usage error."""
+    from tqdm import tqdm
+
+    from .batch import run_batch
+    from .errors import InputError
+
+    if fmt is None:
+        suffix = out.suffix.lower() if out else ""
+        fmt = {".csv": "csv", ".md": "md", ".jsonld": "claimreview"}.get(suffix, "jsonl")
+    if resume and out is None:
+        raise click.UsageError("--resume needs --out FILE")
+    if not input_path.exists():
+        raise click.UsageError(f"{input_path}: no such file or folder")
+    bar = tqdm(total=None, unit="claim", desc="checking", disable=None, file=sys.stderr)
+
+    def progress(done: int, total: int | None) -> None:
+        bar.total = total
+        bar.update(done - bar.n)
+
+    def on_error(row: Any) -> None:
+        bar.write(f"error: {row.id}: {row.error}", file=sys.stderr)
+
+    try:
+        summary = run_batch(obj.checker, input_path, out=out, fmt=fmt, workers=workers,
+                            resume=resume, chunk=chunk, progress=progress, on_error=on_error)
+    except InputError as ex:
+        bar.close()
+        raise click.UsageError(str(ex)) from None
+    except FactCheckError as ex:
+        bar.close()
+        raise _fail(ex) from None
+    bar.close()
+    click.echo(summary.line(), err=True)
+    if summary.failed:
+        sys.exit(1)
+
+
+@main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=int, default=7860, show_default=True)
 @click.pass_obj
