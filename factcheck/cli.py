@@ -292,17 +292,38 @@ def check_article(obj: _Ctx, file: str, dateline: dt.date | None, as_json: bool)
 
 @main.command()
 @click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Output file (default: standard output).")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "md", "claimreview"]),
-              default=None, help="Output format (default: from --out's suffix, else jsonl).")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Output file (default: standard output).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "md", "claimreview"]),
+    default=None,
+    help="Output format (default: from --out's suffix, else jsonl).",
+)
 @click.option("--workers", type=click.IntRange(1, 32), default=1, show_default=True)
 @click.option("--resume", is_flag=True, help="Skip ids already in --out and append the rest.")
-@click.option("--chunk", type=click.IntRange(1, 1024), default=32, show_default=True,
-              help="Claims checked together in one batch.")
+@click.option(
+    "--chunk",
+    type=click.IntRange(1, 1024),
+    default=32,
+    show_default=True,
+    help="Claims checked together in one batch.",
+)
 @click.pass_obj
-def batch(obj: _Ctx, input_path: Path, out: Path | None, fmt: str | None, workers: int,
-          resume: bool, chunk: int) -> None:
+def batch(
+    obj: _Ctx,
+    input_path: Path,
+    out: Path | None,
+    fmt: str | None,
+    workers: int,
+    resume: bool,
+    chunk: int,
+) -> None:
     """Check every claim in INPUT: a CSV (claim column; optional id, dateline,
     source_filter), a JSONL file, or a folder of articles. Exit 0 when all rows were
     checked, 1 when some failed, 2 on a usage error."""
@@ -328,8 +349,17 @@ def batch(obj: _Ctx, input_path: Path, out: Path | None, fmt: str | None, worker
         bar.write(f"error: {row.id}: {row.error}", file=sys.stderr)
 
     try:
-        summary = run_batch(obj.checker, input_path, out=out, fmt=fmt, workers=workers,
-                            resume=resume, chunk=chunk, progress=progress, on_error=on_error)
+        summary = run_batch(
+            obj.checker,
+            input_path,
+            out=out,
+            fmt=fmt,
+            workers=workers,
+            resume=resume,
+            chunk=chunk,
+            progress=progress,
+            on_error=on_error,
+        )
     except InputError as ex:
         bar.close()
         raise click.UsageError(str(ex)) from None

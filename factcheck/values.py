@@ -114,6 +114,9 @@ MEASURE_UNITS = {
     "meter": ("m", 1),
     "m": ("m", 1),
     "cm": ("m", 0.01),
+    "inch": ("m", 0.0254),
+    "inche": ("m", 0.0254),
+    "in": ("m", 0.0254),
     "mm": ("m", 0.001),
     "foot": ("m", 0.3048),
     "feet": ("m", 0.3048),
@@ -376,7 +379,10 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"through|before|after)[\s-]+)(?P<mon>{_MONTH_RE})(?![\w-])"
         ),
     ),
-    ("year", re.compile(r"(?<![\w$£€.,-])(?P<y>1[5-9]\d\d|20\d\d)(?![\w%,.]\d|\s*(?:%|percent))")),
+    (
+        "year",
+        re.compile(r"(?<![\w$£€.,-])(?P<y>1[5-9]\d\d|20\d\d|21\d\d)(?![\w%,.]\d|\s*(?:%|percent))"),
+    ),
 ]
 _FUTURE = re.compile(
     r"\b(?:will|shall|'ll|is to|are to|going to|plans? to|scheduled|set to|ahead of|upcoming|"
@@ -587,7 +593,7 @@ _ORD_RE = re.compile(
 # "a second thought", "split second", "second-hand": not counts of anything.
 _ORD_NOT_BEFORE = re.compile(
     r"^[\s-]*(?:thought|thoughts|hand|hand\b|guess|opinion|nature|language|fiddle|wind|"
-    r"half|quarter|person|lieutenant|cousin|floor|class|hand-|rate|tier|degree|place|"
+    r"person|lieutenant|cousin|floor|class|hand-|rate|tier|degree|place|"
     r"only\s+to|of\s+all|and\s+foremost|place)\b",
     re.IGNORECASE,
 )
@@ -611,7 +617,7 @@ def _unit_after(text: str, end: int) -> tuple[str, str, float, int]:
         return "quantity", "degC" if m["u"] == "C" else "degF", 1.0, end + m.end()
     m = re.match(
         r"^(?:-|\s)?(?P<u>°[CF]|km2|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|cm|mm|kg|"
-        r"kilograms?|tonnes?|tons?|gigatonnes?|megatonnes?|Gt|pounds?|lbs?|ppm|ppb|"
+        r"kilograms?|tonnes?|tons?|gigatonnes?|megatonnes?|Gt|pounds?|lbs?|ppm|ppb|inch(?:es)?|feet|foot|ft|"
         r"degrees?(?:\s+(?:Celsius|Fahrenheit|C|F)\b)?|kWh|MWh|GWh|GW|MW|kW|watts?|hectares?|"
         r"acres?|km|m)\b",
         rest,
@@ -761,6 +767,54 @@ def find_numbers(text: str, skip: list[tuple[int, int]] | None = None) -> list[V
     return out
 
 
+_RANGE_GAP = re.compile(r"^\s*(?:to|-|–|—|or|and)\s*$", re.IGNORECASE)
+
+
+def merge_ranges(text: str, values: list[Value]) -> list[Value]:
+    """'80 to 90 years', '6-10C', 'between 0.2 and 0.3%', 'six or seven feet' -> one interval.
+
+    The first number takes the second's unit ("80" in "80 to 90 years" is years too).
+    """
+    out: list[Value] = []
+    for v in values:
+        prev = out[-1] if out else None
+        gap = text[prev.span[1] : v.span[0]] if prev else ""
+        if (
+            prev is not None
+            and prev.kind in ("quantity", "duration", "percent", "money")
+            and not prev.hedge
+            and not v.hedge
+            and _RANGE_GAP.match(gap)
+            and (not prev.unit or prev.unit == v.unit)
+            and (
+                gap.strip().lower() != "and"
+                or text[: prev.span[0]].lower().rstrip().endswith("between")
+            )
+            and prev.low is not None
+            and v.low is not None
+            and v.high is not None
+        ):
+            lo = prev.low
+            if not prev.unit and v.unit:
+                first = NUMBER_RE.search(v.text)
+                raw = parse_number(first["num"]) if first and first["num"] else None
+                factor = v.low / raw if raw else 1.0
+                lo = prev.low * factor
+            if lo <= v.high:
+                out[-1] = Value(
+                    v.kind,
+                    text[prev.span[0] : v.span[1]],
+                    (prev.span[0], v.span[1]),
+                    lo,
+                    v.high,
+                    v.unit,
+                    "range",
+                )
+                continue
+        out.append(v)
+    return out
+
+
 def find_ordinals(text: str, skip: list[tuple[int, int]] | None = None) -> list[Value]:
     """Ordinals that count events or items ('their second call'), not idioms."""
     skip = skip or []
@@ -787,7 +841,7 @@ def find_values(text: str, ctx: DateContext) -> tuple[list[Value], DateContext]:
     """All non-entity values in one sentence, in text order, plus the updated date context."""
     dates, ctx = find_dates(text, ctx)
     taken = [v.span for v in dates]
-    nums = find_numbers(text, taken)
+    nums = merge_ranges(text, find_numbers(text, taken))
     taken += [v.span for v in nums]
     ords = find_ordinals(text, taken)
     vals = sorted(dates + nums + ords, key=lambda v: v.span)
