@@ -123,9 +123,9 @@ def main() -> None:
                     used.add(hit[0])
                     span_tp[g[0]] += 1
                     fp[g[0]] += 1
+                    q = preds[hit[0]]
                     errors.append(
-                        f"WRONG  {g} got {preds[hit[0]].text!r} "
-                        f"{preds[hit[0]].low, preds[hit[0]].high, preds[hit[0]].date_from, preds[hit[0]].date_to}"
+                        f"WRONG  {g} got {q.text!r} {q.low, q.high, q.date_from, q.date_to}"
                     )
                 else:
                     errors.append(f"MISSED {g} in {r['text'][:70]!r}")

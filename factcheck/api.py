@@ -69,7 +69,11 @@ class FactChecker:
         if client is None:
             client = open_client(str(s.store_dir), s.chroma_url)
         stance = None
-        if s.use_stance_model:
+        if s.llm_judge:
+            from .llm import LLMJudge, chat_model_from_settings
+
+            stance = LLMJudge(chat_model_from_settings(s.llm_judge, s.llm_base_url))
+        elif s.use_stance_model:
             from .stance import load_default_stance
 
             stance = load_default_stance()
@@ -269,7 +273,13 @@ class FactChecker:
                 raise v
             verdicts.append(v)
         dl = claims[0].dateline if claims else dateline
-        return Report(article_id, tuple(verdicts), (), dl, text)
+        return Report(article_id, tuple(verdicts), self.prompts, dl, text)
+
+    @property
+    def prompts(self) -> tuple[str, ...]:
+        """Versions of the prompts used (an LLM judge's), recorded in every Report."""
+        p = getattr(self.verifier.stance, "prompt", None)
+        return (p,) if p else ()
 
     def _request(self, claim: str, dateline: dt.date | None, source: str | None) -> ClaimRequest:
         sid = self.store.resolve_source(source) if source else None

@@ -16,9 +16,13 @@ from factcheck import FactChecker, Label, Verdict
 from .conftest import SEED_DATE
 from .test_server import chroma_url  # noqa: F401  (fixture)
 
-CLAIMS = ["Biden and Putin had a 90-minute call.", "Putin seized Crimea in 2014.",
-          "Ukraine has been invited to join NATO.", "Apple released a new iPhone in September.",
-          "Around 100,000 Russian troops are stationed along the border with Ukraine."]
+CLAIMS = [
+    "Biden and Putin had a 90-minute call.",
+    "Putin seized Crimea in 2014.",
+    "Ukraine has been invited to join NATO.",
+    "Apple released a new iPhone in September.",
+    "Around 100,000 Russian troops are stationed along the border with Ukraine.",
+]
 
 
 def test_public_api_is_typed_and_lazy():
@@ -28,8 +32,9 @@ def test_public_api_is_typed_and_lazy():
 
 def test_check_many_is_an_iterator_with_progress(seed_checker):
     seen = []
-    it = seed_checker.check_many(CLAIMS, dateline=SEED_DATE,
-                                 progress=lambda d, t: seen.append((d, t)))
+    it = seed_checker.check_many(
+        CLAIMS, dateline=SEED_DATE, progress=lambda d, t: seen.append((d, t))
+    )
     first = next(it)
     assert isinstance(first, Verdict)
     rest = list(it)
@@ -47,8 +52,9 @@ def test_to_dict_matches_cli_json(seed_checker):
 def test_concurrent_calls_give_the_same_answers(seed_checker):
     expected = [seed_checker.check(c, dateline=SEED_DATE).to_dict() for c in CLAIMS]
     with ThreadPoolExecutor(max_workers=6) as pool:
-        got = list(pool.map(lambda c: seed_checker.check(c, dateline=SEED_DATE).to_dict(),
-                            CLAIMS * 4))
+        got = list(
+            pool.map(lambda c: seed_checker.check(c, dateline=SEED_DATE).to_dict(), CLAIMS * 4)
+        )
     assert got == expected * 4
 
 
@@ -77,18 +83,27 @@ def test_two_processes_share_one_chroma_server(chroma_url, tmp_path):  # noqa: F
         d.mkdir()
         for i in range(15):
             (d / f"{tag}-{i}.txt").write_text(
-                f"The {tag} depot number {i} holds {17 + i} buses. It opened in {1990 + i}.")
-        procs.append(subprocess.Popen([sys.executable, "-c", WORKER, chroma_url, tag, str(d)],
-                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                      env={**os.environ, "ANONYMIZED_TELEMETRY": "False"}))
+                f"The {tag} depot number {i} holds {17 + i} buses. It opened in {1990 + i}."
+            )
+        procs.append(
+            subprocess.Popen(
+                [sys.executable, "-c", WORKER, chroma_url, tag, str(d)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
+            )
+        )
     outs = [json.loads(p.communicate(timeout=300)[0].strip().splitlines()[-1]) for p in procs]
     assert [o["added"] for o in outs] == [15, 15] and all(o["errors"] == 0 for o in outs)
     from factcheck.api import FactChecker
     from factcheck.config import Settings
     from factcheck.embed import HashEmbedder
 
-    fc = FactChecker.from_settings(Settings(chroma_url=chroma_url, collection="shared",
-                                            use_stance_model=False), embedder=HashEmbedder())
+    fc = FactChecker.from_settings(
+        Settings(chroma_url=chroma_url, collection="shared", use_stance_model=False),
+        embedder=HashEmbedder(),
+    )
     infos = fc.sources()
     assert len(infos) == 30 and all(s.passages == 1 for s in infos)
     assert fc.store.count() == 30

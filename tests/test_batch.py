@@ -44,8 +44,11 @@ def test_csv_in_every_format_out(store, tmp_path):
     r = run(store, str(src), "--out", str(tmp_path / "o.jsonl"))
     assert r.exit_code == 0, r.output
     rows = _jsonl(tmp_path / "o.jsonl")
-    assert [(x["id"], x["label"]) for x in rows] == [("a", "REFUTED"), ("b", "SUPPORTED"),
-                                                   ("c", "REFUTED")]
+    assert [(x["id"], x["label"]) for x in rows] == [
+        ("a", "REFUTED"),
+        ("b", "SUPPORTED"),
+        ("c", "REFUTED"),
+    ]
     assert set(rows[0]) >= {"claim", "label", "confidence", "rationale", "evidence"}
     assert "3 checked" in r.output and "claims/s" in r.output
 
@@ -58,8 +61,12 @@ def test_csv_in_every_format_out(store, tmp_path):
     md = (tmp_path / "o.md").read_text()
     assert "| REFUTED | 2 |" in md and "| SUPPORTED | 1 |" in md and "## 1." in md
 
-    assert run(store, str(src), "--format", "claimreview", "--out",
-               str(tmp_path / "o.jsonld")).exit_code == 0
+    assert (
+        run(
+            store, str(src), "--format", "claimreview", "--out", str(tmp_path / "o.jsonld")
+        ).exit_code
+        == 0
+    )
     reviews = json.loads((tmp_path / "o.jsonld").read_text())
     assert len(reviews) == 3
     for rv in reviews:
@@ -73,14 +80,19 @@ def test_csv_in_every_format_out(store, tmp_path):
 def test_jsonl_bad_rows_are_reported_and_skipped(store, tmp_path):
     src = tmp_path / "in.jsonl"
     long = "x " * 800
-    src.write_text("\n".join([
-        json.dumps({"id": "ok1", "claim": "Putin seized Crimea in 2016"}),
-        "{broken json",
-        json.dumps({"id": "nokey", "text": "no claim here"}),
-        json.dumps({"id": "long", "claim": long}),
-        json.dumps({"id": "empty", "claim": "  "}),
-        json.dumps({"id": "ok2", "claim": "Ukraine has not been invited to join NATO"}),
-    ]) + "\n")
+    src.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": "ok1", "claim": "Putin seized Crimea in 2016"}),
+                "{broken json",
+                json.dumps({"id": "nokey", "text": "no claim here"}),
+                json.dumps({"id": "long", "claim": long}),
+                json.dumps({"id": "empty", "claim": "  "}),
+                json.dumps({"id": "ok2", "claim": "Ukraine has not been invited to join NATO"}),
+            ]
+        )
+        + "\n"
+    )
     r = run(store, str(src), "--out", str(tmp_path / "o.jsonl"))
     assert r.exit_code == 1
     rows = {x["id"]: x for x in _jsonl(tmp_path / "o.jsonl")}
@@ -105,8 +117,10 @@ def test_usage_errors_exit_2(store, tmp_path):
 def test_folder_of_articles(store, tmp_path):
     d = tmp_path / "articles"
     d.mkdir()
-    (d / "draft.txt").write_text("date 2021-12-31 Draft\n\nBiden and Putin spoke for 90 minutes "
-                                 "on Thursday. Putin seized Crimea in 2014.\n")
+    (d / "draft.txt").write_text(
+        "date 2021-12-31 Draft\n\nBiden and Putin spoke for 90 minutes "
+        "on Thursday. Putin seized Crimea in 2014.\n"
+    )
     r = run(store, str(d), "--out", str(tmp_path / "o.jsonl"))
     assert r.exit_code == 0, r.output
     rows = _jsonl(tmp_path / "o.jsonl")
@@ -120,16 +134,27 @@ def _cli(*args):
 
 def test_resume_after_a_killed_run_equals_an_uninterrupted_run(store, tmp_path):
     src = tmp_path / "many.jsonl"
-    src.write_text("".join(json.dumps({"id": f"r{i:03d}", "claim": CLAIMS[i % len(CLAIMS)]}) + "\n"
-                           for i in range(90)))
+    src.write_text(
+        "".join(
+            json.dumps({"id": f"r{i:03d}", "claim": CLAIMS[i % len(CLAIMS)]}) + "\n"
+            for i in range(90)
+        )
+    )
     env = {**__import__("os").environ, **ENV}
     full = tmp_path / "full.jsonl"
-    subprocess.run(_cli("--store", store, "batch", str(src), "--out", str(full), "--chunk", "3"),
-                   check=True, env=env, capture_output=True)
+    subprocess.run(
+        _cli("--store", store, "batch", str(src), "--out", str(full), "--chunk", "3"),
+        check=True,
+        env=env,
+        capture_output=True,
+    )
     part = tmp_path / "part.jsonl"
-    proc = subprocess.Popen(_cli("--store", store, "batch", str(src), "--out", str(part),
-                                 "--chunk", "3"), env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        _cli("--store", store, "batch", str(src), "--out", str(part), "--chunk", "3"),
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.time() + 120
     while time.time() < deadline:
         if part.exists() and len(part.read_text().splitlines()) >= 20:
@@ -139,8 +164,12 @@ def test_resume_after_a_killed_run_equals_an_uninterrupted_run(store, tmp_path):
     proc.wait()
     written = len(part.read_text().splitlines())
     assert 20 <= written < 90, "the run was not interrupted part-way"
-    r = subprocess.run(_cli("--store", store, "batch", str(src), "--out", str(part), "--resume",
-                            "--chunk", "3"), env=env, capture_output=True, text=True)
+    r = subprocess.run(
+        _cli("--store", store, "batch", str(src), "--out", str(part), "--resume", "--chunk", "3"),
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 0, r.stderr
     assert "skipped" in r.stderr
     assert part.read_text() == full.read_text()
