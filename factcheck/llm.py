@@ -90,8 +90,10 @@ def chat_model_from_settings(spec: str, base_url: str | None = None) -> Any:
     try:
         from langchain.chat_models import init_chat_model
 
-        kw = {"base_url": base_url} if base_url else {}
-        return init_chat_model(model, model_provider=provider, temperature=0, **kw)
+        kw: dict[str, Any] = {"temperature": 0}
+        if base_url:
+            kw["base_url"] = base_url
+        return init_chat_model(model, model_provider=provider, **kw)
     except ImportError as ex:
         raise ConfigError(
             f"The {provider!r} chat model needs its LangChain package: {ex}. "
