@@ -195,11 +195,10 @@ class PassageStore:
                 ]
                 texts = [p.text for i in todo for p in items[i][1]]
                 vectors = self.embedder.embed_documents(texts) if texts else []
-                pos = 0
+                # One upsert for all sources: Chroma's per-call overhead dominates small writes.
+                self._write_many([(items[i][0], p) for i in todo for p in items[i][1]], vectors)
                 for i in todo:
-                    source, passages = items[i]
-                    self.write(passages, vectors[pos : pos + len(passages)], source)
-                    pos += len(passages)
+                    passages = items[i][1]
                     # New passages are in before stale ones go: a crash loses nothing.
                     stale = sorted(set(olds[i][0]) - {p.id for p in passages})
                     for j in range(0, len(stale), _WRITE_BATCH):
@@ -213,6 +212,16 @@ class PassageStore:
             "unchanged" if i not in todo else ("replaced" if olds[i][0] else "added")
             for i in range(len(items))
         ]
+
+    def _write_many(self, pairs: list[tuple[Source, Passage]], vectors: Any) -> None:
+        for i in range(0, len(pairs), _WRITE_BATCH):
+            chunk = pairs[i : i + _WRITE_BATCH]
+            self.collection.upsert(
+                ids=[p.id for _, p in chunk],
+                documents=[p.text for _, p in chunk],
+                embeddings=[list(map(float, v)) for v in vectors[i : i + _WRITE_BATCH]],
+                metadatas=[passage_metadata(p, s) for s, p in chunk],
+            )
 
     def write(self, passages: list[Passage], vectors: Any, source: Source | None = None) -> None:
         """Upsert passages with precomputed vectors (idempotent by id)."""
