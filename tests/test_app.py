@@ -204,3 +204,48 @@ def test_api_endpoints_with_gradio_client(app_url, tmp_path):
     assert c.predict([handle_file(str(f))], api_name="/ingest")["added"] == 1
     assert c.predict("API note", api_name="/remove_source")["removed_passages"] == 1
     assert "No source" in c.predict("API note", api_name="/remove_source")["error"]
+
+
+def test_serve_command_starts_the_app(tmp_path):
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    port = free_port()
+    env = {
+        **__import__("os").environ,
+        "FACTCHECK_USE_STANCE_MODEL": "false",
+        "GRADIO_ANALYTICS_ENABLED": "False",
+    }
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "factcheck.cli",
+            "--store",
+            str(tmp_path),
+            "serve",
+            "--port",
+            str(port),
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.time() + 90
+        while time.time() < deadline:
+            try:
+                page = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).read()
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("factcheck serve did not answer")
+        assert b"factcheck" in page
+    finally:
+        proc.terminate()
+        out = proc.communicate(timeout=30)[0]
+    assert f"http://127.0.0.1:{port}" in out

@@ -243,3 +243,22 @@ def _spell(n: int) -> str:
 def test_property_words_equal_digits(n):
     assert one(f"they counted {_spell(n)} ships").low == n
     assert one(f"they counted {n} ships").low == n
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("for 80 to 90 years", 80 * 31557600, 90 * 31557600),
+        ("temperatures 6-10C above normal", 6, 10),
+        ("between 0.2 and 0.3% of GDP", 0.2, 0.3),
+        ("six or seven feet of water", 6 * 0.3048, 7 * 0.3048),
+    ],
+)
+def test_ranges_become_one_interval(text, low, high):
+    v = one(text)
+    assert v.low == pytest.approx(low) and v.high == pytest.approx(high)
+
+
+def test_scores_and_pages_are_not_ranges():
+    assert len(vals("They won 3-1 at home.")) == 2
+    assert len(vals("See pages 3 and 4.")) == 2
