@@ -50,6 +50,9 @@ bench: install-test
 
 eval: install
 	$(PY) -m benchmarks.eval_climate_fever
+	$(PY) -m benchmarks.eval_climate_fever --no-stance --setup gold
+	$(PY) -m benchmarks.eval_values
+	$(PY) -m benchmarks.eval_stance
 
 clean:
 	rm -rf $(VENV) vectorstore/* .pytest_cache .mypy_cache .ruff_cache test-output

@@ -140,6 +140,12 @@ SYNONYMS: list[set[str]] = [
     {"error", "mistake", "blunder"},
     {"border", "frontier"},
     {"invasion", "incursion", "attack", "offensive"},
+    # verbs reporters swap for one another
+    {"seize", "take", "capture", "annex", "occupy"},
+    {"rise", "increase", "grow", "climb", "jump", "soar"},
+    {"fall", "drop", "decline", "decrease", "sink", "plunge"},
+    {"kill", "die"},
+    {"warn", "caution"},
 ]
 _CANON: dict[str, str] = {}
 for group in SYNONYMS:
@@ -223,6 +229,7 @@ class TextFacts:
     entities: tuple[Value, ...]  # kind == "entity", ``unit`` = normalised name
     content: frozenset[str]  # canonical content lemmas
     negated: frozenset[str]  # canonical lemmas of negated predicates
+    predicates: frozenset[str]  # lemmas of the main verbs and predicate adjectives/nouns
     attribution: str | None
     quote: bool
     question: bool
@@ -358,6 +365,7 @@ def _anchor(doc: Any, start: int, end: int) -> str:
     return _lemma(head)
 
 
+PREDICATE_DEPS = {"ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl", "acomp", "pcomp"}
 SPAN_PREPS = {"in", "within", "after", "since", "over", "inside"}
 
 
@@ -454,12 +462,18 @@ def _facts(doc: Any, ctx: DateContext) -> tuple[TextFacts, DateContext]:
         anchors.append(_anchor(doc, v.span[0], v.span[1]))
     negated = set()
     for t in doc:
-        if t.dep_ == "neg" or t.lower_ in NEGATIONS:
+        if t.dep_ == "neg" or (t.lower_ in ("never", "not", "n't") and t.head is not t):
             head = t.head
             negated.add(_lemma(head))
-            for c in head.children:
-                if c.dep_ in ("xcomp", "ccomp", "acomp", "attr", "dobj"):
-                    negated.add(_lemma(c))
+            if head.pos_ == "AUX":  # "X is not a member": the predicate is the attribute
+                negated.update(_lemma(c) for c in head.children if c.dep_ in ("attr", "acomp"))
+    predicates = {
+        _lemma(t)
+        for t in doc
+        if t.pos_ == "VERB"
+        or (t.pos_ == "ADJ" and t.dep_ in PREDICATE_DEPS)
+        or (t.dep_ in ("attr", "acomp") and t.head.pos_ == "AUX")
+    }
     first_person = any(t.lower_ in ("i", "we") and t.dep_.startswith("nsubj") for t in doc)
     opinion = any(
         t.lemma_.lower() in OPINION_VERBS
@@ -475,6 +489,7 @@ def _facts(doc: Any, ctx: DateContext) -> tuple[TextFacts, DateContext]:
         entities=tuple(ent_vals),
         content=frozenset(content),
         negated=frozenset(negated),
+        predicates=frozenset(predicates),
         attribution=_attribution(doc),
         quote=bool(QUOTE_RE.search(text)),
         question=text.rstrip("”\"' ").endswith("?"),

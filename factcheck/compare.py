@@ -13,9 +13,11 @@ from dataclasses import dataclass
 
 from .analysis import TextFacts, entity_match, fuzzy_in
 from .types import Stance, Value
-from .values import describe
+from .values import MEASURE_UNITS, describe
 
 NUMERIC = {"quantity", "money", "percent", "duration"}
+MEASURES = {unit for unit, _ in MEASURE_UNITS.values()} | {"time"}  # "three times": a factor
+REFUTE_ALIGNMENT = 2.0  # a refutation needs the same counted noun/anchor, or two shared words
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +115,8 @@ def _compatible(a: Value, b: Value) -> bool:
         return a.unit == b.unit
     if a.kind == "duration" and a.label and b.label:
         return a.label == b.label  # an event's length vs the time between events
+    if a.kind == "quantity" and (a.unit in MEASURES or b.unit in MEASURES):
+        return a.unit == b.unit  # 0.3 degrees is never 2,014 of anything
     if a.kind in ("quantity", "ordinal") and a.unit and b.unit:
         return a.unit == b.unit or fuzzy_in(a.unit, {b.unit})
     return True
@@ -140,7 +144,7 @@ def align(claim: TextFacts, passage: TextFacts) -> list[ValueCheck]:
             if not _compatible(cv, pv):
                 continue
             shared = sum((0.4 if fuzzy_in(w, names) else 1.0) for w in cctx if fuzzy_in(w, pctx))
-            noun = 2.0 if (cv.unit and pv.unit and _compatible(cv, pv)) else 0.0
+            noun = 2.0 if (cv.unit and pv.unit) else 0.0
             anchor = 2.0 if can and pan and (can == pan or fuzzy_in(can, {pan})) else 0.0
             score = shared + noun + anchor
             if cv.kind in NUMERIC and cv.kind != "quantity":
@@ -198,7 +202,9 @@ def compare(
     else:
         overlap_rel = overlap
     cover = _entity_cover(claim, passage, context)
-    checks = align(claim, passage)
+    # A mismatch on a loose alignment (values that may be about different things) proves
+    # nothing either way: only sure alignments may refute.
+    checks = [c for c in align(claim, passage) if c.agree or c.score >= REFUTE_ALIGNMENT]
     # A passage is about the claim when they share enough words, or a value about the same
     # counted thing or event (align() demands shared context or noun); and the claim's names.
     related = cover >= t.entity_cover and (overlap_rel >= t.related or bool(checks))
@@ -228,7 +234,9 @@ def compare(
     # Polarity: the same predicate asserted in one text and negated in the other.
     # Exact lemmas only: "not expand" does not flip "expansion".
     flipped = {
-        w for w in claim.content & passage.content if (w in claim.negated) != (w in passage.negated)
+        w
+        for w in claim.predicates & passage.predicates
+        if (w in claim.negated) != (w in passage.negated)
     }
     if flipped and overlap >= t.negation_overlap:
         w = sorted(flipped)[0]
