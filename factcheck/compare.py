@@ -60,6 +60,9 @@ class Thresholds:
     entity_cover: float = 0.5
     negation_overlap: float = 0.45
     model_margin: float = 0.15
+    paraphrase_similarity: float = 0.6  # cosine at which a passage restates the claim
+    model_support: float = 0.3  # P(supports) that counts, when it beats P(refutes)
+    model_refute: float = 0.5  # P(refutes) that counts, when it beats P(supports)
 
 
 DEFAULT = Thresholds()
@@ -207,7 +210,13 @@ def compare(
     checks = [c for c in align(claim, passage) if c.agree or c.score >= REFUTE_ALIGNMENT]
     # A passage is about the claim when they share enough words, or a value about the same
     # counted thing or event (align() demands shared context or noun); and the claim's names.
-    related = cover >= t.entity_cover and (overlap_rel >= t.related or bool(checks))
+    # Topical: shared words, a shared value, a near-restatement, or the stance model sees a
+    # stance (it was trained to call passages about something else neutral). And the claim's
+    # names must be there, unless the passage nearly restates the claim.
+    paraphrase = similarity >= t.paraphrase_similarity
+    model_sees = probs is not None and max(probs.supports, probs.refutes) >= t.model_refute
+    topical = overlap_rel >= t.related or bool(checks) or paraphrase or model_sees
+    related = topical and (cover >= t.entity_cover or paraphrase)
     shared = frozenset(w for w in claim.content if fuzzy_in(w, passage.content))
     c_spans = _spans_for(claim, passage.content)
     p_spans = _spans_for(passage, claim.content)
@@ -282,21 +291,27 @@ def compare(
         )
 
     if probs is not None:
-        if probs.supports >= max(probs.refutes, probs.neutral) and overlap >= t.related:
+        # The model reads paraphrase and contradiction; a near-restatement (high cosine)
+        # backs its support. Thresholds: see Thresholds and docs/evaluation.md.
+        if probs.supports >= probs.refutes and (
+            probs.supports >= t.model_support or (paraphrase and probs.supports > probs.refutes)
+        ):
+            weight = max(probs.supports, min(1.0, similarity)) * (0.6 + 0.4 * overlap)
             return Comparison(
                 Stance.SUPPORTS,
-                probs.supports * (0.5 + 0.5 * overlap),
-                "the source says the same thing (stance model)",
+                weight,
+                f"the source says the same thing (stance model {probs.supports:.2f},"
+                f" similarity {similarity:.2f})",
                 c_spans,
                 p_spans,
                 (),
                 relatedness,
             )
-        if probs.refutes >= max(probs.supports, probs.neutral) and overlap >= t.related:
+        if probs.refutes > probs.supports and probs.refutes >= t.model_refute:
             return Comparison(
                 Stance.REFUTES,
-                probs.refutes * (0.4 + 0.5 * overlap),
-                "the source contradicts the claim (stance model)",
+                probs.refutes * (0.6 + 0.4 * overlap),
+                f"the source contradicts the claim (stance model {probs.refutes:.2f})",
                 c_spans,
                 p_spans,
                 (),

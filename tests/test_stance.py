@@ -1,0 +1,50 @@
+"""The shipped stance model: loads offline from the package, scores sensibly, and the chain
+uses it (numbers still decide numbers)."""
+
+import pytest
+
+from factcheck.stance import MODEL_DIR, load_default_stance
+from factcheck.types import Label
+
+from .conftest import SEED_DATE
+
+
+@pytest.fixture(scope="module")
+def stance():
+    model = load_default_stance()
+    assert model is not None, f"no stance model in {MODEL_DIR}"
+    return model
+
+
+def test_model_files_are_small_enough_for_git():
+    size = sum(p.stat().st_size for p in MODEL_DIR.iterdir() if p.is_file())
+    assert size < 50 * 1024 * 1024
+    assert (MODEL_DIR / "MODEL_CARD.md").exists()
+
+
+def test_scores_related_unrelated_and_negated(stance):
+    ev = "Ukraine has not been invited to join NATO, the alliance said on Tuesday."
+    same, negated, other = stance([
+        (ev, "NATO has not invited Ukraine to join."),
+        (ev, "Ukraine has been invited to join NATO."),
+        (ev, "The Tokyo Olympics drew 11,000 athletes."),
+    ])
+    assert other.neutral > max(other.supports, other.refutes)
+    assert same.supports > same.refutes
+    assert negated.refutes > negated.supports
+    for p in (same, negated, other):
+        assert abs(p.supports + p.refutes + p.neutral - 1) < 1e-4
+
+
+def test_chain_with_the_stance_model(seed_checker, stance):
+    old = seed_checker.verifier.stance
+    seed_checker.verifier.stance = stance
+    try:
+        assert seed_checker.check("Biden and Putin had a 90-minute call.",
+                                  dateline=SEED_DATE).label == Label.REFUTED
+        assert seed_checker.check("Apple released a new iPhone in September.").label == (
+            Label.NOT_ENOUGH_INFO)
+        v = seed_checker.check("Ushakov said Putin was pleased with the talks.")
+        assert v.label == Label.SUPPORTED
+    finally:
+        seed_checker.verifier.stance = old
