@@ -75,6 +75,9 @@ def print_metrics(title: str, m: dict, labels: list[str]) -> None:
         print(f"  {short[g]:<11} " + " ".join(f"{m['confusion'][g][p]:>5}" for p in labels))
 
 
+THRESHOLDS: dict = {}  # overrides for compare.Thresholds, from the command line
+
+
 def build_checker(use_stance: bool):
     import chromadb
 
@@ -87,7 +90,12 @@ def build_checker(use_stance: bool):
     client = chromadb.EphemeralClient(settings=chromadb.Settings(anonymized_telemetry=False))
     store = PassageStore(client, SentenceTransformerEmbedder(), f"cf{uuid.uuid4().hex[:8]}")
     stance = load_default_stance() if use_stance else None
-    return FactChecker(store, settings=Settings(use_stance_model=use_stance), stance=stance)
+    fc = FactChecker(store, settings=Settings(use_stance_model=use_stance), stance=stance)
+    if THRESHOLDS:
+        from dataclasses import replace
+
+        fc.verifier.thresholds = replace(fc.verifier.thresholds, **THRESHOLDS)
+    return fc
 
 
 def write_passages(fc, items: list[tuple[str, str, str]]) -> None:
@@ -167,9 +175,20 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--k", type=int, default=5)
     ap.add_argument("--out", type=Path, default=None, help="also write the figures as JSON")
+    ap.add_argument("--offset", type=int, default=0, help="skip the first N claims")
+    ap.add_argument(
+        "--set",
+        nargs="*",
+        default=[],
+        metavar="NAME=VALUE",
+        help="override a compare.Thresholds field, e.g. paraphrase_similarity=0.5",
+    )
     args = ap.parse_args()
+    for kv in args.set:
+        k, _, v = kv.partition("=")
+        THRESHOLDS[k] = float(v)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    rows = load(args.limit)
+    rows = load(args.limit + args.offset if args.limit else 0)[args.offset :]
     use_stance = not args.no_stance
     from factcheck.stance import load_default_stance
 
