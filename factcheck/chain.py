@@ -177,7 +177,9 @@ class Verifier:
         probs: list[StanceProbs | None] = [None] * len(passages)
         if self.stance is not None and passages:
             probs = list(self.stance([(p.text, state.claim.text) for p in passages]))
-        prev = [self.store.previous_passage(p) for p in passages]
+        # Neighbours come by id (stored at ingest): one round trip, no metadata scan.
+        near = self.store.get_passages([q for p in passages for q in (p.prev_id, p.next_id)])
+        prev = [near.get(p.prev_id) for p in passages]
         prev_facts = self._analyze_passages([q for q in prev if q is not None])
         it = iter(prev_facts)
         contexts = [next(it) if q is not None else None for q in prev]
@@ -185,7 +187,7 @@ class Verifier:
         for p, pf, pr, ctx in zip(passages, pfacts, probs, contexts, strict=True):
             comp = compare(state.facts, pf, p.score or 0.0, pr, self.thresholds, ctx)
             evidence.append(_evidence(p, comp, pf.attribution))
-        evidence += self._competing_accounts(state, evidence)
+        evidence += self._competing_accounts(state, evidence, near)
         return decide(state.claim, evidence, self.rules)
 
     def _analyze_passages(self, passages: list[Passage]) -> list[TextFacts]:
@@ -200,7 +202,9 @@ class Verifier:
                 out[i] = f
         return [f for f in out if f is not None]
 
-    def _competing_accounts(self, state: ClaimState, evidence: list[Evidence]) -> list[Evidence]:
+    def _competing_accounts(
+        self, state: ClaimState, evidence: list[Evidence], near: dict[str, Passage]
+    ) -> list[Evidence]:
         """An attributed account that the next passage of the same source disputes
         ("The Kremlin said ... Biden, on the other hand, ..., according to the White House").
         """
@@ -210,7 +214,7 @@ class Verifier:
         for e in evidence:
             if e.stance != Stance.SUPPORTS or not e.attribution:
                 continue
-            nxt = self.store.next_passage(e.passage)
+            nxt = near.get(e.passage.next_id)
             if nxt is None or nxt.id in seen:
                 continue
             nf = self._analyze_passages([nxt])[0]

@@ -352,9 +352,10 @@ def split_passages(
                 spans[-1] = (ps, e)
                 continue
         spans.extend(_wrap(text, s, e, max_chars))
+    ids = [passage_id(source.id, s, text[s:e]) for s, e in spans]
     return [
         Passage(
-            id=passage_id(source.id, s, text[s:e]),
+            id=ids[i],
             text=text[s:e],
             source_id=source.id,
             title=source.title,
@@ -362,6 +363,8 @@ def split_passages(
             end=e,
             dateline=source.dateline,
             url=source.url,
+            prev_id=ids[i - 1] if i > 0 else "",
+            next_id=ids[i + 1] if i + 1 < len(ids) else "",
         )
-        for s, e in spans
+        for i, (s, e) in enumerate(spans)
     ]

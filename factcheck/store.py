@@ -57,6 +57,8 @@ def passage_metadata(p: Passage, src: Source | None = None) -> dict[str, Any]:
         "dateline": p.dateline.isoformat() if p.dateline else "",
         "date_ord": _date_ord(p.dateline),
         "url": p.url,
+        "prev_id": p.prev_id,
+        "next_id": p.next_id,
     }
     if src is not None:
         md["content_hash"] = src.content_hash
@@ -77,6 +79,8 @@ def passage_from_record(pid: str, text: str, md: dict[str, Any], score: float | 
         dateline=dt.date.fromisoformat(dl) if dl else None,
         url=str(md.get("url", "")),
         score=score,
+        prev_id=str(md.get("prev_id", "")),
+        next_id=str(md.get("next_id", "")),
     )
 
 
@@ -321,44 +325,18 @@ class PassageStore:
             )
         return out
 
-    def next_passage(self, p: Passage) -> Passage | None:
-        """The passage that follows ``p`` in its source, if any."""
-        return self._neighbour(
-            p,
-            {
-                "$and": [
-                    {"source_id": p.source_id},
-                    {"start": {"$gte": p.end}},
-                    {"start": {"$lte": p.end + 200}},
-                ]
-            },
-            first=True,
-        )
-
-    def previous_passage(self, p: Passage) -> Passage | None:
-        """The passage just before ``p`` in its source, if any."""
-        return self._neighbour(
-            p,
-            {
-                "$and": [
-                    {"source_id": p.source_id},
-                    {"end": {"$lte": p.start}},
-                    {"end": {"$gte": p.start - 200}},
-                ]
-            },
-            first=False,
-        )
-
-    def _neighbour(self, p: Passage, where: dict[str, Any], first: bool) -> Passage | None:
+    def get_passages(self, ids: list[str]) -> dict[str, Passage]:
+        """Passages by id, in one round trip (neighbours for context); missing ids are absent."""
+        wanted = sorted({i for i in ids if i})
+        if not wanted:
+            return {}
         try:
-            got = self.collection.get(where=where, include=["documents", "metadatas"])
+            got = self.collection.get(ids=wanted, include=["documents", "metadatas"])
         except Exception as ex:
             raise StoreError(f"Reading the store failed: {ex}") from ex
-        recs = sorted(
-            zip(got["ids"], got["documents"] or [], got["metadatas"] or [], strict=True),
-            key=lambda r: int((r[2] or {}).get("start", 0)),
-        )
-        if not recs:
-            return None
-        i, d, m = recs[0] if first else recs[-1]
-        return passage_from_record(i, d, dict(m or {}), None)
+        return {
+            i: passage_from_record(i, d, dict(m or {}), None)
+            for i, d, m in zip(
+                got["ids"], got["documents"] or [], got["metadatas"] or [], strict=True
+            )
+        }

@@ -77,6 +77,8 @@ class Passage:
     dateline: dt.date | None = None
     url: str = ""
     score: float | None = None
+    prev_id: str = ""  # the passages before and after it in its source ("" at the ends)
+    next_id: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = _plain(self)

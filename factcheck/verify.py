@@ -31,10 +31,19 @@ def decide(claim: Claim, evidence: list[Evidence], rules: VerdictRules | None = 
     ref = [e for e in ordered if e.stance == Stance.REFUTES and e.weight >= r.min_weight]
     if not sup and not ref:
         top = max((e.passage.score or 0.0 for e in ordered), default=0.0)
-        why = ordered[0].rationale if ordered and ordered[0].rationale else "no stored source states this"
+        why = (
+            ordered[0].rationale
+            if ordered and ordered[0].rationale
+            else "no stored source states this"
+        )
         conf = 0.5 + 0.4 * (1.0 - max(0.0, min(1.0, top)))
-        return Verdict(claim, Label.NOT_ENOUGH_INFO, round(conf, 3),
-                       f"Not enough information: {why}", tuple(ordered))
+        return Verdict(
+            claim,
+            Label.NOT_ENOUGH_INFO,
+            round(conf, 3),
+            f"Not enough information: {why}",
+            tuple(ordered),
+        )
     s = sum(e.weight for e in sup[:3])
     f = sum(e.weight for e in ref[:3])
     best_s = sup[0].weight if sup else 0.0
@@ -44,7 +53,9 @@ def decide(claim: Claim, evidence: list[Evidence], rules: VerdictRules | None = 
         who_a = f"{a.attribution}: " if a.attribution else ""
         who_b = f"{b.attribution}: " if b.attribution else ""
         return Verdict(
-            claim, Label.CONFLICTING, round(min(best_s, best_f), 3),
+            claim,
+            Label.CONFLICTING,
+            round(min(best_s, best_f), 3),
             f"Sources disagree. {who_a}{a.rationale} | {who_b}{b.rationale}",
             tuple(ordered),
         )
