@@ -18,7 +18,7 @@ from typing import Any
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
-from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
+from langchain_core.runnables import Runnable, RunnableConfig
 from pydantic import ConfigDict
 
 from .analysis import Analyzer, TextFacts, entity_match
@@ -171,24 +171,44 @@ class Verifier:
             s.passages = [document_to_passage(d) for d in ds]
         return states
 
+    def prepare_batch(self, reqs: list[ClaimRequest | str]) -> list[ClaimState]:
+        """``prepare`` for many claims, with one spaCy batch over claims sharing a dateline."""
+        norm = [ClaimRequest(r) if isinstance(r, str) else r for r in reqs]
+        by_date: dict[dt.date | None, list[str]] = {}
+        for r in norm:
+            text = r.claim.text if r.claim else r.text.strip()
+            if text and len(text) <= self.max_claim_chars:
+                by_date.setdefault(r.claim.dateline if r.claim else r.dateline, []).append(text)
+        for dl, texts in by_date.items():
+            self.analyzer.analyze_many(texts, dl)  # fills the cache that prepare() reads
+        return [self.prepare(r) for r in norm]
+
     def judge(self, state: ClaimState) -> Verdict:
-        passages = state.passages
-        pfacts = self._analyze_passages(passages)
-        probs: list[StanceProbs | None] = [None] * len(passages)
-        if self.stance is not None and passages:
-            probs = list(self.stance([(p.text, state.claim.text) for p in passages]))
+        return self.judge_batch([state])[0]
+
+    def judge_batch(self, states: list[ClaimState]) -> list[Verdict]:
+        """Compare and decide for many claims: passages analysed in one spaCy batch, all
+        (passage, claim) pairs scored by the stance model in one call."""
+        allp = [p for s in states for p in s.passages]
         # Neighbours come by id (stored at ingest): one round trip, no metadata scan.
-        near = self.store.get_passages([q for p in passages for q in (p.prev_id, p.next_id)])
-        prev = [near.get(p.prev_id) for p in passages]
-        prev_facts = self._analyze_passages([q for q in prev if q is not None])
-        it = iter(prev_facts)
-        contexts = [next(it) if q is not None else None for q in prev]
-        evidence = []
-        for p, pf, pr, ctx in zip(passages, pfacts, probs, contexts, strict=True):
-            comp = compare(state.facts, pf, p.score or 0.0, pr, self.thresholds, ctx)
-            evidence.append(_evidence(p, comp, pf.attribution))
-        evidence += self._competing_accounts(state, evidence, near)
-        return decide(state.claim, evidence, self.rules)
+        near = self.store.get_passages([q for p in allp for q in (p.prev_id, p.next_id)])
+        uniq = {p.id: p for p in allp} | {p.id: p for p in near.values()}
+        facts = dict(zip(uniq, self._analyze_passages(list(uniq.values())), strict=True))
+        pairs = [(p.text, s.claim.text) for s in states for p in s.passages]
+        scored = list(self.stance(pairs)) if self.stance is not None and pairs else []
+        probs = iter(scored)
+        out = []
+        for s in states:
+            evidence = []
+            for p in s.passages:
+                prev = near.get(p.prev_id)
+                ctx = facts[prev.id] if prev is not None else None
+                pr = next(probs) if scored else None
+                comp = compare(s.facts, facts[p.id], p.score or 0.0, pr, self.thresholds, ctx)
+                evidence.append(_evidence(p, comp, facts[p.id].attribution))
+            evidence += self._competing_accounts(s, evidence, near, facts)
+            out.append(decide(s.claim, evidence, self.rules))
+        return out
 
     def _analyze_passages(self, passages: list[Passage]) -> list[TextFacts]:
         out: list[TextFacts | None] = [None] * len(passages)
@@ -203,7 +223,11 @@ class Verifier:
         return [f for f in out if f is not None]
 
     def _competing_accounts(
-        self, state: ClaimState, evidence: list[Evidence], near: dict[str, Passage]
+        self,
+        state: ClaimState,
+        evidence: list[Evidence],
+        near: dict[str, Passage],
+        facts: dict[str, TextFacts],
     ) -> list[Evidence]:
         """An attributed account that the next passage of the same source disputes
         ("The Kremlin said ... Biden, on the other hand, ..., according to the White House").
@@ -217,7 +241,7 @@ class Verifier:
             nxt = near.get(e.passage.next_id)
             if nxt is None or nxt.id in seen:
                 continue
-            nf = self._analyze_passages([nxt])[0]
+            nf = facts[nxt.id]
             if not (nf.contrast and nf.attribution and nf.attribution != e.attribution):
                 continue
             if claim_names and not any(
@@ -250,33 +274,38 @@ def _evidence(p: Passage, comp: Comparison, attribution: str | None) -> Evidence
     )
 
 
-class _RetrieveStep(Runnable[ClaimState, ClaimState]):
-    """Retrieval as a Runnable whose ``batch`` embeds all claims at once."""
+class _BatchStep(Runnable[Any, Any]):
+    """A chain step whose ``batch`` works on the whole batch at once (the point of batching:
+    one embedding call, one spaCy pass, one stance-model call for many claims)."""
 
-    def __init__(self, verifier: Verifier) -> None:
-        self.verifier = verifier
+    def __init__(
+        self, one: Callable[[Any], Any], many: Callable[[list[Any]], list[Any]], name: str
+    ) -> None:
+        self.one, self.many, self.name = one, many, name
 
-    def invoke(
-        self, input: ClaimState, config: RunnableConfig | None = None, **kwargs: Any
-    ) -> ClaimState:
-        return self.verifier.retrieve_batch([input])[0]
+    def invoke(self, input: Any, config: RunnableConfig | None = None, **kwargs: Any) -> Any:
+        return self.one(input)
 
     def batch(  # type: ignore[override]
         self,
-        inputs: list[ClaimState],
+        inputs: list[Any],
         config: RunnableConfig | list[RunnableConfig] | None = None,
         *,
         return_exceptions: bool = False,
         **kwargs: Any,
-    ) -> list[ClaimState]:
-        return self.verifier.retrieve_batch(list(inputs))
+    ) -> list[Any]:
+        return self.many(list(inputs))
 
 
 def build_chain(verifier: Verifier) -> Runnable[ClaimRequest | str, Verdict]:
     """claim -> retrieve -> compare -> aggregate, as one composable Runnable."""
-    prepare: Runnable[Any, ClaimState] = RunnableLambda(verifier.prepare, name="prepare")
-    judge: Runnable[ClaimState, Verdict] = RunnableLambda(verifier.judge, name="judge")
-    return (prepare | _RetrieveStep(verifier) | judge).with_config(run_name="factcheck")
+    prepare = _BatchStep(verifier.prepare, verifier.prepare_batch, "prepare")
+    retrieve = _BatchStep(
+        lambda s: verifier.retrieve_batch([s])[0], verifier.retrieve_batch, "retrieve"
+    )
+    judge = _BatchStep(verifier.judge, verifier.judge_batch, "judge")
+    chain: Runnable[ClaimRequest | str, Verdict] = prepare | retrieve | judge
+    return chain.with_config(run_name="factcheck")
 
 
 def with_passages(state: ClaimState, passages: list[Passage]) -> ClaimState:
