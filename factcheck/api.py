@@ -243,7 +243,7 @@ class FactChecker:
                     else ClaimRequest(c, dateline, where)
                 )
                 try:
-                    self.verifier.prepare(req)  # validate early: one bad row must not sink a batch
+                    self.verifier.validate(req)  # early: one bad row must not sink a batch
                     good.append((j, req))
                 except FactCheckError as ex:
                     results[j] = ex

@@ -140,7 +140,8 @@ class Verifier:
 
     # -- steps ------------------------------------------------------------------------------
 
-    def prepare(self, req: ClaimRequest | str) -> ClaimState:
+    def validate(self, req: ClaimRequest | str) -> str:
+        """The claim's text, or an InputError saying what is wrong with it (no model runs)."""
         if isinstance(req, str):
             req = ClaimRequest(req)
         text = req.text.strip() if req.claim is None else req.claim.text
@@ -151,6 +152,12 @@ class Verifier:
                 f"The claim is {len(text):,} characters; the limit is {self.max_claim_chars:,}."
                 " Check a whole article with check-article instead."
             )
+        return text
+
+    def prepare(self, req: ClaimRequest | str) -> ClaimState:
+        if isinstance(req, str):
+            req = ClaimRequest(req)
+        text = self.validate(req)
         dateline = req.dateline if req.claim is None else req.claim.dateline
         facts = self.analyzer.analyze(text, dateline)
         claim = req.claim or Claim(
