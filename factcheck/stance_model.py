@@ -40,7 +40,7 @@ class CrossEncoderStance:
 
                 tok = AutoTokenizer.from_pretrained(str(self.path), local_files_only=True)
                 model = AutoModelForSequenceClassification.from_pretrained(
-                    str(self.path), local_files_only=True, torch_dtype=torch.float32
+                    str(self.path), local_files_only=True, dtype=torch.float32
                 )
                 model.eval()
                 if self.quantize:
