@@ -24,11 +24,13 @@ def test_model_files_are_small_enough_for_git():
 
 def test_scores_related_unrelated_and_negated(stance):
     ev = "Ukraine has not been invited to join NATO, the alliance said on Tuesday."
-    same, negated, other = stance([
-        (ev, "NATO has not invited Ukraine to join."),
-        (ev, "Ukraine has been invited to join NATO."),
-        (ev, "The Tokyo Olympics drew 11,000 athletes."),
-    ])
+    same, negated, other = stance(
+        [
+            (ev, "NATO has not invited Ukraine to join."),
+            (ev, "Ukraine has been invited to join NATO."),
+            (ev, "The Tokyo Olympics drew 11,000 athletes."),
+        ]
+    )
     assert other.neutral > max(other.supports, other.refutes)
     assert same.supports > same.refutes
     assert negated.refutes > negated.supports
@@ -40,10 +42,13 @@ def test_chain_with_the_stance_model(seed_checker, stance):
     old = seed_checker.verifier.stance
     seed_checker.verifier.stance = stance
     try:
-        assert seed_checker.check("Biden and Putin had a 90-minute call.",
-                                  dateline=SEED_DATE).label == Label.REFUTED
+        assert (
+            seed_checker.check("Biden and Putin had a 90-minute call.", dateline=SEED_DATE).label
+            == Label.REFUTED
+        )
         assert seed_checker.check("Apple released a new iPhone in September.").label == (
-            Label.NOT_ENOUGH_INFO)
+            Label.NOT_ENOUGH_INFO
+        )
         v = seed_checker.check("Ushakov said Putin was pleased with the talks.")
         assert v.label == Label.SUPPORTED
     finally:
