@@ -23,7 +23,7 @@ from pydantic import ConfigDict
 
 from .analysis import Analyzer, TextFacts, entity_match
 from .claims import claim_id, kinds_of
-from .compare import DEFAULT, Comparison, StanceProbs, Thresholds, compare
+from .compare import DEFAULT, Comparison, StanceProbs, Thresholds, assess, conclude
 from .errors import InputError
 from .store import PassageStore, passage_from_record, passage_metadata
 from .types import Claim, Evidence, Passage, Stance, Verdict
@@ -201,18 +201,25 @@ class Verifier:
         near = self.store.get_passages([q for p in allp for q in (p.prev_id, p.next_id)])
         uniq = {p.id: p for p in allp} | {p.id: p for p in near.values()}
         facts = dict(zip(uniq, self._analyze_passages(list(uniq.values())), strict=True))
-        pairs = [(p.text, s.claim.text) for s in states for p in s.passages]
-        scored = list(self.stance(pairs)) if self.stance is not None and pairs else []
-        probs = iter(scored)
-        out = []
+        t = self.thresholds
+        rated = []
         for s in states:
-            evidence = []
             for p in s.passages:
                 prev = near.get(p.prev_id)
                 ctx = facts[prev.id] if prev is not None else None
-                pr = next(probs) if scored else None
-                comp = compare(s.facts, facts[p.id], p.score or 0.0, pr, self.thresholds, ctx)
-                evidence.append(_evidence(p, comp, facts[p.id].attribution))
+                rated.append(assess(s.facts, facts[p.id], p.score or 0.0, t, ctx))
+        # The model is the costliest step: only pairs whose outcome it can change are scored
+        # (not those that the values, polarity or missing names already settle).
+        ask = [i for i, a in enumerate(rated) if a.needs_model]
+        probs: list[StanceProbs | None] = [None] * len(rated)
+        if self.stance is not None and ask:
+            texts = [(p.text, s.claim.text) for s in states for p in s.passages]
+            for i, pr in zip(ask, self.stance([texts[i] for i in ask]), strict=True):
+                probs[i] = pr
+        comps = iter(conclude(a, pr, t) for a, pr in zip(rated, probs, strict=True))
+        out = []
+        for s in states:
+            evidence = [_evidence(p, next(comps), facts[p.id].attribution) for p in s.passages]
             evidence += self._competing_accounts(s, evidence, near, facts)
             out.append(decide(s.claim, evidence, self.rules))
         return out

@@ -9,7 +9,7 @@ probabilities decide only where no value does.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .analysis import TextFacts, entity_match, fuzzy_in
 from .types import Stance, Value
@@ -184,15 +184,37 @@ def _spans_for(facts: TextFacts, words: frozenset[str]) -> tuple[tuple[int, int]
     return tuple(sorted({(s, e) for lem, s, e in facts.spans if fuzzy_in(lem, words)}))
 
 
-def compare(
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """What the rules alone find about (claim, passage): the first of the two steps of
+    :func:`compare`. ``needs_model`` says whether the stance model could change the outcome;
+    the chain scores only those pairs (the model is the costliest step of a check)."""
+
+    claim: TextFacts
+    passage: TextFacts
+    similarity: float
+    overlap: float
+    topical: bool  # topical without the model's help
+    names_ok: bool  # the claim's names are there, or the passage nearly restates it
+    checks: tuple[ValueCheck, ...]
+    claim_spans: tuple[tuple[int, int], ...]
+    passage_spans: tuple[tuple[int, int], ...]
+    relatedness: float
+    decided: Comparison | None  # the outcome, when no model score can change it
+
+    @property
+    def needs_model(self) -> bool:
+        return self.decided is None
+
+
+def assess(
     claim: TextFacts,
     passage: TextFacts,
     similarity: float = 0.0,
-    probs: StanceProbs | None = None,
     t: Thresholds = DEFAULT,
     context: TextFacts | None = None,
-) -> Comparison:
-    """Decide what ``passage`` says about ``claim``.
+) -> Assessment:
+    """The rule half of :func:`compare`: relatedness, value alignment, polarity.
 
     ``context`` is the passage before it in the same source: news copy names people once
     and then says "both presidents", so entities may be found there.
@@ -207,26 +229,52 @@ def compare(
     cover = _entity_cover(claim, passage, context)
     # A mismatch on a loose alignment (values that may be about different things) proves
     # nothing either way: only sure alignments may refute.
-    checks = [c for c in align(claim, passage) if c.agree or c.score >= REFUTE_ALIGNMENT]
+    checks = tuple(c for c in align(claim, passage) if c.agree or c.score >= REFUTE_ALIGNMENT)
     # A passage is about the claim when they share enough words, or a value about the same
-    # counted thing or event (align() demands shared context or noun); and the claim's names.
-    # Topical: shared words, a shared value, a near-restatement, or the stance model sees a
-    # stance (it was trained to call passages about something else neutral). And the claim's
-    # names must be there, unless the passage nearly restates the claim.
+    # counted thing or event (align() demands shared context or noun), or a near-restatement
+    # (or, in conclude(), the stance model sees a stance: it was trained to call passages
+    # about something else neutral). And the claim's names must be there, unless the
+    # passage nearly restates the claim.
     paraphrase = similarity >= t.paraphrase_similarity
-    model_sees = probs is not None and max(probs.supports, probs.refutes) >= t.model_refute
-    topical = overlap_rel >= t.related or bool(checks) or paraphrase or model_sees
-    related = topical and (cover >= t.entity_cover or paraphrase)
-    shared = frozenset(w for w in claim.content if fuzzy_in(w, passage.content))
+    topical = overlap_rel >= t.related or bool(checks) or paraphrase
+    names_ok = cover >= t.entity_cover or paraphrase
     c_spans = _spans_for(claim, passage.content)
     p_spans = _spans_for(passage, claim.content)
     relatedness = 0.5 * overlap + 0.3 * cover + 0.2 * max(0.0, similarity)
-    if not related:
-        return Comparison(Stance.NEUTRAL, 0.0, "about something else", (), (), (), relatedness)
+    a = Assessment(
+        claim,
+        passage,
+        similarity,
+        overlap,
+        topical,
+        names_ok,
+        checks,
+        c_spans,
+        p_spans,
+        relatedness,
+        None,
+    )
+    decided = _by_rules(a, t)
+    return a if decided is None else replace(a, decided=decided)
 
+
+def _shared(claim: TextFacts, passage: TextFacts) -> int:
+    return sum(1 for w in claim.content if fuzzy_in(w, passage.content))
+
+
+def _unrelated(a: Assessment) -> Comparison:
+    return Comparison(Stance.NEUTRAL, 0.0, "about something else", (), (), (), a.relatedness)
+
+
+def _by_rules(a: Assessment, t: Thresholds) -> Comparison | None:
+    """The outcome when values, polarity or missing names settle it whatever a model says."""
+    if not a.names_ok:
+        return _unrelated(a)
+    claim, passage, overlap = a.claim, a.passage, a.overlap
+    c_spans, p_spans, checks = a.claim_spans, a.passage_spans, a.checks
+    unrelated = None if a.topical else _unrelated(a)  # unless the model sees a stance
     wrong = [c for c in checks if not c.agree]
-    right = [c for c in checks if c.agree]
-    if wrong:
+    if wrong:  # checks make it topical
         c = wrong[0]
         return Comparison(
             Stance.REFUTES,
@@ -236,8 +284,8 @@ def compare(
             f" ({c.passage.text!r})",
             tuple(sorted({*c_spans, c.claim.span})),
             tuple(sorted({*p_spans, c.passage.span})),
-            tuple(checks),
-            relatedness,
+            checks,
+            a.relatedness,
         )
 
     # Polarity: the same predicate asserted in one text and negated in the other.
@@ -247,7 +295,7 @@ def compare(
         for w in claim.predicates & passage.predicates
         if (w in claim.negated) != (w in passage.negated)
     }
-    if flipped and overlap >= t.negation_overlap:
+    if flipped and overlap >= t.negation_overlap:  # enough overlap makes it topical
         w = sorted(flipped)[0]
         neg_side = "claim" if w in claim.negated else "source"
         return Comparison(
@@ -256,10 +304,42 @@ def compare(
             f"the {neg_side} negates what the other asserts ({w!r})",
             c_spans,
             p_spans,
-            tuple(checks),
-            relatedness,
+            checks,
+            a.relatedness,
         )
 
+    right = [c for c in checks if c.agree]
+    hard = [v for v in claim.values if v.kind in NUMERIC or v.kind in ("date", "ordinal")]
+    unverified = [v for v in hard if all(c.claim is not v for c in right)]
+    if not right and unverified:
+        # The claim's figures are what it asserts; a passage silent on them cannot back it
+        # (neutral either way, so the model is not asked).
+        return unrelated or Comparison(
+            Stance.NEUTRAL,
+            0.0,
+            f"source does not state {', '.join(v.text for v in unverified)}",
+            c_spans,
+            p_spans,
+            checks,
+            a.relatedness,
+        )
+    return None
+
+
+def conclude(a: Assessment, probs: StanceProbs | None, t: Thresholds = DEFAULT) -> Comparison:
+    """The second step of :func:`compare`: the stance model's say, where the rules left it."""
+    if a.decided is not None:
+        return a.decided
+    model_sees = probs is not None and max(probs.supports, probs.refutes) >= t.model_refute
+    if not (a.topical or model_sees):
+        return _unrelated(a)
+    claim, passage, overlap, similarity = a.claim, a.passage, a.overlap, a.similarity
+    c_spans, p_spans, checks = a.claim_spans, a.passage_spans, a.checks
+    paraphrase = similarity >= t.paraphrase_similarity
+
+    relatedness = a.relatedness
+    # Undecided by the rules: no value disagrees and no predicate is flipped.
+    right = list(checks)
     hard = [v for v in claim.values if v.kind in NUMERIC or v.kind in ("date", "ordinal")]
     unverified = [v for v in hard if all(c.claim is not v for c in right)]
     if right:
@@ -275,19 +355,8 @@ def compare(
             + (f"; not found: {', '.join(v.text for v in unverified)}" if unverified else ""),
             tuple(sorted({*c_spans, *(c.claim.span for c in right)})),
             tuple(sorted({*p_spans, *(c.passage.span for c in right)})),
-            tuple(checks),
-            relatedness,
-        )
-    if unverified:
-        # The claim's figures are what it asserts; a passage silent on them cannot back it.
-        return Comparison(
-            Stance.NEUTRAL,
-            0.0,
-            f"source does not state {', '.join(v.text for v in unverified)}",
-            c_spans,
-            p_spans,
-            tuple(checks),
-            relatedness,
+            checks,
+            a.relatedness,
         )
 
     if probs is not None:
@@ -330,7 +399,8 @@ def compare(
         return Comparison(
             Stance.SUPPORTS,
             min(1.0, 0.3 + 0.4 * overlap + 0.3 * similarity),
-            f"the source says the same thing ({len(shared)} of {len(claim.content)} key words,"
+            f"the source says the same thing ({_shared(claim, passage)} of {len(claim.content)}"
+            " key words,"
             f" similarity {similarity:.2f})",
             c_spans,
             p_spans,
@@ -346,3 +416,15 @@ def compare(
         (),
         relatedness,
     )
+
+
+def compare(
+    claim: TextFacts,
+    passage: TextFacts,
+    similarity: float = 0.0,
+    probs: StanceProbs | None = None,
+    t: Thresholds = DEFAULT,
+    context: TextFacts | None = None,
+) -> Comparison:
+    """Decide what ``passage`` says about ``claim``: :func:`assess` then :func:`conclude`."""
+    return conclude(assess(claim, passage, similarity, t, context), probs, t)

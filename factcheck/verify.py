@@ -19,8 +19,9 @@ class VerdictRules:
 def decide(claim: Claim, evidence: list[Evidence], rules: VerdictRules | None = None) -> Verdict:
     """Aggregate per-passage stances into one verdict, evidence ordered by weight.
 
-    Each side's strength is the sum of its three strongest passages; credible passages on
-    both sides (each at least ``conflict_floor`` and close in weight) make CONFLICTING.
+    Each side's strength is its strongest passage (the sum of its three strongest breaks a
+    tie); credible passages on both sides (each at least ``conflict_floor`` and close in
+    weight) make CONFLICTING.
     """
     r = rules or VerdictRules()
     ordered = sorted(
@@ -44,10 +45,12 @@ def decide(claim: Claim, evidence: list[Evidence], rules: VerdictRules | None = 
             f"Not enough information: {why}",
             tuple(ordered),
         )
-    s = sum(e.weight for e in sup[:3])
-    f = sum(e.weight for e in ref[:3])
     best_s = sup[0].weight if sup else 0.0
     best_f = ref[0].weight if ref else 0.0
+    # The strongest passage on each side decides; the others only break a tie. Summing would
+    # let several loose "says the same thing" passages outvote one exact contradiction.
+    s = (best_s, sum(e.weight for e in sup[:3]))
+    f = (best_f, sum(e.weight for e in ref[:3]))
     if min(best_s, best_f) >= r.conflict_floor and abs(best_s - best_f) <= r.conflict_gap:
         a, b = sup[0], ref[0]
         who_a = f"{a.attribution}: " if a.attribution else ""

@@ -11,10 +11,24 @@ from .conftest import FIXTURES, SEED_DATE
 CLAIMS = [json.loads(line) for line in (FIXTURES / "seed_claims.jsonl").read_text().splitlines()]
 
 
-def test_own_seed_claim_set_accuracy(seed_checker):
-    """At least 40 hand-written claims about the seed; >= 90% must get the right label."""
+@pytest.fixture(scope="module")
+def shipped_stance():
+    from factcheck.stance import load_default_stance
+
+    return load_default_stance()
+
+
+@pytest.mark.parametrize("with_model", [False, True], ids=["rules-only", "stance-model"])
+def test_own_seed_claim_set_accuracy(seed_checker, shipped_stance, with_model):
+    """At least 40 hand-written claims about the seed; >= 90% must get the right label, with
+    the shipped stance model (the default) and without it."""
     assert len(CLAIMS) >= 40
-    verdicts = list(seed_checker.check_many([c["claim"] for c in CLAIMS], dateline=SEED_DATE))
+    old = seed_checker.verifier.stance
+    seed_checker.verifier.stance = shipped_stance if with_model else None
+    try:
+        verdicts = list(seed_checker.check_many([c["claim"] for c in CLAIMS], dateline=SEED_DATE))
+    finally:
+        seed_checker.verifier.stance = old
     wrong = [
         (c["claim"], c["label"], v.label.value)
         for c, v in zip(CLAIMS, verdicts, strict=True)
@@ -85,3 +99,26 @@ def test_check_article_on_seed(seed_checker):
     assert len(report.verdicts) >= 10
     # the article checked against itself: nothing it says is refuted
     assert not [v for v in report.verdicts if v.label == Label.REFUTED]
+
+
+def test_stance_model_scores_only_pairs_it_can_change(seed_checker):
+    """Pairs settled by values or missing names are not sent to the model (its cost is most
+    of a check); the verdict is the one the rules give."""
+    from factcheck.compare import StanceProbs
+
+    seen: list[tuple[str, str]] = []
+
+    def model(pairs):
+        seen.extend(pairs)
+        return [StanceProbs(0.9, 0.05, 0.05) for _ in pairs]
+
+    old = seed_checker.verifier.stance
+    seed_checker.verifier.stance = model
+    try:
+        v = seed_checker.check("Biden and Putin had a 90-minute call.", dateline=SEED_DATE)
+    finally:
+        seed_checker.verifier.stance = old
+    assert v.label == Label.REFUTED
+    call = next(e for e in v.evidence if "50-minute" in e.passage.text)
+    assert not any(p == call.passage.text for p, _ in seen)
+    assert len(seen) < len(v.evidence)

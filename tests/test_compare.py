@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from factcheck.compare import StanceProbs, compare
+from factcheck.compare import StanceProbs, assess, compare, conclude
 from factcheck.types import Stance
 
 DL = dt.date(2021, 12, 31)
@@ -75,3 +75,26 @@ def test_model_decides_when_no_value_does(analyzer):
 def test_duration_length_is_not_compared_with_time_between_events(analyzer):
     c = cmp(analyzer, "It was their second call in three weeks.", CALL)
     assert c.stance == Stance.SUPPORTS
+
+
+def test_rules_settle_values_and_names_without_the_model(analyzer):
+    """assess() marks the pairs the model cannot change, so the chain skips scoring them."""
+
+    def rated(claim, passage):
+        return assess(analyzer.analyze(claim, DL), analyzer.analyze(passage, DL), 0.5)
+
+    mismatch = rated("They had a 90-minute call.", CALL)
+    assert not mismatch.needs_model and mismatch.decided.stance == Stance.REFUTES
+    elsewhere = rated("Apple sold 90 million iPhones in Cupertino.", TROOPS)
+    assert not elsewhere.needs_model and elsewhere.decided.stance == Stance.NEUTRAL
+    silent = rated("Putin seized Crimea in 2014.", "Putin seized the Crimean peninsula.")
+    assert not silent.needs_model and silent.decided.stance == Stance.NEUTRAL
+    wording = rated(
+        "Putin said sanctions would be a huge mistake.",
+        "Putin warned Biden that new sanctions would be a colossal mistake, the Kremlin said.",
+    )
+    assert wording.needs_model
+    # Whatever the model says, a settled pair keeps its outcome.
+    for probs in (StanceProbs(0.98, 0.01, 0.01), StanceProbs(0.01, 0.98, 0.01)):
+        assert conclude(mismatch, probs) == mismatch.decided
+        assert conclude(elsewhere, probs).stance == Stance.NEUTRAL
