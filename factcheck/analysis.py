@@ -313,10 +313,33 @@ class Analyzer:
                 self._cache.popitem(last=False)
 
 
+# spaCy's stop list holds words that carry a claim's meaning in news copy ("the call",
+# "a fire", "the front", "the top"): they count as content here.
+NOT_STOP = frozenset(
+    [
+        "call",
+        "show",
+        "move",
+        "give",
+        "fire",
+        "serious",
+        "bottom",
+        "top",
+        "front",
+        "back",
+        "side",
+        "full",
+        "empty",
+        "name",
+        "part",
+    ]
+)
+
+
 def _content_token(tok: Any) -> bool:
     return (
         tok.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV")
-        and not tok.is_stop
+        and (not tok.is_stop or tok.lemma_.lower() in NOT_STOP)
         and tok.lemma_.lower() not in GENERIC_LEMMAS
         and any(ch.isalnum() for ch in tok.text)
     ) or tok.lower_ in ("first", "second", "third")
@@ -362,7 +385,31 @@ def _anchor(doc: Any, start: int, end: int) -> str:
             break
     if head is root or head.pos_ not in ("NOUN", "VERB", "PROPN", "ADJ"):
         return ""
+    if head.lemma_.lower() in EVENT_VERBS:
+        # "the insurgency began in 2014", "the call lasted an hour": the event is the subject.
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+            return _lemma(subj)
     return _lemma(head)
+
+
+# Verbs that only say when or how long something happened; their subject names the event.
+EVENT_VERBS = frozenset(
+    [
+        "begin",
+        "start",
+        "end",
+        "finish",
+        "last",
+        "occur",
+        "happen",
+        "continue",
+        "resume",
+        "close",
+        "open",
+        "conclude",
+    ]
+)
 
 
 PREDICATE_DEPS = {"ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl", "acomp", "pcomp"}
@@ -374,6 +421,9 @@ def _duration_role(doc: Any, start: int, end: int) -> str:
     ("a 50-minute call", "talked for an hour"): the two must never be compared."""
     toks = [t for t in doc if start <= t.idx < end]
     if re.search(r"\bago\b", doc.text[end : end + 6]):
+        return "span"
+    before = re.search(r"(\w+)\W*$", doc.text[max(0, start - 20) : start])
+    if before and before.group(1).lower() in SPAN_PREPS:  # "their second in just over 3 weeks"
         return "span"
     for t in toks:
         if t.head.pos_ == "ADP" and not (start <= t.head.idx < end):

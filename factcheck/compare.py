@@ -18,6 +18,7 @@ from .values import MEASURE_UNITS, describe
 NUMERIC = {"quantity", "money", "percent", "duration"}
 MEASURES = {unit for unit, _ in MEASURE_UNITS.values()} | {"time"}  # "three times": a factor
 REFUTE_ALIGNMENT = 2.0  # a refutation needs the same counted noun/anchor, or two shared words
+AGREE_PREFERENCE = 1.0  # a matching figure wins over a mismatch aligned up to this much better
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,7 @@ class ValueCheck:
     passage: Value
     agree: bool
     score: float = 1.0  # how surely the two are about the same thing (shared words, noun)
+    anchored: bool = False  # both attach to the same word ("seized ... in 2014" / "seized")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +127,27 @@ def _compatible(a: Value, b: Value) -> bool:
     return True
 
 
+def _counted(v: Value) -> bool:
+    return v.kind in ("quantity", "ordinal") and v.unit not in MEASURES
+
+
+def can_refute(c: ValueCheck) -> bool:
+    """Whether a mismatch on this alignment proves the claim wrong.
+
+    Only sure alignments may refute (a loose one may pair values about different things),
+    and never two windows of time: "over the past 30 years" is not contradicted by "in the
+    past 50 years" (both can be true), unlike the lengths of one event ("a 90-minute call").
+    """
+    if c.agree or c.score < REFUTE_ALIGNMENT:
+        return False
+    if c.claim.kind == "date" and not c.anchored and c.score < 2 * REFUTE_ALIGNMENT:
+        # A text holds many dates for many events; a few shared topic words do not make two
+        # dates the date of one event ("lost half its coral since 1985" / "may perish by
+        # 2030"): the same event word, or much shared wording around both, is needed.
+        return False
+    return not (c.claim.kind == "duration" and "span" in (c.claim.label, c.passage.label))
+
+
 def _overlap(words: frozenset[str], pool: frozenset[str]) -> float:
     if not words:
         return 0.0
@@ -142,24 +165,35 @@ def align(claim: TextFacts, passage: TextFacts) -> list[ValueCheck]:
     # Names say who, not which event: a shared name alone must not pair two dates.
     names = {w for e in (*claim.entities, *passage.entities) for w in e.unit.split()}
     for cv, cctx, can in zip(claim.values, claim.contexts, claim.anchors, strict=True):
-        best: tuple[float, Value] | None = None
+        best: tuple[float, Value, float, bool] | None = None
         for pv, pctx, pan in zip(passage.values, passage.contexts, passage.anchors, strict=True):
             if not _compatible(cv, pv):
                 continue
             shared = sum((0.4 if fuzzy_in(w, names) else 1.0) for w in cctx if fuzzy_in(w, pctx))
-            noun = 2.0 if (cv.unit and pv.unit) else 0.0
-            anchor = 2.0 if can and pan and (can == pan or fuzzy_in(can, {pan})) else 0.0
+            # The same counted noun ("troops") says which thing is counted; a shared measure
+            # unit (%, years, degrees, dollars) is only a precondition: every temperature
+            # is in degrees, so the words around it must say it is the same one.
+            noun = (2.0 if _counted(cv) else 1.0) if (cv.unit and pv.unit) else 0.0
+            if can and pan and (can == pan or fuzzy_in(can, {pan})):
+                anchor = 2.0
+            elif (can and fuzzy_in(can, pctx)) or (pan and fuzzy_in(pan, cctx)):
+                anchor = 1.0  # "the call lasted two hours" vs "a 50-minute call"
+            else:
+                anchor = 0.0
             score = shared + noun + anchor
             if cv.kind in NUMERIC and cv.kind != "quantity":
                 score += 0.5  # durations, money and percentages are rarely ambiguous
             if score < 1.0:
                 continue
             agree = values_agree(cv, pv)
-            key = score + (0.01 if agree else 0.0)
-            if best is None or key > best[0]:
-                best = (key, pv)
+            # A passage that lists several figures ("97% agreed ...; 74% agreed ...") is
+            # about the claim's figure if one of them matches and is about as well aligned.
+            key = score + (AGREE_PREFERENCE if agree else 0.0)
+            if best is None or key > best[0] or (key == best[0] and agree):
+                best = (key, pv, score, anchor > 0)
         if best is not None:
-            checks.append(ValueCheck(cv, best[1], values_agree(cv, best[1]), round(best[0], 2)))
+            _, pv, score, anchored = best
+            checks.append(ValueCheck(cv, pv, values_agree(cv, pv), round(score, 2), anchored))
     return checks
 
 
@@ -229,7 +263,7 @@ def assess(
     cover = _entity_cover(claim, passage, context)
     # A mismatch on a loose alignment (values that may be about different things) proves
     # nothing either way: only sure alignments may refute.
-    checks = tuple(c for c in align(claim, passage) if c.agree or c.score >= REFUTE_ALIGNMENT)
+    checks = tuple(c for c in align(claim, passage) if c.agree or can_refute(c))
     # A passage is about the claim when they share enough words, or a value about the same
     # counted thing or event (align() demands shared context or noun), or a near-restatement
     # (or, in conclude(), the stance model sees a stance: it was trained to call passages

@@ -369,7 +369,12 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel_day", re.compile(r"\b(?P<word>today|yesterday|tomorrow|tonight)\b", re.I)),
     (
         "ago",
-        re.compile(rf"\b(?P<n>\d+|an?|{_WORDNUM})\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I),
+        # Up to three digits: "11,500 years ago" is an age (a duration), not a calendar date.
+        re.compile(
+            rf"(?<![\d,.])\b(?P<n>\d{{1,3}}|an?|{_WORDNUM})\s+(?P<unit>day|week|month|year)s?"
+            r"\s+ago\b",
+            re.I,
+        ),
     ),
     ("weekday", re.compile(rf"\b(?:(?P<mod>last|next|this|on)\s+)?(?P<wd>{_WEEKDAY_RE})\b")),
     (

@@ -98,3 +98,43 @@ def test_rules_settle_values_and_names_without_the_model(analyzer):
     for probs in (StanceProbs(0.98, 0.01, 0.01), StanceProbs(0.01, 0.98, 0.01)):
         assert conclude(mismatch, probs) == mismatch.decided
         assert conclude(elsewhere, probs).stance == Stance.NEUTRAL
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "stance"),
+    [
+        # Two windows of time can both be true; only the lengths of one event clash.
+        (
+            "Prices have risen over the past three years.",
+            "Prices have risen steadily over the past five years, the bureau said.",
+            Stance.NEUTRAL,
+        ),
+        # One of several listed figures matches: the claim is about that one.
+        (
+            "62% of voters backed the plan.",
+            "62% of voters backed the plan in March; 48% backed the budget in May.",
+            Stance.SUPPORTS,
+        ),
+        # Dates of different events in one sentence do not clash.
+        (
+            "The stadium will reopen by 2027.",
+            "The stadium has hosted the final since 1998, the city said.",
+            Stance.NEUTRAL,
+        ),
+        # The same event under another verb, with the words around it shared, does.
+        (
+            "The separatist insurgency in the east began in 2015.",
+            "Putin seized Crimea in 2014 and is accused of fomenting a separatist insurgency"
+            " in the east the same year.",
+            Stance.REFUTES,
+        ),
+        # "call" is a stop word to spaCy, but it names the event here.
+        (
+            "The call between the two leaders lasted two hours.",
+            "The two leaders spoke in a 50-minute phone call on Thursday.",
+            Stance.REFUTES,
+        ),
+    ],
+)
+def test_alignment_precision(analyzer, claim, passage, stance):
+    assert cmp(analyzer, claim, passage, sim=0.5).stance == stance
