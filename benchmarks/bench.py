@@ -250,19 +250,25 @@ def bench_batch() -> list[dict]:
         fc = _seeded_big_checker(n_synth, d)
         claims = _claim_set(n)
         fc.check(claims[0])
-        t = time.perf_counter()
-        for c in claims:
-            fc.check(c)
-        loop = n / (time.perf_counter() - t)
-        fc.analyzer._cache.clear()
-        t = time.perf_counter()
-        list(fc.check_many(claims, batch_size=64))
-        batch = n / (time.perf_counter() - t)
+        # Best of two rounds each, alternating, so that a burst of load on the shared
+        # machine does not decide the ratio.
+        loops, batches = [], []
+        for _ in range(2):
+            fc.analyzer._cache.clear()
+            t = time.perf_counter()
+            for c in claims:
+                fc.check(c)
+            loops.append(n / (time.perf_counter() - t))
+            fc.analyzer._cache.clear()
+            t = time.perf_counter()
+            list(fc.check_many(claims))  # default batch size
+            batches.append(n / (time.perf_counter() - t))
+        loop, batch = max(loops), max(batches)
     return [
-        row("batch", f"single-call loop claims/s ({n} claims)", round(loop, 1)),
+        row("batch", f"single-call loop claims/s ({n} claims, best of 2)", round(loop, 1)),
         row(
             "batch",
-            f"check_many claims/s (same {n} claims)",
+            f"check_many claims/s (same {n} claims, best of 2)",
             round(batch, 1),
             ">= 20/s; >= 3x loop",
         ),

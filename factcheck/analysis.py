@@ -12,6 +12,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from .errors import ModelError
@@ -208,7 +209,22 @@ def fuzzy_in(word: str, pool: Iterable[str]) -> bool:
         return True
     if len(word) < 5:
         return False
-    return any(len(w) >= 5 and _same_stem(word, w) for w in pool)
+    if isinstance(pool, frozenset):
+        # Every comparison of a check asks this of the same few pools: index them once by
+        # the five-letter prefix that any shared stem must start with.
+        candidates: Iterable[str] = _by_prefix(pool).get(word[:5], ())
+    else:
+        candidates = pool
+    return any(len(w) >= 5 and _same_stem(word, w) for w in candidates)
+
+
+@lru_cache(maxsize=8192)
+def _by_prefix(pool: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for w in pool:
+        if len(w) >= 5:
+            index.setdefault(w[:5], []).append(w)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def _same_stem(a: str, b: str) -> bool:
@@ -295,7 +311,7 @@ class Analyzer:
         if todo:
             self.warm_up()
             with self._lock:
-                docs = list(self.nlp.pipe([texts[i] for i in todo], batch_size=64))
+                docs = list(self.nlp.pipe([texts[i] for i in todo], batch_size=256))
             c = ctx or DateContext(dateline)
             for i, doc in zip(todo, docs, strict=True):
                 facts, c2 = _facts(doc, c)
@@ -373,7 +389,8 @@ def _counted_noun(doc: Any, start: int, end: int, look_back: bool) -> str:
 def _anchor(doc: Any, start: int, end: int) -> str:
     """The noun or verb a value attaches to in the parse: '50-minute phone discussion' ->
     discussion, 'seized Crimea in 2014' -> seize, 'talked for an hour' -> talk."""
-    toks = [t for t in doc if start <= t.idx < end]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    toks = list(span) if span is not None else []
     if not toks:
         return ""
     root = next((t for t in toks if not (start <= t.head.idx < end)), toks[-1])

@@ -224,7 +224,7 @@ class FactChecker:
         *,
         dateline: dt.date | None = None,
         source: str | None = None,
-        batch_size: int = 32,
+        batch_size: int = 128,
         progress: Progress | None = None,
     ) -> Iterator[Verdict | FactCheckError]:
         """Check claims in batches, yielding in order. A bad claim yields its error and the
