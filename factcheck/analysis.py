@@ -131,7 +131,7 @@ QUOTE_RE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
 # a reporter swaps for variety ("troops"/"soldiers", "call"/"conversation"), not topics.
 SYNONYMS: list[set[str]] = [
     {"troop", "soldier", "force", "personnel", "serviceman", "servicemember", "military"},
-    {"call", "discussion", "conversation", "talk", "phone", "chat"},
+    {"call", "discussion", "conversation", "talk", "speak", "phone", "chat"},
     {"meeting", "talk", "summit", "negotiation", "session"},
     {"people", "person", "resident", "citizen", "individual", "inhabitant"},
     {"death", "fatality", "dead", "killed"},
