@@ -20,6 +20,7 @@ import time
 import uuid
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "climate-fever.jsonl"
@@ -76,6 +77,7 @@ def print_metrics(title: str, m: dict, labels: list[str]) -> None:
 
 
 THRESHOLDS: dict = {}  # overrides for compare.Thresholds, from the command line
+MODEL_DIR: Path | None = None  # another stance model (--model), e.g. a retrained one
 
 
 def build_checker(use_stance: bool):
@@ -89,7 +91,14 @@ def build_checker(use_stance: bool):
 
     client = chromadb.EphemeralClient(settings=chromadb.Settings(anonymized_telemetry=False))
     store = PassageStore(client, SentenceTransformerEmbedder(), f"cf{uuid.uuid4().hex[:8]}")
-    stance = load_default_stance() if use_stance else None
+    if not use_stance:
+        stance = None
+    elif MODEL_DIR is not None:
+        from factcheck.stance_model import CrossEncoderStance
+
+        stance = CrossEncoderStance(MODEL_DIR)
+    else:
+        stance = load_default_stance()
     fc = FactChecker(store, settings=Settings(use_stance_model=use_stance), stance=stance)
     if THRESHOLDS:
         from dataclasses import replace
@@ -107,7 +116,9 @@ def write_passages(fc, items: list[tuple[str, str, str]]) -> None:
     fc.store.write(ps, vecs)
 
 
-def run_gold(rows: list[dict], use_stance: bool) -> tuple[list[str], list[str]]:
+def gold_setup(rows: list[dict], use_stance: bool) -> tuple[Any, list[Any]]:
+    """A checker whose store holds every claim's five gold sentences, and one request per
+    claim whose retrieval is filtered to its own five."""
     from factcheck.chain import ClaimRequest
 
     fc = build_checker(use_stance)
@@ -119,6 +130,11 @@ def run_gold(rows: list[dict], use_stance: bool) -> tuple[list[str], list[str]]:
     write_passages(fc, items)
     fc.verifier.retriever.min_score = -1.0  # gold set-up: all five sentences are the evidence
     reqs = [ClaimRequest(r["claim"], None, {"source_id": f"claim-{r['claim_id']}"}) for r in rows]
+    return fc, reqs
+
+
+def run_gold(rows: list[dict], use_stance: bool) -> tuple[list[str], list[str]]:
+    fc, reqs = gold_setup(rows, use_stance)
     preds = []
     for i in range(0, len(reqs), 64):
         preds += [v.label.value for v in fc.chain.batch(reqs[i : i + 64])]
@@ -164,8 +180,25 @@ def report(setup: str, gold: list[str], pred: list[str]) -> dict:
     p3 = ["NOT_ENOUGH_INFO" if pred[i] == "CONFLICTING" else pred[i] for i in keep]
     m3, m4 = metrics(g3, p3, LABELS3), metrics(gold, pred, LABELS4)
     print_metrics(f"{setup}, 3-way (no DISPUTED)", m3, LABELS3)
+    m3["vs_majority_ci95"] = lo, hi = margin_over_majority(g3, p3)
+    print(f"  accuracy minus majority class: 95% paired bootstrap interval [{lo:+.3f}, {hi:+.3f}]")
     print_metrics(f"{setup}, 4-way (DISPUTED = CONFLICTING)", m4, LABELS4)
     return {"3way": m3, "4way": m4}
+
+
+def margin_over_majority(
+    gold: list[str], pred: list[str], rounds: int = 2000, seed: int = 7
+) -> tuple[float, float]:
+    """95% interval of (accuracy - majority-class accuracy), resampling claims with
+    replacement: how sure the margin over always answering the commonest label is."""
+    import random
+
+    top = Counter(gold).most_common(1)[0][0]
+    diff = [int(g == p) - int(g == top) for g, p in zip(gold, pred, strict=True)]
+    rng = random.Random(seed)
+    n = len(diff)
+    means = sorted(sum(rng.choices(diff, k=n)) / n for _ in range(rounds))
+    return round(means[int(0.025 * rounds)], 4), round(means[int(0.975 * rounds) - 1], 4)
 
 
 def main() -> None:
@@ -176,6 +209,7 @@ def main() -> None:
     ap.add_argument("--k", type=int, default=5)
     ap.add_argument("--out", type=Path, default=None, help="also write the figures as JSON")
     ap.add_argument("--offset", type=int, default=0, help="skip the first N claims")
+    ap.add_argument("--model", type=Path, default=None, help="a stance model folder to use")
     ap.add_argument(
         "--set",
         nargs="*",
@@ -184,6 +218,8 @@ def main() -> None:
         help="override a compare.Thresholds field, e.g. paraphrase_similarity=0.5",
     )
     args = ap.parse_args()
+    global MODEL_DIR
+    MODEL_DIR = args.model
     for kv in args.set:
         k, _, v = kv.partition("=")
         THRESHOLDS[k] = float(v)
