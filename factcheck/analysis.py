@@ -386,11 +386,16 @@ def _counted_noun(doc: Any, start: int, end: int, look_back: bool) -> str:
     return ""
 
 
+def _tokens(doc: Any, start: int, end: int) -> list[Any]:
+    """The tokens covering characters [start, end), found by offset (no scan of the doc)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
 def _anchor(doc: Any, start: int, end: int) -> str:
     """The noun or verb a value attaches to in the parse: '50-minute phone discussion' ->
     discussion, 'seized Crimea in 2014' -> seize, 'talked for an hour' -> talk."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    toks = list(span) if span is not None else []
+    toks = _tokens(doc, start, end)
     if not toks:
         return ""
     root = next((t for t in toks if not (start <= t.head.idx < end)), toks[-1])
@@ -436,7 +441,7 @@ SPAN_PREPS = {"in", "within", "after", "since", "over", "inside"}
 def _duration_role(doc: Any, start: int, end: int) -> str:
     """'span' for the time between events ("their second in three weeks"), else 'length'
     ("a 50-minute call", "talked for an hour"): the two must never be compared."""
-    toks = [t for t in doc if start <= t.idx < end]
+    toks = _tokens(doc, start, end)
     if re.search(r"\bago\b", doc.text[end : end + 6]):
         return "span"
     before = re.search(r"(\w+)\W*$", doc.text[max(0, start - 20) : start])

@@ -16,6 +16,7 @@ from .types import Stance, Value
 from .values import MEASURE_UNITS, describe
 
 NUMERIC = {"quantity", "money", "percent", "duration"}
+HARD = NUMERIC | {"date", "ordinal"}  # what a claim asserts that a source must state
 MEASURES = {unit for unit, _ in MEASURE_UNITS.values()} | {"time"}  # "three times": a factor
 REFUTE_ALIGNMENT = 2.0  # a refutation needs the same counted noun/anchor, or two shared words
 AGREE_PREFERENCE = 1.0  # a matching figure wins over a mismatch aligned up to this much better
@@ -231,6 +232,7 @@ class Assessment:
     topical: bool  # topical without the model's help
     names_ok: bool  # the claim's names are there, or the passage nearly restates it
     checks: tuple[ValueCheck, ...]
+    unverified: tuple[Value, ...]  # the claim's figures and dates that no check matched
     claim_spans: tuple[tuple[int, int], ...]
     passage_spans: tuple[tuple[int, int], ...]
     relatedness: float
@@ -272,9 +274,10 @@ def assess(
     paraphrase = similarity >= t.paraphrase_similarity
     topical = overlap_rel >= t.related or bool(checks) or paraphrase
     names_ok = cover >= t.entity_cover or paraphrase
-    c_spans = _spans_for(claim, passage.content)
-    p_spans = _spans_for(passage, claim.content)
     relatedness = 0.5 * overlap + 0.3 * cover + 0.2 * max(0.0, similarity)
+    right = {id(c.claim) for c in checks if c.agree}
+    unverified = tuple(v for v in claim.values if v.kind in HARD and id(v) not in right)
+    # Most retrieved passages lack the claim's names: no spans to find for those.
     a = Assessment(
         claim,
         passage,
@@ -283,8 +286,9 @@ def assess(
         topical,
         names_ok,
         checks,
-        c_spans,
-        p_spans,
+        unverified,
+        _spans_for(claim, passage.content) if names_ok else (),
+        _spans_for(passage, claim.content) if names_ok else (),
         relatedness,
         None,
     )
@@ -342,10 +346,8 @@ def _by_rules(a: Assessment, t: Thresholds) -> Comparison | None:
             a.relatedness,
         )
 
-    right = [c for c in checks if c.agree]
-    hard = [v for v in claim.values if v.kind in NUMERIC or v.kind in ("date", "ordinal")]
-    unverified = [v for v in hard if all(c.claim is not v for c in right)]
-    if not right and unverified:
+    unverified = a.unverified
+    if unverified and not any(c.agree for c in checks):
         # The claim's figures are what it asserts; a passage silent on them cannot back it
         # (neutral either way, so the model is not asked).
         return unrelated or Comparison(
@@ -374,10 +376,9 @@ def conclude(a: Assessment, probs: StanceProbs | None, t: Thresholds = DEFAULT) 
     relatedness = a.relatedness
     # Undecided by the rules: no value disagrees and no predicate is flipped.
     right = list(checks)
-    hard = [v for v in claim.values if v.kind in NUMERIC or v.kind in ("date", "ordinal")]
-    unverified = [v for v in hard if all(c.claim is not v for c in right)]
+    unverified = a.unverified
     if right:
-        share = len(right) / max(1, len(hard))
+        share = len(right) / max(1, sum(1 for v in claim.values if v.kind in HARD))
         said = "; ".join(f"{describe(c.claim)} = {c.passage.text!r}" for c in right[:3])
         weight = min(1.0, 0.45 + 0.35 * share + 0.2 * overlap)
         if probs is not None and probs.refutes > probs.supports + t.model_margin:
