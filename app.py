@@ -116,7 +116,11 @@ def build_ui(checker: FactChecker, settings: Settings | None = None) -> gr.Block
             )
         paths = [Path(f if isinstance(f, str) else f.name) for f in files]
         progress(0, desc="ingesting")
-        res = checker.ingest(paths, progress=lambda d, t: progress(d / max(1, t), desc="ingesting"))
+        res = checker.ingest(
+            paths,
+            progress=lambda d, t: progress(d / max(1, t), desc="ingesting"),
+            names=_upload_names(paths),
+        )
         lines = [
             f"{res.files} files: {res.added} added, {res.replaced} replaced, "
             f"{res.unchanged} unchanged, {len(res.errors)} failed; {res.passages} passages."
@@ -126,8 +130,13 @@ def build_ui(checker: FactChecker, settings: Settings | None = None) -> gr.Block
 
     def ingest_api(files: list[FileData]) -> dict[str, Any]:
         """API: ingest uploaded files (gradio_client.handle_file)."""
-        paths = [Path(f.path if isinstance(f, FileData) else f["path"]) for f in files or []]
-        return checker.ingest(paths).to_dict()
+        paths, names = [], {}
+        for f in files or []:
+            path = Path(f.path if isinstance(f, FileData) else f["path"])
+            orig = f.orig_name if isinstance(f, FileData) else f.get("orig_name")
+            paths.append(path)
+            names[str(path)] = orig or path.name
+        return checker.ingest(paths, names=names).to_dict()
 
     def remove_api(source: str) -> dict[str, Any]:
         """API: remove a source by id, path or title."""
@@ -235,6 +244,12 @@ def build_ui(checker: FactChecker, settings: Settings | None = None) -> gr.Block
         gr.api(ingest_api, api_name="ingest")
         gr.api(remove_api, api_name="remove_source")
     return ui
+
+
+def _upload_names(paths: list[Path]) -> dict[str, str]:
+    """Uploads are stored under the user's file name, not Gradio's temporary path (which
+    ends with that name)."""
+    return {str(p): p.name for p in paths}
 
 
 def _exports(report: Report, s: Settings) -> list[str]:

@@ -254,6 +254,7 @@ class TextFacts:
     past: bool
     tokens: int
     spans: tuple[tuple[str, int, int], ...] = ()  # (canonical lemma, start, end) of content words
+    unreadable: tuple[Value, ...] = ()  # kind == "invalid": "February 30", "1e400"
 
 
 class Analyzer:
@@ -492,7 +493,9 @@ def _phrase(head: Any) -> str:
 
 def _facts(doc: Any, ctx: DateContext) -> tuple[TextFacts, DateContext]:
     text = doc.text
-    values, ctx = find_values(text, ctx)
+    found, ctx = find_values(text, ctx, keep_invalid=True)
+    values = [v for v in found if v.kind != "invalid"]
+    unreadable = tuple(v for v in found if v.kind == "invalid")
     ent_vals = []
     for ent in doc.ents:
         if ent.label_ in ENT_LABELS:
@@ -509,7 +512,7 @@ def _facts(doc: Any, ctx: DateContext) -> tuple[TextFacts, DateContext]:
                 )
     spans = []
     content = set()
-    value_spans = [v.span for v in values]
+    value_spans = [v.span for v in found]
     for t in doc:
         # Figures themselves are compared as values, not as words.
         if t.like_num or any(a <= t.idx < b for a, b in value_spans):
@@ -570,5 +573,6 @@ def _facts(doc: Any, ctx: DateContext) -> tuple[TextFacts, DateContext]:
         past=past,
         tokens=len(doc),
         spans=tuple(spans),
+        unreadable=unreadable,
     )
     return facts, ctx

@@ -10,6 +10,7 @@ import datetime as dt
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from .chain import ClaimRequest, Verifier, build_chain
 from .claims import ClaimExtractor
 from .config import Settings
 from .errors import FactCheckError, InputError
-from .ingest import iter_paths, load_text, read_file, split_passages
+from .ingest import iter_passages, iter_paths, load_text, read_file, split_passages
 from .store import PassageStore, SourceInfo, build_where, open_client
 from .types import Claim, IngestResult, Passage, Report, Source, Verdict
 
@@ -26,6 +27,7 @@ logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
 
 Progress = Callable[[int, int], None]
+_STREAM_CHARS = 200_000  # sources longer than this stream through ingest
 
 
 class FactChecker:
@@ -89,23 +91,46 @@ class FactChecker:
     # -- sources ---------------------------------------------------------------------------
 
     def ingest(
-        self, paths: Iterable[str | Path], *, progress: Progress | None = None
+        self,
+        paths: Iterable[str | Path],
+        *,
+        progress: Progress | None = None,
+        on_passages: Callable[[int], None] | None = None,
+        names: dict[str, str] | None = None,
     ) -> IngestResult:
-        """Ingest files and folders. Bad files are reported in ``errors``; the rest go on."""
+        """Ingest files and folders. Bad files and unreadable folders are reported in
+        ``errors``; the rest go on.
+
+        ``progress(files_done, files_total)`` follows files; ``on_passages(n)`` gets the
+        running count of passages stored, also inside one large file. ``names`` maps a
+        path to the id it is stored under (uploads: the user's file name, not the
+        temporary path)."""
         t0 = time.perf_counter()
-        files = list(iter_paths([Path(p) for p in paths]))
+        errors: list[tuple[str, str]] = []
+
+        def walk_error(path: Path, msg: str) -> None:
+            errors.append((str(path), msg))
+            logger.info("skipped %s", msg)
+
+        files = list(iter_paths([Path(p) for p in paths], on_error=walk_error))
         counts = {"added": 0, "unchanged": 0, "replaced": 0}
         n_pass = 0
-        errors: list[tuple[str, str]] = []
         pending: list[tuple[Source, list[Passage]]] = []
         handled = 0  # files read and stored, or failed
 
         def report() -> None:
             if progress:
                 progress(handled, len(files))
+            if on_passages:
+                on_passages(n_pass)
+
+        def done(status: str, n: int) -> None:
+            nonlocal n_pass
+            counts[status] += 1
+            n_pass += n
 
         def flush() -> None:
-            nonlocal n_pass, handled
+            nonlocal handled
             try:
                 statuses = self.store.add_sources(pending)
             except FactCheckError:
@@ -119,19 +144,40 @@ class FactChecker:
                         errors.append((src.id, str(ex)))
             for (_, ps), status in zip(pending, statuses, strict=True):
                 if status:
-                    counts[status] += 1
-                    n_pass += len(ps)
+                    done(status, len(ps))
             handled += len(pending)
             pending.clear()
             report()
 
         for path in files:
             try:
-                src, body = read_file(path)
+                src, body = read_file(path, self.settings.max_source_bytes)
+                if names and str(path) in names:
+                    src = replace(src, id=names[str(path)], path=names[str(path)])
+                    if src.title == path.stem:
+                        src = replace(src, title=Path(names[str(path)]).stem)
+                if len(src.text) > _STREAM_CHARS:
+                    # A large source streams: embedded and stored a slice at a time.
+                    if pending:
+                        flush()
+                    base = n_pass
+
+                    def step(n: int, base: int = base, name: str = src.id) -> None:
+                        if on_passages:
+                            on_passages(base + n)
+                        logger.info("%s: %d passages stored", name, n)
+
+                    status, n = self.store.add_source_stream(
+                        src, self._iter_split(src, body), progress=step
+                    )
+                    done(status, n)
+                    handled += 1
+                    report()
+                    continue
                 pending.append((src, self._split(src, body)))
             except FactCheckError as ex:
                 errors.append((str(path), str(ex)))
-                logger.warning("skipped %s: %s", path, ex)
+                logger.info("skipped %s: %s", path, ex)  # the caller reports it to the user
                 handled += 1
                 report()
             # Embed a few hundred passages at a time: the encoder's sweet spot.
@@ -176,6 +222,9 @@ class FactChecker:
 
     def _split(self, src: Source, body: int) -> list[Passage]:
         return split_passages(src, body, max_chars=self.settings.max_passage_chars)
+
+    def _iter_split(self, src: Source, body: int) -> Iterator[Passage]:
+        return iter_passages(src, body, max_chars=self.settings.max_passage_chars)
 
     def _store(self, src: Source, body: int) -> tuple[str, int]:
         passages = self._split(src, body)

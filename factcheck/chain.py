@@ -26,7 +26,8 @@ from .claims import claim_id, kinds_of
 from .compare import DEFAULT, Comparison, StanceProbs, Thresholds, assess, conclude
 from .errors import InputError
 from .store import PassageStore, passage_from_record, passage_metadata
-from .types import Claim, Evidence, Passage, Stance, Verdict
+from .text import clean_claim
+from .types import Claim, Evidence, Label, Passage, Stance, Verdict
 from .verify import VerdictRules, decide
 
 logger = logging.getLogger(__name__)
@@ -142,9 +143,9 @@ class Verifier:
 
     def validate(self, req: ClaimRequest | str) -> str:
         """The claim's text, or an InputError saying what is wrong with it (no model runs)."""
-        if isinstance(req, str):
-            req = ClaimRequest(req)
-        text = req.text.strip() if req.claim is None else req.claim.text
+        if not isinstance(req, ClaimRequest):
+            req = ClaimRequest(_claim_text(req))
+        text = clean_claim(_claim_text(req.text)) if req.claim is None else req.claim.text
         if not text:
             raise InputError("The claim is empty: type a sentence to check")
         if len(text) > self.max_claim_chars:
@@ -155,8 +156,8 @@ class Verifier:
         return text
 
     def prepare(self, req: ClaimRequest | str) -> ClaimState:
-        if isinstance(req, str):
-            req = ClaimRequest(req)
+        if not isinstance(req, ClaimRequest):
+            req = ClaimRequest(_claim_text(req))
         text = self.validate(req)
         dateline = req.dateline if req.claim is None else req.claim.dateline
         facts = self.analyzer.analyze(text, dateline)
@@ -180,10 +181,12 @@ class Verifier:
 
     def prepare_batch(self, reqs: list[ClaimRequest | str]) -> list[ClaimState]:
         """``prepare`` for many claims, with one spaCy batch over claims sharing a dateline."""
-        norm = [ClaimRequest(r) if isinstance(r, str) else r for r in reqs]
+        norm = [r if isinstance(r, ClaimRequest) else ClaimRequest(r) for r in reqs]
         by_date: dict[dt.date | None, list[str]] = {}
         for r in norm:
-            text = r.claim.text if r.claim else r.text.strip()
+            if r.claim is None and not isinstance(r.text, str):
+                continue  # prepare() raises the InputError for it
+            text = r.claim.text if r.claim else clean_claim(r.text)
             if text and len(text) <= self.max_claim_chars:
                 by_date.setdefault(r.claim.dateline if r.claim else r.dateline, []).append(text)
         for dl, texts in by_date.items():
@@ -221,7 +224,17 @@ class Verifier:
         for s in states:
             evidence = [_evidence(p, next(comps), facts[p.id].attribution) for p in s.passages]
             evidence += self._competing_accounts(s, evidence, near, facts)
-            out.append(decide(s.claim, evidence, self.rules))
+            verdict = decide(s.claim, evidence, self.rules)
+            if s.facts.unreadable:
+                # A figure or date that cannot exist is refused, never compared as another.
+                why = "; ".join(v.note for v in s.facts.unreadable)
+                verdict = replace(
+                    verdict,
+                    label=Label.NOT_ENOUGH_INFO,
+                    confidence=1.0,
+                    rationale=f"Cannot check: {why}",
+                )
+            out.append(verdict)
         return out
 
     def _analyze_passages(self, passages: list[Passage]) -> list[TextFacts]:
@@ -274,6 +287,16 @@ class Verifier:
             )
             seen.add(nxt.id)
         return extra
+
+
+def _claim_text(value: object) -> str:
+    """A claim must be text: anything else is an InputError naming the type it was."""
+    if not isinstance(value, str):
+        raise InputError(
+            f"A claim must be text, not {type(value).__name__}"
+            + (f" ({value!r:.40})" if value is not None else "")
+        )
+    return value
 
 
 def _evidence(p: Passage, comp: Comparison, attribution: str | None) -> Evidence:

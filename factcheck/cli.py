@@ -41,10 +41,32 @@ class _Ctx:
         return self._checker
 
 
-def _fail(ex: FactCheckError) -> click.ClickException:
+def _echo(text: str, err: bool = False) -> None:
+    """Print, with terminal escape sequences from sources, claims or paths removed."""
+    from .text import strip_terminal
+
+    click.echo(strip_terminal(text), err=err)
+
+
+class _Error(click.ClickException):
+    """A one-line error for the user, terminal-safe (exit 1)."""
+
+    def __init__(self, message: str) -> None:
+        from .text import strip_terminal
+
+        super().__init__(strip_terminal(message))
+
+
+class _Stop(_Error):
+    """A batch cannot go on: unreadable input, unwritable output or store (exit 2)."""
+
+    exit_code = 2
+
+
+def _fail(ex: FactCheckError, code: int = 1) -> click.ClickException:
     if os.environ.get("FACTCHECK_RAISE_ERRORS"):
         raise ex
-    return click.ClickException(str(ex))
+    return _Stop(str(ex)) if code == 2 else _Error(str(ex))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -102,27 +124,36 @@ def ingest(obj: _Ctx, paths: tuple[Path, ...], as_json: bool) -> None:
 
     missing = [p for p in paths if not p.exists()]
     for p in missing:
-        click.echo(f"error: {p}: no such file or folder", err=True)
+        _echo(f"error: {p}: no such file or folder", err=True)
     present = [p for p in paths if p.exists()]
     try:
         checker = obj.checker
-        bar = tqdm(total=0, unit="file", desc="ingesting", disable=None, file=sys.stderr)
+        # Passages are the unit of work (a 5 MB file is one file and 40,000 passages).
+        bar = tqdm(unit=" passages", desc="ingesting", disable=None, file=sys.stderr)
 
         def progress(done: int, total: int) -> None:
-            bar.total = total
-            bar.update(done - bar.n)
+            bar.set_description(f"ingesting ({done}/{total} files)", refresh=False)
 
-        res = checker.ingest(present, progress=progress) if present else None
-        bar.close()
+        def passages(n: int) -> None:
+            bar.update(n - bar.n)
+
+        try:
+            res = (
+                checker.ingest(present, progress=progress, on_passages=passages)
+                if present
+                else None
+            )
+        finally:
+            bar.close()
     except FactCheckError as ex:
         raise _fail(ex) from None
     if res is not None:
         for path, msg in res.errors:
-            click.echo(f"error: {msg}" if path in msg else f"error: {path}: {msg}", err=True)
+            _echo(f"error: {msg}" if path in msg else f"error: {path}: {msg}", err=True)
         if as_json:
-            click.echo(json.dumps(res.to_dict()))
+            _echo(json.dumps(res.to_dict()))
         else:
-            click.echo(
+            _echo(
                 f"{res.files} files: {res.added} added, {res.replaced} replaced, "
                 f"{res.unchanged} unchanged, {len(res.errors)} failed; "
                 f"{res.passages} passages in {res.seconds:.1f}s"
@@ -143,9 +174,9 @@ def sources(obj: _Ctx, as_json: bool) -> None:
     except FactCheckError as ex:
         raise _fail(ex) from None
     if as_json:
-        click.echo(json.dumps([s.to_dict() for s in infos], ensure_ascii=False))
+        _echo(json.dumps([s.to_dict() for s in infos], ensure_ascii=False))
     else:
-        click.echo(sources_text(infos))
+        _echo(sources_text(infos))
 
 
 @main.command()
@@ -157,7 +188,7 @@ def remove(obj: _Ctx, source: str) -> None:
         n = obj.checker.remove(source)
     except FactCheckError as ex:
         raise _fail(ex) from None
-    click.echo(f"removed {source}: {n} passages")
+    _echo(f"removed {source}: {n} passages")
 
 
 @main.command()
@@ -189,30 +220,33 @@ def search(
     except FactCheckError as ex:
         raise _fail(ex) from None
     if as_json:
-        click.echo(json.dumps([p.to_dict() for p in hits], ensure_ascii=False))
+        _echo(json.dumps([p.to_dict() for p in hits], ensure_ascii=False))
     elif not hits:
-        click.echo("No passages found.")
+        _echo("No passages found.")
     else:
-        click.echo("\n".join(passage_text(p, i + 1) for i, p in enumerate(hits)))
+        _echo("\n".join(passage_text(p, i + 1) for i, p in enumerate(hits)))
 
 
 def _read(file: str) -> str:
-    if file == "-":
-        return sys.stdin.read()
-    from .ingest import read_file
+    from .errors import InputError
+    from .ingest import decode_bytes, read_file
 
-    p = Path(file)
-    if p.suffix.lower() in (".html", ".htm", ".md", ".markdown"):
-        src, _ = read_file(p)
-        return src.text
     try:
-        return p.read_text(encoding="utf-8-sig")
+        if file == "-":
+            return sys.stdin.read()
+        p = Path(file)
+        if p.suffix.lower() in (".html", ".htm", ".md", ".markdown"):
+            src, _ = read_file(p)
+            return src.text
+        return decode_bytes(p.read_bytes(), file)
+    except FactCheckError as ex:
+        raise _fail(ex) from None
     except FileNotFoundError:
-        raise click.ClickException(f"{file}: no such file") from None
-    except UnicodeDecodeError:
-        raise click.ClickException(f"{file}: is not valid UTF-8 text") from None
-    except OSError as ex:
-        raise click.ClickException(f"{file}: cannot be read ({ex.strerror})") from None
+        raise _Error(f"{file}: no such file") from None
+    except IsADirectoryError:
+        raise _Error(f"{file}: is a folder; give a file") from None
+    except (OSError, UnicodeDecodeError) as ex:
+        raise _fail(InputError(f"{file}: cannot be read ({ex})")) from None
 
 
 @main.command()
@@ -241,7 +275,7 @@ def claims(
     except FactCheckError as ex:
         raise _fail(ex) from None
     for c in found:
-        click.echo(json.dumps(c.to_dict(), ensure_ascii=False) if as_json else claim_text(c))
+        _echo(json.dumps(c.to_dict(), ensure_ascii=False) if as_json else claim_text(c))
 
 
 @main.command()
@@ -262,7 +296,7 @@ def check(
         v = obj.checker.check(claim, dateline=dateline, source=source)
     except FactCheckError as ex:
         raise _fail(ex) from None
-    click.echo(json.dumps(v.to_dict(), ensure_ascii=False) if as_json else verdict_text(v))
+    _echo(json.dumps(v.to_dict(), ensure_ascii=False) if as_json else verdict_text(v))
 
 
 @main.command("check-article")
@@ -280,14 +314,14 @@ def check_article(obj: _Ctx, file: str, dateline: dt.date | None, as_json: bool)
     except FactCheckError as ex:
         raise _fail(ex) from None
     if as_json:
-        click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
+        _echo(json.dumps(report.to_dict(), ensure_ascii=False))
         return
     counts: dict[str, int] = {}
     for v in report.verdicts:
         counts[v.label.value] = counts.get(v.label.value, 0) + 1
-        click.echo(verdict_text(v, max_evidence=2) + "\n")
+        _echo(verdict_text(v, max_evidence=2) + "\n")
     summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
-    click.echo(f"{len(report.verdicts)} claims: {summary or 'none found'}")
+    _echo(f"{len(report.verdicts)} claims: {summary or 'none found'}")
 
 
 @main.command()
@@ -330,7 +364,6 @@ def batch(
     from tqdm import tqdm
 
     from .batch import run_batch
-    from .errors import InputError
 
     if fmt is None:
         suffix = out.suffix.lower() if out else ""
@@ -346,7 +379,9 @@ def batch(
         bar.update(done - bar.n)
 
     def on_error(row: Any) -> None:
-        bar.write(f"error: {row.id}: {row.error}", file=sys.stderr)
+        from .text import strip_terminal
+
+        bar.write(strip_terminal(f"error: {row.id}: {row.error}"), file=sys.stderr)
 
     try:
         summary = run_batch(
@@ -360,14 +395,13 @@ def batch(
             progress=progress,
             on_error=on_error,
         )
-    except InputError as ex:
-        bar.close()
-        raise click.UsageError(str(ex)) from None
     except FactCheckError as ex:
+        # An unreadable input, an unwritable output or an unreadable store: exit 2, one
+        # line. What was written so far stays, and --resume continues from it.
         bar.close()
-        raise _fail(ex) from None
+        raise _fail(ex, code=2) from None
     bar.close()
-    click.echo(summary.line(), err=True)
+    _echo(summary.line(), err=True)
     if summary.failed:
         sys.exit(1)
 
@@ -383,7 +417,7 @@ def serve(obj: _Ctx, host: str, port: int) -> None:
     app_file = Path(__file__).resolve().parent.parent / "app.py"
     spec = importlib.util.spec_from_file_location("factcheck_app", app_file)
     if spec is None or spec.loader is None or not app_file.exists():
-        raise click.ClickException(f"app.py not found next to the package ({app_file})")
+        raise _Error(f"app.py not found next to the package ({app_file})")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     try:

@@ -35,6 +35,9 @@ class Settings(BaseSettings):
     max_claim_chars: int = Field(default=MAX_CLAIM_CHARS, ge=10)
     max_article_chars: int = Field(default=200_000, ge=100)
     max_passage_chars: int = Field(default=600, ge=80)
+    max_source_bytes: int = Field(
+        default=200_000_000, ge=1000, description="larger source files are refused"
+    )
     embed_batch_size: int = Field(default=64, ge=1)
     use_stance_model: bool = True
     llm_judge: str | None = Field(

@@ -5,14 +5,17 @@ No models here: sentence splitting is rule-based so that ingesting never waits o
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
+import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
+from .text import clean_source
 from .types import Passage, Source
 
 SUPPORTED_SUFFIXES = {
@@ -23,7 +26,7 @@ SUPPORTED_SUFFIXES = {
     ".html": "html",
     ".htm": "html",
 }
-MAX_FILE_BYTES = 20_000_000
+MAX_FILE_BYTES = 200_000_000
 
 # "date 2021-12-31 Headline" (the seed's format) or "Date: 2021-12-31" on the first line.
 _DATE_LINE = re.compile(
@@ -141,8 +144,11 @@ def load_text(
     ``fmt`` is ``text``, ``markdown`` or ``html``; explicit ``title``/``dateline``/``url``
     win over what the document says about itself.
     """
+    if not isinstance(raw, str):
+        raise InputError(f"{source_id}: a source must be text, not {type(raw).__name__}")
     if "\x00" in raw:
         raise InputError(f"{source_id}: looks like a binary file (contains NUL bytes)")
+    raw = clean_source(raw)
     if not raw.strip():
         raise InputError(f"{source_id}: is empty")
     if fmt == "html":
@@ -167,7 +173,7 @@ def load_text(
     return src, parsed.body_start
 
 
-def read_file(path: Path) -> tuple[Source, int]:
+def read_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[Source, int]:
     """Read one file into a Source, with a clear InputError naming the file on any problem."""
     fmt = SUPPORTED_SUFFIXES.get(path.suffix.lower())
     if fmt is None:
@@ -177,8 +183,11 @@ def read_file(path: Path) -> tuple[Source, int]:
         )
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(f"{path}: too large ({size:,} bytes; limit {MAX_FILE_BYTES:,})")
+        if size > max_bytes:
+            raise InputError(
+                f"{path}: too large ({size:,} bytes; limit {max_bytes:,}, "
+                "the max_source_bytes setting)"
+            )
         data = path.read_bytes()
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
@@ -188,30 +197,65 @@ def read_file(path: Path) -> tuple[Source, int]:
         raise InputError(f"{path}: is a directory") from None
     except OSError as ex:
         raise InputError(f"{path}: cannot be read ({ex.strerror or ex})") from None
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{path}: looks like a binary file, not {fmt}")
-    try:
-        raw = data.decode("utf-8-sig")
-    except UnicodeDecodeError as ex:
-        raise InputError(
-            f"{path}: is not valid UTF-8 (byte {ex.start}); re-save it as UTF-8"
-        ) from None
+    raw = decode_bytes(data, str(path), fmt)
     src, body = load_text(raw, source_id=str(path.resolve()), fmt=fmt)
     return src, body
 
 
-def iter_paths(paths: list[Path]) -> Iterator[Path]:
-    """Expand folders recursively (sorted, hidden files skipped); files are yielded as given."""
+# Byte-order marks, longest first (UTF-32's starts with UTF-16's).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode_bytes(data: bytes, name: str, fmt: str = "text") -> str:
+    """Text from a file's bytes: UTF-8, or UTF-16/32 when a byte-order mark says so.
+
+    NUL bytes without a BOM mean a binary file; anything else undecodable is named."""
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+    if encoding is None:
+        if b"\x00" in data[:8192]:
+            raise InputError(f"{name}: looks like a binary file, not {fmt}")
+        encoding = "utf-8"
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as ex:
+        label = "UTF-8" if encoding == "utf-8" else encoding.upper().replace("-SIG", "")
+        raise InputError(
+            f"{name}: is not valid {label} (byte {ex.start}); re-save it as UTF-8"
+        ) from None
+
+
+def iter_paths(
+    paths: list[Path], on_error: Callable[[Path, str], None] | None = None
+) -> Iterator[Path]:
+    """Expand folders recursively (sorted, hidden files skipped); files are yielded as given.
+
+    A subfolder that cannot be read is reported through ``on_error`` (never skipped
+    silently); symlinked folders are not followed, so a link loop cannot hang a walk."""
     for p in paths:
-        if p.is_dir():
-            for child in sorted(p.rglob("*")):
-                rel = child.relative_to(p)
-                if any(part.startswith(".") for part in rel.parts):
-                    continue
-                if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES:
-                    yield child
-        else:
+        if not p.is_dir():
             yield p
+            continue
+        found: list[Path] = []
+
+        def failed(ex: OSError, top: Path = p) -> None:
+            where = Path(ex.filename) if ex.filename else top
+            if on_error is not None:
+                on_error(where, f"{where}: folder cannot be read ({ex.strerror or ex})")
+
+        for root, dirs, files in os.walk(p, onerror=failed):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for f in files:
+                child = Path(root) / f
+                wanted = not f.startswith(".") and child.suffix.lower() in SUPPORTED_SUFFIXES
+                if wanted and child.is_file():
+                    found.append(child)
+        yield from sorted(found)
 
 
 # --- sentence splitting -------------------------------------------------------------------
@@ -336,26 +380,37 @@ def _wrap(text: str, s: int, e: int, limit: int) -> list[tuple[int, int]]:
     return out
 
 
-def split_passages(
-    source: Source, body_start: int = 0, *, max_chars: int = 600, min_chars: int = 40
-) -> list[Passage]:
-    """One passage per sentence; fragments shorter than ``min_chars`` join their neighbour.
-
-    Offsets index ``source.text`` so evidence can be shown in place.
-    """
-    text = source.text
-    spans: list[tuple[int, int]] = []
+def _passage_spans(
+    text: str, body_start: int, max_chars: int, min_chars: int
+) -> Iterator[tuple[int, int]]:
+    """Sentence spans with short fragments joined to their neighbour, one at a time."""
+    last: tuple[int, int] | None = None
     for s, e in split_sentences(text, body_start):
-        if spans and (e - s < min_chars) and "\n\n" not in text[spans[-1][1] : s]:
-            ps, _ = spans[-1]
-            if e - ps <= max_chars:
-                spans[-1] = (ps, e)
-                continue
-        spans.extend(_wrap(text, s, e, max_chars))
-    ids = [passage_id(source.id, s, text[s:e]) for s, e in spans]
-    return [
-        Passage(
-            id=ids[i],
+        joins = last and e - s < min_chars and "\n\n" not in text[last[1] : s]
+        if last and joins and e - last[0] <= max_chars:
+            last = (last[0], e)
+            continue
+        if last:
+            yield last
+        *full, last = _wrap(text, s, e, max_chars)
+        yield from full
+    if last:
+        yield last
+
+
+def iter_passages(
+    source: Source, body_start: int = 0, *, max_chars: int = 600, min_chars: int = 40
+) -> Iterator[Passage]:
+    """One passage per sentence (short fragments join their neighbour), yielded as they are
+    cut, so a large source streams through ingest in flat memory.
+
+    Offsets index ``source.text`` so evidence can be shown in place."""
+    text = source.text
+
+    def make(span: tuple[int, int], pid: str, prev: str, nxt: str) -> Passage:
+        s, e = span
+        return Passage(
+            id=pid,
             text=text[s:e],
             source_id=source.id,
             title=source.title,
@@ -363,8 +418,24 @@ def split_passages(
             end=e,
             dateline=source.dateline,
             url=source.url,
-            prev_id=ids[i - 1] if i > 0 else "",
-            next_id=ids[i + 1] if i + 1 < len(ids) else "",
+            prev_id=prev,
+            next_id=nxt,
         )
-        for i, (s, e) in enumerate(spans)
-    ]
+
+    prev_id = ""
+    held: tuple[tuple[int, int], str] | None = None
+    for s, e in _passage_spans(text, body_start, max_chars, min_chars):
+        pid = passage_id(source.id, s, text[s:e])
+        if held is not None:
+            yield make(held[0], held[1], prev_id, pid)
+            prev_id = held[1]
+        held = ((s, e), pid)
+    if held is not None:
+        yield make(held[0], held[1], prev_id, "")
+
+
+def split_passages(
+    source: Source, body_start: int = 0, *, max_chars: int = 600, min_chars: int = 40
+) -> list[Passage]:
+    """All of ``iter_passages`` as a list."""
+    return list(iter_passages(source, body_start, max_chars=max_chars, min_chars=min_chars))

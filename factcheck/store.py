@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlparse
 
@@ -21,6 +23,7 @@ logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
 
 _WRITE_BATCH = 2000
+_EMBED_BATCH = 512  # passages embedded per call when writing
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,10 +200,12 @@ class PassageStore:
                     for i, (old_ids, hashes) in enumerate(olds)
                     if not (old_ids and hashes == {items[i][0].content_hash})
                 ]
-                texts = [p.text for i in todo for p in items[i][1]]
-                vectors = self.embedder.embed_documents(texts) if texts else []
-                # One upsert for all sources: Chroma's per-call overhead dominates small writes.
-                self._write_many([(items[i][0], p) for i in todo for p in items[i][1]], vectors)
+                pairs = [(items[i][0], p) for i in todo for p in items[i][1]]
+                # Few upserts for many sources: Chroma's per-call overhead dominates small
+                # writes; embedding in slices keeps memory flat for a large batch.
+                for j in range(0, len(pairs), _EMBED_BATCH):
+                    part = pairs[j : j + _EMBED_BATCH]
+                    self._write_many(part, self.embedder.embed_documents([p.text for _, p in part]))
                 for i in todo:
                     passages = items[i][1]
                     # New passages are in before stale ones go: a crash loses nothing.
@@ -216,6 +221,50 @@ class PassageStore:
             "unchanged" if i not in todo else ("replaced" if olds[i][0] else "added")
             for i in range(len(items))
         ]
+
+    def add_source_stream(
+        self,
+        source: Source,
+        passages: Iterable[Passage],
+        progress: Callable[[int], None] | None = None,
+    ) -> tuple[str, int]:
+        """Store a large source whose passages arrive one at a time: embedded and written
+        in slices, so memory stays flat however long the source is. Returns the status
+        (as ``add_source``) and the number of passages; ``progress`` gets the running count.
+
+        New passages are written before stale ones are deleted, as in ``add_sources``."""
+        with self._lock:
+            try:
+                old_ids, hashes = self._existing(source.id)
+                if old_ids and hashes == {source.content_hash}:
+                    return "unchanged", len(old_ids)
+                new_ids: set[str] = set()
+                part: list[Passage] = []
+
+                def flush() -> None:
+                    vecs = self.embedder.embed_documents([p.text for p in part])
+                    self._write_many([(source, p) for p in part], vecs)
+                    new_ids.update(p.id for p in part)
+                    part.clear()
+                    if progress is not None:
+                        progress(len(new_ids))
+
+                for p in passages:
+                    part.append(p)
+                    if len(part) >= _EMBED_BATCH:
+                        flush()
+                if part:
+                    flush()
+                if not new_ids:
+                    raise InputError(f"{source.id}: no passages to store")
+                stale = sorted(set(old_ids) - new_ids)
+                for j in range(0, len(stale), _WRITE_BATCH):
+                    self.collection.delete(ids=stale[j : j + _WRITE_BATCH])
+            except (InputError, StoreError):
+                raise
+            except Exception as ex:
+                raise StoreError(f"Writing {source.id} to the store failed: {ex}") from ex
+        return ("replaced" if old_ids else "added"), len(new_ids)
 
     def _write_many(self, pairs: list[tuple[Source, Passage]], vectors: Any) -> None:
         for i in range(0, len(pairs), _WRITE_BATCH):
@@ -271,22 +320,33 @@ class PassageStore:
         return sorted(agg.values(), key=lambda s: (s.title.lower(), s.id))
 
     def resolve_source(self, name: str) -> str:
-        """Map a user's name for a source (id, path, or title) to its id."""
-        infos = self.sources()
-        for s in infos:
-            if s.id == name:
-                return s.id
+        """Map a user's name for a source to its id: the id itself, a path (relative to the
+        working directory), a title, or a file name when only one source has it."""
         from pathlib import Path
 
-        resolved = str(Path(name).resolve())
-        for s in infos:
-            if s.id == resolved:
-                return s.id
-        by_title = [s for s in infos if s.title == name]
-        if len(by_title) == 1:
-            return by_title[0].id
-        if len(by_title) > 1:
-            raise InputError(f"{len(by_title)} sources are titled {name!r}; give the id instead")
+        if not isinstance(name, str) or not name.strip():
+            raise InputError("A source filter must be a non-empty name, path or id")
+        for cand in dict.fromkeys((name, str(Path(name).resolve()))):
+            # Ids and paths by an indexed lookup: no scan of the whole store.
+            try:
+                hit = self.collection.get(where={"source_id": cand}, limit=1, include=[])
+            except Exception as ex:
+                raise StoreError(f"Reading the store failed: {ex}") from ex
+            if hit["ids"]:
+                return cand
+        infos = self.sources()
+        # A title, then a file name (what a user sees in their folder), when either is unique.
+        for what, hits in (
+            ("titled", [s for s in infos if s.title == name]),
+            ("named", [s for s in infos if name and PurePath(s.id).name == name]),
+        ):
+            if len(hits) == 1:
+                return hits[0].id
+            if len(hits) > 1:
+                ids = ", ".join(h.id for h in hits[:3])
+                raise InputError(
+                    f"{len(hits)} sources are {what} {name!r} ({ids}); give the id or path instead"
+                )
         raise InputError(f"No source {name!r} in the store; `factcheck sources` lists them")
 
     def search(self, query: str, k: int = 5, where: dict[str, Any] | None = None) -> list[Passage]:

@@ -89,7 +89,8 @@ class Passage:
 class Value:
     """One normalised value found in a text, with its span in that text.
 
-    ``kind`` is one of: quantity, money, percent, duration, date, ordinal, entity.
+    ``kind`` is one of: quantity, money, percent, duration, date, ordinal, entity; or
+    invalid, for text that looks like a value but cannot be one ("February 30", "1e400").
     Numbers are intervals ``[low, high]`` (a hedge such as "around" or "more than" widens
     them); durations are in seconds; dates are ISO bounds in ``date_from``/``date_to``.
     """
@@ -104,10 +105,13 @@ class Value:
     date_from: str = ""
     date_to: str = ""
     label: str = ""  # entity label (PERSON, GPE, ORG, ...), or date granularity
+    note: str = ""  # kind == "invalid": why the text cannot be read as a value
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"kind": self.kind, "text": self.text, "span": list(self.span)}
-        if self.kind == "date":
+        if self.kind == "invalid":
+            d["normalized"] = {"reason": self.note}
+        elif self.kind == "date":
             d["normalized"] = {"from": self.date_from, "to": self.date_to, "grain": self.label}
         elif self.kind == "entity":
             d["normalized"] = {"label": self.label, "name": self.unit}

@@ -227,12 +227,26 @@ _WORDS = (
     rf"\b(?:(?:{_WORDNUM})(?:[- ](?:{_WORDNUM}))?)"
     rf"(?:\s+(?:{_SCALE})(?:\s+(?:and\s+)?(?:{_WORDNUM})(?:[- ](?:{_WORDNUM}))?)?)*\b"
 )
+# Scientific notation ("1.5e6") and powers of ten ("10^6", "3 x 10^9"): read whole, so
+# "1e400" is never read as 1 nor "10^6" as 6.
+_SCI = r"(?<![\w.,])\d+(?:\.\d+)?[eE][+-]?\d+(?![\w.]\w)"
+_POW = r"(?<![\w.,^])(?:\d+(?:\.\d+)?\s?[x×*]\s?)?10\s?\^\s?[+-]?\d+(?![\w.]\w)"
+_NOT_FINITE = r"(?<![\w.])(?:NaN|[+-]?∞)(?!\w)"
+# After "1.5m" these words mean metres, not millions ("1.5m tall", "a 100m race").
+DIMENSION_AFTER = re.compile(
+    r"^\s*(?:long|tall|high|wide|deep|thick|away|race|sprint|dash|hurdles|freestyle|"
+    r"in\s+(?:length|height|width|depth|diameter)|(?:above|below)\s+sea)\b",
+    re.IGNORECASE,
+)
 NUMBER_RE = re.compile(
     rf"(?P<cur>US\$|\$|£|€|¥|₹)?\s?"
     rf"(?:(?P<half>half\s+an?\s+(?:{_SCALE}|hour|dozen))"
     rf"|(?P<a>\ban?\s+(?:dozen|{_SCALE}|couple\s+of)\b)"
     rf"|(?P<plural>\b(?:dozens|hundreds|thousands|millions|billions)\s+of\b)"
     rf"|(?P<aunit>\b(?:an?|one)\s+(?=(?:hour|minute|day|week|month|year|fortnight|decade)\b))"
+    rf"|(?P<sci>{_SCI})"
+    rf"|(?P<pow>{_POW})"
+    rf"|(?P<bad>{_NOT_FINITE})"
     rf"|(?P<num>{_DIGITS}|{_WORDS}))"
     rf"(?P<andhalf>\s+and\s+a\s+half\b)?"
     rf"(?:\s?(?P<suffix>k|m|mn|bn|b|tn)\b)?"
@@ -241,6 +255,19 @@ NUMBER_RE = re.compile(
 )
 HEDGE_BEFORE = re.compile(rf"\b(?P<hedge>{_HEDGE_RE})\s+$", re.IGNORECASE)
 HEDGE_AFTER = re.compile(r"^(?:-plus\b|\s+or\s+(?:more|so)\b|\+)", re.IGNORECASE)
+
+
+def _exact_number(m: re.Match[str]) -> float:
+    """The value of a scientific-notation, power-of-ten or not-finite match (may be inf
+    or nan: the caller refuses those)."""
+    if m["bad"]:
+        return math.nan if m["bad"] == "NaN" else math.inf
+    if m["sci"]:
+        return float(m["sci"])
+    pm = re.fullmatch(r"(?:(\d+(?:\.\d+)?)\s?[x×*]\s?)?10\s?\^\s?([+-]?\d+)", m["pow"])
+    assert pm is not None
+    exp = int(pm[2]) if len(pm[2].lstrip("+-")) < 6 else (10**6 if pm[2][0] != "-" else -(10**6))
+    return float(f"{pm[1] or '1'}e{exp}")
 
 
 def words_to_number(text: str) -> float | None:
@@ -528,6 +555,20 @@ def resolve_date(
     return None
 
 
+def impossible_date(kind: str, m: re.Match[str]) -> str:
+    """Why a day-precise date cannot exist ("February 30, 2021"), or "" when it can."""
+    if kind not in ("iso", "mdy", "dmy", "md", "dm"):
+        return ""
+    try:
+        mon = int(m["m"]) if kind == "iso" else _mon(m["mon"])
+        day = int(m["d"])
+        year = int(m["y"]) if kind in ("iso", "mdy", "dmy") else 2000  # a leap year
+        dt.date(year, mon, day)
+    except (ValueError, KeyError):
+        return f"{m.group(0).strip()!r} is not a real date"
+    return ""
+
+
 def _is_year_context(text: str, start: int, end: int) -> bool:
     """A bare 4-digit number is a year after a time preposition or before punctuation/end."""
     before = text[max(0, start - 20) : start].lower().split()
@@ -573,6 +614,10 @@ def find_dates(text: str, ctx: DateContext) -> tuple[list[Value], DateContext]:
     found.sort()
     values: list[Value] = []
     for s, e, kind, m in found:
+        bad = impossible_date(kind, m)
+        if bad:
+            values.append(Value("invalid", text[s:e], (s, e), note=bad))
+            continue
         res = resolve_date(kind, m, text, ctx)
         if res is None:
             continue
@@ -675,7 +720,14 @@ def find_numbers(text: str, skip: list[tuple[int, int]] | None = None) -> list[V
             continue  # "COVID-19", "G7", "F-16": names, not figures
         body = m["num"] or ""
         lo_hi: tuple[float, float] | None = None
-        if m["half"]:
+        if m["bad"] or m["sci"] or m["pow"]:
+            x = _exact_number(m)
+            if not math.isfinite(x):
+                reason = f"{text[s:e].strip()!r} is not a finite number"
+                out.append(Value("invalid", text[s:e], (s, e), note=reason))
+                skip.append((s, e))
+                continue
+        elif m["half"]:
             what = m["half"].split()[-1].lower()
             if what == "hour":
                 out.append(Value("duration", text[s:e], (s, e), 1800, 1800, "second"))
@@ -728,11 +780,18 @@ def find_numbers(text: str, skip: list[tuple[int, int]] | None = None) -> list[V
             x = v
         if m["andhalf"]:
             x += 0.5
+        metres = False
         if m["suffix"]:
-            x *= SUFFIX_SCALES[m["suffix"].lower()]
+            metres = (
+                m["suffix"].lower() == "m"
+                and not m["cur"]
+                and not m["scale"]
+                and bool(DIMENSION_AFTER.match(text[e:]))
+            )
+            x *= 1.0 if metres else SUFFIX_SCALES[m["suffix"].lower()]
         if m["scale"]:
             x *= SCALES[m["scale"].lower()]
-        kind, unit, factor, end = _unit_after(text, e)
+        kind, unit, factor, end = ("quantity", "m", 1.0, e) if metres else _unit_after(text, e)
         half = False
         if kind == "duration":
             tail = text[e:end].lower()
@@ -842,14 +901,24 @@ def find_ordinals(text: str, skip: list[tuple[int, int]] | None = None) -> list[
     return out
 
 
-def find_values(text: str, ctx: DateContext) -> tuple[list[Value], DateContext]:
-    """All non-entity values in one sentence, in text order, plus the updated date context."""
+def find_values(
+    text: str, ctx: DateContext, *, keep_invalid: bool = False
+) -> tuple[list[Value], DateContext]:
+    """All non-entity values in one sentence, in text order, plus the updated date context.
+
+    Text that looks like a value but cannot be one ("February 30", "1e400") is never
+    misread as another value; with ``keep_invalid`` it comes back as kind ``invalid``."""
     dates, ctx = find_dates(text, ctx)
     taken = [v.span for v in dates]
-    nums = merge_ranges(text, find_numbers(text, taken))
+    nums = find_numbers(text, taken)
+    nums = [v for v in nums if v.kind == "invalid"] + merge_ranges(
+        text, [v for v in nums if v.kind != "invalid"]
+    )
     taken += [v.span for v in nums]
     ords = find_ordinals(text, taken)
     vals = sorted(dates + nums + ords, key=lambda v: v.span)
+    if not keep_invalid:
+        vals = [v for v in vals if v.kind != "invalid"]
     return vals, ctx
 
 

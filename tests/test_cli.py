@@ -31,7 +31,7 @@ def test_ingest_again_is_unchanged(store):
 
 def test_ingest_bad_files_exit_nonzero_but_keep_good_ones(tmp_path):
     (tmp_path / "ok.txt").write_text("The 12 ships sailed on Monday from the port of Hull.")
-    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\xfa")
+    (tmp_path / "bad.txt").write_bytes(b"ok \xfa\xfb\xfc")
     r = run("ingest", str(tmp_path), str(tmp_path / "missing.md"), store=str(tmp_path / "vs"))
     assert r.exit_code == 1
     assert "bad.txt" in r.output and "not valid UTF-8" in r.output
