@@ -13,6 +13,8 @@ import json
 from collections import Counter
 from typing import Any
 
+from .text import csv_safe
+
 ALTERNATE_NAME = {
     "SUPPORTED": "True",
     "REFUTED": "False",
@@ -45,9 +47,11 @@ def _best(row: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def csv_row(row: dict[str, Any]) -> dict[str, Any]:
+    """One report row as CSV cells; cells a spreadsheet would run as formulas are
+    neutralised (see ``text.csv_safe``)."""
     best = _best(row)
     sources = sorted({e["source"] for e in row.get("evidence", []) if e.get("stance") != "NEUTRAL"})
-    return {
+    cells = {
         "id": row.get("id", ""),
         "claim": row.get("claim", ""),
         "label": row.get("label", ""),
@@ -59,6 +63,7 @@ def csv_row(row: dict[str, Any]) -> dict[str, Any]:
         "evidence_span": f"{best['span'][0]}-{best['span'][1]}" if best else "",
         "error": row.get("error", ""),
     }
+    return {k: csv_safe(v) for k, v in cells.items()}
 
 
 def to_csv(rows: list[dict[str, Any]]) -> str:

@@ -22,7 +22,7 @@ from typing import Any
 
 from .errors import InputError
 from .export import CSV_FIELDS, csv_row, json_line, to_claimreview, to_markdown
-from .text import csv_safe, strip_terminal
+from .text import strip_terminal
 
 FORMATS = ("jsonl", "csv", "md", "claimreview")
 
@@ -127,7 +127,7 @@ class ReportWriter:
 
     def write(self, row: dict[str, Any]) -> None:
         if self.csv is not None:
-            cells = {k: csv_safe(v) for k, v in csv_row(row).items()}
+            cells = csv_row(row)
             if self.to_terminal:
                 cells = {
                     k: strip_terminal(v) if isinstance(v, str) else v for k, v in cells.items()

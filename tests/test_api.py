@@ -107,3 +107,26 @@ def test_two_processes_share_one_chroma_server(chroma_url, tmp_path):  # noqa: F
     infos = fc.sources()
     assert len(infos) == 30 and all(s.passages == 1 for s in infos)
     assert fc.store.count() == 30
+
+
+@pytest.mark.parametrize("bad", [None, 123, b"bytes", ["a list"]])
+def test_a_claim_that_is_not_text_is_an_input_error(seed_checker, bad):
+    from factcheck.errors import InputError
+
+    with pytest.raises(InputError, match="A claim must be text, not"):
+        seed_checker.check(bad)
+    [out] = list(seed_checker.check_many([bad]))
+    assert isinstance(out, InputError)
+
+
+def test_an_impossible_date_is_refused_with_its_reason(seed_checker):
+    v = seed_checker.check("Biden and Putin spoke on February 30, 2021")
+    assert v.label == Label.NOT_ENOUGH_INFO
+    assert "'February 30, 2021' is not a real date" in v.rationale
+
+
+def test_control_characters_do_not_change_a_verdict(seed_checker):
+    clean = seed_checker.check("Biden and Putin spoke for 90 minutes")
+    dirty = seed_checker.check("Biden and Putin\x1b[31m spoke\u200b for 90 minutes\x00")
+    assert (dirty.label, dirty.rationale) == (clean.label, clean.rationale)
+    assert dirty.claim.text == clean.claim.text

@@ -190,6 +190,45 @@ def test_script_and_onerror_in_sources_are_shown_not_run(page, app_url, tmp_path
     page.screenshot(path=str(SHOTS / "xss.png"), full_page=True)
 
 
+def test_markup_in_a_draft_and_a_source_title_is_shown_not_run(page, app_url, tmp_path):
+    """The article report and the source list escape everything too."""
+    from gradio_client import Client, handle_file
+
+    titled = tmp_path / "titled.txt"
+    titled.write_text(
+        'date 2021-06-01 Quarry <img src=x onerror="window.__pwned=3;alert(3)"> news\n\n'
+        "The Quarrington quarry employed 212 workers in 2020, its owner said.\n",
+        encoding="utf-8",
+    )
+    Client(app_url, verbose=False).predict([handle_file(str(titled))], api_name="/ingest")
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.reload()
+    page.wait_for_selector("#claim-input textarea", timeout=60_000)
+    page.get_by_role("tab", name="Sources").click()
+    page.wait_for_function(
+        "document.querySelector('#sources-table').innerText.includes('Quarry')",
+        timeout=30_000,
+    )
+    table = page.locator("#sources-table")
+    assert "onerror" in table.inner_text() and table.locator("img").count() == 0
+    page.get_by_role("tab", name="Article").click()
+    page.fill(
+        "#article-input textarea",
+        "The Quarrington quarry employed 212 workers in 2020 "
+        '<img src=x onerror="window.__pwned=4;alert(4)"><script>window.__pwned=5</script>.\n',
+    )
+    page.click("#article-btn")
+    page.wait_for_selector(".fc-claim-mark", timeout=120_000)
+    page.wait_for_timeout(1000)
+    report = page.locator("#article-html")
+    assert "<script>" in report.inner_text()
+    assert report.locator("img").count() == 0 and report.locator("script").count() == 0
+    assert page.locator("#claims-table img").count() == 0
+    assert dialogs == [] and page.evaluate("window.__pwned") is None
+    page.screenshot(path=str(SHOTS / "xss-article.png"), full_page=True)
+
+
 def test_api_endpoints_with_gradio_client(app_url, tmp_path):
     from gradio_client import Client, handle_file
 

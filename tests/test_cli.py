@@ -94,3 +94,10 @@ def test_bad_config(tmp_path):
     assert r.exit_code == 1 and "top_k" in r.output
     r = CliRunner().invoke(main, ["sources"], env={"FACTCHECK_CHROMA_URL": "ftp://x"})
     assert r.exit_code == 1 and "chroma_url" in r.output
+
+
+def test_an_ingest_error_is_printed_once(tmp_path):
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01binary")
+    r = run("ingest", str(tmp_path / "bad.txt"), store=str(tmp_path / "vs"))
+    assert r.exit_code == 1
+    assert r.output.count("bad.txt") == 1, r.output

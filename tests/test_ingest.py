@@ -138,3 +138,83 @@ def test_long_sentences_are_wrapped_under_the_limit():
     ps = split_passages(src, body, max_chars=200)
     assert all(len(p.text) <= 200 for p in ps)
     assert all(src.text[p.start : p.end] == p.text for p in ps)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-8-sig"])
+def test_text_with_a_byte_order_mark_is_read(tmp_path, encoding):
+    import codecs
+
+    text = "date 2021-12-31 Title\n\nThe council approved 12 bridges.\n"
+    bom = {"utf-16-be": codecs.BOM_UTF16_BE}.get(encoding, b"")
+    f = tmp_path / "wide.txt"
+    f.write_bytes(bom + text.encode(encoding))
+    src, _ = read_file(f)
+    assert src.dateline == dt.date(2021, 12, 31) and "12 bridges" in src.text
+
+
+def test_an_unreadable_subfolder_is_reported_not_skipped(tmp_path, monkeypatch):
+    (tmp_path / "ok").mkdir()
+    (tmp_path / "ok" / "a.txt").write_text("x")
+    (tmp_path / "locked").mkdir()
+    real = os.scandir
+
+    def scandir(path="."):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    problems = []
+    found = list(iter_paths([tmp_path], on_error=lambda p, m: problems.append(m)))
+    assert [p.name for p in found] == ["a.txt"]
+    assert len(problems) == 1 and "locked: folder cannot be read" in problems[0]
+
+
+def test_sources_are_cleaned_of_escapes_and_invisible_characters():
+    src, _ = load_text(
+        "The council\x1b[31m approved\u200b 12 bridges.\r\nIt met \x1b]0;x\x07on Monday.",
+        source_id="s",
+    )
+    assert src.text == "The council approved 12 bridges.\nIt met on Monday."
+
+
+def test_a_large_source_streams_into_the_same_passages(hash_checker, monkeypatch, tmp_path):
+    """Above the streaming size a source is embedded and written a slice at a time; the
+    stored passages are the same as in one piece, and progress counts passages."""
+    import factcheck.api as api
+    import factcheck.store as store
+
+    text = "date 2021-12-31 Big\n\n" + " ".join(
+        f"Sentence number {i} says that {i * 3} boats sailed." for i in range(1500)
+    )
+    f = tmp_path / "big.txt"
+    f.write_text(text)
+    src, body = read_file(f)
+    want = {p.id: (p.start, p.end, p.prev_id, p.next_id) for p in split_passages(src, body)}
+    monkeypatch.setattr(api, "_STREAM_CHARS", 1000)
+    monkeypatch.setattr(store, "_EMBED_BATCH", 100)
+    seen: list[int] = []
+    res = hash_checker.ingest([f], on_passages=seen.append)
+    assert res.added == 1 and res.passages == len(want)
+    got = hash_checker.store.collection.get(include=["metadatas"])
+    stored = {
+        i: (m["start"], m["end"], m["prev_id"], m["next_id"])
+        for i, m in zip(got["ids"], got["metadatas"], strict=True)
+    }
+    assert stored == want
+    assert seen[-1] == len(want) and len(seen) > 10  # counted slice by slice
+    assert hash_checker.ingest([f]).unchanged == 1
+    f.write_text(text.replace("boats", "ships"))
+    again = hash_checker.ingest([f])
+    assert again.replaced == 1 and hash_checker.store.count() == len(want)
+
+
+def test_uploads_keep_their_own_name(hash_checker, tmp_path):
+    tmp = tmp_path / "gradio" / "4f1c2e" / "wire-123.txt"
+    tmp.parent.mkdir(parents=True)
+    tmp.write_text("date 2021-12-31\n\nThe council approved 12 bridges on Monday.")
+    res = hash_checker.ingest([tmp], names={str(tmp): "wire-123.txt"})
+    assert res.added == 1
+    [info] = hash_checker.sources()
+    assert info.id == "wire-123.txt" and info.title == "wire-123"
+    assert hash_checker.remove("wire-123.txt") == 1

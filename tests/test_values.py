@@ -262,3 +262,48 @@ def test_ranges_become_one_interval(text, low, high):
 def test_scores_and_pages_are_not_ranges():
     assert len(vals("They won 3-1 at home.")) == 2
     assert len(vals("See pages 3 and 4.")) == 2
+
+
+DL = DateContext(dt.date(2021, 12, 31))
+
+
+@pytest.mark.parametrize(
+    "text, low, unit",
+    [
+        ("It cost 1.5e6 dollars.", 1.5e6, "USD"),
+        ("About 2E3 people came.", 1800.0, ""),
+        ("There were 10^6 cells.", 1e6, ""),
+        ("There were 3 x 10^9 cells.", 3e9, ""),
+        ("A 1e-3 chance.", 1e-3, ""),
+        ("It has 1.5m people.", 1.5e6, ""),
+        ("The rope is 1.5m long.", 1.5, "m"),
+        ("She won the 100m race.", 100.0, "m"),
+    ],
+)
+def test_scientific_notation_powers_and_m_are_read_whole(text, low, unit):
+    [v] = find_values(text, DL)[0]
+    assert v.low == pytest.approx(low) and v.unit == unit
+
+
+@pytest.mark.parametrize(
+    "text, bad",
+    [
+        ("The debt reached 1e400 dollars.", "'1e400' is not a finite number"),
+        ("Some 10^999 atoms.", "'10^999' is not a finite number"),
+        ("The value was NaN.", "'NaN' is not a finite number"),
+        ("The growth was ∞ percent.", "'∞' is not a finite number"),
+        ("It happened on February 30, 2021.", "'February 30, 2021' is not a real date"),
+        ("It happened on 31 April 2020.", "'31 April 2020' is not a real date"),
+        ("They met on February 30.", "'February 30' is not a real date"),
+        ("Filed on 2021-02-29.", "'2021-02-29' is not a real date"),
+    ],
+)
+def test_impossible_values_are_refused_never_misread(text, bad):
+    assert find_values(text, DL)[0] == []  # no "1", no "30", no "2021"
+    [v] = find_values(text, DL, keep_invalid=True)[0]
+    assert v.kind == "invalid" and v.note == bad
+
+
+def test_leap_days_are_real():
+    [v] = find_values("On February 29, 2020 it rained.", DL)[0]
+    assert v.date_from == "2020-02-29"
