@@ -35,7 +35,7 @@ browser:
 demo: install
 	$(VENV)/bin/factcheck ingest seeds/
 	$(VENV)/bin/factcheck check "Biden and Putin spoke for 90 minutes on Thursday" --dateline 2021-12-31
-	$(PY) app.py
+	$(VENV)/bin/factcheck serve
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check factcheck tests benchmarks scripts app.py

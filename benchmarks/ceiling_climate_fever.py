@@ -35,7 +35,8 @@ def signals(model: Path | None, limit: int = 0) -> tuple[np.ndarray, np.ndarray]
     feats, gold = [], []
     for i in range(0, len(rows), 128):
         chunk = rows[i : i + 128]
-        states = v.retrieve_batch(v.prepare_batch(all_reqs[i : i + 128]))
+        prepared = v.prepare_many(all_reqs[i : i + 128])
+        states = v.retrieve_many([s for s in prepared if not isinstance(s, Exception)])
         allp = [p for s in states for p in s.passages]
         facts = dict(zip([p.id for p in allp], v._analyze_passages(allp), strict=True))
         assert v.stance is not None

@@ -119,7 +119,7 @@ def write_passages(fc, items: list[tuple[str, str, str]]) -> None:
 def gold_setup(rows: list[dict], use_stance: bool) -> tuple[Any, list[Any]]:
     """A checker whose store holds every claim's five gold sentences, and one request per
     claim whose retrieval is filtered to its own five."""
-    from factcheck.chain import ClaimRequest
+    from factcheck.core import ClaimRequest
 
     fc = build_checker(use_stance)
     items = [
@@ -128,7 +128,8 @@ def gold_setup(rows: list[dict], use_stance: bool) -> tuple[Any, list[Any]]:
         for j, e in enumerate(r["evidences"])
     ]
     write_passages(fc, items)
-    fc.verifier.retriever.min_score = -1.0  # gold set-up: all five sentences are the evidence
+    # gold set-up: all five sentences are the evidence
+    fc.retriever.min_score = fc.verifier.min_score = -1.0
     reqs = [ClaimRequest(r["claim"], None, {"source_id": f"claim-{r['claim_id']}"}) for r in rows]
     return fc, reqs
 
@@ -150,7 +151,7 @@ def run_open(rows: list[dict], use_stance: bool, k: int) -> tuple[list[str], lis
             seen.setdefault(e["evidence_id"], (e["evidence_id"], e["evidence"], e["article"]))
     write_passages(fc, list(seen.values()))
     claims = [r["claim"] for r in rows]
-    docs = fc.verifier.retriever.search_many(claims)
+    docs = fc.retriever.search_many(claims)
     hits, with_gold = 0, 0
     for r, ds in zip(rows, docs, strict=True):
         gold_ids = {

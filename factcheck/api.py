@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -15,10 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from .analysis import Analyzer
-from .chain import ClaimRequest, Verifier, build_chain
+from .chain import PassageRetriever, build_chain
 from .claims import ClaimExtractor
 from .config import Settings
-from .errors import FactCheckError, InputError
+from .core import ClaimRequest, Verifier
+from .errors import FactCheckError, InputError, StageError
 from .ingest import iter_passages, iter_paths, load_text, read_file, split_passages
 from .store import PassageStore, SourceInfo, build_where, open_client
 from .types import Claim, IngestResult, Passage, Report, Source, Verdict
@@ -56,7 +58,10 @@ class FactChecker:
             max_claim_chars=self.settings.max_claim_chars,
             stance=stance,
         )
-        self.chain = build_chain(self.verifier)
+        self.retriever = PassageRetriever(
+            store=store, k=self.settings.top_k, min_score=self.settings.min_score
+        )
+        self.chain = build_chain(self.verifier, self.retriever)
 
     @classmethod
     def from_settings(
@@ -298,11 +303,14 @@ class FactChecker:
                     results[j] = ex
             if good:
                 outs = self.chain.batch([r for _, r in good], return_exceptions=True)
-                for (j, _), out in zip(good, outs, strict=True):
+                for (j, req), out in zip(good, outs, strict=True):
                     if isinstance(out, FactCheckError | Verdict):
                         results[j] = out
-                    else:
-                        raise out
+                    else:  # a bug on one claim: its error, named; the others go on
+                        logger.error("checking %r failed", req.text[:80], exc_info=out)
+                        if os.environ.get("FACTCHECK_RAISE_ERRORS"):
+                            raise out
+                        results[j] = StageError("check", req.text[:80], out)
             for r in results:
                 done += 1
                 if progress:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import FactCheckError, InputError, StoreError
-from .ingest import decode_bytes, iter_paths, read_file
+from .ingest import decode_bytes, iter_paths, read_bytes, read_file
 from .report_file import FORMATS, ReportWriter
 from .text import csv_safe
 from .types import Claim, Verdict
@@ -140,14 +140,7 @@ def _row(obj: dict[str, Any], line: int, max_chars: int) -> Row | BadRow:
 def _read_input(path: Path) -> str:
     """The whole input file as text. Bytes that are not UTF-8 survive as surrogates, so
     only the rows that hold them fail."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a folder") from None
-    except OSError as ex:
-        raise InputError(f"{path}: cannot be read ({ex.strerror})") from None
+    data = read_bytes(path)
     if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
         return decode_bytes(data, str(path))
     if b"\x00" in data[:8192]:

@@ -1,39 +1,41 @@
-"""The verification chain as LangChain (LCEL) Runnables:
+"""The LangChain adapter: the verification core (core.py) as LCEL Runnables.
 
-    prepare (claim text -> Claim + facts) | retrieve (PassageRetriever, top-k with scores)
-    | judge (compare each passage, add competing accounts, decide) -> Verdict
+    prepare (claim -> ClaimState) | retrieve (PassageRetriever) | judge -> Verdict
 
-``build_chain`` returns one Runnable with invoke/batch/stream; its retrieval step embeds a
-whole batch of claims in one call. Documents and Passages are converted only here.
+``build_chain`` returns one Runnable with invoke/batch/stream. Every step honours its
+``config`` (callbacks, tags, run names) and ``return_exceptions``: in a batch, a claim that
+fails yields its error and the others go on. Batches stay batches: one spaCy pass, one
+embedding call and one stance-model call for the whole batch. Documents and Passages are
+converted only here.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
 from typing import Any
 
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from langchain_core.runnables import Runnable, RunnableConfig
+from langchain_core.runnables.config import get_callback_manager_for_config, get_config_list
 from pydantic import ConfigDict
 
-from .analysis import Analyzer, TextFacts, entity_match
-from .claims import claim_id, kinds_of
-from .compare import DEFAULT, Comparison, StanceProbs, Thresholds, assess, conclude
-from .errors import InputError
-from .store import PassageStore, passage_from_record, passage_metadata
-from .text import clean_claim
-from .types import Claim, Evidence, Label, Passage, Stance, Verdict
-from .verify import VerdictRules, decide
+from .core import ClaimRequest, ClaimState, StanceFn, Verifier, with_passages
+from .store import passage_from_record, passage_metadata
+from .types import Passage, Verdict
 
-logger = logging.getLogger(__name__)
-logger.addHandler(logging.NullHandler())
-
-StanceFn = Callable[[list[tuple[str, str]]], list[StanceProbs]]
+__all__ = [
+    "ClaimRequest",
+    "ClaimState",
+    "PassageRetriever",
+    "StanceFn",
+    "Verifier",
+    "build_chain",
+    "document_to_passage",
+    "passage_to_document",
+    "with_passages",
+]
 
 
 def passage_to_document(p: Passage) -> Document:
@@ -53,7 +55,8 @@ class PassageRetriever(BaseRetriever):
     """LangChain retriever over the PassageStore: top-k Documents with ``score`` metadata.
 
     ``where`` is a Chroma metadata filter (see ``store.build_where``); ``min_score`` drops
-    passages below that cosine similarity. ``batch`` embeds all queries in one call.
+    passages below that cosine similarity. ``batch`` embeds all queries in one call and
+    still reports one retriever run per query to the callbacks.
     """
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
@@ -91,237 +94,43 @@ class PassageRetriever(BaseRetriever):
         self,
         inputs: list[str],
         config: RunnableConfig | list[RunnableConfig] | None = None,
-        **kwargs: Any,
-    ) -> list[list[Document]]:
-        return self.search_many(list(inputs))
-
-
-@dataclass
-class ClaimState:
-    """What flows through the chain for one claim (internal; the output is a Verdict)."""
-
-    claim: Claim
-    facts: TextFacts
-    where: dict[str, Any] | None = None
-    passages: list[Passage] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimRequest:
-    """Chain input: a claim's text (or an extracted Claim), with optional context."""
-
-    text: str
-    dateline: dt.date | None = None
-    where: dict[str, Any] | None = None
-    claim: Claim | None = None
-
-
-class Verifier:
-    """Owns the pieces the chain steps need: analyzer, store, stance function, rules."""
-
-    def __init__(
-        self,
-        analyzer: Analyzer,
-        store: PassageStore,
         *,
-        k: int = 5,
-        min_score: float = 0.2,
-        max_claim_chars: int = 1000,
-        stance: StanceFn | None = None,
-        thresholds: Thresholds = DEFAULT,
-        rules: VerdictRules | None = None,
-    ) -> None:
-        self.analyzer = analyzer
-        self.store = store
-        self.retriever = PassageRetriever(store=store, k=k, min_score=min_score)
-        self.max_claim_chars = max_claim_chars
-        self.stance = stance
-        self.thresholds = thresholds
-        self.rules = rules or VerdictRules()
-
-    # -- steps ------------------------------------------------------------------------------
-
-    def validate(self, req: ClaimRequest | str) -> str:
-        """The claim's text, or an InputError saying what is wrong with it (no model runs)."""
-        if not isinstance(req, ClaimRequest):
-            req = ClaimRequest(_claim_text(req))
-        text = clean_claim(_claim_text(req.text)) if req.claim is None else req.claim.text
-        if not text:
-            raise InputError("The claim is empty: type a sentence to check")
-        if len(text) > self.max_claim_chars:
-            raise InputError(
-                f"The claim is {len(text):,} characters; the limit is {self.max_claim_chars:,}."
-                " Check a whole article with check-article instead."
+        return_exceptions: bool = False,
+        **kwargs: Any,
+    ) -> list[list[Document] | Exception]:
+        queries = list(inputs)
+        if not queries:
+            return []
+        runs = [
+            get_callback_manager_for_config(c).on_retriever_start(
+                None, q, name=c.get("run_name") or self.get_name(), run_id=c.pop("run_id", None)
             )
-        return text
-
-    def prepare(self, req: ClaimRequest | str) -> ClaimState:
-        if not isinstance(req, ClaimRequest):
-            req = ClaimRequest(_claim_text(req))
-        text = self.validate(req)
-        dateline = req.dateline if req.claim is None else req.claim.dateline
-        facts = self.analyzer.analyze(text, dateline)
-        claim = req.claim or Claim(
-            id=claim_id("adhoc", 0, text),
-            text=text,
-            span=(0, len(text)),
-            kinds=kinds_of(facts),
-            attribution=facts.attribution,
-            values=(*facts.values, *facts.entities),
-            dateline=dateline,
-            article_id="adhoc",
-        )
-        return ClaimState(claim, facts, req.where)
-
-    def retrieve_batch(self, states: list[ClaimState]) -> list[ClaimState]:
-        docs = self.retriever.search_many([s.claim.text for s in states], [s.where for s in states])
-        for s, ds in zip(states, docs, strict=True):
-            s.passages = [document_to_passage(d) for d in ds]
-        return states
-
-    def prepare_batch(self, reqs: list[ClaimRequest | str]) -> list[ClaimState]:
-        """``prepare`` for many claims, with one spaCy batch over claims sharing a dateline."""
-        norm = [r if isinstance(r, ClaimRequest) else ClaimRequest(r) for r in reqs]
-        by_date: dict[dt.date | None, list[str]] = {}
-        for r in norm:
-            if r.claim is None and not isinstance(r.text, str):
-                continue  # prepare() raises the InputError for it
-            text = r.claim.text if r.claim else clean_claim(r.text)
-            if text and len(text) <= self.max_claim_chars:
-                by_date.setdefault(r.claim.dateline if r.claim else r.dateline, []).append(text)
-        for dl, texts in by_date.items():
-            self.analyzer.analyze_many(texts, dl)  # fills the cache that prepare() reads
-        return [self.prepare(r) for r in norm]
-
-    def judge(self, state: ClaimState) -> Verdict:
-        return self.judge_batch([state])[0]
-
-    def judge_batch(self, states: list[ClaimState]) -> list[Verdict]:
-        """Compare and decide for many claims: passages analysed in one spaCy batch, all
-        (passage, claim) pairs scored by the stance model in one call."""
-        allp = [p for s in states for p in s.passages]
-        # Neighbours come by id (stored at ingest): one round trip, no metadata scan.
-        near = self.store.get_passages([q for p in allp for q in (p.prev_id, p.next_id)])
-        uniq = {p.id: p for p in allp} | {p.id: p for p in near.values()}
-        facts = dict(zip(uniq, self._analyze_passages(list(uniq.values())), strict=True))
-        t = self.thresholds
-        rated = []
-        for s in states:
-            for p in s.passages:
-                prev = near.get(p.prev_id)
-                ctx = facts[prev.id] if prev is not None else None
-                rated.append(assess(s.facts, facts[p.id], p.score or 0.0, t, ctx))
-        # The model is the costliest step: only pairs whose outcome it can change are scored
-        # (not those that the values, polarity or missing names already settle).
-        ask = [i for i, a in enumerate(rated) if a.needs_model]
-        probs: list[StanceProbs | None] = [None] * len(rated)
-        if self.stance is not None and ask:
-            texts = [(p.text, s.claim.text) for s in states for p in s.passages]
-            for i, pr in zip(ask, self.stance([texts[i] for i in ask]), strict=True):
-                probs[i] = pr
-        comps = iter(conclude(a, pr, t) for a, pr in zip(rated, probs, strict=True))
-        out = []
-        for s in states:
-            evidence = [_evidence(p, next(comps), facts[p.id].attribution) for p in s.passages]
-            evidence += self._competing_accounts(s, evidence, near, facts)
-            verdict = decide(s.claim, evidence, self.rules)
-            if s.facts.unreadable:
-                # A figure or date that cannot exist is refused, never compared as another.
-                why = "; ".join(v.note for v in s.facts.unreadable)
-                verdict = replace(
-                    verdict,
-                    label=Label.NOT_ENOUGH_INFO,
-                    confidence=1.0,
-                    rationale=f"Cannot check: {why}",
-                )
-            out.append(verdict)
-        return out
-
-    def _analyze_passages(self, passages: list[Passage]) -> list[TextFacts]:
-        out: list[TextFacts | None] = [None] * len(passages)
-        by_date: dict[dt.date | None, list[int]] = {}
-        for i, p in enumerate(passages):
-            by_date.setdefault(p.dateline, []).append(i)
-        for dl, idx in by_date.items():
-            for i, f in zip(
-                idx, self.analyzer.analyze_many([passages[i].text for i in idx], dl), strict=True
-            ):
-                out[i] = f
-        return [f for f in out if f is not None]
-
-    def _competing_accounts(
-        self,
-        state: ClaimState,
-        evidence: list[Evidence],
-        near: dict[str, Passage],
-        facts: dict[str, TextFacts],
-    ) -> list[Evidence]:
-        """An attributed account that the next passage of the same source disputes
-        ("The Kremlin said ... Biden, on the other hand, ..., according to the White House").
-        """
-        extra: list[Evidence] = []
-        seen = {e.passage.id for e in evidence}
-        claim_names = {e.unit for e in state.facts.entities}
-        for e in evidence:
-            if e.stance != Stance.SUPPORTS or not e.attribution:
-                continue
-            nxt = near.get(e.passage.next_id)
-            if nxt is None or nxt.id in seen:
-                continue
-            nf = facts[nxt.id]
-            if not (nf.contrast and nf.attribution and nf.attribution != e.attribution):
-                continue
-            if claim_names and not any(
-                entity_match(n, x.unit) for n in claim_names for x in nf.entities
-            ):
-                continue
-            extra.append(
-                Evidence(
-                    passage=nxt,
-                    stance=Stance.REFUTES,
-                    weight=round(e.weight * 0.95, 4),
-                    rationale=f"a competing account: {nxt.text!r}",
-                    passage_spans=((0, len(nxt.text)),),
-                    attribution=nf.attribution,
-                )
-            )
-            seen.add(nxt.id)
-        return extra
+            for c, q in zip(get_config_list(config, len(queries)), queries, strict=True)
+        ]
+        try:
+            found = self.search_many(queries)
+        except Exception as ex:
+            for run in runs:
+                run.on_retriever_error(ex)
+            if return_exceptions:
+                return [ex for _ in queries]
+            raise
+        for run, docs in zip(runs, found, strict=True):
+            run.on_retriever_end(docs)
+        return list(found)
 
 
-def _claim_text(value: object) -> str:
-    """A claim must be text: anything else is an InputError naming the type it was."""
-    if not isinstance(value, str):
-        raise InputError(
-            f"A claim must be text, not {type(value).__name__}"
-            + (f" ({value!r:.40})" if value is not None else "")
-        )
-    return value
+class _Step(Runnable[Any, Any]):
+    """One chain step over a whole batch (the point of batching), with LangChain's run
+    bookkeeping: a child run per input, errors per input."""
 
-
-def _evidence(p: Passage, comp: Comparison, attribution: str | None) -> Evidence:
-    return Evidence(
-        passage=p,
-        stance=comp.stance,
-        weight=round(comp.weight, 4),
-        rationale=comp.rationale,
-        claim_spans=comp.claim_spans,
-        passage_spans=comp.passage_spans,
-        attribution=attribution,
-    )
-
-
-class _BatchStep(Runnable[Any, Any]):
-    """A chain step whose ``batch`` works on the whole batch at once (the point of batching:
-    one embedding call, one spaCy pass, one stance-model call for many claims)."""
-
-    def __init__(
-        self, one: Callable[[Any], Any], many: Callable[[list[Any]], list[Any]], name: str
-    ) -> None:
-        self.one, self.many, self.name = one, many, name
+    def __init__(self, many: Callable[..., list[Any]], name: str) -> None:
+        self.many = many
+        self.name = name
 
     def invoke(self, input: Any, config: RunnableConfig | None = None, **kwargs: Any) -> Any:
-        return self.one(input)
+        [out] = self.batch([input], config)
+        return out
 
     def batch(  # type: ignore[override]
         self,
@@ -331,20 +140,43 @@ class _BatchStep(Runnable[Any, Any]):
         return_exceptions: bool = False,
         **kwargs: Any,
     ) -> list[Any]:
-        return self.many(list(inputs))
+        return self._batch_with_config(
+            self.many, list(inputs), config, return_exceptions=return_exceptions
+        )
 
 
-def build_chain(verifier: Verifier) -> Runnable[ClaimRequest | str, Verdict]:
-    """claim -> retrieve -> compare -> aggregate, as one composable Runnable."""
-    prepare = _BatchStep(verifier.prepare, verifier.prepare_batch, "prepare")
-    retrieve = _BatchStep(
-        lambda s: verifier.retrieve_batch([s])[0], verifier.retrieve_batch, "retrieve"
+def _retrieve_step(verifier: Verifier, retriever: PassageRetriever) -> _Step:
+    """Passages for each claim through the LangChain retriever, one batch per filter."""
+
+    def many(states: list[ClaimState], config: list[RunnableConfig]) -> list[ClaimState]:
+        groups: dict[str, list[int]] = {}
+        for i, s in enumerate(states):
+            groups.setdefault(repr(s.where), []).append(i)
+        for idx in groups.values():
+            r = retriever.model_copy(update={"where": states[idx[0]].where})
+            docs = r.batch([states[i].claim.text for i in idx], [config[i] for i in idx])
+            for i, ds in zip(idx, docs, strict=True):
+                if isinstance(ds, Exception):
+                    raise ds
+                states[i].passages = [document_to_passage(d) for d in ds]
+        return states
+
+    return _Step(many, "retrieve")
+
+
+def build_chain(
+    verifier: Verifier, retriever: PassageRetriever | None = None
+) -> Runnable[ClaimRequest | str, Verdict]:
+    """claim -> retrieve -> compare -> aggregate, as one composable Runnable.
+
+    ``retriever`` defaults to a PassageRetriever over the verifier's store with its k and
+    min_score; pass your own to change retrieval."""
+    retriever = retriever or PassageRetriever(
+        store=verifier.store, k=verifier.k, min_score=verifier.min_score
     )
-    judge = _BatchStep(verifier.judge, verifier.judge_batch, "judge")
-    chain: Runnable[ClaimRequest | str, Verdict] = prepare | retrieve | judge
+    prepare = _Step(verifier.prepare_many, "prepare")
+    judge = _Step(verifier.judge_many, "judge")
+    chain: Runnable[ClaimRequest | str, Verdict] = (
+        prepare | _retrieve_step(verifier, retriever) | judge
+    )
     return chain.with_config(run_name="factcheck")
-
-
-def with_passages(state: ClaimState, passages: list[Passage]) -> ClaimState:
-    """Give a state fixed passages (gold-evidence evaluation skips retrieval)."""
-    return ClaimState(state.claim, state.facts, state.where, [replace(p) for p in passages])

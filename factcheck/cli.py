@@ -412,16 +412,10 @@ def batch(
 @click.pass_obj
 def serve(obj: _Ctx, host: str, port: int) -> None:
     """Start the web app (the same as `python app.py`)."""
-    import importlib.util
+    from .app import launch
 
-    app_file = Path(__file__).resolve().parent.parent / "app.py"
-    spec = importlib.util.spec_from_file_location("factcheck_app", app_file)
-    if spec is None or spec.loader is None or not app_file.exists():
-        raise _Error(f"app.py not found next to the package ({app_file})")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
     try:
-        mod.launch(obj.settings, host, port)
+        launch(obj.settings, host, port)
     except FactCheckError as ex:
         raise _fail(ex) from None
 

@@ -96,11 +96,43 @@ def to_markdown(rows: list[dict[str, Any]], title: str = "Fact-check report") ->
             lines.append(f"**Error:** {_md(r['error'])}")
             continue
         lines.append(f"**{r['label']}** (confidence {r['confidence']:.2f}) — {_md(r['rationale'])}")
+        if r.get("provenance"):
+            lines.append(f"*{_md(provenance_line(r['provenance']))}*")
         for e in [e for e in r.get("evidence", []) if e.get("stance") != "NEUTRAL"][:3]:
             date = f", {e['dateline']}" if e.get("dateline") else ""
             who = f" ({_md(e['attribution'])})" if e.get("attribution") else ""
             lines.append(f"- {e['stance']}{who}: “{_md(e['text'])}” — *{_md(e['source'])}{date}*")
     return "\n".join(lines) + "\n"
+
+
+def provenance_line(p: dict[str, Any]) -> str:
+    """'Checked by factcheck 0.1.0; model X (sha256 abc); thresholds t-...; prompt verify.v1'."""
+    model = p.get("model", "")
+    if p.get("model_sha256"):
+        model += f" (sha256 {p['model_sha256']})"
+    parts = [f"Checked by {p.get('package', 'factcheck')}", f"model {model}"]
+    if p.get("thresholds"):
+        parts.append(f"thresholds {p['thresholds']}")
+    if p.get("prompt"):
+        parts.append(f"prompt {p['prompt']}")
+    return "; ".join(parts)
+
+
+def _based_on(p: dict[str, Any]) -> list[dict[str, Any]]:
+    """ClaimReview ``isBasedOn``: the software, the model and the thresholds behind it."""
+    name, _, version = str(p.get("package", "factcheck")).partition(" ")
+    out: list[dict[str, Any]] = [
+        {"@type": "SoftwareApplication", "name": name, "softwareVersion": version}
+    ]
+    model: dict[str, Any] = {"@type": "CreativeWork", "name": p.get("model", "")}
+    if p.get("model_sha256"):
+        model["identifier"] = f"sha256:{p['model_sha256']}"
+    out.append(model)
+    if p.get("thresholds"):
+        out.append({"@type": "CreativeWork", "name": "thresholds", "identifier": p["thresholds"]})
+    if p.get("prompt"):
+        out.append({"@type": "CreativeWork", "name": "prompt", "identifier": p["prompt"]})
+    return out
 
 
 def claim_review(
@@ -144,6 +176,8 @@ def claim_review(
         "datePublished": (date_published or dt.date.today()).isoformat(),
         "reviewBody": row.get("rationale", ""),
     }
+    if isinstance(row.get("provenance"), dict):
+        review["isBasedOn"] = _based_on(row["provenance"])
     if publisher_url:
         review["url"] = f"{publisher_url.rstrip('/')}#claim-{row.get('id', '')}"
     return review

@@ -181,14 +181,21 @@ def read_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[Source, int]
             f"{path}: unsupported file type {path.suffix or '(none)'!r}; "
             f"supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}"
         )
+    data = read_bytes(path, max_bytes)
+    raw = decode_bytes(data, str(path), fmt)
+    src, body = load_text(raw, source_id=str(path.resolve()), fmt=fmt)
+    return src, body
+
+
+def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
+    """A file's bytes, or an InputError naming the file and what is wrong."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
+        if max_bytes is not None and (size := path.stat().st_size) > max_bytes:
             raise InputError(
                 f"{path}: too large ({size:,} bytes; limit {max_bytes:,}, "
                 "the max_source_bytes setting)"
             )
-        data = path.read_bytes()
+        return path.read_bytes()
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except FileNotFoundError:
@@ -197,9 +204,6 @@ def read_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[Source, int]
         raise InputError(f"{path}: is a directory") from None
     except OSError as ex:
         raise InputError(f"{path}: cannot be read ({ex.strerror or ex})") from None
-    raw = decode_bytes(data, str(path), fmt)
-    src, body = load_text(raw, source_id=str(path.resolve()), fmt=fmt)
-    return src, body
 
 
 # Byte-order marks, longest first (UTF-32's starts with UTF-16's).

@@ -157,21 +157,6 @@ class PassageStore:
             )
         except Exception as ex:
             raise StoreError(f"Cannot open collection {collection!r}: {ex}") from None
-        self._vs: Any = None
-
-    @property
-    def vectorstore(self) -> Any:
-        """The same collection as a LangChain ``Chroma`` vector store (for retrievers)."""
-        if self._vs is None:
-            from langchain_chroma import Chroma
-
-            self._vs = Chroma(
-                client=self.client,
-                collection_name=self.collection_name,
-                embedding_function=self.embedder,
-                collection_metadata={"hnsw:space": "cosine"},
-            )
-        return self._vs
 
     # -- writing --------------------------------------------------------------------------
 

@@ -192,9 +192,10 @@ class Verdict:
     confidence: float
     rationale: str
     evidence: tuple[Evidence, ...] = ()
+    provenance: Provenance | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d = {
             "claim": self.claim.text,
             "claim_span": list(self.claim.span),
             "label": self.label.value,
@@ -204,6 +205,24 @@ class Verdict:
             "values": [v.to_dict() for v in self.claim.values],
             "evidence": [e.to_dict() for e in self.evidence],
         }
+        if self.provenance is not None:
+            d["provenance"] = self.provenance.to_dict()
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """What produced a verdict (see provenance.py)."""
+
+    package: str  # "factcheck 0.1.0"
+    model: str  # stance model name, an LLM's name, or "rules only"
+    model_sha256: str = ""  # first 16 hex digits over the weight files
+    thresholds: str = ""  # "t-" + hash of the thresholds and verdict rules
+    prompt: str = ""  # the LLM judge's prompt version, when it ran
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = _plain(self)
+        return d
 
 
 @dataclass(frozen=True, slots=True)

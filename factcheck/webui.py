@@ -73,6 +73,13 @@ def verdict_card(v: Verdict, max_evidence: int = 4) -> str:
             f" · chars {p.start}–{p.end}</div>"
             f'<div class="fc-passage">{highlight(p.text, e.passage_spans)}</div></div>'
         )
+    if v.provenance is not None:
+        from .export import provenance_line
+
+        parts.append(
+            '<div class="fc-provenance" style="margin-top:6px;font-size:0.75em;color:#555">'
+            f"{esc(provenance_line(v.provenance.to_dict()))}</div>"
+        )
     parts.append("</div>")
     return "".join(parts)
 

@@ -20,8 +20,8 @@ CHROMIUM = "/usr/bin/chromium"
 def app_url(embedder, analyzer, tmp_path_factory):
     import chromadb
 
-    from app import build_ui
     from factcheck.api import FactChecker
+    from factcheck.app import build_ui
     from factcheck.config import Settings
     from factcheck.store import PassageStore
 

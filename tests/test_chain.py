@@ -122,3 +122,161 @@ def test_stance_model_scores_only_pairs_it_can_change(seed_checker):
     call = next(e for e in v.evidence if "50-minute" in e.passage.text)
     assert not any(p == call.passage.text for p, _ in seen)
     assert len(seen) < len(v.evidence)
+
+
+class _Recorder:
+    """A LangChain callback handler that records every run it is told about."""
+
+    def __new__(cls):
+        from langchain_core.callbacks import BaseCallbackHandler
+
+        class Rec(BaseCallbackHandler):
+            def __init__(self) -> None:
+                self.starts: list[tuple[str, str, tuple[str, ...]]] = []
+                self.errors: list[str] = []
+
+            def on_chain_start(self, serialized, inputs, *, name=None, tags=None, **kw):
+                self.starts.append(("chain", name or "", tuple(tags or ())))
+
+            def on_retriever_start(self, serialized, query, *, name=None, tags=None, **kw):
+                self.starts.append(("retriever", name or "", tuple(tags or ())))
+
+            def on_chain_error(self, error, **kw):
+                self.errors.append(type(error).__name__)
+
+        return Rec()
+
+
+def test_compose_the_retriever_and_chain_with_your_own_runnables(seed_checker):
+    """A LangChain user's own steps around ours; callbacks and tags reach every step."""
+    from langchain_core.runnables import RunnableLambda
+
+    from factcheck.chain import PassageRetriever, build_chain
+
+    retriever = PassageRetriever(store=seed_checker.store, k=3, min_score=0.2)
+    chain = (
+        RunnableLambda(lambda s: s.strip(), name="tidy")
+        | build_chain(seed_checker.verifier, retriever)
+        | RunnableLambda(lambda v: v.label.value, name="label")
+    )
+    rec = _Recorder()
+    got = chain.invoke(
+        "  Putin seized Crimea in 2014.  ", config={"callbacks": [rec], "tags": ["desk"]}
+    )
+    assert got == "SUPPORTED"
+    names = [n for _, n, _ in rec.starts]
+    for step in ("tidy", "factcheck", "prepare", "retrieve", "PassageRetriever", "judge", "label"):
+        assert step in names, (step, names)
+    assert all("desk" in tags for _, _, tags in rec.starts)
+    assert ("retriever", "PassageRetriever", ("desk",)) in [
+        (k, n, tuple(t for t in tags if t == "desk")) for k, n, tags in rec.starts
+    ]
+    # a batch reports one run per claim for every step, with one embedding call inside
+    rec = _Recorder()
+    out = chain.batch(
+        ["Putin seized Crimea in 2014.", "Putin seized Crimea in 2016."],
+        config={"callbacks": [rec]},
+    )
+    assert out == ["SUPPORTED", "REFUTED"]
+    assert sum(n == "judge" for _, n, _ in rec.starts) == 2
+    assert sum(k == "retriever" for k, _, _ in rec.starts) == 2
+
+
+def test_batch_with_return_exceptions_keeps_the_good_claims(seed_checker):
+    chain = build_chain(seed_checker.verifier)
+    rec = _Recorder()
+    out = chain.batch(
+        ["Putin seized Crimea in 2014.", "", 123, "Putin seized Crimea in 2016."],
+        config={"callbacks": [rec]},
+        return_exceptions=True,
+    )
+    assert out[0].label == Label.SUPPORTED and out[3].label == Label.REFUTED
+    assert isinstance(out[1], InputError) and isinstance(out[2], InputError)
+    assert "InputError" in rec.errors
+    with pytest.raises(InputError):
+        chain.batch(["Putin seized Crimea in 2014.", ""])
+
+
+def test_a_claim_that_breaks_the_judge_fails_alone(seed_checker, monkeypatch):
+    import factcheck.core as core
+    from factcheck.errors import StageError
+
+    real = core.decide
+
+    def flaky(claim, evidence, rules=None):
+        if "2016" in claim.text:
+            raise RuntimeError("boom")
+        return real(claim, evidence, rules)
+
+    monkeypatch.setattr(core, "decide", flaky)
+    out = list(seed_checker.check_many(["Putin seized Crimea in 2014.", "Crimea in 2016."]))
+    assert out[0].label == Label.SUPPORTED
+    assert isinstance(out[1], StageError) and "boom" in str(out[1])
+
+
+def test_the_core_needs_no_langchain():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, factcheck.core, factcheck.verify, factcheck.compare;"
+        "print(sorted(m for m in sys.modules if m.startswith(('langchain', 'torch'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_core_checks_claims_on_its_own(seed_checker):
+    from factcheck.core import ClaimRequest as CoreRequest
+
+    out = seed_checker.verifier.check_many(
+        [CoreRequest("Biden and Putin had a 90-minute call.", SEED_DATE), ""]
+    )
+    assert out[0].label == Label.REFUTED and isinstance(out[1], InputError)
+
+
+def test_every_verdict_says_what_produced_it(seed_checker, shipped_stance):
+    from factcheck.export import to_claimreview, to_markdown
+    from factcheck.provenance import package_version
+
+    d = seed_checker.check("Putin seized Crimea in 2014.").to_dict()
+    p = d["provenance"]
+    assert p["package"] == f"factcheck {package_version()}" and p["model"] == "rules only"
+    assert p["thresholds"].startswith("t-") and len(p["thresholds"]) == 12
+    old = seed_checker.verifier.stance
+    seed_checker.verifier.stance = shipped_stance
+    try:
+        with_model = seed_checker.check("Putin seized Crimea in 2014.").to_dict()
+    finally:
+        seed_checker.verifier.stance = old
+    q = with_model["provenance"]
+    assert "stance model" in q["model"] and len(q["model_sha256"]) == 16
+    assert q["thresholds"] == p["thresholds"]  # same thresholds, another model
+    rows = [{"id": "1", **with_model}]
+    assert f"sha256 {q['model_sha256']}" in to_markdown(rows)
+    [review] = __import__("json").loads(to_claimreview(rows))
+    ids = [x.get("identifier") for x in review["isBasedOn"]]
+    assert f"sha256:{q['model_sha256']}" in ids and q["thresholds"] in ids
+
+
+def test_thresholds_id_changes_with_any_threshold():
+    from dataclasses import replace
+
+    from factcheck.compare import DEFAULT
+    from factcheck.provenance import thresholds_id
+    from factcheck.verify import VerdictRules
+
+    base = thresholds_id(DEFAULT, VerdictRules())
+    assert base == thresholds_id(DEFAULT, VerdictRules())
+    assert base != thresholds_id(replace(DEFAULT, related=0.31), VerdictRules())
+    assert base != thresholds_id(DEFAULT, VerdictRules(min_weight=0.4))
+
+
+def test_the_llm_judge_records_its_prompt_version():
+    from langchain_core.language_models import FakeListChatModel
+
+    from factcheck.llm import PROMPT, LLMJudge
+    from factcheck.provenance import provenance
+
+    p = provenance(LLMJudge(FakeListChatModel(responses=["{}"])))
+    assert p.prompt == PROMPT and p.model

@@ -1,0 +1,82 @@
+"""The wheel works anywhere: built, installed into a fresh virtual environment (CPU torch
+first, as the Makefile does), and run from a folder outside the repository."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, SEED_FILE
+
+pytestmark = pytest.mark.slow
+
+
+def _run(cmd: list[str], cwd: Path, env: dict[str, str], timeout: int = 900) -> str:
+    res = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+    assert res.returncode == 0, f"{cmd}\n{res.stdout[-2000:]}\n{res.stderr[-3000:]}"
+    return res.stdout
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory) -> tuple[Path, dict[str, str]]:
+    tmp = tmp_path_factory.mktemp("wheel")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("VIRTUAL_ENV", "PYTHONPATH"))}
+    env.update(HF_HUB_OFFLINE="1", GRADIO_ANALYTICS_ENABLED="False", FACTCHECK_RAISE_ERRORS="")
+    dist = tmp / "dist"
+    # Build from a copy of the tracked files, so nothing of this checkout leaks in.
+    src = tmp / "src"
+    files = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout.split(b"\0")
+    for f in filter(None, files):
+        rel = Path(f.decode())
+        if (ROOT / rel).is_symlink() or not (ROOT / rel).is_file():
+            continue
+        (src / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / rel, src / rel)
+    _run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(src)],
+        tmp,
+        env,
+    )
+    [wheel] = dist.glob("factcheck-*.whl")
+    venv = tmp / "venv"
+    _run([sys.executable, "-m", "venv", str(venv)], tmp, env)
+    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q"]
+    _run([*pip, "torch==2.13.0"], tmp, env)  # the CPU wheel first, or pip pulls CUDA's
+    _run([*pip, str(wheel)], tmp, env)
+    return venv, env
+
+
+def test_the_installed_wheel_runs_from_another_folder(installed, tmp_path):
+    venv, env = installed
+    fc = str(venv / "bin" / "factcheck")
+    work = tmp_path / "desk"  # far from the repository
+    work.mkdir()
+    shutil.copy(SEED_FILE, work / SEED_FILE.name)
+    assert "Start the web app" in _run([fc, "serve", "--help"], work, env)
+    _run([fc, "--store", "vs", "ingest", SEED_FILE.name], work, env)
+    out = _run(
+        [fc, "--store", "vs", "check", "Biden and Putin spoke for 90 minutes", "--json"], work, env
+    )
+    v = json.loads(out)
+    assert v["label"] == "REFUTED" and v["provenance"]["package"].startswith("factcheck ")
+    assert len(v["provenance"]["model_sha256"]) == 16  # the shipped stance model loaded
+    code = (
+        "import factcheck, factcheck.app as app; from factcheck.llm import render;"
+        "print(factcheck.__file__); print(app.__file__);"
+        "print(render('Putin seized Crimea in 2014', 'Russia annexed Crimea in 2014.'))"
+    )
+    shown = _run([str(venv / "bin" / "python"), "-c", code], work, env)
+    pkg, app_file, prompt = shown.split("\n", 2)
+    assert str(ROOT) not in pkg and str(venv) in pkg and str(venv) in app_file
+    assert "Russia annexed Crimea in 2014." in prompt and "Putin seized Crimea" in prompt
