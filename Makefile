@@ -12,11 +12,15 @@ export ANONYMIZED_TELEMETRY := False
 
 .PHONY: install install-test browser demo check-demo test lint bench eval clean
 
-$(VENV)/.installed: pyproject.toml
+ONNX := factcheck/models/embedder/model.onnx factcheck/models/stance/model.onnx
+
+$(VENV)/.installed: pyproject.toml scripts/export_onnx.py factcheck/models/stance/model.safetensors
 	test -x $(PY) || python3 -m venv $(VENV)
 	# The CPU wheel of torch first, or pip pulls a multi-GB CUDA build.
 	$(PIP) install -q torch==2.13.0
-	$(PIP) install -q -e .
+	$(PIP) install -q -e '.[export]'
+	# The fast-start runtime's models: ONNX exports of the shipped weights (build outputs).
+	$(PY) scripts/export_onnx.py
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml

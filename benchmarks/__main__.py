@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-NAMES = ["ingest", "query", "claims", "check", "batch", "stance", "bigfile"]
+NAMES = ["coldstart", "ingest", "query", "claims", "check", "batch", "stance", "bigfile"]
 
 
 def main() -> None:

@@ -78,6 +78,7 @@ def print_metrics(title: str, m: dict, labels: list[str]) -> None:
 
 THRESHOLDS: dict = {}  # overrides for compare.Thresholds, from the command line
 MODEL_DIR: Path | None = None  # another stance model (--model), e.g. a retrained one
+BACKEND = "onnx"  # or "torch" (--backend)
 
 
 def build_checker(use_stance: bool):
@@ -85,12 +86,12 @@ def build_checker(use_stance: bool):
 
     from factcheck.api import FactChecker
     from factcheck.config import Settings
-    from factcheck.embed import SentenceTransformerEmbedder
+    from factcheck.embed import default_embedder
     from factcheck.stance import load_default_stance
     from factcheck.store import PassageStore
 
     client = chromadb.EphemeralClient(settings=chromadb.Settings(anonymized_telemetry=False))
-    store = PassageStore(client, SentenceTransformerEmbedder(), f"cf{uuid.uuid4().hex[:8]}")
+    store = PassageStore(client, default_embedder(BACKEND), f"cf{uuid.uuid4().hex[:8]}")
     if not use_stance:
         stance = None
     elif MODEL_DIR is not None:
@@ -98,7 +99,7 @@ def build_checker(use_stance: bool):
 
         stance = CrossEncoderStance(MODEL_DIR)
     else:
-        stance = load_default_stance()
+        stance = load_default_stance(BACKEND)
     fc = FactChecker(store, settings=Settings(use_stance_model=use_stance), stance=stance)
     if THRESHOLDS:
         from dataclasses import replace
@@ -211,6 +212,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=None, help="also write the figures as JSON")
     ap.add_argument("--offset", type=int, default=0, help="skip the first N claims")
     ap.add_argument("--model", type=Path, default=None, help="a stance model folder to use")
+    ap.add_argument("--backend", choices=["onnx", "torch"], default="onnx")
     ap.add_argument(
         "--set",
         nargs="*",
@@ -219,8 +221,9 @@ def main() -> None:
         help="override a compare.Thresholds field, e.g. paraphrase_similarity=0.5",
     )
     args = ap.parse_args()
-    global MODEL_DIR
+    global MODEL_DIR, BACKEND
     MODEL_DIR = args.model
+    BACKEND = args.backend
     for kv in args.set:
         k, _, v = kv.partition("=")
         THRESHOLDS[k] = float(v)

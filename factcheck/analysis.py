@@ -257,14 +257,40 @@ class TextFacts:
     unreadable: tuple[Value, ...] = ()  # kind == "invalid": "February 30", "1e400"
 
 
+def import_spacy_without_torch() -> Any:
+    """Import spaCy without letting thinc import torch (2.6 s of a cold start).
+
+    thinc runs ``import torch`` whenever torch is installed, only to offer PyTorch-backed
+    layers; the packaged English pipeline has none. Unless torch is already loaded (the
+    torch backend), its import is made to fail while spaCy loads, then allowed again."""
+    import sys
+
+    if "spacy" in sys.modules or "torch" in sys.modules:
+        import spacy
+
+        return spacy
+    sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` fail
+    try:
+        import spacy
+    finally:
+        if sys.modules.get("torch", 0) is None:
+            del sys.modules["torch"]
+    return spacy
+
+
 class Analyzer:
     """Runs spaCy (loaded lazily, once) and the value finders over sentences.
 
     ``nlp`` may be injected (tests); otherwise the packaged English pipeline is loaded.
     """
 
-    def __init__(self, nlp: Any = None, cache_size: int = 20000) -> None:
+    def __init__(
+        self, nlp: Any = None, cache_size: int = 20000, without_torch: bool = True
+    ) -> None:
+        """``without_torch``: keep thinc from importing torch while spaCy loads (the ONNX
+        backend). Off when torch is in use: another thread may be importing it."""
         self._nlp = nlp
+        self.without_torch = without_torch
         self._lock = threading.Lock()
         self._cache: OrderedDict[tuple[str, dt.date | None], TextFacts] = OrderedDict()
         self._cache_size = cache_size
@@ -275,8 +301,10 @@ class Analyzer:
         with self._lock:
             if self._nlp is None:
                 try:
-                    import spacy
-
+                    if self.without_torch:
+                        spacy = import_spacy_without_torch()
+                    else:
+                        import spacy
                     self._nlp = spacy.load(SPACY_MODEL, exclude=["senter"])
                 except Exception as ex:
                     raise ModelError(f"Cannot load spaCy pipeline {SPACY_MODEL}: {ex}") from ex

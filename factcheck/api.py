@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from .analysis import Analyzer
-from .chain import PassageRetriever, build_chain
 from .claims import ClaimExtractor
 from .config import Settings
 from .core import ClaimRequest, Verifier
@@ -48,7 +47,7 @@ class FactChecker:
     ) -> None:
         self.settings = settings or Settings()
         self.store = store
-        self.analyzer = analyzer or Analyzer()
+        self.analyzer = analyzer or Analyzer(without_torch=self.settings.backend == "onnx")
         self.extractor = ClaimExtractor(self.analyzer, self.settings.claim_threshold)
         self.verifier = Verifier(
             self.analyzer,
@@ -58,21 +57,59 @@ class FactChecker:
             max_claim_chars=self.settings.max_claim_chars,
             stance=stance,
         )
-        self.retriever = PassageRetriever(
-            store=store, k=self.settings.top_k, min_score=self.settings.min_score
-        )
-        self.chain = build_chain(self.verifier, self.retriever)
+        self._retriever: Any = None
+        self._chain: Any = None
+
+    # The LangChain objects are built on first use: a plain check runs the same core
+    # without them, so a cold command does not pay for importing LangChain's runnables.
+    @property
+    def retriever(self) -> Any:
+        """The store as a LangChain retriever (``chain.PassageRetriever``)."""
+        if self._retriever is None:
+            from .chain import PassageRetriever
+
+            self._retriever = PassageRetriever(
+                store=self.store, k=self.settings.top_k, min_score=self.settings.min_score
+            )
+        return self._retriever
+
+    @property
+    def chain(self) -> Any:
+        """The verification chain as a LangChain Runnable (prepare | retrieve | judge)."""
+        if self._chain is None:
+            from .chain import build_chain
+
+            self._chain = build_chain(self.verifier, self.retriever)
+        return self._chain
+
+    def warm_up_in_background(self) -> None:
+        """Start loading the models in threads now; the first call waits only for what it
+        needs (each model loads once, under its own lock)."""
+        import threading
+
+        # Not the stance model: many checks are settled by the rules and never need it
+        # (it loads on first use; loading it always costs ~70 MB at start).
+        for target in (getattr(self.store.embedder, "warm_up", None), self.analyzer.warm_up):
+            if target is not None:
+                threading.Thread(target=_quietly(target), daemon=True).start()
 
     @classmethod
     def from_settings(
-        cls, settings: Settings | None = None, *, embedder: Any = None, client: Any = None
+        cls,
+        settings: Settings | None = None,
+        *,
+        embedder: Any = None,
+        client: Any = None,
+        check_embedder: bool = True,
     ) -> FactChecker:
-        """Open the store the settings name (local folder or Chroma server)."""
+        """Open the store the settings name (local folder or Chroma server).
+
+        ``check_embedder=False`` opens a store written by another embedder (to reindex it)."""
         s = settings or Settings()
         if embedder is None:
-            from .embed import SentenceTransformerEmbedder
+            from .embed import default_embedder
 
-            embedder = SentenceTransformerEmbedder(batch_size=s.embed_batch_size)
+            embedder = default_embedder(s.backend, s.embed_batch_size)
         if client is None:
             client = open_client(str(s.store_dir), s.chroma_url)
         stance = None
@@ -83,8 +120,9 @@ class FactChecker:
         elif s.use_stance_model:
             from .stance import load_default_stance
 
-            stance = load_default_stance()
-        return cls(PassageStore(client, embedder, s.collection), settings=s, stance=stance)
+            stance = load_default_stance(s.backend)
+        store = PassageStore(client, embedder, s.collection, check_embedder=check_embedder)
+        return cls(store, settings=s, stance=stance)
 
     def warm_up(self) -> None:
         """Load the models now rather than on the first request."""
@@ -235,6 +273,11 @@ class FactChecker:
         passages = self._split(src, body)
         return self.store.add_source(src, passages), len(passages)
 
+    def reindex(self, *, progress: Progress | None = None) -> int:
+        """Rebuild every stored vector with this checker's embedder (texts and metadata
+        stay); returns the passages re-embedded."""
+        return self.store.reindex(progress)
+
     def sources(self) -> list[SourceInfo]:
         return self.store.sources()
 
@@ -270,7 +313,10 @@ class FactChecker:
         self, claim: str, *, dateline: dt.date | None = None, source: str | None = None
     ) -> Verdict:
         """Check one claim against the store."""
-        return self.chain.invoke(self._request(claim, dateline, source))
+        [out] = self._verify([self._request(claim, dateline, source)])
+        if isinstance(out, Exception):
+            raise out
+        return out
 
     def check_many(
         self,
@@ -302,7 +348,7 @@ class FactChecker:
                 except FactCheckError as ex:
                     results[j] = ex
             if good:
-                outs = self.chain.batch([r for _, r in good], return_exceptions=True)
+                outs = self._verify([r for _, r in good])
                 for (j, req), out in zip(good, outs, strict=True):
                     if isinstance(out, FactCheckError | Verdict):
                         results[j] = out
@@ -317,6 +363,17 @@ class FactChecker:
                     progress(done, len(items))
                 assert r is not None
                 yield r
+
+    def _verify(self, reqs: list[ClaimRequest]) -> list[Any]:
+        """The core pipeline (the same steps the LangChain chain runs)."""
+        try:
+            return list(self.verifier.check_many(reqs))
+        except FactCheckError:
+            raise
+        except Exception as ex:  # a bug in one claim: check them one at a time
+            if len(reqs) == 1:
+                return [ex]
+            return [out for r in reqs for out in self._verify([r])]
 
     def check_article(
         self, text: str, dateline: dt.date | None = None, *, article_id: str = "article"
@@ -350,3 +407,16 @@ class FactChecker:
                 f"The article is {len(text):,} characters; the limit is "
                 f"{self.settings.max_article_chars:,}"
             )
+
+
+def _quietly(fn: Callable[[], Any]) -> Callable[[], None]:
+    """A warm-up for a background thread: a failure is raised again, with its message, by
+    the first call that needs the model."""
+
+    def run() -> None:
+        try:
+            fn()
+        except Exception:
+            logger.debug("background warm-up failed", exc_info=True)
+
+    return run

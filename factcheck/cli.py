@@ -31,13 +31,17 @@ class _Ctx:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._checker: Any = None
+        self.check_embedder = True
 
     @property
     def checker(self) -> Any:
         if self._checker is None:
             from .api import FactChecker
 
-            self._checker = FactChecker.from_settings(self.settings)
+            self._checker = FactChecker.from_settings(
+                self.settings, check_embedder=self.check_embedder
+            )
+            self._checker.warm_up_in_background()
         return self._checker
 
 
@@ -88,6 +92,12 @@ def _fail(ex: FactCheckError, code: int = 1) -> click.ClickException:
     default=None,
     help="TOML settings file (also $FACTCHECK_CONFIG).",
 )
+@click.option(
+    "--backend",
+    type=click.Choice(["onnx", "torch"]),
+    default=None,
+    help="Run the models on ONNX Runtime (default: fast start) or torch.",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Log progress details to stderr.")
 @click.pass_context
 def main(
@@ -96,6 +106,7 @@ def main(
     chroma_url: str | None,
     collection: str | None,
     config_file: str | None,
+    backend: str | None,
     verbose: bool,
 ) -> None:
     """factcheck: check figures, dates, counts, names and quotes against your sources."""
@@ -107,7 +118,11 @@ def main(
     )
     try:
         settings = load_settings(
-            config_file, store_dir=store_dir, chroma_url=chroma_url, collection=collection
+            config_file,
+            store_dir=store_dir,
+            chroma_url=chroma_url,
+            collection=collection,
+            backend=backend,
         )
     except FactCheckError as ex:
         raise _fail(ex) from None
@@ -160,6 +175,29 @@ def ingest(obj: _Ctx, paths: tuple[Path, ...], as_json: bool) -> None:
             )
     if missing or (res is not None and res.errors):
         sys.exit(1)
+
+
+@main.command()
+@click.pass_obj
+def reindex(obj: _Ctx) -> None:
+    """Rebuild the store's vectors with this run's embedder, from the stored passages (after
+    changing the embedding model). Texts, sources and metadata are kept."""
+    from tqdm import tqdm
+
+    obj.check_embedder = False
+    bar = tqdm(unit=" passages", desc="reindexing", disable=None, file=sys.stderr)
+
+    def progress(done: int, total: int) -> None:
+        bar.total = total
+        bar.update(done - bar.n)
+
+    try:
+        n = obj.checker.reindex(progress=progress)
+    except FactCheckError as ex:
+        raise _fail(ex) from None
+    finally:
+        bar.close()
+    _echo(f"reindexed {n:,} passages with {obj.checker.store.embedder_name}")
 
 
 @main.command()
@@ -270,7 +308,9 @@ def claims(
     try:
         if not text.strip():
             raise InputError(f"{file}: is empty")
-        ext = ClaimExtractor(Analyzer(), obj.settings.claim_threshold)
+        ext = ClaimExtractor(
+            Analyzer(without_torch=obj.settings.backend == "onnx"), obj.settings.claim_threshold
+        )
         found = ext.extract(text, dateline, threshold=threshold, article_id=file)
     except FactCheckError as ex:
         raise _fail(ex) from None

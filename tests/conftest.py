@@ -42,10 +42,11 @@ def analyzer():
 
 @pytest.fixture(scope="session")
 def embedder():
-    from factcheck.embed import SentenceTransformerEmbedder
+    """The default embedder: all-MiniLM-L6-v2 on ONNX Runtime (built by `make install`)."""
+    from factcheck.embed import default_embedder
 
-    e = SentenceTransformerEmbedder()
-    e.warm_up()
+    e = default_embedder("onnx")
+    e.warm_up()  # type: ignore[attr-defined]
     return e
 
 

@@ -43,6 +43,8 @@ def installed(tmp_path_factory) -> tuple[Path, dict[str, str]]:
             continue
         (src / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / rel, src / rel)
+    # The ONNX runtime's models are build outputs: built as `make install` does.
+    _run([sys.executable, str(src / "scripts" / "export_onnx.py")], tmp, env)
     _run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(src)],
         tmp,
@@ -71,6 +73,20 @@ def test_the_installed_wheel_runs_from_another_folder(installed, tmp_path):
     v = json.loads(out)
     assert v["label"] == "REFUTED" and v["provenance"]["package"].startswith("factcheck ")
     assert len(v["provenance"]["model_sha256"]) == 16  # the shipped stance model loaded
+    slow = _run(
+        [
+            fc,
+            "--store",
+            "vs",
+            "--backend",
+            "torch",
+            "check",
+            "Biden and Putin spoke for 90 minutes",
+        ],
+        work,
+        env,
+    )
+    assert slow.startswith("REFUTED")  # the same store, the torch backend
     code = (
         "import factcheck, factcheck.app as app; from factcheck.llm import render;"
         "print(factcheck.__file__); print(app.__file__);"
