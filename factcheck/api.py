@@ -85,13 +85,21 @@ class FactChecker:
     def warm_up_in_background(self) -> None:
         """Start loading the models in threads now; the first call waits only for what it
         needs (each model loads once, under its own lock)."""
+        import atexit
         import threading
 
+        if getattr(self, "_warming", None):
+            return
+        self._warming: list[threading.Thread] = []
         # Not the stance model: many checks are settled by the rules and never need it
         # (it loads on first use; loading it always costs ~70 MB at start).
         for target in (getattr(self.store.embedder, "warm_up", None), self.analyzer.warm_up):
             if target is not None:
-                threading.Thread(target=_quietly(target), daemon=True).start()
+                t = threading.Thread(target=_quietly(target), daemon=True)
+                t.start()
+                self._warming.append(t)
+        # A model library killed mid-load aborts the process: let loads finish at exit.
+        atexit.register(_join_all, tuple(self._warming))
 
     @classmethod
     def from_settings(
@@ -140,6 +148,7 @@ class FactChecker:
         progress: Progress | None = None,
         on_passages: Callable[[int], None] | None = None,
         names: dict[str, str] | None = None,
+        trust: float = 1.0,
     ) -> IngestResult:
         """Ingest files and folders. Bad files and unreadable folders are reported in
         ``errors``; the rest go on.
@@ -147,7 +156,8 @@ class FactChecker:
         ``progress(files_done, files_total)`` follows files; ``on_passages(n)`` gets the
         running count of passages stored, also inside one large file. ``names`` maps a
         path to the id it is stored under (uploads: the user's file name, not the
-        temporary path)."""
+        temporary path). ``trust`` (0..1) weights these sources' passages as evidence."""
+        _check_trust(trust)
         t0 = time.perf_counter()
         errors: list[tuple[str, str]] = []
 
@@ -195,6 +205,7 @@ class FactChecker:
         for path in files:
             try:
                 src, body = read_file(path, self.settings.max_source_bytes)
+                src = replace(src, trust=trust)
                 if names and str(path) in names:
                     src = replace(src, id=names[str(path)], path=names[str(path)])
                     if src.title == path.stem:
@@ -245,14 +256,17 @@ class FactChecker:
         title: str = "",
         dateline: dt.date | None = None,
         url: str = "",
+        trust: float = 1.0,
     ) -> IngestResult:
         """Ingest a document given as a string; ``name`` is its stable source id."""
         t0 = time.perf_counter()
+        _check_trust(trust)
         if not name.strip():
             raise InputError("A source given as text needs a name")
         src, body = load_text(
             text, source_id=name, fmt=fmt, title=title, dateline=dateline, url=url
         )
+        src = replace(src, trust=trust)
         status, n = self._store(src, body)
         return IngestResult(
             files=1,
@@ -280,6 +294,11 @@ class FactChecker:
 
     def sources(self) -> list[SourceInfo]:
         return self.store.sources()
+
+    def set_trust(self, source: str, trust: float) -> int:
+        """Set a stored source's trust (0..1); returns the passages updated."""
+        _check_trust(trust)
+        return self.store.set_trust(source, trust)
 
     def remove(self, source: str) -> int:
         """Remove a source (by id, path or title); returns the passages deleted."""
@@ -409,6 +428,11 @@ class FactChecker:
             )
 
 
+def _join_all(threads: tuple[Any, ...]) -> None:
+    for t in threads:
+        t.join()
+
+
 def _quietly(fn: Callable[[], Any]) -> Callable[[], None]:
     """A warm-up for a background thread: a failure is raised again, with its message, by
     the first call that needs the model."""
@@ -420,3 +444,8 @@ def _quietly(fn: Callable[[], Any]) -> Callable[[], None]:
             logger.debug("background warm-up failed", exc_info=True)
 
     return run
+
+
+def _check_trust(trust: object) -> None:
+    if not isinstance(trust, int | float) or not 0.0 <= float(trust) <= 1.0:
+        raise InputError(f"Trust must be a number from 0 to 1, got {trust!r}")

@@ -41,8 +41,14 @@ class _Ctx:
             self._checker = FactChecker.from_settings(
                 self.settings, check_embedder=self.check_embedder
             )
-            self._checker.warm_up_in_background()
         return self._checker
+
+    @property
+    def warm_checker(self) -> Any:
+        """The checker, its models already loading in the background (commands that check)."""
+        checker = self.checker
+        checker.warm_up_in_background()
+        return checker
 
 
 def _echo(text: str, err: bool = False) -> None:
@@ -132,8 +138,16 @@ def main(
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option(
+    "--trust",
+    type=click.FloatRange(0, 1),
+    default=1.0,
+    show_default=True,
+    help="How much these sources count as evidence (0..1); a dissent from a low-trust "
+    "source cannot outweigh trusted ones.",
+)
 @click.pass_obj
-def ingest(obj: _Ctx, paths: tuple[Path, ...], as_json: bool) -> None:
+def ingest(obj: _Ctx, paths: tuple[Path, ...], as_json: bool, trust: float) -> None:
     """Add .txt/.md/.html files or folders (recursively) to the store."""
     from tqdm import tqdm
 
@@ -154,7 +168,7 @@ def ingest(obj: _Ctx, paths: tuple[Path, ...], as_json: bool) -> None:
 
         try:
             res = (
-                checker.ingest(present, progress=progress, on_passages=passages)
+                checker.ingest(present, progress=progress, on_passages=passages, trust=trust)
                 if present
                 else None
             )
@@ -215,6 +229,19 @@ def sources(obj: _Ctx, as_json: bool) -> None:
         _echo(json.dumps([s.to_dict() for s in infos], ensure_ascii=False))
     else:
         _echo(sources_text(infos))
+
+
+@main.command()
+@click.argument("source")
+@click.argument("value", type=click.FloatRange(0, 1))
+@click.pass_obj
+def trust(obj: _Ctx, source: str, value: float) -> None:
+    """Set how much SOURCE (id, path, title or file name) counts as evidence, 0..1."""
+    try:
+        n = obj.checker.set_trust(source, value)
+    except FactCheckError as ex:
+        raise _fail(ex) from None
+    _echo(f"trust of {source} set to {value:g} ({n} passages)")
 
 
 @main.command()
@@ -333,7 +360,7 @@ def check(
     from .render import verdict_text
 
     try:
-        v = obj.checker.check(claim, dateline=dateline, source=source)
+        v = obj.warm_checker.check(claim, dateline=dateline, source=source)
     except FactCheckError as ex:
         raise _fail(ex) from None
     _echo(json.dumps(v.to_dict(), ensure_ascii=False) if as_json else verdict_text(v))
@@ -350,7 +377,7 @@ def check_article(obj: _Ctx, file: str, dateline: dt.date | None, as_json: bool)
 
     text = _read(file)
     try:
-        report = obj.checker.check_article(text, dateline, article_id=file)
+        report = obj.warm_checker.check_article(text, dateline, article_id=file)
     except FactCheckError as ex:
         raise _fail(ex) from None
     if as_json:
@@ -425,7 +452,7 @@ def batch(
 
     try:
         summary = run_batch(
-            obj.checker,
+            obj.warm_checker,
             input_path,
             out=out,
             fmt=fmt,

@@ -296,10 +296,11 @@ def _claim_text(value: object) -> str:
 
 
 def _evidence(p: Passage, comp: Comparison, attribution: str | None) -> Evidence:
+    # A source's trust scales its evidence: a passage from a 0.2-trust file counts a fifth.
     return Evidence(
         passage=p,
         stance=comp.stance,
-        weight=round(comp.weight, 4),
+        weight=round(comp.weight * p.trust, 4),
         rationale=comp.rationale,
         claim_spans=comp.claim_spans,
         passage_spans=comp.passage_spans,

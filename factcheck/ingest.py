@@ -424,6 +424,7 @@ def iter_passages(
             url=source.url,
             prev_id=prev,
             next_id=nxt,
+            trust=source.trust,
         )
 
     prev_id = ""

@@ -17,7 +17,25 @@ from .compare import StanceProbs
 from .errors import ConfigError, ModelOutputError
 from .prompts import load_prompt
 
-PROMPT = "verify.v1"
+PROMPT = "verify.v2"  # v2: claim and evidence passed as quoted JSON data
+
+# Text in a passage that speaks to the model instead of about the world (prompt injection):
+# such a passage is never sent to the judge; it counts as NEUTRAL evidence.
+_INSTRUCTIONS = re.compile(
+    r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+)?"
+    r"(?:previous|prior|above|earlier|preceding|your|system)\s+"
+    r"(?:instructions?|prompts?|rules?|messages?)"
+    r"|\b(?:answer|respond|reply|output|say|return)\s+(?:with\s+)?[\"'“]?"
+    r"(?:supports?|supported|refutes?|refuted|neutral|true|false)\b"
+    r"|\b(?:system\s+prompt|you\s+are\s+(?:now\s+)?(?:an?\s+)?(?:ai|assistant|language\s+model))",
+    re.IGNORECASE,
+)
+
+
+def looks_like_instructions(text: str) -> bool:
+    """Does this passage address the model ("ignore previous instructions", "answer
+    SUPPORTS") rather than state facts?"""
+    return bool(_INSTRUCTIONS.search(text))
 
 
 class JudgeAnswer(BaseModel):
@@ -59,6 +77,9 @@ def to_probs(a: JudgeAnswer) -> StanceProbs:
     )
 
 
+NEUTRAL = StanceProbs(0.0, 0.0, 1.0)
+
+
 class LLMJudge:
     """Callable like the stance model: ``[(evidence, claim), ...] -> [StanceProbs, ...]``.
 
@@ -71,6 +92,17 @@ class LLMJudge:
         self.model = model
 
     def __call__(self, pairs: list[tuple[str, str]]) -> list[StanceProbs]:
+        # Passages that try to instruct the model are not shown to it at all.
+        ask = [i for i, (evidence, _) in enumerate(pairs) if not looks_like_instructions(evidence)]
+        answers = iter(self._ask([pairs[i] for i in ask]))
+        out = [NEUTRAL] * len(pairs)
+        for i in ask:
+            out[i] = next(answers)
+        return out
+
+    def _ask(self, pairs: list[tuple[str, str]]) -> list[StanceProbs]:
+        if not pairs:
+            return []
         prompts = [render(claim, evidence) for evidence, claim in pairs]
         replies = self.model.batch(prompts)
         out = []
@@ -78,7 +110,7 @@ class LLMJudge:
             try:
                 out.append(to_probs(parse(getattr(r, "content", r))))
             except ModelOutputError:
-                out.append(StanceProbs(0.0, 0.0, 1.0))
+                out.append(NEUTRAL)
         return out
 
 

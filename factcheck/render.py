@@ -82,7 +82,8 @@ def sources_text(infos: list[SourceInfo]) -> str:
     if not infos:
         return "The store is empty: add sources with `factcheck ingest PATH`."
     rows = [
-        f"{s.passages:>6}  {s.dateline.isoformat() if s.dateline else '-':<10}  {s.title}  ({s.id})"
+        f"{s.passages:>8}  {s.trust:>5.2f}  {s.dateline.isoformat() if s.dateline else '-':<10}  "
+        f"{s.title}  ({s.id})"
         for s in infos
     ]
-    return "passages  dateline    title  (id)\n" + "\n".join(rows)
+    return "passages  trust  dateline    title  (id)\n" + "\n".join(rows)

@@ -36,6 +36,7 @@ class SourceInfo:
     passages: int
     dateline: dt.date | None
     url: str = ""
+    trust: float = 1.0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -44,6 +45,7 @@ class SourceInfo:
             "passages": self.passages,
             "dateline": self.dateline.isoformat() if self.dateline else None,
             "url": self.url,
+            "trust": self.trust,
         }
 
 
@@ -63,6 +65,7 @@ def passage_metadata(p: Passage, src: Source | None = None) -> dict[str, Any]:
         "url": p.url,
         "prev_id": p.prev_id,
         "next_id": p.next_id,
+        "trust": float(p.trust),
     }
     if src is not None:
         md["content_hash"] = src.content_hash
@@ -85,6 +88,7 @@ def passage_from_record(pid: str, text: str, md: dict[str, Any], score: float | 
         score=score,
         prev_id=str(md.get("prev_id", "")),
         next_id=str(md.get("next_id", "")),
+        trust=float(md.get("trust", 1.0)),
     )
 
 
@@ -282,10 +286,21 @@ class PassageStore:
 
     # -- writing --------------------------------------------------------------------------
 
-    def _existing(self, source_id: str) -> tuple[list[str], set[str]]:
+    def _existing(self, source_id: str) -> tuple[list[str], set[str], set[float]]:
+        """A stored source's passage ids, content hashes and trusts."""
         got = self.collection.get(where={"source_id": source_id}, include=["metadatas"])
-        hashes = {str(m.get("content_hash", "")) for m in got["metadatas"] or []}
-        return list(got["ids"]), hashes
+        mds = got["metadatas"] or []
+        hashes = {str(m.get("content_hash", "")) for m in mds}
+        return list(got["ids"]), hashes, {float(m.get("trust", 1.0)) for m in mds}
+
+    def _retrust(self, ids: list[str], trust: float) -> None:
+        """Set the trust of these passages (their text and vectors stay)."""
+        got = self.collection.get(ids=ids, include=["metadatas"])
+        mds = [{**dict(m or {}), "trust": float(trust)} for m in got["metadatas"] or []]
+        for i in range(0, len(mds), _WRITE_BATCH):
+            self.collection.update(
+                ids=list(got["ids"])[i : i + _WRITE_BATCH], metadatas=mds[i : i + _WRITE_BATCH]
+            )
 
     def add_source(self, source: Source, passages: list[Passage]) -> str:
         """Store a source's passages. Returns ``added``, ``unchanged`` or ``replaced``."""
@@ -304,9 +319,12 @@ class PassageStore:
                 olds = [self._existing(src.id) for src, _ in items]
                 todo = [
                     i
-                    for i, (old_ids, hashes) in enumerate(olds)
+                    for i, (old_ids, hashes, _) in enumerate(olds)
                     if not (old_ids and hashes == {items[i][0].content_hash})
                 ]
+                for i, (old_ids, _, trusts) in enumerate(olds):
+                    if i not in todo and trusts != {items[i][0].trust}:
+                        self._retrust(old_ids, items[i][0].trust)  # same text, new trust
                 pairs = [(items[i][0], p) for i in todo for p in items[i][1]]
                 # Few upserts for many sources: Chroma's per-call overhead dominates small
                 # writes; embedding in slices keeps memory flat for a large batch.
@@ -342,8 +360,10 @@ class PassageStore:
         New passages are written before stale ones are deleted, as in ``add_sources``."""
         with self._lock:
             try:
-                old_ids, hashes = self._existing(source.id)
+                old_ids, hashes, trusts = self._existing(source.id)
                 if old_ids and hashes == {source.content_hash}:
+                    if trusts != {source.trust}:
+                        self._retrust(old_ids, source.trust)
                     return "unchanged", len(old_ids)
                 new_ids: set[str] = set()
                 part: list[Passage] = []
@@ -394,11 +414,24 @@ class PassageStore:
                 metadatas=[passage_metadata(p, source) for p in chunk],
             )
 
+    def set_trust(self, source: str, trust: float) -> int:
+        """Set a source's trust (0..1) on all its passages; returns how many."""
+        if not 0.0 <= trust <= 1.0:
+            raise InputError(f"Trust must be between 0 and 1, got {trust}")
+        with self._lock:
+            sid = self.resolve_source(source)
+            ids, _, _ = self._existing(sid)
+            try:
+                self._retrust(ids, trust)
+            except Exception as ex:
+                raise StoreError(f"Setting the trust of {sid} failed: {ex}") from ex
+            return len(ids)
+
     def remove(self, source: str) -> int:
         """Delete a source by id, or by title when exactly one source has it."""
         with self._lock:
             sid = self.resolve_source(source)
-            ids, _ = self._existing(sid)
+            ids, _, _ = self._existing(sid)
             for i in range(0, len(ids), _WRITE_BATCH):
                 self.collection.delete(ids=ids[i : i + _WRITE_BATCH])
             return len(ids)
@@ -423,6 +456,7 @@ class PassageStore:
                     passages=1,
                     dateline=dt.date.fromisoformat(str(dl)) if dl else None,
                     url=str(md.get("url", "")),
+                    trust=float(md.get("trust", 1.0)),
                 )
         return sorted(agg.values(), key=lambda s: (s.title.lower(), s.id))
 

@@ -57,6 +57,7 @@ class Source:
     outlet: str = ""
     author: str = ""
     path: str = ""
+    trust: float = 1.0  # 0..1, set by the editor: how much its passages count as evidence
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = _plain(self)
@@ -79,6 +80,7 @@ class Passage:
     score: float | None = None
     prev_id: str = ""  # the passages before and after it in its source ("" at the ends)
     next_id: str = ""
+    trust: float = 1.0  # its source's trust, 0..1: weights its evidence in a verdict
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = _plain(self)

@@ -53,17 +53,44 @@ def decide(claim: Claim, evidence: list[Evidence], rules: VerdictRules | None = 
     f = (best_f, sum(e.weight for e in ref[:3]))
     if min(best_s, best_f) >= r.conflict_floor and abs(best_s - best_f) <= r.conflict_gap:
         a, b = sup[0], ref[0]
-        who_a = f"{a.attribution}: " if a.attribution else ""
-        who_b = f"{b.attribution}: " if b.attribution else ""
         return Verdict(
             claim,
             Label.CONFLICTING,
             round(min(best_s, best_f), 3),
-            f"Sources disagree. {who_a}{a.rationale} | {who_b}{b.rationale}",
+            f"Sources disagree. Supports: {_side(a)} | Refutes: {_side(b)}",
             tuple(ordered),
         )
     if s >= f:
         conf = best_s * (1.0 - 0.5 * best_f)
-        return Verdict(claim, Label.SUPPORTED, round(conf, 3), sup[0].rationale, tuple(ordered))
+        why = sup[0].rationale + _discounted(ordered, Stance.REFUTES, r)
+        return Verdict(claim, Label.SUPPORTED, round(conf, 3), why, tuple(ordered))
     conf = best_f * (1.0 - 0.5 * best_s)
-    return Verdict(claim, Label.REFUTED, round(conf, 3), ref[0].rationale, tuple(ordered))
+    why = ref[0].rationale + _discounted(ordered, Stance.SUPPORTS, r)
+    return Verdict(claim, Label.REFUTED, round(conf, 3), why, tuple(ordered))
+
+
+def _source(e: Evidence) -> str:
+    p = e.passage
+    return f"{p.title or p.source_id} (trust {p.trust:g})"
+
+
+def _side(e: Evidence) -> str:
+    """One side of a disagreement: its source with its trust, who said it, and why."""
+    who = f"{e.attribution}, " if e.attribution else ""
+    return f"{_source(e)}: {who}{e.rationale}"
+
+
+def _discounted(ordered: list[Evidence], stance: Stance, r: VerdictRules) -> str:
+    """Evidence on the losing side that would have counted at full trust: say so, so the
+    editor sees that the dissent comes from a source they trust less."""
+    low = [
+        e
+        for e in ordered
+        if e.stance == stance
+        and e.passage.trust < 1.0
+        and e.weight < r.conflict_floor
+        and e.weight / max(e.passage.trust, 1e-9) >= r.conflict_floor
+    ]
+    if not low:
+        return ""
+    return f" (a less trusted source disagrees: {_source(low[0])})"
