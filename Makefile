@@ -10,7 +10,7 @@ export TRANSFORMERS_OFFLINE := 1
 export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install install-test browser demo check-demo test lint bench eval clean
+.PHONY: install install-test browser demo check-demo test lint bench eval load clean
 
 ONNX := factcheck/models/embedder/model.onnx factcheck/models/stance/model.onnx
 
@@ -51,6 +51,9 @@ test: install-test lint
 
 bench: install-test
 	$(PY) -m benchmarks
+
+load: install-test
+	$(PY) -m benchmarks.load --users 20 --seconds 60
 
 eval: install
 	$(PY) -m benchmarks.eval_climate_fever

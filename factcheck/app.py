@@ -22,6 +22,7 @@ from typing import Any
 import gradio as gr
 from gradio.data_classes import FileData
 
+from factcheck.access import Access
 from factcheck.api import FactChecker
 from factcheck.config import Settings, load_settings
 from factcheck.errors import FactCheckError
@@ -30,7 +31,7 @@ from factcheck.types import Report
 from factcheck.webui import article_html, claims_table, esc, verdict_card
 
 TITLE = "factcheck"
-SOURCE_COLUMNS = ["title", "passages", "dateline", "id"]
+SOURCE_COLUMNS = ["title", "passages", "trust", "dateline", "id"]
 CLAIM_COLUMNS = ["#", "claim", "verdict", "confidence", "sources"]
 
 
@@ -38,17 +39,31 @@ def _message(text: str) -> str:
     return f'<div class="fc-message" style="padding:8px;color:#8a6d00">{esc(text)}</div>'
 
 
-def build_ui(checker: FactChecker, settings: Settings | None = None) -> gr.Blocks:
-    """The three tabs over one FactChecker. No module globals: state lives in gr.State."""
+def build_ui(
+    checker: FactChecker, settings: Settings | None = None, access: Access | None = None
+) -> gr.Blocks:
+    """The three tabs over one FactChecker. No module globals: state lives in gr.State.
+
+    ``access`` decides who may change sources (ingest, remove, trust); checking is open to
+    every login."""
     s = settings or checker.settings
+    acl = access or Access()
+    not_editor = (
+        "Your login can check claims but not change sources: ask for the editor role "
+        "(the web_editors setting)."
+    )
+
+    def editor(request: gr.Request | None) -> bool:
+        return acl.can_edit(getattr(request, "username", None))
 
     # -- chat --------------------------------------------------------------------------------
-    def check_claim(claim: str) -> dict[str, Any]:
-        """API: check one claim; returns the verdict as JSON (same fields as the CLI)."""
-        try:
-            return checker.check(claim).to_dict()
-        except FactCheckError as ex:
-            return {"error": str(ex)}
+    def check_claims(claims: list[str]) -> list[list[dict[str, Any]]]:
+        """API /check, batched: concurrent requests are checked together (one embedding
+        call, one spaCy pass, one stance-model call), so 20 users do not queue one by one."""
+        out: list[dict[str, Any]] = []
+        for v in checker.check_many(list(claims)):
+            out.append(v.to_dict() if not isinstance(v, Exception) else {"error": str(v)})
+        return [out]
 
     def chat(message: str, history: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], str]:
         history = list(history or [])
@@ -98,7 +113,7 @@ def build_ui(checker: FactChecker, settings: Settings | None = None) -> gr.Block
     # -- sources -----------------------------------------------------------------------------
     def source_rows() -> list[list[Any]]:
         return [
-            [x.title, x.passages, x.dateline.isoformat() if x.dateline else "", x.id]
+            [x.title, x.passages, x.trust, x.dateline.isoformat() if x.dateline else "", x.id]
             for x in checker.sources()
         ]
 
@@ -107,7 +122,14 @@ def build_ui(checker: FactChecker, settings: Settings | None = None) -> gr.Block
             choices=[(f"{x.title} ({x.passages})", x.id) for x in checker.sources()], value=None
         )
 
-    def ingest_ui(files: list[str] | None, progress: gr.Progress = gr.Progress()):
+    def ingest_ui(
+        files: list[str] | None,
+        trust: float | None,
+        request: gr.Request,
+        progress: gr.Progress = gr.Progress(),
+    ):
+        if not editor(request):
+            return _message(not_editor), source_rows(), source_choices()
         if not files:
             return (
                 _message("Choose one or more .txt, .md or .html files first."),
@@ -116,11 +138,15 @@ def build_ui(checker: FactChecker, settings: Settings | None = None) -> gr.Block
             )
         paths = [Path(f if isinstance(f, str) else f.name) for f in files]
         progress(0, desc="ingesting")
-        res = checker.ingest(
-            paths,
-            progress=lambda d, t: progress(d / max(1, t), desc="ingesting"),
-            names=_upload_names(paths),
-        )
+        try:
+            res = checker.ingest(
+                paths,
+                progress=lambda d, t: progress(d / max(1, t), desc="ingesting"),
+                names=_upload_names(paths),
+                trust=1.0 if trust is None else float(trust),
+            )
+        except FactCheckError as ex:
+            return _message(str(ex)), source_rows(), source_choices()
         lines = [
             f"{res.files} files: {res.added} added, {res.replaced} replaced, "
             f"{res.unchanged} unchanged, {len(res.errors)} failed; {res.passages} passages."
@@ -128,8 +154,10 @@ def build_ui(checker: FactChecker, settings: Settings | None = None) -> gr.Block
         lines += [f"{Path(p).name}: {m}" for p, m in res.errors]
         return ("<br>".join(esc(x) for x in lines), source_rows(), source_choices())
 
-    def ingest_api(files: list[FileData]) -> dict[str, Any]:
+    def ingest_api(files: list[FileData], request: gr.Request) -> dict[str, Any]:
         """API: ingest uploaded files (gradio_client.handle_file)."""
+        if not editor(request):
+            return {"error": not_editor}
         paths, names = [], {}
         for f in files or []:
             path = Path(f.path if isinstance(f, FileData) else f["path"])
@@ -138,14 +166,30 @@ def build_ui(checker: FactChecker, settings: Settings | None = None) -> gr.Block
             names[str(path)] = orig or path.name
         return checker.ingest(paths, names=names).to_dict()
 
-    def remove_api(source: str) -> dict[str, Any]:
+    def remove_api(source: str, request: gr.Request) -> dict[str, Any]:
         """API: remove a source by id, path or title."""
+        if not editor(request):
+            return {"error": not_editor}
         try:
             return {"source": source, "removed_passages": checker.remove(source)}
         except FactCheckError as ex:
             return {"error": str(ex)}
 
-    def remove_ui(source_id: str | None):
+    def trust_ui(source_id: str | None, trust: float | None, request: gr.Request):
+        if not editor(request):
+            return _message(not_editor), source_rows(), source_choices()
+        if not source_id or trust is None:
+            return _message("Pick a source and a trust first."), source_rows(), source_choices()
+        try:
+            n = checker.set_trust(source_id, float(trust))
+            msg = f"Trust of {source_id} set to {float(trust):g} ({n} passages)."
+        except FactCheckError as ex:
+            msg = str(ex)
+        return esc(msg), source_rows(), source_choices()
+
+    def remove_ui(source_id: str | None, request: gr.Request):
+        if not editor(request):
+            return _message(not_editor), source_rows(), source_choices()
         if not source_id:
             return _message("Pick a source to remove."), source_rows(), source_choices()
         try:
@@ -221,7 +265,16 @@ def build_ui(checker: FactChecker, settings: Settings | None = None) -> gr.Block
                 type="filepath",
                 elem_id="source-upload",
             )
-            ingest_btn = gr.Button("Ingest", variant="primary", elem_id="ingest-btn")
+            with gr.Row():
+                ingest_trust = gr.Number(
+                    value=1.0,
+                    minimum=0.0,
+                    maximum=1.0,
+                    step=0.1,
+                    label="Trust of these sources (0–1)",
+                    elem_id="ingest-trust",
+                )
+                ingest_btn = gr.Button("Ingest", variant="primary", elem_id="ingest-btn")
             ingest_msg = gr.HTML(elem_id="ingest-msg")
             src_table = gr.Dataframe(
                 headers=SOURCE_COLUMNS,
@@ -231,15 +284,31 @@ def build_ui(checker: FactChecker, settings: Settings | None = None) -> gr.Block
             )
             with gr.Row():
                 pick = gr.Dropdown(label="Source", choices=[], elem_id="source-pick")
+                new_trust = gr.Number(
+                    value=1.0, minimum=0.0, maximum=1.0, step=0.1, label="Trust", elem_id="trust"
+                )
+                trust_btn = gr.Button("Set trust", elem_id="trust-btn")
                 remove_btn = gr.Button("Remove", variant="stop", elem_id="remove-btn")
             ingest_btn.click(
-                ingest_ui, [files_in], [ingest_msg, src_table, pick], api_visibility="private"
+                ingest_ui,
+                [files_in, ingest_trust],
+                [ingest_msg, src_table, pick],
+                api_visibility="private",
+            )
+            trust_btn.click(
+                trust_ui, [pick, new_trust], [ingest_msg, src_table, pick], api_visibility="private"
             )
             remove_btn.click(
                 remove_ui, [pick], [ingest_msg, src_table, pick], api_visibility="private"
             )
             ui.load(source_choices, None, [pick], api_visibility="private")
-        gr.api(check_claim, api_name="check")
+        gr.api(
+            check_claims,
+            api_name="check",
+            batch=True,
+            max_batch_size=s.web_max_batch,
+            concurrency_limit=1,  # one batch at a time: the batch is the parallelism
+        )
         gr.api(check_article_api, api_name="check_article")
         gr.api(ingest_api, api_name="ingest")
         gr.api(remove_api, api_name="remove_source")
@@ -267,12 +336,21 @@ def _exports(report: Report, s: Settings) -> list[str]:
 
 
 def launch(settings: Settings, host: str = "127.0.0.1", port: int | None = 7860) -> None:
+    """Serve the app. Beyond 127.0.0.1 it refuses to start without logins (web_users)."""
+    access = Access.from_settings(settings.web_users, settings.web_editors)
+    access.require_for(host)
     checker = FactChecker.from_settings(settings)
     checker.warm_up()
-    ui = build_ui(checker, settings)
-    print(f"factcheck web app: http://{host}:{port or '(free port)'}", flush=True)
+    ui = build_ui(checker, settings, access)
+    login = " (login required)" if access.enabled else ""
+    print(f"factcheck web app: http://{host}:{port or '(free port)'}{login}", flush=True)
     ui.queue(default_concurrency_limit=4).launch(
-        server_name=host, server_port=port, show_error=False, inbrowser=False
+        server_name=host,
+        server_port=port,
+        show_error=False,
+        inbrowser=False,
+        auth=access.check if access.enabled else None,
+        auth_message="factcheck: log in with your newsroom account",
     )
 
 
@@ -288,7 +366,10 @@ def main() -> None:
         settings = load_settings(args.config, store_dir=args.store, chroma_url=args.chroma_url)
     except FactCheckError as ex:
         raise SystemExit(f"error: {ex}") from None
-    launch(settings, args.host, args.port)
+    try:
+        launch(settings, args.host, args.port)
+    except FactCheckError as ex:
+        raise SystemExit(f"error: {ex}") from None
 
 
 if __name__ == "__main__":

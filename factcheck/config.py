@@ -47,6 +47,18 @@ class Settings(BaseSettings):
         default=None, description="e.g. 'ollama:llama3.1' or 'openai:gpt-4o-mini'"
     )
     llm_base_url: str | None = None
+    web_users: str | None = Field(
+        default=None,
+        description="web app logins, 'name:password,...' (a password may be sha256:<hex>); "
+        "required when the app listens beyond 127.0.0.1",
+        repr=False,
+    )
+    web_editors: str | None = Field(
+        default=None,
+        description="comma-separated logins that may ingest, remove and set trust "
+        "(unset: every login may)",
+    )
+    web_max_batch: int = Field(default=16, ge=1, le=256, description="checks batched together")
     author: str = "factcheck"
     publisher_url: str = ""
 
