@@ -288,3 +288,27 @@ def test_serve_command_starts_the_app(tmp_path):
         proc.terminate()
         out = proc.communicate(timeout=30)[0]
     assert f"http://127.0.0.1:{port}" in out
+
+
+def test_set_a_sources_trust_in_the_sources_tab(page):
+    page.get_by_role("tab", name="Sources").click()
+    page.wait_for_function(
+        "document.querySelector('#sources-table').innerText.includes('Biden and Putin')",
+        timeout=30_000,
+    )
+    page.locator("#source-pick input").click()
+    page.get_by_role("option", name=re.compile("Biden and Putin both issue")).click()
+    page.fill("#trust input", "0.5")
+    page.click("#trust-btn")
+    page.wait_for_function(
+        "document.querySelector('#ingest-msg').innerText.includes('set to 0.5')", timeout=30_000
+    )
+    assert "0.5" in page.locator("#sources-table").inner_text()
+    page.screenshot(path=str(SHOTS / "trust.png"), full_page=True)
+    page.locator("#source-pick input").click()
+    page.get_by_role("option", name=re.compile("Biden and Putin both issue")).click()
+    page.fill("#trust input", "1")
+    page.click("#trust-btn")
+    page.wait_for_function(
+        "document.querySelector('#ingest-msg').innerText.includes('set to 1')", timeout=30_000
+    )
