@@ -50,12 +50,14 @@ def main() -> None:
         from factcheck.embed import HashEmbedder
 
         emb: object = HashEmbedder()
-    else:
-        from factcheck.embed import SentenceTransformerEmbedder
+    else:  # all-MiniLM-L6-v2 on the default backend (FACTCHECK_BACKEND=torch for torch)
+        import os
 
-        st = SentenceTransformerEmbedder()
-        st.warm_up()
-        emb = st
+        from factcheck.embed import default_embedder
+
+        real = default_embedder(os.environ.get("FACTCHECK_BACKEND", "onnx"))
+        real.warm_up()  # type: ignore[attr-defined]
+        emb = real
     with tempfile.TemporaryDirectory() as d:
         f = Path(d) / "big.txt"
         make_file(f, args.size_mb)
