@@ -55,7 +55,7 @@ bench: install-test
 load: install-test
 	$(PY) -m benchmarks.load --users 20 --seconds 60
 
-eval: install
+eval: install-test
 	$(PY) -m benchmarks.eval_climate_fever
 	$(PY) -m benchmarks.eval_climate_fever --no-stance --setup gold
 	$(PY) -m benchmarks.eval_values

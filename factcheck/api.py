@@ -21,8 +21,18 @@ from .config import Settings
 from .core import ClaimRequest, Verifier
 from .errors import FactCheckError, InputError, StageError
 from .ingest import iter_passages, iter_paths, load_text, read_file, split_passages
+from .memory import SUFFIX, ReviewStore, review_of
 from .store import PassageStore, SourceInfo, build_where, open_client
-from .types import Claim, IngestResult, Passage, Report, Source, Verdict
+from .types import (
+    Claim,
+    IngestResult,
+    Passage,
+    Report,
+    Review,
+    ReviewImport,
+    Source,
+    Verdict,
+)
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -44,11 +54,20 @@ class FactChecker:
         analyzer: Analyzer | None = None,
         settings: Settings | None = None,
         stance: Any = None,
+        *,
+        check_embedder: bool = True,
     ) -> None:
         self.settings = settings or Settings()
         self.store = store
         self.analyzer = analyzer or Analyzer(without_torch=self.settings.backend == "onnx")
         self.extractor = ClaimExtractor(self.analyzer, self.settings.claim_threshold)
+        self.memory = ReviewStore(
+            store.client,
+            store.embedder,
+            self.analyzer,
+            store.collection_name + SUFFIX,
+            check_embedder=check_embedder,
+        )
         self.verifier = Verifier(
             self.analyzer,
             store,
@@ -56,6 +75,7 @@ class FactChecker:
             min_score=self.settings.min_score,
             max_claim_chars=self.settings.max_claim_chars,
             stance=stance,
+            memory=self.memory if self.settings.match_reviews else None,
         )
         self._retriever: Any = None
         self._chain: Any = None
@@ -130,7 +150,7 @@ class FactChecker:
 
             stance = load_default_stance(s.backend)
         store = PassageStore(client, embedder, s.collection, check_embedder=check_embedder)
-        return cls(store, settings=s, stance=stance)
+        return cls(store, settings=s, stance=stance, check_embedder=check_embedder)
 
     def warm_up(self) -> None:
         """Load the models now rather than on the first request."""
@@ -290,7 +310,8 @@ class FactChecker:
     def reindex(self, *, progress: Progress | None = None) -> int:
         """Rebuild every stored vector with this checker's embedder (texts and metadata
         stay); returns the passages re-embedded."""
-        return self.store.reindex(progress)
+        n = self.store.reindex(progress)
+        return n + self.memory.reindex(progress)
 
     def sources(self) -> list[SourceInfo]:
         return self.store.sources()
@@ -318,6 +339,52 @@ class FactChecker:
         sid = self.store.resolve_source(source) if source else None
         where = build_where(sid, date_from, date_to)
         return self.store.search(query, k or self.settings.top_k, where)
+
+    # -- earlier reviews (verdict memory) --------------------------------------------------
+
+    def import_reviews(
+        self, paths: Iterable[str | Path], *, progress: Progress | None = None
+    ) -> ReviewImport:
+        """Import ClaimReview JSON-LD or CSV files (or folders of them). A bad record is
+        reported in ``errors`` and the rest are stored; importing again adds nothing."""
+        from .reviews import iter_review_files, read_reviews
+
+        files = list(iter_review_files([Path(p) for p in paths]))
+        errors: list[tuple[str, str]] = []
+        added = unchanged = 0
+        for i, path in enumerate(files, 1):
+            try:
+                got = read_reviews(path, name=str(path.resolve()))
+            except FactCheckError as ex:
+                errors.append((str(path), str(ex)))
+            else:
+                errors.extend(got.errors)
+                a, u = self.memory.add(got.reviews)
+                added, unchanged = added + a, unchanged + u
+            if progress:
+                progress(i, len(files))
+        return ReviewImport(len(files), added, unchanged, tuple(errors))
+
+    def reviews(self) -> list[Review]:
+        """Every stored review, newest first."""
+        return self.memory.reviews()
+
+    def remove_review(self, key: str) -> int:
+        """Remove a review by id, or all reviews with this URL or from this file."""
+        return self.memory.remove(key)
+
+    def remember(
+        self, verdicts: Iterable[Verdict | dict[str, Any]], *, date: dt.date | None = None
+    ) -> int:
+        """Store checked claims as reviews (an editor's accepted verdicts become memory);
+        returns how many were new."""
+        rows = [v.to_dict() if isinstance(v, Verdict) else v for v in verdicts]
+        reviews = [
+            review_of(r, author=self.settings.author, date=date)
+            for r in rows
+            if "error" not in r and r.get("label")
+        ]
+        return self.memory.add(reviews)[0]
 
     # -- claims ----------------------------------------------------------------------------
 

@@ -27,7 +27,7 @@ from factcheck.api import FactChecker
 from factcheck.config import Settings, load_settings
 from factcheck.errors import FactCheckError
 from factcheck.export import to_claimreview, to_csv, to_markdown
-from factcheck.types import Report
+from factcheck.types import Report, Verdict
 from factcheck.webui import article_html, claims_table, esc, verdict_card
 
 TITLE = "factcheck"
@@ -65,15 +65,40 @@ def build_ui(
             out.append(v.to_dict() if not isinstance(v, Exception) else {"error": str(v)})
         return [out]
 
-    def chat(message: str, history: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], str]:
+    def chat(
+        message: str, history: list[dict[str, Any]]
+    ) -> tuple[list[dict[str, Any]], str, Verdict | None, str]:
         history = list(history or [])
         history.append({"role": "user", "content": esc(message)})
+        verdict = None
         try:
-            card = verdict_card(checker.check(message))
+            verdict = checker.check(message)
+            card = verdict_card(verdict)
         except FactCheckError as ex:
             card = _message(str(ex))
         history.append({"role": "assistant", "content": card})
-        return history, ""
+        return history, "", verdict, ""
+
+    def remember_ui(verdicts: Any, request: gr.Request) -> str:
+        """Store the shown verdict(s) as reviews: an editor's accepted verdict becomes
+        memory, shown as "Checked before" when the claim comes back."""
+        if not editor(request):
+            return _message(not_editor)
+        if isinstance(verdicts, Report):
+            verdicts = list(verdicts.verdicts)
+        elif isinstance(verdicts, Verdict):
+            verdicts = [verdicts]
+        if not verdicts:
+            return _message("Check a claim first.")
+        try:
+            n = checker.remember(verdicts)
+        except FactCheckError as ex:
+            return _message(str(ex))
+        total = len(verdicts)
+        return esc(
+            f"Remembered {total} verdict{'s' if total != 1 else ''}"
+            + (f" ({total - n} already remembered)." if n < total else ".")
+        )
 
     # -- article -----------------------------------------------------------------------------
     def read_upload(path: str | None) -> str:
@@ -221,11 +246,17 @@ def build_ui(
                     elem_id="claim-input",
                 )
                 check_btn = gr.Button("Check", variant="primary", scale=1, elem_id="check-btn")
-            check_btn.click(
-                chat, [claim_box, chatbot], [chatbot, claim_box], api_visibility="private"
-            )
-            claim_box.submit(
-                chat, [claim_box, chatbot], [chatbot, claim_box], api_visibility="private"
+            last_verdict = gr.State(None)
+            with gr.Row():
+                remember_btn = gr.Button(
+                    "Remember this verdict", size="sm", scale=1, elem_id="remember-btn"
+                )
+                remember_msg = gr.HTML(elem_id="remember-msg")
+            chat_out = [chatbot, claim_box, last_verdict, remember_msg]
+            check_btn.click(chat, [claim_box, chatbot], chat_out, api_visibility="private")
+            claim_box.submit(chat, [claim_box, chatbot], chat_out, api_visibility="private")
+            remember_btn.click(
+                remember_ui, [last_verdict], [remember_msg], api_visibility="private"
             )
         with gr.Tab("Article", id="article"):
             report_state = gr.State(None)
@@ -258,6 +289,14 @@ def build_ui(
                 api_visibility="private",
             )
             table.select(show_evidence, [report_state], [evidence], api_visibility="private")
+            with gr.Row():
+                remember_all = gr.Button(
+                    "Remember these verdicts", size="sm", elem_id="remember-article-btn"
+                )
+                remember_all_msg = gr.HTML(elem_id="remember-article-msg")
+            remember_all.click(
+                remember_ui, [report_state], [remember_all_msg], api_visibility="private"
+            )
         with gr.Tab("Sources", id="sources"):
             files_in = gr.File(
                 label="Add sources (.txt, .md, .html)",

@@ -293,12 +293,14 @@ def run_batch(
     chunk: int = 32,
     progress: Callable[[int, int | None], None] | None = None,
     on_error: Callable[[BadRow], None] | None = None,
+    remember: bool = False,
 ) -> Summary:
     """Check every row of ``input_path``; returns counts per verdict and failures.
 
     A row can fail, the batch cannot: bad rows, unknown source filters and rows that break
     the checker become error rows. Only an unreadable input, an unwritable output or an
-    unreadable store raise (``InputError`` / ``StoreError``), and what was written stays."""
+    unreadable store raise (``InputError`` / ``StoreError``), and what was written stays.
+    With ``remember`` every verdict is also stored as a review (verdict memory)."""
     if workers < 1:
         raise InputError("workers must be at least 1")
     t0 = time.perf_counter()
@@ -348,6 +350,8 @@ def run_batch(
                     done += 1
                     if progress:
                         progress(done, len(todo))
+                if remember:
+                    checker.remember([r for r in part_rows if "error" not in r])
     finally:
         writer.close()
     summary.seconds = time.perf_counter() - t0

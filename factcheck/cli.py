@@ -352,15 +352,23 @@ def claims(
 )
 @click.option("--source", default=None, help="Only check against this source.")
 @click.option("--json", "as_json", is_flag=True)
+@click.option("--remember", is_flag=True, help="Store the verdict as a review (verdict memory).")
 @click.pass_obj
 def check(
-    obj: _Ctx, claim: str, dateline: dt.date | None, source: str | None, as_json: bool
+    obj: _Ctx,
+    claim: str,
+    dateline: dt.date | None,
+    source: str | None,
+    as_json: bool,
+    remember: bool,
 ) -> None:
     """Check one CLAIM against the stored sources."""
     from .render import verdict_text
 
     try:
         v = obj.warm_checker.check(claim, dateline=dateline, source=source)
+        if remember:
+            obj.checker.remember([v])
     except FactCheckError as ex:
         raise _fail(ex) from None
     _echo(json.dumps(v.to_dict(), ensure_ascii=False) if as_json else verdict_text(v))
@@ -370,14 +378,19 @@ def check(
 @click.argument("file")
 @click.option("--dateline", callback=_date, default=None)
 @click.option("--json", "as_json", is_flag=True, help="The report as one JSON object.")
+@click.option("--remember", is_flag=True, help="Store every verdict as a review.")
 @click.pass_obj
-def check_article(obj: _Ctx, file: str, dateline: dt.date | None, as_json: bool) -> None:
+def check_article(
+    obj: _Ctx, file: str, dateline: dt.date | None, as_json: bool, remember: bool
+) -> None:
     """Extract every claim in FILE and check each against the store."""
     from .render import verdict_text
 
     text = _read(file)
     try:
         report = obj.warm_checker.check_article(text, dateline, article_id=file)
+        if remember:
+            obj.checker.remember(report.verdicts)
     except FactCheckError as ex:
         raise _fail(ex) from None
     if as_json:
@@ -415,6 +428,7 @@ def check_article(obj: _Ctx, file: str, dateline: dt.date | None, as_json: bool)
     show_default=True,
     help="Claims checked together in one batch.",
 )
+@click.option("--remember", is_flag=True, help="Store every verdict as a review.")
 @click.pass_obj
 def batch(
     obj: _Ctx,
@@ -424,6 +438,7 @@ def batch(
     workers: int,
     resume: bool,
     chunk: int,
+    remember: bool,
 ) -> None:
     """Check every claim in INPUT: a CSV (claim column; optional id, dateline,
     source_filter), a JSONL file, or a folder of articles. Exit 0 when all rows were
@@ -461,6 +476,7 @@ def batch(
             chunk=chunk,
             progress=progress,
             on_error=on_error,
+            remember=remember,
         )
     except FactCheckError as ex:
         # An unreadable input, an unwritable output or an unreadable store: exit 2, one
@@ -471,6 +487,80 @@ def batch(
     _echo(summary.line(), err=True)
     if summary.failed:
         sys.exit(1)
+
+
+@main.group()
+def reviews() -> None:
+    """Earlier verdicts (ClaimReview): import, list, remove. Every check shows the
+    stored reviews of its claim ("Checked before") and of related claims."""
+
+
+@reviews.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.pass_obj
+def reviews_import(obj: _Ctx, paths: tuple[Path, ...], as_json: bool) -> None:
+    """Import ClaimReview JSON-LD (object, list, @graph or one per line) or CSV (claim,
+    verdict, url, date, author columns) from files or folders. Exit 1 if any record failed."""
+    from tqdm import tqdm
+
+    for p in paths:
+        if not p.exists():
+            raise click.UsageError(f"{p}: no such file or folder")
+    bar = tqdm(total=None, unit="file", desc="importing", disable=None, file=sys.stderr)
+
+    def progress(done: int, total: int) -> None:
+        bar.total = total
+        bar.update(done - bar.n)
+
+    try:
+        res = obj.checker.import_reviews(list(paths), progress=progress)
+    except FactCheckError as ex:
+        bar.close()
+        raise _fail(ex, code=2) from None
+    bar.close()
+    for where, msg in res.errors:
+        _echo(f"error: {where}: {msg}", err=True)
+    if as_json:
+        _echo(json.dumps(res.to_dict(), ensure_ascii=False))
+    else:
+        _echo(
+            f"{res.files} files: {res.added} reviews added, {res.unchanged} already there, "
+            f"{len(res.errors)} errors"
+        )
+    if res.errors:
+        sys.exit(1)
+
+
+@reviews.command("list")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def reviews_list(obj: _Ctx, as_json: bool) -> None:
+    """List stored reviews, newest first."""
+    from .render import review_text
+
+    try:
+        got = obj.checker.reviews()
+    except FactCheckError as ex:
+        raise _fail(ex) from None
+    if as_json:
+        _echo(json.dumps([r.to_dict() for r in got], ensure_ascii=False))
+    elif not got:
+        _echo("no reviews stored; `factcheck reviews import FILE` adds some")
+    else:
+        _echo("\n".join(review_text(r) for r in got))
+
+
+@reviews.command("remove")
+@click.argument("key")
+@click.pass_obj
+def reviews_remove(obj: _Ctx, key: str) -> None:
+    """Remove a review by id, or every review with this URL or from this file."""
+    try:
+        n = obj.checker.remove_review(key)
+    except FactCheckError as ex:
+        raise _fail(ex) from None
+    _echo(f"removed {n} review{'s' if n != 1 else ''}")
 
 
 @main.command()

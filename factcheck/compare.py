@@ -112,7 +112,7 @@ def values_agree(a: Value, b: Value) -> bool:
     return alo <= bhi and blo <= ahi
 
 
-def _compatible(a: Value, b: Value) -> bool:
+def compatible(a: Value, b: Value) -> bool:
     ka = "quantity" if a.kind in ("quantity",) else a.kind
     kb = "quantity" if b.kind in ("quantity",) else b.kind
     if ka != kb:
@@ -168,7 +168,7 @@ def align(claim: TextFacts, passage: TextFacts) -> list[ValueCheck]:
     for cv, cctx, can in zip(claim.values, claim.contexts, claim.anchors, strict=True):
         best: tuple[float, Value, float, bool] | None = None
         for pv, pctx, pan in zip(passage.values, passage.contexts, passage.anchors, strict=True):
-            if not _compatible(cv, pv):
+            if not compatible(cv, pv):
                 continue
             shared = sum((0.4 if fuzzy_in(w, names) else 1.0) for w in cctx if fuzzy_in(w, pctx))
             # The same counted noun ("troops") says which thing is counted; a shared measure

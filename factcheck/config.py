@@ -40,6 +40,9 @@ class Settings(BaseSettings):
     )
     embed_batch_size: int = Field(default=64, ge=1)
     use_stance_model: bool = True
+    match_reviews: bool = Field(
+        default=True, description="show earlier reviews (verdict memory) with each verdict"
+    )
     backend: Literal["onnx", "torch"] = Field(
         default="onnx", description="run the models on ONNX Runtime (fast start) or torch"
     )

@@ -21,6 +21,7 @@ from .analysis import Analyzer, TextFacts, entity_match
 from .claims import claim_id, kinds_of
 from .compare import DEFAULT, Comparison, StanceProbs, Thresholds, assess, conclude
 from .errors import FactCheckError, InputError, StageError
+from .memory import ReviewStore
 from .provenance import provenance
 from .store import PassageStore
 from .text import clean_claim
@@ -41,6 +42,7 @@ class ClaimState:
     facts: TextFacts
     where: dict[str, Any] | None = None
     passages: list[Passage] = field(default_factory=list)
+    vector: Any = None  # the claim's embedding, once retrieval has made it
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,7 @@ class Verifier:
         stance: StanceFn | None = None,
         thresholds: Thresholds = DEFAULT,
         rules: VerdictRules | None = None,
+        memory: ReviewStore | None = None,
     ) -> None:
         self.analyzer = analyzer
         self.store = store
@@ -76,6 +79,7 @@ class Verifier:
         self.stance = stance
         self.thresholds = thresholds
         self.rules = rules or VerdictRules()
+        self.memory = memory  # earlier reviews, matched against every claim
 
     @property
     def provenance(self) -> Provenance:
@@ -129,6 +133,8 @@ class Verifier:
             found = self.store.search_vectors([vecs[i] for i in idx], self.k, states[idx[0]].where)
             for i, ps in zip(idx, found, strict=True):
                 states[i].passages = [p for p in ps if (p.score or 0.0) >= self.min_score]
+        for s, v in zip(states, vecs, strict=True):
+            s.vector = v
         return states
 
     def prepare_many(self, reqs: list[Any]) -> list[ClaimState | FactCheckError]:
@@ -231,7 +237,21 @@ class Verifier:
                     rationale=f"Cannot check: {why}",
                 )
             out.append(verdict)
-        return out
+        return self._recall(states, out)
+
+    def _recall(self, states: list[ClaimState], verdicts: list[Verdict]) -> list[Verdict]:
+        """Attach the earlier reviews of each claim (none when there is no memory)."""
+        if self.memory is None or not self.memory.count():
+            return verdicts
+        todo = [i for i, s in enumerate(states) if s.vector is None]
+        if todo:  # the LangChain chain retrieves through its own retriever
+            vecs = self.store.embedder.embed_documents([states[i].claim.text for i in todo])
+            for i, v in zip(todo, vecs, strict=True):
+                states[i].vector = v
+        found = self.memory.match([s.vector for s in states], [s.facts for s in states])
+        return [
+            replace(v, previous_reviews=m) if m else v for v, m in zip(verdicts, found, strict=True)
+        ]
 
     def _analyze_passages(self, passages: list[Passage]) -> list[TextFacts]:
         out: list[TextFacts | None] = [None] * len(passages)

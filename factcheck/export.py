@@ -32,6 +32,7 @@ CSV_FIELDS = [
     "sources",
     "evidence",
     "evidence_span",
+    "previous_reviews",
     "error",
 ]
 LABEL_ORDER = ["SUPPORTED", "REFUTED", "CONFLICTING", "NOT_ENOUGH_INFO"]
@@ -61,9 +62,22 @@ def csv_row(row: dict[str, Any]) -> dict[str, Any]:
         "sources": "; ".join(sources),
         "evidence": best["text"] if best else "",
         "evidence_span": f"{best['span'][0]}-{best['span'][1]}" if best else "",
+        "previous_reviews": "; ".join(review_line(m) for m in row.get("previous_reviews") or []),
         "error": row.get("error", ""),
     }
     return {k: csv_safe(v) for k, v in cells.items()}
+
+
+def review_line(m: dict[str, Any]) -> str:
+    """An earlier review in one line: 'Checked before: False (Desk, 2021-12-31) URL'."""
+    by = ", ".join(str(x) for x in (m.get("author"), m.get("date")) if x)
+    head = "Checked before" if m.get("same_claim") else "Related review"
+    out = f"{head}: {m.get('rating', '')} on “{m.get('claim', '')}”" + (f" ({by})" if by else "")
+    if m.get("url"):
+        out += f" {m['url']}"
+    if not m.get("same_claim") and m.get("reason"):
+        out += f" — {m['reason']}"
+    return out
 
 
 def to_csv(rows: list[dict[str, Any]]) -> str:
@@ -102,6 +116,8 @@ def to_markdown(rows: list[dict[str, Any]], title: str = "Fact-check report") ->
             date = f", {e['dateline']}" if e.get("dateline") else ""
             who = f" ({_md(e['attribution'])})" if e.get("attribution") else ""
             lines.append(f"- {e['stance']}{who}: “{_md(e['text'])}” — *{_md(e['source'])}{date}*")
+        for m in r.get("previous_reviews") or []:
+            lines.append(f"- {_md(review_line(m))}")
     return "\n".join(lines) + "\n"
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from .store import SourceInfo
-from .types import Claim, Evidence, Label, Passage, Verdict
+from .types import Claim, Evidence, Label, Passage, Review, ReviewMatch, Verdict
 
 LABEL_COLOURS = {
     Label.SUPPORTED: "green",
@@ -56,6 +58,29 @@ def verdict_text(v: Verdict, max_evidence: int = 3, show_neutral: bool = False) 
         lines.append("Evidence:")
         for e in shown[:max_evidence]:
             lines += evidence_lines(e)
+    lines += matches_text(v.previous_reviews)
+    return "\n".join(lines)
+
+
+def matches_text(matches: Iterable[ReviewMatch]) -> list[str]:
+    """One line per earlier review: the same claim ("Checked before") or a related one."""
+    lines = []
+    for m in matches:
+        r = m.review
+        by = ", ".join(x for x in (r.author, r.date.isoformat() if r.date else "") if x)
+        head = "Checked before" if m.same_claim else "Related review"
+        tail = f" — {m.reason}" if m.reason and not m.same_claim else ""
+        url = f" <{r.url}>" if r.url else ""
+        lines.append(f"{head}: {r.rating} — “{r.claim}”" + (f" ({by})" if by else "") + url + tail)
+    return lines
+
+
+def review_text(r: Review) -> str:
+    """One stored review as `factcheck reviews list` prints it."""
+    by = ", ".join(x for x in (r.author, r.date.isoformat() if r.date else "") if x)
+    lines = [f"{r.id}  {r.rating}  “{r.claim}”" + (f"  ({by})" if by else "")]
+    if r.url:
+        lines.append(f"    {r.url}")
     return "\n".join(lines)
 
 

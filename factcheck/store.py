@@ -157,7 +157,7 @@ def _finish_reindex(client: Any, name: str) -> Any:
     return client.get_collection(name, embedding_function=None)
 
 
-def _recover_reindex(client: Any, name: str) -> None:
+def recover_reindex(client: Any, name: str) -> None:
     """A reindex that stopped after deleting the old collection: finish its swap."""
     try:
         temp = client.get_collection(name + _REINDEX_SUFFIX, embedding_function=None)
@@ -181,6 +181,52 @@ def embedder_identity(embedder: Any) -> dict[str, str]:
     return {k: str(v) for k, v in ident.items()} if isinstance(ident, dict) else {}
 
 
+def reindex_collection(
+    client: Any,
+    name: str,
+    embedder: Any,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[Any, int]:
+    """Re-embed every record of a collection with ``embedder``; texts, ids and metadata are
+    copied unchanged. Returns the new collection and the records re-embedded.
+
+    The new vectors (perhaps of another dimension) go to a new collection, which then
+    replaces the old one: a crash before the swap leaves the old one as it was; a crash
+    during it is finished when the store is next opened."""
+    old = client.get_collection(name, embedding_function=None)
+    temp = name + _REINDEX_SUFFIX
+    with contextlib.suppress(Exception):
+        client.delete_collection(temp)  # a half-built one from a crash
+    ident = embedder_identity(embedder)
+    total = int(old.count())
+    done = 0
+    try:
+        new = client.create_collection(
+            temp, metadata={"hnsw:space": "cosine", **ident}, embedding_function=None
+        )
+        while done < total:
+            got = old.get(limit=_EMBED_BATCH, offset=done, include=["documents", "metadatas"])
+            ids = list(got["ids"])
+            if not ids:
+                break
+            docs = list(got["documents"] or [])
+            vecs = embedder.embed_documents(docs)
+            new.upsert(
+                ids=ids,
+                documents=docs,
+                metadatas=list(got["metadatas"] or []),
+                embeddings=[list(map(float, v)) for v in vecs],
+            )
+            done += len(ids)
+            if progress is not None:
+                progress(done, total)
+        new.modify(metadata={**ident, _REINDEX_DONE: "1"})
+        client.delete_collection(name)
+        return _finish_reindex(client, name), done
+    except Exception as ex:
+        raise StoreError(f"Reindexing {name} stopped after {done:,} records: {ex}") from ex
+
+
 class PassageStore:
     """Passages in one Chroma collection, embedded with the given LangChain ``Embeddings``."""
 
@@ -199,7 +245,7 @@ class PassageStore:
         self.collection_name = collection
         self._lock = threading.RLock()  # serialises replace-a-source within one process
         ident = embedder_identity(embedder)
-        _recover_reindex(client, collection)
+        recover_reindex(client, collection)
         try:
             # Pass no embedding function to Chroma itself: we always hand it vectors, so its
             # default (downloading) ONNX model is never built.
@@ -242,47 +288,12 @@ class PassageStore:
         return ident.get("embedder") or type(self.embedder).__name__
 
     def reindex(self, progress: Callable[[int, int], None] | None = None) -> int:
-        """Re-embed every stored passage with this store's embedder; texts, ids and
-        metadata are copied unchanged. Returns the passages re-embedded.
-
-        The new vectors (perhaps of another dimension) go to a new collection, which then
-        replaces the old one: a crash before the swap leaves the old store as it was; a
-        crash during it is finished when the store is next opened."""
+        """Re-embed every stored passage with this store's embedder (``reindex_collection``)."""
         with self._lock:
-            temp = self.collection_name + _REINDEX_SUFFIX
-            with contextlib.suppress(Exception):
-                self.client.delete_collection(temp)  # a half-built one from a crash
-            ident = embedder_identity(self.embedder)
-            total = self.count()
-            done = 0
-            try:
-                new = self.client.create_collection(
-                    temp, metadata={"hnsw:space": "cosine", **ident}, embedding_function=None
-                )
-                while done < total:
-                    got = self.collection.get(
-                        limit=_EMBED_BATCH, offset=done, include=["documents", "metadatas"]
-                    )
-                    ids = list(got["ids"])
-                    if not ids:
-                        break
-                    docs = list(got["documents"] or [])
-                    vecs = self.embedder.embed_documents(docs)
-                    new.upsert(
-                        ids=ids,
-                        documents=docs,
-                        metadatas=list(got["metadatas"] or []),
-                        embeddings=[list(map(float, v)) for v in vecs],
-                    )
-                    done += len(ids)
-                    if progress is not None:
-                        progress(done, total)
-                new.modify(metadata={**ident, _REINDEX_DONE: "1"})
-                self.client.delete_collection(self.collection_name)
-                self.collection = _finish_reindex(self.client, self.collection_name)
-            except Exception as ex:
-                raise StoreError(f"Reindexing stopped after {done:,} passages: {ex}") from ex
-            return done
+            self.collection, n = reindex_collection(
+                self.client, self.collection_name, self.embedder, progress
+            )
+            return n
 
     # -- writing --------------------------------------------------------------------------
 

@@ -195,6 +195,7 @@ class Verdict:
     rationale: str
     evidence: tuple[Evidence, ...] = ()
     provenance: Provenance | None = None
+    previous_reviews: tuple[ReviewMatch, ...] = ()  # earlier verdicts on this claim or kin
 
     def to_dict(self) -> dict[str, Any]:
         d = {
@@ -209,7 +210,57 @@ class Verdict:
         }
         if self.provenance is not None:
             d["provenance"] = self.provenance.to_dict()
+        d["previous_reviews"] = [m.to_dict() for m in self.previous_reviews]
         return d
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """An earlier verdict on a claim: a ClaimReview read from a file, or a check remembered.
+
+    ``rating`` is the reviewer's own words ("False", "Mostly true"); ``rating_value`` the
+    numeric rating on the reviewer's scale from ``worst_rating`` to ``best_rating``."""
+
+    id: str
+    claim: str
+    rating: str
+    rating_value: float | None = None
+    best_rating: float | None = None
+    worst_rating: float | None = None
+    author: str = ""
+    date: dt.date | None = None
+    url: str = ""
+    origin: str = ""  # the file it was imported from, or "factcheck" for a remembered check
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = _plain(self)
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewMatch:
+    """A stored review close to a claim: the same claim, or a related one whose figures,
+    dates, names or polarity differ (``reason`` says how)."""
+
+    review: Review
+    similarity: float
+    same_claim: bool
+    reason: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        r = self.review
+        return {
+            "id": r.id,
+            "claim": r.claim,
+            "rating": r.rating,
+            "rating_value": r.rating_value,
+            "author": r.author,
+            "date": r.date.isoformat() if r.date else None,
+            "url": r.url,
+            "similarity": round(self.similarity, 4),
+            "same_claim": self.same_claim,
+            "reason": self.reason,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +308,20 @@ class IngestResult:
     passages: int = 0
     seconds: float = 0.0
     errors: tuple[tuple[str, str], ...] = ()  # (path, message)
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = _plain(self)
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewImport:
+    """What one ``reviews import`` did: reviews stored, already there, and bad records."""
+
+    files: int = 0
+    added: int = 0
+    unchanged: int = 0
+    errors: tuple[tuple[str, str], ...] = ()  # (file and record, message)
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = _plain(self)

@@ -936,7 +936,7 @@ def describe(v: Value) -> str:
         return f"#{int(v.low or 0)}" + (f" {v.unit}" if v.unit else "")
     if v.kind == "duration":
         return _human_duration(v)
-    x = _center(v)
+    x = center(v)
     num = _fmt(x)
     hedge = f"{v.hedge} " if v.hedge else ""
     if v.kind == "money":
@@ -946,7 +946,8 @@ def describe(v: Value) -> str:
     return f"{hedge}{num}" + (f" {v.unit}" if v.unit else "")
 
 
-def _center(v: Value) -> float:
+def center(v: Value) -> float:
+    """The figure a text states (the middle of its interval, or the bound a hedge names)."""
     lo, hi = v.low or 0.0, v.high if v.high is not None else 0.0
     if math.isinf(hi):
         return float(f"{lo:.6g}")
@@ -970,7 +971,7 @@ def _fmt(x: float) -> str:
 
 
 def _human_duration(v: Value) -> str:
-    x = _center(v)
+    x = center(v)
     hedge = f"{v.hedge} " if v.hedge else ""
     # The largest unit that gives a whole number reads best: "90 minutes", not "1.5 hours".
     for name, secs in (

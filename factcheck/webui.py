@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from .types import Label, Report, Verdict
+from .types import Label, Report, ReviewMatch, Verdict
 
 COLOURS = {
     Label.SUPPORTED: ("#1a7f37", "#d4f4dd"),
@@ -73,6 +73,7 @@ def verdict_card(v: Verdict, max_evidence: int = 4) -> str:
             f" · chars {p.start}–{p.end}</div>"
             f'<div class="fc-passage">{highlight(p.text, e.passage_spans)}</div></div>'
         )
+    parts += [review_html(m) for m in v.previous_reviews]
     if v.provenance is not None:
         from .export import provenance_line
 
@@ -82,6 +83,31 @@ def verdict_card(v: Verdict, max_evidence: int = 4) -> str:
         )
     parts.append("</div>")
     return "".join(parts)
+
+
+def review_html(m: ReviewMatch) -> str:
+    """An earlier review on a verdict card: "Checked before" (the same claim) with its
+    rating and link, or a related review and what differs."""
+    r = m.review
+    head = "Checked before" if m.same_claim else "Related review"
+    by = " · ".join(esc(x) for x in (r.author, r.date.isoformat() if r.date else "") if x)
+    link = ""
+    if r.url.lower().startswith(("https://", "http://")):  # never javascript: or data:
+        link = f' · <a href="{esc(r.url)}" target="_blank" rel="noopener noreferrer">review</a>'
+    why = (
+        f'<div class="fc-review-why">{esc(m.reason)}</div>' if m.reason and not m.same_claim else ""
+    )
+    kind = "same" if m.same_claim else "related"
+    return (
+        f'<div class="fc-review fc-review-{kind}" style="margin-top:8px;padding:6px 8px;'
+        'background:#f2f4f7;border-radius:4px;font-size:0.85em">'
+        f"<b>{head}</b>: {esc(r.rating)}"
+        + (f" · {by}" if by else "")
+        + link
+        + f' · similarity {m.similarity:.2f}<div class="fc-review-claim">“{esc(r.claim)}”</div>'
+        + why
+        + "</div>"
+    )
 
 
 def legend() -> str:

@@ -1,0 +1,502 @@
+"""Verdict memory: earlier reviews in their own Chroma collection, matched against claims.
+
+A review is found by embedding similarity, then compared with the claim as verdicts
+compare values: a review whose figure, date, name or polarity differs is shown as related,
+never as the same claim. Reviews are keyed by content, so importing a file twice adds
+nothing. Each review's claim is analysed once, at import, and its facts stored with it,
+so a match costs one vector query and no spaCy run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import json
+import logging
+import re
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .analysis import Analyzer, TextFacts, entity_match, fuzzy_in
+from .compare import compatible, values_agree
+from .errors import InputError, StoreError
+from .store import embedder_identity, recover_reindex, reindex_collection
+from .types import Review, ReviewMatch, Value
+from .values import MONTHS, WEEKDAYS, center, describe
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+_WRITE_BATCH = 512
+SUFFIX = "_reviews"
+
+
+@dataclass(frozen=True, slots=True)
+class MatchThresholds:
+    """When a stored review is shown with a claim, and when it is the same claim.
+
+    ``same`` was chosen on the dev half of benchmarks/claim_matching.py (see
+    docs/evaluation.md); ``related`` only decides what is shown as related."""
+
+    related: float = 0.6  # cosine similarity at which a review is shown at all
+    same: float = 0.78  # ... at which it is the same claim, when nothing in it differs
+    k: int = 3  # reviews shown per claim, at most
+
+
+# -- what differs between two claims -------------------------------------------------------
+
+
+def claim_difference(new: TextFacts, old: TextFacts) -> str:
+    """Why two claims are not the same claim although they are alike, or "".
+
+    A figure, date or duration of a compatible kind (as verdicts align them) that states
+    another amount; a name replaced by another (a name left out is a rewording: "the two
+    presidents" for "Biden and Putin"); one negated, the other not.
+    """
+    for a, b_side, here_first in ((new, old, True), (old, new, False)):
+        for v in a.values:
+            rivals = [w for w in b_side.values if compatible(v, w)]
+            if rivals and not any(same_amount(v, w) for w in rivals):
+                x, y = (v, rivals[0]) if here_first else (rivals[0], v)
+                return f"the figures differ: {describe(x)} here, {describe(y)} in the review"
+    for group in (True, False):  # people; then organisations, places and other names
+        here = [e for e in new.entities if (e.label == "PERSON") == group]
+        there = [e for e in old.entities if (e.label == "PERSON") == group]
+        added = [e for e in here if not any(_same_name(e.unit, x.unit) for x in there)]
+        lost = [x for x in there if not any(_same_name(e.unit, x.unit) for e in here)]
+        if added and lost:
+            return f"the names differ: {added[0].text} here, {lost[0].text} in the review"
+    # What the value reader could not place ("as early as March", "mid-2006", a name
+    # the tagger missed) still shows in the words: a figure, month, weekday or name that
+    # one claim has where the other has another.
+    for what, mine, theirs in (
+        ("figures", _figures(new), _figures(old)),
+        ("dates", _calendar_words(new.text), _calendar_words(old.text)),
+        ("names", _names(new.text, _words(old.text)), _names(old.text, _words(new.text))),
+    ):
+        extra, gone = mine - theirs, theirs - mine
+        if what == "names":  # "GM" here, "General Motors" there: one name
+            extra, gone = (
+                _drop_acronyms(extra, gone, old.text),
+                _drop_acronyms(gone, extra, new.text),
+            )
+        if extra and gone:
+            mine_w, theirs_w = _as_written(min(extra), new.text), _as_written(min(gone), old.text)
+            return f"the {what} differ: {mine_w} here, {theirs_w} in the review"
+    if _negation_differs(new.negated, old.negated):
+        which = "this claim" if new.negated else "the review's claim"
+        return f"one is negated ({which} says not)"
+    return ""
+
+
+def same_amount(a: Value, b: Value) -> bool:
+    """Two values state the same amount: dates that overlap (a day in its month), numbers
+    whose stated figures are equal within 1% ("more than 7.5 million" is not "more than 15
+    million", although both can be true, so they are not one claim)."""
+    if a.kind == "date":
+        return values_agree(a, b)
+    x, y = center(a), center(b)
+    return abs(x - y) <= 0.01 * max(abs(x), abs(y)) + 1e-9
+
+
+def _as_written(word: str, text: str) -> str:
+    m = re.search(rf"(?i)(?<![\w]){re.escape(word)}(?![\w])", text)
+    return m.group() if m else word
+
+
+def _same_name(a: str, b: str) -> bool:
+    """One name: 'Putin' ~ 'Vladimir Putin' (``entity_match``), or initials: 'gm' ~
+    'general motors'."""
+    if entity_match(a, b):
+        return True
+    for x, y in ((a, b), (b, a)):
+        words = y.split()
+        if " " not in x and len(words) > 1 and x == "".join(w[0] for w in words):
+            return True
+    return False
+
+
+def _figures(f: TextFacts) -> set[str]:
+    """Every number a claim states (any kind, as its stated figure), a date's bounds."""
+    out = set()
+    for v in f.values:
+        if v.kind == "date":
+            out.add(v.date_from[:10])
+        elif v.kind != "invalid" and v.low is not None:
+            out.add(f"{center(v):.6g}")
+    return out
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+
+
+def _calendar_words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text) if w.lower() in MONTHS or w.lower() in WEEKDAYS}
+
+
+def _words(text: str) -> set[str]:
+    return {_bare(m.group()) for m in _WORD.finditer(text)}
+
+
+def _bare(w: str) -> str:
+    return w.rstrip(".'’").lower().removesuffix("'s").removesuffix("’s")
+
+
+def _names(text: str, other: set[str]) -> set[str]:
+    """Capitalised words inside the sentence that the other claim lacks: names a tagger
+    may miss ("Thai Airways" for "Singapore Airlines"). The first word, calendar words and
+    function words ("The") are not names; compared only as substitutions."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    out = set()
+    for i, m in enumerate(_WORD.finditer(text)):
+        w = _bare(m.group())
+        if i == 0 or not m.group()[:1].isupper() or w in other or w in STOP_WORDS:
+            continue
+        if text[: m.start()].rstrip().endswith((".", ":", '"', "“")):
+            continue
+        if w in MONTHS or w in WEEKDAYS:
+            continue
+        out.add(w)
+    return out
+
+
+def _drop_acronyms(words: set[str], other_words: set[str], other_text: str) -> set[str]:
+    """``words`` less those that are the initials of a run of capitalised words in the
+    other text ("gm" for "General Motors"), and less the words of runs whose initials
+    are among ``other_words``."""
+    runs = re.findall(r"(?:[A-Z][\w'’-]*\s+){1,5}[A-Z][\w'’-]*", other_text)
+    initials = {"".join(w[0] for w in r.split()).lower(): r for r in runs}
+    out = {w for w in words if w not in initials}
+    for acro, run in initials.items():
+        if acro in other_words:
+            out -= {_bare(w) for w in run.split()}
+    return out
+
+
+def _negation_differs(a: frozenset[str], b: frozenset[str]) -> bool:
+    return any(not fuzzy_in(w, b) for w in a) or any(not fuzzy_in(w, a) for w in b)
+
+
+# -- facts stored with each review -----------------------------------------------------------
+
+
+def facts_to_json(f: TextFacts) -> str:
+    """The parts of a claim's facts that matching reads, as compact JSON."""
+    return json.dumps(
+        {
+            "values": [_value_dict(v) for v in f.values],
+            "contexts": [sorted(c) for c in f.contexts],
+            "anchors": list(f.anchors),
+            "entities": [_value_dict(v) for v in f.entities],
+            "content": sorted(f.content),
+            "negated": sorted(f.negated),
+            "predicates": sorted(f.predicates),
+            "attribution": f.attribution,
+            "flags": [f.quote, f.question, f.opinion, f.contrast, f.past],
+            "tokens": f.tokens,
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def facts_from_json(text: str, claim: str) -> TextFacts:
+    d = json.loads(text)
+    quote, question, opinion, contrast, past = d["flags"]
+    return TextFacts(
+        text=claim,
+        values=tuple(_value(x) for x in d["values"]),
+        contexts=tuple(frozenset(c) for c in d["contexts"]),
+        anchors=tuple(d["anchors"]),
+        entities=tuple(_value(x) for x in d["entities"]),
+        content=frozenset(d["content"]),
+        negated=frozenset(d["negated"]),
+        predicates=frozenset(d["predicates"]),
+        attribution=d["attribution"],
+        quote=quote,
+        question=question,
+        opinion=opinion,
+        contrast=contrast,
+        past=past,
+        tokens=d["tokens"],
+    )
+
+
+def _value_dict(v: Value) -> dict[str, Any]:
+    d = {f.name: getattr(v, f.name) for f in dataclasses.fields(v)}
+    d["span"] = list(v.span)
+    return {k: x for k, x in d.items() if x not in ("", None)}
+
+
+def _value(d: dict[str, Any]) -> Value:
+    return Value(**{**d, "span": tuple(d["span"])})
+
+
+# -- the store ---------------------------------------------------------------------------------
+
+
+def _metadata(r: Review, facts: TextFacts) -> dict[str, Any]:
+    """Flat metadata Chroma can store (no None): -1e300 stands for "no number"."""
+    return {
+        "rating": r.rating,
+        "rating_value": _num(r.rating_value),
+        "best_rating": _num(r.best_rating),
+        "worst_rating": _num(r.worst_rating),
+        "author": r.author,
+        "date": r.date.isoformat() if r.date else "",
+        "url": r.url,
+        "origin": r.origin,
+        "facts": facts_to_json(facts),
+    }
+
+
+_NONE = -1e300
+
+
+def _num(x: float | None) -> float:
+    return _NONE if x is None else float(x)
+
+
+def _opt(x: Any) -> float | None:
+    return None if x is None or float(x) == _NONE else float(x)
+
+
+def review_from_record(rid: str, claim: str, md: dict[str, Any]) -> Review:
+    d = str(md.get("date") or "")
+    return Review(
+        id=rid,
+        claim=claim,
+        rating=str(md.get("rating", "")),
+        rating_value=_opt(md.get("rating_value")),
+        best_rating=_opt(md.get("best_rating")),
+        worst_rating=_opt(md.get("worst_rating")),
+        author=str(md.get("author", "")),
+        date=dt.date.fromisoformat(d) if d else None,
+        url=str(md.get("url", "")),
+        origin=str(md.get("origin", "")),
+    )
+
+
+class ReviewStore:
+    """Reviews in the Chroma collection ``<passages' collection>_reviews``, embedded with
+    the passages' embedder. The collection is created on the first write: reading a store
+    that never had reviews creates nothing."""
+
+    def __init__(
+        self,
+        client: Any,
+        embedder: Any,
+        analyzer: Analyzer,
+        name: str,
+        thresholds: MatchThresholds | None = None,
+        *,
+        check_embedder: bool = True,
+    ) -> None:
+        self.client = client
+        self.embedder = embedder
+        self.analyzer = analyzer
+        self.name = name
+        self.thresholds = thresholds or MatchThresholds()
+        self.check_embedder = check_embedder
+        self._col: Any = None
+        self._lock = threading.RLock()
+
+    def _collection(self, create: bool = False) -> Any:
+        if self._col is not None:
+            return self._col
+        with self._lock:
+            ident = embedder_identity(self.embedder)
+            recover_reindex(self.client, self.name)
+            try:
+                if create:
+                    col = self.client.get_or_create_collection(
+                        self.name,
+                        metadata={"hnsw:space": "cosine", **ident},
+                        embedding_function=None,
+                    )
+                else:
+                    col = self.client.get_collection(self.name, embedding_function=None)
+            except Exception as ex:
+                if not create:
+                    return None  # no reviews yet
+                raise StoreError(f"Cannot open the review collection {self.name!r}: {ex}") from None
+            md = dict(col.metadata or {})
+            if (
+                self.check_embedder
+                and ident
+                and md.get("embedder") not in (None, ident["embedder"])
+            ):
+                raise StoreError(
+                    f"The reviews in {self.name!r} were embedded by {md.get('embedder')}; this "
+                    f"run uses {ident['embedder']}. Run `factcheck reindex` to rebuild them."
+                )
+            self._col = col
+            return col
+
+    def count(self) -> int:
+        col = self._collection()
+        return 0 if col is None else int(col.count())
+
+    def add(
+        self, reviews: Sequence[Review], progress: Callable[[int], None] | None = None
+    ) -> tuple[int, int]:
+        """Store reviews not stored yet; returns (added, already there)."""
+        col = self._collection(create=True)
+        uniq = list({r.id: r for r in reviews}.values())
+        added = 0
+        for i in range(0, len(uniq), _WRITE_BATCH):
+            part = uniq[i : i + _WRITE_BATCH]
+            try:
+                have = set(col.get(ids=[r.id for r in part], include=[])["ids"])
+            except Exception as ex:
+                raise StoreError(f"Reading the reviews failed: {ex}") from ex
+            new = [r for r in part if r.id not in have]
+            if new:
+                facts = self._analyze(new)
+                vecs = self.embedder.embed_documents([r.claim for r in new])
+                try:
+                    col.upsert(
+                        ids=[r.id for r in new],
+                        documents=[r.claim for r in new],
+                        embeddings=[list(map(float, v)) for v in vecs],
+                        metadatas=[_metadata(r, f) for r, f in zip(new, facts, strict=True)],
+                    )
+                except Exception as ex:
+                    raise StoreError(f"Writing the reviews failed: {ex}") from ex
+                added += len(new)
+            if progress is not None:
+                progress(i + len(part))
+        return added, len(reviews) - added
+
+    def _analyze(self, reviews: list[Review]) -> list[TextFacts]:
+        """Each review's claim analysed against its own date (for "on Thursday")."""
+        out: dict[str, TextFacts] = {}
+        by_date: dict[dt.date | None, list[Review]] = {}
+        for r in reviews:
+            by_date.setdefault(r.date, []).append(r)
+        for d, rs in by_date.items():
+            for r, f in zip(rs, self.analyzer.analyze_many([r.claim for r in rs], d), strict=True):
+                out[r.id] = f
+        return [out[r.id] for r in reviews]
+
+    def reviews(self) -> list[Review]:
+        col = self._collection()
+        if col is None:
+            return []
+        got = col.get(include=["documents", "metadatas"])
+        rows = [
+            review_from_record(i, d, dict(m or {}))
+            for i, d, m in zip(
+                got["ids"], got["documents"] or [], got["metadatas"] or [], strict=True
+            )
+        ]
+        return sorted(rows, key=lambda r: (r.date or dt.date.min, r.claim.lower()), reverse=True)
+
+    def remove(self, key: str) -> int:
+        """Remove one review by id, or every review with this URL or from this file."""
+        if not isinstance(key, str) or not key.strip():
+            raise InputError("Name the review to remove: its id, its URL or the file it came from")
+        col = self._collection()
+        if col is None:
+            raise InputError("There are no reviews in the store")
+        with self._lock:
+            if col.get(ids=[key], include=[])["ids"]:
+                col.delete(ids=[key])
+                return 1
+            for field, value in (
+                ("url", key),
+                ("origin", key),
+                ("origin", str(Path(key).resolve())),
+            ):
+                ids = list(col.get(where={field: value}, include=[])["ids"])
+                if ids:
+                    for i in range(0, len(ids), _WRITE_BATCH):
+                        col.delete(ids=ids[i : i + _WRITE_BATCH])
+                    return len(ids)
+        raise InputError(f"No review {key!r}: `factcheck reviews list` shows ids, URLs and files")
+
+    def reindex(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Re-embed every review with this store's embedder (see PassageStore.reindex)."""
+        if self._collection() is None and not self._exists():
+            return 0
+        with self._lock:
+            self._col, n = reindex_collection(self.client, self.name, self.embedder, progress)
+            return n
+
+    def _exists(self) -> bool:
+        with contextlib.suppress(Exception):
+            self.client.get_collection(self.name, embedding_function=None)
+            return True
+        return False
+
+    # -- matching -------------------------------------------------------------------------
+
+    def match(
+        self, vectors: Sequence[Any], facts: Sequence[TextFacts]
+    ) -> list[tuple[ReviewMatch, ...]]:
+        """For each claim (its vector and facts), the stored reviews like it, the same
+        claims first, then by similarity."""
+        col = self._collection()
+        n = 0 if col is None else col.count()
+        if not n or not vectors:
+            return [() for _ in vectors]
+        t = self.thresholds
+        try:
+            res = col.query(
+                query_embeddings=[list(map(float, v)) for v in vectors],
+                n_results=min(t.k, n),
+                include=["documents", "metadatas", "distances"],
+            )
+        except Exception as ex:
+            raise StoreError(f"Searching the reviews failed: {ex}") from ex
+        out: list[tuple[ReviewMatch, ...]] = []
+        for f, ids, docs, mds, dists in zip(
+            facts, res["ids"], res["documents"], res["metadatas"], res["distances"], strict=True
+        ):
+            found = []
+            for rid, doc, md, dist in zip(ids, docs, mds, dists, strict=True):
+                sim = 1.0 - float(dist)
+                if sim < t.related:
+                    continue
+                md = dict(md or {})
+                old = facts_from_json(str(md.get("facts", "{}")), doc)
+                found.append(decide_match(review_from_record(rid, doc, md), sim, f, old, t))
+            found.sort(key=lambda m: (not m.same_claim, -m.similarity))
+            out.append(tuple(found))
+        return out
+
+
+def decide_match(
+    review: Review, similarity: float, new: TextFacts, old: TextFacts, t: MatchThresholds
+) -> ReviewMatch:
+    """Same claim, or related (and why)."""
+    why = claim_difference(new, old)
+    if why:
+        return ReviewMatch(review, similarity, False, why)
+    if similarity < t.same:
+        return ReviewMatch(review, similarity, False, "a related claim, worded too differently")
+    return ReviewMatch(review, similarity, True, "")
+
+
+def review_of(verdict_row: dict[str, Any], *, author: str, date: dt.date | None) -> Review:
+    """A checked claim remembered as a review: the verdict's label in ClaimReview words."""
+    from .export import ALTERNATE_NAME, RATING
+    from .reviews import make_review
+
+    label = str(verdict_row["label"])
+    return make_review(
+        str(verdict_row["claim"]),
+        ALTERNATE_NAME[label],
+        rating_value=float(RATING[label]),
+        best_rating=5.0,
+        worst_rating=1.0,
+        author=author,
+        date=date or dt.date.today(),
+        url=str(verdict_row.get("url", "")),
+        origin="factcheck",
+    )
