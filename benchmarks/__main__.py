@@ -10,7 +10,17 @@ import subprocess
 import sys
 from pathlib import Path
 
-NAMES = ["coldstart", "ingest", "query", "claims", "check", "batch", "stance", "bigfile"]
+NAMES = [
+    "coldstart",
+    "ingest",
+    "query",
+    "claims",
+    "check",
+    "batch",
+    "memory",
+    "stance",
+    "bigfile",
+]
 
 
 def main() -> None:

@@ -245,6 +245,76 @@ def bench_check() -> list[dict]:
     ]
 
 
+def _fill_reviews(mem, n: int, seed: int = 0) -> None:
+    """n reviews: real sentence texts with their analysed facts, random unit vectors."""
+    from factcheck.memory import _metadata
+    from factcheck.reviews import make_review
+
+    col = mem._collection(create=True)
+    rng = np.random.default_rng(seed)
+    texts = sentences(2000, seed=7)
+    facts = dict(zip(texts, mem.analyzer.analyze_many(texts), strict=True))
+    step = 5000
+    for i in range(0, n, step):
+        m = min(step, n - i)
+        vecs = rng.normal(size=(m, 384)).astype(np.float32)
+        vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+        revs = [
+            make_review(texts[(i + j) % len(texts)], "False", url=f"https://x/{i + j}")
+            for j in range(m)
+        ]
+        col.upsert(
+            ids=[r.id for r in revs],
+            documents=[r.claim for r in revs],
+            embeddings=vecs.tolist(),
+            metadatas=[_metadata(r, facts[r.claim]) for r in revs],
+        )
+
+
+def bench_memory() -> list[dict]:
+    """What matching against 100,000 stored reviews adds to a check: the same claims
+    checked with and without the memory, alternately. The seed claims are also stored as
+    reviews (real vectors), so every check finds and compares real candidates."""
+    n = 10000 if QUICK else 100000
+    fc = _checker(_client())
+    fc.ingest([ROOT / "seeds"])
+    claims = _claim_set(46)
+    _fill_reviews(fc.memory, n)
+    from factcheck.reviews import make_review
+
+    fc.memory.add([make_review(c, "True") for c in claims[::2]])
+    day = dt.date(2021, 12, 31)
+    for c in claims[:5]:
+        fc.check(c, dateline=day)
+    on, off, found = [], [], 0
+    for _ in range(2 if QUICK else 4):
+        for c in claims:
+            fc.verifier.memory = fc.memory
+            t = time.perf_counter()
+            v = fc.check(c, dateline=day)
+            on.append((time.perf_counter() - t) * 1000)
+            found += any(m.same_claim for m in v.previous_reviews)
+            fc.verifier.memory = None
+            t = time.perf_counter()
+            fc.check(c, dateline=day)
+            off.append((time.perf_counter() - t) * 1000)
+    added = [a - b for a, b in zip(on, off, strict=True)]
+    return [
+        row(
+            "memory",
+            f"check p50 ms with / without {fc.memory.count():,} reviews",
+            f"{pct(on, 50):.1f} / {pct(off, 50):.1f}",
+        ),
+        row(
+            "memory",
+            "added by the match, p50 / p95 ms",
+            f"{pct(added, 50):.1f} / {pct(added, 95):.1f}",
+            "p50 <= 10 ms",
+        ),
+        row("memory", "checks that found their stored review", f"{found}/{len(on)}"),
+    ]
+
+
 def bench_batch() -> list[dict]:
     n_synth = 10000 if QUICK else 100000
     n = 100 if QUICK else 1000

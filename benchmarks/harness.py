@@ -1,0 +1,160 @@
+"""What the accuracy benchmarks share: a checker with a chosen stance model and threshold
+overrides, a store of whole folders of sources, and verdict scoring.
+
+    model: "shipped" (the package's stance model), "none" (rules only), or a folder holding
+           another model (``../shared/models/stance-v2``), run with transformers on torch.
+    overrides: {"model_support": 0.4, "min_weight": 0.3, ...}: fields of
+           ``compare.Thresholds`` or ``verify.VerdictRules``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import uuid
+from collections import Counter
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+NEWS = SHARED / "data" / "news"
+SEED_DIR = ROOT / "seeds"
+STANCE_V2 = SHARED / "models" / "stance-v2"
+LABELS = ("SUPPORTED", "REFUTED", "NOT_ENOUGH_INFO")
+
+
+def parse_overrides(pairs: list[str]) -> dict[str, float]:
+    """``["model_support=0.4", ...]`` -> {"model_support": 0.4}, names checked."""
+    from factcheck.compare import Thresholds
+    from factcheck.verify import VerdictRules
+
+    known = {f.name for f in fields(Thresholds)} | {f.name for f in fields(VerdictRules)}
+    out = {}
+    for kv in pairs:
+        k, _, v = kv.partition("=")
+        if k not in known:
+            raise SystemExit(f"--set {kv}: unknown threshold {k!r}; known: {sorted(known)}")
+        out[k] = float(v)
+    return out
+
+
+def make_checker(model: str = "shipped", overrides: dict[str, float] | None = None) -> Any:
+    """A FactChecker on an in-memory Chroma with the real embedder (ONNX backend)."""
+    import chromadb
+
+    from factcheck.api import FactChecker
+    from factcheck.compare import Thresholds
+    from factcheck.config import Settings
+    from factcheck.embed import default_embedder
+    from factcheck.stance import load_default_stance
+    from factcheck.store import PassageStore
+
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    client = chromadb.EphemeralClient(settings=chromadb.Settings(anonymized_telemetry=False))
+    store = PassageStore(client, default_embedder("onnx"), f"bm{uuid.uuid4().hex[:8]}")
+    if model == "none":
+        stance = None
+    elif model == "shipped":
+        stance = load_default_stance("onnx")
+    else:
+        from factcheck.stance_model import CrossEncoderStance
+
+        stance = CrossEncoderStance(Path(model), quantize=False)
+    settings = Settings(use_stance_model=stance is not None, match_reviews=False)
+    fc = FactChecker(store, settings=settings, stance=stance)
+    apply_overrides(fc, overrides or {})
+    assert isinstance(fc.verifier.thresholds, Thresholds)
+    return fc
+
+
+def apply_overrides(fc: Any, overrides: dict[str, float]) -> None:
+    v = fc.verifier
+    t = {k: x for k, x in overrides.items() if hasattr(v.thresholds, k)}
+    r = {k: x for k, x in overrides.items() if hasattr(v.rules, k)}
+    v.thresholds = replace(v.thresholds, **t)
+    v.rules = replace(v.rules, **r)
+
+
+def source_files(folders: list[Path]) -> list[Path]:
+    """The source files of the folders (a folder's README is its documentation, not a
+    source)."""
+    from factcheck.ingest import iter_paths
+
+    return [p for p in iter_paths(folders) if not p.name.lower().startswith("readme")]
+
+
+def ingest(fc: Any, files: list[Path]) -> None:
+    res = fc.ingest(files)
+    if res.errors:
+        raise SystemExit(f"cannot ingest: {res.errors[:3]}")
+
+
+@dataclass(frozen=True)
+class Case:
+    """One claim to check, with its gold label and how it was made."""
+
+    id: str
+    claim: str
+    label: str  # SUPPORTED | REFUTED | NOT_ENOUGH_INFO
+    kind: str
+    article: str
+    dateline: dt.date | None = None
+
+
+def check_cases(fc: Any, cases: list[Case]) -> list[str]:
+    """Predicted label per case (an error row counts as its error's class name)."""
+    from factcheck.types import Claim
+
+    out = []
+    batch = [
+        Claim(id=c.id, text=c.claim, span=(0, len(c.claim)), dateline=c.dateline) for c in cases
+    ]
+    # Claims as Claim objects: the chain analyses each with its own dateline.
+    for v in fc.check_many(batch):
+        out.append(v.label.value if hasattr(v, "label") else type(v).__name__)
+    return out
+
+
+def score(cases: list[Case], preds: list[str]) -> dict[str, Any]:
+    """Accuracy overall and per kind, the confusion matrix and the false-SUPPORTED rate
+    (share of claims that are not true and were called SUPPORTED)."""
+    n = len(cases)
+    ok = sum(p == c.label for c, p in zip(cases, preds, strict=True))
+    per: Counter[str] = Counter()
+    per_ok: Counter[str] = Counter()
+    conf: Counter[tuple[str, str]] = Counter()
+    for c, p in zip(cases, preds, strict=True):
+        per[c.kind] += 1
+        per_ok[c.kind] += p == c.label
+        conf[(c.label, p)] += 1
+    untrue = [p for c, p in zip(cases, preds, strict=True) if c.label != "SUPPORTED"]
+    false_sup = sum(p == "SUPPORTED" for p in untrue)
+    called = Counter(preds)
+    precision = {
+        lab: round(conf[(lab, lab)] / called[lab], 3) if called[lab] else None for lab in LABELS
+    }
+    return {
+        "claims": n,
+        "accuracy": round(ok / n, 3) if n else 0.0,
+        "false_supported": round(false_sup / len(untrue), 3) if untrue else 0.0,
+        "untrue": len(untrue),
+        "precision": precision,
+        "by_kind": {k: [round(per_ok[k] / m, 3), m] for k, m in sorted(per.items())},
+        "confusion": {
+            g: {p: conf[(g, p)] for p in (*LABELS, "CONFLICTING") if conf[(g, p)]} for g in LABELS
+        },
+    }
+
+
+def print_score(title: str, s: dict[str, Any]) -> None:
+    print(f"\n## {title}")
+    print(
+        f"claims {s['claims']}  accuracy {s['accuracy']:.3f}  false-SUPPORTED "
+        f"{s['false_supported']:.3f} (of {s['untrue']} untrue)  precision {s['precision']}"
+    )
+    print("| kind | accuracy | n |\n|---|---|---|")
+    for k, (acc, m) in s["by_kind"].items():
+        print(f"| {k} | {acc:.3f} | {m} |")
+    print("confusion (gold -> predicted):", s["confusion"])
