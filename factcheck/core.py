@@ -241,7 +241,7 @@ class Verifier:
 
     def _recall(self, states: list[ClaimState], verdicts: list[Verdict]) -> list[Verdict]:
         """Attach the earlier reviews of each claim (none when there is no memory)."""
-        if self.memory is None or not self.memory.count():
+        if self.memory is None or not self.memory.exists():
             return verdicts
         todo = [i for i, s in enumerate(states) if s.vector is None]
         if todo:  # the LangChain chain retrieves through its own retriever

