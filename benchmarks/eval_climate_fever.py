@@ -45,13 +45,14 @@ def metrics(gold: list[str], pred: list[str], labels: list[str]) -> dict:
     cm = {g: dict.fromkeys(labels, 0) for g in labels}
     for g, p in zip(gold, pred, strict=True):
         cm[g][p if p in labels else "NOT_ENOUGH_INFO"] += 1
-    f1s = {}
+    f1s, precision = {}, {}
     for lab in labels:
         tp = cm[lab][lab]
         fp = sum(cm[g][lab] for g in labels if g != lab)
         fn = sum(cm[lab][p] for p in labels if p != lab)
         prec = tp / (tp + fp) if tp + fp else 0.0
         rec = tp / (tp + fn) if tp + fn else 0.0
+        precision[lab] = prec
         f1s[lab] = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
     acc = sum(cm[g][g] for g in labels) / max(1, len(gold))
     return {
@@ -59,6 +60,8 @@ def metrics(gold: list[str], pred: list[str], labels: list[str]) -> dict:
         "accuracy": round(acc, 4),
         "macro_f1": round(sum(f1s.values()) / len(labels), 4),
         "f1": {k: round(v, 4) for k, v in f1s.items()},
+        # What a desk reads first: how often a SUPPORTED (or REFUTED) verdict is right.
+        "precision": {k: round(v, 4) for k, v in precision.items()},
         "confusion": cm,
         "majority": round(max(Counter(gold).values()) / max(1, len(gold)), 4),
     }
@@ -70,6 +73,7 @@ def print_metrics(title: str, m: dict, labels: list[str]) -> None:
         f"(majority class {m['majority']:.3f})"
     )
     print("  per-class F1: " + ", ".join(f"{k} {v:.3f}" for k, v in m["f1"].items()))
+    print("  precision:    " + ", ".join(f"{k} {v:.3f}" for k, v in m["precision"].items()))
     short = {"SUPPORTED": "SUP", "REFUTED": "REF", "NOT_ENOUGH_INFO": "NEI", "CONFLICTING": "CON"}
     print("  gold \\ pred  " + " ".join(f"{short[x]:>5}" for x in labels))
     for g in labels:

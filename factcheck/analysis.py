@@ -125,6 +125,7 @@ OPINION_VERBS = {
     "hate",
     "like",
 }
+FIRST_SECOND = frozenset(["i", "we", "you"])  # the speaker's own view or an address, not a report
 QUOTE_RE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
 
 # Nouns that name the same thing in news copy. Small and generic on purpose: it covers what
@@ -255,6 +256,8 @@ class TextFacts:
     tokens: int
     spans: tuple[tuple[str, int, int], ...] = ()  # (canonical lemma, start, end) of content words
     unreadable: tuple[Value, ...] = ()  # kind == "invalid": "February 30", "1e400"
+    statement: bool = False  # a finite clause with a third-person subject: says what happened
+    reported: bool = False  # reported speech: a reporting verb with a quote or a speaker
 
 
 def import_spacy_without_torch() -> Any:
@@ -584,6 +587,22 @@ def _facts(doc: Any, ctx: DateContext) -> tuple[TextFacts, DateContext]:
         for t in doc
     ) or (first_person and any(t.lower_ in ("should", "must", "ought") for t in doc))
     past = any(t.tag_ in ("VBD", "VBN") for t in doc)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subj = (
+        next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if root is not None
+        else None
+    )
+    finite = root is not None and (
+        root.tag_ in ("VBD", "VBZ", "VBP")
+        or any(
+            c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in root.children if c.dep_.startswith("aux")
+        )
+    )
+    statement = bool(finite and subj is not None and subj.lower_ not in FIRST_SECOND)
+    reported = any(
+        t.pos_ == "VERB" and t.lemma_.lower() in ATTRIBUTION_VERBS for t in doc
+    ) and bool(QUOTE_RE.search(text) or _attribution(doc))
     facts = TextFacts(
         text=text,
         values=tuple(filled),
@@ -602,5 +621,7 @@ def _facts(doc: Any, ctx: DateContext) -> tuple[TextFacts, DateContext]:
         tokens=len(doc),
         spans=tuple(spans),
         unreadable=unreadable,
+        statement=statement,
+        reported=reported,
     )
     return facts, ctx

@@ -56,6 +56,12 @@ def checkworthiness(f: TextFacts) -> float:
         score += 0.05
     if f.past:
         score += 0.1
+    if f.statement:  # says what someone or something did or is: checkable against a source
+        score += 0.2
+    if f.reported and not f.attribution:  # '"It's carnage," he said.': who said what
+        score += 0.2
+    if f.negated:  # "Neither company made any statement": a denial can be wrong
+        score += 0.1
     if f.question:
         score -= 0.6
     if f.opinion:

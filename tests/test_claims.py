@@ -105,3 +105,32 @@ def test_json_shape(seed_claims):
     assert v["kind"] == "duration" and v["normalized"]["low"] == 3000
     dd = next(x for x in d["values"] if x["kind"] == "entity" or x["kind"] == "ordinal")
     assert "normalized" in dd
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"It\'s carnage," he said.',  # a quote whose speaker is a pronoun: who said what
+        "The loss was far greater than analysts predicted.",  # a statement with no figure
+        "The UK government, however, welcomed the firm's decision.",
+        "Rolls-Royce, part of the consortium, will supply engines.",
+    ],
+)
+def test_statements_without_figures_are_claims(analyzer, sentence):
+    """Copy states facts without figures too: reported speech and third-person statements
+    of what someone did are checkable (benchmarks/news_claims.py --extraction)."""
+    claims = ClaimExtractor(analyzer).extract(sentence)
+    assert [c.text for c in claims] == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "General Motors logo.",  # a caption
+        "I will miss Steve immensely.",  # the speaker's own feeling
+        "We hope the talks succeed.",
+        "What do you think about that?",
+    ],
+)
+def test_captions_feelings_and_questions_are_not_claims(analyzer, sentence):
+    assert ClaimExtractor(analyzer).extract(sentence) == []
