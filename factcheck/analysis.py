@@ -196,12 +196,29 @@ def entity_match(a: str, b: str) -> bool:
     ta, tb = set(a.split()), set(b.split())
     if ta and tb and (ta <= tb or tb <= ta):
         return True
+    if _initials(a, b) or _initials(b, a):
+        return True
     if len(ta) == 1 and len(tb) == 1:
         x, y = a, b
         n = min(len(x), len(y))
         if n >= 5 and x[: max(5, n - 2)] == y[: max(5, n - 2)]:
             return True
     return False
+
+
+def _initials(short: str, long: str) -> bool:
+    """'gm' ~ 'general motors', 'eads' ~ 'european aeronautic defence & space': an acronym
+    of two to six letters that spells the initials of the other name's words."""
+    words = [w for w in re.split(r"[\s-]+", long) if w and w[0].isalnum()]
+    return (
+        2 <= len(short) <= 6
+        and " " not in short
+        and len(words) >= 2
+        and (
+            short == "".join(w[0] for w in words)
+            or short == "".join(w[0] for w in words if w not in ("of", "and", "the", "for"))
+        )
+    )
 
 
 def fuzzy_in(word: str, pool: Iterable[str]) -> bool:
@@ -256,6 +273,12 @@ class TextFacts:
     tokens: int
     spans: tuple[tuple[str, int, int], ...] = ()  # (canonical lemma, start, end) of content words
     unreadable: tuple[Value, ...] = ()  # kind == "invalid": "February 30", "1e400"
+    # Clauses other than the main one ("..., prompting an inquiry"), each with its content
+    # lemmas: a claim is stated only when each of its clauses is.
+    clauses: tuple[tuple[str, frozenset[str]], ...] = ()
+    # Predicates with the head lemmas of their arguments (subject, objects): "troops are
+    # deployed" and "weapons would not be deployed" are not one predicate negated.
+    frames: tuple[tuple[str, frozenset[str]], ...] = ()
     statement: bool = False  # a finite clause with a third-person subject: says what happened
     reported: bool = False  # reported speech: a reporting verb with a quote or a speaker
 
@@ -418,6 +441,18 @@ def _counted_noun(doc: Any, start: int, end: int, look_back: bool) -> str:
     return ""
 
 
+def _part_of_name(doc: Any, start: int) -> bool:
+    """A bare number right after a proper noun ("the FTSE 100", "S&P 500", "Boeing 787")
+    belongs to the name: it counts nothing."""
+    toks = _tokens(doc, start, start + 1)
+    if not toks or toks[0].i == 0:
+        return False
+    prev = doc[toks[0].i - 1]
+    return (
+        prev.pos_ == "PROPN" and prev.ent_type_ not in ("DATE", "TIME") and not prev.is_sent_start
+    )
+
+
 def _tokens(doc: Any, start: int, end: int) -> list[Any]:
     """The tokens covering characters [start, end), found by offset (no scan of the doc)."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -522,6 +557,65 @@ def _phrase(head: Any) -> str:
     return re.sub(r"\s+([,.'’])", r"\1", text).strip(" ,")
 
 
+CLAUSE_DEPS = frozenset(["advcl", "relcl", "acl", "ccomp", "parataxis"])
+ARG_DEPS = frozenset(["nsubj", "nsubjpass", "dobj", "attr", "dative"])
+
+
+def _clauses(doc: Any, content_at: dict[int, str]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The subordinate and coordinated clauses of a sentence, each with the content lemmas
+    of its own words (not those of clauses inside it)."""
+    heads = [
+        t
+        for t in doc
+        if t.pos_ in ("VERB", "AUX")
+        and (t.dep_ in CLAUSE_DEPS or (t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX")))
+    ]
+    if not heads:
+        return ()
+    head_ids = {t.i for t in heads}
+    out = []
+    for h in heads:
+        own = [t for t in h.subtree if _clause_of(t, h, head_ids)]
+        words = frozenset(content_at[t.i] for t in own if t.i in content_at)
+        if words:
+            text = doc[h.left_edge.i : h.right_edge.i + 1].text
+            out.append((text, words))
+    return tuple(out)
+
+
+def _clause_of(t: Any, h: Any, head_ids: set[int]) -> bool:
+    """Whether token t belongs to the clause headed by h itself (no nested clause between)."""
+    cur = t
+    while cur.i != h.i:
+        if cur.i in head_ids:
+            return False
+        cur = cur.head
+    return True
+
+
+def _frames(doc: Any) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each predicate with its core arguments (subject, object, agent, attribute): who or
+    what it is said of. Prepositional phrases ("near the border") say where, not what."""
+    out = []
+    for t in doc:
+        if t.pos_ not in ("VERB", "ADJ") and not (t.pos_ == "AUX" and t.dep_ == "ROOT"):
+            continue
+        args = set()
+        for c in t.children:
+            if c.dep_ in ARG_DEPS and c.pos_ in ("NOUN", "PROPN"):
+                args.add(_lemma(c))
+            elif c.dep_ == "agent":
+                args.update(_lemma(g) for g in c.children if g.dep_ == "pobj")
+        if t.dep_ in ("acomp", "xcomp") and t.head.pos_ in ("AUX", "VERB"):
+            args.update(
+                _lemma(c)
+                for c in t.head.children
+                if c.dep_.startswith("nsubj") and c.pos_ in ("NOUN", "PROPN")
+            )
+        out.append((_lemma(t), frozenset(args)))
+    return tuple(out)
+
+
 def _facts(doc: Any, ctx: DateContext) -> tuple[TextFacts, DateContext]:
     text = doc.text
     found, ctx = find_values(text, ctx, keep_invalid=True)
@@ -543,7 +637,11 @@ def _facts(doc: Any, ctx: DateContext) -> tuple[TextFacts, DateContext]:
                 )
     spans = []
     content = set()
+    content_at: dict[int, str] = {}
     value_spans = [v.span for v in found]
+    ent_tokens = {
+        i for ent in doc.ents if ent.label_ in ENT_LABELS for i in range(ent.start, ent.end)
+    }
     for t in doc:
         # Figures themselves are compared as values, not as words.
         if t.like_num or any(a <= t.idx < b for a, b in value_spans):
@@ -552,12 +650,16 @@ def _facts(doc: Any, ctx: DateContext) -> tuple[TextFacts, DateContext]:
             lem = _lemma(t)
             content.add(lem)
             spans.append((lem, t.idx, t.idx + len(t.text)))
+            if t.i not in ent_tokens:  # names are checked as entities
+                content_at[t.i] = lem
     for e in ent_vals:
         content.add(e.unit)
     filled = []
     contexts = []
     anchors = []
     for v in values:
+        if v.kind == "quantity" and not v.unit and _part_of_name(doc, v.span[0]):
+            continue  # "FTSE 100", "iPhone 4", "Flight 93": a name, not a count
         if v.kind in ("quantity", "ordinal") and not v.unit:
             v = replace(v, unit=_counted_noun(doc, v.span[0], v.span[1], v.kind == "ordinal"))
         if v.kind == "duration":
@@ -621,6 +723,8 @@ def _facts(doc: Any, ctx: DateContext) -> tuple[TextFacts, DateContext]:
         tokens=len(doc),
         spans=tuple(spans),
         unreadable=unreadable,
+        clauses=_clauses(doc, content_at),
+        frames=_frames(doc),
         statement=statement,
         reported=reported,
     )

@@ -19,7 +19,15 @@ from typing import Any
 
 from .analysis import Analyzer, TextFacts, entity_match
 from .claims import claim_id, kinds_of
-from .compare import DEFAULT, Comparison, StanceProbs, Thresholds, assess, conclude
+from .compare import (
+    DEFAULT,
+    Comparison,
+    StanceProbs,
+    Thresholds,
+    assess,
+    conclude,
+    dateline_fits,
+)
 from .errors import FactCheckError, InputError, StageError
 from .memory import ReviewStore
 from .provenance import provenance
@@ -129,13 +137,29 @@ class Verifier:
         groups: dict[str, list[int]] = {}
         for i, s in enumerate(states):
             groups.setdefault(repr(s.where), []).append(i)
+        t = self.thresholds
+        pool = self.k * max(1, t.retrieve_pool)
         for idx in groups.values():
-            found = self.store.search_vectors([vecs[i] for i in idx], self.k, states[idx[0]].where)
+            found = self.store.search_vectors([vecs[i] for i in idx], pool, states[idx[0]].where)
             for i, ps in zip(idx, found, strict=True):
-                states[i].passages = [p for p in ps if (p.score or 0.0) >= self.min_score]
+                ok = [p for p in ps if (p.score or 0.0) >= self.min_score]
+                states[i].passages = self._at_claim_time(states[i], ok)[: self.k]
         for s, v in zip(states, vecs, strict=True):
             s.vector = v
         return states
+
+    def _at_claim_time(self, state: ClaimState, passages: list[Passage]) -> list[Passage]:
+        """Passages ranked by similarity, those of the claim's time first among near
+        equals: in a store of daily reports, the report of the claim's day must reach the
+        comparison (the bonus only orders; each passage keeps its own score)."""
+        t = self.thresholds
+        c, day = state.facts, state.claim.dateline
+
+        def key(p: Passage) -> float:
+            fits = dateline_fits(c, day, p.dateline, t)
+            return (p.score or 0.0) + (t.time_bonus if fits else 0.0)
+
+        return sorted(passages, key=key, reverse=True)
 
     def prepare_many(self, reqs: list[Any]) -> list[ClaimState | FactCheckError]:
         """``prepare`` for many claims: each its state, or the error that claim raised."""
@@ -211,7 +235,18 @@ class Verifier:
             for p in s.passages:
                 prev = near.get(p.prev_id)
                 ctx = facts[prev.id] if prev is not None else None
-                rated.append(assess(s.facts, facts[p.id], p.score or 0.0, t, ctx))
+                rated.append(
+                    assess(
+                        s.facts,
+                        facts[p.id],
+                        p.score or 0.0,
+                        t,
+                        ctx,
+                        claim_date=s.claim.dateline,
+                        passage_date=p.dateline,
+                        title=p.title,
+                    )
+                )
         # The model is the costliest step: only pairs whose outcome it can change are scored
         # (not those that the values, polarity or missing names already settle).
         ask = [i for i, a in enumerate(rated) if a.needs_model]
@@ -299,6 +334,8 @@ class Verifier:
                     rationale=f"a competing account: {nxt.text!r}",
                     passage_spans=((0, len(nxt.text)),),
                     attribution=nf.attribution,
+                    relatedness=e.relatedness,  # it disputes the very statement e makes
+                    competing=True,
                 )
             )
             seen.add(nxt.id)
@@ -325,6 +362,9 @@ def _evidence(p: Passage, comp: Comparison, attribution: str | None) -> Evidence
         claim_spans=comp.claim_spans,
         passage_spans=comp.passage_spans,
         attribution=attribution,
+        relatedness=round(comp.relatedness, 4),
+        same_event=comp.stance == Stance.REFUTES
+        and any(c.anchored and not c.agree for c in comp.checks),
     )
 
 

@@ -165,6 +165,11 @@ class Evidence:
     claim_spans: tuple[tuple[int, int], ...] = ()
     passage_spans: tuple[tuple[int, int], ...] = ()
     attribution: str | None = None
+    relatedness: float = 0.0  # how much of the claim the passage is about (words, names)
+    # a contradicting figure or date that attaches to the same event word as the claim's
+    # ("spoke for 90 minutes" / "a 50-minute phone discussion")
+    same_event: bool = False
+    competing: bool = False  # another speaker's account of the same statement (same source)
 
     def to_dict(self) -> dict[str, Any]:
         p = self.passage
@@ -181,6 +186,7 @@ class Evidence:
             "dateline": p.dateline.isoformat() if p.dateline else None,
             "url": p.url,
             "attribution": self.attribution,
+            "relatedness": round(self.relatedness, 4),
             "rationale": self.rationale,
         }
 

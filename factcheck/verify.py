@@ -14,6 +14,9 @@ class VerdictRules:
     min_weight: float = 0.35  # evidence lighter than this does not count
     conflict_floor: float = 0.7  # both sides at least this strong -> CONFLICTING
     conflict_gap: float = 0.25  # ... unless one side is stronger by more than this
+    # ... or one side's passage is about the claim much less than the other's (a figure
+    # from a loosely related passage does not dispute a passage that states the claim)
+    conflict_relatedness: float = 0.15
 
 
 def decide(claim: Claim, evidence: list[Evidence], rules: VerdictRules | None = None) -> Verdict:
@@ -51,7 +54,19 @@ def decide(claim: Claim, evidence: list[Evidence], rules: VerdictRules | None = 
     # let several loose "says the same thing" passages outvote one exact contradiction.
     s = (best_s, sum(e.weight for e in sup[:3]))
     f = (best_f, sum(e.weight for e in ref[:3]))
-    if min(best_s, best_f) >= r.conflict_floor and abs(best_s - best_f) <= r.conflict_gap:
+    comparable = (
+        bool(sup and ref)
+        and _two_voices(sup[0], ref[0])
+        and (
+            abs(sup[0].relatedness - ref[0].relatedness) <= r.conflict_relatedness
+            or ref[0].same_event
+        )
+    )
+    if (
+        min(best_s, best_f) >= r.conflict_floor
+        and abs(best_s - best_f) <= r.conflict_gap
+        and comparable
+    ):
         a, b = sup[0], ref[0]
         return Verdict(
             claim,
@@ -67,6 +82,13 @@ def decide(claim: Claim, evidence: list[Evidence], rules: VerdictRules | None = 
     conf = best_f * (1.0 - 0.5 * best_s)
     why = ref[0].rationale + _discounted(ordered, Stance.SUPPORTS, r)
     return Verdict(claim, Label.REFUTED, round(conf, 3), why, tuple(ordered))
+
+
+def _two_voices(a: Evidence, b: Evidence) -> bool:
+    """Two sources, or two speakers' accounts in one (the Kremlin's and the White House's):
+    one report does not dispute itself; its two figures are about two things (a company's
+    loss and its division's)."""
+    return a.passage.source_id != b.passage.source_id or a.competing or b.competing
 
 
 def _source(e: Evidence) -> str:

@@ -138,3 +138,71 @@ def test_rules_settle_values_and_names_without_the_model(analyzer):
 )
 def test_alignment_precision(analyzer, claim, passage, stance):
     assert cmp(analyzer, claim, passage, sim=0.5).stance == stance
+
+
+# -- nothing unstated is supported -----------------------------------------------------------
+
+ORDER = "Air Canada has ordered 18 Boeing 777s and 14 Boeing 787s, the airline said."
+
+
+@pytest.mark.parametrize(
+    ("claim", "missing"),
+    [
+        ("Air Canada has ordered 18 Boeing 777s, together with Lufthansa.", "Lufthansa"),
+        ("Air Canada has ordered 18 Boeing 777s, a move that affects 4,800 workers.", "4,800"),
+        (
+            "Air Canada has ordered 18 Boeing 777s, prompting an official investigation.",
+            "prompting an official investigation",
+        ),
+    ],
+)
+def test_a_passage_that_leaves_part_of_the_claim_unstated_does_not_support(
+    analyzer, claim, missing
+):
+    c = cmp(analyzer, claim, ORDER, sim=0.8, probs=StanceProbs(0.9, 0.05, 0.05))
+    assert c.stance == Stance.NEUTRAL
+    assert missing in c.rationale and "does not state" in c.rationale
+
+
+def test_the_whole_claim_stated_is_supported(analyzer):
+    c = cmp(analyzer, "Air Canada ordered 18 Boeing 777s.", ORDER, sim=0.8)
+    assert c.stance == Stance.SUPPORTS
+
+
+def test_the_same_statement_of_another_company_refutes(analyzer):
+    c = cmp(analyzer, "Air India has ordered 18 Boeing 777s and 14 Boeing 787s.", ORDER, 0.9)
+    assert c.stance == Stance.REFUTES
+    assert "not Air India" in c.rationale
+
+
+def test_a_negation_about_other_arguments_is_not_a_contradiction(analyzer):
+    """'troops are deployed' is not negated by 'weapons would not be deployed'."""
+    c = cmp(
+        analyzer,
+        "About 100,000 Russian soldiers are deployed near the border.",
+        "Biden said US offensive weapons would not be deployed near the border.",
+    )
+    assert c.stance != Stance.REFUTES
+
+
+def test_names_from_the_headline_count(analyzer):
+    """News copy names the company in the headline and then says 'the company'."""
+    claim = analyzer.analyze("Northwind said profits rose 12% in 2008.", DL)
+    passage = analyzer.analyze("The company said profits rose 12% in 2008.", DL)
+    with_title = conclude(assess(claim, passage, 0.8, title="Northwind profits rise"), None)
+    without = conclude(assess(claim, passage, 0.8), None)
+    assert with_title.stance == Stance.SUPPORTS
+    assert without.stance != Stance.SUPPORTS
+
+
+def test_numbers_in_names_are_not_counts(analyzer):
+    f = analyzer.analyze("The FTSE 100 fell 2% while the S&P 500 rose.", DL)
+    assert [v.text for v in f.values if v.kind == "quantity"] == []
+
+
+def test_acronyms_match_their_names():
+    from factcheck.analysis import entity_match
+
+    assert entity_match("gm", "general motors")
+    assert entity_match("uaw", "united auto workers")
+    assert not entity_match("gm", "ford motor")

@@ -1,0 +1,81 @@
+"""The yardsticks as a regression guard: a fixed slice of the contrast benchmark and of the
+hand-checked news claims (their dev splits: the test splits stay for reporting) through
+the whole chain, with the real models, against a store of every news article and the seed.
+
+A change that breaks general behaviour (claims no source states called SUPPORTED, another
+day's figure refuting a claim) fails here in CI. The floors sit below today's dev figures
+(docs/evaluation.md) with room for a few cases of noise."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter, defaultdict
+
+import pytest
+
+from benchmarks import contrast, news_claims
+from benchmarks.harness import NEWS, SEED_DIR, check_cases, ingest, make_checker, source_files
+
+pytestmark = pytest.mark.slow
+
+if not NEWS.exists():  # CI always has ../shared beside the clone
+    if os.environ.get("CI"):
+        raise RuntimeError(f"{NEWS} is missing: the yardstick tests need ../shared/data/news/")
+    pytest.skip(f"{NEWS} not found", allow_module_level=True)
+
+
+def test_every_evidence_string_is_in_its_article():
+    rows = news_claims.load()
+    assert len(rows) >= 150
+    assert news_claims.verify(rows) == []
+    assert Counter(r["split"] for r in rows)["test"] >= len(rows) // 4
+
+
+@pytest.fixture(scope="module")
+def news_checker():
+    fc = make_checker("shipped")
+    fc.analyzer.warm_up()
+    files, cases = contrast.generate([NEWS], fc.analyzer.nlp)
+    ingest(fc, files)
+    return fc, cases
+
+
+def _slice(cases, per_kind):
+    by_kind = defaultdict(list)
+    for c in sorted(cases, key=lambda c: c.id):
+        by_kind[c.kind].append(c)
+    return [c for kind in sorted(by_kind) for c in by_kind[kind][:per_kind]]
+
+
+def test_contrast_slice(news_checker):
+    fc, cases = news_checker
+    dev = [c for c in cases if contrast.split_of(c.article) == "dev"]
+    part = _slice(dev, 3)
+    assert len(part) >= 36
+    preds = check_cases(fc, part)
+    right = sum(p == c.label for c, p in zip(part, preds, strict=True))
+    untrue = [p for c, p in zip(part, preds, strict=True) if c.label != "SUPPORTED"]
+    assert right / len(part) >= 0.7, list(zip([c.claim for c in part], preds, strict=True))
+    assert sum(p == "SUPPORTED" for p in untrue) / len(untrue) <= 0.12
+
+
+def test_hand_checked_slice(news_checker):
+    fc, _ = news_checker
+    rows = [r for r in news_claims.load() if r["split"] == "dev"]
+    part = sorted(news_claims.cases(rows), key=lambda c: c.id)[::4]
+    assert len(part) >= 30
+    preds = check_cases(fc, part)
+    right = sum(p == c.label for c, p in zip(part, preds, strict=True))
+    assert right / len(part) >= 0.6, list(zip([c.claim for c in part], preds, strict=True))
+
+
+def test_generator_is_frozen(news_checker):
+    """The contrast set is the one the figures were reported on: same size, same kinds."""
+    _, cases = news_checker
+    kinds = Counter(c.kind.split("/")[0] for c in cases)
+    assert contrast.GENERATOR == "contrast.v1"
+    assert len(cases) == 1203 and kinds == {"supported": 290, "refuted": 456, "nei": 457}, (
+        len(cases),
+        kinds,
+    )
+    assert len(source_files([NEWS, SEED_DIR])) == 116
