@@ -13,6 +13,8 @@ import pytest
 
 from factcheck.types import Label
 
+NEI = "NOT_ENOUGH_INFO"
+
 MONDAY = (
     "date 2009-03-02 Stocks fall on Monday\n\n"
     "The Dow Jones Industrial Average fell 300 points today to close at 6,763.\n\n"
@@ -68,7 +70,7 @@ def desk(embedder, analyzer):
         ("The Dow fell 38 points on Tuesday, March 3, 2009.", None, "SUPPORTED"),
         ("The Dow fell 120 points on March 3, 2009.", None, "REFUTED"),
         # a day no report covers: the other days' figures are background
-        ("The Dow Jones Industrial Average fell 80 points.", dt.date(2009, 3, 6), "NOT_ENOUGH_INFO"),
+        ("The Dow Jones Industrial Average fell 80 points.", dt.date(2009, 3, 6), NEI),
     ],
 )
 def test_daily_reports_of_one_index(desk, claim, day, label):
@@ -83,7 +85,7 @@ def test_another_days_figure_is_named_as_background(desk):
 
 
 def test_a_comparison_point_is_not_the_events_date(desk):
-    """"its biggest gain since November 24, 2008" does not date the gain to 2008."""
+    """ "its biggest gain since November 24, 2008" does not date the gain to 2008."""
     v = desk.check(
         "The Dow Jones Industrial Average rose 149 points.", dateline=dt.date(2009, 3, 4)
     )
