@@ -55,8 +55,18 @@ bench: install-test
 load: install-test
 	$(PY) -m benchmarks.load --users 20 --seconds 60
 
+V2 := ../shared/models/stance-v2
+
 eval: install-test
+	# The news yardsticks (docs/evaluation.md): evidence strings, claim extraction, then the
+	# contrast benchmark, hand-checked claims and seed fixture for both stance models.
+	$(PY) -m benchmarks.news_claims --verify
+	$(PY) -m benchmarks.news_claims --extraction
+	$(PY) -m benchmarks.yardsticks --model shipped --json benchmarks/out/yardsticks-shipped.json
+	$(PY) -m benchmarks.yardsticks --model $(V2) --json benchmarks/out/yardsticks-v2.json
+	$(PY) -m benchmarks.claim_matching
 	$(PY) -m benchmarks.eval_climate_fever
+	$(PY) -m benchmarks.eval_climate_fever --setup gold --model $(V2)
 	$(PY) -m benchmarks.eval_climate_fever --no-stance --setup gold
 	$(PY) -m benchmarks.eval_values
 	$(PY) -m benchmarks.eval_stance

@@ -101,7 +101,7 @@ def build_checker(use_stance: bool):
     elif MODEL_DIR is not None:
         from factcheck.stance_model import CrossEncoderStance
 
-        stance = CrossEncoderStance(MODEL_DIR)
+        stance = CrossEncoderStance(MODEL_DIR, quantize=False)  # fp32, as the default serves
     else:
         stance = load_default_stance(BACKEND)
     fc = FactChecker(store, settings=Settings(use_stance_model=use_stance), stance=stance)
