@@ -112,11 +112,15 @@ def build_checker(use_stance: bool):
     return fc
 
 
-def write_passages(fc, items: list[tuple[str, str, str]]) -> None:
-    """items: (passage id, text, source id); one embedding batch, no sentence splitting."""
+def write_passages(fc, items: list[tuple[str, ...]]) -> None:
+    """items: (passage id, text, source id[, title]); one embedding batch, no sentence
+    splitting. The title is the evidence's Wikipedia article, as a passage's headline."""
     from factcheck.types import Passage
 
-    ps = [Passage(id=i, text=t, source_id=s, title=s, start=0, end=len(t)) for i, t, s in items]
+    ps = [
+        Passage(id=it[0], text=it[1], source_id=it[2], title=it[-1], start=0, end=len(it[1]))
+        for it in items
+    ]
     vecs = fc.store.embedder.embed_documents([p.text for p in ps])
     fc.store.write(ps, vecs)
 
@@ -128,7 +132,7 @@ def gold_setup(rows: list[dict], use_stance: bool) -> tuple[Any, list[Any]]:
 
     fc = build_checker(use_stance)
     items = [
-        (f"{r['claim_id']}:{j}", e["evidence"], f"claim-{r['claim_id']}")
+        (f"{r['claim_id']}:{j}", e["evidence"], f"claim-{r['claim_id']}", e["article"])
         for r in rows
         for j, e in enumerate(r["evidences"])
     ]

@@ -152,13 +152,16 @@ def _retrieve_step(verifier: Verifier, retriever: PassageRetriever) -> _Step:
         groups: dict[str, list[int]] = {}
         for i, s in enumerate(states):
             groups.setdefault(repr(s.where), []).append(i)
+        # As the core does: a pool of k x retrieve_pool, ranked with the claim's time first.
+        pool = retriever.k * max(1, verifier.thresholds.retrieve_pool)
         for idx in groups.values():
-            r = retriever.model_copy(update={"where": states[idx[0]].where})
+            r = retriever.model_copy(update={"where": states[idx[0]].where, "k": pool})
             docs = r.batch([states[i].claim.text for i in idx], [config[i] for i in idx])
             for i, ds in zip(idx, docs, strict=True):
                 if isinstance(ds, Exception):
                     raise ds
-                states[i].passages = [document_to_passage(d) for d in ds]
+                found = [document_to_passage(d) for d in ds]
+                states[i].passages = verifier.rank_by_time(states[i], found)[: retriever.k]
         return states
 
     return _Step(many, "retrieve")

@@ -143,12 +143,12 @@ class Verifier:
             found = self.store.search_vectors([vecs[i] for i in idx], pool, states[idx[0]].where)
             for i, ps in zip(idx, found, strict=True):
                 ok = [p for p in ps if (p.score or 0.0) >= self.min_score]
-                states[i].passages = self._at_claim_time(states[i], ok)[: self.k]
+                states[i].passages = self.rank_by_time(states[i], ok)[: self.k]
         for s, v in zip(states, vecs, strict=True):
             s.vector = v
         return states
 
-    def _at_claim_time(self, state: ClaimState, passages: list[Passage]) -> list[Passage]:
+    def rank_by_time(self, state: ClaimState, passages: list[Passage]) -> list[Passage]:
         """Passages ranked by similarity, those of the claim's time first among near
         equals: in a store of daily reports, the report of the claim's day must reach the
         comparison (the bonus only orders; each passage keeps its own score)."""
