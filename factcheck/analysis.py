@@ -17,7 +17,7 @@ from typing import Any
 
 from .errors import ModelError
 from .types import Value
-from .values import DateContext, find_values
+from .values import MONTHS, DateContext, find_values
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -448,9 +448,10 @@ def _part_of_name(doc: Any, start: int) -> bool:
     if not toks or toks[0].i == 0:
         return False
     prev = doc[toks[0].i - 1]
-    return (
-        prev.pos_ == "PROPN" and prev.ent_type_ not in ("DATE", "TIME") and not prev.is_sent_start
-    )
+    # By spelling, not the tagger's guess: a capitalised word (not a month or a sentence's
+    # first word) right before the number.
+    capital = prev.text[:1].isupper() and prev.text.lower() not in MONTHS
+    return capital and prev.ent_type_ not in ("DATE", "TIME") and not prev.is_sent_start
 
 
 def _tokens(doc: Any, start: int, end: int) -> list[Any]:

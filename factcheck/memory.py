@@ -128,7 +128,16 @@ def _figures(f: TextFacts) -> set[str]:
             out.add(v.date_from[:10])
         elif v.kind != "invalid" and v.low is not None:
             out.add(f"{center(v):.6g}")
+    # Numbers inside names ("Merval 25", "iPhone 4") are not values, but they tell two
+    # claims apart all the same.
+    for m in _NAME_NUMBER.finditer(f.text):
+        word, num = m.group(1).lower(), m.group(2)
+        if word not in MONTHS and not re.fullmatch(r"(1[89]|20)\d\d", num):
+            out.add(f"{float(num):.6g}")
     return out
+
+
+_NAME_NUMBER = re.compile(r"\b([A-Z][\w&-]*)\s(\d+)\b")
 
 
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
