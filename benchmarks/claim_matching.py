@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from benchmarks.mutations import NEAR_MISSES, Sentence, read_articles, reword
+from benchmarks.mutations import NEAR_MISSES, Sentence, name_pool, read_articles, reword
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWS = ROOT.parent / "shared" / "data" / "news"
@@ -99,14 +99,7 @@ def build_pairs(
     sents: list[Sentence], spare: list[Sentence], nlp: Any, ids: dict[str, str]
 ) -> list[Pair]:
     rng = random.Random(RNG_SEED)
-    names = sorted(
-        {
-            (e.label_, e.text)
-            for s in sents
-            for e in nlp(s.text).ents
-            if e.label_ in ("PERSON", "ORG", "GPE")
-        }
-    )
+    names = name_pool(sents, nlp)
     pairs: list[Pair] = []
     for s in sents:
         rid = ids[s.text]

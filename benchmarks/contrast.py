@@ -35,18 +35,14 @@ from benchmarks.harness import (
     SEED_DIR,
     Case,
     check_cases,
+    finish,
     ingest,
     make_checker,
     parse_overrides,
-    print_score,
     score,
     source_files,
 )
-from benchmarks.mutations import (
-    NEAR_MISSES,
-    Sentence,
-    reword,
-)
+from benchmarks.mutations import NEAR_MISSES, Sentence, name_pool, reword
 
 GENERATOR = "contrast.v1"
 RNG_SEED = 20261202
@@ -203,14 +199,7 @@ def build_cases(sents: list[Sentence], nlp: Any) -> list[Case]:
     """One SUPPORTED, one REFUTED and one NOT_ENOUGH_INFO claim per sentence where each can
     be made; the kinds of mutation rotate so that each kind is well represented."""
     rng = random.Random(RNG_SEED)
-    names = sorted(
-        {
-            (e.label_, e.text)
-            for s in sents
-            for e in nlp(s.text).ents
-            if e.label_ in ("PERSON", "ORG", "GPE")
-        }
-    )
+    names = name_pool(sents, nlp)
     cases: list[Case] = []
 
     def add(s: Sentence, text: str, label: str, kind: str) -> None:
@@ -280,16 +269,9 @@ def main(argv: list[str] | None = None) -> int:
         "model": args.model,
         "overrides": dict(parse_overrides(args.set)),
     }
-    print_score(f"contrast ({GENERATOR}), {args.split} half, model {args.model}", s)
+    title = f"contrast ({GENERATOR}), {args.split} half, model {args.model}"
+    finish(title, cases, preds, s, args.json, args.show)
     print(f"ingest {t1 - t0:.0f} s, check {t2 - t1:.0f} s")
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(s, indent=1))
-    shown = 0
-    for c, p in zip(cases, preds, strict=True):
-        if shown < args.show and p != c.label:
-            print(f"--- {c.kind}: gold {c.label}, got {p}\n    {c.claim}  [{c.article}]")
-            shown += 1
     return 0
 
 

@@ -158,3 +158,23 @@ def print_score(title: str, s: dict[str, Any]) -> None:
     for k, (acc, m) in s["by_kind"].items():
         print(f"| {k} | {acc:.3f} | {m} |")
     print("confusion (gold -> predicted):", s["confusion"])
+
+
+def finish(
+    title: str,
+    cases: list[Case],
+    preds: list[str],
+    s: dict[str, Any],
+    json_path: Path | None,
+    show: int,
+) -> None:
+    """Print the scores, write them as JSON when asked, and show up to ``show`` misses."""
+    import json
+
+    print_score(title, s)
+    if json_path:
+        json_path.parent.mkdir(parents=True, exist_ok=True)
+        json_path.write_text(json.dumps(s, indent=1))
+    wrong = [(c, p) for c, p in zip(cases, preds, strict=True) if p != c.label]
+    for c, p in wrong[:show]:
+        print(f"--- {c.kind}: gold {c.label}, got {p}\n    {c.claim}  [{c.article}]")

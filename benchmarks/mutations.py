@@ -339,3 +339,16 @@ NEAR_MISSES = {
     "name_swapped": swap_name,
     "negated": negate,
 }
+
+
+def name_pool(sents: list[Sentence], nlp: Any) -> list[tuple[str, str]]:
+    """Every (label, name) of a person, organisation or place in the sentences, sorted:
+    what a swapped name is drawn from."""
+    return sorted(
+        {
+            (e.label_, e.text)
+            for s in sents
+            for e in nlp(s.text).ents
+            if e.label_ in ("PERSON", "ORG", "GPE")
+        }
+    )

@@ -30,10 +30,10 @@ from benchmarks.harness import (
     SEED_DIR,
     Case,
     check_cases,
+    finish,
     ingest,
     make_checker,
     parse_overrides,
-    print_score,
     score,
     source_files,
 )
@@ -147,15 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     cs = cases(rows)
     preds = check_cases(fc, cs)
     s = score(cs, preds) | {"split": args.split, "model": args.model}
-    print_score(f"hand-checked news claims, {args.split}, model {args.model}", s)
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(s, indent=1))
-    shown = 0
-    for c, p in zip(cs, preds, strict=True):
-        if shown < args.show and p != c.label:
-            print(f"--- {c.kind}: gold {c.label}, got {p}\n    {c.claim}  [{c.article}]")
-            shown += 1
+    title = f"hand-checked news claims, {args.split}, model {args.model}"
+    finish(title, cs, preds, s, args.json, args.show)
     return 0
 
 
