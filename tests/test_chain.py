@@ -280,3 +280,28 @@ def test_the_llm_judge_records_its_prompt_version():
 
     p = provenance(LLMJudge(FakeListChatModel(responses=["{}"])))
     assert p.prompt == PROMPT and p.model
+
+
+@pytest.mark.parametrize(
+    ("claim", "label"),
+    [
+        # issue #14: claims no source states, and a negation about other arguments
+        (
+            "The European Union approved a new package of sanctions against Russia.",
+            "NOT_ENOUGH_INFO",
+        ),
+        (
+            "The phone call was conducted through interpreters in English and Russian.",
+            "NOT_ENOUGH_INFO",
+        ),
+        ("About 100,000 Russian soldiers are deployed near Ukraine's border.", "SUPPORTED"),
+    ],
+)
+def test_unstated_parts_are_not_supported(seed_checker, shipped_stance, claim, label):
+    old = seed_checker.verifier.stance
+    seed_checker.verifier.stance = shipped_stance
+    try:
+        v = seed_checker.check(claim, dateline=SEED_DATE)
+    finally:
+        seed_checker.verifier.stance = old
+    assert v.label.value == label, v.rationale
