@@ -40,6 +40,7 @@ from benchmarks.harness import (
     make_checker,
     parse_overrides,
     score,
+    settings_report,
     source_files,
 )
 from benchmarks.mutations import NEAR_MISSES, Sentence, name_pool, reword
@@ -268,6 +269,7 @@ def main(argv: list[str] | None = None) -> int:
         "sources": len(files),
         "model": args.model,
         "overrides": dict(parse_overrides(args.set)),
+        "settings": settings_report(fc),
     }
     title = f"contrast ({GENERATOR}), {args.split} half, model {args.model}"
     finish(title, cases, preds, s, args.json, args.show)

@@ -27,10 +27,11 @@ LABELS = ("SUPPORTED", "REFUTED", "NOT_ENOUGH_INFO")
 
 def parse_overrides(pairs: list[str]) -> dict[str, float]:
     """``["model_support=0.4", ...]`` -> {"model_support": 0.4}, names checked."""
-    from factcheck.compare import Thresholds
+    from factcheck.thresholds import Thresholds, Weights
     from factcheck.verify import VerdictRules
 
-    known = {f.name for f in fields(Thresholds)} | {f.name for f in fields(VerdictRules)}
+    known = {f.name for f in fields(Thresholds) if f.name != "weights"}
+    known |= {f.name for f in fields(Weights)} | {f.name for f in fields(VerdictRules)}
     out = {}
     for kv in pairs:
         k, _, v = kv.partition("=")
@@ -45,11 +46,11 @@ def make_checker(model: str = "shipped", overrides: dict[str, float] | None = No
     import chromadb
 
     from factcheck.api import FactChecker
-    from factcheck.compare import Thresholds
     from factcheck.config import Settings
     from factcheck.embed import default_embedder
     from factcheck.stance import load_default_stance
     from factcheck.store import PassageStore
+    from factcheck.thresholds import Thresholds
 
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     client = chromadb.EphemeralClient(settings=chromadb.Settings(anonymized_telemetry=False))
@@ -70,11 +71,21 @@ def make_checker(model: str = "shipped", overrides: dict[str, float] | None = No
 
 
 def apply_overrides(fc: Any, overrides: dict[str, float]) -> None:
+    """Set thresholds, rule weights and verdict rules by name (``--set NAME=VALUE``)."""
     v = fc.verifier
-    t = {k: x for k, x in overrides.items() if hasattr(v.thresholds, k)}
+    t = {k: x for k, x in overrides.items() if k != "weights" and hasattr(v.thresholds, k)}
+    w = {k: x for k, x in overrides.items() if hasattr(v.thresholds.weights, k)}
     r = {k: x for k, x in overrides.items() if hasattr(v.rules, k)}
-    v.thresholds = replace(v.thresholds, **t)
+    v.thresholds = replace(v.thresholds, **t, weights=replace(v.thresholds.weights, **w))
     v.rules = replace(v.rules, **r)
+
+
+def settings_report(fc: Any) -> dict[str, Any]:
+    """Every threshold, weight and verdict rule in force, for an evaluation's report."""
+    from dataclasses import asdict
+
+    v = fc.verifier
+    return {"thresholds": asdict(v.thresholds), "rules": asdict(v.rules)}
 
 
 def source_files(folders: list[Path]) -> list[Path]:
@@ -103,8 +114,12 @@ class Case:
     dateline: dt.date | None = None
 
 
-def check_cases(fc: Any, cases: list[Case]) -> list[str]:
-    """Predicted label per case (an error row counts as its error's class name)."""
+def check_cases(
+    fc: Any, cases: list[Case], record: list[dict[str, Any]] | None = None
+) -> list[str]:
+    """Predicted label per case (an error row counts as its error's class name); with
+    ``record``, each verdict's label, confidence and rationale are appended to it (to diff
+    two versions of the code verdict by verdict)."""
     from factcheck.types import Claim
 
     out = []
@@ -112,8 +127,13 @@ def check_cases(fc: Any, cases: list[Case]) -> list[str]:
         Claim(id=c.id, text=c.claim, span=(0, len(c.claim)), dateline=c.dateline) for c in cases
     ]
     # Claims as Claim objects: the chain analyses each with its own dateline.
-    for v in fc.check_many(batch):
+    for c, v in zip(cases, fc.check_many(batch), strict=True):
         out.append(v.label.value if hasattr(v, "label") else type(v).__name__)
+        if record is not None:
+            row = {"id": c.id, "claim": c.claim, "label": out[-1]}
+            if hasattr(v, "label"):
+                row |= {"confidence": round(v.confidence, 3), "rationale": v.rationale}
+            record.append(row)
     return out
 
 

@@ -35,6 +35,7 @@ from benchmarks.harness import (
     make_checker,
     parse_overrides,
     score,
+    settings_report,
     source_files,
 )
 
@@ -146,7 +147,11 @@ def main(argv: list[str] | None = None) -> int:
     ingest(fc, source_files([args.news, SEED_DIR]))
     cs = cases(rows)
     preds = check_cases(fc, cs)
-    s = score(cs, preds) | {"split": args.split, "model": args.model}
+    s = score(cs, preds) | {
+        "split": args.split,
+        "model": args.model,
+        "settings": settings_report(fc),
+    }
     title = f"hand-checked news claims, {args.split}, model {args.model}"
     finish(title, cs, preds, s, args.json, args.show)
     return 0

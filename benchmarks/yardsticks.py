@@ -38,6 +38,7 @@ from benchmarks.harness import (
     make_checker,
     parse_overrides,
     score,
+    settings_report,
     source_files,
 )
 
@@ -104,16 +105,21 @@ class Yardsticks:
         self.seed_fc.verifier.stance = self.fc.verifier.stance
         ingest(self.seed_fc, source_files([SEED_DIR]))
         self.seed = seed_cases()
+        self.record: list[dict[str, Any]] = []
 
     def run(self, overrides: dict[str, float], splits: tuple[str, ...]) -> dict[str, Any]:
         apply_overrides(self.fc, overrides)
         apply_overrides(self.seed_fc, overrides)
         out: dict[str, Any] = {"overrides": overrides}
         for s in splits:
-            out[f"contrast_{s}"] = score(self.contrast[s], check_cases(self.fc, self.contrast[s]))
-            out[f"news_{s}"] = score(self.news[s], check_cases(self.fc, self.news[s]))
+            out[f"contrast_{s}"] = score(
+                self.contrast[s], check_cases(self.fc, self.contrast[s], self.record)
+            )
+            out[f"news_{s}"] = score(self.news[s], check_cases(self.fc, self.news[s], self.record))
         if "test" in splits:
-            out["seed"] = _seed_accuracy(self.seed, check_cases(self.seed_fc, self.seed))
+            out["seed"] = _seed_accuracy(
+                self.seed, check_cases(self.seed_fc, self.seed, self.record)
+            )
         return out
 
 
@@ -140,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tune", action="store_true", help="grid search on the dev halves")
     ap.add_argument("--news", type=Path, default=NEWS)
     ap.add_argument("--json", type=Path)
+    ap.add_argument(
+        "--dump", type=Path, help="write every verdict (label, confidence, rationale) as JSONL"
+    )
     args = ap.parse_args(argv)
     y = Yardsticks(args.model, args.news)
     base = parse_overrides(args.set)
@@ -155,8 +164,13 @@ def main(argv: list[str] | None = None) -> int:
         result["grid"] = [{"objective": round(s, 4), **o} for s, o in trials]
         result["best"] = best
         base = best
+    y.record.clear()
     r = y.run(base, ("dev", "test"))
+    if args.dump:
+        args.dump.parent.mkdir(parents=True, exist_ok=True)
+        args.dump.write_text("".join(json.dumps(x) + "\n" for x in y.record), encoding="utf-8")
     result |= r
+    result["settings"] = settings_report(y.fc)
     print(f"\nmodel {args.model}, thresholds {base}:\n{summary(r)}")
     for k in ("contrast_test", "news_test"):
         print(f"{k}: by kind {r[k]['by_kind']}\n  precision {r[k]['precision']}")

@@ -16,13 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from .analysis import Analyzer
+from .chroma import open_client
 from .claims import ClaimExtractor
 from .config import Settings
 from .core import ClaimRequest, Verifier
 from .errors import FactCheckError, InputError, StageError
-from .ingest import iter_passages, iter_paths, load_text, read_file, split_passages
+from .ingest import iter_passages, load_text, split_passages
+from .ingest_run import Progress, check_trust, ingest_paths
 from .memory import SUFFIX, ReviewStore, review_of
-from .store import PassageStore, SourceInfo, build_where, open_client
+from .store import PassageStore, SourceInfo, build_where
 from .types import (
     Claim,
     IngestResult,
@@ -36,9 +38,6 @@ from .types import (
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
-
-Progress = Callable[[int, int], None]
-_STREAM_CHARS = 200_000  # sources longer than this stream through ingest
 
 
 class FactChecker:
@@ -177,94 +176,16 @@ class FactChecker:
         running count of passages stored, also inside one large file. ``names`` maps a
         path to the id it is stored under (uploads: the user's file name, not the
         temporary path). ``trust`` (0..1) weights these sources' passages as evidence."""
-        _check_trust(trust)
-        t0 = time.perf_counter()
-        errors: list[tuple[str, str]] = []
-
-        def walk_error(path: Path, msg: str) -> None:
-            errors.append((str(path), msg))
-            logger.info("skipped %s", msg)
-
-        files = list(iter_paths([Path(p) for p in paths], on_error=walk_error))
-        counts = {"added": 0, "unchanged": 0, "replaced": 0}
-        n_pass = 0
-        pending: list[tuple[Source, list[Passage]]] = []
-        handled = 0  # files read and stored, or failed
-
-        def report() -> None:
-            if progress:
-                progress(handled, len(files))
-            if on_passages:
-                on_passages(n_pass)
-
-        def done(status: str, n: int) -> None:
-            nonlocal n_pass
-            counts[status] += 1
-            n_pass += n
-
-        def flush() -> None:
-            nonlocal handled
-            try:
-                statuses = self.store.add_sources(pending)
-            except FactCheckError:
-                # One source's failure must not lose the others: retry them one by one.
-                statuses = []
-                for src, ps in pending:
-                    try:
-                        statuses.append(self.store.add_source(src, ps))
-                    except FactCheckError as ex:
-                        statuses.append("")
-                        errors.append((src.id, str(ex)))
-            for (_, ps), status in zip(pending, statuses, strict=True):
-                if status:
-                    done(status, len(ps))
-            handled += len(pending)
-            pending.clear()
-            report()
-
-        for path in files:
-            try:
-                src, body = read_file(path, self.settings.max_source_bytes)
-                src = replace(src, trust=trust)
-                if names and str(path) in names:
-                    src = replace(src, id=names[str(path)], path=names[str(path)])
-                    if src.title == path.stem:
-                        src = replace(src, title=Path(names[str(path)]).stem)
-                if len(src.text) > _STREAM_CHARS:
-                    # A large source streams: embedded and stored a slice at a time.
-                    if pending:
-                        flush()
-                    base = n_pass
-
-                    def step(n: int, base: int = base, name: str = src.id) -> None:
-                        if on_passages:
-                            on_passages(base + n)
-                        logger.info("%s: %d passages stored", name, n)
-
-                    status, n = self.store.add_source_stream(
-                        src, self._iter_split(src, body), progress=step
-                    )
-                    done(status, n)
-                    handled += 1
-                    report()
-                    continue
-                pending.append((src, self._split(src, body)))
-            except FactCheckError as ex:
-                errors.append((str(path), str(ex)))
-                logger.info("skipped %s: %s", path, ex)  # the caller reports it to the user
-                handled += 1
-                report()
-            # Embed a few hundred passages at a time: the encoder's sweet spot.
-            if sum(len(ps) for _, ps in pending) >= 256:
-                flush()
-        if pending:
-            flush()
-        return IngestResult(
-            files=len(files),
-            passages=n_pass,
-            errors=tuple(errors),
-            seconds=round(time.perf_counter() - t0, 3),
-            **counts,
+        return ingest_paths(
+            self.store,
+            paths,
+            split=self._split,
+            iter_split=self._iter_split,
+            max_bytes=self.settings.max_source_bytes,
+            progress=progress,
+            on_passages=on_passages,
+            names=names,
+            trust=trust,
         )
 
     def ingest_text(
@@ -280,7 +201,7 @@ class FactChecker:
     ) -> IngestResult:
         """Ingest a document given as a string; ``name`` is its stable source id."""
         t0 = time.perf_counter()
-        _check_trust(trust)
+        check_trust(trust)
         if not name.strip():
             raise InputError("A source given as text needs a name")
         src, body = load_text(
@@ -318,7 +239,7 @@ class FactChecker:
 
     def set_trust(self, source: str, trust: float) -> int:
         """Set a stored source's trust (0..1); returns the passages updated."""
-        _check_trust(trust)
+        check_trust(trust)
         return self.store.set_trust(source, trust)
 
     def remove(self, source: str) -> int:
@@ -511,8 +432,3 @@ def _quietly(fn: Callable[[], Any]) -> Callable[[], None]:
             logger.debug("background warm-up failed", exc_info=True)
 
     return run
-
-
-def _check_trust(trust: object) -> None:
-    if not isinstance(trust, int | float) or not 0.0 <= float(trust) <= 1.0:
-        raise InputError(f"Trust must be a number from 0 to 1, got {trust!r}")

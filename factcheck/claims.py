@@ -6,18 +6,19 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from dataclasses import replace
 
 from .analysis import Analyzer, TextFacts
 from .ingest import load_text, split_sentences
-from .types import Claim
+from .types import Claim, ValueKind
 
 VALUE_KINDS = {
-    "quantity": "quantity",
-    "money": "quantity",
-    "percent": "quantity",
-    "duration": "duration",
-    "date": "date",
-    "ordinal": "ordinal",
+    ValueKind.QUANTITY: "quantity",
+    ValueKind.MONEY: "quantity",
+    ValueKind.PERCENT: "quantity",
+    ValueKind.DURATION: "duration",
+    ValueKind.DATE: "date",
+    ValueKind.ORDINAL: "ordinal",
 }
 KIND_ORDER = ("quantity", "duration", "date", "ordinal", "entity", "quote")
 
@@ -47,7 +48,7 @@ def checkworthiness(f: TextFacts) -> float:
     hard = [v for v in f.values if v.kind in VALUE_KINDS]
     if hard:
         score += 0.5
-    named = {e.unit for e in f.entities}
+    named = {e.name for e in f.entities}
     if named:
         score += 0.2 if len(named) == 1 else 0.25
     if f.attribution:
@@ -106,13 +107,7 @@ class ClaimExtractor:
             if score < cut:
                 continue
             values = tuple(
-                v.__class__(
-                    **{
-                        **{k: getattr(v, k) for k in v.__slots__},
-                        "span": (v.span[0] + s, v.span[1] + s),
-                    }
-                )
-                for v in (*f.values, *f.entities)
+                replace(v, span=(v.span[0] + s, v.span[1] + s)) for v in (*f.values, *f.entities)
             )
             claims.append(
                 Claim(

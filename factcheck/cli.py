@@ -12,71 +12,10 @@ from typing import Any
 
 import click
 
-from .config import Settings, load_settings
+from .cli_common import Ctx, UserError, echo, fail, parse_date
+from .cli_reviews import reviews
+from .config import load_settings
 from .errors import FactCheckError
-
-
-def _date(_ctx: Any, _param: Any, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
-
-
-class _Ctx:
-    """Settings loaded once at the edge; the FactChecker built on first use."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-        self._checker: Any = None
-        self.check_embedder = True
-
-    @property
-    def checker(self) -> Any:
-        if self._checker is None:
-            from .api import FactChecker
-
-            self._checker = FactChecker.from_settings(
-                self.settings, check_embedder=self.check_embedder
-            )
-        return self._checker
-
-    @property
-    def warm_checker(self) -> Any:
-        """The checker, its models already loading in the background (commands that check)."""
-        checker = self.checker
-        checker.warm_up_in_background()
-        return checker
-
-
-def _echo(text: str, err: bool = False) -> None:
-    """Print, with terminal escape sequences from sources, claims or paths removed."""
-    from .text import strip_terminal
-
-    click.echo(strip_terminal(text), err=err)
-
-
-class _Error(click.ClickException):
-    """A one-line error for the user, terminal-safe (exit 1)."""
-
-    def __init__(self, message: str) -> None:
-        from .text import strip_terminal
-
-        super().__init__(strip_terminal(message))
-
-
-class _Stop(_Error):
-    """A batch cannot go on: unreadable input, unwritable output or store (exit 2)."""
-
-    exit_code = 2
-
-
-def _fail(ex: FactCheckError, code: int = 1) -> click.ClickException:
-    if os.environ.get("FACTCHECK_RAISE_ERRORS"):
-        raise ex
-    return _Stop(str(ex)) if code == 2 else _Error(str(ex))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -131,8 +70,8 @@ def main(
             backend=backend,
         )
     except FactCheckError as ex:
-        raise _fail(ex) from None
-    ctx.obj = _Ctx(settings)
+        raise fail(ex) from None
+    ctx.obj = Ctx(settings)
 
 
 @main.command()
@@ -147,13 +86,13 @@ def main(
     "source cannot outweigh trusted ones.",
 )
 @click.pass_obj
-def ingest(obj: _Ctx, paths: tuple[Path, ...], as_json: bool, trust: float) -> None:
+def ingest(obj: Ctx, paths: tuple[Path, ...], as_json: bool, trust: float) -> None:
     """Add .txt/.md/.html files or folders (recursively) to the store."""
     from tqdm import tqdm
 
     missing = [p for p in paths if not p.exists()]
     for p in missing:
-        _echo(f"error: {p}: no such file or folder", err=True)
+        echo(f"error: {p}: no such file or folder", err=True)
     present = [p for p in paths if p.exists()]
     try:
         checker = obj.checker
@@ -175,14 +114,14 @@ def ingest(obj: _Ctx, paths: tuple[Path, ...], as_json: bool, trust: float) -> N
         finally:
             bar.close()
     except FactCheckError as ex:
-        raise _fail(ex) from None
+        raise fail(ex) from None
     if res is not None:
         for path, msg in res.errors:
-            _echo(f"error: {msg}" if path in msg else f"error: {path}: {msg}", err=True)
+            echo(f"error: {msg}" if path in msg else f"error: {path}: {msg}", err=True)
         if as_json:
-            _echo(json.dumps(res.to_dict()))
+            echo(json.dumps(res.to_dict()))
         else:
-            _echo(
+            echo(
                 f"{res.files} files: {res.added} added, {res.replaced} replaced, "
                 f"{res.unchanged} unchanged, {len(res.errors)} failed; "
                 f"{res.passages} passages in {res.seconds:.1f}s"
@@ -193,7 +132,7 @@ def ingest(obj: _Ctx, paths: tuple[Path, ...], as_json: bool, trust: float) -> N
 
 @main.command()
 @click.pass_obj
-def reindex(obj: _Ctx) -> None:
+def reindex(obj: Ctx) -> None:
     """Rebuild the store's vectors with this run's embedder, from the stored passages (after
     changing the embedding model). Texts, sources and metadata are kept."""
     from tqdm import tqdm
@@ -208,52 +147,52 @@ def reindex(obj: _Ctx) -> None:
     try:
         n = obj.checker.reindex(progress=progress)
     except FactCheckError as ex:
-        raise _fail(ex) from None
+        raise fail(ex) from None
     finally:
         bar.close()
-    _echo(f"reindexed {n:,} passages with {obj.checker.store.embedder_name}")
+    echo(f"reindexed {n:,} passages with {obj.checker.store.embedder_name}")
 
 
 @main.command()
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_obj
-def sources(obj: _Ctx, as_json: bool) -> None:
+def sources(obj: Ctx, as_json: bool) -> None:
     """List stored sources with their passage counts and datelines."""
     from .render import sources_text
 
     try:
         infos = obj.checker.sources()
     except FactCheckError as ex:
-        raise _fail(ex) from None
+        raise fail(ex) from None
     if as_json:
-        _echo(json.dumps([s.to_dict() for s in infos], ensure_ascii=False))
+        echo(json.dumps([s.to_dict() for s in infos], ensure_ascii=False))
     else:
-        _echo(sources_text(infos))
+        echo(sources_text(infos))
 
 
 @main.command()
 @click.argument("source")
 @click.argument("value", type=click.FloatRange(0, 1))
 @click.pass_obj
-def trust(obj: _Ctx, source: str, value: float) -> None:
+def trust(obj: Ctx, source: str, value: float) -> None:
     """Set how much SOURCE (id, path, title or file name) counts as evidence, 0..1."""
     try:
         n = obj.checker.set_trust(source, value)
     except FactCheckError as ex:
-        raise _fail(ex) from None
-    _echo(f"trust of {source} set to {value:g} ({n} passages)")
+        raise fail(ex) from None
+    echo(f"trust of {source} set to {value:g} ({n} passages)")
 
 
 @main.command()
 @click.argument("source")
 @click.pass_obj
-def remove(obj: _Ctx, source: str) -> None:
+def remove(obj: Ctx, source: str) -> None:
     """Remove one source (by id, path or title) and its passages."""
     try:
         n = obj.checker.remove(source)
     except FactCheckError as ex:
-        raise _fail(ex) from None
-    _echo(f"removed {source}: {n} passages")
+        raise fail(ex) from None
+    echo(f"removed {source}: {n} passages")
 
 
 @main.command()
@@ -263,13 +202,15 @@ def remove(obj: _Ctx, source: str) -> None:
 )
 @click.option("--source", default=None, help="Only this source (id, path or title).")
 @click.option(
-    "--from", "date_from", callback=_date, default=None, help="Datelines from YYYY-MM-DD."
+    "--from", "date_from", callback=parse_date, default=None, help="Datelines from YYYY-MM-DD."
 )
-@click.option("--to", "date_to", callback=_date, default=None, help="Datelines up to YYYY-MM-DD.")
+@click.option(
+    "--to", "date_to", callback=parse_date, default=None, help="Datelines up to YYYY-MM-DD."
+)
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_obj
 def search(
-    obj: _Ctx,
+    obj: Ctx,
     text: str,
     k: int | None,
     source: str | None,
@@ -283,13 +224,13 @@ def search(
     try:
         hits = obj.checker.search(text, k=k, source=source, date_from=date_from, date_to=date_to)
     except FactCheckError as ex:
-        raise _fail(ex) from None
+        raise fail(ex) from None
     if as_json:
-        _echo(json.dumps([p.to_dict() for p in hits], ensure_ascii=False))
+        echo(json.dumps([p.to_dict() for p in hits], ensure_ascii=False))
     elif not hits:
-        _echo("No passages found.")
+        echo("No passages found.")
     else:
-        _echo("\n".join(passage_text(p, i + 1) for i, p in enumerate(hits)))
+        echo("\n".join(passage_text(p, i + 1) for i, p in enumerate(hits)))
 
 
 def _read(file: str) -> str:
@@ -305,25 +246,27 @@ def _read(file: str) -> str:
             return src.text
         return decode_bytes(p.read_bytes(), file)
     except FactCheckError as ex:
-        raise _fail(ex) from None
+        raise fail(ex) from None
     except FileNotFoundError:
-        raise _Error(f"{file}: no such file") from None
+        raise UserError(f"{file}: no such file") from None
     except IsADirectoryError:
-        raise _Error(f"{file}: is a folder; give a file") from None
+        raise UserError(f"{file}: is a folder; give a file") from None
     except (OSError, UnicodeDecodeError) as ex:
-        raise _fail(InputError(f"{file}: cannot be read ({ex})")) from None
+        raise fail(InputError(f"{file}: cannot be read ({ex})")) from None
 
 
 @main.command()
 @click.argument("file")
-@click.option("--dateline", callback=_date, default=None, help="YYYY-MM-DD the article is dated.")
+@click.option(
+    "--dateline", callback=parse_date, default=None, help="YYYY-MM-DD the article is dated."
+)
 @click.option(
     "--threshold", type=click.FloatRange(0, 1), default=None, help="Check-worthiness cut-off."
 )
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per claim.")
 @click.pass_obj
 def claims(
-    obj: _Ctx, file: str, dateline: dt.date | None, threshold: float | None, as_json: bool
+    obj: Ctx, file: str, dateline: dt.date | None, threshold: float | None, as_json: bool
 ) -> None:
     """List the checkable claims in FILE (or - for stdin)."""
     from .analysis import Analyzer
@@ -340,22 +283,22 @@ def claims(
         )
         found = ext.extract(text, dateline, threshold=threshold, article_id=file)
     except FactCheckError as ex:
-        raise _fail(ex) from None
+        raise fail(ex) from None
     for c in found:
-        _echo(json.dumps(c.to_dict(), ensure_ascii=False) if as_json else claim_text(c))
+        echo(json.dumps(c.to_dict(), ensure_ascii=False) if as_json else claim_text(c))
 
 
 @main.command()
 @click.argument("claim")
 @click.option(
-    "--dateline", callback=_date, default=None, help="Resolve 'on Thursday' against this date."
+    "--dateline", callback=parse_date, default=None, help="Resolve 'on Thursday' against this date."
 )
 @click.option("--source", default=None, help="Only check against this source.")
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--remember", is_flag=True, help="Store the verdict as a review (verdict memory).")
 @click.pass_obj
 def check(
-    obj: _Ctx,
+    obj: Ctx,
     claim: str,
     dateline: dt.date | None,
     source: str | None,
@@ -370,18 +313,18 @@ def check(
         if remember:
             obj.checker.remember([v])
     except FactCheckError as ex:
-        raise _fail(ex) from None
-    _echo(json.dumps(v.to_dict(), ensure_ascii=False) if as_json else verdict_text(v))
+        raise fail(ex) from None
+    echo(json.dumps(v.to_dict(), ensure_ascii=False) if as_json else verdict_text(v))
 
 
 @main.command("check-article")
 @click.argument("file")
-@click.option("--dateline", callback=_date, default=None)
+@click.option("--dateline", callback=parse_date, default=None)
 @click.option("--json", "as_json", is_flag=True, help="The report as one JSON object.")
 @click.option("--remember", is_flag=True, help="Store every verdict as a review.")
 @click.pass_obj
 def check_article(
-    obj: _Ctx, file: str, dateline: dt.date | None, as_json: bool, remember: bool
+    obj: Ctx, file: str, dateline: dt.date | None, as_json: bool, remember: bool
 ) -> None:
     """Extract every claim in FILE and check each against the store."""
     from .render import verdict_text
@@ -392,16 +335,16 @@ def check_article(
         if remember:
             obj.checker.remember(report.verdicts)
     except FactCheckError as ex:
-        raise _fail(ex) from None
+        raise fail(ex) from None
     if as_json:
-        _echo(json.dumps(report.to_dict(), ensure_ascii=False))
+        echo(json.dumps(report.to_dict(), ensure_ascii=False))
         return
     counts: dict[str, int] = {}
     for v in report.verdicts:
         counts[v.label.value] = counts.get(v.label.value, 0) + 1
-        _echo(verdict_text(v, max_evidence=2) + "\n")
+        echo(verdict_text(v, max_evidence=2) + "\n")
     summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
-    _echo(f"{len(report.verdicts)} claims: {summary or 'none found'}")
+    echo(f"{len(report.verdicts)} claims: {summary or 'none found'}")
 
 
 @main.command()
@@ -431,7 +374,7 @@ def check_article(
 @click.option("--remember", is_flag=True, help="Store every verdict as a review.")
 @click.pass_obj
 def batch(
-    obj: _Ctx,
+    obj: Ctx,
     input_path: Path,
     out: Path | None,
     fmt: str | None,
@@ -482,100 +425,29 @@ def batch(
         # An unreadable input, an unwritable output or an unreadable store: exit 2, one
         # line. What was written so far stays, and --resume continues from it.
         bar.close()
-        raise _fail(ex, code=2) from None
+        raise fail(ex, code=2) from None
     bar.close()
-    _echo(summary.line(), err=True)
+    echo(summary.line(), err=True)
     if summary.failed:
         sys.exit(1)
-
-
-@main.group()
-def reviews() -> None:
-    """Earlier verdicts (ClaimReview): import, list, remove. Every check shows the
-    stored reviews of its claim ("Checked before") and of related claims."""
-
-
-@reviews.command("import")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-@click.pass_obj
-def reviews_import(obj: _Ctx, paths: tuple[Path, ...], as_json: bool) -> None:
-    """Import ClaimReview JSON-LD (object, list, @graph or one per line) or CSV (claim,
-    verdict, url, date, author columns) from files or folders. Exit 1 if any record failed."""
-    from tqdm import tqdm
-
-    for p in paths:
-        if not p.exists():
-            raise click.UsageError(f"{p}: no such file or folder")
-    bar = tqdm(total=None, unit="file", desc="importing", disable=None, file=sys.stderr)
-
-    def progress(done: int, total: int) -> None:
-        bar.total = total
-        bar.update(done - bar.n)
-
-    try:
-        res = obj.checker.import_reviews(list(paths), progress=progress)
-    except FactCheckError as ex:
-        bar.close()
-        raise _fail(ex, code=2) from None
-    bar.close()
-    for where, msg in res.errors:
-        _echo(f"error: {where}: {msg}", err=True)
-    if as_json:
-        _echo(json.dumps(res.to_dict(), ensure_ascii=False))
-    else:
-        _echo(
-            f"{res.files} files: {res.added} reviews added, {res.unchanged} already there, "
-            f"{len(res.errors)} errors"
-        )
-    if res.errors:
-        sys.exit(1)
-
-
-@reviews.command("list")
-@click.option("--json", "as_json", is_flag=True)
-@click.pass_obj
-def reviews_list(obj: _Ctx, as_json: bool) -> None:
-    """List stored reviews, newest first."""
-    from .render import review_text
-
-    try:
-        got = obj.checker.reviews()
-    except FactCheckError as ex:
-        raise _fail(ex) from None
-    if as_json:
-        _echo(json.dumps([r.to_dict() for r in got], ensure_ascii=False))
-    elif not got:
-        _echo("no reviews stored; `factcheck reviews import FILE` adds some")
-    else:
-        _echo("\n".join(review_text(r) for r in got))
-
-
-@reviews.command("remove")
-@click.argument("key")
-@click.pass_obj
-def reviews_remove(obj: _Ctx, key: str) -> None:
-    """Remove a review by id, or every review with this URL or from this file."""
-    try:
-        n = obj.checker.remove_review(key)
-    except FactCheckError as ex:
-        raise _fail(ex) from None
-    _echo(f"removed {n} review{'s' if n != 1 else ''}")
 
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=int, default=7860, show_default=True)
 @click.pass_obj
-def serve(obj: _Ctx, host: str, port: int) -> None:
+def serve(obj: Ctx, host: str, port: int) -> None:
     """Start the web app (the same as `python app.py`)."""
     from .app import launch
 
     try:
         launch(obj.settings, host, port)
     except FactCheckError as ex:
-        raise _fail(ex) from None
+        raise fail(ex) from None
 
 
 if __name__ == "__main__":
     main()
+
+
+main.add_command(reviews)

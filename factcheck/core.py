@@ -312,7 +312,7 @@ class Verifier:
         """
         extra: list[Evidence] = []
         seen = {e.passage.id for e in evidence}
-        claim_names = {e.unit for e in state.facts.entities}
+        claim_names = {e.name for e in state.facts.entities}
         for e in evidence:
             if e.stance != Stance.SUPPORTS or not e.attribution:
                 continue
@@ -323,14 +323,14 @@ class Verifier:
             if not (nf.contrast and nf.attribution and nf.attribution != e.attribution):
                 continue
             if claim_names and not any(
-                entity_match(n, x.unit) for n in claim_names for x in nf.entities
+                entity_match(n, x.name) for n in claim_names for x in nf.entities
             ):
                 continue
             extra.append(
                 Evidence(
                     passage=nxt,
                     stance=Stance.REFUTES,
-                    weight=round(e.weight * 0.95, 4),
+                    weight=round(e.weight * self.thresholds.weights.competing_discount, 4),
                     rationale=f"a competing account: {nxt.text!r}",
                     passage_spans=((0, len(nxt.text)),),
                     attribution=nf.attribution,

@@ -10,9 +10,7 @@ so a match costs one vector query and no spaCy run.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import datetime as dt
-import json
 import logging
 import re
 import threading
@@ -21,12 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .align import compatible, values_agree
 from .analysis import Analyzer, TextFacts, entity_match, fuzzy_in
-from .compare import compatible, values_agree
+from .chroma import embedder_identity, recover_reindex, reindex_collection
+from .dates import MONTHS, WEEKDAYS
+from .describe import center, describe
 from .errors import InputError, StoreError
-from .store import embedder_identity, recover_reindex, reindex_collection
-from .types import Review, ReviewMatch, Value
-from .values import MONTHS, WEEKDAYS, center, describe
+from .facts_io import facts_from_json, facts_to_json
+from .types import Review, ReviewMatch, Value, ValueKind
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -64,10 +64,10 @@ def claim_difference(new: TextFacts, old: TextFacts) -> str:
                 x, y = (v, rivals[0]) if here_first else (rivals[0], v)
                 return f"the figures differ: {describe(x)} here, {describe(y)} in the review"
     for group in (True, False):  # people; then organisations, places and other names
-        here = [e for e in new.entities if (e.label == "PERSON") == group]
-        there = [e for e in old.entities if (e.label == "PERSON") == group]
-        added = [e for e in here if not any(_same_name(e.unit, x.unit) for x in there)]
-        lost = [x for x in there if not any(_same_name(e.unit, x.unit) for e in here)]
+        here = [e for e in new.entities if (e.entity_type == "PERSON") == group]
+        there = [e for e in old.entities if (e.entity_type == "PERSON") == group]
+        added = [e for e in here if not any(_same_name(e.name, x.name) for x in there)]
+        lost = [x for x in there if not any(_same_name(e.name, x.name) for e in here)]
         if added and lost:
             return f"the names differ: {added[0].text} here, {lost[0].text} in the review"
     # What the value reader could not place ("as early as March", "mid-2006", a name
@@ -97,7 +97,7 @@ def same_amount(a: Value, b: Value) -> bool:
     """Two values state the same amount: dates that overlap (a day in its month), numbers
     whose stated figures are equal within 1% ("more than 7.5 million" is not "more than 15
     million", although both can be true, so they are not one claim)."""
-    if a.kind == "date":
+    if a.kind == ValueKind.DATE:
         return values_agree(a, b)
     x, y = center(a), center(b)
     return abs(x - y) <= 0.01 * max(abs(x), abs(y)) + 1e-9
@@ -124,9 +124,9 @@ def _figures(f: TextFacts) -> set[str]:
     """Every number a claim states (any kind, as its stated figure), a date's bounds."""
     out = set()
     for v in f.values:
-        if v.kind == "date":
+        if v.kind == ValueKind.DATE:
             out.add(v.date_from[:10])
-        elif v.kind != "invalid" and v.low is not None:
+        elif v.kind != ValueKind.INVALID and v.low is not None:
             out.add(f"{center(v):.6g}")
     # Numbers inside names ("Merval 25", "iPhone 4") are not values, but they tell two
     # claims apart all the same.
@@ -189,61 +189,6 @@ def _drop_acronyms(words: set[str], other_words: set[str], other_text: str) -> s
 
 def _negation_differs(a: frozenset[str], b: frozenset[str]) -> bool:
     return any(not fuzzy_in(w, b) for w in a) or any(not fuzzy_in(w, a) for w in b)
-
-
-# -- facts stored with each review -----------------------------------------------------------
-
-
-def facts_to_json(f: TextFacts) -> str:
-    """The parts of a claim's facts that matching reads, as compact JSON."""
-    return json.dumps(
-        {
-            "values": [_value_dict(v) for v in f.values],
-            "contexts": [sorted(c) for c in f.contexts],
-            "anchors": list(f.anchors),
-            "entities": [_value_dict(v) for v in f.entities],
-            "content": sorted(f.content),
-            "negated": sorted(f.negated),
-            "predicates": sorted(f.predicates),
-            "attribution": f.attribution,
-            "flags": [f.quote, f.question, f.opinion, f.contrast, f.past],
-            "tokens": f.tokens,
-        },
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
-
-
-def facts_from_json(text: str, claim: str) -> TextFacts:
-    d = json.loads(text)
-    quote, question, opinion, contrast, past = d["flags"]
-    return TextFacts(
-        text=claim,
-        values=tuple(_value(x) for x in d["values"]),
-        contexts=tuple(frozenset(c) for c in d["contexts"]),
-        anchors=tuple(d["anchors"]),
-        entities=tuple(_value(x) for x in d["entities"]),
-        content=frozenset(d["content"]),
-        negated=frozenset(d["negated"]),
-        predicates=frozenset(d["predicates"]),
-        attribution=d["attribution"],
-        quote=quote,
-        question=question,
-        opinion=opinion,
-        contrast=contrast,
-        past=past,
-        tokens=d["tokens"],
-    )
-
-
-def _value_dict(v: Value) -> dict[str, Any]:
-    d = {f.name: getattr(v, f.name) for f in dataclasses.fields(v)}
-    d["span"] = list(v.span)
-    return {k: x for k, x in d.items() if x not in ("", None)}
-
-
-def _value(d: dict[str, Any]) -> Value:
-    return Value(**{**d, "span": tuple(d["span"])})
 
 
 # -- the store ---------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .store import SourceInfo
-from .types import Claim, Evidence, Label, Passage, Review, ReviewMatch, Verdict
+from .types import Claim, Evidence, Label, Passage, Review, ReviewMatch, ValueKind, Verdict
 
 LABEL_COLOURS = {
     Label.SUPPORTED: "green",
@@ -85,8 +85,8 @@ def review_text(r: Review) -> str:
 
 
 def claim_text(c: Claim) -> str:
-    vals = ", ".join(f"{v.kind}:{v.text}" for v in c.values if v.kind != "entity")
-    ents = ", ".join(sorted({v.text for v in c.values if v.kind == "entity"}))
+    vals = ", ".join(f"{v.kind}:{v.text}" for v in c.values if v.kind != ValueKind.ENTITY)
+    ents = ", ".join(sorted({v.text for v in c.values if v.kind == ValueKind.ENTITY}))
     parts = [f"[{c.span[0]}-{c.span[1]}] ({c.score:.2f}; {', '.join(c.kinds) or '-'}) {c.text}"]
     if vals:
         parts.append(f"    values: {vals}")

@@ -9,7 +9,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum, StrEnum
-from typing import Any
+from typing import Any, Literal
 
 
 class Label(StrEnum):
@@ -87,36 +87,59 @@ class Passage:
         return d
 
 
+class ValueKind(StrEnum):
+    """What a :class:`Value` is."""
+
+    QUANTITY = "quantity"  # a count or a measure: "100,000 troops", "40 km"
+    MONEY = "money"
+    PERCENT = "percent"
+    DURATION = "duration"  # in seconds
+    DATE = "date"
+    ORDINAL = "ordinal"  # "their second call"
+    ENTITY = "entity"  # a name: person, place, organisation, ...
+    INVALID = "invalid"  # looks like a value but cannot be one: "February 30", "1e400"
+
+
+NUMERIC_KINDS = frozenset(
+    [ValueKind.QUANTITY, ValueKind.MONEY, ValueKind.PERCENT, ValueKind.DURATION]
+)
+Grain = Literal["", "day", "week", "month", "year", "decade"]
+DurationRole = Literal["", "length", "span"]
+
+
 @dataclass(frozen=True, slots=True)
 class Value:
     """One normalised value found in a text, with its span in that text.
 
-    ``kind`` is one of: quantity, money, percent, duration, date, ordinal, entity; or
-    invalid, for text that looks like a value but cannot be one ("February 30", "1e400").
     Numbers are intervals ``[low, high]`` (a hedge such as "around" or "more than" widens
     them); durations are in seconds; dates are ISO bounds in ``date_from``/``date_to``.
+    Each field has one meaning, whatever the kind; fields a kind does not use stay empty.
     """
 
-    kind: str
+    kind: ValueKind
     text: str
     span: tuple[int, int]
     low: float | None = None
     high: float | None = None
-    unit: str = ""  # "troop", "USD", "%", "km", "second", ...
-    hedge: str = ""  # "around", "more than", ...
+    unit: str = ""  # a measure's dimension ("m", "kg"), a currency code, "%" / "pp", "second"
+    hedge: str = ""  # "around", "more than", "range", ...
+    noun: str = ""  # what a count or an ordinal counts ("troop", "call"), from the parse
     date_from: str = ""
     date_to: str = ""
-    label: str = ""  # entity label (PERSON, GPE, ORG, ...), or date granularity
-    note: str = ""  # kind == "invalid": why the text cannot be read as a value
+    grain: Grain = ""  # a date's precision
+    role: DurationRole = ""  # a duration: an event's length, or the span between events
+    name: str = ""  # an entity's normalised name ("united states")
+    entity_type: str = ""  # an entity's type: PERSON, GPE, ORG, NORP, ...
+    note: str = ""  # kind INVALID: why the text cannot be read as a value
 
     def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"kind": self.kind, "text": self.text, "span": list(self.span)}
-        if self.kind == "invalid":
+        d: dict[str, Any] = {"kind": self.kind.value, "text": self.text, "span": list(self.span)}
+        if self.kind == ValueKind.INVALID:
             d["normalized"] = {"reason": self.note}
-        elif self.kind == "date":
-            d["normalized"] = {"from": self.date_from, "to": self.date_to, "grain": self.label}
-        elif self.kind == "entity":
-            d["normalized"] = {"label": self.label, "name": self.unit}
+        elif self.kind == ValueKind.DATE:
+            d["normalized"] = {"from": self.date_from, "to": self.date_to, "grain": self.grain}
+        elif self.kind == ValueKind.ENTITY:
+            d["normalized"] = {"label": self.entity_type, "name": self.name}
         else:
             d["normalized"] = {
                 "low": self.low,
@@ -124,6 +147,10 @@ class Value:
                 "unit": self.unit,
                 "hedge": self.hedge,
             }
+            if self.noun:
+                d["normalized"]["counts"] = self.noun
+            if self.role:
+                d["normalized"]["role"] = self.role
         return d
 
 

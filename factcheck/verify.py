@@ -17,6 +17,11 @@ class VerdictRules:
     # ... or one side's passage is about the claim much less than the other's (a figure
     # from a loosely related passage does not dispute a passage that states the claim)
     conflict_relatedness: float = 0.15
+    # confidence of NOT_ENOUGH_INFO: base + range * (1 - best retrieval score)
+    nei_confidence_base: float = 0.5
+    nei_confidence_range: float = 0.4
+    # confidence of a winning side: its best weight * (1 - discount * the other side's best)
+    opposed_discount: float = 0.5
 
 
 def decide(claim: Claim, evidence: list[Evidence], rules: VerdictRules | None = None) -> Verdict:
@@ -40,13 +45,13 @@ def decide(claim: Claim, evidence: list[Evidence], rules: VerdictRules | None = 
             if ordered and ordered[0].rationale
             else "no stored source states this"
         )
-        conf = 0.5 + 0.4 * (1.0 - max(0.0, min(1.0, top)))
+        conf = r.nei_confidence_base + r.nei_confidence_range * (1.0 - max(0.0, min(1.0, top)))
         return Verdict(
-            claim,
-            Label.NOT_ENOUGH_INFO,
-            round(conf, 3),
-            f"Not enough information: {why}",
-            tuple(ordered),
+            claim=claim,
+            label=Label.NOT_ENOUGH_INFO,
+            confidence=round(conf, 3),
+            rationale=f"Not enough information: {why}",
+            evidence=tuple(ordered),
         )
     best_s = sup[0].weight if sup else 0.0
     best_f = ref[0].weight if ref else 0.0
@@ -69,19 +74,21 @@ def decide(claim: Claim, evidence: list[Evidence], rules: VerdictRules | None = 
     ):
         a, b = sup[0], ref[0]
         return Verdict(
-            claim,
-            Label.CONFLICTING,
-            round(min(best_s, best_f), 3),
-            f"Sources disagree. Supports: {_side(a)} | Refutes: {_side(b)}",
-            tuple(ordered),
+            claim=claim,
+            label=Label.CONFLICTING,
+            confidence=round(min(best_s, best_f), 3),
+            rationale=f"Sources disagree. Supports: {_side(a)} | Refutes: {_side(b)}",
+            evidence=tuple(ordered),
         )
     if s >= f:
-        conf = best_s * (1.0 - 0.5 * best_f)
+        label, conf = Label.SUPPORTED, best_s * (1.0 - r.opposed_discount * best_f)
         why = sup[0].rationale + _discounted(ordered, Stance.REFUTES, r)
-        return Verdict(claim, Label.SUPPORTED, round(conf, 3), why, tuple(ordered))
-    conf = best_f * (1.0 - 0.5 * best_s)
-    why = ref[0].rationale + _discounted(ordered, Stance.SUPPORTS, r)
-    return Verdict(claim, Label.REFUTED, round(conf, 3), why, tuple(ordered))
+    else:
+        label, conf = Label.REFUTED, best_f * (1.0 - r.opposed_discount * best_s)
+        why = ref[0].rationale + _discounted(ordered, Stance.SUPPORTS, r)
+    return Verdict(
+        claim=claim, label=label, confidence=round(conf, 3), rationale=why, evidence=tuple(ordered)
+    )
 
 
 def _two_voices(a: Evidence, b: Evidence) -> bool:

@@ -87,6 +87,61 @@ def seed_checker(embedder, analyzer):
     return fc
 
 
+@pytest.fixture
+def seed_checker_with(seed_checker):
+    """A checker of its own over the shared seed store, with the given stance function
+    (or none): tests that need another model never touch the shared checker."""
+    from factcheck.api import FactChecker
+    from factcheck.config import Settings
+
+    def make(stance):
+        fc = FactChecker(
+            seed_checker.store,
+            seed_checker.analyzer,
+            Settings(use_stance_model=False),
+            check_embedder=False,
+        )
+        fc.verifier.stance = stance
+        return fc
+
+    return make
+
+
+@pytest.fixture(scope="module")
+def chroma_url(tmp_path_factory):
+    """A Chroma server (``chroma run``) on a free local port, for integration tests."""
+    import shutil
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    exe = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
+    port = free_port()
+    data = tmp_path_factory.mktemp("chroma-server")
+    env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
+    proc = subprocess.Popen(
+        [exe, "run", "--path", str(data), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        pytest.fail("chroma run did not start")
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

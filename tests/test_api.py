@@ -14,7 +14,6 @@ import factcheck
 from factcheck import FactChecker, Label, Verdict
 
 from .conftest import SEED_DATE
-from .test_server import chroma_url  # noqa: F401  (fixture)
 
 CLAIMS = [
     "Biden and Putin had a 90-minute call.",
@@ -76,7 +75,7 @@ WORKER = textwrap.dedent(
 
 
 @pytest.mark.integration
-def test_two_processes_share_one_chroma_server(chroma_url, tmp_path):  # noqa: F811
+def test_two_processes_share_one_chroma_server(chroma_url, tmp_path):
     procs = []
     for tag in ("north", "south"):
         d = tmp_path / tag

@@ -19,16 +19,12 @@ def shipped_stance():
 
 
 @pytest.mark.parametrize("with_model", [False, True], ids=["rules-only", "stance-model"])
-def test_own_seed_claim_set_accuracy(seed_checker, shipped_stance, with_model):
+def test_own_seed_claim_set_accuracy(seed_checker_with, seed_checker, shipped_stance, with_model):
     """At least 40 hand-written claims about the seed; >= 90% must get the right label, with
     the shipped stance model (the default) and without it."""
     assert len(CLAIMS) >= 40
-    old = seed_checker.verifier.stance
-    seed_checker.verifier.stance = shipped_stance if with_model else None
-    try:
-        verdicts = list(seed_checker.check_many([c["claim"] for c in CLAIMS], dateline=SEED_DATE))
-    finally:
-        seed_checker.verifier.stance = old
+    fc = seed_checker_with(shipped_stance if with_model else None)
+    verdicts = list(fc.check_many([c["claim"] for c in CLAIMS], dateline=SEED_DATE))
     wrong = [
         (c["claim"], c["label"], v.label.value)
         for c, v in zip(CLAIMS, verdicts, strict=True)
@@ -101,7 +97,7 @@ def test_check_article_on_seed(seed_checker):
     assert not [v for v in report.verdicts if v.label == Label.REFUTED]
 
 
-def test_stance_model_scores_only_pairs_it_can_change(seed_checker):
+def test_stance_model_scores_only_pairs_it_can_change(seed_checker_with, seed_checker):
     """Pairs settled by values or missing names are not sent to the model (its cost is most
     of a check); the verdict is the one the rules give."""
     from factcheck.compare import StanceProbs
@@ -112,12 +108,8 @@ def test_stance_model_scores_only_pairs_it_can_change(seed_checker):
         seen.extend(pairs)
         return [StanceProbs(0.9, 0.05, 0.05) for _ in pairs]
 
-    old = seed_checker.verifier.stance
-    seed_checker.verifier.stance = model
-    try:
-        v = seed_checker.check("Biden and Putin had a 90-minute call.", dateline=SEED_DATE)
-    finally:
-        seed_checker.verifier.stance = old
+    fc = seed_checker_with(model)
+    v = fc.check("Biden and Putin had a 90-minute call.", dateline=SEED_DATE)
     assert v.label == Label.REFUTED
     call = next(e for e in v.evidence if "50-minute" in e.passage.text)
     assert not any(p == call.passage.text for p, _ in seen)
@@ -235,7 +227,7 @@ def test_the_core_checks_claims_on_its_own(seed_checker):
     assert out[0].label == Label.REFUTED and isinstance(out[1], InputError)
 
 
-def test_every_verdict_says_what_produced_it(seed_checker, shipped_stance):
+def test_every_verdict_says_what_produced_it(seed_checker_with, seed_checker, shipped_stance):
     from factcheck.export import to_claimreview, to_markdown
     from factcheck.provenance import package_version
 
@@ -243,12 +235,8 @@ def test_every_verdict_says_what_produced_it(seed_checker, shipped_stance):
     p = d["provenance"]
     assert p["package"] == f"factcheck {package_version()}" and p["model"] == "rules only"
     assert p["thresholds"].startswith("t-") and len(p["thresholds"]) == 12
-    old = seed_checker.verifier.stance
-    seed_checker.verifier.stance = shipped_stance
-    try:
-        with_model = seed_checker.check("Putin seized Crimea in 2014.").to_dict()
-    finally:
-        seed_checker.verifier.stance = old
+    fc = seed_checker_with(shipped_stance)
+    with_model = fc.check("Putin seized Crimea in 2014.").to_dict()
     q = with_model["provenance"]
     assert "stance model" in q["model"] and len(q["model_sha256"]) == 16
     assert q["thresholds"] == p["thresholds"]  # same thresholds, another model
@@ -297,11 +285,9 @@ def test_the_llm_judge_records_its_prompt_version():
         ("About 100,000 Russian soldiers are deployed near Ukraine's border.", "SUPPORTED"),
     ],
 )
-def test_unstated_parts_are_not_supported(seed_checker, shipped_stance, claim, label):
-    old = seed_checker.verifier.stance
-    seed_checker.verifier.stance = shipped_stance
-    try:
-        v = seed_checker.check(claim, dateline=SEED_DATE)
-    finally:
-        seed_checker.verifier.stance = old
+def test_unstated_parts_are_not_supported(
+    seed_checker_with, seed_checker, shipped_stance, claim, label
+):
+    fc = seed_checker_with(shipped_stance)
+    v = fc.check(claim, dateline=SEED_DATE)
     assert v.label.value == label, v.rationale

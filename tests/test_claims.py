@@ -37,7 +37,7 @@ def test_seed_call_duration_and_ordinal(seed_claims):
     d = _value(c, "50-minute", "duration")
     assert d.low == d.high == 3000
     o = _value(c, "second", "ordinal")
-    assert o.low == 2 and o.unit == "call"  # the elided noun: the discussion = a call
+    assert o.low == 2 and o.noun == "call"  # the elided noun: the discussion = a call
     w = _value(c, "just over three weeks", "duration")
     assert w.low == 3 * 604800 and w.high > w.low and w.hedge == "just over"
     assert {"duration", "ordinal"} <= set(c.kinds)
@@ -64,7 +64,7 @@ def test_seed_troops(seed_claims):
     _, claims = seed_claims
     c = _find(claims, "100,000 Russian troops")
     q = _value(c, "Around 100,000", "quantity")
-    assert (q.low, q.high, q.hedge, q.unit) == (90000, pytest.approx(110000), "around", "force")
+    assert (q.low, q.high, q.hedge, q.noun) == (90000, pytest.approx(110000), "around", "force")
     assert "quantity" in c.kinds and "entity" in c.kinds
     assert any(v.kind == "entity" and v.text == "Putin" for v in c.values)
 

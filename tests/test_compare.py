@@ -206,3 +206,122 @@ def test_acronyms_match_their_names():
     assert entity_match("gm", "general motors")
     assert entity_match("uaw", "united auto workers")
     assert not entity_match("gm", "ford motor")
+
+
+# -- each named rule on its own -------------------------------------------------------------
+
+
+def _assessed(analyzer, claim, passage, sim=0.6, *, claim_date=DL, passage_date=DL):
+    from factcheck.compare import DEFAULT
+
+    return (
+        assess(
+            analyzer.analyze(claim, claim_date),
+            analyzer.analyze(passage, passage_date),
+            sim,
+            DEFAULT,
+            claim_date=claim_date,
+            passage_date=passage_date,
+        ),
+        DEFAULT,
+    )
+
+
+def test_rule_names_missing(analyzer):
+    from factcheck.compare import names_missing
+
+    a, t = _assessed(analyzer, "Macron spoke for 50 minutes.", CALL, sim=0.3)
+    assert names_missing(a, t).rationale == "about something else"
+    a, t = _assessed(analyzer, "They had a 50-minute call.", CALL)
+    assert names_missing(a, t) is None
+
+
+def test_rule_figure_mismatch_and_its_weight(analyzer):
+    from dataclasses import replace
+
+    from factcheck.compare import figure_mismatch
+
+    a, t = _assessed(analyzer, "They had a 90-minute call.", CALL)
+    out = figure_mismatch(a, t)
+    assert out.stance == Stance.REFUTES and "90 minutes" in out.rationale
+    lighter = replace(t, weights=replace(t.weights, figure_refute_base=0.0))
+    assert figure_mismatch(a, lighter).weight < out.weight  # the weight is the named one
+    ok, t = _assessed(analyzer, "They had a 50-minute call.", CALL)
+    assert figure_mismatch(ok, t) is None
+
+
+def test_rule_figure_of_another_time(analyzer):
+    from factcheck.compare import figure_mismatch, figure_of_another_time
+
+    day = "Oil rose 3% on Monday, traders said."
+    a, t = _assessed(
+        analyzer, "Oil rose 5% on Monday.", day, claim_date=DL, passage_date=dt.date(2021, 11, 2)
+    )
+    out = figure_of_another_time(a, t)
+    assert out is not None and out.stance == Stance.NEUTRAL and "another time" in out.rationale
+    same, t = _assessed(analyzer, "Oil rose 5% on Monday.", day)
+    assert figure_of_another_time(same, t) is None and figure_mismatch(same, t) is not None
+
+
+def test_rule_negation_flip(analyzer):
+    from factcheck.compare import negation_flip
+
+    a, t = _assessed(
+        analyzer,
+        "Ukraine has been invited to join NATO.",
+        "Ukraine has not been invited to join NATO, the alliance said.",
+    )
+    assert negation_flip(a, t).stance == Stance.REFUTES
+    b, t = _assessed(
+        analyzer,
+        "Russian troops are deployed near the border.",
+        "Offensive weapons would not be deployed in Ukraine, Biden said.",
+    )
+    assert negation_flip(b, t) is None  # another subject: not the same statement negated
+
+
+def test_rule_figures_unstated(analyzer):
+    from factcheck.compare import figures_unstated
+
+    a, t = _assessed(analyzer, "Both presidents spoke for 50 minutes.", "Both presidents spoke.")
+    out = figures_unstated(a, t)
+    assert out.stance == Stance.NEUTRAL and "50 minutes" in out.rationale
+
+
+def test_model_rules_in_order(analyzer):
+    from factcheck.compare import (
+        model_refute,
+        model_support,
+        model_undecided,
+        values_match,
+        words_support,
+    )
+
+    a, t = _assessed(analyzer, "Both presidents want more dialogue.", CALL, sim=0.5)
+    sup, ref, neu = (
+        StanceProbs(0.8, 0.1, 0.1),
+        StanceProbs(0.1, 0.8, 0.1),
+        StanceProbs(0.3, 0.3, 0.4),
+    )
+    assert values_match(a, sup, t) is None  # no figures to match
+    assert model_support(a, sup, t).stance == Stance.SUPPORTS and model_support(a, ref, t) is None
+    assert model_refute(a, ref, t).stance == Stance.REFUTES and model_refute(a, sup, t) is None
+    assert model_undecided(a, neu, t).stance == Stance.NEUTRAL
+    assert model_undecided(a, None, t) is None
+    assert words_support(a, None, t) is None  # cosine 0.5 is under support_similarity
+    v, t = _assessed(analyzer, "They had a 50-minute call.", CALL)
+    assert values_match(v, None, t).stance == Stance.SUPPORTS
+
+
+def test_rules_are_listed_by_name():
+    from factcheck.compare import MODEL_RULES, RULES
+
+    assert [r.__name__ for r in RULES] == [
+        "names_missing",
+        "figure_of_another_time",
+        "figure_mismatch",
+        "negation_flip",
+        "figures_unstated",
+    ]
+    assert MODEL_RULES[0].__name__ == "values_match"
+    assert all(r.__doc__ for r in (*RULES, *MODEL_RULES))

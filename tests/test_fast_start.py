@@ -67,7 +67,7 @@ def test_the_onnx_embedder_gives_the_torch_vectors(embedder):
     assert np.min((a * b).sum(axis=1)) > 0.9999
 
 
-def test_both_backends_give_the_same_verdicts(seed_checker):
+def test_both_backends_give_the_same_verdicts(seed_checker_with, seed_checker):
     import chromadb
 
     from factcheck.api import FactChecker
@@ -83,12 +83,8 @@ def test_both_backends_give_the_same_verdicts(seed_checker):
         store, seed_checker.analyzer, Settings(backend="torch"), load_default_stance("torch")
     )
     torch_fc.ingest([SEEDS])
-    old = seed_checker.verifier.stance
-    seed_checker.verifier.stance = load_default_stance("onnx")
-    try:
-        onnx_labels = [v.label for v in seed_checker.check_many(claims, dateline=SEED_DATE)]
-    finally:
-        seed_checker.verifier.stance = old
+    fc = seed_checker_with(load_default_stance("onnx"))
+    onnx_labels = [v.label for v in fc.check_many(claims, dateline=SEED_DATE)]
     torch_labels = [v.label for v in torch_fc.check_many(claims, dateline=SEED_DATE)]
     assert onnx_labels == torch_labels
 
@@ -102,8 +98,8 @@ def _hash_store(client, dim: int, name: str, check: bool = True):
 
 def test_a_store_refuses_another_embedder_until_reindexed(tmp_path):
     from factcheck.api import FactChecker
+    from factcheck.chroma import open_client
     from factcheck.config import Settings
-    from factcheck.store import open_client
 
     client = open_client(str(tmp_path / "vs"))
     fc = FactChecker(_hash_store(client, 64, "news"), settings=Settings(use_stance_model=False))
@@ -128,8 +124,8 @@ def test_a_store_refuses_another_embedder_until_reindexed(tmp_path):
 
 def test_factcheck_reindex_on_the_command_line(tmp_path):
     from factcheck.api import FactChecker
+    from factcheck.chroma import open_client
     from factcheck.config import Settings
-    from factcheck.store import open_client
 
     d = str(tmp_path / "vs")
     fc = FactChecker(
@@ -146,7 +142,7 @@ def test_factcheck_reindex_on_the_command_line(tmp_path):
 
 
 def test_old_stores_without_an_identity_are_adopted(tmp_path):
-    from factcheck.store import open_client
+    from factcheck.chroma import open_client
 
     client = open_client(str(tmp_path / "vs"))
     client.get_or_create_collection("old", metadata={"hnsw:space": "cosine"})
@@ -159,10 +155,10 @@ def test_old_stores_without_an_identity_are_adopted(tmp_path):
 
 def test_an_interrupted_reindex_is_finished_on_open(tmp_path, monkeypatch):
     """Killed after the old collection was deleted: the next open completes the swap."""
-    import factcheck.store as st
+    import factcheck.chroma as st
     from factcheck.api import FactChecker
+    from factcheck.chroma import open_client
     from factcheck.config import Settings
-    from factcheck.store import open_client
 
     client = open_client(str(tmp_path / "vs"))
     FactChecker(_hash_store(client, 64, "news"), settings=Settings(use_stance_model=False)).ingest(

@@ -13,10 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck.batch import BadRow, Row, read_rows
+from factcheck.dates import DateContext
 from factcheck.errors import FactCheckError
 from factcheck.export import claim_review, to_claimreview, to_markdown
 from factcheck.text import clean_claim, clean_source, strip_terminal
-from factcheck.values import DateContext, find_values
+from factcheck.values import find_values
 
 # Text that looks like news copy as often as like noise: figures, dates, units, escapes.
 PIECES = st.sampled_from(

@@ -181,7 +181,7 @@ def test_sources_are_cleaned_of_escapes_and_invisible_characters():
 def test_a_large_source_streams_into_the_same_passages(hash_checker, monkeypatch, tmp_path):
     """Above the streaming size a source is embedded and written a slice at a time; the
     stored passages are the same as in one piece, and progress counts passages."""
-    import factcheck.api as api
+    import factcheck.ingest_run as ingest_run
     import factcheck.store as store
 
     text = "date 2021-12-31 Big\n\n" + " ".join(
@@ -191,7 +191,7 @@ def test_a_large_source_streams_into_the_same_passages(hash_checker, monkeypatch
     f.write_text(text)
     src, body = read_file(f)
     want = {p.id: (p.start, p.end, p.prev_id, p.next_id) for p in split_passages(src, body)}
-    monkeypatch.setattr(api, "_STREAM_CHARS", 1000)
+    monkeypatch.setattr(ingest_run, "STREAM_CHARS", 1000)
     monkeypatch.setattr(store, "_EMBED_BATCH", 100)
     seen: list[int] = []
     res = hash_checker.ingest([f], on_passages=seen.append)

@@ -1,51 +1,15 @@
 """Server mode against a real `chroma run` on 127.0.0.1, started by a fixture."""
 
-import os
-import shutil
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
-
 import pytest
 from click.testing import CliRunner
 
+from factcheck.chroma import open_client
 from factcheck.cli import main
 from factcheck.errors import StoreError
-from factcheck.store import open_client
 
 from .conftest import SEEDS, free_port
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture(scope="module")
-def chroma_url(tmp_path_factory):
-    exe = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
-    port = free_port()
-    data = tmp_path_factory.mktemp("chroma-server")
-    env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
-    proc = subprocess.Popen(
-        [exe, "run", "--path", str(data), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=env,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("chroma run did not start")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
 
 
 def test_cli_against_server(chroma_url, tmp_path):

@@ -5,8 +5,9 @@ import textwrap
 
 import pytest
 
+from factcheck.chroma import open_client
 from factcheck.errors import InputError, StoreError
-from factcheck.store import build_where, open_client
+from factcheck.store import build_where
 
 from .conftest import SEEDS
 
@@ -108,7 +109,8 @@ def test_persistence_across_processes(tmp_path):
         f"""
         import sys
         from factcheck.embed import HashEmbedder
-        from factcheck.store import PassageStore, open_client
+        from factcheck.chroma import open_client
+        from factcheck.store import PassageStore
         from factcheck.api import FactChecker
         from factcheck.config import Settings
         fc = FactChecker(PassageStore(open_client({str(store)!r}), HashEmbedder()),

@@ -5,7 +5,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.values import DateContext, describe, find_values, parse_number, words_to_number
+from factcheck.dates import DateContext
+from factcheck.describe import describe
+from factcheck.numerals import parse_number, words_to_number
+from factcheck.values import find_values
 
 DL = DateContext(dt.date(2021, 12, 31))
 
@@ -307,3 +310,30 @@ def test_impossible_values_are_refused_never_misread(text, bad):
 def test_leap_days_are_real():
     [v] = find_values("On February 29, 2020 it rained.", DL)[0]
     assert v.date_from == "2020-02-29"
+
+
+def _gold_cases() -> list[dict]:
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parent / "fixtures" / "values.en.jsonl"
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+@pytest.mark.parametrize("case", _gold_cases(), ids=lambda c: c["text"][:40])
+def test_value_tables_gold_cases(case):
+    """tests/fixtures/values.en.jsonl: each text with every value it states, normalised
+    (hand-checked; in the manner of quantulum3's data-driven tests)."""
+    import datetime as dt
+
+    dl = dt.date.fromisoformat(case["dateline"]) if case["dateline"] else None
+    found, _ = find_values(case["text"], DateContext(dl), keep_invalid=True)
+    assert len(found) == len(case["values"]), [v.text for v in found]
+    for v, want in zip(found, case["values"], strict=True):
+        assert (v.kind.value, v.text) == (want["kind"], want["text"])
+        for key in ("unit", "hedge", "date_from", "date_to", "grain", "note"):
+            assert getattr(v, key) == want.get(key, ""), key
+        for key in ("low", "high"):
+            x = want.get(key)
+            x = float("inf") if x == "inf" else x
+            assert getattr(v, key) == (x if x is None else pytest.approx(x)), key

@@ -1,0 +1,192 @@
+"""What a spaCy parse says about the values and words of a sentence: the noun a number
+counts, the word a value attaches to, a duration's role, who a sentence is attributed to,
+its clauses and its predicates' arguments. Pure functions of a parsed ``Doc``."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .lang import vocabulary
+from .types import DurationRole
+from .words import canon
+
+VOCAB = vocabulary("en")
+PREDICATE_DEPS = frozenset(["ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl", "acomp", "pcomp"])
+CLAUSE_DEPS = frozenset(["advcl", "relcl", "acl", "ccomp", "parataxis"])
+ARG_DEPS = frozenset(["nsubj", "nsubjpass", "dobj", "attr", "dative"])
+
+
+def lemma(tok: Any) -> str:
+    """A token's canonical lemma: its synonym group's word; a proper noun as written."""
+    lem = tok.lemma_.lower() if tok.pos_ != "PROPN" else tok.text.lower()
+    return canon(lem.strip("'’"), tok.pos_)
+
+
+def tokens(doc: Any, start: int, end: int) -> list[Any]:
+    """The tokens covering characters [start, end), found by offset (no scan of the doc)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def counted_noun(doc: Any, start: int, end: int, look_back: bool) -> str:
+    """The noun a number counts: '100,000 Russian troops' -> 'troop'."""
+    after = [t for t in doc if t.idx >= end][:5]
+    for t in after:
+        if t.pos_ == "NOUN":
+            return canon(t.lemma_.lower(), "NOUN")
+        if (
+            t.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ", "PRON")
+            or (t.pos_ == "ADP" and t.lower_ != "of")
+            or (t.is_punct and t.text != "-")
+        ):
+            break
+    if look_back:
+        # "a 50-minute phone discussion, their second ..." : the ordinal's noun is elided.
+        before = [t for t in doc if t.idx + len(t.text) <= start and t.pos_ == "NOUN"]
+        if before:
+            return canon(before[-1].lemma_.lower(), "NOUN")
+    return ""
+
+
+def part_of_name(doc: Any, start: int) -> bool:
+    """A bare number right after a proper noun ("the FTSE 100", "S&P 500", "Boeing 787")
+    belongs to the name: it counts nothing."""
+    toks = tokens(doc, start, start + 1)
+    if not toks or toks[0].i == 0:
+        return False
+    prev = doc[toks[0].i - 1]
+    # By spelling, not the tagger's guess: a capitalised word (not a month or a sentence's
+    # first word) right before the number.
+    capital = prev.text[:1].isupper() and prev.text.lower() not in VOCAB.months
+    return capital and prev.ent_type_ not in ("DATE", "TIME") and not prev.is_sent_start
+
+
+def anchor(doc: Any, start: int, end: int) -> str:
+    """The noun or verb a value attaches to in the parse: '50-minute phone discussion' ->
+    discussion, 'seized Crimea in 2014' -> seize, 'talked for an hour' -> talk."""
+    toks = tokens(doc, start, end)
+    if not toks:
+        return ""
+    root = next((t for t in toks if not (start <= t.head.idx < end)), toks[-1])
+    head = root.head
+    for _ in range(3):
+        if head.pos_ == "ADP" or (head.pos_ == "NOUN" and head.dep_ == "compound"):
+            head = head.head
+        else:
+            break
+    if head is root or head.pos_ not in ("NOUN", "VERB", "PROPN", "ADJ"):
+        return ""
+    if head.lemma_.lower() in VOCAB.event_verbs:
+        # "the insurgency began in 2014", "the call lasted an hour": the event is the subject.
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+            return lemma(subj)
+    return lemma(head)
+
+
+def duration_role(doc: Any, start: int, end: int) -> DurationRole:
+    """'span' for the time between events ("their second in three weeks"), else 'length'
+    ("a 50-minute call", "talked for an hour"): the two must never be compared."""
+    toks = tokens(doc, start, end)
+    if re.search(r"\bago\b", doc.text[end : end + 6]):
+        return "span"
+    before = re.search(r"(\w+)\W*$", doc.text[max(0, start - 20) : start])
+    if before and before.group(1).lower() in VOCAB.span_prepositions:
+        return "span"  # "their second in just over 3 weeks"
+    for t in toks:
+        if t.head.pos_ == "ADP" and not (start <= t.head.idx < end):
+            return "span" if t.head.lower_ in VOCAB.span_prepositions else "length"
+    return "length"
+
+
+def attribution(doc: Any) -> str | None:
+    """Who the sentence attributes its content to, if anyone ('Ushakov', 'the White House')."""
+    for tok in doc:
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            objs = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
+            if objs:
+                return phrase(objs[0])
+    for tok in doc:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in VOCAB.reporting_verbs:
+            agents = [
+                p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+            ]
+            if agents:  # "is described by Moscow": the agent speaks
+                return phrase(agents[0])
+            subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            if subj and subj[0].pos_ != "PRON":
+                return phrase(subj[0])
+    return None
+
+
+def phrase(head: Any) -> str:
+    """A compact noun phrase: the head with its modifiers, without relative clauses."""
+    keep = [
+        t
+        for t in head.subtree
+        if not any(
+            a.dep_ in ("relcl", "acl", "appos", "prep") and a != head
+            for a in [t, *t.ancestors]
+            if a.i != head.i and head in a.ancestors
+        )
+    ]
+    toks = [t for t in keep if t.i <= head.i or (t.head == head and t.dep_ in ("compound",))]
+    toks = toks if toks else keep
+    text = " ".join(t.text for t in sorted(toks, key=lambda t: t.i))
+    return re.sub(r"\s+([,.'’])", r"\1", text).strip(" ,")
+
+
+def clauses(doc: Any, content_at: dict[int, str]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The subordinate and coordinated clauses of a sentence, each with the content lemmas
+    of its own words (not those of clauses inside it)."""
+    heads = [
+        t
+        for t in doc
+        if t.pos_ in ("VERB", "AUX")
+        and (t.dep_ in CLAUSE_DEPS or (t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX")))
+    ]
+    if not heads:
+        return ()
+    head_ids = {t.i for t in heads}
+    out = []
+    for h in heads:
+        own = [t for t in h.subtree if _clause_of(t, h, head_ids)]
+        words = frozenset(content_at[t.i] for t in own if t.i in content_at)
+        if words:
+            text = doc[h.left_edge.i : h.right_edge.i + 1].text
+            out.append((text, words))
+    return tuple(out)
+
+
+def _clause_of(t: Any, h: Any, head_ids: set[int]) -> bool:
+    """Whether token t belongs to the clause headed by h itself (no nested clause between)."""
+    cur = t
+    while cur.i != h.i:
+        if cur.i in head_ids:
+            return False
+        cur = cur.head
+    return True
+
+
+def frames(doc: Any) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each predicate with its core arguments (subject, object, agent, attribute): who or
+    what it is said of. Prepositional phrases ("near the border") say where, not what."""
+    out = []
+    for t in doc:
+        if t.pos_ not in ("VERB", "ADJ") and not (t.pos_ == "AUX" and t.dep_ == "ROOT"):
+            continue
+        args = set()
+        for c in t.children:
+            if c.dep_ in ARG_DEPS and c.pos_ in ("NOUN", "PROPN"):
+                args.add(lemma(c))
+            elif c.dep_ == "agent":
+                args.update(lemma(g) for g in c.children if g.dep_ == "pobj")
+        if t.dep_ in ("acomp", "xcomp") and t.head.pos_ in ("AUX", "VERB"):
+            args.update(
+                lemma(c)
+                for c in t.head.children
+                if c.dep_.startswith("nsubj") and c.pos_ in ("NOUN", "PROPN")
+            )
+        out.append((lemma(t), frozenset(args)))
+    return tuple(out)

@@ -1,0 +1,86 @@
+"""Every number that decides a stance, named in one place: the decision thresholds and the
+weights of the scoring rules. The evaluation scripts report both and ``--set NAME=VALUE``
+overrides any of them (benchmarks/harness.py); provenance hashes them (provenance.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """The weights and cut-offs inside the comparison rules (compare.py, align.py,
+    coverage.py), each named for what it does. Chosen by hand when each rule was written;
+    docs/evaluation.md measures them together."""
+
+    # align(): how surely a claim value and a passage value are about the same thing
+    context_word: float = 1.0  # per content word shared by the two values' surroundings
+    context_name_word: float = 0.4  # ... when the shared word is part of a name (says who)
+    counted_noun: float = 2.0  # both count the same noun ("troops" / "soldiers")
+    measure_unit: float = 1.0  # both in one unit (%, km, USD): a precondition, weakly
+    same_anchor: float = 2.0  # both attach to the same word ("seized ... in 2014")
+    anchor_nearby: float = 1.0  # one's anchor word is near the other
+    unambiguous_kind: float = 0.5  # durations, money and percentages rarely pair wrongly
+    min_alignment: float = 1.0  # below this, two values are not paired at all
+    refute_alignment: float = 2.0  # a mismatch refutes only at this alignment or above
+    date_refute_factor: float = 2.0  # an unanchored date needs this many times as much
+    agree_preference: float = 2.0  # a matching figure wins over a mismatch this much better
+    exact_tolerance: float = 0.005  # an exact figure allows rounding in its last digit
+    # assess(): how much the passage is about the claim
+    context_overlap: float = 0.5  # words of the passage before count at this weight
+    relatedness_overlap: float = 0.5
+    relatedness_cover: float = 0.3
+    relatedness_similarity: float = 0.2
+    # a figure that contradicts: base + per_alignment * min(alignment, cap) + overlap * share
+    figure_refute_base: float = 0.4
+    figure_refute_per_alignment: float = 0.1
+    figure_refute_alignment_cap: float = 4.0
+    figure_refute_overlap: float = 0.3
+    # a predicate asserted in one text and negated in the other
+    negation_base: float = 0.55
+    negation_overlap: float = 0.4
+    # the claim's figures all stated: base + share * (found / asserted) + overlap * share
+    values_match_base: float = 0.45
+    values_match_share: float = 0.35
+    values_match_overlap: float = 0.2
+    model_doubt: float = 0.8  # the stance model doubts matching figures: weight times this
+    # a stance model's verdict: probability * (base + overlap * share of words)
+    model_weight_base: float = 0.6
+    model_weight_overlap: float = 0.4
+    # no model: base + overlap * share + similarity * cosine
+    words_support_base: float = 0.3
+    words_support_overlap: float = 0.4
+    words_support_similarity: float = 0.3
+    # coverage.py: what a passage must state for it to support
+    clause_cover: float = 0.5  # share of a clause's words a passage must hold
+    other_name_overlap: float = 0.6  # word overlap at which "the same of another name" refutes
+    other_name_base: float = 0.5
+    other_name_per_overlap: float = 0.2
+    # timing: share of the claim's words that makes a passage about the same event
+    same_event_overlap: float = 0.6
+    competing_discount: float = 0.95  # a competing account weighs this much of the one it answers
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Decision thresholds, in one place so the evaluation scripts can report them."""
+
+    related: float = 0.3  # share of claim content words found in the passage
+    support_overlap: float = 0.5
+    support_similarity: float = 0.55
+    entity_cover: float = 0.5
+    negation_overlap: float = 0.45
+    model_margin: float = 0.15
+    paraphrase_similarity: float = 0.6  # cosine at which a passage restates the claim
+    # P(supports) that counts, when it beats P(refutes): 0.5 for stance-v2 (the shipped
+    # model since 2026-12-01), chosen on the dev halves of the news yardsticks
+    # (benchmarks/yardsticks.py --tune; docs/evaluation.md)
+    model_support: float = 0.5
+    model_refute: float = 0.5  # P(refutes) that counts, when it beats P(supports)
+    report_lag_days: int = 3  # a dated event may be reported this many days after it
+    time_bonus: float = 0.1  # retrieval: added to the cosine of passages of the claim's time
+    retrieve_pool: int = 3  # retrieval: fetch k times this, keep the k best after the bonus
+    weights: Weights = field(default_factory=Weights)
+
+
+DEFAULT = Thresholds()

@@ -1,0 +1,182 @@
+"""analysis.py and its helpers (syntax.py, words.py, entities.py, facts_io.py): what one
+sentence states, in comparable form."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from factcheck.analysis import TextFacts, ValueInContext
+from factcheck.entities import capitals, entity_match, norm_entity
+from factcheck.facts_io import facts_from_json, facts_to_json
+from factcheck.types import ValueKind
+from factcheck.words import canon, fuzzy_in
+
+DL = dt.date(2021, 12, 31)
+
+
+def test_values_come_with_their_context_noun_and_anchor(analyzer):
+    f = analyzer.analyze("Russia has massed around 100,000 troops near the border.", DL)
+    assert isinstance(f, TextFacts) and all(isinstance(x, ValueInContext) for x in f.found)
+    (x,) = f.found
+    assert x.value.kind == ValueKind.QUANTITY and x.value.noun == "force"  # troops ~ forces
+    assert x.value.unit == "" and x.anchor == "force"
+    assert "border" in x.context
+    assert f.values == (x.value,)
+
+
+def test_a_measure_keeps_its_unit_and_counts_nothing(analyzer):
+    (v,) = analyzer.analyze("The convoy stretched 40 km.", DL).values
+    assert (v.unit, v.noun) == ("m", "")
+
+
+def test_duration_roles_are_their_own_field(analyzer):
+    f = analyzer.analyze("Their 50-minute call was the second in three weeks.", DL)
+    roles = {v.text: v.role for v in f.values if v.kind == ValueKind.DURATION}
+    assert roles == {"50-minute": "length", "three weeks": "span"}
+
+
+def test_dates_carry_their_grain(analyzer):
+    (v,) = analyzer.analyze("Putin seized Crimea in 2014.", DL).values
+    assert (v.kind, v.grain, v.role, v.noun) == (ValueKind.DATE, "year", "", "")
+
+
+def test_entities_have_a_name_and_a_type(analyzer):
+    f = analyzer.analyze("The U.S. and Ukraine held talks in Geneva.", DL)
+    names = {(e.name, e.entity_type) for e in f.entities}
+    assert ("united states", "GPE") in names and ("ukraine", "GPE") in names
+
+
+def test_a_capital_stands_for_its_country_only_as_a_place():
+    assert norm_entity("Moscow", "GPE") == "russia"
+    assert norm_entity("Kyiv", "GPE") == norm_entity("Kiev", "GPE") == "ukraine"
+    assert norm_entity("Washington", "GPE") == "united states"
+    assert norm_entity("Hamilton", "PERSON") == "hamilton"  # a person, not Bermuda's capital
+    assert "kingston" not in capitals()  # the capital of two countries in the data: neither
+
+
+def test_synonyms_follow_the_part_of_speech(analyzer):
+    """A NOUN "talks" is a meeting (it matches "summit"); a VERB "talk" is speaking (it
+    matches "call"): one word, two groups, by part of speech."""
+    talks = analyzer.analyze("The presidents held talks in Geneva.", DL).content
+    summit = analyzer.analyze("The presidents held a summit in Geneva.", DL).content
+    talked = analyzer.analyze("The presidents talked on the phone.", DL).content
+    assert canon("summit") in talks and canon("summit") in summit
+    assert canon("call") in talked
+
+
+def test_take_is_not_annex_and_killed_matches_died(analyzer):
+    assert canon("take") == "take"
+    killed = analyzer.analyze("Ten people were killed in the blast.", DL).content
+    died = analyzer.analyze("Ten people died in the blast.", DL).content
+    assert canon("die") in killed and canon("die") in died
+
+
+def test_negation_attribution_and_clauses(analyzer):
+    f = analyzer.analyze(
+        "Ushakov said Russia would not deploy missiles, prompting a rebuke from Kyiv.", DL
+    )
+    assert f.attribution == "Ushakov" and f.reported
+    assert canon("deploy") in f.negated
+    assert any("prompting" in text for text, _ in f.clauses)
+
+
+def test_numbers_in_names_count_nothing(analyzer):
+    f = analyzer.analyze("The FTSE 100 fell 6.5% on Monday.", DL)
+    assert [v.text for v in f.values if v.kind == ValueKind.QUANTITY] == []
+
+
+def test_every_alias_in_the_table_is_reachable():
+    from factcheck.lang import vocabulary
+
+    for alias, name in vocabulary("en").aliases.items():
+        assert norm_entity(alias, "GPE") == norm_entity(name, "GPE"), alias
+        assert norm_entity(alias.upper(), "ORG") == name, alias
+
+
+def test_word_and_name_matching():
+    assert fuzzy_in("crimean", frozenset({"crimea"})) and not fuzzy_in("country", {"counterpart"})
+    assert entity_match("putin", "vladimir putin") and entity_match("gm", "general motors")
+    assert not entity_match("gm", "ford motor")
+
+
+def test_facts_round_trip_through_json(analyzer):
+    f = analyzer.analyze("Around 100,000 troops have been stationed there since 2014.", DL)
+    g = facts_from_json(facts_to_json(f), f.text)
+    assert g.found == f.found and g.entities == f.entities and g.content == f.content
+
+
+def test_facts_written_before_the_typed_fields_still_read():
+    """Verdict memories stored with one ``label``/``unit`` for everything read back into
+    the separate fields."""
+    old = {
+        "values": [
+            {
+                "kind": "quantity",
+                "text": "100,000",
+                "span": [0, 7],
+                "low": 1e5,
+                "high": 1e5,
+                "unit": "troop",
+            },
+            {
+                "kind": "quantity",
+                "text": "40 km",
+                "span": [9, 14],
+                "low": 4e4,
+                "high": 4e4,
+                "unit": "m",
+            },
+            {
+                "kind": "date",
+                "text": "2014",
+                "span": [20, 24],
+                "date_from": "2014-01-01",
+                "date_to": "2014-12-31",
+                "label": "year",
+            },
+            {
+                "kind": "duration",
+                "text": "an hour",
+                "span": [30, 37],
+                "low": 3600.0,
+                "high": 3600.0,
+                "unit": "second",
+                "label": "length",
+            },
+        ],
+        "contexts": [["troop"], [], [], []],
+        "anchors": ["troop", "", "seize", "call"],
+        "entities": [
+            {
+                "kind": "entity",
+                "text": "Putin",
+                "span": [40, 45],
+                "unit": "putin",
+                "label": "PERSON",
+            }
+        ],
+        "content": ["putin"],
+        "negated": [],
+        "predicates": [],
+        "attribution": None,
+        "flags": [False, False, False, False, True],
+        "tokens": 9,
+    }
+    f = facts_from_json(json.dumps(old), "x")
+    troops, km, year, hour = f.values
+    assert (troops.noun, troops.unit) == ("troop", "")
+    assert (km.noun, km.unit) == ("", "m")
+    assert year.grain == "year" and hour.role == "length" and hour.unit == "second"
+    (putin,) = f.entities
+    assert (putin.name, putin.entity_type) == ("putin", "PERSON")
+
+
+@pytest.mark.parametrize("kind", list(ValueKind))
+def test_value_json_names_each_field_once(kind):
+    from factcheck.types import Value
+
+    d = Value(kind=kind, text="x", span=(0, 1), noun="troop", role="length").to_dict()
+    assert (d["kind"] == kind.value and "label" not in d.get("normalized", {})) or kind == "entity"

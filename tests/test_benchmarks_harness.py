@@ -1,0 +1,24 @@
+"""benchmarks/harness.py: every threshold, rule weight and verdict rule can be set by
+name (``--set NAME=VALUE``) and is reported with the scores."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.harness import apply_overrides, parse_overrides, settings_report
+
+
+def test_weights_thresholds_and_rules_are_set_by_name(hash_checker):
+    o = parse_overrides(["figure_refute_base=0.3", "model_support=0.4", "min_weight=0.2"])
+    apply_overrides(hash_checker, o)
+    v = hash_checker.verifier
+    assert v.thresholds.weights.figure_refute_base == 0.3
+    assert v.thresholds.model_support == 0.4 and v.rules.min_weight == 0.2
+    report = settings_report(hash_checker)
+    assert report["thresholds"]["weights"]["figure_refute_base"] == 0.3
+    assert report["rules"]["min_weight"] == 0.2
+
+
+def test_an_unknown_name_is_refused_with_the_known_ones():
+    with pytest.raises(SystemExit, match=r"unknown threshold .figure_refute.*figure_refute_base"):
+        parse_overrides(["figure_refute=0.3"])

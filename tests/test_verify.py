@@ -1,0 +1,75 @@
+"""verify.decide: per-passage stances -> one verdict (label, confidence, rationale)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.types import Claim, Evidence, Label, Passage, Stance
+from factcheck.verify import VerdictRules, decide
+
+CLAIM = Claim(id="c", text="Biden and Putin spoke for 50 minutes.", span=(0, 37))
+
+
+def _ev(stance, weight, source="s1", *, trust=1.0, relatedness=0.8, why="", **kw) -> Evidence:
+    p = Passage(
+        id=f"{source}-{stance}-{weight}",
+        text="text",
+        source_id=source,
+        title=source,
+        start=0,
+        end=4,
+        score=0.7,
+        trust=trust,
+    )
+    return Evidence(
+        p, stance, weight, why or f"{stance.value} {weight}", relatedness=relatedness, **kw
+    )
+
+
+def test_nothing_that_counts_is_not_enough_info():
+    v = decide(CLAIM, [_ev(Stance.NEUTRAL, 0.0, why="about something else")])
+    assert v.label == Label.NOT_ENOUGH_INFO and "about something else" in v.rationale
+    light = decide(CLAIM, [_ev(Stance.SUPPORTS, 0.2)])
+    assert light.label == Label.NOT_ENOUGH_INFO  # below min_weight
+    assert decide(CLAIM, []).rationale.endswith("no stored source states this")
+
+
+def test_the_strongest_passage_decides_not_the_count():
+    """Three loose supports do not outvote one exact contradiction."""
+    ev = [_ev(Stance.SUPPORTS, 0.5, f"s{i}") for i in range(3)] + [_ev(Stance.REFUTES, 0.9, "r")]
+    v = decide(CLAIM, ev)
+    assert v.label == Label.REFUTED
+    assert v.confidence == pytest.approx(0.9 * (1 - 0.5 * 0.5), abs=1e-3)
+    assert v.evidence[0].stance == Stance.REFUTES  # strongest first
+
+
+def test_two_strong_sources_that_disagree_conflict():
+    v = decide(CLAIM, [_ev(Stance.SUPPORTS, 0.85, "a"), _ev(Stance.REFUTES, 0.8, "b")])
+    assert v.label == Label.CONFLICTING and "Supports:" in v.rationale and "Refutes:" in v.rationale
+
+
+def test_one_source_does_not_dispute_itself():
+    v = decide(CLAIM, [_ev(Stance.SUPPORTS, 0.85, "a"), _ev(Stance.REFUTES, 0.8, "a")])
+    assert v.label == Label.SUPPORTED
+    competing = _ev(Stance.REFUTES, 0.8, "a", competing=True)
+    assert decide(CLAIM, [_ev(Stance.SUPPORTS, 0.85, "a"), competing]).label == Label.CONFLICTING
+
+
+def test_a_loosely_related_figure_does_not_make_a_conflict():
+    loose = _ev(Stance.REFUTES, 0.8, "b", relatedness=0.3)
+    v = decide(CLAIM, [_ev(Stance.SUPPORTS, 0.85, "a", relatedness=0.8), loose])
+    assert v.label == Label.SUPPORTED
+    same_event = _ev(Stance.REFUTES, 0.8, "b", relatedness=0.3, same_event=True)
+    assert decide(CLAIM, [_ev(Stance.SUPPORTS, 0.85, "a"), same_event]).label == (Label.CONFLICTING)
+
+
+def test_a_less_trusted_dissent_is_named():
+    weak = _ev(Stance.REFUTES, 0.45, "tabloid", trust=0.5)
+    v = decide(CLAIM, [_ev(Stance.SUPPORTS, 0.9, "wire"), weak])
+    assert v.label == Label.SUPPORTED and "a less trusted source disagrees: tabloid" in v.rationale
+
+
+def test_rules_are_overridable():
+    ev = [_ev(Stance.SUPPORTS, 0.3)]
+    assert decide(CLAIM, ev).label == Label.NOT_ENOUGH_INFO
+    assert decide(CLAIM, ev, VerdictRules(min_weight=0.25)).label == Label.SUPPORTED
