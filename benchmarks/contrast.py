@@ -20,27 +20,17 @@ half is the one to report. ``--model``: shipped | none | a model folder (stance-
 
 from __future__ import annotations
 
-import argparse
 import hashlib
-import json
 import random
 import re
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 from benchmarks.harness import (
-    NEWS,
     SEED_DIR,
     Case,
-    check_cases,
-    finish,
-    ingest,
-    make_checker,
-    parse_overrides,
-    score,
-    settings_report,
+    run_generated,
     source_files,
 )
 from benchmarks.mutations import NEAR_MISSES, Sentence, name_pool, reword
@@ -235,46 +225,7 @@ def generate(folders: list[Path], nlp: Any) -> tuple[list[Path], list[Case]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("folders", nargs="*", type=Path, default=[NEWS])
-    ap.add_argument("--split", choices=["dev", "test", "all"], default="test")
-    ap.add_argument("--model", default="shipped", help="shipped | none | a model folder")
-    ap.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE")
-    ap.add_argument("--write", type=Path, help="save the generated claims (JSONL)")
-    ap.add_argument("--show", type=int, default=0, help="print N wrong verdicts")
-    ap.add_argument("--json", type=Path, help="write the scores as JSON")
-    args = ap.parse_args(argv)
-    for f in args.folders:
-        if not f.is_dir():
-            print(f"{f}: not a folder", file=sys.stderr)
-            return 2
-    fc = make_checker(args.model, parse_overrides(args.set))
-    fc.analyzer.warm_up()
-    files, cases = generate(args.folders, fc.analyzer.nlp)
-    if args.split != "all":
-        cases = [c for c in cases if split_of(c.article) == args.split]
-    if args.write:
-        with args.write.open("w", encoding="utf-8") as f:
-            for c in cases:
-                f.write(json.dumps({**c.__dict__, "dateline": str(c.dateline)}) + "\n")
-    t0 = time.perf_counter()
-    ingest(fc, files)
-    t1 = time.perf_counter()
-    preds = check_cases(fc, cases)
-    t2 = time.perf_counter()
-    s = score(cases, preds)
-    s |= {
-        "generator": GENERATOR,
-        "split": args.split,
-        "sources": len(files),
-        "model": args.model,
-        "overrides": dict(parse_overrides(args.set)),
-        "settings": settings_report(fc),
-    }
-    title = f"contrast ({GENERATOR}), {args.split} half, model {args.model}"
-    finish(title, cases, preds, s, args.json, args.show)
-    print(f"ingest {t1 - t0:.0f} s, check {t2 - t1:.0f} s")
-    return 0
+    return run_generated(__doc__ or "", "contrast", GENERATOR, generate, split_of, argv)
 
 
 if __name__ == "__main__":

@@ -198,3 +198,63 @@ def finish(
     wrong = [(c, p) for c, p in zip(cases, preds, strict=True) if p != c.label]
     for c, p in wrong[:show]:
         print(f"--- {c.kind}: gold {c.label}, got {p}\n    {c.claim}  [{c.article}]")
+
+
+def run_generated(
+    doc: str,
+    name: str,
+    generator: str,
+    generate: Any,
+    split_of: Any,
+    argv: list[str] | None = None,
+    extra: Any = None,
+) -> int:
+    """The command line of a benchmark generated from folders of sources (contrast,
+    attribution): generate, keep one split, check against one store of every source,
+    score and report. ``extra(scores)`` may add figures to the scores."""
+    import argparse
+    import json
+    import sys
+    import time
+
+    ap = argparse.ArgumentParser(description=doc.split("\n")[0])
+    ap.add_argument("folders", nargs="*", type=Path, default=[NEWS])
+    ap.add_argument("--split", choices=["dev", "test", "all"], default="test")
+    ap.add_argument("--model", default="shipped", help="shipped | none | a model folder")
+    ap.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE")
+    ap.add_argument("--write", type=Path, help="save the generated claims (JSONL)")
+    ap.add_argument("--show", type=int, default=0, help="print N wrong verdicts")
+    ap.add_argument("--json", type=Path, help="write the scores as JSON")
+    args = ap.parse_args(argv)
+    for folder in args.folders:
+        if not folder.is_dir():
+            print(f"{folder}: not a folder", file=sys.stderr)
+            return 2
+    fc = make_checker(args.model, parse_overrides(args.set))
+    fc.analyzer.warm_up()
+    files, cases = generate(args.folders, fc.analyzer.nlp)
+    if args.split != "all":
+        cases = [c for c in cases if split_of(c.article) == args.split]
+    if args.write:
+        with args.write.open("w", encoding="utf-8") as out:
+            for c in cases:
+                out.write(json.dumps({**c.__dict__, "dateline": str(c.dateline)}) + "\n")
+    t0 = time.perf_counter()
+    ingest(fc, files)
+    t1 = time.perf_counter()
+    preds = check_cases(fc, cases)
+    t2 = time.perf_counter()
+    s = score(cases, preds) | {
+        "generator": generator,
+        "split": args.split,
+        "sources": len(files),
+        "model": args.model,
+        "overrides": dict(parse_overrides(args.set)),
+        "settings": settings_report(fc),
+    }
+    if extra is not None:
+        extra(s)
+    title = f"{name} ({generator}), {args.split} half, model {args.model}"
+    finish(title, cases, preds, s, args.json, args.show)
+    print(f"ingest {t1 - t0:.0f} s, check {t2 - t1:.0f} s")
+    return 0

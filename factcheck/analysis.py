@@ -83,6 +83,9 @@ class TextFacts:
     frames: tuple[tuple[str, frozenset[str]], ...] = ()
     statement: bool = False  # a finite clause with a third-person subject: says what happened
     reported: bool = False  # reported speech: a reporting verb with a quote or a speaker
+    # Who says what: each reporting verb's speaker and the words it gives them.
+    statements: tuple[syntax.Statement, ...] = ()
+    quotes: tuple[tuple[str, int, int], ...] = ()  # quoted words (text, start, end)
 
     @property
     def values(self) -> tuple[Value, ...]:
@@ -207,6 +210,7 @@ def _facts(doc: Any, ctx: DateContext) -> tuple[TextFacts, DateContext]:
     spans = []
     content = set()
     content_at: dict[int, str] = {}
+    words_at: dict[int, str] = {}  # every content word, names included
     value_spans = [v.span for v in found]
     ent_tokens = {
         i for ent in doc.ents if ent.label_ in ENT_LABELS for i in range(ent.start, ent.end)
@@ -219,6 +223,7 @@ def _facts(doc: Any, ctx: DateContext) -> tuple[TextFacts, DateContext]:
             lem = syntax.lemma(t)
             content.add(lem)
             spans.append((lem, t.idx, t.idx + len(t.text)))
+            words_at[t.i] = lem
             if t.i not in ent_tokens:  # names are checked as entities
                 content_at[t.i] = lem
     content.update(e.name for e in entities)
@@ -257,10 +262,41 @@ def _facts(doc: Any, ctx: DateContext) -> tuple[TextFacts, DateContext]:
         clauses=syntax.clauses(doc, content_at),
         frames=syntax.frames(doc),
         statement=_statement(doc),
+        statements=syntax.statements(doc, words_at),
+        quotes=quotations(text),
         reported=any(t.pos_ == "VERB" and t.lemma_.lower() in VOCAB.reporting_verbs for t in doc)
         and bool(QUOTE_RE.search(text) or speaker),
     )
     return facts, ctx
+
+
+def quotations(text: str) -> tuple[tuple[str, int, int], ...]:
+    """The quoted runs of a text, (words, start, end). A quotation may run on past a
+    passage's end (a quote of several sentences: no closing mark here) or begin before its
+    start (a closing mark with none opening it)."""
+    out: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for i, ch in enumerate(text):
+        # A straight quote opens where a word starts after it, else it closes.
+        opens = ch == "“" or (
+            ch == '"'
+            and open_at is None
+            and (i == 0 or text[i - 1] in " \t\n([{—–-")
+            and i + 1 < len(text)
+            and not text[i + 1].isspace()
+        )
+        if opens:
+            if open_at is None:
+                open_at = i + 1
+        elif ch in '”"':
+            if open_at is not None:
+                out.append((open_at, i))
+                open_at = None
+            elif not out:
+                out.append((0, i))  # the end of a quotation begun before this text
+    if open_at is not None:
+        out.append((open_at, len(text)))
+    return tuple((text[a:b], a, b) for a, b in out if len(text[a:b].strip()) >= 3)
 
 
 def _entities(doc: Any) -> tuple[Value, ...]:

@@ -31,6 +31,8 @@ class Comparison:
     passage_spans: tuple[tuple[int, int], ...]
     checks: tuple[ValueCheck, ...] = ()
     relatedness: float = 0.0
+    speaker: str = ""  # whose words the passage gives the claim's content as ("" narration)
+    rule: str = ""  # the rule that decided it (compare.RULES, compare.MODEL_RULES)
 
 
 @dataclass(frozen=True, slots=True)

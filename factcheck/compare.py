@@ -22,9 +22,18 @@ from dataclasses import replace
 from .align import ValueCheck, align, can_refute, compatible, values_agree
 from .analysis import TextFacts
 from .assessment import Assessment, Comparison, StanceProbs
+from .attribution import content_names, said_content
 from .coverage import not_stated, other_name, unstated
 from .describe import describe
 from .entities import entity_match
+from .speaker_rules import (
+    READ_AS_FACT,
+    attributed,
+    other_voice,
+    quote_altered,
+    says,
+    verbatim_statement,
+)
 from .thresholds import DEFAULT, Thresholds, Weights
 from .timing import dated_by_dateline, dateline_fits, other_time, same_event
 from .types import NUMERIC_KINDS, Stance, ValueKind
@@ -70,7 +79,7 @@ def _entity_cover(
 ) -> float:
     """Share of the claim's names that the passage, the passage before it or its article's
     headline names (news copy names a company in the headline, then says "the company")."""
-    names = {e.name for e in claim.entities}
+    names = {e.name for e in content_names(claim)}
     if not names:
         return 1.0
     pnames = {e.name for e in passage.entities}
@@ -110,10 +119,11 @@ def assess(
     and then says "both presidents", so entities may be found there.
     """
     w = t.weights
-    share = overlap(claim.content, passage.content)
+    said = said_content(claim)
+    share = overlap(said, passage.content)
     if context is not None:
         # Words from the context count at part weight towards relatedness.
-        extra = overlap(claim.content, passage.content | context.content) - share
+        extra = overlap(said, passage.content | context.content) - share
         share_rel = share + w.context_overlap * extra
     else:
         share_rel = share
@@ -160,7 +170,7 @@ def assess(
     for rule in RULES:
         decided = rule(a, t)
         if decided is not None:
-            return replace(a, decided=decided)
+            return replace(a, decided=replace(decided, rule=rule.__name__))
     return a
 
 
@@ -284,6 +294,7 @@ def figures_unstated(a: Assessment, t: Thresholds) -> Comparison | None:
 
 RULES: tuple[Rule, ...] = (
     names_missing,
+    quote_altered,
     figure_of_another_time,
     figure_mismatch,
     negation_flip,
@@ -331,7 +342,7 @@ def model_support(a: Assessment, probs: StanceProbs | None, t: Thresholds) -> Co
     paraphrase = a.similarity >= t.paraphrase_similarity
     if not (probs.supports >= t.model_support or (paraphrase and probs.supports > probs.refutes)):
         return None
-    return _model_says(
+    return says(
         a,
         Stance.SUPPORTS,
         _model_weight(max(probs.supports, min(1.0, a.similarity)), a, t.weights),
@@ -344,7 +355,7 @@ def model_refute(a: Assessment, probs: StanceProbs | None, t: Thresholds) -> Com
     """The model reads a contradiction."""
     if probs is None or not (probs.refutes > probs.supports and probs.refutes >= t.model_refute):
         return None
-    return _model_says(
+    return says(
         a,
         Stance.REFUTES,
         _model_weight(probs.refutes, a, t.weights),
@@ -365,7 +376,7 @@ def words_support(a: Assessment, probs: StanceProbs | None, t: Thresholds) -> Co
         return None
     w = t.weights
     shared = sum(1 for x in a.claim.content if fuzzy_in(x, a.passage.content))
-    return _model_says(
+    return says(
         a,
         Stance.SUPPORTS,
         min(
@@ -379,19 +390,9 @@ def words_support(a: Assessment, probs: StanceProbs | None, t: Thresholds) -> Co
     )
 
 
-def _model_says(a: Assessment, stance: Stance, weight: float, why: str) -> Comparison:
-    return Comparison(
-        stance=stance,
-        weight=weight,
-        rationale=why,
-        claim_spans=a.claim_spans,
-        passage_spans=a.passage_spans,
-        relatedness=a.relatedness,
-    )
-
-
 MODEL_RULES: tuple[ModelRule, ...] = (
     values_match,
+    verbatim_statement,
     model_support,
     model_refute,
     model_undecided,
@@ -406,12 +407,14 @@ def conclude(a: Assessment, probs: StanceProbs | None, t: Thresholds = DEFAULT) 
     :func:`~factcheck.coverage.unstated`); otherwise it is neutral, and says what it does
     not state."""
     out = _conclude(a, probs, t)
+    if out.stance == Stance.REFUTES and out.rule in READ_AS_FACT:
+        return other_voice(a, out, t)
     if out.stance != Stance.SUPPORTS:
         return out
     missing = unstated(a, t)
-    if not missing:
-        return out
-    return other_name(a, missing, t) or not_stated(a, missing)
+    if missing:
+        return other_name(a, missing, t) or not_stated(a, missing)
+    return attributed(a, out)
 
 
 def _conclude(a: Assessment, probs: StanceProbs | None, t: Thresholds) -> Comparison:
@@ -423,7 +426,7 @@ def _conclude(a: Assessment, probs: StanceProbs | None, t: Thresholds) -> Compar
     for rule in MODEL_RULES:
         out = rule(a, probs, t)
         if out is not None:
-            return out
+            return replace(out, rule=rule.__name__)
     return _neutral(a, "related, but does not settle the claim", checks=False)
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .analysis import Analyzer, TextFacts, entity_match
+from .attribution import claimed_statement
 from .claims import claim_id, kinds_of
 from .compare import (
     DEFAULT,
@@ -261,7 +262,9 @@ class Verifier:
         for s in states:
             evidence = [_evidence(p, next(comps), facts[p.id].attribution) for p in s.passages]
             evidence += self._competing_accounts(s, evidence, near, facts)
-            verdict = replace(decide(s.claim, evidence, self.rules), provenance=prov)
+            verdict = _speakers(
+                s.facts, replace(decide(s.claim, evidence, self.rules), provenance=prov)
+            )
             if s.facts.unreadable:
                 # A figure or date that cannot exist is refused, never compared as another.
                 why = "; ".join(v.note for v in s.facts.unreadable)
@@ -352,6 +355,17 @@ def _claim_text(value: object) -> str:
     return value
 
 
+def _speakers(facts: TextFacts, v: Verdict) -> Verdict:
+    """Who the claim says said it, and whose words the deciding passage gives it as."""
+    claimed = claimed_statement(facts)
+    top = v.evidence[0] if v.evidence and v.evidence[0].stance != Stance.NEUTRAL else None
+    return replace(
+        v,
+        claimed_speaker=claimed.speaker if claimed is not None else "",
+        source_speaker=top.speaker if top is not None else "",
+    )
+
+
 def _evidence(p: Passage, comp: Comparison, attribution: str | None) -> Evidence:
     # A source's trust scales its evidence: a passage from a 0.2-trust file counts a fifth.
     return Evidence(
@@ -361,7 +375,8 @@ def _evidence(p: Passage, comp: Comparison, attribution: str | None) -> Evidence
         rationale=comp.rationale,
         claim_spans=comp.claim_spans,
         passage_spans=comp.passage_spans,
-        attribution=attribution,
+        attribution=attribution,  # who the passage attributes its content to, outermost
+        speaker=comp.speaker,  # whose words the claim's content is (maybe reported inside)
         relatedness=round(comp.relatedness, 4),
         same_event=comp.stance == Stance.REFUTES
         and any(c.anchored and not c.agree for c in comp.checks),

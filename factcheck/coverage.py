@@ -4,6 +4,7 @@ that a passage does not state, and the passage that says the same of another nam
 from __future__ import annotations
 
 from .assessment import Assessment, Comparison
+from .attribution import content_names, quoted_in
 from .entities import entity_match
 from .thresholds import Thresholds
 from .types import Stance
@@ -17,13 +18,16 @@ def unstated(a: Assessment, t: Thresholds) -> list[str]:
     ents = [*passage.entities, *(context.entities if context else ())]
     pool = passage.content | (context.content if context else frozenset()) | a.headline
     missing = []
-    for e in a.claim.entities:
+    for e in content_names(a.claim):
         if not (
             any(entity_match(e.name, p.name) for p in ents)
             or all(fuzzy_in(w, pool) for w in e.name.split())
         ):
             missing.append(e.text)
     missing += [v.text for v in a.unverified]
+    for q, _, _ in a.claim.quotes:
+        if not (quoted_in(q, passage.text) or (context is not None and quoted_in(q, context.text))):
+            missing.append(f"the quotation {q!r}")
     for text, words in a.claim.clauses:
         if len(words) >= 2 and overlap(words, pool) < t.weights.clause_cover:
             missing.append(repr(text))

@@ -29,6 +29,8 @@ CSV_FIELDS = [
     "confidence",
     "rationale",
     "attribution",
+    "claimed_speaker",
+    "source_speaker",
     "sources",
     "evidence",
     "evidence_span",
@@ -59,6 +61,8 @@ def csv_row(row: dict[str, Any]) -> dict[str, Any]:
         "confidence": row.get("confidence", ""),
         "rationale": row.get("rationale", ""),
         "attribution": row.get("attribution") or "",
+        "claimed_speaker": row.get("claimed_speaker") or "",
+        "source_speaker": row.get("source_speaker") or "",
         "sources": "; ".join(sources),
         "evidence": best["text"] if best else "",
         "evidence_span": f"{best['span'][0]}-{best['span'][1]}" if best else "",
@@ -110,15 +114,30 @@ def to_markdown(rows: list[dict[str, Any]], title: str = "Fact-check report") ->
             lines.append(f"**Error:** {_md(r['error'])}")
             continue
         lines.append(f"**{r['label']}** (confidence {r['confidence']:.2f}) — {_md(r['rationale'])}")
+        if r.get("claimed_speaker") or r.get("source_speaker"):
+            lines.append(_md(speakers_line(r)))
         if r.get("provenance"):
             lines.append(f"*{_md(provenance_line(r['provenance']))}*")
         for e in [e for e in r.get("evidence", []) if e.get("stance") != "NEUTRAL"][:3]:
             date = f", {e['dateline']}" if e.get("dateline") else ""
-            who = f" ({_md(e['attribution'])})" if e.get("attribution") else ""
+            said = e.get("speaker") or e.get("attribution")
+            who = f" ({_md(said)})" if said else ""
             lines.append(f"- {e['stance']}{who}: “{_md(e['text'])}” — *{_md(e['source'])}{date}*")
         for m in r.get("previous_reviews") or []:
             lines.append(f"- {_md(review_line(m))}")
     return "\n".join(lines) + "\n"
+
+
+def speakers_line(row: dict[str, Any]) -> str:
+    """'Claimed speaker: Putin; the source gives it to: Ushakov' (either may be missing)."""
+    parts = []
+    if row.get("claimed_speaker"):
+        parts.append(f"Claimed speaker: {row['claimed_speaker']}")
+    if row.get("source_speaker"):
+        parts.append(f"the source gives it to: {row['source_speaker']}")
+    elif row.get("claimed_speaker") and row.get("label") != "NOT_ENOUGH_INFO":
+        parts.append("the source gives it to no speaker")
+    return "; ".join(parts)
 
 
 def provenance_line(p: dict[str, Any]) -> str:
@@ -162,8 +181,11 @@ def claim_review(
     label = row["label"]
     best = _best(row) or {}
     item: dict[str, Any] = {"@type": "Claim"}
-    if row.get("attribution"):
-        item["author"] = {"@type": "Person", "name": row["attribution"]}
+    if row.get("claimed_speaker") or row.get("attribution"):
+        item["author"] = {
+            "@type": "Person",
+            "name": row.get("claimed_speaker") or row["attribution"],
+        }
     if row.get("claim_date") or best.get("dateline"):
         item["datePublished"] = row.get("claim_date") or best.get("dateline")
     if row.get("claim_source") or best.get("url") or best.get("source"):
@@ -190,13 +212,18 @@ def claim_review(
             **({"url": publisher_url} if publisher_url else {}),
         },
         "datePublished": (date_published or dt.date.today()).isoformat(),
-        "reviewBody": row.get("rationale", ""),
+        "reviewBody": " ".join(x for x in (row.get("rationale", ""), _speakers_note(row)) if x),
     }
     if isinstance(row.get("provenance"), dict):
         review["isBasedOn"] = _based_on(row["provenance"])
     if publisher_url:
         review["url"] = f"{publisher_url.rstrip('/')}#claim-{row.get('id', '')}"
     return review
+
+
+def _speakers_note(row: dict[str, Any]) -> str:
+    line = speakers_line(row) if row.get("claimed_speaker") or row.get("source_speaker") else ""
+    return f"({line}.)" if line else ""
 
 
 def to_claimreview(rows: list[dict[str, Any]], **kw: Any) -> str:

@@ -56,6 +56,13 @@ class Weights:
     other_name_overlap: float = 0.6  # word overlap at which "the same of another name" refutes
     other_name_base: float = 0.5
     other_name_per_overlap: float = 0.2
+    # attribution.py: a quotation the source words differently
+    misquote_changed: float = 0.34  # share of a quotation's words that may differ (one at least)
+    misquote_base: float = 0.7
+    misquote_overlap: float = 0.3
+    misattributed_share: float = 0.6  # share of the claim's content in another's words
+    verbatim_min_words: int = 4  # a claim's words found verbatim, given to its speaker
+    verbatim_weight: float = 0.9
     # timing: share of the claim's words that makes a passage about the same event
     same_event_overlap: float = 0.6
     competing_discount: float = 0.95  # a competing account weighs this much of the one it answers

@@ -197,6 +197,7 @@ class Evidence:
     # ("spoke for 90 minutes" / "a 50-minute phone discussion")
     same_event: bool = False
     competing: bool = False  # another speaker's account of the same statement (same source)
+    speaker: str = ""  # whose words the passage gives the claim's content as ("": narration)
 
     def to_dict(self) -> dict[str, Any]:
         p = self.passage
@@ -213,6 +214,7 @@ class Evidence:
             "dateline": p.dateline.isoformat() if p.dateline else None,
             "url": p.url,
             "attribution": self.attribution,
+            "speaker": self.speaker or None,
             "relatedness": round(self.relatedness, 4),
             "rationale": self.rationale,
         }
@@ -229,6 +231,8 @@ class Verdict:
     evidence: tuple[Evidence, ...] = ()
     provenance: Provenance | None = None
     previous_reviews: tuple[ReviewMatch, ...] = ()  # earlier verdicts on this claim or kin
+    claimed_speaker: str = ""  # who the claim says said it ("Putin said ..."), if anyone
+    source_speaker: str = ""  # whose words the deciding source gives it as
 
     def to_dict(self) -> dict[str, Any]:
         d = {
@@ -238,6 +242,8 @@ class Verdict:
             "confidence": round(self.confidence, 3),
             "rationale": self.rationale,
             "attribution": self.claim.attribution,
+            "claimed_speaker": self.claimed_speaker or None,
+            "source_speaker": self.source_speaker or None,
             "values": [v.to_dict() for v in self.claim.values],
             "evidence": [e.to_dict() for e in self.evidence],
         }

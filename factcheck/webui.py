@@ -57,6 +57,13 @@ def verdict_card(v: Verdict, max_evidence: int = 4) -> str:
         f'<div class="fc-claim"><i>{highlight(v.claim.text, [])}</i></div>',
         f'<div class="fc-rationale">{esc(v.rationale)}</div>',
     ]
+    if v.claimed_speaker or v.source_speaker:
+        said = esc(v.source_speaker) if v.source_speaker else "<i>no speaker (narration)</i>"
+        parts.append(
+            '<div class="fc-speakers">'
+            + (f"Claimed speaker: <b>{esc(v.claimed_speaker)}</b> · " if v.claimed_speaker else "")
+            + f"Source's speaker: <b>{said}</b></div>"
+        )
     shown = [e for e in v.evidence if e.stance.value != "NEUTRAL"][:max_evidence]
     if not shown:
         shown = list(v.evidence[:1])

@@ -87,6 +87,14 @@ def seed_checker(embedder, analyzer):
     return fc
 
 
+@pytest.fixture(scope="session")
+def shipped_stance():
+    """The shipped stance model (stance-v2) on the default backend, loaded once."""
+    from factcheck.stance import load_default_stance
+
+    return load_default_stance()
+
+
 @pytest.fixture
 def seed_checker_with(seed_checker):
     """A checker of its own over the shared seed store, with the given stance function

@@ -11,13 +11,6 @@ from .conftest import FIXTURES, SEED_DATE
 CLAIMS = [json.loads(line) for line in (FIXTURES / "seed_claims.jsonl").read_text().splitlines()]
 
 
-@pytest.fixture(scope="module")
-def shipped_stance():
-    from factcheck.stance import load_default_stance
-
-    return load_default_stance()
-
-
 @pytest.mark.parametrize("with_model", [False, True], ids=["rules-only", "stance-model"])
 def test_own_seed_claim_set_accuracy(seed_checker_with, seed_checker, shipped_stance, with_model):
     """At least 40 hand-written claims about the seed; >= 90% must get the right label, with

@@ -65,7 +65,7 @@ def test_model_cannot_override_a_value_mismatch(analyzer):
 
 
 def test_model_decides_when_no_value_does(analyzer):
-    claim = "Putin said sanctions would be a colossal error."
+    claim = "Sanctions against Moscow would be a colossal error."
     passage = "Putin said anti-Moscow sanctions would be a colossal error, Russian media reported."
     sup = cmp(analyzer, claim, passage, probs=StanceProbs(0.9, 0.05, 0.05))
     ref = cmp(analyzer, claim, passage, probs=StanceProbs(0.05, 0.9, 0.05))
@@ -318,6 +318,7 @@ def test_rules_are_listed_by_name():
 
     assert [r.__name__ for r in RULES] == [
         "names_missing",
+        "quote_altered",
         "figure_of_another_time",
         "figure_mismatch",
         "negation_flip",

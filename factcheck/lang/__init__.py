@@ -114,6 +114,8 @@ class Vocabulary:
     contrast: tuple[str, ...]
     personal_pronouns: frozenset[str]
     name_function_words: frozenset[str]
+    reporting_phrases: Mapping[str, tuple[str, ...]]
+    pronoun_speakers: frozenset[str]
     # synonyms.json, aliases.json
     synonyms: tuple[tuple[str, ...], ...]
     aliases: Mapping[str, str]
@@ -255,6 +257,8 @@ def vocabulary(code: str = "en") -> Vocabulary:
         contrast=tuple(lex["contrast"]),
         personal_pronouns=frozenset(lex["personal_pronouns"]),
         name_function_words=frozenset(lex["name_function_words"]),
+        reporting_phrases=_ro({k: tuple(x) for k, x in lex["reporting_phrases"].items()}),
+        pronoun_speakers=frozenset(lex["pronoun_speakers"]),
         synonyms=tuple(tuple(g) for g in syn["groups"]),
         aliases=_ro(ali["aliases"]),
     )

@@ -1,0 +1,296 @@
+"""Who said what (attribution.py, syntax.statements): quotations must be the source's
+words, and words given to a speaker must be that speaker's in the source."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.analysis import quotations
+from factcheck.attribution import (
+    claimed_statement,
+    misquote,
+    norm_quote,
+    quoted_in,
+    same_speaker,
+    voice,
+)
+from factcheck.types import Label
+
+DL = dt.date(2021, 12, 31)
+
+
+# -- quotations ---------------------------------------------------------------------------
+
+
+def test_a_quotation_is_found_verbatim_whatever_its_marks_case_and_spacing():
+    src = "Putin said anti-Moscow sanctions would be a “colossal   error.”"
+    assert quoted_in('"Colossal error"', src)
+    assert quoted_in("colossal error", src)  # a partial quotation that exists
+    assert not quoted_in("colossal mistake", src)
+    assert norm_quote("“Serious and substantive.”") == "serious and substantive"
+
+
+def test_an_ellipsis_stands_for_words_left_out():
+    src = "“President Biden emphasized that substantial progress can only be made,” Psaki said."
+    assert quoted_in("President Biden emphasized … can only be made", src)
+    assert quoted_in("President Biden emphasized ... progress", src)
+    assert not quoted_in("can only be made … President Biden", src)  # order matters
+
+
+def test_quotations_run_over_passage_ends():
+    assert quotations('He said "many schools will quit. Then') == (
+        ("many schools will quit. Then", 9, 37),
+    )
+    assert quotations('manage them" ((it)).') == (("manage them", 0, 11),)
+    assert quotations("no quotes here") == ()
+
+
+def test_one_changed_word_is_a_misquote_with_both_wordings(analyzer):
+    p = analyzer.analyze(
+        "The tone, according to a senior US source, was “serious and substantive.”", DL
+    )
+    m = misquote("serious and constructive", p)
+    assert m is not None and (m.claimed, m.source) == (
+        "serious and constructive",
+        "serious and substantive",
+    )
+    assert misquote("serious and substantive", p) is None  # verbatim
+    assert misquote("a warm and friendly exchange", p) is None  # not this quotation at all
+
+
+# -- statements and voices -----------------------------------------------------------------
+
+
+def _one(analyzer, text):
+    (s,) = analyzer.analyze(text, DL).statements
+    return s
+
+
+def test_the_speaker_of_said_told_added_and_according_to(analyzer):
+    assert _one(analyzer, "Ushakov told reporters that Putin was pleased.").name == "ushakov"
+    s = _one(analyzer, "“Progress can only be made in calm,” Psaki added.")
+    assert s.name == "psaki" and s.quoted
+    s = _one(analyzer, "The tone, according to a senior US source, was serious.")
+    assert s.speaker == "a senior US source"
+    assert _one(analyzer, "He also stated that Russia expects an outcome.").pronoun
+
+
+def test_a_speaker_beside_another_is_not_reported_by_them(analyzer):
+    f = analyzer.analyze(
+        "Biden warned Putin that any invasion would be met with retaliation, while Putin said"
+        " sanctions would be a “colossal error.”",
+        DL,
+    )
+    putin = next(s for s in f.statements if s.name.endswith("putin"))
+    assert putin.reporters == ()  # "while Putin said": beside Biden's warning, not in it
+    assert {"penalty", "colossal"} <= putin.words  # canonical lemmas: sanction ~ penalty
+
+
+def test_a_statement_inside_another_is_reported_by_its_speaker(analyzer):
+    f = analyzer.analyze(
+        "Press Secretary Jen Psaki said Biden “made clear that the United States will respond"
+        " firmly.”",
+        DL,
+    )
+    biden = next(s for s in f.statements if s.name == "biden")
+    assert biden.reporters == ("jen psaki",)
+
+
+def test_an_interview_turn_speaks_in_its_label(analyzer):
+    f = analyzer.analyze("Christopher Hill: I think the talks went well.", DL)
+    assert [s.name for s in f.statements] == ["christopher hill"]
+
+
+def test_voice_narration_statement_and_pronoun(analyzer):
+    claim = analyzer.analyze("Smith said the plant will close in March.", DL)
+    words = claimed_statement(claim).words
+    narration = analyzer.analyze("The plant will close in March.", DL)
+    assert voice(words, narration, None).speaker == ""
+    said = analyzer.analyze("Jones said the plant will close in March.", DL)
+    v = voice(words, said, None)
+    assert v.name == "jones" and not same_speaker("smith", v)
+    pronoun = analyzer.analyze("He said the plant will close in March.", DL)
+    before = analyzer.analyze("Mayor Ann Smith spoke to the council.", DL)
+    assert same_speaker("smith", voice(words, pronoun, before))
+    assert not voice(words, pronoun, None).known
+
+
+# -- verdicts on the seed (the issue's examples) -----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def desk(embedder, analyzer, shipped_stance):
+    import uuid
+
+    import chromadb
+
+    from factcheck.api import FactChecker
+    from factcheck.config import Settings
+    from factcheck.store import PassageStore
+
+    client = chromadb.EphemeralClient(settings=chromadb.Settings(anonymized_telemetry=False))
+    store = PassageStore(client, embedder, f"attr{uuid.uuid4().hex[:8]}")
+    fc = FactChecker(store, analyzer, Settings(use_stance_model=False), check_embedder=False)
+    fc.verifier.stance = shipped_stance
+    from pathlib import Path
+
+    fc.ingest([Path(__file__).parent.parent / "seeds"])
+    return fc
+
+
+@pytest.mark.parametrize(
+    ("claim", "label", "why"),
+    [
+        (
+            "Putin said Russia had about 100,000 troops near Ukraine.",
+            Label.NOT_ENOUGH_INFO,
+            "the source says this, but not that Putin said it",
+        ),
+        ('Putin said sanctions would be a "colossal error".', Label.SUPPORTED, ""),
+        ('Ushakov said sanctions would be a "colossal error".', Label.REFUTED, "error"),
+        (
+            'Psaki said Putin was "pleased" with the talks.',
+            Label.REFUTED,
+            "the source attributes this to Foreign policy advisor Yury Ushakov, not Psaki",
+        ),
+        (
+            'A senior US source said the tone was "serious and constructive".',
+            Label.REFUTED,
+            "the source quotes 'serious and substantive', not 'serious and constructive'",
+        ),
+        ('A senior US source said the tone was "serious and substantive".', Label.SUPPORTED, ""),
+        (
+            "Putin said Russia expects a concrete outcome from the Geneva talks in January.",
+            Label.REFUTED,
+            "the source attributes this to Ushakov, not Putin",
+        ),
+    ],
+)
+def test_who_said_what_on_the_seed(desk, claim, label, why):
+    v = desk.check(claim, dateline=DL)
+    assert v.label == label, v.rationale
+    assert why in v.rationale
+
+
+def test_a_claim_of_fact_shows_whose_word_it_is(desk):
+    v = desk.check("The tone of the talks was serious and substantive.", dateline=DL)
+    assert v.label == Label.SUPPORTED and "(according to a senior US source)" in v.rationale
+    d = v.to_dict()
+    assert d["claimed_speaker"] is None and d["source_speaker"] == "a senior US source"
+    assert d["evidence"][0]["speaker"] == "a senior US source"
+
+
+def test_verdict_json_names_both_speakers(desk):
+    d = desk.check('Psaki said Putin was "pleased" with the talks.', dateline=DL).to_dict()
+    assert d["claimed_speaker"] == "Psaki"
+    assert d["source_speaker"] == "Foreign policy advisor Yury Ushakov"
+
+
+def test_two_sources_that_give_it_to_two_speakers_conflict(embedder, analyzer, shipped_stance):
+    import uuid
+
+    import chromadb
+
+    from factcheck.api import FactChecker
+    from factcheck.config import Settings
+    from factcheck.store import PassageStore
+
+    client = chromadb.EphemeralClient(settings=chromadb.Settings(anonymized_telemetry=False))
+    store = PassageStore(client, embedder, f"two{uuid.uuid4().hex[:8]}")
+    fc = FactChecker(store, analyzer, Settings(use_stance_model=False), check_embedder=False)
+    fc.verifier.stance = shipped_stance
+    fc.ingest_text(
+        "Mayor Ann Smith said the steel plant will close in March.", name="wire-a", dateline=DL
+    )
+    fc.ingest_text(
+        "Union leader Tom Jones said the steel plant will close in March.",
+        name="wire-b",
+        dateline=DL,
+    )
+    v = fc.check("Ann Smith said the steel plant will close in March.", dateline=DL)
+    assert v.label == Label.CONFLICTING, v.rationale
+    assert "Supports:" in v.rationale and "Tom Jones" in v.rationale
+
+
+def test_exports_and_card_carry_the_speakers(desk):
+    from factcheck.export import claim_review, to_csv, to_markdown
+    from factcheck.webui import verdict_card
+
+    v = desk.check('Psaki said Putin was "pleased" with the talks.', dateline=DL)
+    row = {"id": "1", **v.to_dict()}
+    md = to_markdown([row])
+    assert "Claimed speaker: Psaki; the source gives it to: Foreign policy advisor" in md
+    cr = claim_review(row)
+    assert cr["itemReviewed"]["author"]["name"] == "Psaki"
+    assert "the source gives it to: Foreign policy advisor Yury Ushakov" in cr["reviewBody"]
+    assert "claimed_speaker" in to_csv([row]).splitlines()[0]
+    card = verdict_card(v)
+    assert 'class="fc-speakers"' in card and "Claimed speaker: <b>Psaki</b>" in card
+
+
+def test_a_description_stands_for_the_name_nearby(analyzer):
+    from factcheck.attribution import Voice
+
+    company = Voice("The company", "company", definite=True)
+    assert same_speaker("northwind", company, frozenset({"northwind", "profits"}))
+    assert not same_speaker("northwind", company, frozenset({"profits"}))
+    assert not same_speaker("northwind", Voice("Acme", "acme"), frozenset({"northwind"}))
+
+
+def test_the_words_verbatim_decide_whatever_the_model_reads(analyzer):
+    from factcheck.compare import StanceProbs, assess, conclude
+    from factcheck.types import Stance
+
+    passage = analyzer.analyze(
+        "Mayor Ann Smith said the plant will close and the jobs will go.", DL
+    )
+    unsure = StanceProbs(0.2, 0.3, 0.5)
+    same = analyzer.analyze("Ann Smith said the plant will close and the jobs will go.", DL)
+    other = analyzer.analyze("Tom Jones said the plant will close and the jobs will go.", DL)
+    assert conclude(assess(same, passage, 0.5), unsure).stance == Stance.SUPPORTS
+    out = conclude(assess(other, passage, 0.5), unsure)
+    assert out.stance == Stance.REFUTES and "attributes this to Mayor Ann Smith" in out.rationale
+    narration = analyzer.analyze("The plant will close and the jobs will go, officials fear.", DL)
+    assert conclude(assess(same, narration, 0.5), unsure).stance == Stance.NEUTRAL
+
+
+def test_a_quotation_paragraph_speaks_in_the_voice_named_before_it(analyzer):
+    words = claimed_statement(
+        analyzer.analyze("Ann Smith said the plant will close in March.", DL)
+    ).words
+    before = analyzer.analyze("Mayor Ann Smith said at the meeting:", DL)
+    quote = analyzer.analyze("“The plant will close in March, and we will fight it.”", DL)
+    v = voice(words, quote, before)
+    assert v.name == "ann smith" and same_speaker("ann smith", v)
+    assert voice(words, quote, None).speaker == ""  # no speaker named before: narration
+
+
+def _conclude(analyzer, claim, passage, *, context=None, title=""):
+    from factcheck.compare import StanceProbs, assess, conclude
+
+    c, p = analyzer.analyze(claim, DL), analyzer.analyze(passage, DL)
+    ctx = analyzer.analyze(context, DL) if context else None
+    return conclude(assess(c, p, 0.8, context=ctx, title=title), StanceProbs(0.9, 0.05, 0.05))
+
+
+def test_a_role_is_the_speaker_named_nearby_and_unknown_otherwise(analyzer):
+    from factcheck.types import Stance
+
+    claim = "Psaki said the talks were useful and frank."
+    role = "The White House press secretary said the talks were useful and frank."
+    named = "Press Secretary Jen Psaki spoke to reporters on Friday."
+    assert _conclude(analyzer, claim, role, context=named).stance == Stance.SUPPORTS
+    out = _conclude(analyzer, claim, role)
+    assert out.stance == Stance.NEUTRAL and "does not say who said this" in out.rationale
+
+
+def test_an_interview_answer_is_the_interviewee_in_the_headline(analyzer):
+    from factcheck.types import Stance
+
+    claim = "Christopher Hill said the talks in Beijing went well."
+    answer = "A: I think the talks in Beijing went well."
+    title = "Wikinews interviews Christopher Hill on North Korea"
+    assert _conclude(analyzer, claim, answer, title=title).stance == Stance.SUPPORTS
+    assert _conclude(analyzer, claim, answer).stance == Stance.NEUTRAL  # whose answer?
