@@ -239,6 +239,9 @@ def speaker_name(head: Any) -> str:
     own = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
     if own is not None and own.label_ in SPEAKER_TYPES:
         return norm_entity(own.text, own.label_)
+    person = _person_in(head)
+    if person is not None:
+        return norm_entity(person.text, "PERSON")
     if head.pos_ == "NOUN":  # a description ("a senior US source"): its words name it
         return re.sub(r"^(?:the|a|an)\s+", "", phrase(head).lower())
     for label in SPEAKER_TYPES:
@@ -248,12 +251,20 @@ def speaker_name(head: Any) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", phrase(head).lower())
 
 
+def _person_in(head: Any) -> Any:
+    """The person named in a speaker's phrase, if any."""
+    toks = {t.i for t in head.subtree}
+    return next(
+        (e for e in head.doc.ents if e.label_ == "PERSON" and any(t.i in toks for t in e)), None
+    )
+
+
 def _definite(head: Any) -> bool:
     """A description that refers back to a speaker named elsewhere: "the company", "the
     White House press secretary", "Russia's foreign minister" (the name in it is an
     affiliation). "A senior US source" is not: it introduces an unnamed speaker."""
-    if head.pos_ != "NOUN" or head.ent_type_:
-        return False
+    if head.pos_ != "NOUN" or head.ent_type_ or _person_in(head) is not None:
+        return False  # "the chairman of Chrysler LLC Jim Press" names him
     det = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
     owner = any(c.dep_ == "poss" and c.ent_type_ for c in head.children)
     return det or owner
@@ -358,9 +369,12 @@ def statements(doc: Any, content_at: dict[int, str]) -> tuple[Statement, ...]:
         )
         sub = sorted(who.subtree, key=lambda t: t.i)
         definite = _definite(who)
+        shown, person = phrase(who), _person_in(who)
+        if person is not None and person.text not in shown:
+            shown = person.text  # "said the vice president of Chrysler LLC Jim Press"
         out.append(
             Statement(
-                speaker=phrase(who),
+                speaker=shown,
                 name=speaker_name(who),
                 speaker_span=(sub[0].idx, sub[-1].idx + len(sub[-1].text)),
                 start=start,

@@ -294,3 +294,12 @@ def test_an_interview_answer_is_the_interviewee_in_the_headline(analyzer):
     title = "Wikinews interviews Christopher Hill on North Korea"
     assert _conclude(analyzer, claim, answer, title=title).stance == Stance.SUPPORTS
     assert _conclude(analyzer, claim, answer).stance == Stance.NEUTRAL  # whose answer?
+
+
+def test_a_role_that_names_its_holder_is_that_person(analyzer):
+    s = _one(
+        analyzer,
+        "“The market is showing small signs of life,” said the vice president of Chrysler LLC"
+        " Jim Press.",
+    )
+    assert (s.speaker, s.name, s.definite) == ("Jim Press", "jim press", False)
