@@ -15,6 +15,7 @@ from .types import (
     Source,
     Stance,
     Value,
+    ValueKind,
     Verdict,
 )
 
@@ -35,6 +36,7 @@ __all__ = [
     "Stance",
     "StoreError",
     "Value",
+    "ValueKind",
     "Verdict",
     "load_settings",
 ]
