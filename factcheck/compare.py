@@ -31,6 +31,7 @@ from .speaker_rules import (
     attributed,
     other_voice,
     quote_altered,
+    quoted_word_changed,
     says,
     verbatim_statement,
 )
@@ -295,6 +296,7 @@ def figures_unstated(a: Assessment, t: Thresholds) -> Comparison | None:
 RULES: tuple[Rule, ...] = (
     names_missing,
     quote_altered,
+    quoted_word_changed,
     figure_of_another_time,
     figure_mismatch,
     negation_flip,

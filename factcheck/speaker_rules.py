@@ -5,7 +5,9 @@ claim's content as. compare.py runs them in its RULES, MODEL_RULES and conclude(
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from difflib import SequenceMatcher
 
 from .assessment import Assessment, Comparison, StanceProbs
 from .attribution import (
@@ -19,6 +21,8 @@ from .attribution import (
 from .syntax import Statement
 from .thresholds import Thresholds
 from .types import Stance
+
+_WORDS = re.compile(r"[\w'’-]+")
 
 
 def says(a: Assessment, stance: Stance, weight: float, why: str) -> Comparison:
@@ -63,6 +67,55 @@ def quote_altered(a: Assessment, t: Thresholds) -> Comparison | None:
             speaker=v.speaker,
         )
     return None
+
+
+def quoted_word_changed(a: Assessment, t: Thresholds) -> Comparison | None:
+    """Reported speech with one of the speaker's quoted words changed: "Ushakov said Putin
+    was disappointed with the talks" against Ushakov's "Putin was 'pleased' with the
+    talks". The claim's words follow the source's statement word for word but for one run,
+    and the source's words in that run are a quotation: the speaker's own word, replaced."""
+    claimed = claimed_statement(a.claim)
+    if claimed is None or not a.passage.quotes:
+        return None
+    v = _claimed_voice(a, claimed)
+    if not (v.speaker and v.known and same_speaker(claimed.name, v, _nearby(a))):
+        return None
+    mine = _words_with_spans(a.claim.text[claimed.start : claimed.end])
+    theirs = _words_with_spans(a.passage.text)
+    ops = SequenceMatcher(None, [w for w, _ in mine], [w for w, _ in theirs], autojunk=False)
+    blocks = ops.get_opcodes()
+    replaced = [op for op in blocks if op[0] == "replace"]
+    kept = sum(i2 - i1 for tag, i1, i2, _, _ in blocks if tag == "equal")
+    if len(replaced) != 1 or kept < t.weights.reworded_min_kept or kept < 0.6 * len(mine):
+        return None
+    if any(
+        tag in ("insert", "delete") and 0 < j1 < len(theirs) and 0 < i1 < len(mine)
+        for tag, i1, _, j1, _ in blocks
+    ):
+        return None  # words added or dropped inside: a paraphrase, not one word swapped
+    _, i1, i2, j1, j2 = replaced[0]
+    swap = t.weights.reworded_max_words
+    if i2 - i1 > swap or j2 - j1 > swap or not any(len(w) > 3 for w, _ in theirs[j1:j2]):
+        return None  # a word or two swapped, not a clause rephrased around a quotation
+    start, end = theirs[j1][1][0], theirs[j2 - 1][1][1]
+    if not any(qs <= start and end <= qe for _, qs, qe in a.passage.quotes):
+        return None
+    source = a.passage.text[start:end]
+    claimed_words = " ".join(w for w, _ in mine[i1:i2])
+    return replace(
+        says(
+            a,
+            Stance.REFUTES,
+            t.weights.misquote_base,
+            f"the source quotes {v.speaker} as saying '{source}', not '{claimed_words}'",
+        ),
+        speaker=v.speaker,
+        checks=a.checks,
+    )
+
+
+def _words_with_spans(text: str) -> list[tuple[str, tuple[int, int]]]:
+    return [(m.group().lower(), m.span()) for m in _WORDS.finditer(text)]
 
 
 def verbatim_statement(
@@ -131,7 +184,13 @@ def other_voice(a: Assessment, out: Comparison, t: Thresholds) -> Comparison:
     v = _claimed_voice(a, claimed)
     if not v.known or (v.speaker and same_speaker(claimed.name, v, _nearby(a))):
         return out
-    if v.speaker and v.share >= t.weights.misattributed_share and out.rule == "model_refute":
+    quotes_there = all(quoted_in(q, a.passage.text) for q, _, _ in a.claim.quotes)
+    if (
+        v.speaker
+        and v.share >= t.weights.misattributed_share
+        and out.rule == "model_refute"
+        and quotes_there  # another's words are the claim's only if its quotations are theirs
+    ):
         why = f"the source attributes this to {v.speaker}, not {claimed.speaker}"
         return replace(out, rationale=why, speaker=v.speaker)
     whose = f"{v.speaker}'s words" if v.speaker else "the source's own narration"

@@ -60,6 +60,8 @@ class Weights:
     misquote_changed: float = 0.34  # share of a quotation's words that may differ (one at least)
     misquote_base: float = 0.7
     misquote_overlap: float = 0.3
+    reworded_min_kept: int = 3  # words a reported statement keeps around a changed quote
+    reworded_max_words: int = 2  # ... and how many words the change may span on each side
     misattributed_share: float = 0.6  # share of the claim's content in another's words
     verbatim_min_words: int = 4  # a claim's words found verbatim, given to its speaker
     verbatim_weight: float = 0.9

@@ -303,3 +303,11 @@ def test_a_role_that_names_its_holder_is_that_person(analyzer):
         " Jim Press.",
     )
     assert (s.speaker, s.name, s.definite) == ("Jim Press", "jim press", False)
+
+
+def test_a_quoted_word_changed_in_reported_speech_refutes(desk):
+    """The issue #14 example: Ushakov's "pleased", reported as "disappointed"."""
+    v = desk.check("Ushakov said Putin was disappointed with the talks.", dateline=DL)
+    assert v.label == Label.REFUTED and "'pleased', not 'disappointed'" in v.rationale
+    same = desk.check("Ushakov said Putin was pleased with the talks.", dateline=DL)
+    assert same.label == Label.SUPPORTED, same.rationale

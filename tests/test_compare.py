@@ -319,6 +319,7 @@ def test_rules_are_listed_by_name():
     assert [r.__name__ for r in RULES] == [
         "names_missing",
         "quote_altered",
+        "quoted_word_changed",
         "figure_of_another_time",
         "figure_mismatch",
         "negation_flip",
