@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from .analysis import TextFacts
 from .lang import vocabulary
+from .numerals import stated
+from .paraphrase import Like, exact
 from .thresholds import DEFAULT, Weights
 from .types import NUMERIC_KINDS, Value, ValueKind
 from .words import fuzzy_in
@@ -28,7 +30,8 @@ class ValueCheck:
     agree: bool
     score: float = 1.0  # how surely the two are about the same thing (shared words, noun)
     anchored: bool = False  # both attach to the same word ("seized ... in 2014" / "seized")
-    same_noun: bool = False  # both count the same noun ("100,000 troops" / "100,000 soldiers")
+    same_noun: bool = False  # both count the same noun ("100,000 troops" twice)
+    alike_noun: bool = False  # ... or nouns the embedder finds alike ("troops" / "soldiers")
 
 
 def _interval(v: Value, tolerance: float) -> tuple[float, float]:
@@ -64,7 +67,33 @@ def values_agree(a: Value, b: Value, w: Weights = DEFAULT.weights) -> bool:
         return af <= bt and bf <= at
     alo, ahi = _interval(a, w.exact_tolerance)
     blo, bhi = _interval(b, w.exact_tolerance)
+    pb = bound(b)
+    if pb is not None:
+        # The second text gives only a bound ("at least 107 people"): that is its figure. A
+        # claim of 538 is not stated by it, and "over three million" misreports "over
+        # eight million" although both could be true.
+        ab = bound(a)
+        if ab is None:
+            return alo <= pb <= ahi
+        if _direction(a) == _direction(b):
+            return abs(ab - pb) <= w.exact_tolerance * max(abs(ab), abs(pb))
     return alo <= bhi and blo <= ahi
+
+
+def _direction(v: Value) -> str:
+    h = VOCAB.hedges.get(v.hedge)
+    return h.means if h is not None else ""
+
+
+def bound(v: Value) -> float | None:
+    """The figure an open-ended hedge names ("at least 107" -> 107, "up to 50" -> 50), or
+    None for a figure, a range or an approximation."""
+    h = VOCAB.hedges.get(v.hedge)
+    if v.kind == K.DATE or h is None or h.width is not None:
+        return None
+    if h.means not in ("at_least", "at_most"):
+        return None
+    return stated(v.low or 0.0, v.high if v.high is not None else math.inf, v.hedge)
 
 
 def of(v: Value) -> str:
@@ -72,8 +101,9 @@ def of(v: Value) -> str:
     return v.unit or v.noun
 
 
-def compatible(a: Value, b: Value) -> bool:
-    """Whether two values could be figures of one thing (same kind, unit, counted noun)."""
+def compatible(a: Value, b: Value, like: Like = exact) -> bool:
+    """Whether two values could be figures of one thing (same kind, unit, counted noun).
+    ``like`` says whether two counted nouns name the same thing ("troops" / "soldiers")."""
     if a.kind != b.kind:
         return False
     if a.kind in (K.MONEY, K.PERCENT):
@@ -83,7 +113,7 @@ def compatible(a: Value, b: Value) -> bool:
     if a.kind == K.QUANTITY and (of(a) in MEASURES or of(b) in MEASURES):
         return of(a) == of(b)  # 0.3 degrees is never 2,014 of anything
     if a.kind in (K.QUANTITY, K.ORDINAL) and of(a) and of(b):
-        return of(a) == of(b) or fuzzy_in(of(a), {of(b)})
+        return like(of(a), of(b))
     return True
 
 
@@ -110,11 +140,20 @@ def can_refute(c: ValueCheck, w: Weights = DEFAULT.weights) -> bool:
     and never two windows of time: "over the past 30 years" is not contradicted by "in the
     past 50 years" (both can be true), unlike the lengths of one event ("a 90-minute call").
     """
-    if c.agree or c.score < w.refute_alignment:
+    return not c.agree and sure(c, w)
+
+
+def sure(c: ValueCheck, w: Weights = DEFAULT.weights) -> bool:
+    """Whether two values are surely about the same thing: enough, were they to differ,
+    to refute (see :func:`can_refute`)."""
+    if c.score < w.refute_alignment:
         return False
-    if c.claim.kind in (K.QUANTITY, K.ORDINAL) and not (c.same_noun or c.anchored):
+    if c.claim.kind in (K.QUANTITY, K.ORDINAL) and not (
+        c.same_noun or c.anchored or (c.alike_noun and c.score >= w.alike_refute_alignment)
+    ):
         # A count is about what it counts: shared words around "4,800 workers" and "70m"
-        # (passengers) do not make them one figure.
+        # (passengers) do not make them one figure; nor do alike nouns alone ("aircraft" /
+        # "airlines"), unless much of the wording around them is the same too.
         return False
     if (
         c.claim.kind == K.DATE
@@ -128,22 +167,30 @@ def can_refute(c: ValueCheck, w: Weights = DEFAULT.weights) -> bool:
     return not (c.claim.kind == K.DURATION and "span" in (c.claim.role, c.passage.role))
 
 
-def align(claim: TextFacts, passage: TextFacts, w: Weights = DEFAULT.weights) -> list[ValueCheck]:
+def align(
+    claim: TextFacts,
+    passage: TextFacts,
+    w: Weights = DEFAULT.weights,
+    like: Like = exact,
+) -> list[ValueCheck]:
     """Pair each claim value with the passage value about the same thing, if there is one.
 
     Candidates must be of a compatible kind and unit (same counted noun, currency, unit);
     among them the one whose surrounding words best match the claim value's wins. A
     candidate with no shared context and no shared counted noun is not the same thing.
+    ``like`` says which counted nouns mean the same (see paraphrase.py); anchor words
+    must be the same word, since a count's anchor is often its own noun and an alike noun
+    must not pin the same event.
     """
     checks = []
     # Names say who, not which event: a shared name alone must not pair two dates.
     names = {x for e in (*claim.entities, *passage.entities) for x in e.name.split()}
     for c in claim.found:
         cv, cctx, can = c.value, c.context, c.anchor
-        best: tuple[float, Value, float, bool, bool] | None = None
+        best: tuple[float, Value, float, bool, bool, bool] | None = None
         for p in passage.found:
             pv, pctx, pan = p.value, p.context, p.anchor
-            if not compatible(cv, pv) and not _counted_nearby(cv, pv, pctx):
+            if not compatible(cv, pv, like) and not _counted_nearby(cv, pv, pctx):
                 continue
             shared = sum(
                 (w.context_name_word if fuzzy_in(x, names) else w.context_word)
@@ -156,7 +203,13 @@ def align(claim: TextFacts, passage: TextFacts, w: Weights = DEFAULT.weights) ->
             noun = (
                 (w.counted_noun if _counted(cv) else w.measure_unit) if of(cv) and of(pv) else 0.0
             )
-            if can and pan and (can == pan or fuzzy_in(can, {pan})):
+            alike = bool(noun) and _counted(cv) and not exact(of(cv), of(pv))
+            if alike:
+                # Nouns the embedder finds alike ("troops" / "soldiers") let equal figures
+                # agree, but are too loose a match ("aircraft" / "airlines") for a
+                # different figure to refute on the noun alone.
+                noun = w.similar_noun
+            if can and pan and exact(can, pan):
                 anchor = w.same_anchor
             elif (can and fuzzy_in(can, pctx)) or (pan and fuzzy_in(pan, cctx)):
                 anchor = w.anchor_nearby  # "the call lasted two hours" vs "a 50-minute call"
@@ -172,9 +225,16 @@ def align(claim: TextFacts, passage: TextFacts, w: Weights = DEFAULT.weights) ->
             # about the claim's figure if one of them matches and is about as well aligned.
             key = score + (w.agree_preference if agree else 0.0)
             if best is None or key > best[0] or (key == best[0] and agree):
-                best = (key, pv, score, anchor > 0, noun >= w.counted_noun)
+                best = (
+                    key,
+                    pv,
+                    score,
+                    anchor > 0,
+                    noun >= w.counted_noun and not alike,
+                    alike,
+                )
         if best is not None:
-            _, pv, score, anchored, same_noun = best
+            _, pv, score, anchored, same_noun, alike = best
             checks.append(
                 ValueCheck(
                     claim=cv,
@@ -183,6 +243,7 @@ def align(claim: TextFacts, passage: TextFacts, w: Weights = DEFAULT.weights) ->
                     score=round(score, 2),
                     anchored=anchored,
                     same_noun=same_noun,
+                    alike_noun=alike,
                 )
             )
     return checks

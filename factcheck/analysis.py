@@ -328,7 +328,7 @@ def _in_context(doc: Any, v: Value, spans: list[tuple[str, int, int]]) -> ValueI
         v = replace(v, role=syntax.duration_role(doc, v.span[0], v.span[1]))
     near = frozenset(
         lem for lem, s, e in spans if abs(s - v.span[0]) < NEAR or abs(e - v.span[1]) < NEAR
-    )
+    ) | syntax.arguments(doc, v.span[0], v.span[1])
     return ValueInContext(value=v, context=near, anchor=syntax.anchor(doc, v.span[0], v.span[1]))
 
 

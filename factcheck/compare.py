@@ -26,6 +26,7 @@ from .attribution import content_names, said_content
 from .coverage import not_stated, other_name, unstated
 from .describe import describe
 from .entities import entity_match
+from .paraphrase import Like, exact
 from .speaker_rules import (
     READ_AS_FACT,
     attributed,
@@ -110,6 +111,7 @@ def assess(
     claim_date: dt.date | None = None,
     passage_date: dt.date | None = None,
     title: str = "",
+    like: Like = exact,
 ) -> Assessment:
     """The rule half of :func:`compare`: relatedness, value alignment, then :data:`RULES`.
 
@@ -132,7 +134,7 @@ def assess(
     cover = _entity_cover(claim, passage, context, headline)
     # A mismatch on a loose alignment (values that may be about different things) proves
     # nothing either way: only sure alignments may refute.
-    checks = tuple(c for c in align(claim, passage, w) if c.agree or can_refute(c, w))
+    checks = tuple(c for c in align(claim, passage, w, like) if c.agree or can_refute(c, w))
     # A passage is about the claim when they share enough words, or a value about the same
     # counted thing or event (align() demands shared context or noun), or a near-restatement
     # (or, in conclude(), the stance model sees a stance: it was trained to call passages
@@ -338,11 +340,12 @@ def _model_weight(p: float, a: Assessment, w: Weights) -> float:
 
 
 def model_support(a: Assessment, probs: StanceProbs | None, t: Thresholds) -> Comparison | None:
-    """The model reads a paraphrase; a near-restatement (high cosine) backs its support."""
-    if probs is None or probs.supports < probs.refutes:
-        return None
-    paraphrase = a.similarity >= t.paraphrase_similarity
-    if not (probs.supports >= t.model_support or (paraphrase and probs.supports > probs.refutes)):
+    """The model reads a paraphrase; a near-restatement (high cosine) backs its support.
+
+    The cosine never stands in for the model: a claim that restates a passage and adds one
+    thing it does not say ("..., together with iTunes") is as close to it as a faithful
+    one, and the model, trained on such additions, calls it neutral."""
+    if probs is None or probs.supports < probs.refutes or probs.supports < t.model_support:
         return None
     return says(
         a,
@@ -412,6 +415,17 @@ def conclude(a: Assessment, probs: StanceProbs | None, t: Thresholds = DEFAULT) 
     if out.stance == Stance.REFUTES and out.rule in READ_AS_FACT:
         return other_voice(a, out, t)
     if out.stance != Stance.SUPPORTS:
+        if (
+            out.stance == Stance.NEUTRAL
+            and a.decided is None
+            and a.similarity >= t.paraphrase_similarity
+        ):
+            # A near-restatement that the model does not back may say the same of
+            # someone else: the model rightly does not call that support.
+            missing = unstated(a, t)
+            swapped = other_name(a, missing, t) if missing else None
+            if swapped is not None:
+                return swapped
         return out
     missing = unstated(a, t)
     if missing:
@@ -439,6 +453,7 @@ def compare(
     probs: StanceProbs | None = None,
     t: Thresholds = DEFAULT,
     context: TextFacts | None = None,
+    like: Like = exact,
 ) -> Comparison:
     """Decide what ``passage`` says about ``claim``: :func:`assess` then :func:`conclude`."""
-    return conclude(assess(claim, passage, similarity, t, context), probs, t)
+    return conclude(assess(claim, passage, similarity, t, context, like=like), probs, t)

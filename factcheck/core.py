@@ -29,8 +29,10 @@ from .compare import (
     conclude,
     dateline_fits,
 )
+from .corroborate import stated_elsewhere
 from .errors import FactCheckError, InputError, StageError
 from .memory import ReviewStore
+from .paraphrase import WordSimilarity, value_words
 from .provenance import provenance
 from .store import PassageStore
 from .text import clean_claim
@@ -89,6 +91,8 @@ class Verifier:
         self.thresholds = thresholds
         self.rules = rules or VerdictRules()
         self.memory = memory  # earlier reviews, matched against every claim
+        # Which counted nouns and event words mean the same, from the store's embedder.
+        self.words = WordSimilarity(store.embedder.embed_documents, thresholds.word_paraphrase)
 
     @property
     def provenance(self) -> Provenance:
@@ -231,6 +235,8 @@ class Verifier:
         uniq = {p.id: p for p in allp} | {p.id: p for p in near.values()}
         facts = dict(zip(uniq, self._analyze_passages(list(uniq.values())), strict=True))
         t = self.thresholds
+        self.words.threshold = t.word_paraphrase
+        self.words.prime(value_words([*facts.values(), *(s.facts for s in states)]))
         rated = []
         for s in states:
             for p in s.passages:
@@ -246,6 +252,7 @@ class Verifier:
                         claim_date=s.claim.dateline,
                         passage_date=p.dateline,
                         title=p.title,
+                        like=self.words,
                     )
                 )
         # The model is the costliest step: only pairs whose outcome it can change are scored
@@ -260,7 +267,11 @@ class Verifier:
         prov = self.provenance
         out = []
         for s in states:
-            evidence = [_evidence(p, next(comps), facts[p.id].attribution) for p in s.passages]
+            mine = stated_elsewhere([next(comps) for _ in s.passages], t)
+            evidence = [
+                _evidence(p, c, facts[p.id].attribution)
+                for p, c in zip(s.passages, mine, strict=True)
+            ]
             evidence += self._competing_accounts(s, evidence, near, facts)
             verdict = _speakers(
                 s.facts, replace(decide(s.claim, evidence, self.rules), provenance=prov)

@@ -57,6 +57,10 @@ def part_of_name(doc: Any, start: int) -> bool:
     if not toks or toks[0].i == 0:
         return False
     prev = doc[toks[0].i - 1]
+    if prev.text == "-" and not prev.whitespace_ and prev.i > 0:
+        # "A330-200", "Su-27": a model number joined to a code with letters in it.
+        code = doc[prev.i - 1]
+        return not code.whitespace_ and any(ch.isalpha() for ch in code.text)
     # By spelling, not the tagger's guess: a capitalised word (not a month or a sentence's
     # first word) right before the number.
     capital = prev.text[:1].isupper() and prev.text.lower() not in VOCAB.months
@@ -84,6 +88,27 @@ def anchor(doc: Any, start: int, end: int) -> str:
         if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
             return lemma(subj)
     return lemma(head)
+
+
+def arguments(doc: Any, start: int, end: int) -> frozenset[str]:
+    """The subject and object of the verb a value hangs on: "the meetings were scheduled
+    for January 20" -> {meeting}; "both presidents spoke after a 50-minute call" ->
+    {president}. A value is about what its clause is about, however far the words are."""
+    toks = tokens(doc, start, end)
+    if not toks:
+        return frozenset()
+    head = next((t for t in toks if not (start <= t.head.idx < end)), toks[-1]).head
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX") or head.head is head:
+            break
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return frozenset()
+    return frozenset(
+        lemma(c)
+        for c in head.children
+        if c.dep_ in ARG_DEPS and c.pos_ in ("NOUN", "PROPN") and not (start <= c.idx < end)
+    )
 
 
 def duration_role(doc: Any, start: int, end: int) -> DurationRole:

@@ -16,7 +16,11 @@ class Weights:
     # align(): how surely a claim value and a passage value are about the same thing
     context_word: float = 1.0  # per content word shared by the two values' surroundings
     context_name_word: float = 0.4  # ... when the shared word is part of a name (says who)
-    counted_noun: float = 2.0  # both count the same noun ("troops" / "soldiers")
+    counted_noun: float = 2.0  # both count the same noun ("100,000 troops" twice)
+    similar_noun: float = 1.0  # ... or nouns the embedder finds alike ("troops" / "soldiers")
+    # alike nouns refute with the alignment an exact noun would have: refute_alignment plus
+    # the noun weight they lack (counted_noun - similar_noun), made up by shared wording
+    alike_refute_alignment: float = 3.0
     measure_unit: float = 1.0  # both in one unit (%, km, USD): a precondition, weakly
     same_anchor: float = 2.0  # both attach to the same word ("seized ... in 2014")
     anchor_nearby: float = 1.0  # one's anchor word is near the other
@@ -81,6 +85,9 @@ class Thresholds:
     negation_overlap: float = 0.45
     model_margin: float = 0.15
     paraphrase_similarity: float = 0.6  # cosine at which a passage restates the claim
+    # cosine of two words' embeddings at which they name the same thing ("troops" and
+    # "soldiers" as counted nouns or event words; paraphrase.py)
+    word_paraphrase: float = 0.7
     # P(supports) that counts, when it beats P(refutes): 0.5 for stance-v2 (the shipped
     # model since 2026-12-01), chosen on the dev halves of the news yardsticks
     # (benchmarks/yardsticks.py --tune; docs/evaluation.md)

@@ -21,8 +21,8 @@ def test_values_come_with_their_context_noun_and_anchor(analyzer):
     f = analyzer.analyze("Russia has massed around 100,000 troops near the border.", DL)
     assert isinstance(f, TextFacts) and all(isinstance(x, ValueInContext) for x in f.found)
     (x,) = f.found
-    assert x.value.kind == ValueKind.QUANTITY and x.value.noun == "force"  # troops ~ forces
-    assert x.value.unit == "" and x.anchor == "force"
+    assert x.value.kind == ValueKind.QUANTITY and x.value.noun == "troop"
+    assert x.value.unit == "" and x.anchor == "troop"
     assert "border" in x.context
     assert f.values == (x.value,)
 

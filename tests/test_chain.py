@@ -276,6 +276,14 @@ def test_the_llm_judge_records_its_prompt_version():
             "NOT_ENOUGH_INFO",
         ),
         ("About 100,000 Russian soldiers are deployed near Ukraine's border.", "SUPPORTED"),
+        # a duration and a date whose event is worded differently in the source ("a brief
+        # exchange" / "a 50-minute phone discussion"; "were scheduled for" / "meetings on")
+        ("The two presidents had only a brief 15-minute exchange.", "REFUTED"),
+        (
+            "The in-person meetings with high-ranking Russian and US officials were scheduled"
+            " for January 20.",
+            "REFUTED",
+        ),
     ],
 )
 def test_unstated_parts_are_not_supported(

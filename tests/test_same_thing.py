@@ -1,0 +1,200 @@
+"""Which figures are about the same thing (issues #13 and #14): nouns the embedder finds
+alike, a clause's subject as a figure's context, open-ended bounds, and a figure that one
+passage states against another passage's figure."""
+
+import datetime as dt
+
+import numpy as np
+import pytest
+
+from factcheck.align import align, bound, can_refute, values_agree
+from factcheck.assessment import Comparison
+from factcheck.compare import DEFAULT, StanceProbs, compare
+from factcheck.corroborate import stated_elsewhere
+from factcheck.paraphrase import WordSimilarity, exact, value_words
+from factcheck.types import Stance
+
+DL = dt.date(2021, 12, 31)
+
+
+class FakeEmbed:
+    """Two-dimensional word vectors at chosen angles; counts its calls."""
+
+    def __init__(self, vecs):
+        self.vecs = vecs
+        self.calls = []
+
+    def __call__(self, words):
+        self.calls.append(list(words))
+        return [self.vecs.get(w, [0.0, 1.0]) for w in words]
+
+
+def test_words_compare_by_embedding_only_once_primed():
+    emb = FakeEmbed({"troop": [1.0, 0.0], "soldier": [0.9, 0.1], "weapon": [0.2, 0.9]})
+    like = WordSimilarity(emb, threshold=0.7)
+    assert not like("troop", "soldier")  # not primed: exact words and stems only
+    assert like("crimea", "crimean") and like("troop", "troop")
+    like.prime(["troop", "soldier", "weapon", ""])
+    like.prime(["troop", "soldier"])  # known words are not embedded again
+    assert emb.calls == [["soldier", "troop", "weapon"]]
+    assert like("troop", "soldier") and not like("troop", "weapon")
+    assert like.similarity("troop", "nothing") is None
+
+
+def test_the_cache_keeps_the_latest_words():
+    like = WordSimilarity(FakeEmbed({}), threshold=0.7, cache_size=2)
+    like.prime(["a", "b"])
+    like.prime(["c"])
+    assert like.similarity("a", "c") is None and like.similarity("b", "c") is not None
+
+
+@pytest.fixture(scope="module")
+def words(embedder):
+    return WordSimilarity(embedder.embed_documents, DEFAULT.word_paraphrase)
+
+
+def _align(analyzer, words, claim, passage):
+    c, p = analyzer.analyze(claim, DL), analyzer.analyze(passage, DL)
+    words.prime(value_words([c, p]))
+    return align(c, p, DEFAULT.weights, words)
+
+
+def test_alike_nouns_let_equal_counts_agree(analyzer, words):
+    (chk,) = _align(
+        analyzer,
+        words,
+        "About 100,000 Russian soldiers are deployed near the border.",
+        "Around 100,000 Russian troops are stationed along the border.",
+    )
+    assert chk.agree and not chk.same_noun
+
+
+def test_alike_nouns_alone_do_not_let_a_count_refute(analyzer):
+    """An embedder's 'alike' is loose ("aircraft" / "airlines"): a different figure with
+    only that in common proves nothing."""
+    c = analyzer.analyze("China ordered 60 aircraft from Boeing.", DL)
+    p = analyzer.analyze("Six airlines joined the consortium.", DL)
+    loose = align(c, p, DEFAULT.weights, lambda a, b: True)
+    assert loose and all(x.alike_noun and not x.same_noun for x in loose)
+    assert not any(can_refute(x) for x in loose)
+    assert not align(c, p, DEFAULT.weights, exact)
+
+
+def test_alike_nouns_with_the_same_wording_refute(analyzer, words):
+    """ "Some 50,000 Russian soldiers are stationed near the border" against "100,000
+    Russian troops are stationed along the border": alike nouns, and the wording an exact
+    noun would otherwise have supplied."""
+    (chk,) = _align(
+        analyzer,
+        words,
+        "Some 50,000 Russian soldiers are stationed near the Ukrainian border.",
+        "Around 100,000 Russian troops are stationed along the country's border.",
+    )
+    assert chk.alike_noun and not chk.agree and can_refute(chk)
+
+
+def test_a_figure_is_about_its_clause_subject(analyzer):
+    """ "The meetings were scheduled for January 20" is about the meetings however far the
+    words are; the passage's "meetings ... on January 10" is then the same event."""
+    c = analyzer.analyze("The in-person meetings were scheduled for January 20.", DL)
+    (x,) = c.found
+    assert "meeting" in x.context and x.anchor == "schedule"
+    p = analyzer.analyze(
+        "Ahead of in-person meetings with high-ranking officials on January 10, there was"
+        " no hiding the depth of disagreement.",
+        DL,
+    )
+    (chk,) = align(c, p)
+    assert not chk.agree and can_refute(chk)
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "agree"),
+    [
+        ("538 people were wounded.", "At least 107 people were killed.", False),
+        ("About 800 people left.", "At least one person left.", False),
+        ("Over three million phones were sold.", "Over eight million phones were sold.", False),
+        ("More than 100 people came.", "107 people came.", True),
+        ("107 people came.", "At least 107 people came.", True),
+        ("Around 100,000 troops massed.", "At least 100,000 troops massed.", True),
+        ("Less than 50 people came.", "Up to 50 people came.", True),
+        ("60 people came.", "More than 50 people came.", False),
+        ("More than 50 people came.", "Fewer than 70 people came.", True),
+    ],
+)
+def test_a_bound_is_the_figure_a_source_gives(analyzer, claim, passage, agree):
+    (cv,) = analyzer.analyze(claim, DL).values
+    (pv,) = analyzer.analyze(passage, DL).values
+    assert values_agree(cv, pv) is agree
+
+
+def test_only_open_ended_hedges_are_bounds(analyzer):
+    def first(text):
+        return analyzer.analyze(text, DL).values[0]
+
+    assert bound(first("At least 107 people came.")) == 107
+    assert bound(first("Up to 50 people came.")) == 50
+    assert bound(first("About 50 people came.")) is None
+    assert bound(first("50 people came.")) is None
+
+
+def test_a_close_restatement_does_not_stand_in_for_the_model(analyzer):
+    """A claim that restates a passage and adds one thing is as close to it as a faithful
+    one: when the model calls the pair neutral, the cosine does not make it supported."""
+    claim = "Apple Corps decided to take the case to the Court of Appeal."
+    passage = "Apple Corps has decided to take its case to the Court of Appeal in London."
+    c, p = analyzer.analyze(claim, DL), analyzer.analyze(passage, DL)
+    assert compare(c, p, 0.94, StanceProbs(0.02, 0.01, 0.97)).stance == Stance.NEUTRAL
+    assert compare(c, p, 0.94, StanceProbs(0.9, 0.05, 0.05)).stance == Stance.SUPPORTS
+
+
+def _comparisons(analyzer, claim, passages, probs=None):
+    c = analyzer.analyze(claim, DL)
+    return [compare(c, analyzer.analyze(p, DL), 0.5, probs) for p in passages]
+
+
+def test_a_figure_one_passage_states_is_not_refuted_by_another(analyzer):
+    """The passage that states the claim's 47,000 leaves its consequence unstated; another
+    passage's 54,000 is about something else, so it must not decide alone."""
+    claim = "GM plans to lay off 47,000 employees, prompting an official investigation."
+    states = "GM plans to lay off 47,000 employees and close five factories."
+    other = "GM will cut 54,000 employees from its payroll by 2012."
+    comps = _comparisons(analyzer, claim, [states, other])
+    assert comps[0].stance == Stance.NEUTRAL and any(c.agree for c in comps[0].checks)
+    assert comps[1].stance == Stance.REFUTES and comps[1].rule == "figure_mismatch"
+    out = stated_elsewhere(comps, DEFAULT)
+    assert out[0] == comps[0]
+    assert out[1].stance == Stance.NEUTRAL and out[1].weight == 0.0
+    assert "another passage states 47,000" in out[1].rationale
+    # Alone, the contradiction stands: nothing states the claim's figure.
+    assert stated_elsewhere(comps[1:], DEFAULT) == comps[1:]
+
+
+def test_a_supporting_passage_leaves_the_contradiction_to_the_verdict(analyzer):
+    """Two passages that give one figure two ways are weighed by decide() (CONFLICTING
+    when both hold up), not silenced here."""
+    sup = Comparison(Stance.SUPPORTS, 0.9, "values match", (), ())
+    ref = Comparison(Stance.REFUTES, 0.9, "claim says", (), (), rule="figure_mismatch")
+    assert stated_elsewhere([sup, ref], DEFAULT) == [sup, ref]
+
+
+def test_word_vectors_are_normalised():
+    like = WordSimilarity(FakeEmbed({"a": [3.0, 0.0], "b": [0.0, 2.0]}), threshold=0.5)
+    like.prime(["a", "b"])
+    assert like.similarity("a", "a") == pytest.approx(1.0)
+    assert like.similarity("a", "b") == pytest.approx(0.0)
+    zero = WordSimilarity(FakeEmbed({"z": [0.0, 0.0]}), threshold=0.5)
+    zero.prime(["z"])
+    assert np.isfinite(zero.similarity("z", "z"))  # a zero vector does not divide by zero
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("AirTanker will supply 14 Airbus A330-200 aircraft.", ["14"]),
+        ("The Su-27 squadron has 40 jets.", ["40"]),
+        ("The team won 3-1 after 20 minutes.", ["3", "1", "20 minutes"]),
+    ],
+)
+def test_a_model_number_after_a_code_counts_nothing(analyzer, text, figures):
+    assert [x.value.text for x in analyzer.analyze(text, DL).found] == figures
