@@ -4,6 +4,7 @@ each pair can both be true. Pure code over :class:`~factcheck.analysis.TextFacts
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from .analysis import TextFacts
@@ -37,10 +38,18 @@ class ValueCheck:
 def _interval(v: Value, tolerance: float) -> tuple[float, float]:
     lo = v.low if v.low is not None else -math.inf
     hi = v.high if v.high is not None else math.inf
-    if v.kind != K.DATE and not v.hedge and lo == hi:
+    if v.kind != K.DATE and not v.hedge and lo == hi and not written_in_full(v):
         tol = abs(lo) * tolerance  # exact figures: allow rounding in the last written digit
         return lo - tol, hi + tol
     return lo, hi
+
+
+def written_in_full(v: Value) -> bool:
+    """A whole number written digit by digit ("1,995", "538 people"): nothing was rounded,
+    so 1,995 is not 1,998. A figure with decimals or a scale word ("2.4%", "1.5 million")
+    may be a rounding of a more exact one."""
+    digits = re.sub(r"[^\d.]", "", v.text.split()[0] if v.text.split() else "")
+    return bool(digits) and v.low is not None and v.low == int(v.low) and digits == str(int(v.low))
 
 
 def _partial(d: str) -> tuple[str, str]:
@@ -167,17 +176,38 @@ def sure(c: ValueCheck, w: Weights = DEFAULT.weights) -> bool:
     return not (c.claim.kind == K.DURATION and "span" in (c.claim.role, c.passage.role))
 
 
+def _named_before(word: str, claimed: set[str], named: frozenset[str], passage: TextFacts) -> bool:
+    """A claim's name word that the passage itself never uses, but its article has named
+    before it (headline, previous passage): the passage's "both presidents" are they,
+    unless the passage names other people of its own."""
+    return (
+        bool(named)
+        and fuzzy_in(word, claimed)
+        and fuzzy_in(word, named)
+        and not fuzzy_in(word, passage.content)
+        and not any(
+            e.entity_type == "PERSON" and not fuzzy_in(e.name.split()[-1], claimed)
+            for e in passage.entities
+        )
+    )
+
+
 def align(
     claim: TextFacts,
     passage: TextFacts,
     w: Weights = DEFAULT.weights,
     like: Like = exact,
+    named: frozenset[str] = frozenset(),
 ) -> list[ValueCheck]:
     """Pair each claim value with the passage value about the same thing, if there is one.
 
     Candidates must be of a compatible kind and unit (same counted noun, currency, unit);
     among them the one whose surrounding words best match the claim value's wins. A
     candidate with no shared context and no shared counted noun is not the same thing.
+    ``named`` holds the name words the passage's article has already given (its headline,
+    the passage before it): copy names people once and then says "both presidents", so a
+    claim's "Biden and Putin spoke for 90 minutes" shares its names with "both presidents
+    ... after a 50-minute phone discussion" there, at a name's weight.
     ``like`` says which counted nouns mean the same (see paraphrase.py); anchor words
     must be the same word, since a count's anchor is often its own noun and an alike noun
     must not pin the same event.
@@ -185,6 +215,7 @@ def align(
     checks = []
     # Names say who, not which event: a shared name alone must not pair two dates.
     names = {x for e in (*claim.entities, *passage.entities) for x in e.name.split()}
+    claimed = {x for e in claim.entities for x in e.name.split()}
     for c in claim.found:
         cv, cctx, can = c.value, c.context, c.anchor
         best: tuple[float, Value, float, bool, bool, bool] | None = None
@@ -195,7 +226,7 @@ def align(
             shared = sum(
                 (w.context_name_word if fuzzy_in(x, names) else w.context_word)
                 for x in cctx
-                if fuzzy_in(x, pctx)
+                if fuzzy_in(x, pctx) or _named_before(x, claimed, named, passage)
             )
             # The same counted noun ("troops") says which thing is counted; a shared measure
             # unit (%, years, degrees, dollars) is only a precondition: every temperature

@@ -134,7 +134,10 @@ def assess(
     cover = _entity_cover(claim, passage, context, headline)
     # A mismatch on a loose alignment (values that may be about different things) proves
     # nothing either way: only sure alignments may refute.
-    checks = tuple(c for c in align(claim, passage, w, like) if c.agree or can_refute(c, w))
+    named = frozenset(
+        x for e in (context.entities if context else ()) for x in e.name.split()
+    ) | frozenset(x for x in headline if x.isalpha())
+    checks = tuple(c for c in align(claim, passage, w, like, named) if c.agree or can_refute(c, w))
     # A passage is about the claim when they share enough words, or a value about the same
     # counted thing or event (align() demands shared context or noun), or a near-restatement
     # (or, in conclude(), the stance model sees a stance: it was trained to call passages

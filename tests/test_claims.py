@@ -64,7 +64,7 @@ def test_seed_troops(seed_claims):
     _, claims = seed_claims
     c = _find(claims, "100,000 Russian troops")
     q = _value(c, "Around 100,000", "quantity")
-    assert (q.low, q.high, q.hedge, q.noun) == (90000, pytest.approx(110000), "around", "force")
+    assert (q.low, q.high, q.hedge, q.noun) == (90000, pytest.approx(110000), "around", "troop")
     assert "quantity" in c.kinds and "entity" in c.kinds
     assert any(v.kind == "entity" and v.text == "Putin" for v in c.values)
 

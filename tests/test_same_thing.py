@@ -198,3 +198,32 @@ def test_word_vectors_are_normalised():
 )
 def test_a_model_number_after_a_code_counts_nothing(analyzer, text, figures):
     assert [x.value.text for x in analyzer.analyze(text, DL).found] == figures
+
+
+def test_names_the_article_gave_before_count_near_a_figure(analyzer):
+    """"Biden and Putin spoke for 90 minutes" against "Both presidents ... after a
+    50-minute phone discussion", whose article named them in its headline: the same
+    event, although the passage itself never names them."""
+    c = analyzer.analyze("Biden and Putin spoke for 90 minutes.", DL)
+    p = analyzer.analyze("Both presidents expressed support after a 50-minute phone call.", DL)
+    assert not [x for x in align(c, p) if can_refute(x)]
+    named = frozenset({"biden", "putin"})
+    (chk,) = align(c, p, named=named)
+    assert not chk.agree and can_refute(chk)
+    # A passage that names other people keeps them: the headline does not speak for it.
+    other = analyzer.analyze("Macron and Scholz met after a 50-minute phone call.", DL)
+    assert not [x for x in align(c, other, named=named) if can_refute(x)]
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "agree"),
+    [
+        ("The 1995 crisis hurt 1,995 firms.", "The crisis hurt 1,998 firms.", False),
+        ("Shares rose 2.4%.", "Shares rose 2.41%.", True),  # 2.4 may round 2.41
+        ("The fund holds $1.5 million.", "The fund holds $1,503,000.", True),
+    ],
+)
+def test_a_whole_number_written_in_full_was_not_rounded(analyzer, claim, passage, agree):
+    cv = analyzer.analyze(claim, DL).values[-1]
+    pv = analyzer.analyze(passage, DL).values[-1]
+    assert values_agree(cv, pv) is agree

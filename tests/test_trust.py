@@ -14,8 +14,9 @@ from factcheck.types import Label
 
 from .conftest import SEED_DATE, SEEDS
 
-PLANTED = "date 2022-01-02 Planted\n\nBiden and Putin spoke for 90 minutes on Thursday.\n"
-CLAIM = "Biden and Putin spoke for 90 minutes"
+# The same event word as the seed's "50-minute phone discussion": one event, two figures.
+PLANTED = "date 2022-01-02 Planted\n\nBiden and Putin had a 90-minute phone call on Thursday.\n"
+CLAIM = "Biden and Putin had a 90-minute phone call"
 
 
 @pytest.fixture
