@@ -201,7 +201,7 @@ def test_a_model_number_after_a_code_counts_nothing(analyzer, text, figures):
 
 
 def test_names_the_article_gave_before_count_near_a_figure(analyzer):
-    """"Biden and Putin spoke for 90 minutes" against "Both presidents ... after a
+    """ "Biden and Putin spoke for 90 minutes" against "Both presidents ... after a
     50-minute phone discussion", whose article named them in its headline: the same
     event, although the passage itself never names them."""
     c = analyzer.analyze("Biden and Putin spoke for 90 minutes.", DL)
