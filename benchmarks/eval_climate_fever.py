@@ -143,11 +143,23 @@ def gold_setup(rows: list[dict], use_stance: bool) -> tuple[Any, list[Any]]:
     return fc, reqs
 
 
+DUMP: list[dict] = []  # every gold-set-up verdict, for --dump
+
+
 def run_gold(rows: list[dict], use_stance: bool) -> tuple[list[str], list[str]]:
     fc, reqs = gold_setup(rows, use_stance)
     preds = []
     for i in range(0, len(reqs), 64):
-        preds += [v.label.value for v in fc.chain.batch(reqs[i : i + 64])]
+        for r, v in zip(rows[i : i + 64], fc.chain.batch(reqs[i : i + 64]), strict=True):
+            preds.append(v.label.value)
+            DUMP.append(
+                {
+                    "id": r["claim_id"],
+                    "label": v.label.value,
+                    "confidence": round(v.confidence, 3),
+                    "rationale": v.rationale,
+                }
+            )
         print(f"  gold: {len(preds)}/{len(reqs)}", file=sys.stderr, end="\r")
     return [GOLD_MAP[r["claim_label"]] for r in rows], preds
 
@@ -222,6 +234,13 @@ def main() -> None:
     ap.add_argument("--model", type=Path, default=None, help="a stance model folder to use")
     ap.add_argument("--backend", choices=["onnx", "torch"], default="onnx")
     ap.add_argument(
+        "--dump",
+        type=Path,
+        default=None,
+        help="write every gold verdict (label, confidence,"
+        " rationale) as JSONL, to diff two versions of the code",
+    )
+    ap.add_argument(
         "--set",
         nargs="*",
         default=[],
@@ -260,6 +279,9 @@ def main() -> None:
             f"({recall['passages']} passages)"
         )
     print(f"\n{time.time() - t0:.0f}s")
+    if args.dump:
+        args.dump.parent.mkdir(parents=True, exist_ok=True)
+        args.dump.write_text("".join(json.dumps(x) + "\n" for x in DUMP), encoding="utf-8")
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(out, indent=2))
