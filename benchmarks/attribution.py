@@ -110,7 +110,7 @@ def _edit(quote: str, doc: Any, rng: random.Random) -> str | None:
 
 
 def generate(folders: list[Path], nlp: Any) -> tuple[list[Path], list[Case]]:
-    from factcheck.ingest import read_file
+    from factcheck.sources.readers import read_file
 
     files = source_files([*folders, SEED_DIR])
     rng = random.Random(RNG_SEED)

@@ -30,10 +30,10 @@ def _seed_verdicts(backend: str) -> list[str]:
     import chromadb
 
     from factcheck.api import FactChecker
+    from factcheck.backends.embedders import default_embedder
+    from factcheck.backends.stance import load_default_stance
     from factcheck.config import Settings
-    from factcheck.embed import default_embedder
-    from factcheck.stance import load_default_stance
-    from factcheck.store import PassageStore
+    from factcheck.sources.store import PassageStore
 
     client = chromadb.EphemeralClient(settings=chromadb.Settings(anonymized_telemetry=False))
     store = PassageStore(client, default_embedder(backend), f"a{uuid.uuid4().hex[:8]}")
@@ -56,7 +56,7 @@ def _cf_verdicts(backend: str, limit: int) -> tuple[list[str], list[str]]:
 
 
 def _sentences(n: int) -> list[str]:
-    from factcheck.ingest import split_sentences
+    from factcheck.nlp.sentences import split_sentences
 
     out = []
     for f in sorted(NEWS.glob("*.txt")):
@@ -67,10 +67,10 @@ def _sentences(n: int) -> list[str]:
 
 
 def model_agreement(n: int = 1000) -> dict[str, float]:
-    from factcheck.embed import SentenceTransformerEmbedder
-    from factcheck.onnx_models import OnnxEmbedder, OnnxStance
-    from factcheck.stance import MODEL_DIR
-    from factcheck.stance_model import CrossEncoderStance
+    from factcheck.backends.embedders import SentenceTransformerEmbedder
+    from factcheck.backends.onnx_runtime import OnnxEmbedder, OnnxStance
+    from factcheck.backends.stance import MODEL_DIR
+    from factcheck.backends.stance_torch import CrossEncoderStance
 
     sents = _sentences(n + 1)
     a, b = OnnxEmbedder().encode(sents[:n]), SentenceTransformerEmbedder().encode(sents[:n])

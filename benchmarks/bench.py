@@ -53,10 +53,10 @@ def _client(path: str | None = None):
 
 def _checker(client, embedder=None):
     from factcheck.api import FactChecker
+    from factcheck.backends.embedders import default_embedder
+    from factcheck.backends.stance import load_default_stance
     from factcheck.config import Settings
-    from factcheck.embed import default_embedder
-    from factcheck.stance import load_default_stance
-    from factcheck.store import PassageStore
+    from factcheck.sources.store import PassageStore
 
     emb = embedder or default_embedder(BACKEND)
     emb.warm_up()
@@ -87,7 +87,8 @@ def bench_ingest() -> list[dict]:
         t0 = time.perf_counter()
         res = fc.ingest(files)
         ingest_s = time.perf_counter() - t0
-        from factcheck.ingest import read_file, split_passages
+        from factcheck.nlp.sentences import split_passages
+        from factcheck.sources.readers import read_file
 
         texts = [p.text for f in files for p in split_passages(*read_file(f))]
         t0 = time.perf_counter()
@@ -109,7 +110,7 @@ def bench_ingest() -> list[dict]:
 def _synthetic_store(n: int, path: str, embedder, seed: int = 0):
     """n passages: real sentence texts, random unit vectors (embedding 100k texts would take
     minutes and measure the encoder, not the store)."""
-    from factcheck.store import PassageStore
+    from factcheck.sources.store import PassageStore
     from factcheck.types import Passage
 
     store = PassageStore(_client(path), embedder, "synthetic")
@@ -137,7 +138,7 @@ def _synthetic_store(n: int, path: str, embedder, seed: int = 0):
 
 
 def bench_query() -> list[dict]:
-    from factcheck.embed import default_embedder
+    from factcheck.backends.embedders import default_embedder
 
     emb = default_embedder(BACKEND)
     emb.warm_up()
@@ -174,8 +175,8 @@ def bench_query() -> list[dict]:
 
 
 def bench_claims() -> list[dict]:
-    from factcheck.analysis import Analyzer
-    from factcheck.claims import ClaimExtractor
+    from factcheck.nlp.claims import ClaimExtractor
+    from factcheck.nlp.facts import Analyzer
 
     ext = ClaimExtractor(Analyzer())
     text = article(2000)
@@ -185,7 +186,7 @@ def bench_claims() -> list[dict]:
         t = time.perf_counter()
         claims = ext.extract(text.replace("Synthetic", f"Synthetic {i}"))
         times.append(time.perf_counter() - t)
-    from factcheck.ingest import split_sentences
+    from factcheck.nlp.sentences import split_sentences
 
     n_sent = len(split_sentences(text))
     med = statistics.median(times)
@@ -201,13 +202,13 @@ def bench_claims() -> list[dict]:
 
 
 def _seeded_big_checker(n_synth: int, d: str):
-    from factcheck.embed import default_embedder
+    from factcheck.backends.embedders import default_embedder
 
     emb = default_embedder(BACKEND)
     emb.warm_up()
     _synthetic_store(n_synth, d, emb)
     fc = _checker(_client(d), emb)
-    from factcheck.store import PassageStore
+    from factcheck.sources.store import PassageStore
 
     fc.store = PassageStore(_client(d), emb, "synthetic")
     fc.verifier.store = fc.store
@@ -247,8 +248,8 @@ def bench_check() -> list[dict]:
 
 def _fill_reviews(mem, n: int, seed: int = 0) -> None:
     """n reviews: real sentence texts with their analysed facts, random unit vectors."""
-    from factcheck.memory import _metadata
-    from factcheck.reviews import make_review
+    from factcheck.reviews.claimreview import make_review
+    from factcheck.reviews.memory import _metadata
 
     col = mem._collection(create=True)
     rng = np.random.default_rng(seed)
@@ -280,7 +281,7 @@ def bench_memory() -> list[dict]:
     fc.ingest([ROOT / "seeds"])
     claims = _claim_set(46)
     _fill_reviews(fc.memory, n)
-    from factcheck.reviews import make_review
+    from factcheck.reviews.claimreview import make_review
 
     fc.memory.add([make_review(c, "True") for c in claims[::2]])
     day = dt.date(2021, 12, 31)
@@ -349,7 +350,7 @@ def bench_batch() -> list[dict]:
 
 
 def bench_stance() -> list[dict]:
-    from factcheck.stance import load_default_stance
+    from factcheck.backends.stance import load_default_stance
 
     model = load_default_stance(BACKEND)
     if model is None:

@@ -44,16 +44,16 @@ def main() -> None:
 
     from factcheck.api import FactChecker
     from factcheck.config import Settings
-    from factcheck.store import PassageStore
+    from factcheck.sources.store import PassageStore
 
     if args.embedder == "hash":
-        from factcheck.embed import HashEmbedder
+        from factcheck.backends.embedders import HashEmbedder
 
         emb: object = HashEmbedder()
     else:  # all-MiniLM-L6-v2 on the default backend (FACTCHECK_BACKEND=torch for torch)
         import os
 
-        from factcheck.embed import default_embedder
+        from factcheck.backends.embedders import default_embedder
 
         real = default_embedder(os.environ.get("FACTCHECK_BACKEND", "onnx"))
         real.warm_up()  # type: ignore[attr-defined]

@@ -24,7 +24,7 @@ LABELS = {"SUPPORTS": 0, "REFUTES": 1, "NOT_ENOUGH_INFO": 2}
 
 
 def signals(model: Path | None, limit: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    from factcheck.compare import assess, conclude
+    from factcheck.rules.compare import assess, conclude
 
     from . import eval_climate_fever as ecf
 

@@ -135,7 +135,8 @@ def hand_pairs() -> list[dict[str, Any]]:
 def _memory(analyzer: Any, embedder: Any):
     import chromadb
 
-    from factcheck.memory import MatchThresholds, ReviewStore
+    from factcheck.reviews.matching import MatchThresholds
+    from factcheck.reviews.memory import ReviewStore
 
     client = chromadb.EphemeralClient(settings=chromadb.Settings(anonymized_telemetry=False))
     # Collect every candidate: the same-claim threshold is applied afterwards (sweepable).
@@ -151,7 +152,7 @@ def run(
 ) -> tuple[list[list[tuple[str, float, bool, str]]], dict[str, str], float]:
     """Store the reviews, match every query; returns per query (review id, similarity,
     nothing differs, reason) for each candidate, the review ids by text, and ms per match."""
-    from factcheck.reviews import make_review
+    from factcheck.reviews.claimreview import make_review
 
     mem = _memory(analyzer, embedder)
     revs = [make_review(t, "True", date=d, origin="bench") for t, d in reviews]
@@ -216,9 +217,9 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    from factcheck.analysis import Analyzer
-    from factcheck.embed import default_embedder
-    from factcheck.memory import MatchThresholds
+    from factcheck.backends.embedders import default_embedder
+    from factcheck.nlp.facts import Analyzer
+    from factcheck.reviews.matching import MatchThresholds
 
     analyzer = Analyzer(without_torch=True)
     analyzer.warm_up()
@@ -226,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     nlp = analyzer.nlp
     arts = [a for a in read_articles(args.news, SEED) if split_of(a[0]) == args.split]
     sents, spare = pick_sentences(nlp, arts)
-    from factcheck.reviews import make_review
+    from factcheck.reviews.claimreview import make_review
 
     ids = {s.text: make_review(s.text, "True", date=s.dateline, origin="bench").id for s in sents}
     pairs = build_pairs(sents, spare, nlp, ids)

@@ -49,7 +49,7 @@ def split_of(article: str) -> str:
 
 def read_sources(files: list[Path]) -> list[tuple[str, Any, str]]:
     """(file name, dateline, body) per source, parsed as `factcheck ingest` parses it."""
-    from factcheck.ingest import read_file
+    from factcheck.sources.readers import read_file
 
     out = []
     for f in files:

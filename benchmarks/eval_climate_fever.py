@@ -89,17 +89,17 @@ def build_checker(use_stance: bool):
     import chromadb
 
     from factcheck.api import FactChecker
+    from factcheck.backends.embedders import default_embedder
+    from factcheck.backends.stance import load_default_stance
     from factcheck.config import Settings
-    from factcheck.embed import default_embedder
-    from factcheck.stance import load_default_stance
-    from factcheck.store import PassageStore
+    from factcheck.sources.store import PassageStore
 
     client = chromadb.EphemeralClient(settings=chromadb.Settings(anonymized_telemetry=False))
     store = PassageStore(client, default_embedder(BACKEND), f"cf{uuid.uuid4().hex[:8]}")
     if not use_stance:
         stance = None
     elif MODEL_DIR is not None:
-        from factcheck.stance_model import CrossEncoderStance
+        from factcheck.backends.stance_torch import CrossEncoderStance
 
         stance = CrossEncoderStance(MODEL_DIR, quantize=False)  # fp32, as the default serves
     else:
@@ -128,7 +128,7 @@ def write_passages(fc, items: list[tuple[str, ...]]) -> None:
 def gold_setup(rows: list[dict], use_stance: bool) -> tuple[Any, list[Any]]:
     """A checker whose store holds every claim's five gold sentences, and one request per
     claim whose retrieval is filtered to its own five."""
-    from factcheck.core import ClaimRequest
+    from factcheck.pipeline.steps import ClaimRequest
 
     fc = build_checker(use_stance)
     items = [
@@ -257,7 +257,7 @@ def main() -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     rows = load(args.limit + args.offset if args.limit else 0)[args.offset :]
     use_stance = not args.no_stance
-    from factcheck.stance import load_default_stance
+    from factcheck.backends.stance import load_default_stance
 
     has_model = load_default_stance() is not None
     print(

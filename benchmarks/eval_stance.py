@@ -58,7 +58,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--out", type=Path, default=None)
     args = ap.parse_args()
-    from factcheck.stance_model import CrossEncoderStance
+    from factcheck.backends.stance_torch import CrossEncoderStance
 
     model = CrossEncoderStance(args.model, quantize=not args.no_quantize)
     t0 = time.time()

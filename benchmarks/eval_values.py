@@ -91,8 +91,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--show-errors", action="store_true")
     args = ap.parse_args()
-    from factcheck.dates import DateContext
-    from factcheck.values import find_values
+    from factcheck.nlp.dates import DateContext
+    from factcheck.nlp.values import find_values
 
     rows = load()
     tp, fp, fn = Counter(), Counter(), Counter()

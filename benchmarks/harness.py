@@ -27,8 +27,8 @@ LABELS = ("SUPPORTED", "REFUTED", "NOT_ENOUGH_INFO")
 
 def parse_overrides(pairs: list[str]) -> dict[str, float]:
     """``["model_support=0.4", ...]`` -> {"model_support": 0.4}, names checked."""
+    from factcheck.rules.verdict import VerdictRules
     from factcheck.thresholds import Thresholds, Weights
-    from factcheck.verify import VerdictRules
 
     known = {f.name for f in fields(Thresholds) if f.name != "weights"}
     known |= {f.name for f in fields(Weights)} | {f.name for f in fields(VerdictRules)}
@@ -46,10 +46,10 @@ def make_checker(model: str = "shipped", overrides: dict[str, float] | None = No
     import chromadb
 
     from factcheck.api import FactChecker
+    from factcheck.backends.embedders import default_embedder
+    from factcheck.backends.stance import load_default_stance
     from factcheck.config import Settings
-    from factcheck.embed import default_embedder
-    from factcheck.stance import load_default_stance
-    from factcheck.store import PassageStore
+    from factcheck.sources.store import PassageStore
     from factcheck.thresholds import Thresholds
 
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -60,7 +60,7 @@ def make_checker(model: str = "shipped", overrides: dict[str, float] | None = No
     elif model == "shipped":
         stance = load_default_stance("onnx")
     else:
-        from factcheck.stance_model import CrossEncoderStance
+        from factcheck.backends.stance_torch import CrossEncoderStance
 
         stance = CrossEncoderStance(Path(model), quantize=False)
     settings = Settings(use_stance_model=stance is not None, match_reviews=False)
@@ -91,7 +91,7 @@ def settings_report(fc: Any) -> dict[str, Any]:
 def source_files(folders: list[Path]) -> list[Path]:
     """The source files of the folders (a folder's README is its documentation, not a
     source)."""
-    from factcheck.ingest import iter_paths
+    from factcheck.sources.readers import iter_paths
 
     return [p for p in iter_paths(folders) if not p.name.lower().startswith("readme")]
 

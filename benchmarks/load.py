@@ -54,7 +54,7 @@ def main() -> None:
     from gradio_client import Client
 
     claims = [json.loads(x)["claim"] for x in (ROOT / "tests/fixtures/seed_claims.jsonl").open()]
-    exe = [sys.executable, "-m", "factcheck.cli"]
+    exe = [sys.executable, "-m", "factcheck.interfaces.cli.commands"]
     env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1"}
     with tempfile.TemporaryDirectory() as d:
         store = str(Path(d) / "vs")

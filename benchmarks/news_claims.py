@@ -85,7 +85,7 @@ def cases(rows: list[dict[str, Any]]) -> list[Case]:
 def extraction(fc: Any, rows: list[dict[str, Any]], news: Path = NEWS) -> dict[str, Any]:
     """Share of the evidence sentences that `factcheck claims` returns as (part of) a
     claim, and claims per 1,000 words, over the articles the claims are about."""
-    from factcheck.ingest import read_file
+    from factcheck.sources.readers import read_file
 
     found = total = claims = words = 0
     missed = []

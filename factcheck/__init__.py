@@ -3,9 +3,9 @@
 Nothing heavy is imported here; models load on first use.
 """
 
-from .config import Settings, load_settings
-from .errors import ConfigError, FactCheckError, InputError, ModelError, StoreError
-from .types import (
+from factcheck.config import Settings, load_settings
+from factcheck.errors import ConfigError, FactCheckError, InputError, ModelError, StoreError
+from factcheck.types import (
     Claim,
     Evidence,
     IngestResult,
@@ -45,7 +45,7 @@ __all__ = [
 def __getattr__(name: str) -> object:
     # FactChecker pulls in LangChain and Chroma: import it only when asked for.
     if name == "FactChecker":
-        from .api import FactChecker
+        from factcheck.api import FactChecker
 
         return FactChecker
     raise AttributeError(name)

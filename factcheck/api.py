@@ -15,17 +15,18 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .analysis import Analyzer
-from .chroma import open_client
-from .claims import ClaimExtractor
-from .config import Settings
-from .core import ClaimRequest, Verifier
-from .errors import FactCheckError, InputError, StageError
-from .ingest import iter_passages, load_text, split_passages
-from .ingest_run import Progress, check_trust, ingest_paths
-from .memory import SUFFIX, ReviewStore, review_of
-from .store import PassageStore, SourceInfo, build_where
-from .types import (
+from factcheck.config import Settings
+from factcheck.errors import FactCheckError, InputError, StageError
+from factcheck.nlp.claims import ClaimExtractor
+from factcheck.nlp.facts import Analyzer
+from factcheck.nlp.sentences import iter_passages, split_passages
+from factcheck.pipeline.ingest import Progress, check_trust, ingest_paths
+from factcheck.pipeline.steps import ClaimRequest, Verifier
+from factcheck.reviews.memory import SUFFIX, ReviewStore, review_of
+from factcheck.sources.chroma import open_client
+from factcheck.sources.readers import load_text
+from factcheck.sources.store import PassageStore, build_where
+from factcheck.types import (
     Claim,
     IngestResult,
     Passage,
@@ -33,6 +34,7 @@ from .types import (
     Review,
     ReviewImport,
     Source,
+    SourceInfo,
     Verdict,
 )
 
@@ -85,7 +87,7 @@ class FactChecker:
     def retriever(self) -> Any:
         """The store as a LangChain retriever (``chain.PassageRetriever``)."""
         if self._retriever is None:
-            from .chain import PassageRetriever
+            from factcheck.pipeline.chain import PassageRetriever
 
             self._retriever = PassageRetriever(
                 store=self.store, k=self.settings.top_k, min_score=self.settings.min_score
@@ -96,7 +98,7 @@ class FactChecker:
     def chain(self) -> Any:
         """The verification chain as a LangChain Runnable (prepare | retrieve | judge)."""
         if self._chain is None:
-            from .chain import build_chain
+            from factcheck.pipeline.chain import build_chain
 
             self._chain = build_chain(self.verifier, self.retriever)
         return self._chain
@@ -134,18 +136,18 @@ class FactChecker:
         ``check_embedder=False`` opens a store written by another embedder (to reindex it)."""
         s = settings or Settings()
         if embedder is None:
-            from .embed import default_embedder
+            from factcheck.backends.embedders import default_embedder
 
             embedder = default_embedder(s.backend, s.embed_batch_size)
         if client is None:
             client = open_client(str(s.store_dir), s.chroma_url)
         stance = None
         if s.llm_judge:
-            from .llm import LLMJudge, chat_model_from_settings
+            from factcheck.backends.llm_judge import LLMJudge, chat_model_from_settings
 
             stance = LLMJudge(chat_model_from_settings(s.llm_judge, s.llm_base_url))
         elif s.use_stance_model:
-            from .stance import load_default_stance
+            from factcheck.backends.stance import load_default_stance
 
             stance = load_default_stance(s.backend)
         store = PassageStore(client, embedder, s.collection, check_embedder=check_embedder)
@@ -268,7 +270,7 @@ class FactChecker:
     ) -> ReviewImport:
         """Import ClaimReview JSON-LD or CSV files (or folders of them). A bad record is
         reported in ``errors`` and the rest are stored; importing again adds nothing."""
-        from .reviews import iter_review_files, read_reviews
+        from factcheck.reviews.claimreview import iter_review_files, read_reviews
 
         files = list(iter_review_files([Path(p) for p in paths]))
         errors: list[tuple[str, str]] = []

@@ -365,3 +365,34 @@ class ReviewImport:
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = _plain(self)
         return d
+
+
+@dataclass(frozen=True, slots=True)
+class StanceProbs:
+    """A stance model's probabilities for (passage, claim)."""
+
+    supports: float
+    refutes: float
+    neutral: float
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """One stored source as ``factcheck sources`` lists it."""
+
+    id: str
+    title: str
+    passages: int
+    dateline: dt.date | None
+    url: str = ""
+    trust: float = 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "passages": self.passages,
+            "dateline": self.dateline.isoformat() if self.dateline else None,
+            "url": self.url,
+            "trust": self.trust,
+        }

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import torch
 
-from factcheck.provenance import weights_hash
+from factcheck.backends.weights import weights_hash
 
 ROOT = Path(__file__).resolve().parent.parent
 MODELS = ROOT / "factcheck" / "models"

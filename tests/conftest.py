@@ -33,7 +33,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def analyzer():
-    from factcheck.analysis import Analyzer
+    from factcheck.nlp.facts import Analyzer
 
     a = Analyzer()
     a.warm_up()
@@ -43,7 +43,7 @@ def analyzer():
 @pytest.fixture(scope="session")
 def embedder():
     """The default embedder: all-MiniLM-L6-v2 on ONNX Runtime (built by `make install`)."""
-    from factcheck.embed import default_embedder
+    from factcheck.backends.embedders import default_embedder
 
     e = default_embedder("onnx")
     e.warm_up()  # type: ignore[attr-defined]
@@ -59,8 +59,8 @@ def _ephemeral():
 @pytest.fixture
 def hash_store():
     """A store on an in-memory Chroma with the hash embedder: fast, no model."""
-    from factcheck.embed import HashEmbedder
-    from factcheck.store import PassageStore
+    from factcheck.backends.embedders import HashEmbedder
+    from factcheck.sources.store import PassageStore
 
     return PassageStore(_ephemeral(), HashEmbedder(), f"t{uuid.uuid4().hex}")
 
@@ -78,7 +78,7 @@ def seed_checker(embedder, analyzer):
     """The seed corpus in a store with the real embedder, shared by read-only tests."""
     from factcheck.api import FactChecker
     from factcheck.config import Settings
-    from factcheck.store import PassageStore
+    from factcheck.sources.store import PassageStore
 
     store = PassageStore(_ephemeral(), embedder, f"seed{uuid.uuid4().hex}")
     fc = FactChecker(store, analyzer, Settings(use_stance_model=False))
@@ -90,7 +90,7 @@ def seed_checker(embedder, analyzer):
 @pytest.fixture(scope="session")
 def shipped_stance():
     """The shipped stance model (stance-v2) on the default backend, loaded once."""
-    from factcheck.stance import load_default_stance
+    from factcheck.backends.stance import load_default_stance
 
     return load_default_stance()
 

@@ -12,9 +12,9 @@ import uuid
 import pytest
 from click.testing import CliRunner
 
-from factcheck.access import Access, is_loopback
-from factcheck.cli import main
 from factcheck.errors import ConfigError
+from factcheck.interfaces.cli.commands import main
+from factcheck.interfaces.web.access import Access, is_loopback
 
 from .conftest import SEEDS, free_port
 
@@ -72,9 +72,9 @@ def guarded_app(embedder, analyzer, tmp_path_factory):
     import chromadb
 
     from factcheck.api import FactChecker
-    from factcheck.app import build_ui
     from factcheck.config import Settings
-    from factcheck.store import PassageStore
+    from factcheck.interfaces.web.app import build_ui
+    from factcheck.sources.store import PassageStore
 
     client = chromadb.PersistentClient(
         path=str(tmp_path_factory.mktemp("guarded")),

@@ -8,11 +8,11 @@ import json
 
 import pytest
 
-from factcheck.analysis import TextFacts, ValueInContext
-from factcheck.entities import capitals, entity_match, norm_entity
-from factcheck.facts_io import facts_from_json, facts_to_json
+from factcheck.nlp.facts import TextFacts, ValueInContext
+from factcheck.nlp.facts_json import facts_from_json, facts_to_json
+from factcheck.nlp.names import capitals, entity_match, norm_entity
+from factcheck.nlp.words import canon, fuzzy_in
 from factcheck.types import ValueKind
-from factcheck.words import canon, fuzzy_in
 
 DL = dt.date(2021, 12, 31)
 

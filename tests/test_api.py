@@ -63,7 +63,7 @@ WORKER = textwrap.dedent(
     from pathlib import Path
     from factcheck.api import FactChecker
     from factcheck.config import Settings
-    from factcheck.embed import HashEmbedder
+    from factcheck.backends.embedders import HashEmbedder
     url, tag, folder = sys.argv[1], sys.argv[2], Path(sys.argv[3])
     s = Settings(chroma_url=url, collection="shared", use_stance_model=False)
     fc = FactChecker.from_settings(s, embedder=HashEmbedder())
@@ -96,8 +96,8 @@ def test_two_processes_share_one_chroma_server(chroma_url, tmp_path):
     outs = [json.loads(p.communicate(timeout=300)[0].strip().splitlines()[-1]) for p in procs]
     assert [o["added"] for o in outs] == [15, 15] and all(o["errors"] == 0 for o in outs)
     from factcheck.api import FactChecker
+    from factcheck.backends.embedders import HashEmbedder
     from factcheck.config import Settings
-    from factcheck.embed import HashEmbedder
 
     fc = FactChecker.from_settings(
         Settings(chroma_url=chroma_url, collection="shared", use_stance_model=False),

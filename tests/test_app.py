@@ -21,9 +21,9 @@ def app_url(embedder, analyzer, tmp_path_factory):
     import chromadb
 
     from factcheck.api import FactChecker
-    from factcheck.app import build_ui
     from factcheck.config import Settings
-    from factcheck.store import PassageStore
+    from factcheck.interfaces.web.app import build_ui
+    from factcheck.sources.store import PassageStore
 
     client = chromadb.PersistentClient(
         path=str(tmp_path_factory.mktemp("appstore")),
@@ -261,7 +261,7 @@ def test_serve_command_starts_the_app(tmp_path):
         [
             sys.executable,
             "-m",
-            "factcheck.cli",
+            "factcheck.interfaces.cli.commands",
             "--store",
             str(tmp_path),
             "serve",

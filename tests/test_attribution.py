@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from factcheck.analysis import quotations
-from factcheck.attribution import (
+from factcheck.nlp.facts import quotations
+from factcheck.nlp.speech import (
     claimed_statement,
     misquote,
     norm_quote,
@@ -128,7 +128,7 @@ def desk(embedder, analyzer, shipped_stance):
 
     from factcheck.api import FactChecker
     from factcheck.config import Settings
-    from factcheck.store import PassageStore
+    from factcheck.sources.store import PassageStore
 
     client = chromadb.EphemeralClient(settings=chromadb.Settings(anonymized_telemetry=False))
     store = PassageStore(client, embedder, f"attr{uuid.uuid4().hex[:8]}")
@@ -199,7 +199,7 @@ def test_two_sources_that_give_it_to_two_speakers_conflict(embedder, analyzer, s
 
     from factcheck.api import FactChecker
     from factcheck.config import Settings
-    from factcheck.store import PassageStore
+    from factcheck.sources.store import PassageStore
 
     client = chromadb.EphemeralClient(settings=chromadb.Settings(anonymized_telemetry=False))
     store = PassageStore(client, embedder, f"two{uuid.uuid4().hex[:8]}")
@@ -219,8 +219,8 @@ def test_two_sources_that_give_it_to_two_speakers_conflict(embedder, analyzer, s
 
 
 def test_exports_and_card_carry_the_speakers(desk):
-    from factcheck.export import claim_review, to_csv, to_markdown
-    from factcheck.webui import verdict_card
+    from factcheck.interfaces.exports import claim_review, to_csv, to_markdown
+    from factcheck.interfaces.web.render import verdict_card
 
     v = desk.check('Psaki said Putin was "pleased" with the talks.', dateline=DL)
     row = {"id": "1", **v.to_dict()}
@@ -235,7 +235,7 @@ def test_exports_and_card_carry_the_speakers(desk):
 
 
 def test_a_description_stands_for_the_name_nearby(analyzer):
-    from factcheck.attribution import Voice
+    from factcheck.nlp.speech import Voice
 
     company = Voice("The company", "company", definite=True)
     assert same_speaker("northwind", company, frozenset({"northwind", "profits"}))
@@ -244,8 +244,8 @@ def test_a_description_stands_for_the_name_nearby(analyzer):
 
 
 def test_the_words_verbatim_decide_whatever_the_model_reads(analyzer):
-    from factcheck.compare import StanceProbs, assess, conclude
-    from factcheck.types import Stance
+    from factcheck.rules.compare import assess, conclude
+    from factcheck.types import Stance, StanceProbs
 
     passage = analyzer.analyze(
         "Mayor Ann Smith said the plant will close and the jobs will go.", DL
@@ -272,7 +272,8 @@ def test_a_quotation_paragraph_speaks_in_the_voice_named_before_it(analyzer):
 
 
 def _conclude(analyzer, claim, passage, *, context=None, title=""):
-    from factcheck.compare import StanceProbs, assess, conclude
+    from factcheck.rules.compare import assess, conclude
+    from factcheck.types import StanceProbs
 
     c, p = analyzer.analyze(claim, DL), analyzer.analyze(passage, DL)
     ctx = analyzer.analyze(context, DL) if context else None

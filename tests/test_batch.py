@@ -8,8 +8,8 @@ import time
 import pytest
 from click.testing import CliRunner
 
-from factcheck.cli import main
-from factcheck.export import CLAIMREVIEW_REQUIRED
+from factcheck.interfaces.cli.commands import main
+from factcheck.interfaces.exports import CLAIMREVIEW_REQUIRED
 
 from .conftest import FIXTURES, SEEDS
 
@@ -129,7 +129,7 @@ def test_folder_of_articles(store, tmp_path):
 
 
 def _cli(*args):
-    return [sys.executable, "-m", "factcheck.cli", *args]
+    return [sys.executable, "-m", "factcheck.interfaces.cli.commands", *args]
 
 
 def test_resume_after_a_killed_run_equals_an_uninterrupted_run(store, tmp_path):

@@ -2,8 +2,8 @@ import json
 
 import pytest
 
-from factcheck.chain import ClaimRequest, PassageRetriever, build_chain
 from factcheck.errors import InputError
+from factcheck.pipeline.chain import ClaimRequest, PassageRetriever, build_chain
 from factcheck.types import Label, Verdict
 
 from .conftest import FIXTURES, SEED_DATE
@@ -93,7 +93,7 @@ def test_check_article_on_seed(seed_checker):
 def test_stance_model_scores_only_pairs_it_can_change(seed_checker_with, seed_checker):
     """Pairs settled by values or missing names are not sent to the model (its cost is most
     of a check); the verdict is the one the rules give."""
-    from factcheck.compare import StanceProbs
+    from factcheck.types import StanceProbs
 
     seen: list[tuple[str, str]] = []
 
@@ -136,7 +136,7 @@ def test_compose_the_retriever_and_chain_with_your_own_runnables(seed_checker):
     """A LangChain user's own steps around ours; callbacks and tags reach every step."""
     from langchain_core.runnables import RunnableLambda
 
-    from factcheck.chain import PassageRetriever, build_chain
+    from factcheck.pipeline.chain import PassageRetriever, build_chain
 
     retriever = PassageRetriever(store=seed_checker.store, k=3, min_score=0.2)
     chain = (
@@ -183,7 +183,7 @@ def test_batch_with_return_exceptions_keeps_the_good_claims(seed_checker):
 
 
 def test_a_claim_that_breaks_the_judge_fails_alone(seed_checker, monkeypatch):
-    import factcheck.core as core
+    import factcheck.pipeline.steps as core
     from factcheck.errors import StageError
 
     real = core.decide
@@ -204,7 +204,7 @@ def test_the_core_needs_no_langchain():
     import sys
 
     code = (
-        "import sys, factcheck.core, factcheck.verify, factcheck.compare;"
+        "import sys, factcheck.pipeline.steps, factcheck.rules.verdict, factcheck.rules.compare;"
         "print(sorted(m for m in sys.modules if m.startswith(('langchain', 'torch'))))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -212,7 +212,7 @@ def test_the_core_needs_no_langchain():
 
 
 def test_the_core_checks_claims_on_its_own(seed_checker):
-    from factcheck.core import ClaimRequest as CoreRequest
+    from factcheck.pipeline.steps import ClaimRequest as CoreRequest
 
     out = seed_checker.verifier.check_many(
         [CoreRequest("Biden and Putin had a 90-minute call.", SEED_DATE), ""]
@@ -221,8 +221,8 @@ def test_the_core_checks_claims_on_its_own(seed_checker):
 
 
 def test_every_verdict_says_what_produced_it(seed_checker_with, seed_checker, shipped_stance):
-    from factcheck.export import to_claimreview, to_markdown
-    from factcheck.provenance import package_version
+    from factcheck.interfaces.exports import to_claimreview, to_markdown
+    from factcheck.pipeline.provenance import package_version
 
     d = seed_checker.check("Putin seized Crimea in 2014.").to_dict()
     p = d["provenance"]
@@ -243,9 +243,9 @@ def test_every_verdict_says_what_produced_it(seed_checker_with, seed_checker, sh
 def test_thresholds_id_changes_with_any_threshold():
     from dataclasses import replace
 
-    from factcheck.compare import DEFAULT
-    from factcheck.provenance import thresholds_id
-    from factcheck.verify import VerdictRules
+    from factcheck.pipeline.provenance import thresholds_id
+    from factcheck.rules.compare import DEFAULT
+    from factcheck.rules.verdict import VerdictRules
 
     base = thresholds_id(DEFAULT, VerdictRules())
     assert base == thresholds_id(DEFAULT, VerdictRules())
@@ -256,8 +256,8 @@ def test_thresholds_id_changes_with_any_threshold():
 def test_the_llm_judge_records_its_prompt_version():
     from langchain_core.language_models import FakeListChatModel
 
-    from factcheck.llm import PROMPT, LLMJudge
-    from factcheck.provenance import provenance
+    from factcheck.backends.llm_judge import PROMPT, LLMJudge
+    from factcheck.pipeline.provenance import provenance
 
     p = provenance(LLMJudge(FakeListChatModel(responses=["{}"])))
     assert p.prompt == PROMPT and p.model

@@ -1,6 +1,6 @@
 import pytest
 
-from factcheck.claims import ClaimExtractor
+from factcheck.nlp.claims import ClaimExtractor
 
 from .conftest import SEED_FILE
 

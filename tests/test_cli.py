@@ -3,7 +3,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from factcheck.cli import main
+from factcheck.interfaces.cli.commands import main
 
 from .conftest import SEED_FILE, SEEDS
 

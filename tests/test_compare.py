@@ -4,9 +4,9 @@ import datetime as dt
 
 import pytest
 
-from factcheck.compare import DEFAULT, StanceProbs, assess, compare, conclude
-from factcheck.paraphrase import WordSimilarity, exact, value_words
-from factcheck.types import Stance
+from factcheck.nlp.paraphrase import WordSimilarity, exact, value_words
+from factcheck.rules.compare import DEFAULT, assess, compare, conclude
+from factcheck.types import Stance, StanceProbs
 
 DL = dt.date(2021, 12, 31)
 CALL = (
@@ -211,7 +211,7 @@ def test_numbers_in_names_are_not_counts(analyzer):
 
 
 def test_acronyms_match_their_names():
-    from factcheck.analysis import entity_match
+    from factcheck.nlp.facts import entity_match
 
     assert entity_match("gm", "general motors")
     assert entity_match("uaw", "united auto workers")
@@ -222,7 +222,7 @@ def test_acronyms_match_their_names():
 
 
 def _assessed(analyzer, claim, passage, sim=0.6, *, claim_date=DL, passage_date=DL):
-    from factcheck.compare import DEFAULT
+    from factcheck.rules.compare import DEFAULT
 
     return (
         assess(
@@ -238,7 +238,7 @@ def _assessed(analyzer, claim, passage, sim=0.6, *, claim_date=DL, passage_date=
 
 
 def test_rule_names_missing(analyzer):
-    from factcheck.compare import names_missing
+    from factcheck.rules.compare import names_missing
 
     a, t = _assessed(analyzer, "Macron spoke for 50 minutes.", CALL, sim=0.3)
     assert names_missing(a, t).rationale == "about something else"
@@ -249,7 +249,7 @@ def test_rule_names_missing(analyzer):
 def test_rule_figure_mismatch_and_its_weight(analyzer):
     from dataclasses import replace
 
-    from factcheck.compare import figure_mismatch
+    from factcheck.rules.compare import figure_mismatch
 
     a, t = _assessed(analyzer, "They had a 90-minute call.", CALL)
     out = figure_mismatch(a, t)
@@ -261,7 +261,7 @@ def test_rule_figure_mismatch_and_its_weight(analyzer):
 
 
 def test_rule_figure_of_another_time(analyzer):
-    from factcheck.compare import figure_mismatch, figure_of_another_time
+    from factcheck.rules.compare import figure_mismatch, figure_of_another_time
 
     day = "Oil rose 3% on Monday, traders said."
     a, t = _assessed(
@@ -274,7 +274,7 @@ def test_rule_figure_of_another_time(analyzer):
 
 
 def test_rule_negation_flip(analyzer):
-    from factcheck.compare import negation_flip
+    from factcheck.rules.compare import negation_flip
 
     a, t = _assessed(
         analyzer,
@@ -291,7 +291,7 @@ def test_rule_negation_flip(analyzer):
 
 
 def test_rule_figures_unstated(analyzer):
-    from factcheck.compare import figures_unstated
+    from factcheck.rules.compare import figures_unstated
 
     a, t = _assessed(analyzer, "Both presidents spoke for 50 minutes.", "Both presidents spoke.")
     out = figures_unstated(a, t)
@@ -299,7 +299,7 @@ def test_rule_figures_unstated(analyzer):
 
 
 def test_model_rules_in_order(analyzer):
-    from factcheck.compare import (
+    from factcheck.rules.compare import (
         model_refute,
         model_support,
         model_undecided,
@@ -324,7 +324,7 @@ def test_model_rules_in_order(analyzer):
 
 
 def test_rules_are_listed_by_name():
-    from factcheck.compare import MODEL_RULES, RULES
+    from factcheck.rules.compare import MODEL_RULES, RULES
 
     assert [r.__name__ for r in RULES] == [
         "names_missing",

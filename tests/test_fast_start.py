@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from factcheck.cli import main
 from factcheck.errors import StoreError
+from factcheck.interfaces.cli.commands import main
 
 from .conftest import ROOT, SEED_DATE, SEED_FILE, SEEDS
 
@@ -33,7 +33,7 @@ def test_a_cold_check_imports_no_heavy_module(tmp_path):
     code = f"""
 import sys
 from click.testing import CliRunner
-from factcheck.cli import main
+from factcheck.interfaces.cli.commands import main
 r = CliRunner().invoke(main, ["--store", {store!r}, "ingest", {str(SEEDS)!r}])
 assert r.exit_code == 0, r.output
 r = CliRunner().invoke(main, ["--store", {store!r}, "check", "--json",
@@ -53,7 +53,7 @@ import json; print(json.dumps([r.output, sorted(m for m in sys.modules)]))
 
 
 def test_the_onnx_embedder_gives_the_torch_vectors(embedder):
-    from factcheck.embed import SentenceTransformerEmbedder
+    from factcheck.backends.embedders import SentenceTransformerEmbedder
 
     texts = [
         "Biden and Putin spoke for 50 minutes on Thursday.",
@@ -71,10 +71,10 @@ def test_both_backends_give_the_same_verdicts(seed_checker_with, seed_checker):
     import chromadb
 
     from factcheck.api import FactChecker
+    from factcheck.backends.embedders import SentenceTransformerEmbedder
+    from factcheck.backends.stance import load_default_stance
     from factcheck.config import Settings
-    from factcheck.embed import SentenceTransformerEmbedder
-    from factcheck.stance import load_default_stance
-    from factcheck.store import PassageStore
+    from factcheck.sources.store import PassageStore
 
     claims = [json.loads(x)["claim"] for x in (ROOT / "tests/fixtures/seed_claims.jsonl").open()]
     client = chromadb.EphemeralClient(settings=chromadb.Settings(anonymized_telemetry=False))
@@ -90,16 +90,16 @@ def test_both_backends_give_the_same_verdicts(seed_checker_with, seed_checker):
 
 
 def _hash_store(client, dim: int, name: str, check: bool = True):
-    from factcheck.embed import HashEmbedder
-    from factcheck.store import PassageStore
+    from factcheck.backends.embedders import HashEmbedder
+    from factcheck.sources.store import PassageStore
 
     return PassageStore(client, HashEmbedder(dim), name, check_embedder=check)
 
 
 def test_a_store_refuses_another_embedder_until_reindexed(tmp_path):
     from factcheck.api import FactChecker
-    from factcheck.chroma import open_client
     from factcheck.config import Settings
+    from factcheck.sources.chroma import open_client
 
     client = open_client(str(tmp_path / "vs"))
     fc = FactChecker(_hash_store(client, 64, "news"), settings=Settings(use_stance_model=False))
@@ -124,8 +124,8 @@ def test_a_store_refuses_another_embedder_until_reindexed(tmp_path):
 
 def test_factcheck_reindex_on_the_command_line(tmp_path):
     from factcheck.api import FactChecker
-    from factcheck.chroma import open_client
     from factcheck.config import Settings
+    from factcheck.sources.chroma import open_client
 
     d = str(tmp_path / "vs")
     fc = FactChecker(
@@ -142,7 +142,7 @@ def test_factcheck_reindex_on_the_command_line(tmp_path):
 
 
 def test_old_stores_without_an_identity_are_adopted(tmp_path):
-    from factcheck.chroma import open_client
+    from factcheck.sources.chroma import open_client
 
     client = open_client(str(tmp_path / "vs"))
     client.get_or_create_collection("old", metadata={"hnsw:space": "cosine"})
@@ -155,10 +155,10 @@ def test_old_stores_without_an_identity_are_adopted(tmp_path):
 
 def test_an_interrupted_reindex_is_finished_on_open(tmp_path, monkeypatch):
     """Killed after the old collection was deleted: the next open completes the swap."""
-    import factcheck.chroma as st
+    import factcheck.sources.chroma as st
     from factcheck.api import FactChecker
-    from factcheck.chroma import open_client
     from factcheck.config import Settings
+    from factcheck.sources.chroma import open_client
 
     client = open_client(str(tmp_path / "vs"))
     FactChecker(_hash_store(client, 64, "news"), settings=Settings(use_stance_model=False)).ingest(
@@ -181,7 +181,7 @@ def test_an_interrupted_reindex_is_finished_on_open(tmp_path, monkeypatch):
 def test_the_torch_backend_from_the_command_line(tmp_path):
     """Models load in background threads; on torch, spaCy must not hide torch meanwhile."""
     store = str(tmp_path / "vs")
-    exe = [sys.executable, "-m", "factcheck.cli", "--store", store]
+    exe = [sys.executable, "-m", "factcheck.interfaces.cli.commands", "--store", store]
     subprocess.run([*exe, "ingest", str(SEED_FILE)], check=True, capture_output=True, cwd=ROOT)
     for backend in ("torch", "onnx"):
         r = subprocess.run(

@@ -12,12 +12,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck.batch import BadRow, Row, read_rows
-from factcheck.dates import DateContext
 from factcheck.errors import FactCheckError
-from factcheck.export import claim_review, to_claimreview, to_markdown
-from factcheck.text import clean_claim, clean_source, strip_terminal
-from factcheck.values import find_values
+from factcheck.interfaces.batch.run import BadRow, Row, read_rows
+from factcheck.interfaces.exports import claim_review, to_claimreview, to_markdown
+from factcheck.nlp.dates import DateContext
+from factcheck.nlp.values import find_values
+from factcheck.sources.hygiene import clean_claim, clean_source, strip_terminal
 
 # Text that looks like news copy as often as like noise: figures, dates, units, escapes.
 PIECES = st.sampled_from(
@@ -82,7 +82,7 @@ def test_cleaning_is_idempotent_and_leaves_no_escapes(text):
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(NEWSY)
 def test_claim_extractor_gives_claims_or_a_typed_error(analyzer, text):
-    from factcheck.claims import ClaimExtractor
+    from factcheck.nlp.claims import ClaimExtractor
 
     try:
         claims = ClaimExtractor(analyzer, 0.0).extract(text, dt.date(2021, 12, 31))

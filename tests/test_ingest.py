@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import InputError
-from factcheck.ingest import iter_paths, load_text, read_file, split_passages, split_sentences
+from factcheck.nlp.sentences import split_passages, split_sentences
+from factcheck.sources.readers import iter_paths, load_text, read_file
 
 from .conftest import SEED_FILE
 
@@ -181,8 +182,8 @@ def test_sources_are_cleaned_of_escapes_and_invisible_characters():
 def test_a_large_source_streams_into_the_same_passages(hash_checker, monkeypatch, tmp_path):
     """Above the streaming size a source is embedded and written a slice at a time; the
     stored passages are the same as in one piece, and progress counts passages."""
-    import factcheck.ingest_run as ingest_run
-    import factcheck.store as store
+    import factcheck.pipeline.ingest as ingest_run
+    import factcheck.sources.store as store
 
     text = "date 2021-12-31 Big\n\n" + " ".join(
         f"Sentence number {i} says that {i * 3} boats sailed." for i in range(1500)

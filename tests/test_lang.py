@@ -84,8 +84,8 @@ def test_every_unit_and_hedge_in_the_tables_is_read(analyzer):
     spelling of every unit, currency and hedge is found as written in the table."""
     import datetime as dt
 
-    from factcheck.dates import DateContext
-    from factcheck.values import find_values
+    from factcheck.nlp.dates import DateContext
+    from factcheck.nlp.values import find_values
 
     v = vocabulary("en")
     ctx = DateContext(dt.date(2021, 12, 31))

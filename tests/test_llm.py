@@ -4,9 +4,9 @@ parser on raw strings (malformed included), and the rule that it never beats a n
 import pytest
 from langchain_core.language_models import FakeListChatModel
 
+from factcheck.backends.llm_judge import LLMJudge, parse, render
+from factcheck.backends.prompts import load_prompt
 from factcheck.errors import ConfigError, ModelOutputError
-from factcheck.llm import LLMJudge, parse, render
-from factcheck.prompts import load_prompt
 from factcheck.types import Label
 
 from .conftest import SEED_DATE
@@ -107,7 +107,7 @@ def injected_checker(embedder, analyzer):
 
     from factcheck.api import FactChecker
     from factcheck.config import Settings
-    from factcheck.store import PassageStore
+    from factcheck.sources.store import PassageStore
 
     from .conftest import SEEDS
 
@@ -140,7 +140,7 @@ def test_an_obedient_judge_cannot_flip_a_value_verdict(injected_checker):
 
 
 def test_a_passage_that_instructs_the_model_is_not_shown_to_it(injected_checker):
-    from factcheck.llm import looks_like_instructions
+    from factcheck.backends.llm_judge import looks_like_instructions
 
     fc, seen = injected_checker
     v = fc.check("Biden and Putin agreed to lift all sanctions")

@@ -11,16 +11,17 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck.api import FactChecker
-from factcheck.cli import main
+from factcheck.backends.embedders import HashEmbedder
 from factcheck.config import Settings
-from factcheck.embed import HashEmbedder
 from factcheck.errors import InputError, StoreError
-from factcheck.export import csv_row, to_markdown
-from factcheck.memory import MatchThresholds, ReviewStore, claim_difference
-from factcheck.render import verdict_text
-from factcheck.store import PassageStore
+from factcheck.interfaces.cli.commands import main
+from factcheck.interfaces.cli.render import verdict_text
+from factcheck.interfaces.exports import csv_row, to_markdown
+from factcheck.interfaces.web.render import review_html, verdict_card
+from factcheck.reviews.matching import MatchThresholds, claim_difference
+from factcheck.reviews.memory import ReviewStore
+from factcheck.sources.store import PassageStore
 from factcheck.types import Review, ReviewMatch
-from factcheck.webui import review_html, verdict_card
 
 from .conftest import SEED_DATE, SEEDS
 
@@ -165,7 +166,7 @@ def test_check_many_and_the_langchain_chain_match_too(checker, reviews_file):
     claims = ["Biden and Putin talked on the phone for fifty minutes.", "Inflation rose to 7%."]
     got = list(checker.check_many(claims))
     assert got[0].previous_reviews[0].same_claim and got[1].previous_reviews == ()
-    from factcheck.core import ClaimRequest
+    from factcheck.pipeline.steps import ClaimRequest
 
     out = checker.chain.invoke(ClaimRequest(claims[0]))
     assert out.previous_reviews[0].same_claim
@@ -249,7 +250,7 @@ def test_thresholds_order():
 
 
 def test_review_store_is_keyed_by_content(analyzer):
-    from factcheck.reviews import make_review
+    from factcheck.reviews.claimreview import make_review
 
     client = chromadb.EphemeralClient(settings=chromadb.Settings(anonymized_telemetry=False))
     mem = ReviewStore(client, HashEmbedder(dim=32), analyzer, f"r{uuid.uuid4().hex}")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.report_file import ReportWriter, read_back
+from factcheck.interfaces.batch.report_file import ReportWriter, read_back
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -78,7 +78,7 @@ def test_csv_read_back_keeps_a_quoted_newline_inside_its_row(tmp_path):
 
 
 def test_resume_into_a_file_that_is_not_a_report_is_refused(tmp_path):
-    from factcheck.report_file import OutputError
+    from factcheck.interfaces.batch.report_file import OutputError
 
     p = tmp_path / "notes.jsonl"
     p.write_text("my own notes\n")

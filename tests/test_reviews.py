@@ -8,8 +8,8 @@ import json
 import pytest
 
 from factcheck.errors import InputError
-from factcheck.export import claim_review, to_claimreview
-from factcheck.reviews import parse_reviews, read_reviews, review_id
+from factcheck.interfaces.exports import claim_review, to_claimreview
+from factcheck.reviews.claimreview import parse_reviews, read_reviews, review_id
 
 REVIEW = {
     "@context": "https://schema.org",

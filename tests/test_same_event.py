@@ -43,7 +43,7 @@ def desk(embedder, analyzer):
 
     from factcheck.api import FactChecker
     from factcheck.config import Settings
-    from factcheck.store import PassageStore
+    from factcheck.sources.store import PassageStore
 
     client = chromadb.EphemeralClient(settings=chromadb.Settings(anonymized_telemetry=False))
     fc = FactChecker(

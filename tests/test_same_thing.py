@@ -7,12 +7,12 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from factcheck.align import align, bound, can_refute, values_agree
-from factcheck.assessment import Comparison
-from factcheck.compare import DEFAULT, StanceProbs, compare
-from factcheck.corroborate import stated_elsewhere
-from factcheck.paraphrase import WordSimilarity, exact, value_words
-from factcheck.types import Stance
+from factcheck.nlp.paraphrase import WordSimilarity, exact, value_words
+from factcheck.rules.align import align, bound, can_refute, values_agree
+from factcheck.rules.assessment import Comparison
+from factcheck.rules.compare import DEFAULT, compare
+from factcheck.rules.corroborate import stated_elsewhere
+from factcheck.types import Stance, StanceProbs
 
 DL = dt.date(2021, 12, 31)
 

@@ -3,9 +3,9 @@
 import pytest
 from click.testing import CliRunner
 
-from factcheck.chroma import open_client
-from factcheck.cli import main
 from factcheck.errors import StoreError
+from factcheck.interfaces.cli.commands import main
+from factcheck.sources.chroma import open_client
 
 from .conftest import SEEDS, free_port
 

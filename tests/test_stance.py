@@ -3,7 +3,7 @@ uses it (numbers still decide numbers)."""
 
 import pytest
 
-from factcheck.stance import MODEL_DIR, load_default_stance
+from factcheck.backends.stance import MODEL_DIR, load_default_stance
 from factcheck.types import Label
 
 from .conftest import SEED_DATE

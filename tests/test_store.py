@@ -5,9 +5,9 @@ import textwrap
 
 import pytest
 
-from factcheck.chroma import open_client
 from factcheck.errors import InputError, StoreError
-from factcheck.store import build_where
+from factcheck.sources.chroma import open_client
+from factcheck.sources.store import build_where
 
 from .conftest import SEEDS
 
@@ -108,9 +108,9 @@ def test_persistence_across_processes(tmp_path):
     code = textwrap.dedent(
         f"""
         import sys
-        from factcheck.embed import HashEmbedder
-        from factcheck.chroma import open_client
-        from factcheck.store import PassageStore
+        from factcheck.backends.embedders import HashEmbedder
+        from factcheck.sources.chroma import open_client
+        from factcheck.sources.store import PassageStore
         from factcheck.api import FactChecker
         from factcheck.config import Settings
         fc = FactChecker(PassageStore(open_client({str(store)!r}), HashEmbedder()),

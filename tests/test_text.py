@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.text import clean_claim, clean_source, csv_safe, strip_terminal
+from factcheck.sources.hygiene import clean_claim, clean_source, csv_safe, strip_terminal
 
 
 @pytest.mark.parametrize(
@@ -55,7 +55,7 @@ def test_every_csv_export_is_neutralised():
     import csv
     import io
 
-    from factcheck.export import to_csv
+    from factcheck.interfaces.exports import to_csv
 
     rows = [{"id": "-1", "claim": "=cmd|' /C calc'!A0", "label": "REFUTED", "error": "@x"}]
     [got] = list(csv.DictReader(io.StringIO(to_csv(rows))))

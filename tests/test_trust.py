@@ -8,8 +8,8 @@ import uuid
 import pytest
 from click.testing import CliRunner
 
-from factcheck.cli import main
 from factcheck.errors import InputError
+from factcheck.interfaces.cli.commands import main
 from factcheck.types import Label
 
 from .conftest import SEED_DATE, SEEDS
@@ -25,7 +25,7 @@ def checker(embedder, analyzer):
 
     from factcheck.api import FactChecker
     from factcheck.config import Settings
-    from factcheck.store import PassageStore
+    from factcheck.sources.store import PassageStore
 
     client = chromadb.EphemeralClient(settings=chromadb.Settings(anonymized_telemetry=False))
     fc = FactChecker(

@@ -5,10 +5,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.dates import DateContext
-from factcheck.describe import describe
-from factcheck.numerals import parse_number, words_to_number
-from factcheck.values import find_values
+from factcheck.nlp.dates import DateContext
+from factcheck.nlp.numerals import parse_number, words_to_number
+from factcheck.nlp.values import find_values
+from factcheck.rules.describe import describe
 
 DL = DateContext(dt.date(2021, 12, 31))
 

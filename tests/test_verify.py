@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from factcheck.rules.verdict import VerdictRules, decide
 from factcheck.types import Claim, Evidence, Label, Passage, Stance
-from factcheck.verify import VerdictRules, decide
 
 CLAIM = Claim(id="c", text="Biden and Putin spoke for 50 minutes.", span=(0, 37))
 

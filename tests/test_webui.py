@@ -5,6 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from factcheck.interfaces.web.render import (
+    article_html,
+    claims_table,
+    esc,
+    highlight,
+    review_html,
+    verdict_card,
+)
 from factcheck.types import (
     Claim,
     Evidence,
@@ -16,7 +24,6 @@ from factcheck.types import (
     Stance,
     Verdict,
 )
-from factcheck.webui import article_html, claims_table, esc, highlight, review_html, verdict_card
 
 EVIL = '<script>alert(1)</script><img src=x onerror="alert(2)">'
 

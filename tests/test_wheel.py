@@ -88,7 +88,8 @@ def test_the_installed_wheel_runs_from_another_folder(installed, tmp_path):
     )
     assert slow.startswith("REFUTED")  # the same store, the torch backend
     code = (
-        "import factcheck, factcheck.app as app; from factcheck.llm import render;"
+        "import factcheck, factcheck.interfaces.web.app as app;"
+        "from factcheck.backends.llm_judge import render;"
         "print(factcheck.__file__); print(app.__file__);"
         "print(render('Putin seized Crimea in 2014', 'Russia annexed Crimea in 2014.'))"
     )

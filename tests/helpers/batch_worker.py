@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from factcheck.batch import run_batch
 from factcheck.config import Settings
 from factcheck.errors import InputError
+from factcheck.interfaces.batch.run import run_batch
 from factcheck.types import Claim, Evidence, Label, Passage, Stance, Verdict
 
 LABELS = list(Label)

@@ -1,0 +1,1 @@
+"""Models behind one interface each: embedders, the stance model (ONNX or torch), LLM judge."""

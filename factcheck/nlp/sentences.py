@@ -1,0 +1,197 @@
+"""Sentences and passages: a source's text cut into sentence spans, and the passages
+(one per sentence, short fragments joined) that the store holds, with content-hash ids."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+
+from factcheck.types import Passage, Source
+
+
+def passage_id(source_id: str, start: int, text: str) -> str:
+    """Content-hash id: the same text at the same place in the same source gets the same id."""
+    return hashlib.sha256(f"{source_id}\n{start}\n{text}".encode()).hexdigest()[:32]
+
+
+_ABBREV = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "capt",
+    "st",
+    "jr",
+    "sr",
+    "vs",
+    "etc",
+    "e.g",
+    "i.e",
+    "u.s",
+    "u.k",
+    "u.n",
+    "no",
+    "inc",
+    "corp",
+    "ltd",
+    "co",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "mt",
+    "ft",
+    "approx",
+    "est",
+    "fig",
+    "vol",
+    "pres",
+    "sec",
+    "dept",
+    "univ",
+    "a.m",
+    "p.m",
+}
+# Abbreviations only before a number ("No. 5", "Fig. 2"); elsewhere "no." ends a sentence.
+_NUMBERED_ABBREV = {"no", "fig", "vol", "sec"}
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+)")
+_NEXT_START = re.compile(r"\s+[\"'“‘(\[]?[A-Z0-9]")
+_PARA = re.compile(r"\n[ \t]*\n")
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) inside ``text[start:end]``, whitespace trimmed.
+
+    Blank lines always end a sentence. Abbreviations and initials ("U.S.", "J. Smith") do not.
+    """
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    para_start = start
+    paragraphs: list[tuple[int, int]] = []
+    for m in _PARA.finditer(text, start, end):
+        paragraphs.append((para_start, m.start()))
+        para_start = m.end()
+    paragraphs.append((para_start, end))
+    for ps, pe in paragraphs:
+        cur = ps
+        for m in _BOUNDARY.finditer(text, ps, pe):
+            stop = m.end()
+            if not _NEXT_START.match(text, stop, pe):
+                continue
+            word = re.search(r"([A-Za-z.]+)[.!?…]+[\"'”’)\]]*$", text[cur:stop])
+            if word and text[m.start()] == ".":
+                w = word[1].lower().rstrip(".")
+                numbered = w in _NUMBERED_ABBREV and text[stop:].lstrip()[:1].isdigit()
+                if (
+                    (w in _ABBREV and w not in _NUMBERED_ABBREV)
+                    or numbered
+                    or (len(w) == 1 and w.isalpha())
+                ):
+                    continue
+            spans.append((cur, stop))
+            cur = stop
+        spans.append((cur, pe))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _wrap(text: str, s: int, e: int, limit: int) -> list[tuple[int, int]]:
+    """Cut an over-long sentence at spaces so no passage exceeds ``limit`` characters."""
+    out = []
+    while e - s > limit:
+        cut = text.rfind(" ", s, s + limit)
+        if cut <= s:
+            cut = s + limit
+        out.append((s, cut))
+        s = cut
+        while s < e and text[s].isspace():
+            s += 1
+    out.append((s, e))
+    return out
+
+
+def _passage_spans(
+    text: str, body_start: int, max_chars: int, min_chars: int
+) -> Iterator[tuple[int, int]]:
+    """Sentence spans with short fragments joined to their neighbour, one at a time."""
+    last: tuple[int, int] | None = None
+    for s, e in split_sentences(text, body_start):
+        joins = last and e - s < min_chars and "\n\n" not in text[last[1] : s]
+        if last and joins and e - last[0] <= max_chars:
+            last = (last[0], e)
+            continue
+        if last:
+            yield last
+        *full, last = _wrap(text, s, e, max_chars)
+        yield from full
+    if last:
+        yield last
+
+
+def iter_passages(
+    source: Source, body_start: int = 0, *, max_chars: int = 600, min_chars: int = 40
+) -> Iterator[Passage]:
+    """One passage per sentence (short fragments join their neighbour), yielded as they are
+    cut, so a large source streams through ingest in flat memory.
+
+    Offsets index ``source.text`` so evidence can be shown in place."""
+    text = source.text
+
+    def make(span: tuple[int, int], pid: str, prev: str, nxt: str) -> Passage:
+        s, e = span
+        return Passage(
+            id=pid,
+            text=text[s:e],
+            source_id=source.id,
+            title=source.title,
+            start=s,
+            end=e,
+            dateline=source.dateline,
+            url=source.url,
+            prev_id=prev,
+            next_id=nxt,
+            trust=source.trust,
+        )
+
+    prev_id = ""
+    held: tuple[tuple[int, int], str] | None = None
+    for s, e in _passage_spans(text, body_start, max_chars, min_chars):
+        pid = passage_id(source.id, s, text[s:e])
+        if held is not None:
+            yield make(held[0], held[1], prev_id, pid)
+            prev_id = held[1]
+        held = ((s, e), pid)
+    if held is not None:
+        yield make(held[0], held[1], prev_id, "")
+
+
+def split_passages(
+    source: Source, body_start: int = 0, *, max_chars: int = 600, min_chars: int = 40
+) -> list[Passage]:
+    """All of ``iter_passages`` as a list."""
+    return list(iter_passages(source, body_start, max_chars=max_chars, min_chars=min_chars))

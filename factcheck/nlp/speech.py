@@ -1,0 +1,177 @@
+"""Who said what: a claim's quotations must be the source's words, and a claim that gives
+words to a speaker ("Ushakov said ...") must find them given to that speaker.
+
+Pure code over :class:`~factcheck.nlp.facts.TextFacts`: the statements of a text (each
+reporting verb's speaker and the words it gives them, from syntax.py) and its quotations.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from factcheck.nlp.facts import TextFacts
+from factcheck.nlp.names import entity_match
+from factcheck.nlp.syntax import Statement
+from factcheck.nlp.words import fuzzy_in, overlap
+from factcheck.types import Value
+
+_ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*")
+_WORD = re.compile(r"[\w'’%$€£-]+")
+
+
+def norm_quote(text: str) -> str:
+    """Quotation text as compared: straight quotes and apostrophes, one space, lower case,
+    no punctuation at its ends."""
+    t = unicodedata.normalize("NFKC", text)
+    t = t.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    t = " ".join(t.lower().split())
+    return t.strip(" \"'.,;:!?")
+
+
+def quote_pieces(quote: str) -> list[str]:
+    """A claim's quotation split where an ellipsis stands for words left out."""
+    return [p for p in (norm_quote(x) for x in _ELLIPSIS.split(quote)) if p]
+
+
+def quoted_in(quote: str, text: str) -> bool:
+    """Whether a quotation appears verbatim in ``text`` (its pieces in order)."""
+    hay = " " + " ".join(_WORD.findall(norm_quote(text))) + " "
+    pos = 0
+    for piece in quote_pieces(quote):
+        needle = " " + " ".join(_WORD.findall(piece)) + " "
+        i = hay.find(needle, pos)
+        if i < 0:
+            return False
+        pos = i + len(needle) - 1
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class Misquote:
+    claimed: str  # the claim's wording
+    source: str  # the source's
+    changed: int  # words that differ
+
+
+def misquote(quote: str, passage: TextFacts, max_changed: float = 0.34) -> Misquote | None:
+    """The source's wording of a quotation the claim changes ("serious and constructive"
+    for "serious and substantive"): a run of the passage as long as the quotation, in a
+    quotation of its own, with the same words but for at most a third of them (one at
+    least), and one content word in common. None when the quotation is verbatim."""
+    if quoted_in(quote, passage.text):
+        return None
+    want = _WORD.findall(norm_quote(" ".join(quote_pieces(quote))))
+    n = len(want)
+    if n < 2:
+        return None
+    best: Misquote | None = None
+    for q_text, _, _ in passage.quotes:
+        have = _WORD.findall(norm_quote(q_text))
+        for i in range(0, max(1, len(have) - n + 1)):
+            window = have[i : i + n]
+            if len(window) != n:
+                continue
+            same = sum(a == b for a, b in zip(want, window, strict=True))
+            changed = n - same
+            shared_content = any(a == b and len(a) > 3 for a, b in zip(want, window, strict=True))
+            fits = 1 <= changed <= max(1, int(max_changed * n)) and shared_content
+            if fits and (best is None or changed < best.changed):
+                best = Misquote(" ".join(want), " ".join(window), changed)
+    return best
+
+
+def claimed_statement(claim: TextFacts) -> Statement | None:
+    """What the claim says someone said: its statement with a named speaker (the first,
+    which in a claim is the main one). "The firm has warned ..." names no one: a claim of
+    fact."""
+    return next((s for s in claim.statements if not (s.pronoun or s.definite) and s.name), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """Whose words a passage gives the claim's content as: a speaker, or the narration."""
+
+    speaker: str  # as the source writes it ("" for the reporter's own narration)
+    name: str
+    reporters: tuple[str, ...] = ()
+    known: bool = True  # False: a pronoun with no speaker named before it
+    definite: bool = False  # "the company": a description, to be matched to a name nearby
+    share: float = 0.0  # how much of the claim's content is in the words given to them
+
+
+def _resolve(s: Statement, context: TextFacts | None, share: float) -> Voice:
+    if s.definite:
+        named = [x for x in (context.statements if context else ()) if x.name and not x.pronoun]
+        if named and not named[-1].definite:
+            return Voice(named[-1].speaker, named[-1].name, named[-1].reporters, share=share)
+        return Voice(s.speaker, s.name, s.reporters, share=share, definite=True)
+    if not s.pronoun:
+        return Voice(s.speaker, s.name, s.reporters, share=share)
+    if context is not None:
+        named = [x for x in context.statements if not x.pronoun and x.name]
+        if named:
+            return Voice(named[-1].speaker, named[-1].name, named[-1].reporters, share=share)
+        people = [e for e in context.entities if e.entity_type == "PERSON"]
+        if people:
+            return Voice(people[-1].text, people[-1].name, share=share)
+    return Voice(s.speaker, "", known=False, share=share)
+
+
+def _mostly_quoted(f: TextFacts) -> bool:
+    inside = sum(e - s for _, s, e in f.quotes)
+    return inside >= 0.6 * len(f.text.strip())
+
+
+def voice(claim_words: frozenset[str], passage: TextFacts, context: TextFacts | None) -> Voice:
+    """Whose words in the passage the claim's content is: the statement whose words hold
+    most of it, else the narration. A paragraph that is all quotation speaks in the voice
+    of the speaker named just before it."""
+    stmts = passage.statements
+    if not stmts:
+        if context is not None and context.statements and _mostly_quoted(passage):
+            return _resolve(context.statements[-1], None, overlap(claim_words, passage.content))
+        return Voice("", "")
+    said = frozenset().union(*(s.words for s in stmts))
+    narration = passage.content - said
+    best = max(stmts, key=lambda s: overlap(claim_words, s.words))
+    score = overlap(claim_words, best.words)
+    if score == 0.0 and len(stmts) == 1 and not narration:
+        score = 1.0  # the passage is one statement: the claim's paraphrase is of it
+    if score == 0.0 or overlap(claim_words, narration) > score:
+        return Voice("", "", share=overlap(claim_words, narration))
+    return _resolve(best, context, score)
+
+
+def same_speaker(name: str, v: Voice, nearby: frozenset[str] = frozenset()) -> bool:
+    """Whether the claim's speaker is the voice's speaker, or a speaker reporting it ("Psaki
+    said Biden made clear ...": what Biden made clear, Psaki said). A description ("the
+    company") is the claim's speaker when the claim's name is ``nearby`` (the headline, the
+    passage before)."""
+    if any(entity_match(name, x) for x in (v.name, *v.reporters) if x):
+        return True
+    return v.definite and bool(name) and all(fuzzy_in(w, nearby) for w in name.split())
+
+
+def content_names(claim: TextFacts) -> tuple[Value, ...]:
+    """The claim's names other than its speaker's: "Ushakov said sanctions would be an
+    error" is about sanctions; who said it is checked by :func:`voice`, not as a name the
+    passage must hold."""
+    s = claimed_statement(claim)
+    if s is None:
+        return claim.entities
+    a, b = s.speaker_span
+    return tuple(e for e in claim.entities if not (a <= e.span[0] < b))
+
+
+def said_content(claim: TextFacts) -> frozenset[str]:
+    """The claim's content words without its speaker's name: what is said, which a
+    passage must state (who said it is checked by :func:`voice`)."""
+    s = claimed_statement(claim)
+    if s is None:
+        return claim.content
+    a, b = s.speaker_span
+    speaker = {lem for lem, start, _ in claim.spans if a <= start < b}
+    speaker |= {e.name for e in claim.entities if a <= e.span[0] < b}
+    return claim.content - speaker

@@ -1,0 +1,1 @@
+"""The verification pipeline (prepare, retrieve, judge), its LangChain adapter, the ingest run."""

@@ -1,0 +1,1 @@
+"""Earlier verdicts: ClaimReview reading and the verdict memory."""

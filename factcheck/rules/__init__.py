@@ -1,0 +1,1 @@
+"""Deciding: a claim against a passage (align, timing, coverage, speakers), then the verdict."""

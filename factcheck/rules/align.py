@@ -1,0 +1,280 @@
+"""Pair a claim's values with a passage's values about the same thing, and say whether
+each pair can both be true. Pure code over :class:`~factcheck.nlp.facts.TextFacts`."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from factcheck.lang import vocabulary
+from factcheck.nlp.facts import TextFacts
+from factcheck.nlp.numerals import stated
+from factcheck.nlp.paraphrase import Like, exact
+from factcheck.nlp.words import fuzzy_in
+from factcheck.thresholds import DEFAULT, Weights
+from factcheck.types import NUMERIC_KINDS, Value, ValueKind
+
+K = ValueKind
+VOCAB = vocabulary("en")
+# What makes a number a measure or a factor rather than a count: a unit of measure ("40
+# km") or a factor noun ("three times").
+MEASURES = VOCAB.dimensions | VOCAB.factor_nouns
+
+
+@dataclass(frozen=True, slots=True)
+class ValueCheck:
+    """One claim value aligned with one passage value, and whether they agree."""
+
+    claim: Value
+    passage: Value
+    agree: bool
+    score: float = 1.0  # how surely the two are about the same thing (shared words, noun)
+    anchored: bool = False  # both attach to the same word ("seized ... in 2014" / "seized")
+    same_noun: bool = False  # both count the same noun ("100,000 troops" twice)
+    alike_noun: bool = False  # ... or nouns the embedder finds alike ("troops" / "soldiers")
+
+
+def _interval(v: Value, tolerance: float) -> tuple[float, float]:
+    lo = v.low if v.low is not None else -math.inf
+    hi = v.high if v.high is not None else math.inf
+    if v.kind != K.DATE and not v.hedge and lo == hi and not written_in_full(v):
+        tol = abs(lo) * tolerance  # exact figures: allow rounding in the last written digit
+        return lo - tol, hi + tol
+    return lo, hi
+
+
+def written_in_full(v: Value) -> bool:
+    """A whole number written digit by digit ("1,995", "538 people"): nothing was rounded,
+    so 1,995 is not 1,998. A figure with decimals or a scale word ("2.4%", "1.5 million")
+    may be a rounding of a more exact one."""
+    digits = re.sub(r"[^\d.]", "", v.text.split()[0] if v.text.split() else "")
+    return bool(digits) and v.low is not None and v.low == int(v.low) and digits == str(int(v.low))
+
+
+def _partial(d: str) -> tuple[str, str]:
+    """(month, day) of an ISO date or a year-less '--MM-DD' / '--MM'."""
+    if d.startswith("--"):
+        return d[2:4], d[5:7] if len(d) >= 7 else ""
+    return d[5:7], d[8:10]
+
+
+def values_agree(a: Value, b: Value, w: Weights = DEFAULT.weights) -> bool:
+    """True when two aligned values can both be true (their intervals overlap)."""
+    if a.kind == K.DATE:
+        af, at, bf, bt = a.date_from, a.date_to, b.date_from, b.date_to
+        if af.startswith("--") or bf.startswith("--"):
+            # A year is unknown (no dateline): compare what both texts pin down.
+            (am, ad), (bm, bd) = _partial(af), _partial(bf)
+            if a.grain == "day" and b.grain == "day":
+                return (am, ad) == (bm, bd)
+            if not af.startswith("--") and a.grain != "day" and af[5:7] != at[5:7]:
+                return True  # a whole year or more contains any month
+            if not bf.startswith("--") and b.grain != "day" and bf[5:7] != bt[5:7]:
+                return True
+            return am == bm
+        return af <= bt and bf <= at
+    alo, ahi = _interval(a, w.exact_tolerance)
+    blo, bhi = _interval(b, w.exact_tolerance)
+    pb = bound(b)
+    if pb is not None:
+        # The second text gives only a bound ("at least 107 people"): that is its figure. A
+        # claim of 538 is not stated by it, and "over three million" misreports "over
+        # eight million" although both could be true.
+        ab = bound(a)
+        if ab is None:
+            return alo <= pb <= ahi
+        if _direction(a) == _direction(b):
+            return abs(ab - pb) <= w.exact_tolerance * max(abs(ab), abs(pb))
+    return alo <= bhi and blo <= ahi
+
+
+def _direction(v: Value) -> str:
+    h = VOCAB.hedges.get(v.hedge)
+    return h.means if h is not None else ""
+
+
+def bound(v: Value) -> float | None:
+    """The figure an open-ended hedge names ("at least 107" -> 107, "up to 50" -> 50), or
+    None for a figure, a range or an approximation."""
+    h = VOCAB.hedges.get(v.hedge)
+    if v.kind == K.DATE or h is None or h.width is not None:
+        return None
+    if h.means not in ("at_least", "at_most"):
+        return None
+    return stated(v.low or 0.0, v.high if v.high is not None else math.inf, v.hedge)
+
+
+def of(v: Value) -> str:
+    """What a figure is of: its unit of measure or currency, or else the noun it counts."""
+    return v.unit or v.noun
+
+
+def compatible(a: Value, b: Value, like: Like = exact) -> bool:
+    """Whether two values could be figures of one thing (same kind, unit, counted noun).
+    ``like`` says whether two counted nouns name the same thing ("troops" / "soldiers")."""
+    if a.kind != b.kind:
+        return False
+    if a.kind in (K.MONEY, K.PERCENT):
+        return a.unit == b.unit
+    if a.kind == K.DURATION and a.role and b.role:
+        return a.role == b.role  # an event's length vs the time between events
+    if a.kind == K.QUANTITY and (of(a) in MEASURES or of(b) in MEASURES):
+        return of(a) == of(b)  # 0.3 degrees is never 2,014 of anything
+    if a.kind in (K.QUANTITY, K.ORDINAL) and of(a) and of(b):
+        return like(of(a), of(b))
+    return True
+
+
+def _counted_nearby(cv: Value, pv: Value, pctx: frozenset[str]) -> bool:
+    """'21 million iPods' and '21 million iPod players': the claim's counted noun is a word
+    of the passage figure's noun phrase, not its head."""
+    return (
+        cv.kind == pv.kind == K.QUANTITY
+        and bool(of(cv) and of(pv))
+        and of(cv) not in MEASURES
+        and of(pv) not in MEASURES
+        and fuzzy_in(of(cv), pctx)
+    )
+
+
+def _counted(v: Value) -> bool:
+    return v.kind in (K.QUANTITY, K.ORDINAL) and of(v) not in MEASURES
+
+
+def can_refute(c: ValueCheck, w: Weights = DEFAULT.weights) -> bool:
+    """Whether a mismatch on this alignment proves the claim wrong.
+
+    Only sure alignments may refute (a loose one may pair values about different things),
+    and never two windows of time: "over the past 30 years" is not contradicted by "in the
+    past 50 years" (both can be true), unlike the lengths of one event ("a 90-minute call").
+    """
+    return not c.agree and sure(c, w)
+
+
+def sure(c: ValueCheck, w: Weights = DEFAULT.weights) -> bool:
+    """Whether two values are surely about the same thing: enough, were they to differ,
+    to refute (see :func:`can_refute`)."""
+    if c.score < w.refute_alignment:
+        return False
+    if c.claim.kind in (K.QUANTITY, K.ORDINAL) and not (
+        c.same_noun or c.anchored or (c.alike_noun and c.score >= w.alike_refute_alignment)
+    ):
+        # A count is about what it counts: shared words around "4,800 workers" and "70m"
+        # (passengers) do not make them one figure; nor do alike nouns alone ("aircraft" /
+        # "airlines"), unless much of the wording around them is the same too.
+        return False
+    if (
+        c.claim.kind == K.DATE
+        and not c.anchored
+        and c.score < w.date_refute_factor * w.refute_alignment
+    ):
+        # A text holds many dates for many events; a few shared topic words do not make two
+        # dates the date of one event ("lost half its coral since 1985" / "may perish by
+        # 2030"): the same event word, or much shared wording around both, is needed.
+        return False
+    return not (c.claim.kind == K.DURATION and "span" in (c.claim.role, c.passage.role))
+
+
+def _named_before(word: str, claimed: set[str], named: frozenset[str], passage: TextFacts) -> bool:
+    """A claim's name word that the passage itself never uses, but its article has named
+    before it (headline, previous passage): the passage's "both presidents" are they,
+    unless the passage names other people of its own."""
+    return (
+        bool(named)
+        and fuzzy_in(word, claimed)
+        and fuzzy_in(word, named)
+        and not fuzzy_in(word, passage.content)
+        and not any(
+            e.entity_type == "PERSON" and not fuzzy_in(e.name.split()[-1], claimed)
+            for e in passage.entities
+        )
+    )
+
+
+def align(
+    claim: TextFacts,
+    passage: TextFacts,
+    w: Weights = DEFAULT.weights,
+    like: Like = exact,
+    named: frozenset[str] = frozenset(),
+) -> list[ValueCheck]:
+    """Pair each claim value with the passage value about the same thing, if there is one.
+
+    Candidates must be of a compatible kind and unit (same counted noun, currency, unit);
+    among them the one whose surrounding words best match the claim value's wins. A
+    candidate with no shared context and no shared counted noun is not the same thing.
+    ``named`` holds the name words the passage's article has already given (its headline,
+    the passage before it): copy names people once and then says "both presidents", so a
+    claim's "Biden and Putin spoke for 90 minutes" shares its names with "both presidents
+    ... after a 50-minute phone discussion" there, at a name's weight.
+    ``like`` says which counted nouns mean the same (see paraphrase.py); anchor words
+    must be the same word, since a count's anchor is often its own noun and an alike noun
+    must not pin the same event.
+    """
+    checks = []
+    # Names say who, not which event: a shared name alone must not pair two dates.
+    names = {x for e in (*claim.entities, *passage.entities) for x in e.name.split()}
+    claimed = {x for e in claim.entities for x in e.name.split()}
+    for c in claim.found:
+        cv, cctx, can = c.value, c.context, c.anchor
+        best: tuple[float, Value, float, bool, bool, bool] | None = None
+        for p in passage.found:
+            pv, pctx, pan = p.value, p.context, p.anchor
+            if not compatible(cv, pv, like) and not _counted_nearby(cv, pv, pctx):
+                continue
+            shared = sum(
+                (w.context_name_word if fuzzy_in(x, names) else w.context_word)
+                for x in cctx
+                if fuzzy_in(x, pctx) or _named_before(x, claimed, named, passage)
+            )
+            # The same counted noun ("troops") says which thing is counted; a shared measure
+            # unit (%, years, degrees, dollars) is only a precondition: every temperature
+            # is in degrees, so the words around it must say it is the same one.
+            noun = (
+                (w.counted_noun if _counted(cv) else w.measure_unit) if of(cv) and of(pv) else 0.0
+            )
+            alike = bool(noun) and _counted(cv) and not exact(of(cv), of(pv))
+            if alike:
+                # Nouns the embedder finds alike ("troops" / "soldiers") let equal figures
+                # agree, but are too loose a match ("aircraft" / "airlines") for a
+                # different figure to refute on the noun alone.
+                noun = w.similar_noun
+            if can and pan and exact(can, pan):
+                anchor = w.same_anchor
+            elif (can and fuzzy_in(can, pctx)) or (pan and fuzzy_in(pan, cctx)):
+                anchor = w.anchor_nearby  # "the call lasted two hours" vs "a 50-minute call"
+            else:
+                anchor = 0.0
+            score = shared + noun + anchor
+            if cv.kind in NUMERIC_KINDS and cv.kind != K.QUANTITY:
+                score += w.unambiguous_kind
+            if score < w.min_alignment:
+                continue
+            agree = values_agree(cv, pv, w)
+            # A passage that lists several figures ("97% agreed ...; 74% agreed ...") is
+            # about the claim's figure if one of them matches and is about as well aligned.
+            key = score + (w.agree_preference if agree else 0.0)
+            if best is None or key > best[0] or (key == best[0] and agree):
+                best = (
+                    key,
+                    pv,
+                    score,
+                    anchor > 0,
+                    noun >= w.counted_noun and not alike,
+                    alike,
+                )
+        if best is not None:
+            _, pv, score, anchored, same_noun, alike = best
+            checks.append(
+                ValueCheck(
+                    claim=cv,
+                    passage=pv,
+                    agree=values_agree(cv, pv, w),
+                    score=round(score, 2),
+                    anchored=anchored,
+                    same_noun=same_noun,
+                    alike_noun=alike,
+                )
+            )
+    return checks

@@ -1,0 +1,67 @@
+"""The types between the two steps of a comparison: the rules' :class:`Assessment` of
+(claim, passage), the stance model's :class:`StanceProbs`, and the :class:`Comparison`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from factcheck.nlp.facts import TextFacts
+from factcheck.rules.align import ValueCheck
+from factcheck.types import Stance, Value
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """What one passage says about one claim, the spans that decided it and why."""
+
+    stance: Stance
+    weight: float
+    rationale: str
+    claim_spans: tuple[tuple[int, int], ...]
+    passage_spans: tuple[tuple[int, int], ...]
+    checks: tuple[ValueCheck, ...] = ()
+    relatedness: float = 0.0
+    speaker: str = ""  # whose words the passage gives the claim's content as ("" narration)
+    rule: str = ""  # the rule that decided it (compare.RULES, compare.MODEL_RULES)
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """What the rules alone find about (claim, passage): the first of the two steps of
+    :func:`compare`. ``needs_model`` says whether the stance model could change the outcome;
+    the chain scores only those pairs (the model is the costliest step of a check)."""
+
+    claim: TextFacts
+    passage: TextFacts
+    similarity: float
+    overlap: float
+    topical: bool  # topical without the model's help
+    names_ok: bool  # the claim's names are there, or the passage nearly restates it
+    checks: tuple[ValueCheck, ...]
+    unverified: tuple[Value, ...]  # the claim's figures and dates that no check matched
+    claim_spans: tuple[tuple[int, int], ...]
+    passage_spans: tuple[tuple[int, int], ...]
+    relatedness: float
+    decided: Comparison | None  # the outcome, when no model score can change it
+    context: TextFacts | None = None  # the passage before it in its source
+    claim_date: dt.date | None = None  # the claim's dateline
+    passage_date: dt.date | None = None  # the passage's article's dateline
+    headline: frozenset[str] = frozenset()  # the words of the passage's article's title
+
+    @property
+    def needs_model(self) -> bool:
+        return self.decided is None
+
+
+def neutral(a: Assessment, rationale: str, *, checks: bool = True) -> Comparison:
+    """A pair that neither supports nor refutes, with its spans and relatedness kept."""
+    return Comparison(
+        stance=Stance.NEUTRAL,
+        weight=0.0,
+        rationale=rationale,
+        claim_spans=a.claim_spans,
+        passage_spans=a.passage_spans,
+        checks=a.checks if checks else (),
+        relatedness=a.relatedness,
+    )

@@ -1,0 +1,350 @@
+"""Claim x passage -> stance, with the matched spans and a one-line rationale. Pure code.
+
+Numbers decide numbers: when a claim's value is aligned with a passage's value about the
+same thing and they disagree, the passage REFUTES the claim, whatever its similarity or a
+model says. Similarity, entity agreement, polarity and (when given) the stance model's
+probabilities decide only where no value does.
+
+A comparison is two steps. :func:`assess` measures the pair and runs :data:`RULES`, the
+rules that settle it whatever a model says; :func:`conclude` runs :data:`MODEL_RULES` with
+the stance model's probabilities where they did not. Each rule is a small named function
+that returns a :class:`Comparison` or None (passes). Every weight is in
+:class:`~factcheck.thresholds.Weights`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from factcheck.nlp.facts import TextFacts
+from factcheck.nlp.names import entity_match
+from factcheck.nlp.paraphrase import Like, exact
+from factcheck.nlp.speech import content_names, said_content
+from factcheck.nlp.words import fuzzy_in, overlap
+from factcheck.rules.align import ValueCheck, align, can_refute, compatible, values_agree
+from factcheck.rules.assessment import Assessment, Comparison, neutral
+from factcheck.rules.coverage import not_stated, other_name, unstated
+from factcheck.rules.describe import describe
+from factcheck.rules.model_rules import MODEL_RULES
+from factcheck.rules.speakers import (
+    READ_AS_FACT,
+    attributed,
+    other_voice,
+    quote_altered,
+    quoted_word_changed,
+)
+from factcheck.rules.timing import dated_by_dateline, dateline_fits, other_time, same_event
+from factcheck.thresholds import DEFAULT, Thresholds, Weights
+from factcheck.types import NUMERIC_KINDS, Stance, StanceProbs, ValueKind
+
+__all__ = [
+    "DEFAULT",
+    "MODEL_RULES",
+    "RULES",
+    "Assessment",
+    "Comparison",
+    "Thresholds",
+    "ValueCheck",
+    "Weights",
+    "assess",
+    "compare",
+    "compatible",
+    "conclude",
+    "dateline_fits",
+    "other_time",
+    "values_agree",
+]
+
+# What a source must state for the claim to be supported ("first" and "second" are
+# compared when both texts have one, but rarely what a claim asserts).
+REQUIRED = NUMERIC_KINDS | {ValueKind.DATE}
+
+Rule = Callable[[Assessment, Thresholds], "Comparison | None"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[\w&.'-]+", text.lower().replace("'s ", " ")))
+
+
+def _entity_cover(
+    claim: TextFacts,
+    passage: TextFacts,
+    context: TextFacts | None,
+    headline: frozenset[str] = frozenset(),
+) -> float:
+    """Share of the claim's names that the passage, the passage before it or its article's
+    headline names (news copy names a company in the headline, then says "the company")."""
+    names = {e.name for e in content_names(claim)}
+    if not names:
+        return 1.0
+    pnames = {e.name for e in passage.entities}
+    pool = passage.content | headline
+    if context is not None:
+        pnames |= {e.name for e in context.entities}
+        pool = pool | context.content
+    found = sum(
+        1
+        for n in names
+        if any(entity_match(n, p) for p in pnames) or all(fuzzy_in(w, pool) for w in n.split())
+    )
+    return found / len(names)
+
+
+def _spans_for(facts: TextFacts, words: frozenset[str]) -> tuple[tuple[int, int], ...]:
+    return tuple(sorted({(s, e) for lem, s, e in facts.spans if fuzzy_in(lem, words)}))
+
+
+def assess(
+    claim: TextFacts,
+    passage: TextFacts,
+    similarity: float = 0.0,
+    t: Thresholds = DEFAULT,
+    context: TextFacts | None = None,
+    *,
+    claim_date: dt.date | None = None,
+    passage_date: dt.date | None = None,
+    title: str = "",
+    like: Like = exact,
+) -> Assessment:
+    """The rule half of :func:`compare`: relatedness, value alignment, then :data:`RULES`.
+
+    ``claim_date`` and ``passage_date`` are the claim's and the passage's datelines: a
+    figure refutes only a figure about the same time (see :func:`other_time`).
+
+    ``context`` is the passage before it in the same source: news copy names people once
+    and then says "both presidents", so entities may be found there.
+    """
+    w = t.weights
+    said = said_content(claim)
+    share = overlap(said, passage.content)
+    if context is not None:
+        # Words from the context count at part weight towards relatedness.
+        extra = overlap(said, passage.content | context.content) - share
+        share_rel = share + w.context_overlap * extra
+    else:
+        share_rel = share
+    headline = _words(title)
+    cover = _entity_cover(claim, passage, context, headline)
+    # A mismatch on a loose alignment (values that may be about different things) proves
+    # nothing either way: only sure alignments may refute.
+    named = frozenset(
+        x for e in (context.entities if context else ()) for x in e.name.split()
+    ) | frozenset(x for x in headline if x.isalpha())
+    checks = tuple(c for c in align(claim, passage, w, like, named) if c.agree or can_refute(c, w))
+    # A passage is about the claim when they share enough words, or a value about the same
+    # counted thing or event (align() demands shared context or noun), or a near-restatement
+    # (or, in conclude(), the stance model sees a stance: it was trained to call passages
+    # about something else neutral). And the claim's names must be there, unless the
+    # passage nearly restates the claim.
+    paraphrase = similarity >= t.paraphrase_similarity
+    names_ok = cover >= t.entity_cover or paraphrase
+    right = {id(c.claim) for c in checks if c.agree}
+    a = Assessment(
+        claim=claim,
+        passage=passage,
+        similarity=similarity,
+        overlap=share,
+        topical=share_rel >= t.related or bool(checks) or paraphrase,
+        names_ok=names_ok,
+        checks=checks,
+        unverified=tuple(
+            v
+            for v in claim.values
+            if v.kind in REQUIRED
+            and id(v) not in right
+            and not dated_by_dateline(v, passage, passage_date, t)
+        ),
+        # Most retrieved passages lack the claim's names: no spans to find for those.
+        claim_spans=_spans_for(claim, passage.content) if names_ok else (),
+        passage_spans=_spans_for(passage, claim.content) if names_ok else (),
+        relatedness=w.relatedness_overlap * share
+        + w.relatedness_cover * cover
+        + w.relatedness_similarity * max(0.0, similarity),
+        decided=None,
+        context=context,
+        claim_date=claim_date,
+        passage_date=passage_date,
+        headline=headline,
+    )
+    for rule in RULES:
+        decided = rule(a, t)
+        if decided is not None:
+            return replace(a, decided=replace(decided, rule=rule.__name__))
+    return a
+
+
+def _unrelated(a: Assessment) -> Comparison:
+    return Comparison(
+        stance=Stance.NEUTRAL,
+        weight=0.0,
+        rationale="about something else",
+        claim_spans=(),
+        passage_spans=(),
+        relatedness=a.relatedness,
+    )
+
+
+def _wrong(a: Assessment) -> list[ValueCheck]:
+    return [c for c in a.checks if not c.agree]
+
+
+# -- the rules that settle a pair whatever a model says ----------------------------------
+
+
+def names_missing(a: Assessment, t: Thresholds) -> Comparison | None:
+    """The claim's names are not in the passage (nor does it nearly restate the claim)."""
+    return None if a.names_ok else _unrelated(a)
+
+
+def figure_of_another_time(a: Assessment, t: Thresholds) -> Comparison | None:
+    """Every mismatched figure is about another day or period, and nothing else pins the
+    same event: background, not a contradiction."""
+    wrong = _wrong(a)
+    if not wrong:
+        return None
+    when = [other_time(a.claim, a.passage, a.claim_date, a.passage_date, t, c) for c in wrong]
+    if not all(when) or same_event(a.checks, wrong, a.overlap, t):
+        return None
+    c = wrong[0]
+    return neutral(a, f"the source gives {describe(c.passage)} for another time ({when[0]})")
+
+
+def figure_mismatch(a: Assessment, t: Thresholds) -> Comparison | None:
+    """A figure or date about the same thing that cannot be true with the claim's."""
+    wrong = _wrong(a)
+    if not wrong:
+        return None
+    w, c = t.weights, wrong[0]
+    # Sure alignment (same counted noun or anchor word) weighs more than loose context.
+    weight = (
+        w.figure_refute_base
+        + w.figure_refute_per_alignment * min(c.score, w.figure_refute_alignment_cap)
+        + w.figure_refute_overlap * a.overlap
+    )
+    return Comparison(
+        stance=Stance.REFUTES,
+        weight=min(1.0, weight),
+        rationale=f"claim says {describe(c.claim)}; source says {describe(c.passage)}"
+        f" ({c.passage.text!r})",
+        claim_spans=tuple(sorted({*a.claim_spans, c.claim.span})),
+        passage_spans=tuple(sorted({*a.passage_spans, c.passage.span})),
+        checks=a.checks,
+        relatedness=a.relatedness,
+    )
+
+
+def same_frame(pred: str, claim: TextFacts, passage: TextFacts) -> bool:
+    """Whether ``pred`` has the same arguments in both texts (or either names none):
+    "troops are deployed near the border" and "weapons would not be deployed" negate two
+    different statements."""
+    ca = [args for p, args in claim.frames if p == pred and args]
+    pa = [args for p, args in passage.frames if p == pred and args]
+    if not ca or not pa:
+        return True
+    return any(fuzzy_in(w, y) for x in ca for y in pa for w in x)
+
+
+def negation_flip(a: Assessment, t: Thresholds) -> Comparison | None:
+    """The same predicate, of the same arguments, asserted in one text and negated in the
+    other. Exact lemmas only: "not expand" does not flip "expansion"."""
+    claim, passage = a.claim, a.passage
+    flipped = {
+        x
+        for x in claim.predicates & passage.predicates
+        if (x in claim.negated) != (x in passage.negated) and same_frame(x, claim, passage)
+    }
+    if not flipped or a.overlap < t.negation_overlap:  # enough overlap makes it topical
+        return None
+    x = sorted(flipped)[0]
+    side = "claim" if x in claim.negated else "source"
+    w = t.weights
+    return Comparison(
+        stance=Stance.REFUTES,
+        weight=min(1.0, w.negation_base + w.negation_overlap * a.overlap),
+        rationale=f"the {side} negates what the other asserts ({x!r})",
+        claim_spans=a.claim_spans,
+        passage_spans=a.passage_spans,
+        checks=a.checks,
+        relatedness=a.relatedness,
+    )
+
+
+def figures_unstated(a: Assessment, t: Thresholds) -> Comparison | None:
+    """The claim's figures are what it asserts; a passage silent on them cannot back it
+    (neutral either way, so the model is not asked)."""
+    if not a.unverified or any(c.agree for c in a.checks):
+        return None
+    if not a.topical:
+        return _unrelated(a)
+    return neutral(a, f"source does not state {', '.join(v.text for v in a.unverified)}")
+
+
+RULES: tuple[Rule, ...] = (
+    names_missing,
+    quote_altered,
+    quoted_word_changed,
+    figure_of_another_time,
+    figure_mismatch,
+    negation_flip,
+    figures_unstated,
+)
+
+
+# -- the rules where a model may decide ---------------------------------------------------
+
+
+def conclude(a: Assessment, probs: StanceProbs | None, t: Thresholds = DEFAULT) -> Comparison:
+    """The second step of :func:`compare`: the stance model's say, where the rules left it.
+
+    A passage supports a claim only when it states every checkable part of it (see
+    :func:`~factcheck.rules.coverage.unstated`); otherwise it is neutral, and says what it does
+    not state."""
+    out = _conclude(a, probs, t)
+    if out.stance == Stance.REFUTES and out.rule in READ_AS_FACT:
+        return other_voice(a, out, t)
+    if out.stance != Stance.SUPPORTS:
+        if (
+            out.stance == Stance.NEUTRAL
+            and a.decided is None
+            and a.similarity >= t.paraphrase_similarity
+        ):
+            # A near-restatement that the model does not back may say the same of
+            # someone else: the model rightly does not call that support.
+            missing = unstated(a, t)
+            swapped = other_name(a, missing, t) if missing else None
+            if swapped is not None:
+                return swapped
+        return out
+    missing = unstated(a, t)
+    if missing:
+        return other_name(a, missing, t) or not_stated(a, missing)
+    return attributed(a, out)
+
+
+def _conclude(a: Assessment, probs: StanceProbs | None, t: Thresholds) -> Comparison:
+    if a.decided is not None:
+        return a.decided
+    model_sees = probs is not None and max(probs.supports, probs.refutes) >= t.model_refute
+    if not (a.topical or model_sees):
+        return _unrelated(a)
+    for rule in MODEL_RULES:
+        out = rule(a, probs, t)
+        if out is not None:
+            return replace(out, rule=rule.__name__)
+    return neutral(a, "related, but does not settle the claim", checks=False)
+
+
+def compare(
+    claim: TextFacts,
+    passage: TextFacts,
+    similarity: float = 0.0,
+    probs: StanceProbs | None = None,
+    t: Thresholds = DEFAULT,
+    context: TextFacts | None = None,
+    like: Like = exact,
+) -> Comparison:
+    """Decide what ``passage`` says about ``claim``: :func:`assess` then :func:`conclude`."""
+    return conclude(assess(claim, passage, similarity, t, context, like=like), probs, t)

@@ -1,0 +1,229 @@
+"""The comparison rules about who said what (attribution.py reads the statements): a
+quotation worded differently, the claim's words verbatim in a speaker's mouth, a
+contradiction read in another voice, and whose words a supporting passage gives the
+claim's content as. compare.py runs them in its RULES, MODEL_RULES and conclude()."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from difflib import SequenceMatcher
+
+from factcheck.nlp.speech import (
+    Voice,
+    claimed_statement,
+    misquote,
+    quoted_in,
+    same_speaker,
+    voice,
+)
+from factcheck.nlp.syntax import Statement
+from factcheck.rules.assessment import Assessment, Comparison
+from factcheck.thresholds import Thresholds
+from factcheck.types import Stance, StanceProbs
+
+_WORDS = re.compile(r"[\w'’-]+")
+
+
+def says(a: Assessment, stance: Stance, weight: float, why: str) -> Comparison:
+    """A comparison decided for the pair as a whole (no value checks of its own)."""
+    return Comparison(
+        stance=stance,
+        weight=weight,
+        rationale=why,
+        claim_spans=a.claim_spans,
+        passage_spans=a.passage_spans,
+        relatedness=a.relatedness,
+    )
+
+
+def quote_altered(a: Assessment, t: Thresholds) -> Comparison | None:
+    """A quotation of the claim that the source words differently: one word changed in a
+    quote is a misquote, whatever else agrees. When the claim names its speaker, only that
+    speaker's words can be misquoted (another's are another statement)."""
+    if not a.claim.quotes:
+        return None
+    claimed = claimed_statement(a.claim)
+    v = _claimed_voice(a, claimed)
+    if (
+        claimed is not None
+        and v.speaker
+        and v.known
+        and not same_speaker(claimed.name, v, _nearby(a))
+    ):
+        return None
+    for q, start, end in a.claim.quotes:
+        m = misquote(q, a.passage, t.weights.misquote_changed)
+        if m is None:
+            continue
+        return Comparison(
+            stance=Stance.REFUTES,
+            weight=min(1.0, t.weights.misquote_base + t.weights.misquote_overlap * a.overlap),
+            rationale=f"the source quotes '{m.source}', not '{m.claimed}'",
+            claim_spans=tuple(sorted({*a.claim_spans, (start, end)})),
+            passage_spans=a.passage_spans,
+            checks=a.checks,
+            relatedness=a.relatedness,
+            speaker=v.speaker,
+        )
+    return None
+
+
+def quoted_word_changed(a: Assessment, t: Thresholds) -> Comparison | None:
+    """Reported speech with one of the speaker's quoted words changed: "Ushakov said Putin
+    was disappointed with the talks" against Ushakov's "Putin was 'pleased' with the
+    talks". The claim's words follow the source's statement word for word but for one run,
+    and the source's words in that run are a quotation: the speaker's own word, replaced."""
+    claimed = claimed_statement(a.claim)
+    if claimed is None or not a.passage.quotes:
+        return None
+    v = _claimed_voice(a, claimed)
+    if not (v.speaker and v.known and same_speaker(claimed.name, v, _nearby(a))):
+        return None
+    mine = _words_with_spans(a.claim.text[claimed.start : claimed.end])
+    theirs = _words_with_spans(a.passage.text)
+    ops = SequenceMatcher(None, [w for w, _ in mine], [w for w, _ in theirs], autojunk=False)
+    blocks = ops.get_opcodes()
+    replaced = [op for op in blocks if op[0] == "replace"]
+    kept = sum(i2 - i1 for tag, i1, i2, _, _ in blocks if tag == "equal")
+    if len(replaced) != 1 or kept < t.weights.reworded_min_kept or kept < 0.6 * len(mine):
+        return None
+    if any(
+        tag in ("insert", "delete") and 0 < j1 < len(theirs) and 0 < i1 < len(mine)
+        for tag, i1, _, j1, _ in blocks
+    ):
+        return None  # words added or dropped inside: a paraphrase, not one word swapped
+    _, i1, i2, j1, j2 = replaced[0]
+    swap = t.weights.reworded_max_words
+    if i2 - i1 > swap or j2 - j1 > swap or not any(len(w) > 3 for w, _ in theirs[j1:j2]):
+        return None  # a word or two swapped, not a clause rephrased around a quotation
+    start, end = theirs[j1][1][0], theirs[j2 - 1][1][1]
+    if not any(qs <= start and end <= qe for _, qs, qe in a.passage.quotes):
+        return None
+    source = a.passage.text[start:end]
+    claimed_words = " ".join(w for w, _ in mine[i1:i2])
+    return replace(
+        says(
+            a,
+            Stance.REFUTES,
+            t.weights.misquote_base,
+            f"the source quotes {v.speaker} as saying '{source}', not '{claimed_words}'",
+        ),
+        speaker=v.speaker,
+        checks=a.checks,
+    )
+
+
+def _words_with_spans(text: str) -> list[tuple[str, tuple[int, int]]]:
+    return [(m.group().lower(), m.span()) for m in _WORDS.finditer(text)]
+
+
+def verbatim_statement(
+    a: Assessment, probs: StanceProbs | None, t: Thresholds
+) -> Comparison | None:
+    """The words the claim gives its speaker are the source's words: given to the same
+    speaker they are stated, to another speaker they are misattributed, in the reporter's
+    narration they are not that speaker's; whatever a model reads into them."""
+    claimed = claimed_statement(a.claim)
+    if claimed is None:
+        return None
+    said = a.claim.text[claimed.start : claimed.end]
+    if len(said.split()) < t.weights.verbatim_min_words or not quoted_in(said, a.passage.text):
+        return None
+    v = _claimed_voice(a, claimed)
+    if not v.known:
+        return None
+    if not v.speaker:
+        return replace(
+            says(
+                a,
+                Stance.NEUTRAL,
+                0.0,
+                f"the source says this, but not that {claimed.speaker} said it",
+            ),
+            checks=a.checks,
+        )
+    if same_speaker(claimed.name, v, _nearby(a)):
+        why = f"the source gives {v.speaker} these words"
+        return replace(says(a, Stance.SUPPORTS, t.weights.verbatim_weight, why), speaker=v.speaker)
+    why = f"the source attributes this to {v.speaker}, not {claimed.speaker}"
+    return replace(says(a, Stance.REFUTES, t.weights.verbatim_weight, why), speaker=v.speaker)
+
+
+def _claimed_voice(a: Assessment, claimed: Statement | None) -> Voice:
+    """Whose words the passage gives the claim's content as; a description ("the
+    company", "the interviewee") that cannot be tied to the claim's speaker by a name nearby
+    is not known to be anyone else either."""
+    words = claimed.words if claimed is not None and claimed.words else a.claim.content
+    v = voice(words, a.passage, a.context)
+    if claimed is not None and v.definite and not same_speaker(claimed.name, v, _nearby(a)):
+        return replace(v, known=False)
+    return v
+
+
+def _nearby(a: Assessment) -> frozenset[str]:
+    """Names a description ("the company") may stand for: the headline's words, the names
+    of the passage and the one before it."""
+    ents = [*a.passage.entities, *(a.context.entities if a.context else ())]
+    return a.headline | {x for e in ents for x in e.name.split()}
+
+
+# Rules that read what a passage states as fact: a claim that someone said something is
+# contradicted by them only in that speaker's words.
+READ_AS_FACT = frozenset(["figure_mismatch", "negation_flip", "model_refute"])
+
+
+def other_voice(a: Assessment, out: Comparison, t: Thresholds) -> Comparison:
+    """A contradiction read in words the passage does not give the claim's speaker. If
+    those words are another speaker's and hold the claim's content, the claim gives them to
+    the wrong speaker; otherwise what Ushakov said, or the reporter's own narration, does
+    not contradict what the claim says Putin said."""
+    claimed = claimed_statement(a.claim)
+    if claimed is None:
+        return out
+    v = _claimed_voice(a, claimed)
+    if not v.known or (v.speaker and same_speaker(claimed.name, v, _nearby(a))):
+        return out
+    quotes_there = all(quoted_in(q, a.passage.text) for q, _, _ in a.claim.quotes)
+    if (
+        v.speaker
+        and v.share >= t.weights.misattributed_share
+        and out.rule == "model_refute"
+        and quotes_there  # another's words are the claim's only if its quotations are theirs
+    ):
+        why = f"the source attributes this to {v.speaker}, not {claimed.speaker}"
+        return replace(out, rationale=why, speaker=v.speaker)
+    whose = f"{v.speaker}'s words" if v.speaker else "the source's own narration"
+    why = f"{out.rationale}, but in {whose}, not as {claimed.speaker}'s"
+    return replace(out, stance=Stance.NEUTRAL, weight=0.0, rationale=why, speaker=v.speaker)
+
+
+def attributed(a: Assessment, out: Comparison) -> Comparison:
+    """A passage that states the claim's content, read for whose words it gives it as.
+
+    A claim that names its speaker ("Putin said ...") is supported only by the words given
+    to that speaker (or to one who reports them); given to another, they refute it; stated
+    as the reporter's own narration, they do not say that the speaker said it. A claim of
+    fact keeps its support and shows whose word it is ("according to Ushakov")."""
+    claimed = claimed_statement(a.claim)
+    v = _claimed_voice(a, claimed)
+    if claimed is None:
+        if not v.speaker:
+            return out
+        return replace(
+            out, speaker=v.speaker, rationale=f"{out.rationale} (according to {v.speaker})"
+        )
+    if not v.speaker:
+        why = f"the source says this, but not that {claimed.speaker} said it"
+        return replace(out, stance=Stance.NEUTRAL, weight=0.0, rationale=why)
+    if not v.known:
+        why = f"the source does not say who said this ({v.speaker!r})"
+        return replace(out, stance=Stance.NEUTRAL, weight=0.0, rationale=why, speaker=v.speaker)
+    if same_speaker(claimed.name, v, _nearby(a)):
+        return replace(out, speaker=v.speaker)
+    return replace(
+        out,
+        stance=Stance.REFUTES,
+        rationale=f"the source attributes this to {v.speaker}, not {claimed.speaker}",
+        speaker=v.speaker,
+    )

@@ -1,0 +1,149 @@
+"""Same time, same event: a figure refutes only a figure about the claim's time, unless
+the rest of the passage pins the same event. Pure code over TextFacts and datelines."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+
+from factcheck.lang import alternation, vocabulary
+from factcheck.nlp.facts import TextFacts
+from factcheck.rules.align import ValueCheck, values_agree
+from factcheck.thresholds import DEFAULT, Thresholds
+from factcheck.types import NUMERIC_KINDS, Value, ValueKind
+
+VOCAB = vocabulary("en")
+# Words before a date that make it a point of comparison, not the time of the event ("its
+# biggest fall since September 11, 2001", "up from $2 a year earlier than in 2005").
+REFERENCE_BEFORE = re.compile(rf"\b(?:{alternation(VOCAB.reference_before)})\s*$", re.I)
+
+
+def event_dates(f: TextFacts, of: Value | None = None) -> list[Value]:
+    """The dates a text puts its event at (with a year; not comparison points); with
+    ``of``, only those in that value's clause ("100,000 troops are stationed on the border,
+    where Putin seized Crimea in 2014": 2014 is the seizure's date, not the troops')."""
+    region = _clause_span(f, of.span) if of is not None else None
+    return [
+        v
+        for v in f.values
+        if v.kind == ValueKind.DATE
+        and v.date_from
+        and not v.date_from.startswith("--")
+        and not REFERENCE_BEFORE.search(f.text[max(0, v.span[0] - 20) : v.span[0]])
+        and (region is None or _clause_span(f, v.span) == region)
+    ]
+
+
+def _clause_span(f: TextFacts, span: tuple[int, int]) -> tuple[int, int]:
+    """The innermost subordinate clause holding ``span``, or (0, 0) for the main clause."""
+    best = (0, 0)
+    for text, _ in f.clauses:
+        i = f.text.find(text)
+        inside = 0 <= i <= span[0] and span[1] <= i + len(text)
+        if inside and (best == (0, 0) or len(text) < best[1] - best[0]):
+            best = (i, i + len(text))
+    return best
+
+
+def _covers(v: Value, day: dt.date, lag: int) -> bool:
+    """Whether ``day`` falls in the date's interval or soon after it: within ``lag`` days,
+    or one interval's length (a month's figures are reported the next month)."""
+    start, end = dt.date.fromisoformat(v.date_from), dt.date.fromisoformat(v.date_to)
+    return start <= day <= end + dt.timedelta(days=max(lag, (end - start).days))
+
+
+def dated_by_dateline(
+    v: Value, passage: TextFacts, passage_date: dt.date | None, t: Thresholds
+) -> bool:
+    """A claim's date that an undated passage states through its article's dateline
+    ("The FTSE fell 6.5% on October 6" against "... fell 6.5% ..." in that day's report)."""
+    if v.kind != ValueKind.DATE or passage_date is None or event_dates(passage):
+        return False
+    if not v.date_from or v.date_from.startswith("--"):
+        return False
+    try:
+        start, end = dt.date.fromisoformat(v.date_from), dt.date.fromisoformat(v.date_to)
+    except ValueError:
+        return False
+    return start <= passage_date <= end + dt.timedelta(days=t.report_lag_days)
+
+
+def other_time(
+    claim: TextFacts,
+    passage: TextFacts,
+    claim_date: dt.date | None,
+    passage_date: dt.date | None,
+    t: Thresholds = DEFAULT,
+    check: ValueCheck | None = None,
+) -> str:
+    """'' when the passage may be about the claim's time; else a phrase naming the other
+    time. A figure's time is the dates of its own clause (comparison points aside), or
+    else its text's dateline. Unknown on either side counts as the same time."""
+    cd = event_dates(claim, check.claim if check else None)
+    pd = event_dates(passage, check.passage if check else None)
+    try:
+        if cd and pd:
+            if any(values_agree(a, b, t.weights) for a in cd for b in pd):
+                return ""
+            return repr(pd[0].text)
+        if cd:
+            if passage_date is None or any(_covers(a, passage_date, t.report_lag_days) for a in cd):
+                return ""
+            return f"a report of {passage_date.isoformat()}"
+        if claim_date is None:
+            return ""
+        if pd:
+            # An undated claim is about its dateline's day itself (a claim about the day
+            # before says "yesterday"); a month's or a year's figures may be reported later.
+            if any(_covers(b, claim_date, 0) for b in pd):
+                return ""
+            return repr(pd[0].text)
+        if passage_date is None or passage_date == claim_date:
+            return ""
+        return f"a report of {passage_date.isoformat()}"
+    except ValueError:  # a malformed ISO bound: cannot tell
+        return ""
+
+
+def dateline_fits(
+    claim: TextFacts, claim_date: dt.date | None, passage_date: dt.date | None, t: Thresholds
+) -> bool:
+    """Whether a passage's dateline is at the claim's time (its dates, else its dateline):
+    a cheap test on stored metadata, before any passage is analysed."""
+    if passage_date is None:
+        return False
+    cd = event_dates(claim)
+    try:
+        if cd:
+            return any(_covers(a, passage_date, t.report_lag_days) for a in cd)
+    except ValueError:
+        return False
+    return claim_date is not None and passage_date == claim_date
+
+
+def same_event(
+    checks: tuple[ValueCheck, ...], wrong: list[ValueCheck], overlap: float, t: Thresholds
+) -> bool:
+    """Whether mismatched values about another time still contradict the claim: the rest
+    pins the same event. Either another of the claim's figures agrees exactly (the same
+    6.5% fall on a wrong day), or only a date differs and the passage states most of the
+    claim ("scheduled in time for the 2006 Olympics" against "... the 2008 Olympics")."""
+    if any(c.agree and c.claim.kind in NUMERIC_KINDS and _bounded(c.claim) for c in checks):
+        return True  # (not an ordinal: every report has a "first quarter")
+    # "today" or "on Monday" in two reports are two days, not one event misdated: only a
+    # date written out ("2006", "June 12") can be the claim's error about the event.
+    only_dates = all(c.claim.kind == ValueKind.DATE and _written(c.claim) for c in wrong)
+    return only_dates and overlap >= t.weights.same_event_overlap
+
+
+def _written(v: Value) -> bool:
+    """A date given as a date (a year, a day of a month), not relative to the dateline."""
+    words = re.findall(r"[a-z]+", v.text.lower())
+    return bool(re.search(r"\d", v.text)) or any(w in VOCAB.months and len(w) > 3 for w in words)
+
+
+def _bounded(v: Value) -> bool:
+    """A figure that names an amount ("6.5%", "about 100,000"), not an open range ("below
+    5,000", "more than 10"): only such a figure can identify an event."""
+    return v.low is not None and v.high is not None and math.isfinite(v.low + v.high)

@@ -1,0 +1,1 @@
+"""Sources: reading files into text, input hygiene, and the passage store (Chroma)."""

@@ -1,0 +1,132 @@
+"""Opening Chroma (embedded on disk, or a server) and rebuilding a collection with another
+embedder: a new collection written beside the old one, then swapped in, so an interrupted
+reindex is finished on the next open and nothing is lost."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlparse
+
+from factcheck.errors import StoreError
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+_EMBED_BATCH = 512  # passages embedded per call when rebuilding
+
+
+def open_client(store_dir: str | None = None, chroma_url: str | None = None) -> Any:
+    """A Chroma client: HttpClient when ``chroma_url`` is set, else PersistentClient."""
+    import chromadb
+
+    settings = chromadb.Settings(anonymized_telemetry=False)
+    if chroma_url:
+        u = urlparse(chroma_url)
+        try:
+            client = chromadb.HttpClient(
+                host=u.hostname or "127.0.0.1",
+                port=u.port or (443 if u.scheme == "https" else 8000),
+                ssl=u.scheme == "https",
+                settings=settings,
+            )
+            client.heartbeat()
+        except Exception as ex:
+            raise StoreError(
+                f"Cannot reach the Chroma server at {chroma_url} ({type(ex).__name__}). "
+                "Is `chroma run` up? Unset FACTCHECK_CHROMA_URL to use the local store."
+            ) from None
+        return client
+    assert store_dir is not None
+    try:
+        from pathlib import Path
+
+        Path(store_dir).mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(store_dir), settings=settings)
+    except Exception as ex:
+        raise StoreError(f"Cannot open the passage store at {store_dir}: {ex}") from None
+
+
+IDENTITY_KEYS = ("embedder", "embedder_sha256")
+_REINDEX_SUFFIX = ".reindex"
+_REINDEX_DONE = "reindex_complete"
+
+
+def _finish_reindex(client: Any, name: str) -> Any:
+    """Rename the complete reindexed collection to ``name`` and drop its marker."""
+    new = client.get_collection(name + _REINDEX_SUFFIX, embedding_function=None)
+    md = {k: v for k, v in (new.metadata or {}).items() if k != _REINDEX_DONE}
+    new.modify(name=name, metadata=md)
+    return client.get_collection(name, embedding_function=None)
+
+
+def recover_reindex(client: Any, name: str) -> None:
+    """A reindex that stopped after deleting the old collection: finish its swap."""
+    try:
+        temp = client.get_collection(name + _REINDEX_SUFFIX, embedding_function=None)
+    except Exception:
+        return
+    if (temp.metadata or {}).get(_REINDEX_DONE) != "1":
+        return  # half-built: the old collection is intact; the next reindex deletes it
+    try:
+        client.get_collection(name, embedding_function=None)
+        client.delete_collection(name)  # the swap stopped between delete and rename
+    except Exception:
+        pass
+    logger.info("finishing an interrupted reindex of %s", name)
+    _finish_reindex(client, name)
+
+
+def embedder_identity(embedder: Any) -> dict[str, str]:
+    """The embedder's name, backend and weights hash, as a store records them ({} when the
+    embedder does not say)."""
+    ident = getattr(embedder, "identity", None)
+    return {k: str(v) for k, v in ident.items()} if isinstance(ident, dict) else {}
+
+
+def reindex_collection(
+    client: Any,
+    name: str,
+    embedder: Any,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[Any, int]:
+    """Re-embed every record of a collection with ``embedder``; texts, ids and metadata are
+    copied unchanged. Returns the new collection and the records re-embedded.
+
+    The new vectors (perhaps of another dimension) go to a new collection, which then
+    replaces the old one: a crash before the swap leaves the old one as it was; a crash
+    during it is finished when the store is next opened."""
+    old = client.get_collection(name, embedding_function=None)
+    temp = name + _REINDEX_SUFFIX
+    with contextlib.suppress(Exception):
+        client.delete_collection(temp)  # a half-built one from a crash
+    ident = embedder_identity(embedder)
+    total = int(old.count())
+    done = 0
+    try:
+        new = client.create_collection(
+            temp, metadata={"hnsw:space": "cosine", **ident}, embedding_function=None
+        )
+        while done < total:
+            got = old.get(limit=_EMBED_BATCH, offset=done, include=["documents", "metadatas"])
+            ids = list(got["ids"])
+            if not ids:
+                break
+            docs = list(got["documents"] or [])
+            vecs = embedder.embed_documents(docs)
+            new.upsert(
+                ids=ids,
+                documents=docs,
+                metadatas=list(got["metadatas"] or []),
+                embeddings=[list(map(float, v)) for v in vecs],
+            )
+            done += len(ids)
+            if progress is not None:
+                progress(done, total)
+        new.modify(metadata={**ident, _REINDEX_DONE: "1"})
+        client.delete_collection(name)
+        return _finish_reindex(client, name), done
+    except Exception as ex:
+        raise StoreError(f"Reindexing {name} stopped after {done:,} records: {ex}") from ex

@@ -1,0 +1,257 @@
+"""Read sources (text, Markdown, HTML; files and folders) and split them into passages.
+
+No models here: sentence splitting is rule-based so that ingesting never waits on spaCy.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import hashlib
+import os
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from factcheck.errors import InputError
+from factcheck.sources.hygiene import clean_source
+from factcheck.types import Source
+
+SUPPORTED_SUFFIXES = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
+MAX_FILE_BYTES = 200_000_000
+
+# "date 2021-12-31 Headline" (the seed's format) or "Date: 2021-12-31" on the first line.
+_DATE_LINE = re.compile(
+    r"\A\s*date:?\s+(\d{4}-\d{2}-\d{2})(?:[ \t]+(?P<title>[^\n]*))?[ \t]*\n", re.IGNORECASE
+)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n---[ \t]*\n", re.DOTALL)
+_MD_HEADING = re.compile(r"^#\s+(.+)$", re.MULTILINE)
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def parse_date(value: object) -> dt.date | None:
+    """Best-effort date from front matter or meta tags: date, datetime or an ISO-ish string."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        m = re.search(r"(\d{4})-(\d{2})-(\d{2})", value)
+        if m:
+            try:
+                return dt.date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                return None
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    text: str  # the text that passages index into
+    body_start: int  # where checkable prose starts (after a header or front matter)
+    title: str
+    dateline: dt.date | None
+    url: str = ""
+    outlet: str = ""
+    author: str = ""
+
+
+def _parse_plain(raw: str, markdown: bool) -> _Parsed:
+    title, dateline, url, outlet, author = "", None, "", "", ""
+    body_start = 0
+    fm = _FRONT_MATTER.match(raw)
+    if fm:
+        import yaml  # lazy: only front matter needs it
+
+        try:
+            meta = yaml.safe_load(fm["yaml"]) or {}
+        except yaml.YAMLError as ex:
+            raise InputError(f"invalid YAML front matter: {ex}") from None
+        if not isinstance(meta, dict):
+            raise InputError("YAML front matter must be a mapping of keys to values")
+        dateline = parse_date(meta.get("date") or meta.get("dateline") or meta.get("published"))
+        title = str(meta.get("title") or "")
+        url = str(meta.get("url") or "")
+        outlet = str(meta.get("outlet") or meta.get("publisher") or meta.get("source") or "")
+        author = str(meta.get("author") or "")
+        body_start = fm.end()
+    else:
+        dl = _DATE_LINE.match(raw)
+        if dl:
+            dateline = parse_date(dl[1])
+            title = (dl["title"] or "").strip()
+            # The headline is prose too: index it, but not the "date ..." prefix.
+            body_start = dl.start("title") if title else dl.end()
+    if markdown and not title:
+        h = _MD_HEADING.search(raw, body_start)
+        if h:
+            title = h[1].strip()
+    return _Parsed(raw, body_start, title, dateline, url, outlet, author)
+
+
+def _parse_html(raw: str) -> _Parsed:
+    import trafilatura  # lazy: heavy, and only HTML needs it
+
+    doc = trafilatura.bare_extraction(
+        raw,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    if not text:
+        raise InputError("no main text found in the HTML")
+    return _Parsed(
+        text=text,
+        body_start=0,
+        title=getattr(doc, "title", None) or "",
+        dateline=parse_date(getattr(doc, "date", None)),
+        url=getattr(doc, "url", None) or "",
+        outlet=getattr(doc, "sitename", None) or "",
+        author=getattr(doc, "author", None) or "",
+    )
+
+
+def load_text(
+    raw: str,
+    *,
+    source_id: str,
+    fmt: str = "text",
+    title: str = "",
+    dateline: dt.date | None = None,
+    url: str = "",
+) -> tuple[Source, int]:
+    """Parse one document given as a string. Returns the Source and where its body starts.
+
+    ``fmt`` is ``text``, ``markdown`` or ``html``; explicit ``title``/``dateline``/``url``
+    win over what the document says about itself.
+    """
+    if not isinstance(raw, str):
+        raise InputError(f"{source_id}: a source must be text, not {type(raw).__name__}")
+    if "\x00" in raw:
+        raise InputError(f"{source_id}: looks like a binary file (contains NUL bytes)")
+    raw = clean_source(raw)
+    if not raw.strip():
+        raise InputError(f"{source_id}: is empty")
+    if fmt == "html":
+        parsed = _parse_html(raw)
+    elif fmt in ("text", "markdown"):
+        parsed = _parse_plain(raw, markdown=fmt == "markdown")
+    else:
+        raise InputError(f"{source_id}: unknown format {fmt!r}; use text, markdown or html")
+    if not parsed.text[parsed.body_start :].strip():
+        raise InputError(f"{source_id}: has no text after its header")
+    src = Source(
+        id=source_id,
+        title=title or parsed.title or Path(source_id).stem or source_id,
+        text=parsed.text,
+        content_hash=content_hash(parsed.text),
+        dateline=dateline or parsed.dateline,
+        url=url or parsed.url,
+        outlet=parsed.outlet,
+        author=parsed.author,
+        path=source_id if fmt != "string" else "",
+    )
+    return src, parsed.body_start
+
+
+def read_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[Source, int]:
+    """Read one file into a Source, with a clear InputError naming the file on any problem."""
+    fmt = SUPPORTED_SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(
+            f"{path}: unsupported file type {path.suffix or '(none)'!r}; "
+            f"supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}"
+        )
+    data = read_bytes(path, max_bytes)
+    raw = decode_bytes(data, str(path), fmt)
+    src, body = load_text(raw, source_id=str(path.resolve()), fmt=fmt)
+    return src, body
+
+
+def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
+    """A file's bytes, or an InputError naming the file and what is wrong."""
+    try:
+        if max_bytes is not None and (size := path.stat().st_size) > max_bytes:
+            raise InputError(
+                f"{path}: too large ({size:,} bytes; limit {max_bytes:,}, "
+                "the max_source_bytes setting)"
+            )
+        return path.read_bytes()
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except OSError as ex:
+        raise InputError(f"{path}: cannot be read ({ex.strerror or ex})") from None
+
+
+# Byte-order marks, longest first (UTF-32's starts with UTF-16's).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode_bytes(data: bytes, name: str, fmt: str = "text") -> str:
+    """Text from a file's bytes: UTF-8, or UTF-16/32 when a byte-order mark says so.
+
+    NUL bytes without a BOM mean a binary file; anything else undecodable is named."""
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+    if encoding is None:
+        if b"\x00" in data[:8192]:
+            raise InputError(f"{name}: looks like a binary file, not {fmt}")
+        encoding = "utf-8"
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as ex:
+        label = "UTF-8" if encoding == "utf-8" else encoding.upper().replace("-SIG", "")
+        raise InputError(
+            f"{name}: is not valid {label} (byte {ex.start}); re-save it as UTF-8"
+        ) from None
+
+
+def iter_paths(
+    paths: list[Path], on_error: Callable[[Path, str], None] | None = None
+) -> Iterator[Path]:
+    """Expand folders recursively (sorted, hidden files skipped); files are yielded as given.
+
+    A subfolder that cannot be read is reported through ``on_error`` (never skipped
+    silently); symlinked folders are not followed, so a link loop cannot hang a walk."""
+    for p in paths:
+        if not p.is_dir():
+            yield p
+            continue
+        found: list[Path] = []
+
+        def failed(ex: OSError, top: Path = p) -> None:
+            where = Path(ex.filename) if ex.filename else top
+            if on_error is not None:
+                on_error(where, f"{where}: folder cannot be read ({ex.strerror or ex})")
+
+        for root, dirs, files in os.walk(p, onerror=failed):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for f in files:
+                child = Path(root) / f
+                wanted = not f.startswith(".") and child.suffix.lower() in SUPPORTED_SUFFIXES
+                if wanted and child.is_file():
+                    found.append(child)
+        yield from sorted(found)
