@@ -211,7 +211,7 @@ def _seeded_big_checker(n_synth: int, d: str):
     from factcheck.sources.store import PassageStore
 
     fc.store = PassageStore(_client(d), emb, "synthetic")
-    fc.verifier.store = fc.store
+    fc.pipeline.store = fc.store
     fc.retriever.store = fc.store
     fc.ingest([ROOT / "seeds"])
     return fc
@@ -290,12 +290,12 @@ def bench_memory() -> list[dict]:
     on, off, found = [], [], 0
     for _ in range(2 if QUICK else 4):
         for c in claims:
-            fc.verifier.memory = fc.memory
+            fc.pipeline.memory = fc.memory
             t = time.perf_counter()
             v = fc.check(c, dateline=day)
             on.append((time.perf_counter() - t) * 1000)
             found += any(m.same_claim for m in v.previous_reviews)
-            fc.verifier.memory = None
+            fc.pipeline.memory = None
             t = time.perf_counter()
             fc.check(c, dateline=day)
             off.append((time.perf_counter() - t) * 1000)

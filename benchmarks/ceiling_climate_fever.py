@@ -31,7 +31,7 @@ def signals(model: Path | None, limit: int = 0) -> tuple[np.ndarray, np.ndarray]
     ecf.MODEL_DIR = model
     rows = [r for r in load(limit) if r["claim_label"] in LABELS]
     fc, all_reqs = gold_setup(rows, True)
-    v = fc.verifier
+    v = fc.pipeline
     feats, gold = [], []
     for i in range(0, len(rows), 128):
         chunk = rows[i : i + 128]

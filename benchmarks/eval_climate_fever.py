@@ -108,7 +108,7 @@ def build_checker(use_stance: bool):
     if THRESHOLDS:
         from dataclasses import replace
 
-        fc.verifier.thresholds = replace(fc.verifier.thresholds, **THRESHOLDS)
+        fc.pipeline.thresholds = replace(fc.pipeline.thresholds, **THRESHOLDS)
     return fc
 
 
@@ -138,7 +138,7 @@ def gold_setup(rows: list[dict], use_stance: bool) -> tuple[Any, list[Any]]:
     ]
     write_passages(fc, items)
     # gold set-up: all five sentences are the evidence
-    fc.retriever.min_score = fc.verifier.min_score = -1.0
+    fc.retriever.min_score = fc.pipeline.min_score = -1.0
     reqs = [ClaimRequest(r["claim"], None, {"source_id": f"claim-{r['claim_id']}"}) for r in rows]
     return fc, reqs
 

@@ -66,13 +66,13 @@ def make_checker(model: str = "shipped", overrides: dict[str, float] | None = No
     settings = Settings(use_stance_model=stance is not None, match_reviews=False)
     fc = FactChecker(store, settings=settings, stance=stance)
     apply_overrides(fc, overrides or {})
-    assert isinstance(fc.verifier.thresholds, Thresholds)
+    assert isinstance(fc.pipeline.thresholds, Thresholds)
     return fc
 
 
 def apply_overrides(fc: Any, overrides: dict[str, float]) -> None:
     """Set thresholds, rule weights and verdict rules by name (``--set NAME=VALUE``)."""
-    v = fc.verifier
+    v = fc.pipeline
     t = {k: x for k, x in overrides.items() if k != "weights" and hasattr(v.thresholds, k)}
     w = {k: x for k, x in overrides.items() if hasattr(v.thresholds.weights, k)}
     r = {k: x for k, x in overrides.items() if hasattr(v.rules, k)}
@@ -84,7 +84,7 @@ def settings_report(fc: Any) -> dict[str, Any]:
     """Every threshold, weight and verdict rule in force, for an evaluation's report."""
     from dataclasses import asdict
 
-    v = fc.verifier
+    v = fc.pipeline
     return {"thresholds": asdict(v.thresholds), "rules": asdict(v.rules)}
 
 

@@ -84,8 +84,8 @@ def _seed_accuracy(cases: list[Case], preds: list[str]) -> dict[str, Any]:
 class Yardsticks:
     def __init__(self, model: str, news: Path = NEWS) -> None:
         self.fc = make_checker(model)
-        if self.fc.verifier.stance is not None:
-            self.fc.verifier.stance = CachedStance(self.fc.verifier.stance)
+        if self.fc.pipeline.stance is not None:
+            self.fc.pipeline.stance = CachedStance(self.fc.pipeline.stance)
         self.fc.analyzer.warm_up()
         files, all_contrast = contrast.generate([news], self.fc.analyzer.nlp)
         ingest(self.fc, files)
@@ -101,8 +101,8 @@ class Yardsticks:
         # the same analyzer and stance model.
         self.seed_fc = make_checker("none")
         self.seed_fc.analyzer = self.fc.analyzer
-        self.seed_fc.verifier.analyzer = self.fc.analyzer
-        self.seed_fc.verifier.stance = self.fc.verifier.stance
+        self.seed_fc.pipeline.analyzer = self.fc.analyzer
+        self.seed_fc.pipeline.stance = self.fc.pipeline.stance
         ingest(self.seed_fc, source_files([SEED_DIR]))
         self.seed = seed_cases()
         self.record: list[dict[str, Any]] = []

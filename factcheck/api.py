@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -16,12 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.config import Settings
-from factcheck.errors import FactCheckError, InputError, StageError
+from factcheck.errors import FactCheckError, InputError
 from factcheck.nlp.claims import ClaimExtractor
 from factcheck.nlp.facts import Analyzer
 from factcheck.nlp.sentences import iter_passages, split_passages
 from factcheck.pipeline.ingest import Progress, check_trust, ingest_paths
-from factcheck.pipeline.steps import ClaimRequest, Verifier
+from factcheck.pipeline.steps import ClaimRequest, Pipeline
 from factcheck.reviews.memory import SUFFIX, ReviewStore, review_of
 from factcheck.sources.chroma import open_client
 from factcheck.sources.readers import load_text
@@ -69,7 +68,7 @@ class FactChecker:
             store.collection_name + SUFFIX,
             check_embedder=check_embedder,
         )
-        self.verifier = Verifier(
+        self.pipeline = Pipeline(
             self.analyzer,
             store,
             k=self.settings.top_k,
@@ -95,12 +94,17 @@ class FactChecker:
         return self._retriever
 
     @property
+    def verifier(self) -> Pipeline:
+        """The pipeline under its old name (the README used to show ``fc.verifier``)."""
+        return self.pipeline
+
+    @property
     def chain(self) -> Any:
         """The verification chain as a LangChain Runnable (prepare | retrieve | judge)."""
         if self._chain is None:
             from factcheck.pipeline.chain import build_chain
 
-            self._chain = build_chain(self.verifier, self.retriever)
+            self._chain = build_chain(self.pipeline)
         return self._chain
 
     def warm_up_in_background(self) -> None:
@@ -322,8 +326,8 @@ class FactChecker:
         self, claim: str, *, dateline: dt.date | None = None, source: str | None = None
     ) -> Verdict:
         """Check one claim against the store."""
-        [out] = self._verify([self._request(claim, dateline, source)])
-        if isinstance(out, Exception):
+        [out] = self.pipeline.check_many([self._request(claim, dateline, source)])
+        if isinstance(out, FactCheckError):
             raise out
         return out
 
@@ -339,50 +343,20 @@ class FactChecker:
         """Check claims in batches, yielding in order. A bad claim yields its error and the
         rest go on."""
         items = list(claims)
-        done = 0
         where = build_where(self.store.resolve_source(source)) if source else None
+        done = 0
         for i in range(0, len(items), batch_size):
-            chunk = items[i : i + batch_size]
-            good: list[tuple[int, ClaimRequest]] = []
-            results: list[Verdict | FactCheckError | None] = [None] * len(chunk)
-            for j, c in enumerate(chunk):
-                req = (
-                    ClaimRequest(c.text, c.dateline, where, c)
-                    if isinstance(c, Claim)
-                    else ClaimRequest(c, dateline, where)
-                )
-                try:
-                    self.verifier.validate(req)  # early: one bad row must not sink a batch
-                    good.append((j, req))
-                except FactCheckError as ex:
-                    results[j] = ex
-            if good:
-                outs = self._verify([r for _, r in good])
-                for (j, req), out in zip(good, outs, strict=True):
-                    if isinstance(out, FactCheckError | Verdict):
-                        results[j] = out
-                    else:  # a bug on one claim: its error, named; the others go on
-                        logger.error("checking %r failed", req.text[:80], exc_info=out)
-                        if os.environ.get("FACTCHECK_RAISE_ERRORS"):
-                            raise out
-                        results[j] = StageError("check", req.text[:80], out)
-            for r in results:
+            reqs = [
+                ClaimRequest(c.text, c.dateline, where, c)
+                if isinstance(c, Claim)
+                else ClaimRequest(c, dateline, where)
+                for c in items[i : i + batch_size]
+            ]
+            for out in self.pipeline.check_many(reqs):
                 done += 1
                 if progress:
                     progress(done, len(items))
-                assert r is not None
-                yield r
-
-    def _verify(self, reqs: list[ClaimRequest]) -> list[Any]:
-        """The core pipeline (the same steps the LangChain chain runs)."""
-        try:
-            return list(self.verifier.check_many(reqs))
-        except FactCheckError:
-            raise
-        except Exception as ex:  # a bug in one claim: check them one at a time
-            if len(reqs) == 1:
-                return [ex]
-            return [out for r in reqs for out in self._verify([r])]
+                yield out
 
     def check_article(
         self, text: str, dateline: dt.date | None = None, *, article_id: str = "article"
@@ -401,7 +375,7 @@ class FactChecker:
     @property
     def prompts(self) -> tuple[str, ...]:
         """Versions of the prompts used (an LLM judge's), recorded in every Report."""
-        p = getattr(self.verifier.stance, "prompt", None)
+        p = getattr(self.pipeline.stance, "prompt", None)
         return (p,) if p else ()
 
     def _request(self, claim: str, dateline: dt.date | None, source: str | None) -> ClaimRequest:

@@ -109,7 +109,7 @@ def seed_checker_with(seed_checker):
             Settings(use_stance_model=False),
             check_embedder=False,
         )
-        fc.verifier.stance = stance
+        fc.pipeline.stance = stance
         return fc
 
     return make

@@ -133,7 +133,7 @@ def desk(embedder, analyzer, shipped_stance):
     client = chromadb.EphemeralClient(settings=chromadb.Settings(anonymized_telemetry=False))
     store = PassageStore(client, embedder, f"attr{uuid.uuid4().hex[:8]}")
     fc = FactChecker(store, analyzer, Settings(use_stance_model=False), check_embedder=False)
-    fc.verifier.stance = shipped_stance
+    fc.pipeline.stance = shipped_stance
     from pathlib import Path
 
     fc.ingest([Path(__file__).parent.parent / "seeds"])
@@ -204,7 +204,7 @@ def test_two_sources_that_give_it_to_two_speakers_conflict(embedder, analyzer, s
     client = chromadb.EphemeralClient(settings=chromadb.Settings(anonymized_telemetry=False))
     store = PassageStore(client, embedder, f"two{uuid.uuid4().hex[:8]}")
     fc = FactChecker(store, analyzer, Settings(use_stance_model=False), check_embedder=False)
-    fc.verifier.stance = shipped_stance
+    fc.pipeline.stance = shipped_stance
     fc.ingest_text(
         "Mayor Ann Smith said the steel plant will close in March.", name="wire-a", dateline=DL
     )

@@ -11,7 +11,7 @@ from benchmarks.harness import apply_overrides, parse_overrides, settings_report
 def test_weights_thresholds_and_rules_are_set_by_name(hash_checker):
     o = parse_overrides(["figure_refute_base=0.3", "model_support=0.4", "min_weight=0.2"])
     apply_overrides(hash_checker, o)
-    v = hash_checker.verifier
+    v = hash_checker.pipeline
     assert v.thresholds.weights.figure_refute_base == 0.3
     assert v.thresholds.model_support == 0.4 and v.rules.min_weight == 0.2
     report = settings_report(hash_checker)

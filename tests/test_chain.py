@@ -37,7 +37,7 @@ def test_check_many_matches_single_checks(seed_checker):
 
 
 def test_chain_is_a_runnable_with_invoke_batch_stream(seed_checker):
-    chain = build_chain(seed_checker.verifier)
+    chain = build_chain(seed_checker.pipeline)
     v = chain.invoke(ClaimRequest("Biden and Putin had a 90-minute call.", SEED_DATE))
     assert isinstance(v, Verdict) and v.label == Label.REFUTED
     vs = chain.batch(["Putin seized Crimea in 2014.", "Putin seized Crimea in 2016."])
@@ -141,7 +141,7 @@ def test_compose_the_retriever_and_chain_with_your_own_runnables(seed_checker):
     retriever = PassageRetriever(store=seed_checker.store, k=3, min_score=0.2)
     chain = (
         RunnableLambda(lambda s: s.strip(), name="tidy")
-        | build_chain(seed_checker.verifier, retriever)
+        | build_chain(seed_checker.pipeline, retriever)
         | RunnableLambda(lambda v: v.label.value, name="label")
     )
     rec = _Recorder()
@@ -168,7 +168,7 @@ def test_compose_the_retriever_and_chain_with_your_own_runnables(seed_checker):
 
 
 def test_batch_with_return_exceptions_keeps_the_good_claims(seed_checker):
-    chain = build_chain(seed_checker.verifier)
+    chain = build_chain(seed_checker.pipeline)
     rec = _Recorder()
     out = chain.batch(
         ["Putin seized Crimea in 2014.", "", 123, "Putin seized Crimea in 2016."],
@@ -214,7 +214,7 @@ def test_the_core_needs_no_langchain():
 def test_the_core_checks_claims_on_its_own(seed_checker):
     from factcheck.pipeline.steps import ClaimRequest as CoreRequest
 
-    out = seed_checker.verifier.check_many(
+    out = seed_checker.pipeline.check_many(
         [CoreRequest("Biden and Putin had a 90-minute call.", SEED_DATE), ""]
     )
     assert out[0].label == Label.REFUTED and isinstance(out[1], InputError)

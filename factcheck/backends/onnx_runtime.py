@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from factcheck.backends.weights import Lazy
 from factcheck.errors import ModelError
 from factcheck.types import StanceProbs
 
@@ -69,9 +69,7 @@ class OnnxEmbedder(Embeddings):
     def __init__(self, model_dir: Path = EMBEDDER_DIR, batch_size: int = 64) -> None:
         self.model_dir = Path(model_dir)
         self.batch_size = batch_size
-        self._session: Any = None
-        self._tok: Any = None
-        self._lock = threading.Lock()
+        self._loaded: Lazy[tuple[Any, Any]] = Lazy(self._load)
         self.path = self.model_dir  # for provenance: the folder holding the weights
 
     @property
@@ -93,30 +91,27 @@ class OnnxEmbedder(Embeddings):
             raise ModelError(f"Cannot read {self.model_dir / 'embedder.json'}: {ex}") from ex
 
     def warm_up(self) -> None:
-        if self._session is not None:
-            return
-        with self._lock:
-            if self._session is not None:
-                return
-            cfg = self._config()
-            self._tok = _tokenizer(
-                self.model_dir / "tokenizer.json", int(cfg.get("max_seq_length", 256))
-            )
-            self._session = _session(self.model_dir / ONNX_FILE)
-            logger.info("loaded ONNX embedder from %s", self.model_dir)
+        self._loaded.get()
+
+    def _load(self) -> tuple[Any, Any]:
+        cfg = self._config()
+        tok = _tokenizer(self.model_dir / "tokenizer.json", int(cfg.get("max_seq_length", 256)))
+        session = _session(self.model_dir / ONNX_FILE)
+        logger.info("loaded ONNX embedder from %s", self.model_dir)
+        return tok, session
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Unit-normalised float32 vectors, one row per text."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        self.warm_up()
+        tok, session = self._loaded.get()
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         # Similar lengths together: less padding, as sentence-transformers does.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         for i in range(0, len(order), self.batch_size):
             idx = order[i : i + self.batch_size]
-            feeds = _feeds(self._tok.encode_batch([texts[j] for j in idx]))
-            hidden = self._session.run(None, feeds)[0]
+            feeds = _feeds(tok.encode_batch([texts[j] for j in idx]))
+            hidden = session.run(None, feeds)[0]
             mask = feeds["attention_mask"][..., None].astype(np.float32)
             pooled = (hidden * mask).sum(axis=1) / np.clip(mask.sum(axis=1), 1e-9, None)
             norms = np.linalg.norm(pooled, axis=1, keepdims=True)
@@ -139,28 +134,25 @@ class OnnxStance:
         self.path = Path(path)
         self.batch_size = batch_size
         self.max_length = MAX_LENGTH
-        self._session: Any = None
-        self._tok: Any = None
-        self._lock = threading.Lock()
+        self._loaded: Lazy[tuple[Any, Any]] = Lazy(self._load)
 
     def warm_up(self) -> None:
-        if self._session is not None:
-            return
-        with self._lock:
-            if self._session is not None:
-                return
-            self._tok = _tokenizer(self.path / "tokenizer.json", self.max_length)
-            self._session = _session(self.path / ONNX_FILE)
+        self._loaded.get()
+
+    def _load(self) -> tuple[Any, Any]:
+        return _tokenizer(self.path / "tokenizer.json", self.max_length), _session(
+            self.path / ONNX_FILE
+        )
 
     def probabilities(self, pairs: list[tuple[str, str]]) -> list[list[float]]:
         """Softmax over (supports, refutes, neutral) for each (evidence, claim) pair."""
-        self.warm_up()
+        tok, session = self._loaded.get()
         out: list[list[float]] = [[] for _ in pairs]
         order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
         for i in range(0, len(order), self.batch_size):
             idx = order[i : i + self.batch_size]
-            enc = self._tok.encode_batch([(pairs[j][0], pairs[j][1]) for j in idx])
-            logits = self._session.run(None, _feeds(enc))[0].astype(np.float64)
+            enc = tok.encode_batch([(pairs[j][0], pairs[j][1]) for j in idx])
+            logits = session.run(None, _feeds(enc))[0].astype(np.float64)
             e = np.exp(logits - logits.max(axis=1, keepdims=True))
             probs = e / e.sum(axis=1, keepdims=True)
             for j, p in zip(idx, probs.tolist(), strict=True):

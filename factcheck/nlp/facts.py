@@ -14,6 +14,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, replace
 from typing import Any
 
+from factcheck.backends.weights import Lazy
 from factcheck.errors import ModelError
 from factcheck.lang import vocabulary, words_pattern
 from factcheck.nlp import syntax
@@ -125,30 +126,28 @@ class Analyzer:
     ) -> None:
         """``without_torch``: keep thinc from importing torch while spaCy loads (the ONNX
         backend). Off when torch is in use: another thread may be importing it."""
-        self._nlp = nlp
         self.without_torch = without_torch
-        self._lock = threading.Lock()
+        self._nlp: Lazy[Any] = Lazy(lambda: nlp) if nlp is not None else Lazy(self._load)
+        self._lock = threading.Lock()  # guards the cache
         self._cache: OrderedDict[tuple[str, dt.date | None], TextFacts] = OrderedDict()
         self._cache_size = cache_size
 
     def warm_up(self) -> None:
-        if self._nlp is not None:
-            return
-        with self._lock:
-            if self._nlp is None:
-                try:
-                    if self.without_torch:
-                        spacy = import_spacy_without_torch()
-                    else:
-                        import spacy
-                    self._nlp = spacy.load(SPACY_MODEL, exclude=["senter"])
-                except Exception as ex:
-                    raise ModelError(f"Cannot load spaCy pipeline {SPACY_MODEL}: {ex}") from ex
+        self._nlp.get()
+
+    def _load(self) -> Any:
+        try:
+            if self.without_torch:
+                spacy = import_spacy_without_torch()
+            else:
+                import spacy
+            return spacy.load(SPACY_MODEL, exclude=["senter"])
+        except Exception as ex:
+            raise ModelError(f"Cannot load spaCy pipeline {SPACY_MODEL}: {ex}") from ex
 
     @property
     def nlp(self) -> Any:
-        self.warm_up()
-        return self._nlp
+        return self._nlp.get()
 
     def analyze(
         self, text: str, dateline: dt.date | None = None, ctx: DateContext | None = None

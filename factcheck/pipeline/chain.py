@@ -1,6 +1,11 @@
-"""The LangChain adapter: the verification core (core.py) as LCEL Runnables.
+"""The LangChain adapter: the verification pipeline (steps.py) as LCEL Runnables.
 
-    prepare (claim -> ClaimState) | retrieve (PassageRetriever) | judge -> Verdict
+    prepare (claim -> ClaimState) | retrieve | judge -> Verdict
+
+Each step is the pipeline's own ``*_many`` step, so the chain and ``FactChecker`` run one
+path. ``PassageRetriever`` is the store as a LangChain retriever, for your own chains; it
+retrieves as the pipeline does (retrieval.search_many). Pass any LangChain retriever to
+``build_chain`` to retrieve through it instead.
 
 ``build_chain`` returns one Runnable with invoke/batch/stream. Every step honours its
 ``config`` (callbacks, tags, run names) and ``return_exceptions``: in a batch, a claim that
@@ -21,7 +26,15 @@ from langchain_core.runnables import Runnable, RunnableConfig
 from langchain_core.runnables.config import get_callback_manager_for_config, get_config_list
 from pydantic import ConfigDict
 
-from factcheck.pipeline.steps import ClaimRequest, ClaimState, StanceFn, Verifier, with_passages
+from factcheck.pipeline.retrieval import search_many
+from factcheck.pipeline.steps import (
+    ClaimRequest,
+    ClaimState,
+    Pipeline,
+    StanceFn,
+    Verifier,
+    with_passages,
+)
 from factcheck.sources.store import passage_from_record, passage_metadata
 from factcheck.types import Passage, Verdict
 
@@ -29,6 +42,7 @@ __all__ = [
     "ClaimRequest",
     "ClaimState",
     "PassageRetriever",
+    "Pipeline",
     "StanceFn",
     "Verifier",
     "build_chain",
@@ -69,26 +83,15 @@ class PassageRetriever(BaseRetriever):
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun
     ) -> list[Document]:
-        return self._docs(self.store.search(query, self.k, self.where))
-
-    def _docs(self, passages: list[Passage]) -> list[Document]:
-        return [passage_to_document(p) for p in passages if (p.score or 0.0) >= self.min_score]
+        return self.search_many([query])[0]
 
     def search_many(
         self, queries: list[str], wheres: Sequence[dict[str, Any] | None] | None = None
     ) -> list[list[Document]]:
         """Batch retrieval: one embedding call, then one query per distinct filter."""
         wheres = list(wheres) if wheres is not None else [self.where] * len(queries)
-        out: list[list[Document]] = [[] for _ in queries]
-        vecs = self.store.embedder.embed_documents(queries) if queries else []
-        groups: dict[str, list[int]] = {}
-        for i, w in enumerate(wheres):
-            groups.setdefault(repr(w), []).append(i)
-        for idx in groups.values():
-            res = self.store.search_vectors([vecs[i] for i in idx], self.k, wheres[idx[0]])
-            for i, ps in zip(idx, res, strict=True):
-                out[i] = self._docs(ps)
-        return out
+        _, found = search_many(self.store, queries, wheres, self.k, self.min_score)
+        return [[passage_to_document(p) for p in ps] for ps in found]
 
     def batch(  # type: ignore[override]
         self,
@@ -145,41 +148,39 @@ class _Step(Runnable[Any, Any]):
         )
 
 
-def _retrieve_step(verifier: Verifier, retriever: PassageRetriever) -> _Step:
-    """Passages for each claim through the LangChain retriever, one batch per filter."""
+def _retrieve_through(pipeline: Pipeline, retriever: BaseRetriever) -> _Step:
+    """Passages for each claim through another LangChain retriever (its own k and filters;
+    ranked with the claim's time first, as the pipeline ranks)."""
 
-    def many(states: list[ClaimState], config: list[RunnableConfig]) -> list[ClaimState]:
-        groups: dict[str, list[int]] = {}
-        for i, s in enumerate(states):
-            groups.setdefault(repr(s.where), []).append(i)
-        # As the core does: a pool of k x retrieve_pool, ranked with the claim's time first.
-        pool = retriever.k * max(1, verifier.thresholds.retrieve_pool)
-        for idx in groups.values():
-            r = retriever.model_copy(update={"where": states[idx[0]].where, "k": pool})
-            docs = r.batch([states[i].claim.text for i in idx], [config[i] for i in idx])
-            for i, ds in zip(idx, docs, strict=True):
-                if isinstance(ds, Exception):
-                    raise ds
-                found = [document_to_passage(d) for d in ds]
-                states[i].passages = verifier.rank_by_time(states[i], found)[: retriever.k]
-        return states
+    def many(
+        states: list[ClaimState], config: list[RunnableConfig]
+    ) -> list[ClaimState | Exception]:
+        docs = retriever.batch([s.claim.text for s in states], config, return_exceptions=True)
+        out: list[ClaimState | Exception] = []
+        for s, ds in zip(states, docs, strict=True):
+            if isinstance(ds, Exception):
+                out.append(ds)  # this claim's retrieval failed; the others go on
+                continue
+            s.passages = pipeline.rank_by_time(s, [document_to_passage(d) for d in ds])
+            out.append(s)
+        return out
 
     return _Step(many, "retrieve")
 
 
 def build_chain(
-    verifier: Verifier, retriever: PassageRetriever | None = None
+    pipeline: Pipeline, retriever: BaseRetriever | None = None
 ) -> Runnable[ClaimRequest | str, Verdict]:
     """claim -> retrieve -> compare -> aggregate, as one composable Runnable.
 
-    ``retriever`` defaults to a PassageRetriever over the verifier's store with its k and
-    min_score; pass your own to change retrieval."""
-    retriever = retriever or PassageRetriever(
-        store=verifier.store, k=verifier.k, min_score=verifier.min_score
+    Retrieval is the pipeline's own (its k and min_score); pass a LangChain retriever to
+    retrieve through it instead."""
+    retrieve = (
+        _Step(pipeline.retrieve_many, "retrieve")
+        if retriever is None
+        else _retrieve_through(pipeline, retriever)
     )
-    prepare = _Step(verifier.prepare_many, "prepare")
-    judge = _Step(verifier.judge_many, "judge")
-    chain: Runnable[ClaimRequest | str, Verdict] = (
-        prepare | _retrieve_step(verifier, retriever) | judge
-    )
+    prepare = _Step(pipeline.prepare_many, "prepare")
+    judge = _Step(pipeline.judge_many, "judge")
+    chain: Runnable[ClaimRequest | str, Verdict] = prepare | retrieve | judge
     return chain.with_config(run_name="factcheck")

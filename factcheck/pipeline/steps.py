@@ -1,28 +1,35 @@
-"""The verification core: claim -> passages -> comparisons -> Verdict, with no LangChain
-objects in it (the LangChain chain in chain.py is a thin adapter over these steps).
+"""The verification pipeline: claim -> passages -> comparisons -> Verdict, with no
+LangChain objects in it (the LangChain chain in chain.py is a thin adapter over these
+steps, and the only other way in).
 
-    Verifier.prepare_many   claim text or Claim -> ClaimState (facts from spaCy + values)
-    Verifier.retrieve_many  top-k passages per claim from the store (one embedding call)
-    Verifier.judge_many     compare every passage, add competing accounts, decide
+    Pipeline.prepare_many   claim text or Claim -> ClaimState: cleaned and validated here,
+                            once; facts from spaCy (one batch per dateline)
+    Pipeline.retrieve_many  top-k passages per claim (one embedding call; the vector is
+                            kept for the verdict memory)
+    Pipeline.judge_many     compare every passage, add competing accounts, decide
 
-Each ``*_many`` step returns, per item, its result or the FactCheckError that item raised,
-so one bad claim never sinks the others. ``Verifier.check_many`` runs all three.
+Each ``*_many`` step returns, per item, its result or the FactCheckError that item raised
+(isolate.one_by_one), so one bad claim never sinks the others. ``check_many`` runs all
+three.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from factcheck.errors import FactCheckError, InputError, StageError
+from factcheck.errors import FactCheckError, InputError
 from factcheck.nlp.claims import claim_id, kinds_of
 from factcheck.nlp.facts import Analyzer, TextFacts, entity_match
 from factcheck.nlp.paraphrase import WordSimilarity, value_words
 from factcheck.nlp.speech import claimed_statement
+from factcheck.pipeline.isolate import one_by_one, through
 from factcheck.pipeline.provenance import provenance
+from factcheck.pipeline.retrieval import search_many
 from factcheck.reviews.memory import ReviewStore
 from factcheck.rules.compare import (
     DEFAULT,
@@ -74,8 +81,8 @@ class ClaimRequest:
     claim: Claim | None = None
 
 
-class Verifier:
-    """Owns the pieces the chain steps need: analyzer, store, stance function, rules."""
+class Pipeline:
+    """Owns the pieces the steps need: analyzer, store, stance function, rules."""
 
     def __init__(
         self,
@@ -104,16 +111,23 @@ class Verifier:
 
     @property
     def provenance(self) -> Provenance:
-        """What decides this verifier's verdicts now (the stance may be swapped)."""
+        """What decides this pipeline's verdicts now (the stance may be swapped)."""
         return provenance(self.stance, self.thresholds, self.rules)
+
+    # -- the whole pipeline -----------------------------------------------------------------
+
+    def check_many(self, items: list[Any]) -> list[Verdict | FactCheckError]:
+        """A Verdict, or the error of that claim, per item (text, Claim or ClaimRequest)."""
+        return through(self.judge_many, through(self.retrieve_many, self.prepare_many(items)))
 
     # -- steps ------------------------------------------------------------------------------
 
-    def validate(self, req: ClaimRequest | str) -> str:
-        """The claim's text, or an InputError saying what is wrong with it (no model runs)."""
-        if not isinstance(req, ClaimRequest):
-            req = ClaimRequest(_claim_text(req))
-        text = clean_claim(_claim_text(req.text)) if req.claim is None else req.claim.text
+    def request(self, item: Any) -> ClaimRequest:
+        """The one place a claim is cleaned and validated: its request with clean text, or
+        an InputError saying what is wrong with it (no model runs)."""
+        req = item if isinstance(item, ClaimRequest) else ClaimRequest(_claim_text(item))
+        # An extracted claim keeps its text as it is: its span indexes its article.
+        text = req.claim.text if req.claim is not None else clean_claim(_claim_text(req.text))
         if not text:
             raise InputError("The claim is empty: type a sentence to check")
         if len(text) > self.max_claim_chars:
@@ -121,43 +135,60 @@ class Verifier:
                 f"The claim is {len(text):,} characters; the limit is {self.max_claim_chars:,}."
                 " Check a whole article with check-article instead."
             )
-        return text
+        return replace(req, text=text)
 
-    def prepare(self, req: ClaimRequest | str) -> ClaimState:
-        if not isinstance(req, ClaimRequest):
-            req = ClaimRequest(_claim_text(req))
-        text = self.validate(req)
-        dateline = req.dateline if req.claim is None else req.claim.dateline
-        facts = self.analyzer.analyze(text, dateline)
-        claim = req.claim or Claim(
-            id=claim_id("adhoc", 0, text),
-            text=text,
-            span=(0, len(text)),
-            kinds=kinds_of(facts),
-            attribution=facts.attribution,
-            values=(*facts.values, *facts.entities),
-            dateline=dateline,
-            article_id="adhoc",
+    def prepare_many(self, items: list[Any]) -> list[ClaimState | FactCheckError]:
+        """Each item's state, or its error: requests checked, then the claims analysed in
+        one spaCy batch per dateline."""
+        reqs: list[ClaimRequest | FactCheckError] = []
+        for item in items:
+            try:
+                reqs.append(self.request(item))
+            except FactCheckError as ex:
+                reqs.append(ex)
+        by_date: dict[dt.date | None, list[str]] = {}
+        for r in reqs:
+            if isinstance(r, ClaimRequest):
+                by_date.setdefault(_dateline(r), []).append(r.text)
+        for dl, texts in by_date.items():
+            with contextlib.suppress(Exception):  # a text that fails alone fails below
+                self.analyzer.analyze_many(texts, dl)  # fills the analyzer's cache
+        return through(lambda rs: one_by_one(self._prepare, rs, "prepare", _name), reqs)
+
+    def _prepare(self, reqs: list[ClaimRequest]) -> list[ClaimState]:
+        out = []
+        for req in reqs:
+            dateline = _dateline(req)
+            facts = self.analyzer.analyze(req.text, dateline)
+            claim = req.claim or Claim(
+                id=claim_id("adhoc", 0, req.text),
+                text=req.text,
+                span=(0, len(req.text)),
+                kinds=kinds_of(facts),
+                attribution=facts.attribution,
+                values=(*facts.values, *facts.entities),
+                dateline=dateline,
+                article_id="adhoc",
+            )
+            out.append(ClaimState(claim, facts, req.where))
+        return out
+
+    def retrieve_many(self, states: list[ClaimState]) -> list[ClaimState | FactCheckError]:
+        """Top-k passages (at least ``min_score``) for each claim, those of the claim's
+        time first among near equals."""
+        return one_by_one(self._retrieve, states, "retrieve", _state_name)
+
+    def _retrieve(self, states: list[ClaimState]) -> list[ClaimState]:
+        pool = self.k * max(1, self.thresholds.retrieve_pool)
+        vecs, found = search_many(
+            self.store,
+            [s.claim.text for s in states],
+            [s.where for s in states],
+            pool,
+            self.min_score,
         )
-        return ClaimState(claim, facts, req.where)
-
-    def retrieve_many(self, states: list[ClaimState]) -> list[ClaimState]:
-        """Top-k passages (at least ``min_score``) for each claim: one embedding call, then
-        one store query per distinct filter."""
-        if not states:
-            return states
-        vecs = self.store.embedder.embed_documents([s.claim.text for s in states])
-        groups: dict[str, list[int]] = {}
-        for i, s in enumerate(states):
-            groups.setdefault(repr(s.where), []).append(i)
-        t = self.thresholds
-        pool = self.k * max(1, t.retrieve_pool)
-        for idx in groups.values():
-            found = self.store.search_vectors([vecs[i] for i in idx], pool, states[idx[0]].where)
-            for i, ps in zip(idx, found, strict=True):
-                ok = [p for p in ps if (p.score or 0.0) >= self.min_score]
-                states[i].passages = self.rank_by_time(states[i], ok)[: self.k]
-        for s, v in zip(states, vecs, strict=True):
+        for s, v, ps in zip(states, vecs, found, strict=True):
+            s.passages = self.rank_by_time(s, ps)[: self.k]
             s.vector = v
         return states
 
@@ -174,67 +205,12 @@ class Verifier:
 
         return sorted(passages, key=key, reverse=True)
 
-    def prepare_many(self, reqs: list[Any]) -> list[ClaimState | FactCheckError]:
-        """``prepare`` for many claims: each its state, or the error that claim raised."""
-        self._warm(reqs)  # one spaCy batch fills the analyzer's cache
-        out: list[ClaimState | FactCheckError] = []
-        for r in reqs:
-            try:
-                out.append(self.prepare(r))
-            except FactCheckError as ex:
-                out.append(ex)
-        return out
-
     def judge_many(self, states: list[ClaimState]) -> list[Verdict | FactCheckError]:
-        """``judge_batch``; if the batch fails, each claim on its own, so that only the
+        """Compare and decide; if the batch fails, each claim on its own, so that only the
         claim that fails is lost (as a StageError naming it)."""
-        try:
-            return list(self.judge_batch(states))
-        except FactCheckError:
-            if len(states) == 1:
-                raise
-        except Exception as ex:
-            if len(states) == 1:
-                raise StageError("judge", states[0].claim.text[:60], ex) from ex
-        out: list[Verdict | FactCheckError] = []
-        for s in states:
-            try:
-                out.append(self.judge_many([s])[0])
-            except FactCheckError as ex:
-                logger.info("judging %r failed", s.claim.text, exc_info=True)
-                out.append(ex)
-        return out
+        return one_by_one(self._judge, states, "judge", _state_name)
 
-    def check_many(self, reqs: list[Any]) -> list[Verdict | FactCheckError]:
-        """The whole pipeline without LangChain: a Verdict or an error per request."""
-        prepared = self.prepare_many(reqs)
-        ok = [s for s in prepared if isinstance(s, ClaimState)]
-        judged = iter(self.judge_many(self.retrieve_many(ok)) if ok else [])
-        return [next(judged) if isinstance(s, ClaimState) else s for s in prepared]
-
-    def _warm(self, reqs: list[Any]) -> None:
-        """Analyse the claims in one spaCy batch per dateline (prepare() reads the cache)."""
-        by_date: dict[dt.date | None, list[str]] = {}
-        for r in reqs:
-            if not isinstance(r, ClaimRequest):
-                r = ClaimRequest(r)
-            if r.claim is None and not isinstance(r.text, str):
-                continue  # prepare() raises the InputError for it
-            text = r.claim.text if r.claim else clean_claim(r.text)
-            if text and len(text) <= self.max_claim_chars:
-                by_date.setdefault(r.claim.dateline if r.claim else r.dateline, []).append(text)
-        for dl, texts in by_date.items():
-            self.analyzer.analyze_many(texts, dl)
-
-    def prepare_batch(self, reqs: list[ClaimRequest | str]) -> list[ClaimState]:
-        """``prepare`` for many claims, with one spaCy batch over claims sharing a dateline."""
-        self._warm(reqs)
-        return [self.prepare(r) for r in reqs]
-
-    def judge(self, state: ClaimState) -> Verdict:
-        return self.judge_batch([state])[0]
-
-    def judge_batch(self, states: list[ClaimState]) -> list[Verdict]:
+    def _judge(self, states: list[ClaimState]) -> list[Verdict]:
         """Compare and decide for many claims: passages analysed in one spaCy batch, all
         (passage, claim) pairs scored by the stance model in one call."""
         allp = [p for s in states for p in s.passages]
@@ -374,6 +350,18 @@ def _claim_text(value: object) -> str:
     return value
 
 
+def _dateline(req: ClaimRequest) -> dt.date | None:
+    return req.claim.dateline if req.claim is not None else req.dateline
+
+
+def _name(req: ClaimRequest) -> str:
+    return req.text[:80]
+
+
+def _state_name(state: ClaimState) -> str:
+    return state.claim.text[:80]
+
+
 def _speakers(facts: TextFacts, v: Verdict) -> Verdict:
     """Who the claim says said it, and whose words the deciding passage gives it as."""
     claimed = claimed_statement(facts)
@@ -405,3 +393,7 @@ def _evidence(p: Passage, comp: Comparison, attribution: str | None) -> Evidence
 def with_passages(state: ClaimState, passages: list[Passage]) -> ClaimState:
     """Give a state fixed passages (gold-evidence evaluation skips retrieval)."""
     return ClaimState(state.claim, state.facts, state.where, [replace(p) for p in passages])
+
+
+# The name the README gave the pipeline before it had a room of its own.
+Verifier = Pipeline
