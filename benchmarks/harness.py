@@ -115,11 +115,15 @@ class Case:
 
 
 def check_cases(
-    fc: Any, cases: list[Case], record: list[dict[str, Any]] | None = None
+    fc: Any,
+    cases: list[Case],
+    record: list[dict[str, Any]] | None = None,
+    confidences: list[float] | None = None,
 ) -> list[str]:
     """Predicted label per case (an error row counts as its error's class name); with
     ``record``, each verdict's label, confidence and rationale are appended to it (to diff
-    two versions of the code verdict by verdict)."""
+    two versions of the code verdict by verdict); with ``confidences``, each verdict's
+    confidence (0.0 for an error row)."""
     from factcheck.types import Claim
 
     out = []
@@ -129,6 +133,8 @@ def check_cases(
     # Claims as Claim objects: the chain analyses each with its own dateline.
     for c, v in zip(cases, fc.check_many(batch), strict=True):
         out.append(v.label.value if hasattr(v, "label") else type(v).__name__)
+        if confidences is not None:
+            confidences.append(float(getattr(v, "confidence", 0.0)))
         if record is not None:
             row = {"id": c.id, "claim": c.claim, "label": out[-1]}
             if hasattr(v, "label"):
@@ -137,9 +143,16 @@ def check_cases(
     return out
 
 
-def score(cases: list[Case], preds: list[str]) -> dict[str, Any]:
-    """Accuracy overall and per kind, the confusion matrix and the false-SUPPORTED rate
-    (share of claims that are not true and were called SUPPORTED)."""
+CONFIDENT = 0.9  # a desk sorts by confidence: how often is a verdict this sure right?
+
+
+def score(
+    cases: list[Case], preds: list[str], confidences: list[float] | None = None
+) -> dict[str, Any]:
+    """Accuracy overall and per kind, the confusion matrix, the false-SUPPORTED rate
+    (share of claims that are not true and were called SUPPORTED), SUPPORTED recall, true
+    claims called REFUTED, and (given the confidences) how often a SUPPORTED or REFUTED
+    verdict with confidence >= CONFIDENT is right."""
     n = len(cases)
     ok = sum(p == c.label for c, p in zip(cases, preds, strict=True))
     per: Counter[str] = Counter()
@@ -155,10 +168,14 @@ def score(cases: list[Case], preds: list[str]) -> dict[str, Any]:
     precision = {
         lab: round(conf[(lab, lab)] / called[lab], 3) if called[lab] else None for lab in LABELS
     }
-    return {
+    true = [p for c, p in zip(cases, preds, strict=True) if c.label == "SUPPORTED"]
+    out: dict[str, Any] = {
         "claims": n,
         "accuracy": round(ok / n, 3) if n else 0.0,
         "false_supported": round(false_sup / len(untrue), 3) if untrue else 0.0,
+        "false_supported_n": false_sup,
+        "supported_recall": round(true.count("SUPPORTED") / len(true), 3) if true else None,
+        "true_called_refuted": true.count("REFUTED"),
         "untrue": len(untrue),
         "precision": precision,
         "by_kind": {k: [round(per_ok[k] / m, 3), m] for k, m in sorted(per.items())},
@@ -166,14 +183,30 @@ def score(cases: list[Case], preds: list[str]) -> dict[str, Any]:
             g: {p: conf[(g, p)] for p in (*LABELS, "CONFLICTING") if conf[(g, p)]} for g in LABELS
         },
     }
+    if confidences is not None:
+        sure = [
+            p == c.label
+            for c, p, x in zip(cases, preds, confidences, strict=True)
+            if p in ("SUPPORTED", "REFUTED") and x >= CONFIDENT
+        ]
+        out["confident"] = {
+            "n": len(sure),
+            "right": round(sum(sure) / len(sure), 3) if sure else None,
+        }
+    return out
 
 
 def print_score(title: str, s: dict[str, Any]) -> None:
     print(f"\n## {title}")
     print(
         f"claims {s['claims']}  accuracy {s['accuracy']:.3f}  false-SUPPORTED "
-        f"{s['false_supported']:.3f} (of {s['untrue']} untrue)  precision {s['precision']}"
+        f"{s['false_supported']:.3f} ({s['false_supported_n']} of {s['untrue']} untrue)  "
+        f"SUPPORTED recall {s['supported_recall']}  true called REFUTED "
+        f"{s['true_called_refuted']}  precision {s['precision']}"
     )
+    if "confident" in s:
+        c = s["confident"]
+        print(f"SUPPORTED/REFUTED with confidence >= {CONFIDENT}: {c['n']}, right {c['right']}")
     print("| kind | accuracy | n |\n|---|---|---|")
     for k, (acc, m) in s["by_kind"].items():
         print(f"| {k} | {acc:.3f} | {m} |")
@@ -242,9 +275,10 @@ def run_generated(
     t0 = time.perf_counter()
     ingest(fc, files)
     t1 = time.perf_counter()
-    preds = check_cases(fc, cases)
+    confs: list[float] = []
+    preds = check_cases(fc, cases, confidences=confs)
     t2 = time.perf_counter()
-    s = score(cases, preds) | {
+    s = score(cases, preds, confs) | {
         "generator": generator,
         "split": args.split,
         "sources": len(files),

@@ -97,6 +97,10 @@ class Yardsticks:
         self.news = {
             s: news_claims.cases([r for r in rows if r["split"] == s]) for s in ("dev", "test")
         }
+        rows2 = news_claims.load(news_claims.DATA2)  # the second set: other articles
+        self.news2 = {
+            s: news_claims.cases([r for r in rows2 if r["split"] == s]) for s in ("dev", "test")
+        }
         # The seed fixture runs against a store of the seed alone (as its test does), with
         # the same analyzer and stance model.
         self.seed_fc = make_checker("none")
@@ -112,10 +116,14 @@ class Yardsticks:
         apply_overrides(self.seed_fc, overrides)
         out: dict[str, Any] = {"overrides": overrides}
         for s in splits:
-            out[f"contrast_{s}"] = score(
-                self.contrast[s], check_cases(self.fc, self.contrast[s], self.record)
-            )
-            out[f"news_{s}"] = score(self.news[s], check_cases(self.fc, self.news[s], self.record))
+            for name, cases in (
+                ("contrast", self.contrast[s]),
+                ("news", self.news[s]),
+                ("news2", self.news2[s]),
+            ):
+                confs: list[float] = []
+                preds = check_cases(self.fc, cases, self.record, confs)
+                out[f"{name}_{s}"] = score(cases, preds, confs)
         if "test" in splits:
             out["seed"] = _seed_accuracy(
                 self.seed, check_cases(self.seed_fc, self.seed, self.record)
@@ -131,12 +139,24 @@ def objective(r: dict[str, Any]) -> float:
 
 def summary(r: dict[str, Any]) -> str:
     parts = []
-    for k in ("contrast_dev", "contrast_test", "news_dev", "news_test"):
+    for k in (
+        "contrast_dev",
+        "contrast_test",
+        "news_dev",
+        "news_test",
+        "news2_dev",
+        "news2_test",
+    ):
         if k in r:
-            parts.append(f"{k} acc {r[k]['accuracy']:.3f} falseSUP {r[k]['false_supported']:.3f}")
+            x = r[k]
+            parts.append(
+                f"{k} acc {x['accuracy']:.3f} falseSUP {x['false_supported']:.3f}"
+                f" supRecall {x['supported_recall']} trueREF {x['true_called_refuted']}"
+                f" conf>=0.9 right {x['confident']['right']} (n={x['confident']['n']})"
+            )
     if "seed" in r:
         parts.append(f"seed {r['seed']['correct']}/{r['seed']['claims']}")
-    return " | ".join(parts)
+    return "\n".join(parts)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -172,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     result |= r
     result["settings"] = settings_report(y.fc)
     print(f"\nmodel {args.model}, thresholds {base}:\n{summary(r)}")
-    for k in ("contrast_test", "news_test"):
+    for k in ("contrast_test", "news_test", "news2_test"):
         print(f"{k}: by kind {r[k]['by_kind']}\n  precision {r[k]['precision']}")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

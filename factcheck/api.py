@@ -16,6 +16,7 @@ from typing import Any
 
 from factcheck.config import Settings
 from factcheck.errors import FactCheckError, InputError
+from factcheck.lang import vocabulary
 from factcheck.nlp.claims import ClaimExtractor
 from factcheck.nlp.facts import Analyzer
 from factcheck.nlp.sentences import iter_passages, split_passages
@@ -59,7 +60,10 @@ class FactChecker:
     ) -> None:
         self.settings = settings or Settings()
         self.store = store
-        self.analyzer = analyzer or Analyzer(without_torch=self.settings.backend == "onnx")
+        self.analyzer = analyzer or Analyzer(
+            without_torch=self.settings.backend == "onnx",
+            vocab=vocabulary(self.settings.language),
+        )
         self.extractor = ClaimExtractor(self.analyzer, self.settings.claim_threshold)
         self.memory = ReviewStore(
             store.client,
@@ -149,7 +153,10 @@ class FactChecker:
         if s.llm_judge:
             from factcheck.backends.llm_judge import LLMJudge, chat_model_from_settings
 
-            stance = LLMJudge(chat_model_from_settings(s.llm_judge, s.llm_base_url))
+            stance = LLMJudge(
+                chat_model_from_settings(s.llm_judge, s.llm_base_url),
+                vocab=vocabulary(s.language),
+            )
         elif s.use_stance_model:
             from factcheck.backends.stance import load_default_stance
 
@@ -225,10 +232,14 @@ class FactChecker:
         )
 
     def _split(self, src: Source, body: int) -> list[Passage]:
-        return split_passages(src, body, max_chars=self.settings.max_passage_chars)
+        return split_passages(
+            src, body, max_chars=self.settings.max_passage_chars, vocab=self.analyzer.vocab
+        )
 
     def _iter_split(self, src: Source, body: int) -> Iterator[Passage]:
-        return iter_passages(src, body, max_chars=self.settings.max_passage_chars)
+        return iter_passages(
+            src, body, max_chars=self.settings.max_passage_chars, vocab=self.analyzer.vocab
+        )
 
     def _store(self, src: Source, body: int) -> tuple[str, int]:
         passages = self._split(src, body)

@@ -64,6 +64,18 @@ class Settings(BaseSettings):
     web_max_batch: int = Field(default=16, ge=1, le=256, description="checks batched together")
     author: str = "factcheck"
     publisher_url: str = ""
+    language: str = Field(
+        default="en", description="the vocabulary the rules read (a folder of factcheck/lang/)"
+    )
+
+    @field_validator("language")
+    @classmethod
+    def _language(cls, v: str) -> str:
+        from factcheck.lang import languages
+
+        if v not in languages():
+            raise ValueError(f"no vocabulary for language {v!r}; available: {languages()}")
+        return v
 
     @field_validator("chroma_url")
     @classmethod

@@ -22,9 +22,9 @@ from .conftest import SEEDS, free_port
 def test_logins_and_roles():
     digest = hashlib.sha256(b"s3cret").hexdigest()
     a = Access.from_settings(f"alice:pw1, bob:sha256:{digest}", "alice")
-    assert a.check("alice", "pw1") and not a.check("alice", "pw2")
-    assert a.check("bob", "s3cret") and not a.check("bob", digest)
-    assert not a.check("mallory", "pw1")
+    assert a.login_ok("alice", "pw1") and not a.login_ok("alice", "pw2")
+    assert a.login_ok("bob", "s3cret") and not a.login_ok("bob", digest)
+    assert not a.login_ok("mallory", "pw1")
     assert a.can_edit("alice") and not a.can_edit("bob") and not a.can_edit(None)
     assert Access().can_edit(None)  # no logins: loopback only, this machine's user
     assert Access.from_settings("alice:pw1", None).can_edit("alice")
@@ -94,7 +94,7 @@ def guarded_app(embedder, analyzer, tmp_path_factory):
         server_port=port,
         prevent_thread_lock=True,
         quiet=True,
-        auth=access.check,
+        auth=access.login_ok,
     )
     yield f"http://127.0.0.1:{port}", fc
     ui.close()

@@ -42,6 +42,26 @@ def test_sentence_splitter_keeps_abbreviations_and_quotes():
     ]
 
 
+def test_sentence_splitter_reads_the_abbreviations_of_its_vocabulary():
+    import dataclasses
+
+    from factcheck.lang import vocabulary
+
+    en = vocabulary("en")
+    text = "They met Gen. Petraeus. No. 5 was next. He said no. Then he left."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "They met Gen. Petraeus.",
+        "No. 5 was next.",
+        "He said no.",
+        "Then he left.",
+    ]
+    without = dataclasses.replace(en, abbreviations=en.abbreviations - {"gen"})
+    assert [text[s:e] for s, e in split_sentences(text, vocab=without)][:2] == [
+        "They met Gen.",
+        "Petraeus.",
+    ]
+
+
 def test_yaml_front_matter_dateline():
     raw = (
         "---\ntitle: Storm report\ndate: 2023-03-04\nauthor: A. Writer\n"

@@ -36,6 +36,33 @@ def test_the_checks_catch_broken_tables():
     assert "months do not cover" in found
 
 
+def test_the_checks_catch_broken_grammar_tables():
+    v = vocabulary("en")
+    broken = dataclasses.replace(
+        v,
+        abbreviations=v.abbreviations | {"Mr."},
+        numbered_abbreviations=v.numbered_abbreviations | {"pp"},
+        calendar_units={**v.calendar_units, "fortnight": "fortnight"},
+        range_openers={**v.range_openers, "till": "from"},
+        spoken_durations=(*v.spoken_durations, "jiffy"),
+        injection=dataclasses.replace(v.injection, roles=()),
+    )
+    found = "\n".join(problems(broken))
+    assert "abbreviation 'Mr.' is not lower-case" in found
+    assert "abbreviation before numbers 'pp' is not an abbreviation" in found
+    assert "calendar unit 'fortnight' has grain 'fortnight'" in found
+    assert "range opener for 'till' is for no range joiner" in found
+    assert "spoken duration 'jiffy' is not a duration" in found
+    assert "injection roles is empty" in found  # an empty pattern would match anything
+
+
+def test_abbreviations_take_the_month_abbreviations_from_the_dates_table():
+    v = vocabulary("en")
+    assert {"jan", "sept", "dec"} <= v.abbreviations and "may" not in v.abbreviations
+    assert {"mr", "u.s", "e.g"} <= v.abbreviations and len(v.abbreviations) == 52
+    assert v.numbered_abbreviations == {"no", "fig", "vol", "sec"}
+
+
 def test_pos_qualified_entries_may_share_a_word_across_parts_of_speech():
     v = vocabulary("en")
     ok = dataclasses.replace(v, synonyms=(("talk:NOUN", "meeting"), ("talk:VERB", "speak")))

@@ -42,11 +42,8 @@ def test_scores_related_unrelated_and_negated(stance):
 def test_chain_with_the_stance_model(seed_checker_with, stance):
     fc = seed_checker_with(stance)
     assert (
-        fc.check("Biden and Putin had a 90-minute call.", dateline=SEED_DATE).label
-        == Label.REFUTED
+        fc.check("Biden and Putin had a 90-minute call.", dateline=SEED_DATE).label == Label.REFUTED
     )
-    assert fc.check("Apple released a new iPhone in September.").label == (
-        Label.NOT_ENOUGH_INFO
-    )
+    assert fc.check("Apple released a new iPhone in September.").label == (Label.NOT_ENOUGH_INFO)
     v = fc.check("Ushakov said Putin was pleased with the talks.")
     assert v.label == Label.SUPPORTED

@@ -31,6 +31,53 @@ def test_every_evidence_string_is_in_its_article():
     assert Counter(r["split"] for r in rows)["test"] >= len(rows) // 4
 
 
+def test_the_second_hand_checked_set_is_frozen_and_split_by_article():
+    """Issue #28's set: frozen before any rule changed (size, labels and splits pinned);
+    every evidence string verbatim; no article shared with the first set or across
+    splits, so the test half is about articles the dev half never saw."""
+    import hashlib
+
+    rows = news_claims.load(news_claims.DATA2)
+    assert len(rows) == 224
+    assert Counter(r["label"] for r in rows) == {
+        "SUPPORTED": 91,
+        "REFUTED": 91,
+        "NOT_ENOUGH_INFO": 42,
+    }
+    assert Counter(r["split"] for r in rows) == {"dev": 111, "test": 113}
+    assert news_claims.verify(rows) == []
+    assert not {r["source"] for r in rows} & {r["source"] for r in news_claims.load()}
+    for r in rows:
+        h = int(hashlib.sha256(("news2:" + r["source"]).encode()).hexdigest(), 16)
+        assert r["split"] == ("test" if h % 2 else "dev"), r["id"]
+    kinds = Counter(r["kind"] for r in rows)
+    assert kinds["opposite"] + kinds["negation"] >= 30 and kinds["series"] >= 25
+
+
+def test_the_hand_written_stance_pairs_are_frozen():
+    """Issue #29's natural pairs, written and frozen before any training: opposites,
+    negations, reported speech and swapped speakers, each premise verbatim from its
+    article."""
+    import json
+    import re
+    from pathlib import Path
+
+    path = Path(news_claims.__file__).parent / "data" / "stance_pairs_hand.jsonl"
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x]
+    assert len(rows) == 103
+    assert Counter(r["kind"] for r in rows) == {
+        "reported_speech": 33,
+        "opposite": 30,
+        "negation": 23,
+        "speaker_swap": 17,
+    }
+    want = {"reported_speech": "SUPPORTS"}
+    assert all(r["label"] == want.get(r["kind"], "REFUTES") for r in rows)
+    norm = lambda s: re.sub(r"\s+", " ", s).strip()  # noqa: E731
+    for r in rows:
+        assert norm(r["premise"]) in norm((NEWS / r["source"]).read_text(encoding="utf-8"))
+
+
 @pytest.fixture(scope="module")
 def news_checker():
     fc = make_checker("shipped")

@@ -9,33 +9,48 @@ from __future__ import annotations
 
 import json
 import re
+from functools import cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError
 
 from factcheck.backends.prompts import load_prompt
 from factcheck.errors import ConfigError, ModelOutputError
+from factcheck.lang import Vocabulary, alternation, resolve
 from factcheck.types import StanceProbs
 
 PROMPT = "verify.v2"  # v2: claim and evidence passed as quoted JSON data
 
-# Text in a passage that speaks to the model instead of about the world (prompt injection):
-# such a passage is never sent to the judge; it counts as NEUTRAL evidence.
-_INSTRUCTIONS = re.compile(
-    r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+)?"
-    r"(?:previous|prior|above|earlier|preceding|your|system)\s+"
-    r"(?:instructions?|prompts?|rules?|messages?)"
-    r"|\b(?:answer|respond|reply|output|say|return)\s+(?:with\s+)?[\"'“]?"
-    r"(?:supports?|supported|refutes?|refuted|neutral|true|false)\b"
-    r"|\b(?:system\s+prompt|you\s+are\s+(?:now\s+)?(?:an?\s+)?(?:ai|assistant|language\s+model))",
-    re.IGNORECASE,
-)
+
+@cache
+def _instructions(vocab: Vocabulary) -> re.Pattern[str]:
+    """Text in a passage that speaks to the model instead of about the world (prompt
+    injection; the words are the language's injection.json): such a passage is never sent
+    to the judge; it counts as NEUTRAL evidence."""
+    w = vocab.injection
+
+    def one(words: tuple[str, ...]) -> str:
+        return f"(?:{alternation(words)})"
+
+    def optional(words: tuple[str, ...]) -> str:
+        return rf"(?:{one(words)}\s+)?"
+
+    dismissal = (
+        rf"\b{one(w.dismiss)}\s+{optional(w.quantifiers)}{one(w.earlier)}\s+{one(w.instructions)}"
+    )
+    dictated = rf"\b{one(w.dictate)}\s+{optional(w.dictate_with)}[\"'“]?{one(w.verdicts)}\b"
+    article = optional(vocab.indefinite_articles)
+    role = rf"{one(w.you_are)}\s+{optional(w.now)}{article}{one(w.roles)}"
+    return re.compile(
+        rf"{dismissal}|{dictated}|\b(?:{alternation(w.addresses)}|{role})", re.IGNORECASE
+    )
 
 
-def looks_like_instructions(text: str) -> bool:
+def looks_like_instructions(text: str, *, vocab: Vocabulary | None = None) -> bool:
     """Does this passage address the model ("ignore previous instructions", "answer
-    SUPPORTS") rather than state facts?"""
-    return bool(_INSTRUCTIONS.search(text))
+    SUPPORTS") rather than state facts? ``vocab``: the language's words (English when
+    None)."""
+    return bool(_instructions(resolve(vocab)).search(text))
 
 
 class JudgeAnswer(BaseModel):
@@ -88,12 +103,19 @@ class LLMJudge:
 
     prompt = PROMPT
 
-    def __init__(self, model: Any) -> None:
+    def __init__(self, model: Any, *, vocab: Vocabulary | None = None) -> None:
+        """``vocab``: the language of the passages (English when None), whose words tell a
+        passage that addresses the model."""
         self.model = model
+        self.vocab = vocab
 
     def __call__(self, pairs: list[tuple[str, str]]) -> list[StanceProbs]:
         # Passages that try to instruct the model are not shown to it at all.
-        ask = [i for i, (evidence, _) in enumerate(pairs) if not looks_like_instructions(evidence)]
+        ask = [
+            i
+            for i, (evidence, _) in enumerate(pairs)
+            if not looks_like_instructions(evidence, vocab=self.vocab)
+        ]
         answers = iter(self._ask([pairs[i] for i in ask]))
         out = [NEUTRAL] * len(pairs)
         for i in ask:

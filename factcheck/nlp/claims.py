@@ -100,7 +100,7 @@ class ClaimExtractor:
         if text.strip():
             src, body = load_text(text, source_id=article_id, fmt="text")
             dateline = dateline or src.dateline
-        spans = split_sentences(text, body)
+        spans = split_sentences(text, body, vocab=self.analyzer.vocab)
         facts = self.analyzer.analyze_many([text[s:e] for s, e in spans], dateline, sequential=True)
         claims = []
         for (s, e), f in zip(spans, facts, strict=True):

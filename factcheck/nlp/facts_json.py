@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from functools import cache
 from typing import Any
 
-from factcheck.lang import vocabulary
+from factcheck.lang import DEFAULT_LANGUAGE, Vocabulary, vocabulary
 from factcheck.nlp.facts import TextFacts, ValueInContext
 from factcheck.types import Value, ValueKind
 
 _FIELDS = {f.name for f in dataclasses.fields(Value)}
-_UNITS = (
-    vocabulary("en").dimensions
-    | {c.code for c in vocabulary("en").currencies}
-    | {"%", "pp", "second"}
-)
+
+
+@cache
+def _units(vocab: Vocabulary) -> frozenset[str]:
+    """Every canonical unit a value of this vocabulary may have (the rest were nouns)."""
+    return vocab.dimensions | {c.code for c in vocab.currencies} | set(vocab.percent) | {"second"}
 
 
 def facts_to_json(f: TextFacts) -> str:
@@ -33,6 +35,7 @@ def facts_to_json(f: TextFacts) -> str:
             "attribution": f.attribution,
             "flags": [f.quote, f.question, f.opinion, f.contrast, f.past],
             "tokens": f.tokens,
+            **({"lang": f.lang} if f.lang != DEFAULT_LANGUAGE else {}),
         },
         ensure_ascii=False,
         separators=(",", ":"),
@@ -42,13 +45,15 @@ def facts_to_json(f: TextFacts) -> str:
 def facts_from_json(text: str, claim: str) -> TextFacts:
     d = json.loads(text)
     quote, question, opinion, contrast, past = d["flags"]
+    lang = d.get("lang", DEFAULT_LANGUAGE)
+    units = _units(vocabulary(lang))
     return TextFacts(
         text=claim,
         found=tuple(
-            ValueInContext(value=_value(v), context=frozenset(c), anchor=a)
+            ValueInContext(value=_value(v, units), context=frozenset(c), anchor=a)
             for v, c, a in zip(d["values"], d["contexts"], d["anchors"], strict=True)
         ),
-        entities=tuple(_value(x) for x in d["entities"]),
+        entities=tuple(_value(x, units) for x in d["entities"]),
         content=frozenset(d["content"]),
         negated=frozenset(d["negated"]),
         predicates=frozenset(d["predicates"]),
@@ -59,6 +64,7 @@ def facts_from_json(text: str, claim: str) -> TextFacts:
         contrast=contrast,
         past=past,
         tokens=d["tokens"],
+        lang=lang,
     )
 
 
@@ -69,12 +75,12 @@ def _value_dict(v: Value) -> dict[str, Any]:
     return {k: x for k, x in d.items() if x not in ("", None)}
 
 
-def _value(d: dict[str, Any]) -> Value:
-    d = _migrate({**d, "span": tuple(d["span"]), "kind": ValueKind(d["kind"])})
+def _value(d: dict[str, Any], units: frozenset[str]) -> Value:
+    d = _migrate({**d, "span": tuple(d["span"]), "kind": ValueKind(d["kind"])}, units)
     return Value(**{k: x for k, x in d.items() if k in _FIELDS})
 
 
-def _migrate(d: dict[str, Any]) -> dict[str, Any]:
+def _migrate(d: dict[str, Any], units: frozenset[str]) -> dict[str, Any]:
     """A value written before the typed fields, when one ``label`` and one ``unit`` held
     a date's grain, a duration's role, an entity's type and name, or a counted noun."""
     label, kind = d.pop("label", ""), d["kind"]
@@ -85,6 +91,6 @@ def _migrate(d: dict[str, Any]) -> dict[str, Any]:
     elif kind == ValueKind.ENTITY and "name" not in d:
         d["entity_type"], d["name"] = label, d.pop("unit", "")
     counts = kind in (ValueKind.QUANTITY, ValueKind.ORDINAL)
-    if counts and "noun" not in d and d.get("unit", "") not in _UNITS:
+    if counts and "noun" not in d and d.get("unit", "") not in units:
         d["noun"] = d.pop("unit", "")
     return d

@@ -4,11 +4,10 @@ place) and telling whether two name the same entity ("Putin" ~ "Vladimir Putin")
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from factcheck.lang import vocabulary
+from factcheck.lang import Vocabulary, alternation, resolve
 
-VOCAB = vocabulary("en")
 PLACE_TYPES = frozenset(["GPE"])  # entity types a capital may stand for its country in
 
 
@@ -26,33 +25,45 @@ def capitals() -> dict[str, str]:
     return {cap: next(iter(names)) for cap, names in seen.items() if len(names) == 1}
 
 
-@lru_cache(maxsize=1)
-def _aliases() -> dict[str, str]:
-    """The alias table keyed without full stops ("U.S." and "US" are one spelling)."""
-    return {k.replace(".", ""): x for k, x in VOCAB.aliases.items()}
+@cache
+def _names(vocab: Vocabulary) -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
+    """The alias table keyed without full stops ("U.S." and "US" are one spelling), and the
+    patterns of a leading article and of a possessive ending."""
+    articles = alternation([*vocab.definite_articles, *vocab.indefinite_articles])
+    return (
+        {k.replace(".", ""): x for k, x in vocab.aliases.items()},
+        re.compile(rf"^(?:{articles})\s+"),
+        re.compile(rf"(?:{alternation(vocab.possessive_endings)})$"),
+    )
 
 
-def norm_entity(text: str, entity_type: str = "") -> str:
+def strip_article(text: str, *, vocab: Vocabulary | None = None) -> str:
+    """``text`` without a leading article ("the company" -> "company"); lower-case text."""
+    return _names(resolve(vocab))[1].sub("", text)
+
+
+def norm_entity(text: str, entity_type: str = "", *, vocab: Vocabulary | None = None) -> str:
     """The name an entity is compared by: lower-case, without articles or a possessive,
     an alias resolved ("US" -> "united states"), and for a place its country when it is a
     capital ("Kyiv" -> "ukraine")."""
+    aliases, article, possessive = _names(resolve(vocab))
     t = text.lower().strip()
-    t = re.sub(r"^(the|a|an)\s+", "", t)
-    t = re.sub(r"(['’]s)$", "", t).strip(' .,"“”')
-    t = _aliases().get(t.replace(".", ""), t)
+    t = article.sub("", t)
+    t = possessive.sub("", t).strip(' .,"“”')
+    t = aliases.get(t.replace(".", ""), t)
     if entity_type in PLACE_TYPES:
         t = capitals().get(t, t)
     return t
 
 
-def entity_match(a: str, b: str) -> bool:
+def entity_match(a: str, b: str, *, vocab: Vocabulary | None = None) -> bool:
     """'Putin' ~ 'Vladimir Putin', 'Crimea' ~ 'Crimean', 'US' ~ 'United States'."""
     if a == b:
         return True
     ta, tb = set(a.split()), set(b.split())
     if ta and tb and (ta <= tb or tb <= ta):
         return True
-    if initials(a, b) or initials(b, a):
+    if initials(a, b, vocab=vocab) or initials(b, a, vocab=vocab):
         return True
     if len(ta) == 1 and len(tb) == 1:
         n = min(len(a), len(b))
@@ -61,7 +72,7 @@ def entity_match(a: str, b: str) -> bool:
     return False
 
 
-def initials(short: str, long: str) -> bool:
+def initials(short: str, long: str, *, vocab: Vocabulary | None = None) -> bool:
     """'gm' ~ 'general motors', 'eads' ~ 'european aeronautic defence & space': an acronym
     of two to six letters that spells the initials of the other name's words."""
     words = [w for w in re.split(r"[\s-]+", long) if w and w[0].isalnum()]
@@ -71,6 +82,6 @@ def initials(short: str, long: str) -> bool:
         and len(words) >= 2
         and (
             short == "".join(w[0] for w in words)
-            or short == "".join(w[0] for w in words if w not in VOCAB.name_function_words)
+            or short == "".join(w[0] for w in words if w not in resolve(vocab).name_function_words)
         )
     )

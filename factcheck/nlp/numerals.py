@@ -9,31 +9,50 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
+from functools import cache
 
-from factcheck.lang import alternation, vocabulary
+from factcheck.lang import Vocabulary, alternation, resolve
 
-VOCAB = vocabulary("en")
 EPS = 1e-9
-SCALE_RE = alternation(VOCAB.scales)
-SUFFIX_RE = alternation(VOCAB.suffixes)
-_PARSE = re.compile(rf"(\d+(?:\.\d+)?)\s?({SUFFIX_RE})?(?:\s+({SCALE_RE}))?")
 
 
-def words_to_number(text: str) -> float | None:
+@dataclass(frozen=True, slots=True)
+class Numerals:
+    """The number patterns of one vocabulary (built once per vocabulary: :func:`numerals`)."""
+
+    scale: str  # a regex alternative of the scale words ("million")
+    suffix: str  # ... of the suffixes after digits ("bn")
+    parse: re.Pattern[str]  # digits with a suffix and a scale word
+
+
+@cache
+def numerals(vocab: Vocabulary) -> Numerals:
+    """The number patterns built from ``vocab``'s scales and suffixes (once per object)."""
+    scale, suffix = alternation(vocab.scales), alternation(vocab.suffixes)
+    return Numerals(
+        scale=scale,
+        suffix=suffix,
+        parse=re.compile(rf"(\d+(?:\.\d+)?)\s?({suffix})?(?:\s+({scale}))?"),
+    )
+
+
+def words_to_number(text: str, *, vocab: Vocabulary | None = None) -> float | None:
     """'one hundred and fifty' -> 150, 'twenty-five thousand' -> 25000; None if not a number."""
+    v = resolve(vocab)
     total, current = 0.0, 0.0
     seen = False
     for w in re.split(r"[\s-]+", text.lower().strip()):
-        if w in ("and", ""):
+        if w in v.number_joiners or not w:
             continue
-        if w in VOCAB.units:
-            current += VOCAB.units[w]
-        elif w in VOCAB.tens:
-            current += VOCAB.tens[w]
-        elif w == "hundred":
-            current = (current or 1) * 100
-        elif w in VOCAB.scales:
-            total += (current or 1) * VOCAB.scales[w]
+        if w in v.units:
+            current += v.units[w]
+        elif w in v.tens:
+            current += v.tens[w]
+        elif v.scales.get(w, 1000) < 1000:  # "hundred" multiplies the group it ends
+            current = (current or 1) * v.scales[w]
+        elif w in v.scales:
+            total += (current or 1) * v.scales[w]
             current = 0
         else:
             return None
@@ -41,23 +60,24 @@ def words_to_number(text: str) -> float | None:
     return total + current if seen else None
 
 
-def parse_number(text: str) -> float | None:
+def parse_number(text: str, *, vocab: Vocabulary | None = None) -> float | None:
     """Parse a numeral written in digits or words ('1,200', '1.5', 'fifty', '2bn')."""
+    v = resolve(vocab)
     t = text.strip().lower().replace(",", "")
-    m = _PARSE.fullmatch(t)
+    m = numerals(v).parse.fullmatch(t)
     if m:
-        v = float(m[1])
+        x = float(m[1])
         if m[2]:
-            v *= VOCAB.suffixes[m[2]]
+            x *= v.suffixes[m[2]]
         if m[3]:
-            v *= VOCAB.scales[m[3]]
-        return v
-    return words_to_number(t)
+            x *= v.scales[m[3]]
+        return x
+    return words_to_number(t, vocab=v)
 
 
-def hedge_interval(x: float, hedge: str) -> tuple[float, float]:
+def hedge_interval(x: float, hedge: str, *, vocab: Vocabulary | None = None) -> tuple[float, float]:
     """The interval a hedged number stands for: 'around 100' -> [90, 110]."""
-    h = VOCAB.hedges.get(hedge.lower())
+    h = resolve(vocab).hedges.get(hedge.lower())
     lo_f, hi_f = h.factors if h else (1.0, 1.0)
     lo, hi = x * lo_f, (math.inf if math.isinf(hi_f) else x * hi_f)
     if h is not None and h.strict:
@@ -68,11 +88,11 @@ def hedge_interval(x: float, hedge: str) -> tuple[float, float]:
     return (min(lo, hi), max(lo, hi))
 
 
-def stated(lo: float, hi: float, hedge: str) -> float:
+def stated(lo: float, hi: float, hedge: str, *, vocab: Vocabulary | None = None) -> float:
     """The figure a text states: the middle of its interval, or the bound a hedge names."""
     if math.isinf(hi):
         return float(f"{lo:.6g}")
-    h = VOCAB.hedges.get(hedge)
+    h = resolve(vocab).hedges.get(hedge)
     if h is not None:
         lf, hf = h.factors
         if lf == 0.0:

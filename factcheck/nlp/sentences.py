@@ -7,6 +7,7 @@ import hashlib
 import re
 from collections.abc import Iterator
 
+from factcheck.lang import Vocabulary, resolve
 from factcheck.types import Passage, Source
 
 
@@ -15,73 +16,22 @@ def passage_id(source_id: str, start: int, text: str) -> str:
     return hashlib.sha256(f"{source_id}\n{start}\n{text}".encode()).hexdigest()[:32]
 
 
-_ABBREV = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "sen",
-    "rep",
-    "gov",
-    "gen",
-    "col",
-    "lt",
-    "sgt",
-    "capt",
-    "st",
-    "jr",
-    "sr",
-    "vs",
-    "etc",
-    "e.g",
-    "i.e",
-    "u.s",
-    "u.k",
-    "u.n",
-    "no",
-    "inc",
-    "corp",
-    "ltd",
-    "co",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "mt",
-    "ft",
-    "approx",
-    "est",
-    "fig",
-    "vol",
-    "pres",
-    "sec",
-    "dept",
-    "univ",
-    "a.m",
-    "p.m",
-}
-# Abbreviations only before a number ("No. 5", "Fig. 2"); elsewhere "no." ends a sentence.
-_NUMBERED_ABBREV = {"no", "fig", "vol", "sec"}
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+)")
 _NEXT_START = re.compile(r"\s+[\"'“‘(\[]?[A-Z0-9]")
 _PARA = re.compile(r"\n[ \t]*\n")
 
 
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def split_sentences(
+    text: str, start: int = 0, end: int | None = None, *, vocab: Vocabulary | None = None
+) -> list[tuple[int, int]]:
     """Sentence spans (start, end) inside ``text[start:end]``, whitespace trimmed.
 
-    Blank lines always end a sentence. Abbreviations and initials ("U.S.", "J. Smith") do not.
+    Blank lines always end a sentence. Abbreviations (the language's table: "U.S.", "Mr.")
+    and initials ("J. Smith") do not; "No." only before a number ("No. 5").
     """
+    v = resolve(vocab)
+    abbrev, numbered_abbrev = v.abbreviations, v.numbered_abbreviations
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     para_start = start
@@ -99,9 +49,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             word = re.search(r"([A-Za-z.]+)[.!?…]+[\"'”’)\]]*$", text[cur:stop])
             if word and text[m.start()] == ".":
                 w = word[1].lower().rstrip(".")
-                numbered = w in _NUMBERED_ABBREV and text[stop:].lstrip()[:1].isdigit()
+                numbered = w in numbered_abbrev and text[stop:].lstrip()[:1].isdigit()
                 if (
-                    (w in _ABBREV and w not in _NUMBERED_ABBREV)
+                    (w in abbrev and w not in numbered_abbrev)
                     or numbered
                     or (len(w) == 1 and w.isalpha())
                 ):
@@ -136,11 +86,11 @@ def _wrap(text: str, s: int, e: int, limit: int) -> list[tuple[int, int]]:
 
 
 def _passage_spans(
-    text: str, body_start: int, max_chars: int, min_chars: int
+    text: str, body_start: int, max_chars: int, min_chars: int, vocab: Vocabulary | None
 ) -> Iterator[tuple[int, int]]:
     """Sentence spans with short fragments joined to their neighbour, one at a time."""
     last: tuple[int, int] | None = None
-    for s, e in split_sentences(text, body_start):
+    for s, e in split_sentences(text, body_start, vocab=vocab):
         joins = last and e - s < min_chars and "\n\n" not in text[last[1] : s]
         if last and joins and e - last[0] <= max_chars:
             last = (last[0], e)
@@ -154,7 +104,12 @@ def _passage_spans(
 
 
 def iter_passages(
-    source: Source, body_start: int = 0, *, max_chars: int = 600, min_chars: int = 40
+    source: Source,
+    body_start: int = 0,
+    *,
+    max_chars: int = 600,
+    min_chars: int = 40,
+    vocab: Vocabulary | None = None,
 ) -> Iterator[Passage]:
     """One passage per sentence (short fragments join their neighbour), yielded as they are
     cut, so a large source streams through ingest in flat memory.
@@ -180,7 +135,7 @@ def iter_passages(
 
     prev_id = ""
     held: tuple[tuple[int, int], str] | None = None
-    for s, e in _passage_spans(text, body_start, max_chars, min_chars):
+    for s, e in _passage_spans(text, body_start, max_chars, min_chars, vocab):
         pid = passage_id(source.id, s, text[s:e])
         if held is not None:
             yield make(held[0], held[1], prev_id, pid)
@@ -191,7 +146,14 @@ def iter_passages(
 
 
 def split_passages(
-    source: Source, body_start: int = 0, *, max_chars: int = 600, min_chars: int = 40
+    source: Source,
+    body_start: int = 0,
+    *,
+    max_chars: int = 600,
+    min_chars: int = 40,
+    vocab: Vocabulary | None = None,
 ) -> list[Passage]:
     """All of ``iter_passages`` as a list."""
-    return list(iter_passages(source, body_start, max_chars=max_chars, min_chars=min_chars))
+    return list(
+        iter_passages(source, body_start, max_chars=max_chars, min_chars=min_chars, vocab=vocab)
+    )

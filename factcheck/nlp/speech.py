@@ -2,7 +2,7 @@
 words to a speaker ("Ushakov said ...") must find them given to that speaker.
 
 Pure code over :class:`~factcheck.nlp.facts.TextFacts`: the statements of a text (each
-reporting verb's speaker and the words it gives them, from syntax.py) and its quotations.
+reporting verb's speaker and the words it gives them, from statements.py) and its quotations.
 """
 
 from __future__ import annotations
@@ -11,9 +11,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from factcheck.lang import Vocabulary
 from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.names import entity_match
-from factcheck.nlp.syntax import Statement
+from factcheck.nlp.statements import Statement
 from factcheck.nlp.words import fuzzy_in, overlap
 from factcheck.types import Value
 
@@ -144,12 +145,14 @@ def voice(claim_words: frozenset[str], passage: TextFacts, context: TextFacts | 
     return _resolve(best, context, score)
 
 
-def same_speaker(name: str, v: Voice, nearby: frozenset[str] = frozenset()) -> bool:
+def same_speaker(
+    name: str, v: Voice, nearby: frozenset[str] = frozenset(), *, vocab: Vocabulary | None = None
+) -> bool:
     """Whether the claim's speaker is the voice's speaker, or a speaker reporting it ("Psaki
     said Biden made clear ...": what Biden made clear, Psaki said). A description ("the
     company") is the claim's speaker when the claim's name is ``nearby`` (the headline, the
     passage before)."""
-    if any(entity_match(name, x) for x in (v.name, *v.reporters) if x):
+    if any(entity_match(name, x, vocab=vocab) for x in (v.name, *v.reporters) if x):
         return True
     return v.definite and bool(name) and all(fuzzy_in(w, nearby) for w in name.split())
 

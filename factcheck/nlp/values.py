@@ -12,85 +12,111 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import replace
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from functools import cache
 
-from factcheck.lang import alternation, vocabulary, words_pattern
+from factcheck.lang import Vocabulary, alternation, resolve, words_pattern
 from factcheck.nlp.dates import DateContext, find_dates
-from factcheck.nlp.numerals import SCALE_RE, SUFFIX_RE, hedge_interval, parse_number
+from factcheck.nlp.numerals import hedge_interval, numerals, parse_number
 from factcheck.types import Value, ValueKind
 
 __all__ = ["DateContext", "find_numbers", "find_ordinals", "find_values", "merge_ranges"]
 
-VOCAB = vocabulary("en")
 K = ValueKind
 
-_WORDNUM = alternation([*VOCAB.units, *VOCAB.tens])
-# A numeral: digits with separators, or number words joined by spaces/hyphens/"and".
-_DIGITS = r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d]|(?:st|nd|rd|th)\b)"
-_WORDS = (
-    rf"\b(?:(?:{_WORDNUM})(?:[- ](?:{_WORDNUM}))?)"
-    rf"(?:\s+(?:{SCALE_RE})(?:\s+(?:and\s+)?(?:{_WORDNUM})(?:[- ](?:{_WORDNUM}))?)?)*\b"
-)
 # Scientific notation ("1.5e6") and powers of ten ("10^6", "3 x 10^9"): read whole, so
 # "1e400" is never read as 1 nor "10^6" as 6.
 _SCI = r"(?<![\w.,])\d+(?:\.\d+)?[eE][+-]?\d+(?![\w.]\w)"
 _POW = r"(?<![\w.,^])(?:\d+(?:\.\d+)?\s?[x×*]\s?)?10\s?\^\s?[+-]?\d+(?![\w.]\w)"
 _NOT_FINITE = r"(?<![\w.])(?:NaN|[+-]?∞)(?!\w)"
-_SYMBOLS = alternation(s for c in VOCAB.currencies for s in c.symbols)
-# After "1.5m" these words mean metres, not millions ("1.5m tall", "a 100m race").
-DIMENSION_AFTER = re.compile(rf"^\s*(?:{alternation(VOCAB.metre_words)})\b", re.IGNORECASE)
-NUMBER_RE = re.compile(
-    rf"(?P<cur>{_SYMBOLS})?\s?"
-    rf"(?:(?P<half>half\s+an?\s+(?:{SCALE_RE}|hour|{alternation(VOCAB.collective)}))"
-    rf"|(?P<a>\ban?\s+(?:{alternation([*VOCAB.collective, *VOCAB.scales])})\b)"
-    rf"|(?P<plural>\b(?:{alternation(VOCAB.plural_scales)})\s+of\b)"
-    rf"|(?P<aunit>\b(?:an?|one)\s+(?=(?:{alternation(VOCAB.article_durations)})\b))"
-    rf"|(?P<sci>{_SCI})"
-    rf"|(?P<pow>{_POW})"
-    rf"|(?P<bad>{_NOT_FINITE})"
-    rf"|(?P<num>{_DIGITS}|{_WORDS}))"
-    rf"(?P<andhalf>\s+and\s+a\s+half\b)?"
-    rf"(?:\s?(?P<suffix>{SUFFIX_RE})\b)?"
-    rf"(?:\s+(?P<scale>{SCALE_RE})\b)?",
-    re.IGNORECASE,
-)
-HEDGE_BEFORE = re.compile(rf"\b(?P<hedge>{alternation(VOCAB.hedges)})\s+$", re.IGNORECASE)
-HEDGE_AFTER = re.compile(
-    "^(?:"
-    + "|".join(
-        (r"\s+" if p[0].isalpha() else "") + words_pattern([p])
-        for p in sorted(VOCAB.hedges_after, key=len, reverse=True)
+
+
+@dataclass(frozen=True, slots=True)
+class ValuePatterns:
+    """The value patterns of one vocabulary (built once per vocabulary:
+    :func:`value_patterns`)."""
+
+    number: re.Pattern[str]  # a numeral with its currency, scale and suffix
+    dimension_after: re.Pattern[str]  # after "1.5m": metres, not millions ("1.5m tall")
+    hedge_before: re.Pattern[str]
+    hedge_after: re.Pattern[str]
+    duration: re.Pattern[str]
+    percent: re.Pattern[str]
+    percent_unit: Mapping[str, str]  # spelling -> "%" or "pp"
+    glued: re.Pattern[str]  # "1.5C": only glued on
+    measure: re.Pattern[str]
+    currency_word: re.Pattern[str]
+    ordinal: re.Pattern[str]
+    ord_not_before: re.Pattern[str]  # "a second thought", "second-hand": not counts
+    ord_not_after: re.Pattern[str]  # "split second"
+    one_not_before: re.Pattern[str]  # "one of them": a pronoun, not the number 1
+    one: frozenset[str]  # the words for 1
+    plural_end: re.Pattern[str]  # "30 second(s)": a duration, not an ordinal
+    range_gap: re.Pattern[str]  # "80 to 90"
+
+
+@cache
+def value_patterns(v: Vocabulary) -> ValuePatterns:
+    """The value patterns built from ``v``'s number, unit and hedge words (once per object)."""
+    scale, suffix = numerals(v).scale, numerals(v).suffix
+    wordnum = alternation([*v.units, *v.tens])
+    nth = alternation(v.ordinal_suffixes)
+    a, one = alternation(v.indefinite_articles), frozenset(w for w, n in v.units.items() if n == 1)
+    plural = rf"(?:{re.escape(v.plural_suffix)})"
+    # A numeral: digits with separators, or number words joined by spaces/hyphens/"and".
+    digits = rf"(?<![\w.,])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?![\d]|(?:{nth})\b)"
+    words = (
+        rf"\b(?:(?:{wordnum})(?:[- ](?:{wordnum}))?)"
+        rf"(?:\s+(?:{scale})(?:\s+(?:(?:{alternation(v.number_joiners)})\s+)?"
+        rf"(?:{wordnum})(?:[- ](?:{wordnum}))?)?)*\b"
     )
-    + ")",
-    re.IGNORECASE,
-)
-_DURATION = re.compile(
-    rf"^(?:-|\s)?(?P<u>{alternation(VOCAB.durations)})s?\b(?:\s+and\s+an?\s+half\b)?",
-    re.IGNORECASE,
-)
-_PERCENT_UNIT = {" ".join(s.lower().split()): u for u, ss in VOCAB.percent.items() for s in ss}
-_PERCENT = re.compile(
-    rf"^\s?(?P<u>{words_pattern(s for ss in VOCAB.percent.values() for s in ss)})", re.I
-)
-_GLUED = re.compile(rf"^(?P<u>{alternation(VOCAB.glued)})\b")  # "1.5C": only glued on
-_MEASURE = re.compile(
-    rf"^(?:-|\s)?(?P<u>{alternation(s for u in VOCAB.measures for s in u.spellings)})\b"
-)
-_CURRENCY_WORD = re.compile(
-    rf"^\s?(?P<u>{words_pattern(w for c in VOCAB.currencies for w in c.words)})", re.I
-)
-_ORD_RE = re.compile(
-    rf"\b(?P<w>{alternation(VOCAB.ordinals)})\b|(?<![\w.])(?P<d>\d+)(?:st|nd|rd|th)\b",
-    re.IGNORECASE,
-)
-# "a second thought", "split second", "second-hand": not counts of anything.
-_ORD_NOT_BEFORE = re.compile(
-    rf"^[\s-]*(?:{alternation(VOCAB.ordinal_idioms_before)})\b", re.IGNORECASE
-)
-_ORD_NOT_AFTER = re.compile(rf"\b(?:{alternation(VOCAB.ordinal_idioms_after)})\s+$", re.I)
-# "no one", "the one who": a pronoun, not the number 1.
-_ONE_NOT_BEFORE = re.compile(rf"^\s*(?:{alternation(VOCAB.one_not_before)})\b", re.I)
-_RANGE_GAP = re.compile(r"^\s*(?:to|-|–|—|or|and)\s*$", re.IGNORECASE)
+    halved = alternation([*v.half_durations, *v.collective])
+    number = (
+        rf"(?P<cur>{alternation(s for c in v.currencies for s in c.symbols)})?\s?"
+        rf"(?:(?P<half>(?:{alternation(v.half)})\s+(?:{a})\s+(?:{scale}|{halved}))"
+        rf"|(?P<a>\b(?:{a})\s+(?:{alternation([*v.collective, *v.scales])})\b)"
+        rf"|(?P<plural>\b(?:{alternation(v.plural_scales)})\s+(?:{alternation(v.of_words)})\b)"
+        rf"|(?P<aunit>\b(?:{a}|{alternation(one)})\s+(?=(?:{alternation(v.article_durations)})\b))"
+        rf"|(?P<sci>{_SCI})|(?P<pow>{_POW})|(?P<bad>{_NOT_FINITE})|(?P<num>{digits}|{words}))"
+        rf"(?P<andhalf>\s+(?:{words_pattern(v.and_a_half)}))?"
+        rf"(?:\s?(?P<suffix>{suffix})\b)?(?:\s+(?P<scale>{scale})\b)?"
+    )
+    after = "|".join(
+        (r"\s+" if p[0].isalpha() else "") + words_pattern([p])
+        for p in sorted(v.hedges_after, key=len, reverse=True)
+    )
+    percents = [s for ss in v.percent.values() for s in ss]
+    i = re.IGNORECASE
+    return ValuePatterns(
+        number=re.compile(number, i),
+        dimension_after=re.compile(rf"^\s*(?:{alternation(v.metre_words)})\b", i),
+        hedge_before=re.compile(rf"\b(?P<hedge>{alternation(v.hedges)})\s+$", i),
+        hedge_after=re.compile(f"^(?:{after})", i),
+        duration=re.compile(
+            rf"^(?:-|\s)?(?P<u>{alternation(v.durations)}){plural}?\b"
+            rf"(?:\s+(?:{words_pattern(v.and_a_half)}))?",
+            i,
+        ),
+        percent=re.compile(rf"^\s?(?P<u>{words_pattern(percents)})", i),
+        percent_unit={" ".join(s.lower().split()): u for u, ss in v.percent.items() for s in ss},
+        glued=re.compile(rf"^(?P<u>{alternation(v.glued)})\b"),
+        measure=re.compile(
+            rf"^(?:-|\s)?(?P<u>{alternation(s for u in v.measures for s in u.spellings)})\b"
+        ),
+        currency_word=re.compile(
+            rf"^\s?(?P<u>{words_pattern(w for c in v.currencies for w in c.words)})", i
+        ),
+        ordinal=re.compile(
+            rf"\b(?P<w>{alternation(v.ordinals)})\b|(?<![\w.])(?P<d>\d+)(?:{nth})\b", i
+        ),
+        ord_not_before=re.compile(rf"^[\s-]*(?:{alternation(v.ordinal_idioms_before)})\b", i),
+        ord_not_after=re.compile(rf"\b(?:{alternation(v.ordinal_idioms_after)})\s+$", i),
+        one_not_before=re.compile(rf"^\s*(?:{alternation(v.one_not_before)})\b", i),
+        one=one,
+        plural_end=re.compile(rf"^{plural}?\b"),
+        range_gap=re.compile(rf"^\s*(?:{alternation(v.range_joiners)})\s*$", i),
+    )
 
 
 def _exact_number(m: re.Match[str]) -> float:
@@ -106,68 +132,71 @@ def _exact_number(m: re.Match[str]) -> float:
     return float(f"{pm[1] or '1'}e{exp}")
 
 
-def _unit_after(text: str, end: int) -> tuple[ValueKind, str, float, int]:
+def _unit_after(text: str, end: int, vocab: Vocabulary) -> tuple[ValueKind, str, float, int]:
     """Look right after a number for a unit: returns (kind, unit, factor, new_end)."""
-    rest = text[end:]
-    m = _DURATION.match(rest)
+    rest, p = text[end:], value_patterns(vocab)
+    m = p.duration.match(rest)
     if m:
-        return K.DURATION, "second", float(VOCAB.durations[m["u"].lower()]), end + m.end()
-    m = _PERCENT.match(rest)
+        return K.DURATION, "second", float(vocab.durations[m["u"].lower()]), end + m.end()
+    m = p.percent.match(rest)
     if m:
-        return K.PERCENT, _PERCENT_UNIT[" ".join(m["u"].lower().split())], 1.0, end + m.end()
-    m = _GLUED.match(rest)
+        return K.PERCENT, p.percent_unit[" ".join(m["u"].lower().split())], 1.0, end + m.end()
+    m = p.glued.match(rest)
     if m:
-        return K.QUANTITY, VOCAB.glued[m["u"]], 1.0, end + m.end()
+        return K.QUANTITY, vocab.glued[m["u"]], 1.0, end + m.end()
     # Currency words first: "pounds sterling" is money, not a weight in pounds.
-    m = _CURRENCY_WORD.match(rest)
+    m = p.currency_word.match(rest)
     if m:
-        return K.MONEY, VOCAB.currency_code(m["u"]), 1.0, end + m.end()
-    m = _MEASURE.match(rest)
-    unit = VOCAB.measure(m["u"]) if m else None
+        return K.MONEY, vocab.currency_code(m["u"]), 1.0, end + m.end()
+    m = p.measure.match(rest)
+    unit = vocab.measure(m["u"]) if m else None
     if m and unit is not None:
         return K.QUANTITY, unit.dimension, unit.factor, end + m.end()
     return K.QUANTITY, "", 1.0, end
 
 
-def _pronoun_one(text: str, s: int, e: int) -> bool:
+def _pronoun_one(text: str, s: int, e: int, vocab: Vocabulary) -> bool:
     """'no one', 'the one who', 'one of them': not the number 1."""
     before = text[max(0, s - 12) : s].lower().split()
-    return bool(before and before[-1] in VOCAB.one_not_after_words) or bool(
-        _ONE_NOT_BEFORE.match(text[e : e + 12].lower())
+    return bool(before and before[-1] in vocab.one_not_after_words) or bool(
+        value_patterns(vocab).one_not_before.match(text[e : e + 12].lower())
     )
 
 
 def _amount(
-    m: re.Match[str], text: str, s: int, e: int
+    m: re.Match[str], text: str, s: int, e: int, vocab: Vocabulary
 ) -> tuple[float, tuple[float, float] | None] | None:
     """The number a match names, and its interval when the words give one ("hundreds of");
     None when the match is not a figure."""
     if m["half"]:
         what = m["half"].split()[-1].lower()
-        return 0.5 * (VOCAB.scales.get(what) or VOCAB.collective.get(what, 12)), None
+        return 0.5 * (vocab.scales.get(what) or vocab.collective.get(what, 12)), None
     if m["aunit"]:
         return 1.0, None
     if m["a"]:
         what = " ".join(m["a"].lower().split()[1:])
-        return float(VOCAB.collective.get(what, VOCAB.scales.get(what, 1.0))), None
+        return float(vocab.collective.get(what, vocab.scales.get(what, 1.0))), None
     if m["plural"]:
-        base = VOCAB.plural_scales[m["plural"].split()[0].lower()]
+        base = vocab.plural_scales[m["plural"].split()[0].lower()]
         return base * 2, (base * 2, base * 1000 - 1 if base >= 100 else base * 8)
     low = (m["num"] or "").lower()
-    if (low == "one" and _pronoun_one(text, s, e)) or low == "second":
+    if low in value_patterns(vocab).one and _pronoun_one(text, s, e, vocab):
         return None
-    v = parse_number(m["num"] or "")
-    return None if v is None else (v, None)
+    x = parse_number(m["num"] or "", vocab=vocab)
+    return None if x is None else (x, None)
 
 
-def find_numbers(text: str, skip: list[tuple[int, int]] | None = None) -> list[Value]:
+def find_numbers(
+    text: str, skip: list[tuple[int, int]] | None = None, *, vocab: Vocabulary | None = None
+) -> list[Value]:
     """Quantities, money, percentages and durations in ``text``, hedges included.
 
     ``skip`` holds spans already claimed (dates), which numbers may not overlap.
     """
+    vocab = resolve(vocab)
     skip = list(skip or [])
     out: list[Value] = []
-    for m in NUMBER_RE.finditer(text):
+    for m in value_patterns(vocab).number.finditer(text):
         s, e = m.span()
         if not text[s:e].strip():
             continue
@@ -187,28 +216,34 @@ def find_numbers(text: str, skip: list[tuple[int, int]] | None = None) -> list[V
                 skip.append((s, e))
                 continue
             lo_hi = None
-        elif m["half"] and m["half"].split()[-1].lower() == "hour":
+        elif m["half"] and (unit := m["half"].split()[-1].lower()) in vocab.half_durations:
+            x = vocab.durations[unit] / 2  # "half an hour"
             out.append(
-                Value(
-                    kind=K.DURATION, text=text[s:e], span=(s, e), low=1800, high=1800, unit="second"
-                )
+                Value(kind=K.DURATION, text=text[s:e], span=(s, e), low=x, high=x, unit="second")
             )
             continue
         else:
-            found = _amount(m, text, s, e)
+            found = _amount(m, text, s, e, vocab)
             if found is None:
                 continue
             x, lo_hi = found
-        v = _figure(m, text, s, e, x, lo_hi)
+        v = _figure(m, text, s, e, x, lo_hi, vocab)
         out.append(v)
         skip.append(v.span)
     return out
 
 
 def _figure(
-    m: re.Match[str], text: str, s: int, e: int, x: float, lo_hi: tuple[float, float] | None
+    m: re.Match[str],
+    text: str,
+    s: int,
+    e: int,
+    x: float,
+    lo_hi: tuple[float, float] | None,
+    vocab: Vocabulary,
 ) -> Value:
     """The value of a number match with its scale, unit, currency and hedge applied."""
+    p = value_patterns(vocab)
     if m["andhalf"]:
         x += 0.5
     metres = False
@@ -217,31 +252,31 @@ def _figure(
             m["suffix"].lower() == "m"
             and not m["cur"]
             and not m["scale"]
-            and bool(DIMENSION_AFTER.match(text[e:]))
+            and bool(p.dimension_after.match(text[e:]))
         )
-        x *= 1.0 if metres else VOCAB.suffixes[m["suffix"].lower()]
+        x *= 1.0 if metres else vocab.suffixes[m["suffix"].lower()]
     if m["scale"]:
-        x *= VOCAB.scales[m["scale"].lower()]
-    kind, unit, factor, end = (K.QUANTITY, "m", 1.0, e) if metres else _unit_after(text, e)
-    half = kind == K.DURATION and "half" in text[e:end].lower()
+        x *= vocab.scales[m["scale"].lower()]
+    kind, unit, factor, end = (K.QUANTITY, "m", 1.0, e) if metres else _unit_after(text, e, vocab)
+    half = kind == K.DURATION and any(h in text[e:end].lower() for h in vocab.half)
     if m["cur"]:
-        kind, unit = K.MONEY, VOCAB.currency_code(m["cur"])
+        kind, unit = K.MONEY, vocab.currency_code(m["cur"])
     hedge = ""
     window = text[max(0, s - 25) : s]
-    hb = HEDGE_BEFORE.search(window)
+    hb = p.hedge_before.search(window)
     hs = s
     if hb:
         hedge = hb["hedge"].lower()
         hs = s - (len(window) - hb.start())
-    ha = HEDGE_AFTER.match(text[end:])
+    ha = p.hedge_after.match(text[end:])
     if ha and not hedge:
-        hedge = VOCAB.hedges_after[" ".join(ha.group(0).lower().split())]
+        hedge = vocab.hedges_after[" ".join(ha.group(0).lower().split())]
         end += ha.end()
     if half:
         x += 0.5  # "an hour and a half": the half is of the unit
     x *= factor
     if lo_hi is None:
-        lo_hi = hedge_interval(x, hedge) if hedge else (x, x)
+        lo_hi = hedge_interval(x, hedge, vocab=vocab) if hedge else (x, x)
     elif factor != 1.0:
         lo_hi = (lo_hi[0] * factor, lo_hi[1] * factor)
     return Value(
@@ -255,34 +290,34 @@ def _figure(
     )
 
 
-def merge_ranges(text: str, values: list[Value]) -> list[Value]:
+def merge_ranges(text: str, values: list[Value], *, vocab: Vocabulary | None = None) -> list[Value]:
     """'80 to 90 years', '6-10C', 'between 0.2 and 0.3%', 'six or seven feet' -> one interval.
 
     The first number takes the second's unit ("80" in "80 to 90 years" is years too).
     """
+    vocab = resolve(vocab)
+    p = value_patterns(vocab)
     out: list[Value] = []
     for v in values:
         prev = out[-1] if out else None
         gap = text[prev.span[1] : v.span[0]] if prev else ""
+        opener = vocab.range_openers.get(" ".join(gap.lower().split()))  # "between ... and"
         if (
             prev is not None
             and prev.kind in (K.QUANTITY, K.DURATION, K.PERCENT, K.MONEY)
             and not prev.hedge
             and not v.hedge
-            and _RANGE_GAP.match(gap)
+            and p.range_gap.match(gap)
             and (not prev.unit or prev.unit == v.unit)
-            and (
-                gap.strip().lower() != "and"
-                or text[: prev.span[0]].lower().rstrip().endswith("between")
-            )
+            and (opener is None or text[: prev.span[0]].lower().rstrip().endswith(opener))
             and prev.low is not None
             and v.low is not None
             and v.high is not None
         ):
             lo = prev.low
             if not prev.unit and v.unit:
-                first = NUMBER_RE.search(v.text)
-                raw = parse_number(first["num"]) if first and first["num"] else None
+                first = p.number.search(v.text)
+                raw = parse_number(first["num"], vocab=vocab) if first and first["num"] else None
                 factor = v.low / raw if raw else 1.0
                 lo = prev.low * factor
             if lo <= v.high:
@@ -293,43 +328,52 @@ def merge_ranges(text: str, values: list[Value]) -> list[Value]:
     return out
 
 
-def find_ordinals(text: str, skip: list[tuple[int, int]] | None = None) -> list[Value]:
+def find_ordinals(
+    text: str, skip: list[tuple[int, int]] | None = None, *, vocab: Vocabulary | None = None
+) -> list[Value]:
     """Ordinals that count events or items ('their second call'), not idioms."""
+    vocab = resolve(vocab)
+    p = value_patterns(vocab)
     skip = skip or []
     out = []
-    for m in _ORD_RE.finditer(text):
+    for m in p.ordinal.finditer(text):
         s, e = m.span()
         if any(s < te and ts < e for ts, te in skip):
             continue
-        if _ORD_NOT_BEFORE.match(text[e:]) or _ORD_NOT_AFTER.search(text[max(0, s - 12) : s]):
+        if p.ord_not_before.match(text[e:]) or p.ord_not_after.search(text[max(0, s - 12) : s]):
             continue
         if (
             m["w"]
-            and m["w"].lower() == "second"
-            and re.match(r"^s?\b", text[e:])
+            and m["w"].lower() in vocab.durations
+            and p.plural_end.match(text[e:])
             and re.search(r"\d\s*$", text[max(0, s - 6) : s])
         ):
             continue  # "30 second" is a duration
-        n = float(VOCAB.ordinals[m["w"].lower()] if m["w"] else int(m["d"]))
+        n = float(vocab.ordinals[m["w"].lower()] if m["w"] else int(m["d"]))
         out.append(Value(kind=K.ORDINAL, text=text[s:e], span=(s, e), low=n, high=n))
     return out
 
 
 def find_values(
-    text: str, ctx: DateContext, *, keep_invalid: bool = False
+    text: str,
+    ctx: DateContext,
+    *,
+    vocab: Vocabulary | None = None,
+    keep_invalid: bool = False,
 ) -> tuple[list[Value], DateContext]:
     """All non-entity values in one sentence, in text order, plus the updated date context.
 
     Text that looks like a value but cannot be one ("February 30", "1e400") is never
     misread as another value; with ``keep_invalid`` it comes back as kind ``invalid``."""
-    dates, ctx = find_dates(text, ctx)
+    vocab = resolve(vocab)
+    dates, ctx = find_dates(text, ctx, vocab=vocab)
     taken = [v.span for v in dates]
-    nums = find_numbers(text, taken)
+    nums = find_numbers(text, taken, vocab=vocab)
     nums = [v for v in nums if v.kind == K.INVALID] + merge_ranges(
-        text, [v for v in nums if v.kind != K.INVALID]
+        text, [v for v in nums if v.kind != K.INVALID], vocab=vocab
     )
     taken += [v.span for v in nums]
-    ords = find_ordinals(text, taken)
+    ords = find_ordinals(text, taken, vocab=vocab)
     vals = sorted(dates + nums + ords, key=lambda v: v.span)
     if not keep_invalid:
         vals = [v for v in vals if v.kind != K.INVALID]

@@ -3,35 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from factcheck.lang import vocabulary
-
-VOCAB = vocabulary("en")
+from factcheck.lang import Vocabulary, resolve
 
 
-def _canon_table() -> dict[str, str]:
+@cache
+def _canon_table(vocab: Vocabulary) -> dict[str, str]:
     """Each entry of a synonym group -> the group's first word. An entry "talk:NOUN" holds
     for that part of speech only; a bare entry for every part of speech."""
     out: dict[str, str] = {}
-    for group in VOCAB.synonyms:
+    for group in vocab.synonyms:
         rep = group[0].partition(":")[0]
         for w in group:
             out[w] = rep
     return out
 
 
-_CANON = _canon_table()
-
-
-def canon(lemma: str, pos: str = "") -> str:
+def canon(lemma: str, pos: str = "", *, vocab: Vocabulary | None = None) -> str:
     """Map a lemma to its synonym group's representative (or itself); ``pos`` (spaCy's
     coarse tag) picks between the senses of a word listed under two parts of speech."""
+    table = _canon_table(resolve(vocab))
     if pos:
-        hit = _CANON.get(f"{lemma}:{pos}")
+        hit = table.get(f"{lemma}:{pos}")
         if hit is not None:
             return hit
-    return _CANON.get(lemma, lemma)
+    return table.get(lemma, lemma)
 
 
 def fuzzy_in(word: str, pool: Iterable[str]) -> bool:

@@ -27,28 +27,17 @@ from langchain_core.runnables.config import get_callback_manager_for_config, get
 from pydantic import ConfigDict
 
 from factcheck.pipeline.retrieval import search_many
-from factcheck.pipeline.steps import (
-    ClaimRequest,
-    ClaimState,
-    Pipeline,
-    StanceFn,
-    Verifier,
-    with_passages,
-)
+from factcheck.pipeline.steps import ClaimRequest, ClaimState, Pipeline
 from factcheck.sources.store import passage_from_record, passage_metadata
 from factcheck.types import Passage, Verdict
 
 __all__ = [
     "ClaimRequest",
-    "ClaimState",
     "PassageRetriever",
     "Pipeline",
-    "StanceFn",
-    "Verifier",
     "build_chain",
     "document_to_passage",
     "passage_to_document",
-    "with_passages",
 ]
 
 

@@ -251,7 +251,7 @@ class Pipeline:
         prov = self.provenance
         out = []
         for s in states:
-            mine = stated_elsewhere([next(comps) for _ in s.passages], t)
+            mine = stated_elsewhere([next(comps) for _ in s.passages], t, vocab=s.facts.vocabulary)
             evidence = [
                 _evidence(p, c, facts[p.id].attribution)
                 for p, c in zip(s.passages, mine, strict=True)
@@ -321,7 +321,9 @@ class Pipeline:
             if not (nf.contrast and nf.attribution and nf.attribution != e.attribution):
                 continue
             if claim_names and not any(
-                entity_match(n, x.name) for n in claim_names for x in nf.entities
+                entity_match(n, x.name, vocab=nf.vocabulary)
+                for n in claim_names
+                for x in nf.entities
             ):
                 continue
             extra.append(
@@ -388,11 +390,6 @@ def _evidence(p: Passage, comp: Comparison, attribution: str | None) -> Evidence
         same_event=comp.stance == Stance.REFUTES
         and any(c.anchored and not c.agree for c in comp.checks),
     )
-
-
-def with_passages(state: ClaimState, passages: list[Passage]) -> ClaimState:
-    """Give a state fixed passages (gold-evidence evaluation skips retrieval)."""
-    return ClaimState(state.claim, state.facts, state.where, [replace(p) for p in passages])
 
 
 # The name the README gave the pipeline before it had a room of its own.

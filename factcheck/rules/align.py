@@ -6,8 +6,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from factcheck.lang import vocabulary
+from factcheck.lang import Vocabulary, resolve
 from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.numerals import stated
 from factcheck.nlp.paraphrase import Like, exact
@@ -16,10 +17,13 @@ from factcheck.thresholds import DEFAULT, Weights
 from factcheck.types import NUMERIC_KINDS, Value, ValueKind
 
 K = ValueKind
-VOCAB = vocabulary("en")
-# What makes a number a measure or a factor rather than a count: a unit of measure ("40
-# km") or a factor noun ("three times").
-MEASURES = VOCAB.dimensions | VOCAB.factor_nouns
+
+
+@cache
+def measures(vocab: Vocabulary) -> frozenset[str]:
+    """What makes a number a measure or a factor rather than a count: a unit of measure
+    ("40 km") or a factor noun ("three times")."""
+    return vocab.dimensions | vocab.factor_nouns
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +63,12 @@ def _partial(d: str) -> tuple[str, str]:
     return d[5:7], d[8:10]
 
 
-def values_agree(a: Value, b: Value, w: Weights = DEFAULT.weights) -> bool:
-    """True when two aligned values can both be true (their intervals overlap)."""
+def values_agree(
+    a: Value, b: Value, w: Weights = DEFAULT.weights, *, vocab: Vocabulary | None = None
+) -> bool:
+    """True when two aligned values can both be true (their intervals overlap). ``vocab``
+    says what their hedges mean (English when None)."""
+    vocab = resolve(vocab)
     if a.kind == K.DATE:
         af, at, bf, bt = a.date_from, a.date_to, b.date_from, b.date_to
         if af.startswith("--") or bf.startswith("--"):
@@ -76,33 +84,35 @@ def values_agree(a: Value, b: Value, w: Weights = DEFAULT.weights) -> bool:
         return af <= bt and bf <= at
     alo, ahi = _interval(a, w.exact_tolerance)
     blo, bhi = _interval(b, w.exact_tolerance)
-    pb = bound(b)
+    pb = bound(b, vocab=vocab)
     if pb is not None:
         # The second text gives only a bound ("at least 107 people"): that is its figure. A
         # claim of 538 is not stated by it, and "over three million" misreports "over
         # eight million" although both could be true.
-        ab = bound(a)
+        ab = bound(a, vocab=vocab)
         if ab is None:
             return alo <= pb <= ahi
-        if _direction(a) == _direction(b):
+        if _direction(a, vocab) == _direction(b, vocab):
             return abs(ab - pb) <= w.exact_tolerance * max(abs(ab), abs(pb))
     return alo <= bhi and blo <= ahi
 
 
-def _direction(v: Value) -> str:
-    h = VOCAB.hedges.get(v.hedge)
+def _direction(v: Value, vocab: Vocabulary) -> str:
+    h = vocab.hedges.get(v.hedge)
     return h.means if h is not None else ""
 
 
-def bound(v: Value) -> float | None:
+def bound(v: Value, *, vocab: Vocabulary | None = None) -> float | None:
     """The figure an open-ended hedge names ("at least 107" -> 107, "up to 50" -> 50), or
     None for a figure, a range or an approximation."""
-    h = VOCAB.hedges.get(v.hedge)
+    vocab = resolve(vocab)
+    h = vocab.hedges.get(v.hedge)
     if v.kind == K.DATE or h is None or h.width is not None:
         return None
     if h.means not in ("at_least", "at_most"):
         return None
-    return stated(v.low or 0.0, v.high if v.high is not None else math.inf, v.hedge)
+    high = v.high if v.high is not None else math.inf
+    return stated(v.low or 0.0, high, v.hedge, vocab=vocab)
 
 
 def of(v: Value) -> str:
@@ -110,36 +120,37 @@ def of(v: Value) -> str:
     return v.unit or v.noun
 
 
-def compatible(a: Value, b: Value, like: Like = exact) -> bool:
+def compatible(a: Value, b: Value, like: Like = exact, *, vocab: Vocabulary | None = None) -> bool:
     """Whether two values could be figures of one thing (same kind, unit, counted noun).
     ``like`` says whether two counted nouns name the same thing ("troops" / "soldiers")."""
+    units = measures(resolve(vocab))
     if a.kind != b.kind:
         return False
     if a.kind in (K.MONEY, K.PERCENT):
         return a.unit == b.unit
     if a.kind == K.DURATION and a.role and b.role:
         return a.role == b.role  # an event's length vs the time between events
-    if a.kind == K.QUANTITY and (of(a) in MEASURES or of(b) in MEASURES):
+    if a.kind == K.QUANTITY and (of(a) in units or of(b) in units):
         return of(a) == of(b)  # 0.3 degrees is never 2,014 of anything
     if a.kind in (K.QUANTITY, K.ORDINAL) and of(a) and of(b):
         return like(of(a), of(b))
     return True
 
 
-def _counted_nearby(cv: Value, pv: Value, pctx: frozenset[str]) -> bool:
+def _counted_nearby(cv: Value, pv: Value, pctx: frozenset[str], units: frozenset[str]) -> bool:
     """'21 million iPods' and '21 million iPod players': the claim's counted noun is a word
     of the passage figure's noun phrase, not its head."""
     return (
         cv.kind == pv.kind == K.QUANTITY
         and bool(of(cv) and of(pv))
-        and of(cv) not in MEASURES
-        and of(pv) not in MEASURES
+        and of(cv) not in units
+        and of(pv) not in units
         and fuzzy_in(of(cv), pctx)
     )
 
 
-def _counted(v: Value) -> bool:
-    return v.kind in (K.QUANTITY, K.ORDINAL) and of(v) not in MEASURES
+def _counted(v: Value, units: frozenset[str]) -> bool:
+    return v.kind in (K.QUANTITY, K.ORDINAL) and of(v) not in units
 
 
 def can_refute(c: ValueCheck, w: Weights = DEFAULT.weights) -> bool:
@@ -213,6 +224,8 @@ def align(
     must not pin the same event.
     """
     checks = []
+    vocab = claim.vocabulary
+    units = measures(vocab)
     # Names say who, not which event: a shared name alone must not pair two dates.
     names = {x for e in (*claim.entities, *passage.entities) for x in e.name.split()}
     claimed = {x for e in claim.entities for x in e.name.split()}
@@ -221,7 +234,9 @@ def align(
         best: tuple[float, Value, float, bool, bool, bool] | None = None
         for p in passage.found:
             pv, pctx, pan = p.value, p.context, p.anchor
-            if not compatible(cv, pv, like) and not _counted_nearby(cv, pv, pctx):
+            if not compatible(cv, pv, like, vocab=vocab) and not _counted_nearby(
+                cv, pv, pctx, units
+            ):
                 continue
             shared = sum(
                 (w.context_name_word if fuzzy_in(x, names) else w.context_word)
@@ -232,9 +247,11 @@ def align(
             # unit (%, years, degrees, dollars) is only a precondition: every temperature
             # is in degrees, so the words around it must say it is the same one.
             noun = (
-                (w.counted_noun if _counted(cv) else w.measure_unit) if of(cv) and of(pv) else 0.0
+                (w.counted_noun if _counted(cv, units) else w.measure_unit)
+                if of(cv) and of(pv)
+                else 0.0
             )
-            alike = bool(noun) and _counted(cv) and not exact(of(cv), of(pv))
+            alike = bool(noun) and _counted(cv, units) and not exact(of(cv), of(pv))
             if alike:
                 # Nouns the embedder finds alike ("troops" / "soldiers") let equal figures
                 # agree, but are too loose a match ("aircraft" / "airlines") for a
@@ -251,7 +268,7 @@ def align(
                 score += w.unambiguous_kind
             if score < w.min_alignment:
                 continue
-            agree = values_agree(cv, pv, w)
+            agree = values_agree(cv, pv, w, vocab=vocab)
             # A passage that lists several figures ("97% agreed ...; 74% agreed ...") is
             # about the claim's figure if one of them matches and is about as well aligned.
             key = score + (w.agree_preference if agree else 0.0)
@@ -270,7 +287,7 @@ def align(
                 ValueCheck(
                     claim=cv,
                     passage=pv,
-                    agree=values_agree(cv, pv, w),
+                    agree=values_agree(cv, pv, w, vocab=vocab),
                     score=round(score, 2),
                     anchored=anchored,
                     same_noun=same_noun,

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from factcheck.lang import Vocabulary
 from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.names import entity_match
 from factcheck.nlp.paraphrase import Like, exact
@@ -65,8 +66,16 @@ REQUIRED = NUMERIC_KINDS | {ValueKind.DATE}
 Rule = Callable[[Assessment, Thresholds], "Comparison | None"]
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(w for w in re.findall(r"[\w&.'-]+", text.lower().replace("'s ", " ")))
+_WORD = re.compile(r"[\w&.'-]+")
+
+
+def _words(text: str, vocab: Vocabulary) -> frozenset[str]:
+    """A title's words, without a possessive ending the word pattern would keep on them."""
+    low = text.lower()
+    for ending in vocab.possessive_endings:
+        if _WORD.fullmatch(ending):  # "'s", not "’s" (the pattern splits that off anyway)
+            low = low.replace(f"{ending} ", " ")
+    return frozenset(_WORD.findall(low))
 
 
 def _entity_cover(
@@ -88,7 +97,8 @@ def _entity_cover(
     found = sum(
         1
         for n in names
-        if any(entity_match(n, p) for p in pnames) or all(fuzzy_in(w, pool) for w in n.split())
+        if any(entity_match(n, p, vocab=claim.vocabulary) for p in pnames)
+        or all(fuzzy_in(w, pool) for w in n.split())
     )
     return found / len(names)
 
@@ -126,7 +136,7 @@ def assess(
         share_rel = share + w.context_overlap * extra
     else:
         share_rel = share
-    headline = _words(title)
+    headline = _words(title, claim.vocabulary)
     cover = _entity_cover(claim, passage, context, headline)
     # A mismatch on a loose alignment (values that may be about different things) proves
     # nothing either way: only sure alignments may refute.
@@ -206,10 +216,13 @@ def figure_of_another_time(a: Assessment, t: Thresholds) -> Comparison | None:
     if not wrong:
         return None
     when = [other_time(a.claim, a.passage, a.claim_date, a.passage_date, t, c) for c in wrong]
-    if not all(when) or same_event(a.checks, wrong, a.overlap, t):
+    vocab = a.claim.vocabulary
+    if not all(when) or same_event(a.checks, wrong, a.overlap, t, vocab=vocab):
         return None
     c = wrong[0]
-    return neutral(a, f"the source gives {describe(c.passage)} for another time ({when[0]})")
+    return neutral(
+        a, f"the source gives {describe(c.passage, vocab=vocab)} for another time ({when[0]})"
+    )
 
 
 def figure_mismatch(a: Assessment, t: Thresholds) -> Comparison | None:
@@ -227,8 +240,8 @@ def figure_mismatch(a: Assessment, t: Thresholds) -> Comparison | None:
     return Comparison(
         stance=Stance.REFUTES,
         weight=min(1.0, weight),
-        rationale=f"claim says {describe(c.claim)}; source says {describe(c.passage)}"
-        f" ({c.passage.text!r})",
+        rationale=f"claim says {describe(c.claim, vocab=a.claim.vocabulary)}; source says"
+        f" {describe(c.passage, vocab=a.claim.vocabulary)} ({c.passage.text!r})",
         claim_spans=tuple(sorted({*a.claim_spans, c.claim.span})),
         passage_spans=tuple(sorted({*a.passage_spans, c.passage.span})),
         checks=a.checks,

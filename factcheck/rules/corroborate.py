@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from factcheck.lang import Vocabulary
 from factcheck.rules.align import ValueCheck, sure
 from factcheck.rules.assessment import Comparison
 from factcheck.rules.describe import describe
@@ -13,7 +14,9 @@ from factcheck.thresholds import Thresholds
 from factcheck.types import Stance
 
 
-def stated_elsewhere(comps: list[Comparison], t: Thresholds) -> list[Comparison]:
+def stated_elsewhere(
+    comps: list[Comparison], t: Thresholds, *, vocab: Vocabulary | None = None
+) -> list[Comparison]:
     """The comparisons of one claim's passages, with each contradiction by figure made
     neutral when every figure it contradicts is stated, as the claim has it, by another
     passage at least as well aligned (surely: the same counted noun, event word or
@@ -22,7 +25,8 @@ def stated_elsewhere(comps: list[Comparison], t: Thresholds) -> list[Comparison]
     Where that other passage supports the claim, nothing changes: two passages that state
     the figure two ways are for :func:`~factcheck.rules.verdict.decide` to weigh (CONFLICTING when
     both hold up). Only where the passage that states the figure leaves another part of
-    the claim unstated would the contradiction otherwise decide alone."""
+    the claim unstated would the contradiction otherwise decide alone. ``vocab``: the
+    claim's language (``TextFacts.vocabulary``), for the rationale's figures."""
     w = t.weights
     stated: dict[tuple[int, int], ValueCheck] = {}
     for comp in comps:
@@ -47,8 +51,9 @@ def stated_elsewhere(comps: list[Comparison], t: Thresholds) -> list[Comparison]
                 comp,
                 stance=Stance.NEUTRAL,
                 weight=0.0,
-                rationale=f"the source gives {describe(c.passage)} for something else; another"
-                f" passage states {describe(c.claim)} ({stated[c.claim.span].passage.text!r})",
+                rationale=f"the source gives {describe(c.passage, vocab=vocab)} for something"
+                f" else; another passage states {describe(c.claim, vocab=vocab)}"
+                f" ({stated[c.claim.span].passage.text!r})",
             )
         out.append(comp)
     return out

@@ -14,13 +14,13 @@ from factcheck.types import Stance
 def unstated(a: Assessment, t: Thresholds) -> list[str]:
     """The checkable parts of the claim that this passage (with the one before it) does
     not state: a name, a figure or date, or a clause most of whose words are absent."""
-    passage, context = a.passage, a.context
+    passage, context, vocab = a.passage, a.context, a.claim.vocabulary
     ents = [*passage.entities, *(context.entities if context else ())]
     pool = passage.content | (context.content if context else frozenset()) | a.headline
     missing = []
     for e in content_names(a.claim):
         if not (
-            any(entity_match(e.name, p.name) for p in ents)
+            any(entity_match(e.name, p.name, vocab=vocab) for p in ents)
             or all(fuzzy_in(w, pool) for w in e.name.split())
         ):
             missing.append(e.text)
@@ -55,10 +55,11 @@ def other_name(a: Assessment, missing: list[str], t: Thresholds) -> Comparison |
     if not set(missing) <= claim_names or a.overlap < w.other_name_overlap:
         return None
     gone = [e for e in a.claim.entities if e.text in missing]
+    vocab = a.claim.vocabulary
     others = [
         p
         for p in a.passage.entities
-        if not any(entity_match(p.name, c.name) for c in a.claim.entities)
+        if not any(entity_match(p.name, c.name, vocab=vocab) for c in a.claim.entities)
         and any(p.entity_type == g.entity_type for g in gone)
     ]
     if not others or any(not c.agree for c in a.checks):

@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
+from factcheck.lang import Vocabulary, resolve
 from factcheck.nlp.numerals import stated
 from factcheck.types import Value, ValueKind
 
-# The largest unit that gives a whole number reads best: "90 minutes", not "1.5 hours".
-_DURATION_NAMES = (
-    ("year", 31557600),
-    ("month", 2629800),
-    ("week", 604800),
-    ("day", 86400),
-    ("hour", 3600),
-    ("minute", 60),
-)
 
-
-def center(v: Value) -> float:
+def center(v: Value, *, vocab: Vocabulary | None = None) -> float:
     """The figure a text states (the middle of its interval, or the bound a hedge names)."""
-    return stated(v.low or 0.0, v.high if v.high is not None else 0.0, v.hedge)
+    return stated(v.low or 0.0, v.high if v.high is not None else 0.0, v.hedge, vocab=vocab)
 
 
-def describe(v: Value) -> str:
-    """A short human form of a value for rationales: '50 minutes', 'around 100,000 troops'."""
+def describe(v: Value, *, vocab: Vocabulary | None = None) -> str:
+    """A short human form of a value for rationales: '50 minutes', 'around 100,000 troops'.
+    ``vocab`` names the scales and durations and says what the hedges mean."""
+    vocab = resolve(vocab)
     if v.kind == ValueKind.DATE:
         if v.date_from == v.date_to:
             return v.date_from
@@ -34,8 +27,8 @@ def describe(v: Value) -> str:
     if v.kind == ValueKind.ORDINAL:
         return f"#{int(v.low or 0)}" + (f" {v.noun}" if v.noun else "")
     if v.kind == ValueKind.DURATION:
-        return _human_duration(v)
-    num = _fmt(center(v))
+        return _human_duration(v, vocab)
+    num = _fmt(center(v, vocab=vocab), vocab)
     hedge = f"{v.hedge} " if v.hedge else ""
     if v.kind == ValueKind.MONEY:
         return f"{hedge}{v.unit} {num}"
@@ -45,21 +38,26 @@ def describe(v: Value) -> str:
     return f"{hedge}{num}" + (f" {what}" if what else "")
 
 
-def _fmt(x: float) -> str:
-    for name, scale in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
-        if abs(x) >= scale:
+def _fmt(x: float, vocab: Vocabulary) -> str:
+    # The scale words of a million and up, largest first: "2.5 billion".
+    for name, scale in sorted(vocab.scales.items(), key=lambda kv: -kv[1]):
+        if scale >= 1e6 and abs(x) >= scale:
             return f"{x / scale:,.2f}".rstrip("0").rstrip(".") + f" {name}"
     if abs(x - round(x)) < 1e-6:
         return f"{round(x):,}"
     return f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
-def _human_duration(v: Value) -> str:
-    x = center(v)
+def _human_duration(v: Value, vocab: Vocabulary) -> str:
+    """The largest unit that gives a whole number reads best: "90 minutes", not "1.5
+    hours"; else the smallest ("7.5 seconds")."""
+    x = center(v, vocab=vocab)
     hedge = f"{v.hedge} " if v.hedge else ""
-    for name, secs in _DURATION_NAMES:
-        n = x / secs
+    *larger, smallest = vocab.spoken_durations
+    plural = vocab.plural_suffix
+    for name in larger:
+        n = x / vocab.durations[name]
         if n >= 1 and abs(n - round(n)) < 1e-3:
             n = round(n)
-            return f"{hedge}{n:,} {name}{'' if n == 1 else 's'}"
-    return f"{hedge}{_fmt(x)} seconds"
+            return f"{hedge}{n:,} {name}{'' if n == 1 else plural}"
+    return f"{hedge}{_fmt(x, vocab)} {smallest}{plural}"

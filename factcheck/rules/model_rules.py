@@ -25,7 +25,8 @@ def values_match(a: Assessment, probs: StanceProbs | None, t: Thresholds) -> Com
         return None
     w = t.weights
     share = len(right) / max(1, sum(1 for v in a.claim.values if v.kind in HARD))
-    said = "; ".join(f"{describe(c.claim)} = {c.passage.text!r}" for c in right[:3])
+    vocab = a.claim.vocabulary
+    said = "; ".join(f"{describe(c.claim, vocab=vocab)} = {c.passage.text!r}" for c in right[:3])
     weight = min(
         1.0, w.values_match_base + w.values_match_share * share + w.values_match_overlap * a.overlap
     )

@@ -17,7 +17,7 @@ from factcheck.nlp.speech import (
     same_speaker,
     voice,
 )
-from factcheck.nlp.syntax import Statement
+from factcheck.nlp.statements import Statement
 from factcheck.rules.assessment import Assessment, Comparison
 from factcheck.thresholds import Thresholds
 from factcheck.types import Stance, StanceProbs
@@ -45,12 +45,7 @@ def quote_altered(a: Assessment, t: Thresholds) -> Comparison | None:
         return None
     claimed = claimed_statement(a.claim)
     v = _claimed_voice(a, claimed)
-    if (
-        claimed is not None
-        and v.speaker
-        and v.known
-        and not same_speaker(claimed.name, v, _nearby(a))
-    ):
+    if claimed is not None and v.speaker and v.known and not _same_speaker(a, claimed.name, v):
         return None
     for q, start, end in a.claim.quotes:
         m = misquote(q, a.passage, t.weights.misquote_changed)
@@ -78,7 +73,7 @@ def quoted_word_changed(a: Assessment, t: Thresholds) -> Comparison | None:
     if claimed is None or not a.passage.quotes:
         return None
     v = _claimed_voice(a, claimed)
-    if not (v.speaker and v.known and same_speaker(claimed.name, v, _nearby(a))):
+    if not (v.speaker and v.known and _same_speaker(a, claimed.name, v)):
         return None
     mine = _words_with_spans(a.claim.text[claimed.start : claimed.end])
     theirs = _words_with_spans(a.passage.text)
@@ -143,7 +138,7 @@ def verbatim_statement(
             ),
             checks=a.checks,
         )
-    if same_speaker(claimed.name, v, _nearby(a)):
+    if _same_speaker(a, claimed.name, v):
         why = f"the source gives {v.speaker} these words"
         return replace(says(a, Stance.SUPPORTS, t.weights.verbatim_weight, why), speaker=v.speaker)
     why = f"the source attributes this to {v.speaker}, not {claimed.speaker}"
@@ -156,7 +151,7 @@ def _claimed_voice(a: Assessment, claimed: Statement | None) -> Voice:
     is not known to be anyone else either."""
     words = claimed.words if claimed is not None and claimed.words else a.claim.content
     v = voice(words, a.passage, a.context)
-    if claimed is not None and v.definite and not same_speaker(claimed.name, v, _nearby(a)):
+    if claimed is not None and v.definite and not _same_speaker(a, claimed.name, v):
         return replace(v, known=False)
     return v
 
@@ -166,6 +161,10 @@ def _nearby(a: Assessment) -> frozenset[str]:
     of the passage and the one before it."""
     ents = [*a.passage.entities, *(a.context.entities if a.context else ())]
     return a.headline | {x for e in ents for x in e.name.split()}
+
+
+def _same_speaker(a: Assessment, name: str, v: Voice) -> bool:
+    return same_speaker(name, v, _nearby(a), vocab=a.claim.vocabulary)
 
 
 # Rules that read what a passage states as fact: a claim that someone said something is
@@ -182,7 +181,7 @@ def other_voice(a: Assessment, out: Comparison, t: Thresholds) -> Comparison:
     if claimed is None:
         return out
     v = _claimed_voice(a, claimed)
-    if not v.known or (v.speaker and same_speaker(claimed.name, v, _nearby(a))):
+    if not v.known or (v.speaker and _same_speaker(a, claimed.name, v)):
         return out
     quotes_there = all(quoted_in(q, a.passage.text) for q, _, _ in a.claim.quotes)
     if (
@@ -219,7 +218,7 @@ def attributed(a: Assessment, out: Comparison) -> Comparison:
     if not v.known:
         why = f"the source does not say who said this ({v.speaker!r})"
         return replace(out, stance=Stance.NEUTRAL, weight=0.0, rationale=why, speaker=v.speaker)
-    if same_speaker(claimed.name, v, _nearby(a)):
+    if _same_speaker(a, claimed.name, v):
         return replace(out, speaker=v.speaker)
     return replace(
         out,

@@ -6,17 +6,20 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from functools import cache
 
-from factcheck.lang import alternation, vocabulary
+from factcheck.lang import Vocabulary, alternation, resolve
 from factcheck.nlp.facts import TextFacts
 from factcheck.rules.align import ValueCheck, values_agree
 from factcheck.thresholds import DEFAULT, Thresholds
 from factcheck.types import NUMERIC_KINDS, Value, ValueKind
 
-VOCAB = vocabulary("en")
-# Words before a date that make it a point of comparison, not the time of the event ("its
-# biggest fall since September 11, 2001", "up from $2 a year earlier than in 2005").
-REFERENCE_BEFORE = re.compile(rf"\b(?:{alternation(VOCAB.reference_before)})\s*$", re.I)
+
+@cache
+def reference_before(vocab: Vocabulary) -> re.Pattern[str]:
+    """Words before a date that make it a point of comparison, not the time of the event
+    ("its biggest fall since September 11, 2001", "up from $2 a year earlier than in 2005")."""
+    return re.compile(rf"\b(?:{alternation(vocab.reference_before)})\s*$", re.I)
 
 
 def event_dates(f: TextFacts, of: Value | None = None) -> list[Value]:
@@ -24,13 +27,14 @@ def event_dates(f: TextFacts, of: Value | None = None) -> list[Value]:
     ``of``, only those in that value's clause ("100,000 troops are stationed on the border,
     where Putin seized Crimea in 2014": 2014 is the seizure's date, not the troops')."""
     region = _clause_span(f, of.span) if of is not None else None
+    reference = reference_before(f.vocabulary)
     return [
         v
         for v in f.values
         if v.kind == ValueKind.DATE
         and v.date_from
         and not v.date_from.startswith("--")
-        and not REFERENCE_BEFORE.search(f.text[max(0, v.span[0] - 20) : v.span[0]])
+        and not reference.search(f.text[max(0, v.span[0] - 20) : v.span[0]])
         and (region is None or _clause_span(f, v.span) == region)
     ]
 
@@ -84,7 +88,8 @@ def other_time(
     pd = event_dates(passage, check.passage if check else None)
     try:
         if cd and pd:
-            if any(values_agree(a, b, t.weights) for a in cd for b in pd):
+            vocab = claim.vocabulary
+            if any(values_agree(a, b, t.weights, vocab=vocab) for a in cd for b in pd):
                 return ""
             return repr(pd[0].text)
         if cd:
@@ -123,7 +128,12 @@ def dateline_fits(
 
 
 def same_event(
-    checks: tuple[ValueCheck, ...], wrong: list[ValueCheck], overlap: float, t: Thresholds
+    checks: tuple[ValueCheck, ...],
+    wrong: list[ValueCheck],
+    overlap: float,
+    t: Thresholds,
+    *,
+    vocab: Vocabulary | None = None,
 ) -> bool:
     """Whether mismatched values about another time still contradict the claim: the rest
     pins the same event. Either another of the claim's figures agrees exactly (the same
@@ -133,14 +143,15 @@ def same_event(
         return True  # (not an ordinal: every report has a "first quarter")
     # "today" or "on Monday" in two reports are two days, not one event misdated: only a
     # date written out ("2006", "June 12") can be the claim's error about the event.
-    only_dates = all(c.claim.kind == ValueKind.DATE and _written(c.claim) for c in wrong)
+    vocab = resolve(vocab)
+    only_dates = all(c.claim.kind == ValueKind.DATE and _written(c.claim, vocab) for c in wrong)
     return only_dates and overlap >= t.weights.same_event_overlap
 
 
-def _written(v: Value) -> bool:
+def _written(v: Value, vocab: Vocabulary) -> bool:
     """A date given as a date (a year, a day of a month), not relative to the dateline."""
     words = re.findall(r"[a-z]+", v.text.lower())
-    return bool(re.search(r"\d", v.text)) or any(w in VOCAB.months and len(w) > 3 for w in words)
+    return bool(re.search(r"\d", v.text)) or any(w in vocab.months and len(w) > 3 for w in words)
 
 
 def _bounded(v: Value) -> bool:

@@ -113,6 +113,7 @@ def claims(
     """List the checkable claims in FILE (or - for stdin)."""
     from factcheck.errors import InputError
     from factcheck.interfaces.cli.render import claim_text
+    from factcheck.lang import vocabulary
     from factcheck.nlp.claims import ClaimExtractor
     from factcheck.nlp.facts import Analyzer
 
@@ -121,7 +122,11 @@ def claims(
         if not text.strip():
             raise InputError(f"{file}: is empty")
         ext = ClaimExtractor(
-            Analyzer(without_torch=obj.settings.backend == "onnx"), obj.settings.claim_threshold
+            Analyzer(
+                without_torch=obj.settings.backend == "onnx",
+                vocab=vocabulary(obj.settings.language),
+            ),
+            obj.settings.claim_threshold,
         )
         found = ext.extract(text, dateline, threshold=threshold, article_id=file)
     except FactCheckError as ex:

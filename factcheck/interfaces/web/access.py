@@ -50,7 +50,7 @@ class Access:
     def enabled(self) -> bool:
         return bool(self.users)
 
-    def check(self, name: str, password: str) -> bool:
+    def login_ok(self, name: str, password: str) -> bool:
         """Gradio's ``auth`` callback."""
         want = self.users.get(name)
         if want is None:

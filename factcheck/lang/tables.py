@@ -1,0 +1,172 @@
+"""The types of a language's tables: :class:`Vocabulary` and the records in it (hedges,
+units, currencies, the prompt-injection filter's words). Read by ``vocabulary()``."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+HedgeMeaning = Literal["about", "at_least", "at_most"]
+MEANINGS: tuple[str, ...] = ("about", "at_least", "at_most")
+GRAINS = ("day", "week", "month", "year")  # of the calendar units of relative dates
+
+
+@dataclass(frozen=True, slots=True)
+class Hedge:
+    """A word before a number and the interval it makes of it (see hedges.json)."""
+
+    phrase: str
+    means: HedgeMeaning
+    width: float | None = None  # how far the interval reaches past x; None: open-ended
+    gap: float = 0.0  # how far the bound sits from x ("well over 100": above 110)
+    strict: bool = False  # x itself excluded ("more than 50" is not 50)
+
+    @property
+    def factors(self) -> tuple[float, float]:
+        """(low, high) as multiples of the number: "around" -> (0.9, 1.1)."""
+        if self.means == "about":
+            w = self.width or 0.0
+            return (1 - w, 1 + w)
+        if self.means == "at_least":
+            return (1 + self.gap, math.inf if self.width is None else 1 + self.width)
+        return (0.0 if self.width is None else 1 - self.width, 1 - self.gap)
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureUnit:
+    """A unit of measure: its dimension (the unit it converts to), the factor, spellings."""
+
+    unit: str
+    dimension: str
+    factor: float
+    spellings: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Currency:
+    code: str  # ISO 4217
+    symbols: tuple[str, ...]  # written before the number ("$2bn")
+    words: tuple[str, ...]  # written after it ("2 billion dollars")
+
+
+@dataclass(frozen=True, slots=True)
+class InjectionWords:
+    """The words of a passage that addresses the model (see injection.json)."""
+
+    dismiss: tuple[str, ...]  # "ignore" [all] previous instructions
+    quantifiers: tuple[str, ...]
+    earlier: tuple[str, ...]
+    instructions: tuple[str, ...]
+    dictate: tuple[str, ...]  # "reply" [with] SUPPORTED
+    dictate_with: tuple[str, ...]
+    verdicts: tuple[str, ...]
+    addresses: tuple[str, ...]  # "system prompt"
+    you_are: tuple[str, ...]  # "you are" [now] [an] assistant
+    now: tuple[str, ...]
+    roles: tuple[str, ...]
+
+
+# Compared by identity (eq=False): the patterns built from a vocabulary are cached per
+# object, so a modified copy (``dataclasses.replace``) gets patterns of its own.
+@dataclass(frozen=True, slots=True, eq=False)
+class Vocabulary:
+    """Every table of one language, read once (see the ``_doc`` of each JSON file)."""
+
+    code: str
+    # numbers.json
+    units: Mapping[str, int]
+    tens: Mapping[str, int]
+    scales: Mapping[str, float]
+    suffixes: Mapping[str, float]
+    collective: Mapping[str, float]
+    plural_scales: Mapping[str, float]
+    ordinals: Mapping[str, int]
+    one_not_after_words: frozenset[str]
+    one_not_before: tuple[str, ...]
+    ordinal_idioms_before: tuple[str, ...]
+    ordinal_idioms_after: tuple[str, ...]
+    metre_words: tuple[str, ...]
+    ordinal_suffixes: tuple[str, ...]
+    number_joiners: frozenset[str]
+    half: tuple[str, ...]
+    and_a_half: tuple[str, ...]
+    range_joiners: tuple[str, ...]
+    range_openers: Mapping[str, str]
+    # units.json
+    durations: Mapping[str, int]
+    article_durations: tuple[str, ...]
+    measures: tuple[MeasureUnit, ...]
+    glued: Mapping[str, str]
+    factor_nouns: frozenset[str]
+    percent: Mapping[str, tuple[str, ...]]
+    currencies: tuple[Currency, ...]
+    half_durations: tuple[str, ...]
+    spoken_durations: tuple[str, ...]
+    # hedges.json
+    hedges: Mapping[str, Hedge]
+    hedges_after: Mapping[str, str]
+    # dates.json
+    months: Mapping[str, int]  # full names and abbreviations, lower-case
+    weekdays: Mapping[str, int]
+    year_before: frozenset[str]
+    year_after: frozenset[str]
+    future: tuple[str, ...]
+    days: Mapping[str, int]
+    periods: Mapping[str, int]
+    month_modifiers: tuple[str, ...]
+    reference_before: tuple[str, ...]
+    ago: tuple[str, ...]
+    weekday_modifiers: Mapping[str, int]
+    same: tuple[str, ...]
+    calendar_units: Mapping[str, str]  # written -> grain
+    # lexicon.json
+    reporting_verbs: frozenset[str]
+    opinion_verbs: frozenset[str]
+    obligation: frozenset[str]
+    negations: frozenset[str]
+    generic: frozenset[str]
+    content_stopwords: frozenset[str]
+    event_verbs: frozenset[str]
+    span_prepositions: frozenset[str]
+    contrast: tuple[str, ...]
+    personal_pronouns: frozenset[str]
+    name_function_words: frozenset[str]
+    reporting_phrases: Mapping[str, tuple[str, ...]]
+    pronoun_speakers: frozenset[str]
+    definite_articles: tuple[str, ...]
+    indefinite_articles: tuple[str, ...]
+    demonstratives: frozenset[str]
+    relative_pronouns: frozenset[str]
+    first_person: frozenset[str]
+    of_words: frozenset[str]
+    possessive_endings: tuple[str, ...]
+    plural_suffix: str
+    attribution_phrases: tuple[str, ...]
+    interview_turns: Mapping[str, str]
+    # synonyms.json, aliases.json
+    synonyms: tuple[tuple[str, ...], ...]
+    aliases: Mapping[str, str]
+    # abbreviations.json (with dates.json's month abbreviations), injection.json
+    abbreviations: frozenset[str]
+    numbered_abbreviations: frozenset[str]
+    injection: InjectionWords
+
+    @property
+    def dimensions(self) -> frozenset[str]:
+        """Every canonical measure unit ("m", "kg", "degC", ...)."""
+        return frozenset(u.dimension for u in self.measures) | frozenset(self.glued.values())
+
+    def measure(self, spelling: str) -> MeasureUnit | None:
+        """The unit written as ``spelling`` (whitespace collapsed), or None."""
+        s = " ".join(spelling.split())
+        return next((u for u in self.measures if s in u.spellings), None)
+
+    def currency_code(self, written: str) -> str:
+        """The ISO code of a currency symbol or word (case-insensitive), or ""."""
+        w = " ".join(written.lower().split())
+        for c in self.currencies:
+            if w in (x.lower() for x in (*c.symbols, *c.words)):
+                return c.code
+        return ""

@@ -1,0 +1,247 @@
+"""Who says what in a parsed sentence: each reporting verb's speaker and the words it
+gives them ("Ushakov said [the talks were useful]"), "according to X", an interview's
+turns and a speaker label ("Christopher Hill: ..."). Pure functions of a spaCy ``Doc``;
+speech.py compares a claim's statements with a passage's."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from factcheck.lang import Vocabulary, alternation, resolve
+from factcheck.nlp.names import norm_entity, strip_article
+from factcheck.nlp.syntax import according, phrase
+
+SPEAKER_LABEL = re.compile(r"^\s*(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s+\S")
+QUOTE_CHARS = '"“”'
+SPEAKER_TYPES = ("PERSON", "ORG", "NORP", "GPE")  # in this order of preference
+
+
+@cache
+def _turn(vocab: Vocabulary) -> re.Pattern[str]:
+    """An interview's turn label ("Q: ...", "A: ...")."""
+    return re.compile(rf"^\s*(?P<who>{alternation(vocab.interview_turns)}):\s+\S")
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One thing a sentence gives to a speaker: "Ushakov said [the talks were useful]".
+
+    ``words`` are the content lemmas of what is said (not of statements inside it);
+    ``reporters`` are the speakers who report this one ("Psaki said Biden made clear ...":
+    Biden's statement, reported by Psaki). A pronoun speaker is resolved by the caller."""
+
+    speaker: str  # as written: "Foreign policy advisor Yury Ushakov", "he"
+    name: str  # compared by: the speaker's normalised entity name, else the phrase
+    speaker_span: tuple[int, int]  # where the speaker is named in the text
+    start: int  # what is said: its character span in the text
+    end: int
+    words: frozenset[str]
+    quoted: bool = False  # what is said is (inside) a quotation
+    pronoun: bool = False  # the speaker is a pronoun: "He also stated ..."
+    # the speaker is a description that names no one ("the company", "the ministry"): it
+    # refers to a speaker named before it or in the headline
+    definite: bool = False
+    reporters: tuple[str, ...] = ()  # names of speakers who report this statement
+
+
+def _is_reporting(tok: Any, vocab: Vocabulary) -> bool:
+    lem = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and lem in vocab.reporting_verbs:
+        return True
+    particles = vocab.reporting_phrases.get(lem, ())
+    return any(c.lower_ in particles for c in tok.children)
+
+
+def speaker_name(head: Any, *, vocab: Vocabulary | None = None) -> str:
+    """The name a speaker is compared by: a person's, organisation's or place's normalised
+    name inside the phrase, else the phrase itself, lower-case."""
+    toks = {t.i for t in head.subtree}
+    own = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+    if own is not None and own.label_ in SPEAKER_TYPES:
+        return norm_entity(own.text, own.label_, vocab=vocab)
+    person = _person_in(head)
+    if person is not None:
+        return norm_entity(person.text, "PERSON", vocab=vocab)
+    if head.pos_ == "NOUN":  # a description ("a senior US source"): its words name it
+        return strip_article(phrase(head).lower(), vocab=vocab)
+    for label in SPEAKER_TYPES:
+        for ent in head.doc.ents:
+            if ent.label_ == label and any(t.i in toks for t in ent):
+                return norm_entity(ent.text, ent.label_, vocab=vocab)
+    return strip_article(phrase(head).lower(), vocab=vocab)
+
+
+def _person_in(head: Any) -> Any:
+    """The person named in a speaker's phrase, if any."""
+    toks = {t.i for t in head.subtree}
+    return next(
+        (e for e in head.doc.ents if e.label_ == "PERSON" and any(t.i in toks for t in e)), None
+    )
+
+
+def _definite(head: Any, vocab: Vocabulary) -> bool:
+    """A description that refers back to a speaker named elsewhere: "the company", "the
+    White House press secretary", "Russia's foreign minister" (the name in it is an
+    affiliation). "A senior US source" is not: it introduces an unnamed speaker."""
+    if head.pos_ != "NOUN" or head.ent_type_ or _person_in(head) is not None:
+        return False  # "the chairman of Chrysler LLC Jim Press" names him
+    the = {*vocab.definite_articles, *vocab.demonstratives}
+    det = any(c.dep_ == "det" and c.lower_ in the for c in head.children)
+    owner = any(c.dep_ == "poss" and c.ent_type_ for c in head.children)
+    return det or owner
+
+
+def _named_after(tok: Any, who: Any) -> Any:
+    """ "said the senior strategist for Invesco AIM, Fritz Meyer": the person named beside a
+    speaker described by role, attached to the verb or to the description."""
+    if who.ent_type_ == "PERSON":
+        return who
+    for c in who.children:
+        if c.dep_ == "appos" and c.pos_ == "PROPN":  # a name in apposition, however tagged
+            return c
+    for c in tok.children:
+        if c.dep_ in ("appos", "npadvmod", "dobj", "attr") and c.ent_type_ == "PERSON":
+            return c
+    return who
+
+
+def _speaker_of(tok: Any, vocab: Vocabulary) -> Any:
+    """Who speaks through a reporting verb: its agent ("is described by Moscow as"), else its
+    subject (not a passive one: in "the costs are estimated to be ..." the costs do not
+    speak); of several subjects (a parse of "The US car maker General Motors said"), the
+    named one; a relative pronoun stands for the noun its clause describes."""
+    agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if agents:
+        return agents[0]
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return None
+    named = {i for e in tok.doc.ents if e.label_ in SPEAKER_TYPES for i in range(e.start, e.end)}
+    who = next(
+        (c for c in subjects if c.i in named),
+        next((c for c in subjects if any(t.i in named for t in c.subtree)), subjects[0]),
+    )
+    if who.lower_ in vocab.relative_pronouns and tok.dep_ == "relcl":
+        return tok.head
+    return _named_after(tok, who)
+
+
+def _reported(inner: Any, outer: Any) -> bool:
+    """Whether the reporting verb ``inner`` sits in what ``outer`` reports, through
+    complement clauses only ("Psaki said Biden made clear"), not beside it ("Biden warned
+    ..., while Putin said ...", an adverbial clause)."""
+    cur = inner
+    while cur.i != outer.i:
+        if cur.dep_ not in ("ccomp", "xcomp", "conj", "parataxis") or cur.head is cur:
+            return False
+        cur = cur.head
+    return True
+
+
+def statements(
+    doc: Any, content_at: dict[int, str], *, vocab: Vocabulary | None = None
+) -> tuple[Statement, ...]:
+    """Every statement of a sentence: reporting verbs with their speakers ("X said Y",
+    "'Y,' X added", "Y, X told reporters"), "according to X", and an interview turn's
+    speaker label ("Christopher Hill: ...")."""
+    v = resolve(vocab)
+    found: list[tuple[Any, Any, list[Any]]] = []  # (verb or None, speaker head, content)
+    for tok in doc:
+        if not _is_reporting(tok, v):
+            continue
+        who = _speaker_of(tok, v)
+        if who is None:
+            continue
+        # Speech has a clause or a quotation after its verb ("said the talks were useful");
+        # "GM reported a loss of $2bn" reports a figure: an event, not words given to GM.
+        # ("claimed to have won" is speech; "announced the start of a process to ..." is not)
+        has_object = any(c.dep_ == "dobj" for c in tok.children)
+        comp = [
+            c
+            for c in tok.children
+            if c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "xcomp" and not has_object)
+        ]
+        if comp:
+            found.append((tok, who, [t for c in comp for t in c.subtree]))
+        elif doc.text.rstrip().endswith(":"):  # "Smith said at the meeting:" + a quotation
+            found.append((tok, who, []))
+    for phrase_toks, obj in according(doc, v):
+        skip = {t.i for w in phrase_toks for t in w.subtree}
+        found.append((None, obj, [t for t in doc if t.i not in skip]))
+    out = []
+    verbs = [r for r, _, _ in found if r is not None]
+    for verb, who, content in found:
+        inner = {
+            t.i
+            for r in verbs
+            if verb is not None and r.i != verb.i and r.i in {c.i for c in content}
+            for t in r.subtree
+        }
+        own = [t for t in content if t.i not in inner]
+        if content and not own:
+            continue
+        words = frozenset(content_at[t.i] for t in own if t.i in content_at)
+        start, end = (own[0].idx, own[-1].idx + len(own[-1].text)) if own else (len(doc.text),) * 2
+        span = doc.text[max(0, start - 2) : end + 2]
+        reporters = tuple(
+            speaker_name(w, vocab=v)
+            for r, w, _ in found
+            if verb is not None and r is not None and r.i != verb.i and _reported(verb, r)
+        )
+        sub = sorted(who.subtree, key=lambda t: t.i)
+        definite = _definite(who, v)
+        shown, person = phrase(who), _person_in(who)
+        if person is not None and person.text not in shown:
+            shown = person.text  # "said the vice president of Chrysler LLC Jim Press"
+        out.append(
+            Statement(
+                speaker=shown,
+                name=speaker_name(who, vocab=v),
+                speaker_span=(sub[0].idx, sub[-1].idx + len(sub[-1].text)),
+                start=start,
+                end=end,
+                words=words,
+                quoted=any(q in span for q in QUOTE_CHARS),
+                pronoun=who.pos_ == "PRON" and who.lower_ in v.pronoun_speakers,
+                definite=definite,
+                reporters=reporters,
+            )
+        )
+    turn = _turn(v).match(doc.text)
+    if turn and not out:  # an interview's turn: the interviewer asks, the interviewee answers
+        rest = [t for t in doc if t.idx >= turn.end("who") + 1]
+        role = v.interview_turns[turn["who"]]
+        out.append(
+            Statement(
+                speaker=f"{v.definite_articles[0]} {role}",
+                name=role,
+                speaker_span=turn.span("who"),
+                start=rest[0].idx if rest else 0,
+                end=len(doc.text),
+                words=frozenset(content_at[t.i] for t in rest if t.i in content_at),
+                quoted=True,
+                definite=True,
+            )
+        )
+    m = SPEAKER_LABEL.match(doc.text)
+    label_is_person = m is not None and any(
+        e.label_ == "PERSON" and e.start_char < m.end("who") and m.start("who") < e.end_char
+        for e in doc.ents
+    )
+    if m and not out and label_is_person:
+        rest = [t for t in doc if t.idx >= m.end("who") + 1]
+        out.append(
+            Statement(
+                speaker=m["who"],
+                name=norm_entity(m["who"], "PERSON", vocab=v),
+                speaker_span=m.span("who"),
+                start=rest[0].idx if rest else 0,
+                end=len(doc.text),
+                words=frozenset(content_at[t.i] for t in rest if t.i in content_at),
+                quoted=True,
+            )
+        )
+    return tuple(out)

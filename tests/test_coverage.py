@@ -1,0 +1,167 @@
+"""coverage.py: nothing unstated is supported. What a passage leaves unstated of a claim (a
+name, a figure or date, a quotation, a clause), the neutral comparison that says so, and
+the passage that says the same of another name."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+
+from factcheck.rules.compare import assess
+from factcheck.rules.coverage import not_stated, other_name, unstated
+from factcheck.thresholds import DEFAULT
+from factcheck.types import Stance
+
+DL = dt.date(2015, 6, 10)
+ORDER = "Northwind Air has ordered 12 Airbus A350s and 8 Airbus A321s, the airline said."
+SWAPPED = "Eastwind Air has ordered 12 Airbus A350s and 8 Airbus A321s."
+
+
+def _assessed(analyzer, claim, passage, sim=0.8, *, context=None, title="", t=DEFAULT):
+    return (
+        assess(
+            analyzer.analyze(claim, DL),
+            analyzer.analyze(passage, DL),
+            sim,
+            t,
+            analyzer.analyze(context, DL) if context else None,
+            claim_date=DL,
+            passage_date=DL,
+            title=title,
+        ),
+        t,
+    )
+
+
+def _unstated(analyzer, claim, passage, **kw):
+    a, t = _assessed(analyzer, claim, passage, **kw)
+    return unstated(a, t)
+
+
+# -- unstated -------------------------------------------------------------------------------
+
+
+def test_a_claim_the_passage_states_leaves_nothing_unstated(analyzer):
+    assert _unstated(analyzer, "Northwind Air ordered 12 Airbus A350s.", ORDER) == []
+
+
+@pytest.mark.parametrize(
+    ("claim", "missing"),
+    [
+        ("Northwind Air ordered 12 Airbus A350s together with Skyline Jet.", "Skyline Jet"),
+        ("Northwind Air ordered 12 Airbus A350s, a deal worth $4 billion.", "$4 billion"),
+        (
+            "Northwind Air ordered 12 Airbus A350s, prompting a regulatory inquiry.",
+            "'prompting a regulatory inquiry'",
+        ),
+    ],
+)
+def test_the_one_part_a_passage_leaves_out_is_unstated(analyzer, claim, missing):
+    assert _unstated(analyzer, claim, ORDER) == [missing]
+
+
+def test_unstated_lists_figures_dates_and_clauses_in_order(analyzer):
+    missing = _unstated(
+        analyzer,
+        "Northwind Air ordered 12 Airbus A350s and hired 300 pilots in 2014.",
+        "Northwind Air has ordered 12 Airbus A350s.",
+    )
+    assert missing == ["300", "2014", "'hired 300 pilots in 2014'"]
+
+
+def test_a_name_given_twice_is_unstated_once(analyzer):
+    missing = _unstated(
+        analyzer,
+        "Skyline Jet ordered 12 Airbus A350s, and Skyline Jet will fly them to Lisbon.",
+        "The carrier has ordered 12 Airbus A350s.",
+    )
+    assert missing.count("Skyline Jet") == 1 and "Lisbon" in missing
+
+
+def test_a_quotation_must_be_the_sources_words(analyzer):
+    claim = 'Mayor Lena Ortiz called the budget "a reckless gamble".'
+    other = 'Mayor Lena Ortiz called the budget "a careful plan".'
+    verbatim = 'Mayor Lena Ortiz called the budget "a reckless gamble" on Tuesday.'
+    assert _unstated(analyzer, claim, other) == ["the quotation 'a reckless gamble'"]
+    assert _unstated(analyzer, claim, verbatim) == []
+
+
+def test_names_from_the_headline_or_the_passage_before_count(analyzer):
+    claim, passage = "Northwind Air ordered 12 Airbus A350s.", "It has ordered 12 Airbus A350s."
+    assert _unstated(analyzer, claim, passage) == ["Northwind Air"]
+    assert _unstated(analyzer, claim, passage, title="Northwind Air expands its fleet") == []
+    before = "Northwind Air unveiled its plans on Monday."
+    assert _unstated(analyzer, claim, passage, context=before) == []
+
+
+def test_clause_cover_is_the_share_of_a_clause_a_passage_must_hold(analyzer):
+    claim = "Northwind Air ordered 12 Airbus A350s, prompting a regulatory inquiry."
+    lenient = replace(DEFAULT, weights=replace(DEFAULT.weights, clause_cover=0.0))
+    assert _unstated(analyzer, claim, ORDER, t=lenient) == []
+    assert _unstated(analyzer, claim, ORDER) == ["'prompting a regulatory inquiry'"]
+
+
+# -- not_stated -----------------------------------------------------------------------------
+
+
+def test_not_stated_names_what_is_missing_and_stays_neutral(analyzer):
+    a, t = _assessed(analyzer, "Northwind Air ordered 12 Airbus A350s with Skyline Jet.", ORDER)
+    out = not_stated(a, unstated(a, t))
+    assert out.stance == Stance.NEUTRAL and out.weight == 0.0
+    assert out.rationale == "the source does not state Skyline Jet"
+    assert (out.claim_spans, out.passage_spans) == (a.claim_spans, a.passage_spans)
+    assert out.checks == a.checks and out.relatedness == a.relatedness
+    many = not_stated(a, ["Skyline Jet", "$4 billion", "2014", "300"])
+    assert many.rationale == "the source does not state Skyline Jet, $4 billion, 2014"
+
+
+# -- other_name -----------------------------------------------------------------------------
+
+
+def test_the_same_said_of_another_name_refutes(analyzer):
+    a, t = _assessed(analyzer, SWAPPED, ORDER)
+    missing = unstated(a, t)
+    assert missing == ["Eastwind Air"]
+    out = other_name(a, missing, t)
+    assert out is not None and out.stance == Stance.REFUTES
+    assert out.rationale == "the source says this of Northwind Air, not Eastwind Air"
+    w = t.weights
+    assert out.weight == pytest.approx(
+        min(1.0, w.other_name_base + w.other_name_per_overlap * a.overlap)
+    )
+    assert (0, len("Eastwind Air")) in out.claim_spans
+    assert (0, len("Northwind Air")) in out.passage_spans
+
+
+def test_another_name_refutes_only_when_most_of_the_claim_is_there(analyzer):
+    a, t = _assessed(analyzer, "Eastwind Air ordered jets.", ORDER)
+    missing = unstated(a, t)
+    assert missing == ["Eastwind Air"] and a.overlap < t.weights.other_name_overlap
+    assert other_name(a, missing, t) is None
+    lower = replace(t, weights=replace(t.weights, other_name_overlap=a.overlap))
+    assert other_name(a, missing, lower) is not None  # the threshold is what held it
+
+
+def test_another_name_refutes_only_when_everything_else_agrees(analyzer):
+    a, t = _assessed(analyzer, SWAPPED, ORDER)
+    assert other_name(a, ["Eastwind Air", "$4 billion"], t) is None  # a figure missing too
+    b, t = _assessed(
+        analyzer, "Eastwind Air has ordered 20 Airbus A350s and 8 Airbus A321s.", ORDER
+    )
+    assert any(not c.agree for c in b.checks)
+    assert other_name(b, ["Eastwind Air"], t) is None  # 20 is not 12: a figure decides
+
+
+def test_another_name_must_be_of_the_same_kind(analyzer):
+    """A person who placed the order is not another airline that did."""
+    t = replace(DEFAULT, weights=replace(DEFAULT.weights, other_name_overlap=0.0))
+    a, t = _assessed(
+        analyzer,
+        SWAPPED,
+        "Chief executive Maria Lopez has ordered 12 Airbus A350s and 8 Airbus A321s.",
+        t=t,
+    )
+    assert unstated(a, t) == ["Eastwind Air"]
+    assert other_name(a, ["Eastwind Air"], t) is None

@@ -1,0 +1,276 @@
+"""speakers.py: who said what. A quotation worded differently, a speaker's quoted word
+replaced in reported speech, the claim's words verbatim in a speaker's mouth, a
+contradiction read in another voice, and whose words a supporting passage gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+
+from factcheck.rules.compare import MODEL_RULES, RULES, assess, conclude
+from factcheck.rules.speakers import (
+    READ_AS_FACT,
+    attributed,
+    other_voice,
+    quote_altered,
+    quoted_word_changed,
+    says,
+    verbatim_statement,
+)
+from factcheck.thresholds import DEFAULT
+from factcheck.types import Stance, StanceProbs
+
+DL = dt.date(2015, 6, 10)
+BUDGET = 'Ortiz said the budget was "a reckless gamble".'
+LIBRARY = "Reyes said the new library will open in the spring."
+VOTE = "Reyes said the mayor was angry about the vote."
+
+
+def _assessed(analyzer, claim, passage, sim=0.6, *, context=None, t=DEFAULT):
+    return (
+        assess(
+            analyzer.analyze(claim, DL),
+            analyzer.analyze(passage, DL),
+            sim,
+            t,
+            analyzer.analyze(context, DL) if context else None,
+            claim_date=DL,
+            passage_date=DL,
+        ),
+        t,
+    )
+
+
+# -- quote_altered --------------------------------------------------------------------------
+
+
+def test_a_quotation_worded_differently_is_a_misquote(analyzer):
+    a, t = _assessed(analyzer, BUDGET, '"The budget is a reckless wager," Ortiz said on Tuesday.')
+    out = quote_altered(a, t)
+    assert out is not None and out.stance == Stance.REFUTES
+    assert out.rationale == "the source quotes 'a reckless wager', not 'a reckless gamble'"
+    assert out.speaker == "Ortiz"
+    w = t.weights
+    assert out.weight == pytest.approx(min(1.0, w.misquote_base + w.misquote_overlap * a.overlap))
+    assert a.decided is not None and a.decided.rule == "quote_altered"
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        '"The budget is a reckless gamble," Ortiz said on Tuesday.',  # verbatim
+        '"The budget is a costly and careless plan," Ortiz said on Tuesday.',  # another quote
+        # the same wording from another speaker is another statement, not a misquote
+        '"The budget is a reckless wager," council member Sam Reyes said on Tuesday.',
+    ],
+)
+def test_no_misquote_without_the_speakers_altered_words(analyzer, passage):
+    a, t = _assessed(analyzer, BUDGET, passage)
+    assert quote_altered(a, t) is None
+
+
+def test_a_claim_without_quotation_marks_is_not_misquoted(analyzer):
+    a, t = _assessed(
+        analyzer,
+        "Ortiz said the budget was a reckless gamble.",
+        '"The budget is a reckless wager," Ortiz said on Tuesday.',
+    )
+    assert quote_altered(a, t) is None
+
+
+# -- quoted_word_changed --------------------------------------------------------------------
+
+
+def test_a_speakers_quoted_word_replaced_in_reported_speech_refutes(analyzer):
+    a, t = _assessed(analyzer, VOTE, 'Reyes said the mayor was "delighted" about the vote.')
+    out = quoted_word_changed(a, t)
+    assert out is not None and out.stance == Stance.REFUTES
+    assert out.rationale == "the source quotes Reyes as saying 'delighted', not 'angry'"
+    assert out.speaker == "Reyes" and out.weight == t.weights.misquote_base
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "Reyes said the mayor was delighted about the vote.",  # not a quotation: a paraphrase
+        'Ortiz said the mayor was "delighted" about the vote.',  # another speaker's word
+        'Reyes said the mayor was "very happy and relieved" about the vote.',  # a clause
+    ],
+)
+def test_no_quoted_word_changed_without_one_quoted_word_of_the_speaker(analyzer, passage):
+    a, t = _assessed(analyzer, VOTE, passage)
+    assert quoted_word_changed(a, t) is None
+
+
+def test_reworded_max_words_bounds_the_swapped_run(analyzer):
+    passage = 'Reyes said the mayor was "very happy and relieved" about the vote.'
+    wider = replace(DEFAULT, weights=replace(DEFAULT.weights, reworded_max_words=4))
+    a, t = _assessed(analyzer, VOTE, passage, t=wider)
+    out = quoted_word_changed(a, t)
+    assert out is not None and "'very happy and relieved', not 'angry'" in out.rationale
+
+
+# -- verbatim_statement ---------------------------------------------------------------------
+
+
+def test_the_claims_words_verbatim_decide_by_their_speaker(analyzer):
+    def verbatim(passage, **kw):
+        a, t = _assessed(analyzer, LIBRARY, passage, **kw)
+        return verbatim_statement(a, None, t)
+
+    same = verbatim("Council member Sam Reyes said the new library will open in the spring.")
+    assert same.stance == Stance.SUPPORTS and same.weight == DEFAULT.weights.verbatim_weight
+    assert same.rationale == "the source gives Council member Sam Reyes these words"
+    other = verbatim("Mayor Lena Ortiz said the new library will open in the spring.")
+    assert other.stance == Stance.REFUTES and other.speaker == "Mayor Lena Ortiz"
+    assert other.rationale == "the source attributes this to Mayor Lena Ortiz, not Reyes"
+    narration = verbatim("The new library will open in the spring.")
+    assert narration.stance == Stance.NEUTRAL and narration.weight == 0.0
+    assert narration.rationale == "the source says this, but not that Reyes said it"
+    assert verbatim("He said the new library will open in the spring.") is None  # who is he?
+
+
+def test_verbatim_needs_a_named_speaker_and_enough_words(analyzer):
+    a, t = _assessed(analyzer, "Reyes said the library opens.", "Sam Reyes said the library opens.")
+    assert t.weights.verbatim_min_words > 3  # "the library opens" is too short
+    assert verbatim_statement(a, None, t) is None
+    fewer = replace(t, weights=replace(t.weights, verbatim_min_words=3))
+    short = verbatim_statement(a, None, fewer)
+    assert short is not None and short.stance == Stance.SUPPORTS
+    fact, t = _assessed(
+        analyzer,
+        "The new library will open in the spring.",
+        "Mayor Lena Ortiz said the new library will open in the spring.",
+    )
+    assert verbatim_statement(fact, None, t) is None  # a claim of fact names no speaker
+
+
+# -- READ_AS_FACT and other_voice -----------------------------------------------------------
+
+
+def test_read_as_fact_names_the_rules_that_read_statements_as_fact():
+    names = {r.__name__ for r in (*RULES, *MODEL_RULES)}
+    assert names >= READ_AS_FACT
+    assert {"figure_mismatch", "negation_flip", "model_refute"} == READ_AS_FACT
+    assert "quote_altered" not in READ_AS_FACT  # a misquote is about the words themselves
+
+
+def _refuted(analyzer, claim, passage, rule="figure_mismatch"):
+    a, t = _assessed(analyzer, claim, passage)
+    out = replace(says(a, Stance.REFUTES, 0.8, "claim says 2016; source says 2017"), rule=rule)
+    return other_voice(a, out, t), out
+
+
+def test_a_contradiction_in_another_voice_is_not_the_claimed_speakers(analyzer):
+    claim = "Reyes said the library will open in 2016."
+    other, _ = _refuted(analyzer, claim, "Ortiz said the library will open in 2017.")
+    assert (other.stance, other.weight, other.speaker) == (Stance.NEUTRAL, 0.0, "Ortiz")
+    assert other.rationale == (
+        "claim says 2016; source says 2017, but in Ortiz's words, not as Reyes's"
+    )
+    narration, _ = _refuted(analyzer, claim, "The library will open in 2017.")
+    assert narration.stance == Stance.NEUTRAL
+    assert narration.rationale.endswith("but in the source's own narration, not as Reyes's")
+
+
+def test_a_contradiction_in_the_claimed_voice_or_of_a_fact_stands(analyzer):
+    same, out = _refuted(
+        analyzer,
+        "Reyes said the library will open in 2016.",
+        "Reyes said the library will open in 2017.",
+    )
+    assert same == out
+    fact, out = _refuted(
+        analyzer, "The library will open in 2016.", "Ortiz said the library will open in 2017."
+    )
+    assert fact == out
+
+
+def test_a_model_refutation_of_another_speakers_words_is_a_misattribution(analyzer):
+    claim = "Reyes said the new library will open downtown next spring."
+    passage = "Mayor Lena Ortiz said the new library will open downtown next spring."
+    model, _ = _refuted(analyzer, claim, passage, rule="model_refute")
+    assert model.stance == Stance.REFUTES and model.speaker == "Mayor Lena Ortiz"
+    assert model.rationale == "the source attributes this to Mayor Lena Ortiz, not Reyes"
+    figure, _ = _refuted(analyzer, claim, passage, rule="figure_mismatch")
+    assert figure.stance == Stance.NEUTRAL  # only the model's reading is of the content
+
+
+def test_conclude_reads_a_negation_in_the_speakers_voice_only(analyzer):
+    def concluded(claim, passage):
+        a, t = _assessed(analyzer, claim, passage)
+        return conclude(a, None, t)
+
+    passage = "Ortiz said the council has not approved the budget."
+    other = concluded("Reyes said the council has approved the budget.", passage)
+    assert other.rule == "negation_flip" and other.stance == Stance.NEUTRAL
+    assert "in Ortiz's words, not as Reyes's" in other.rationale
+    fact = concluded("The council has approved the budget.", passage)
+    assert fact.rule == "negation_flip" and fact.stance == Stance.REFUTES
+    same = concluded(
+        "Reyes said the council has approved the budget.",
+        "Reyes said the council has not approved the budget.",
+    )
+    assert same.stance == Stance.REFUTES
+
+
+# -- attributed -----------------------------------------------------------------------------
+
+
+def _attributed(analyzer, claim, passage, **kw):
+    a, _ = _assessed(analyzer, claim, passage, **kw)
+    out = replace(says(a, Stance.SUPPORTS, 0.8, "the source says the same thing"), rule="x")
+    return attributed(a, out)
+
+
+def test_a_claim_of_fact_shows_whose_word_supports_it(analyzer):
+    claim = "The library will open next spring."
+    said = _attributed(analyzer, claim, "Mayor Lena Ortiz said the library will open next spring.")
+    assert said.stance == Stance.SUPPORTS and said.speaker == "Mayor Lena Ortiz"
+    assert said.rationale == "the source says the same thing (according to Mayor Lena Ortiz)"
+    plain = _attributed(analyzer, claim, "The library will open next spring.")
+    assert (plain.stance, plain.rationale, plain.speaker) == (
+        Stance.SUPPORTS,
+        "the source says the same thing",
+        "",
+    )
+
+
+def test_words_given_to_a_speaker_support_only_in_that_speakers_mouth(analyzer):
+    claim = "Reyes said the library will open next spring."
+    same = _attributed(
+        analyzer, claim, "Council member Sam Reyes said the library will open next spring."
+    )
+    assert same.stance == Stance.SUPPORTS and same.speaker == "Council member Sam Reyes"
+    assert same.rationale == "the source says the same thing" and same.rule == "x"
+    other = _attributed(analyzer, claim, "Mayor Lena Ortiz said the library will open next spring.")
+    assert other.stance == Stance.REFUTES
+    assert other.rationale == "the source attributes this to Mayor Lena Ortiz, not Reyes"
+    narration = _attributed(analyzer, claim, "The library will open next spring.")
+    assert (narration.stance, narration.weight) == (Stance.NEUTRAL, 0.0)
+    assert narration.rationale == "the source says this, but not that Reyes said it"
+
+
+def test_a_pronoun_speaks_for_the_speaker_named_before_it(analyzer):
+    claim, passage = (
+        "Reyes said the library will open next spring.",
+        "He said the library will open next spring.",
+    )
+    alone = _attributed(analyzer, claim, passage)
+    assert alone.stance == Stance.NEUTRAL
+    assert alone.rationale == "the source does not say who said this ('He')"
+    before = "Council member Sam Reyes spoke at the meeting."
+    named = _attributed(analyzer, claim, passage, context=before)
+    assert named.stance == Stance.SUPPORTS and named.speaker == "Sam Reyes"
+
+
+def test_the_verbatim_rule_decides_whatever_the_model_reads(analyzer):
+    a, t = _assessed(
+        analyzer,
+        "Reyes said the new library will open downtown next spring.",
+        "Mayor Lena Ortiz said the new library will open downtown next spring.",
+    )
+    out = conclude(a, StanceProbs(0.85, 0.1, 0.05), t)
+    assert out.rule == "verbatim_statement" and out.stance == Stance.REFUTES

@@ -1,0 +1,84 @@
+"""nlp/syntax.py: what the parse says about a value and a sentence (the counted noun, the
+word a value attaches to, the arguments of its verb, a duration's role, attribution)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.nlp import syntax
+
+
+@pytest.fixture(scope="module")
+def parse(analyzer):
+    return analyzer.nlp
+
+
+def _at(text: str, part: str) -> tuple[int, int]:
+    i = text.index(part)
+    return i, i + len(part)
+
+
+def test_the_noun_a_number_counts(parse):
+    text = "Around 3 million households were left without power."
+    assert syntax.counted_noun(parse(text), *_at(text, "3 million"), False) == "household"
+    text = "Sales fell in 2014."
+    assert syntax.counted_noun(parse(text), *_at(text, "2014"), False) == ""
+
+
+def test_an_elided_noun_is_found_looking_back_only_when_asked(parse):
+    text = "The mayors held a 40-minute meeting, their third in two weeks."
+    doc = parse(text)
+    assert syntax.counted_noun(doc, *_at(text, "third"), True) == "meeting"
+    assert syntax.counted_noun(doc, *_at(text, "third"), False) == ""
+
+
+def test_a_value_attaches_to_its_noun_or_verb(parse):
+    text = "The mayors held a 40-minute meeting, their third in two weeks."
+    assert syntax.anchor(parse(text), *_at(text, "40-minute")) == "meeting"
+    text = "The rebels burned the port in 2019."
+    assert syntax.anchor(parse(text), *_at(text, "2019")) == "burn"
+    text = "The strike began in 2019."  # an event verb: the event is its subject
+    assert syntax.anchor(parse(text), *_at(text, "2019")) == "strike"
+
+
+def test_a_duration_is_a_length_or_a_span_between_events(parse):
+    text = "The mayors held a 40-minute meeting, their third in two weeks."
+    doc = parse(text)
+    assert syntax.duration_role(doc, *_at(text, "40-minute")) == "length"
+    assert syntax.duration_role(doc, *_at(text, "two weeks")) == "span"
+    text = "Shares fell three days ago."
+    assert syntax.duration_role(parse(text), *_at(text, "three days")) == "span"
+
+
+def test_the_arguments_of_the_verb_a_value_hangs_on(parse):
+    text = "The meetings were scheduled for January 20."
+    assert syntax.arguments(parse(text), *_at(text, "January 20")) == {"meeting"}
+    text = "The council approved 12 projects."
+    assert syntax.arguments(parse(text), *_at(text, "12")) == {"council", "project"}
+
+
+def test_a_number_after_a_capitalised_name_belongs_to_the_name(parse):
+    text = "Later the FTSE 100 fell 2%."
+    assert syntax.part_of_name(parse(text), text.index("100"))
+    text = "Later the shop sold 100 bikes."
+    assert not syntax.part_of_name(parse(text), text.index("100"))
+    text = "Later the airline ordered an A330-200 jet."
+    assert syntax.part_of_name(parse(text), text.index("200"))
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("The plant will close in May, according to the union.", "the union"),
+        ("Mayor Lena Ortiz said the bridge would reopen.", "Mayor Lena Ortiz"),
+        ("She said the bridge would reopen.", None),  # a pronoun names nobody
+        ("The bridge will reopen in May.", None),
+    ],
+)
+def test_who_a_sentence_attributes_its_content_to(parse, text, who):
+    assert syntax.attribution(parse(text)) == who
+
+
+def test_frames_are_predicates_with_their_arguments(parse):
+    got = dict(syntax.frames(parse("The council approved the budget after a long debate.")))
+    assert got["approve"] == {"council", "budget"}
