@@ -138,7 +138,7 @@ def gold_setup(rows: list[dict], use_stance: bool) -> tuple[Any, list[Any]]:
     ]
     write_passages(fc, items)
     # gold set-up: all five sentences are the evidence
-    fc.retriever.min_score = fc.pipeline.min_score = -1.0
+    fc.pipeline.min_score = -1.0
     reqs = [ClaimRequest(r["claim"], None, {"source_id": f"claim-{r['claim_id']}"}) for r in rows]
     return fc, reqs
 

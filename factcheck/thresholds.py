@@ -60,7 +60,7 @@ class Weights:
     other_name_overlap: float = 0.6  # word overlap at which "the same of another name" refutes
     other_name_base: float = 0.5
     other_name_per_overlap: float = 0.2
-    # attribution.py: a quotation the source words differently
+    # rules/speakers.py: a quotation the source words differently
     misquote_changed: float = 0.34  # share of a quotation's words that may differ (one at least)
     misquote_base: float = 0.7
     misquote_overlap: float = 0.3

@@ -88,6 +88,21 @@ def seed_checker(embedder, analyzer):
 
 
 @pytest.fixture(scope="session")
+def real_checker(embedder, analyzer):
+    """A maker of checkers with the real embedder and spaCy over a new in-memory store of
+    their own (no stance model): ``real_checker("se")`` -> FactChecker."""
+    from factcheck.api import FactChecker
+    from factcheck.config import Settings
+    from factcheck.sources.store import PassageStore
+
+    def make(prefix: str = "rc"):
+        store = PassageStore(_ephemeral(), embedder, f"{prefix}{uuid.uuid4().hex[:8]}")
+        return FactChecker(store, analyzer, Settings(use_stance_model=False))
+
+    return make
+
+
+@pytest.fixture(scope="session")
 def shipped_stance():
     """The shipped stance model (stance-v2) on the default backend, loaded once."""
     from factcheck.backends.stance import load_default_stance

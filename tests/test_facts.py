@@ -1,4 +1,4 @@
-"""analysis.py and its helpers (syntax.py, words.py, entities.py, facts_io.py): what one
+"""nlp/facts.py and its helpers (syntax.py, words.py, names.py, facts_json.py): what one
 sentence states, in comparable form."""
 
 from __future__ import annotations

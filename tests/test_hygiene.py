@@ -1,4 +1,4 @@
-"""Text hygiene at the edges: factcheck/text.py."""
+"""Text hygiene at the edges: factcheck/sources/hygiene.py."""
 
 from __future__ import annotations
 

@@ -74,16 +74,17 @@ def test_a_claim_is_cleaned_once(seed_checker, monkeypatch):
 
 
 def test_a_retrieval_failure_fails_only_its_claim(seed_checker, monkeypatch):
+    import factcheck.pipeline.steps as steps
+
     monkeypatch.delenv("FACTCHECK_RAISE_ERRORS", raising=False)
-    emb = seed_checker.store.embedder
-    real = emb.embed_documents
+    real = steps.search_many
 
-    def flaky(texts):
+    def flaky(store, texts, *args):
         if any("Kyiv" in t for t in texts):
-            raise RuntimeError("embedding server down")
-        return real(texts)
+            raise RuntimeError("index page unreadable")
+        return real(store, texts, *args)
 
-    monkeypatch.setattr(emb, "embed_documents", flaky)
+    monkeypatch.setattr(steps, "search_many", flaky)
     good, bad = "Putin seized Crimea in 2014.", "Troops were seen near Kyiv."
     for out in (
         list(seed_checker.check_many([good, bad])),
@@ -91,6 +92,24 @@ def test_a_retrieval_failure_fails_only_its_claim(seed_checker, monkeypatch):
     ):
         assert out[0].label == Label.SUPPORTED
         assert isinstance(out[1], StageError) and out[1].stage == "retrieve"
+
+
+def test_a_store_failure_stops_the_batch(seed_checker, monkeypatch):
+    """Not one claim's fault: every claim would fail alike, so it is raised once (a batch
+    run stops with exit 2 and resumes later), never retried claim by claim."""
+    import factcheck.pipeline.steps as steps
+    from factcheck.errors import StoreError
+
+    calls = []
+
+    def down(store, texts, *args):
+        calls.append(texts)
+        raise StoreError("Chroma server unreachable")
+
+    monkeypatch.setattr(steps, "search_many", down)
+    with pytest.raises(StoreError, match="unreachable"):
+        list(seed_checker.check_many(["Putin seized Crimea in 2014.", "Troops massed."]))
+    assert len(calls) == 1
 
 
 def test_the_chain_and_the_api_give_the_same_verdicts(seed_checker):

@@ -7,7 +7,6 @@ test in the manner of daily market copy."""
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 
 import pytest
 
@@ -38,19 +37,8 @@ RESULTS = (
 
 
 @pytest.fixture(scope="module")
-def desk(embedder, analyzer):
-    import chromadb
-
-    from factcheck.api import FactChecker
-    from factcheck.config import Settings
-    from factcheck.sources.store import PassageStore
-
-    client = chromadb.EphemeralClient(settings=chromadb.Settings(anonymized_telemetry=False))
-    fc = FactChecker(
-        PassageStore(client, embedder, f"se{uuid.uuid4().hex[:6]}"),
-        analyzer,
-        Settings(use_stance_model=False),
-    )
+def desk(real_checker):
+    fc = real_checker("se")
     for name, text in [
         ("monday.txt", MONDAY),
         ("tuesday.txt", TUESDAY),

@@ -1,4 +1,4 @@
-"""Who said what (attribution.py, statements.statements): quotations must be the source's
+"""Who said what (nlp/speech.py, nlp/statements.py): quotations must be the source's
 words, and words given to a speaker must be that speaker's in the source."""
 
 from __future__ import annotations

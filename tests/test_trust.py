@@ -3,8 +3,6 @@ trust less cannot outweigh trusted ones, and CONFLICTING names the sources on ea
 
 from __future__ import annotations
 
-import uuid
-
 import pytest
 from click.testing import CliRunner
 
@@ -20,19 +18,8 @@ CLAIM = "Biden and Putin had a 90-minute phone call"
 
 
 @pytest.fixture
-def checker(embedder, analyzer):
-    import chromadb
-
-    from factcheck.api import FactChecker
-    from factcheck.config import Settings
-    from factcheck.sources.store import PassageStore
-
-    client = chromadb.EphemeralClient(settings=chromadb.Settings(anonymized_telemetry=False))
-    fc = FactChecker(
-        PassageStore(client, embedder, f"tr{uuid.uuid4().hex[:6]}"),
-        analyzer,
-        Settings(use_stance_model=False),
-    )
+def checker(real_checker):
+    fc = real_checker("tr")
     fc.ingest([SEEDS])
     return fc
 

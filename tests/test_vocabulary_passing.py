@@ -146,3 +146,18 @@ def test_functions_read_the_vocabulary_they_are_given(modified) -> None:
 def test_the_rules_read_the_language_of_their_facts(analyzer) -> None:
     f = analyzer.analyze("About 100 people came.")
     assert f.lang == "en" and f.vocabulary is vocabulary("en")
+
+
+def test_the_rules_read_the_vocabulary_an_analyzer_was_given(analyzer, modified) -> None:
+    """A modified copy reaches the rules too: "give or take 200" is an interval there."""
+    from factcheck.nlp.facts import Analyzer
+    from factcheck.rules.align import values_agree
+
+    mine = Analyzer(analyzer.nlp, vocab=modified)
+    claim = mine.analyze("Give or take 200 people came.")
+    assert claim.vocabulary is modified
+    passage = mine.analyze("Exactly 190 people came.")
+    [c], [p] = claim.values, passage.values
+    assert values_agree(c, p, vocab=claim.vocabulary)  # 190 is within 200 give or take 10%
+    assert passage.vocabulary is modified and analyzer.analyze("190").vocabulary is not modified
+    assert vocabulary("en").hedges.get("give or take") is None  # English itself unchanged

@@ -1,5 +1,5 @@
-"""webui.py without a browser: every text from a source or a user is escaped, spans are
-highlighted at the right offsets, cards and tables say the verdict."""
+"""interfaces/web/render.py without a browser: every text from a source or a user is
+escaped, spans are highlighted at the right offsets, cards and tables say the verdict."""
 
 from __future__ import annotations
 

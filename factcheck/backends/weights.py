@@ -42,17 +42,13 @@ class Lazy(Generic[T]):
     """A value built on first use, once, even when many threads ask at the same time.
 
     ``Lazy(load)`` calls ``load()`` on the first ``get()``; a failed load raises and is
-    tried again on the next ``get()``. ``loaded`` says whether it has been built."""
+    tried again on the next ``get()``."""
 
     def __init__(self, load: Callable[[], T]) -> None:
         self._load = load
         self._lock = threading.Lock()
         self._value: T | None = None
         self._done = False
-
-    @property
-    def loaded(self) -> bool:
-        return self._done
 
     def get(self) -> T:
         if not self._done:

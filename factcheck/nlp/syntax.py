@@ -72,8 +72,11 @@ def part_of_name(doc: Any, start: int, *, vocab: Vocabulary | None = None) -> bo
         code = doc[prev.i - 1]
         return not code.whitespace_ and any(ch.isalpha() for ch in code.text)
     # By spelling, not the tagger's guess: a capitalised word (not a month or a sentence's
-    # first word) right before the number.
-    capital = prev.text[:1].isupper() and prev.text.lower() not in resolve(vocab).months
+    # first word) right before the number
+    # (a camel-cased brand counts: "iPhone 4", "eBay 2").
+    capital = (
+        prev.text[:1].isupper() or any(ch.isupper() for ch in prev.text[1:])
+    ) and prev.text.lower() not in resolve(vocab).months
     return capital and prev.ent_type_ not in ("DATE", "TIME") and not prev.is_sent_start
 
 
@@ -137,6 +140,36 @@ def duration_role(
         if t.head.pos_ == "ADP" and not (start <= t.head.idx < end):
             return "span" if t.head.lower_ in v.span_prepositions else "length"
     return "length"
+
+
+@cache
+def reference_before(vocab: Vocabulary) -> re.Pattern[str]:
+    """Words before a date that make it a point of comparison, not the time of the event
+    ("its biggest fall since September 11, 2001", "up from $2 a year earlier than in 2005")."""
+    return re.compile(rf"\b(?:{alternation(vocab.reference_before)})\s*$", re.I)
+
+
+def comparison_point(doc: Any, start: int, end: int, *, vocab: Vocabulary | None = None) -> bool:
+    """Whether the date at [start, end) is a point of comparison rather than the time of
+    the event, however many words stand between it and the word that makes it one: "its
+    biggest fall since the March 11, 2011, earthquake" (the date hangs on "earthquake",
+    which hangs on "since"). Found up the parse, through nouns and modifiers, to the first
+    preposition; a verb on the way means the date is the time of that verb's event."""
+    v = resolve(vocab)
+    toks = tokens(doc, start, end)
+    if not toks:
+        return False
+    head = next((t for t in toks if not (start <= t.head.idx < end)), toks[-1])
+    for _ in range(4):
+        if head.head is head:
+            return False
+        head = head.head
+        if head.pos_ in ("ADP", "SCONJ"):
+            stop = head.idx + len(head.text)
+            return bool(reference_before(v).search(doc.text[max(0, stop - 24) : stop]))
+        if head.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def according(doc: Any, vocab: Vocabulary) -> Iterator[tuple[list[Any], Any]]:

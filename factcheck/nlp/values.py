@@ -5,7 +5,7 @@ Everything here is written by hand on purpose, with spans into the original text
 quantulum3 misreads newsroom phrases (STACK.md: "50-minute" as an angle, "$2bn" as
 "dollar bit newton", "half a million" as 1,500,000) and its classifier fails to load.
 The words, units and hedges come from the language tables (factcheck/lang/en/); counted
-nouns ("100,000 troops" counts troops) come from spaCy in ``analysis.py``.
+nouns ("100,000 troops" counts troops) come from spaCy in ``facts.py``.
 """
 
 from __future__ import annotations

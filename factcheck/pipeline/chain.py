@@ -72,7 +72,8 @@ class PassageRetriever(BaseRetriever):
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun
     ) -> list[Document]:
-        return self.search_many([query])[0]
+        found = self.store.search(query, self.k, self.where)
+        return [passage_to_document(p) for p in found if (p.score or 0.0) >= self.min_score]
 
     def search_many(
         self, queries: list[str], wheres: Sequence[dict[str, Any] | None] | None = None
@@ -138,20 +139,36 @@ class _Step(Runnable[Any, Any]):
 
 
 def _retrieve_through(pipeline: Pipeline, retriever: BaseRetriever) -> _Step:
-    """Passages for each claim through another LangChain retriever (its own k and filters;
-    ranked with the claim's time first, as the pipeline ranks)."""
+    """Passages for each claim through another LangChain retriever, ranked with the
+    claim's time first as the pipeline ranks. A PassageRetriever gets each claim's source
+    filter and the pipeline's candidate pool (k x retrieve_pool, cut back to its k after
+    ranking); another retriever is asked as it is. A claim whose retrieval fails yields its
+    error; the others go on."""
 
     def many(
         states: list[ClaimState], config: list[RunnableConfig]
     ) -> list[ClaimState | Exception]:
-        docs = retriever.batch([s.claim.text for s in states], config, return_exceptions=True)
-        out: list[ClaimState | Exception] = []
-        for s, ds in zip(states, docs, strict=True):
-            if isinstance(ds, Exception):
-                out.append(ds)  # this claim's retrieval failed; the others go on
-                continue
-            s.passages = pipeline.rank_by_time(s, [document_to_passage(d) for d in ds])
-            out.append(s)
+        out: list[ClaimState | Exception] = list(states)
+        groups: dict[str, list[int]] = {}
+        for i, s in enumerate(states):
+            groups.setdefault(repr(s.where), []).append(i)
+        for idx in groups.values():
+            r, keep = retriever, None
+            if isinstance(retriever, PassageRetriever):
+                keep = retriever.k
+                pool = retriever.k * max(1, pipeline.thresholds.retrieve_pool)
+                r = retriever.model_copy(update={"where": states[idx[0]].where, "k": pool})
+            docs = r.batch(
+                [states[i].claim.text for i in idx],
+                [config[i] for i in idx],
+                return_exceptions=True,
+            )
+            for i, ds in zip(idx, docs, strict=True):
+                if isinstance(ds, Exception):
+                    out[i] = ds
+                    continue
+                found = [document_to_passage(d) for d in ds]
+                states[i].passages = pipeline.rank_by_time(states[i], found)[:keep]
         return out
 
     return _Step(many, "retrieve")

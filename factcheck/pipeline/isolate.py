@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from factcheck.errors import FactCheckError, StageError
+from factcheck.errors import FactCheckError, ModelError, StageError, StoreError
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -29,11 +29,16 @@ def one_by_one(
     """``step(items)``; if it raises, ``step([item])`` for each item. An item that fails
     alone yields its FactCheckError, or a StageError naming the stage and the item for
     any other exception (``FACTCHECK_RAISE_ERRORS=1`` raises it instead: tests and
-    debugging see the real traceback)."""
+    debugging see the real traceback).
+
+    A store or a model that fails (StoreError, ModelError) fails every item alike: it is
+    raised at once, not retried item by item, so a batch stops with a resumable report."""
     if not items:
         return []
     try:
         return list(step(items))
+    except (StoreError, ModelError):
+        raise
     except Exception as ex:
         if len(items) > 1:
             return [out for item in items for out in one_by_one(step, [item], stage, name)]

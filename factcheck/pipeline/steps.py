@@ -15,14 +15,13 @@ three.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from factcheck.errors import FactCheckError, InputError
+from factcheck.errors import FactCheckError, InputError, ModelError, StoreError
 from factcheck.nlp.claims import claim_id, kinds_of
 from factcheck.nlp.facts import Analyzer, TextFacts, entity_match
 from factcheck.nlp.paraphrase import WordSimilarity, value_words
@@ -151,8 +150,12 @@ class Pipeline:
             if isinstance(r, ClaimRequest):
                 by_date.setdefault(_dateline(r), []).append(r.text)
         for dl, texts in by_date.items():
-            with contextlib.suppress(Exception):  # a text that fails alone fails below
+            try:
                 self.analyzer.analyze_many(texts, dl)  # fills the analyzer's cache
+            except (StoreError, ModelError):
+                raise  # no model: no claim can be read
+            except Exception:
+                logger.debug("batch analysis failed; each claim on its own", exc_info=True)
         return through(lambda rs: one_by_one(self._prepare, rs, "prepare", _name), reqs)
 
     def _prepare(self, reqs: list[ClaimRequest]) -> list[ClaimState]:

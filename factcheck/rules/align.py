@@ -234,6 +234,10 @@ def align(
         best: tuple[float, Value, float, bool, bool, bool] | None = None
         for p in passage.found:
             pv, pctx, pan = p.value, p.context, p.anchor
+            if cv.kind == K.DATE and (cv.span in claim.references) != (
+                pv.span in passage.references
+            ):
+                continue  # a comparison point ("since October 2008") is no event's date
             if not compatible(cv, pv, like, vocab=vocab) and not _counted_nearby(
                 cv, pv, pctx, units
             ):

@@ -1,4 +1,4 @@
-"""The comparison rules about who said what (attribution.py reads the statements): a
+"""The comparison rules about who said what (nlp/speech.py reads the statements): a
 quotation worded differently, the claim's words verbatim in a speaker's mouth, a
 contradiction read in another voice, and whose words a supporting passage gives the
 claim's content as. compare.py runs them in its RULES, MODEL_RULES and conclude()."""
@@ -94,6 +94,11 @@ def quoted_word_changed(a: Assessment, t: Thresholds) -> Comparison | None:
         return None  # a word or two swapped, not a clause rephrased around a quotation
     start, end = theirs[j1][1][0], theirs[j2 - 1][1][1]
     if not any(qs <= start and end <= qe for _, qs, qe in a.passage.quotes):
+        return None
+    cs, ce = claimed.start + mine[i1][1][0], claimed.start + mine[i2 - 1][1][1]
+    if not any(cs <= s and e <= ce for _, s, e in a.claim.spans):
+        # Only auxiliaries and pronouns changed ("has become" -> "was", "I" -> "he"):
+        # reported speech shifts tense and person; a misquote puts in another word.
         return None
     source = a.passage.text[start:end]
     claimed_words = " ".join(w for w, _ in mine[i1:i2])

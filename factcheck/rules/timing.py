@@ -6,20 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from functools import cache
 
-from factcheck.lang import Vocabulary, alternation, resolve
+from factcheck.lang import Vocabulary, resolve
 from factcheck.nlp.facts import TextFacts
+from factcheck.nlp.syntax import reference_before
 from factcheck.rules.align import ValueCheck, values_agree
 from factcheck.thresholds import DEFAULT, Thresholds
 from factcheck.types import NUMERIC_KINDS, Value, ValueKind
-
-
-@cache
-def reference_before(vocab: Vocabulary) -> re.Pattern[str]:
-    """Words before a date that make it a point of comparison, not the time of the event
-    ("its biggest fall since September 11, 2001", "up from $2 a year earlier than in 2005")."""
-    return re.compile(rf"\b(?:{alternation(vocab.reference_before)})\s*$", re.I)
 
 
 def event_dates(f: TextFacts, of: Value | None = None) -> list[Value]:
@@ -35,6 +28,7 @@ def event_dates(f: TextFacts, of: Value | None = None) -> list[Value]:
         and v.date_from
         and not v.date_from.startswith("--")
         and not reference.search(f.text[max(0, v.span[0] - 20) : v.span[0]])
+        and v.span not in f.references
         and (region is None or _clause_span(f, v.span) == region)
     ]
 

@@ -373,14 +373,6 @@ class PassageStore:
         """Top-k passages for one query, with cosine similarity as ``score``."""
         return self.search_vectors([self.embedder.embed_query(query)], k, where)[0]
 
-    def search_many(
-        self, queries: list[str], k: int = 5, where: dict[str, Any] | None = None
-    ) -> list[list[Passage]]:
-        """Top-k passages for many queries, embedded in one batch."""
-        if not queries:
-            return []
-        return self.search_vectors(self.embedder.embed_documents(queries), k, where)
-
     def search_vectors(
         self, vectors: Any, k: int = 5, where: dict[str, Any] | None = None
     ) -> list[list[Passage]]:

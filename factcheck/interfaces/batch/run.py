@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from factcheck.errors import FactCheckError, InputError, StoreError
+from factcheck.errors import FactCheckError, InputError
 from factcheck.interfaces.batch.report_file import FORMATS, ReportWriter
 from factcheck.sources.hygiene import csv_safe
 from factcheck.sources.readers import decode_bytes, iter_paths, read_bytes, read_file
@@ -256,20 +256,12 @@ def _error_row(r: Row | BadRow, error: str) -> dict[str, Any]:
 def _check_group(
     checker: Any, rows: list[Row], dateline: dt.date | None, sid: str | None
 ) -> list[dict[str, Any]]:
-    """Verdict rows for claims sharing a dateline and source filter. A failure that is not
-    the store's falls back to one row at a time, so only the row that fails is lost."""
-    try:
-        outs = list(
-            checker.check_many([r.claim or r.text for r in rows], dateline=dateline, source=sid)
-        )
-    except StoreError:
-        raise
-    except Exception as ex:  # a bug on one row must not sink the batch
-        if len(rows) > 1:
-            return [res for r in rows for res in _check_group(checker, [r], dateline, sid)]
-        logger.info("row %s failed", rows[0].id, exc_info=True)
-        r = rows[0]
-        return [_error_row(r, f"line {r.line}: internal error ({type(ex).__name__}: {ex})")]
+    """Verdict rows for claims sharing a dateline and source filter. The pipeline isolates
+    a row that fails (its error becomes the row's); a store or model failure stops the run
+    (exit 2, resumable)."""
+    outs = list(
+        checker.check_many([r.claim or r.text for r in rows], dateline=dateline, source=sid)
+    )
     result = []
     for r, v in zip(rows, outs, strict=True):
         if isinstance(v, Verdict):

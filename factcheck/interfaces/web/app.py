@@ -3,7 +3,7 @@
     python app.py [--host 127.0.0.1] [--port 7860]     (or: factcheck serve)
 
 A thin layer over FactChecker, the same core the CLI uses; rendering lives in
-factcheck/webui.py as pure functions.
+factcheck/interfaces/web/render.py as pure functions.
 """
 
 from __future__ import annotations
