@@ -1,12 +1,14 @@
 """The compare behaviours the verification issue requires, on the real analyser."""
 
 import datetime as dt
+from functools import partial
 
 import pytest
 
 from factcheck.nlp.paraphrase import WordSimilarity, exact, value_words
 from factcheck.rules.compare import DEFAULT, assess, compare, conclude
 from factcheck.types import Stance, StanceProbs
+from tests.helpers.assess import assessed
 
 DL = dt.date(2021, 12, 31)
 CALL = (
@@ -221,20 +223,7 @@ def test_acronyms_match_their_names():
 # -- each named rule on its own -------------------------------------------------------------
 
 
-def _assessed(analyzer, claim, passage, sim=0.6, *, claim_date=DL, passage_date=DL):
-    from factcheck.rules.compare import DEFAULT
-
-    return (
-        assess(
-            analyzer.analyze(claim, claim_date),
-            analyzer.analyze(passage, passage_date),
-            sim,
-            DEFAULT,
-            claim_date=claim_date,
-            passage_date=passage_date,
-        ),
-        DEFAULT,
-    )
+_assessed = partial(assessed, claim_date=DL, passage_date=DL)
 
 
 def test_rule_names_missing(analyzer):

@@ -6,33 +6,21 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from functools import partial
 
 import pytest
 
-from factcheck.rules.compare import assess
 from factcheck.rules.coverage import not_stated, other_name, unstated
 from factcheck.thresholds import DEFAULT
 from factcheck.types import Stance
+from tests.helpers.assess import assessed
 
 DL = dt.date(2015, 6, 10)
 ORDER = "Northwind Air has ordered 12 Airbus A350s and 8 Airbus A321s, the airline said."
 SWAPPED = "Eastwind Air has ordered 12 Airbus A350s and 8 Airbus A321s."
 
 
-def _assessed(analyzer, claim, passage, sim=0.8, *, context=None, title="", t=DEFAULT):
-    return (
-        assess(
-            analyzer.analyze(claim, DL),
-            analyzer.analyze(passage, DL),
-            sim,
-            t,
-            analyzer.analyze(context, DL) if context else None,
-            claim_date=DL,
-            passage_date=DL,
-            title=title,
-        ),
-        t,
-    )
+_assessed = partial(assessed, sim=0.8, claim_date=DL, passage_date=DL)
 
 
 def _unstated(analyzer, claim, passage, **kw):

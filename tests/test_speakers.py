@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from functools import partial
 
 import pytest
 
-from factcheck.rules.compare import MODEL_RULES, RULES, assess, conclude
+from factcheck.rules.compare import MODEL_RULES, RULES, conclude
 from factcheck.rules.speakers import (
     READ_AS_FACT,
     attributed,
@@ -21,6 +22,7 @@ from factcheck.rules.speakers import (
 )
 from factcheck.thresholds import DEFAULT
 from factcheck.types import Stance, StanceProbs
+from tests.helpers.assess import assessed
 
 DL = dt.date(2015, 6, 10)
 BUDGET = 'Ortiz said the budget was "a reckless gamble".'
@@ -28,19 +30,7 @@ LIBRARY = "Reyes said the new library will open in the spring."
 VOTE = "Reyes said the mayor was angry about the vote."
 
 
-def _assessed(analyzer, claim, passage, sim=0.6, *, context=None, t=DEFAULT):
-    return (
-        assess(
-            analyzer.analyze(claim, DL),
-            analyzer.analyze(passage, DL),
-            sim,
-            t,
-            analyzer.analyze(context, DL) if context else None,
-            claim_date=DL,
-            passage_date=DL,
-        ),
-        t,
-    )
+_assessed = partial(assessed, claim_date=DL, passage_date=DL)
 
 
 # -- quote_altered --------------------------------------------------------------------------

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from functools import partial
 
-from factcheck.rules.compare import assess
 from factcheck.rules.timing import (
     dated_by_dateline,
     dateline_fits,
@@ -17,22 +17,12 @@ from factcheck.rules.timing import (
 )
 from factcheck.thresholds import DEFAULT
 from factcheck.types import Stance, ValueKind
+from tests.helpers.assess import assessed
 
 DL = dt.date(2015, 6, 10)  # a Wednesday: "on Monday" is June 8
 
 
-def _assessed(analyzer, claim, passage, sim=0.6, *, claim_date=DL, passage_date=DL):
-    return (
-        assess(
-            analyzer.analyze(claim, claim_date),
-            analyzer.analyze(passage, passage_date),
-            sim,
-            DEFAULT,
-            claim_date=claim_date,
-            passage_date=passage_date,
-        ),
-        DEFAULT,
-    )
+_assessed = partial(assessed, claim_date=DL, passage_date=DL)
 
 
 def _dates(analyzer, text, of=None, dateline=DL):

@@ -1,0 +1,36 @@
+"""The rule half of a comparison, from two texts: what the rule tests feed their rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from factcheck.rules.compare import assess
+from factcheck.thresholds import DEFAULT, Thresholds
+
+
+def assessed(
+    analyzer: Any,
+    claim: str,
+    passage: str,
+    sim: float = 0.6,
+    *,
+    claim_date: dt.date | None = None,
+    passage_date: dt.date | None = None,
+    context: str | None = None,
+    title: str = "",
+    t: Thresholds = DEFAULT,
+) -> tuple[Any, Thresholds]:
+    """(the Assessment of claim x passage, the thresholds it was made with); ``context`` is
+    the passage before, read with the passage's dateline."""
+    a = assess(
+        analyzer.analyze(claim, claim_date),
+        analyzer.analyze(passage, passage_date),
+        sim,
+        t,
+        analyzer.analyze(context, passage_date) if context else None,
+        claim_date=claim_date,
+        passage_date=passage_date,
+        title=title,
+    )
+    return a, t
