@@ -20,6 +20,7 @@ from factcheck.lang import vocabulary
 from factcheck.nlp.claims import ClaimExtractor
 from factcheck.nlp.facts import Analyzer
 from factcheck.nlp.sentences import iter_passages, split_passages
+from factcheck.pipeline import arguments as arg
 from factcheck.pipeline.ingest import Progress, check_trust, ingest_paths
 from factcheck.pipeline.steps import ClaimRequest, Pipeline
 from factcheck.reviews.memory import SUFFIX, ReviewStore, review_of
@@ -188,10 +189,11 @@ class FactChecker:
         ``progress(files_done, files_total)`` follows files; ``on_passages(n)`` gets the
         running count of passages stored, also inside one large file. ``names`` maps a
         path to the id it is stored under (uploads: the user's file name, not the
-        temporary path). ``trust`` (0..1) weights these sources' passages as evidence."""
+        temporary path). ``trust`` (0..1) weights these sources' passages as evidence.
+        One path (str or Path) is one path."""
         return ingest_paths(
             self.store,
-            paths,
+            arg.paths(paths),
             split=self._split,
             iter_split=self._iter_split,
             max_bytes=self.settings.max_source_bytes,
@@ -214,7 +216,10 @@ class FactChecker:
     ) -> IngestResult:
         """Ingest a document given as a string; ``name`` is its stable source id."""
         t0 = time.perf_counter()
-        check_trust(trust)
+        text, name = arg.text(text, "text"), arg.text(name, "name")
+        fmt, title, url = arg.text(fmt, "fmt"), arg.text(title, "title"), arg.text(url, "url")
+        dateline = arg.date(dateline)
+        check_trust(arg.number(trust, "trust"))
         if not name.strip():
             raise InputError("A source given as text needs a name")
         src, body = load_text(
@@ -256,12 +261,12 @@ class FactChecker:
 
     def set_trust(self, source: str, trust: float) -> int:
         """Set a stored source's trust (0..1); returns the passages updated."""
-        check_trust(trust)
-        return self.store.set_trust(source, trust)
+        check_trust(arg.number(trust, "trust"))
+        return self.store.set_trust(arg.text(source, "source"), trust)
 
     def remove(self, source: str) -> int:
         """Remove a source (by id, path or title); returns the passages deleted."""
-        return self.store.remove(source)
+        return self.store.remove(arg.text(source, "source"))
 
     def search(
         self,
@@ -272,10 +277,13 @@ class FactChecker:
         date_from: dt.date | None = None,
         date_to: dt.date | None = None,
     ) -> list[Passage]:
-        if not query.strip():
+        if not arg.text(query, "query").strip():
             raise InputError("The search text is empty")
+        source = arg.optional_text(source, "source")
         sid = self.store.resolve_source(source) if source else None
-        where = build_where(sid, date_from, date_to)
+        where = build_where(sid, arg.date(date_from, "date_from"), arg.date(date_to, "date_to"))
+        if k is not None and (isinstance(k, bool) or not isinstance(k, int) or k < 1):
+            raise InputError(f"k must be a whole number of at least 1, not {k!r}")
         return self.store.search(query, k or self.settings.top_k, where)
 
     # -- earlier reviews (verdict memory) --------------------------------------------------
@@ -287,7 +295,7 @@ class FactChecker:
         reported in ``errors`` and the rest are stored; importing again adds nothing."""
         from factcheck.reviews.claimreview import iter_review_files, read_reviews
 
-        files = list(iter_review_files([Path(p) for p in paths]))
+        files = list(iter_review_files([Path(p) for p in arg.paths(paths)]))
         errors: list[tuple[str, str]] = []
         added = unchanged = 0
         for i, path in enumerate(files, 1):
@@ -309,14 +317,16 @@ class FactChecker:
 
     def remove_review(self, key: str) -> int:
         """Remove a review by id, or all reviews with this URL or from this file."""
-        return self.memory.remove(key)
+        return self.memory.remove(arg.text(key, "key"))
 
     def remember(
         self, verdicts: Iterable[Verdict | dict[str, Any]], *, date: dt.date | None = None
     ) -> int:
         """Store checked claims as reviews (an editor's accepted verdicts become memory);
         returns how many were new."""
-        rows = [v.to_dict() if isinstance(v, Verdict) else v for v in verdicts]
+        got = arg.items(verdicts, "verdicts", Verdict, (Verdict, dict))
+        rows = [v.to_dict() if isinstance(v, Verdict) else v for v in got]
+        date = arg.date(date, "date")
         reviews = [
             review_of(r, author=self.settings.author, date=date)
             for r in rows
@@ -331,13 +341,17 @@ class FactChecker:
     ) -> list[Claim]:
         """Every checkable claim in an article, in order."""
         self._check_article_size(text)
-        return self.extractor.extract(text, dateline, threshold=threshold)
+        if threshold is not None:
+            threshold = arg.number(threshold, "threshold")
+        return self.extractor.extract(text, arg.date(dateline), threshold=threshold)
 
     def check(
         self, claim: str, *, dateline: dt.date | None = None, source: str | None = None
     ) -> Verdict:
         """Check one claim against the store."""
-        [out] = self.pipeline.check_many([self._request(claim, dateline, source)])
+        claim = arg.text(claim, "claim")
+        req = self._request(claim, arg.date(dateline), arg.optional_text(source, "source"))
+        [out] = self.pipeline.check_many([req])
         if isinstance(out, FactCheckError):
             raise out
         return out
@@ -352,8 +366,12 @@ class FactChecker:
         progress: Progress | None = None,
     ) -> Iterator[Verdict | FactCheckError]:
         """Check claims in batches, yielding in order. A bad claim yields its error and the
-        rest go on."""
-        items = list(claims)
+        rest go on. One claim (a str or Claim) on its own is a list of one."""
+        items = arg.items(claims, "claims", (str, Claim))
+        dateline = arg.date(dateline)
+        source = arg.optional_text(source, "source")
+        if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+            raise InputError(f"batch_size must be a whole number of at least 1, not {batch_size!r}")
         where = build_where(self.store.resolve_source(source)) if source else None
         done = 0
         for i in range(0, len(items), batch_size):
@@ -374,6 +392,8 @@ class FactChecker:
     ) -> Report:
         """Extract every claim in an article and check each."""
         self._check_article_size(text)
+        dateline = arg.date(dateline)
+        article_id = arg.text(article_id, "article_id")
         claims = self.extractor.extract(text, dateline, article_id=article_id)
         verdicts = []
         for v in self.check_many(claims):
@@ -394,7 +414,7 @@ class FactChecker:
         return ClaimRequest(claim, dateline, build_where(sid))
 
     def _check_article_size(self, text: str) -> None:
-        if not text.strip():
+        if not arg.text(text, "text").strip():
             raise InputError("The article is empty")
         if len(text) > self.settings.max_article_chars:
             raise InputError(

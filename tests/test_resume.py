@@ -82,8 +82,41 @@ def test_resume_into_a_file_that_is_not_a_report_is_refused(tmp_path):
 
     p = tmp_path / "notes.jsonl"
     p.write_text("my own notes\n")
-    with pytest.raises(OutputError, match="not a factcheck row"):
+    with pytest.raises(OutputError, match="not a factcheck report row"):
         ReportWriter(p, "jsonl", resume=True)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "text"),
+    [
+        ("csv", "id,claim\nr1,Sales rose 5%.\nr2,Prices fell"),
+        ("jsonl", '{"id": "r1", "claim": "Sales rose 5%."}\n{"id": "r2", "claim": "Pri'),
+    ],
+)
+def test_an_input_file_is_never_taken_for_a_report_or_cut(tmp_path, fmt, text):
+    """Claims with ids look like rows: resuming into them must not call them all done,
+    nor cut their unfinished last line."""
+    from factcheck.interfaces.batch.report_file import OutputError
+
+    p = tmp_path / f"claims.{fmt}"
+    p.write_text(text)
+    with pytest.raises(OutputError, match="not a factcheck"):
+        ReportWriter(p, fmt, resume=True)
+    assert p.read_text() == text
+
+
+def test_the_report_may_not_be_the_input(tmp_path, hash_checker):
+    from factcheck.errors import InputError
+    from factcheck.interfaces.batch.run import run_batch
+
+    inp = tmp_path / "claims.csv"
+    inp.write_text("id,claim\nr1,Sales rose 5%.\n")
+    link = tmp_path / "link.csv"
+    link.symlink_to(inp)
+    for out in (inp, tmp_path / "." / "claims.csv", link):
+        with pytest.raises(InputError, match="is the input file"):
+            run_batch(hash_checker, inp, out=out, fmt="csv")
+        assert inp.read_text() == "id,claim\nr1,Sales rose 5%.\n"
 
 
 # -- real processes, killed -------------------------------------------------------------------

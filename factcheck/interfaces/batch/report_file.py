@@ -60,29 +60,62 @@ def read_back(path: Path, fmt: str) -> list[str]:
     except OSError as ex:
         raise OutputError(f"{path}: cannot be read back to resume ({ex.strerror})") from None
     keep = _complete_csv(data) if fmt == "csv" else _complete_jsonl(data)
+    text = data[:keep].decode("utf-8", errors="replace")
+    ids = _report_ids(path, text, fmt)  # before any repair: never cut a file that is not ours
     if keep < len(data):
         try:
             with path.open("r+b") as fh:
                 fh.truncate(keep)
         except OSError as ex:
             raise OutputError(f"{path}: cannot be repaired to resume ({ex.strerror})") from None
-    text = data[:keep].decode("utf-8", errors="replace")
+    return ids
+
+
+# What every report row has (a failed row has "error" in place of a verdict).
+_REPORT_COLUMNS = frozenset(["id", "claim", "label", "confidence", "rationale"])
+
+
+def _report_ids(path: Path, text: str, fmt: str) -> list[str]:
+    """The ids of a factcheck report's rows; an OutputError for any other file (an input
+    file given as the report must never be taken as "all done")."""
     if fmt == "csv":
         reader = csv.DictReader(io.StringIO(text, newline=""))
-        if reader.fieldnames is not None and "id" not in reader.fieldnames:
-            raise OutputError(f"{path}: is not a factcheck CSV report (no 'id' column)")
+        if reader.fieldnames is not None and not set(reader.fieldnames) >= _REPORT_COLUMNS:
+            raise OutputError(
+                f"{path}: is not a factcheck CSV report (its columns are not a report's);"
+                " resume into the report a batch wrote"
+            )
         return [str(r.get("id") or "") for r in reader]
     ids = []
     for line in text.split("\n"):
         if not line.strip():
             continue
         try:
-            ids.append(str(json.loads(line)["id"]))
+            row = json.loads(line)
+            if not ("label" in row or "error" in row):
+                raise KeyError("label")
+            ids.append(str(row["id"]))
         except (json.JSONDecodeError, KeyError, TypeError):
             raise OutputError(
-                f"{path}: holds a line that is not a factcheck row; resume into a new file"
+                f"{path}: holds a line that is not a factcheck report row; resume into the"
+                " report a batch wrote, or into a new file"
             ) from None
     return ids
+
+
+def refuse_overwrite(input_path: Path, out: Path | None) -> None:
+    """The report must not be the input (however the path is written, links included):
+    opening it for writing would destroy the claims before they are read."""
+    if out is None:
+        return
+    same = out.resolve() == input_path.resolve()
+    if not same and out.exists() and input_path.exists():
+        try:
+            same = os.path.samefile(out, input_path)
+        except OSError:
+            same = False
+    if same:
+        raise InputError(f"{out}: is the input file; write the report to another file")
 
 
 def _open(path: Path, mode: str) -> Any:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import FactCheckError, InputError
-from factcheck.interfaces.batch.report_file import FORMATS, ReportWriter
+from factcheck.interfaces.batch.report_file import FORMATS, ReportWriter, refuse_overwrite
 from factcheck.sources.hygiene import csv_safe
 from factcheck.sources.readers import decode_bytes, iter_paths, read_bytes, read_file
 from factcheck.types import Claim, Verdict
@@ -297,6 +297,7 @@ def run_batch(
         raise InputError("workers must be at least 1")
     t0 = time.perf_counter()
     s = checker.settings
+    refuse_overwrite(input_path, out)
     writer = ReportWriter(out, fmt, resume, author=s.author, publisher_url=s.publisher_url)
     summary = Summary()
     try:
