@@ -20,7 +20,7 @@ from typing import Any
 
 from factcheck.errors import InputError
 from factcheck.sources.hygiene import clean_claim
-from factcheck.sources.readers import decode_bytes
+from factcheck.sources.readers import decode_bytes, read_bytes
 from factcheck.types import Review
 
 # CSV headers a newsroom's sheet may use for each field (compared in lower case).
@@ -105,9 +105,9 @@ def read_reviews(path: Path, *, name: str | None = None) -> ReviewFile:
     read (missing, not text, neither JSON nor CSV); bad records are in ``errors``."""
     label = name or str(path)
     try:
-        raw = path.read_bytes()
-    except OSError as ex:
-        raise InputError(f"{label}: cannot read it ({ex.strerror or ex})") from None
+        raw = read_bytes(path)
+    except InputError as ex:
+        raise InputError(str(ex).replace(str(path), label, 1)) from None
     text = decode_bytes(raw, label)
     return parse_reviews(text, label, csv_hint=path.suffix.lower() in (".csv", ".tsv"))
 

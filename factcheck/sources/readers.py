@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -182,15 +183,29 @@ def read_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[Source, int]
     return src, body
 
 
-def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
-    """A file's bytes, or an InputError naming the file and what is wrong."""
+def read_bytes(path: Path, max_bytes: int | None = MAX_FILE_BYTES) -> bytes:
+    """A regular file's bytes, or an InputError naming the file and what is wrong.
+
+    Devices, pipes and sockets are refused before they are opened (a link to /dev/urandom
+    never ends, a FIFO blocks forever), and the size is checked before reading and again
+    while reading (a file that grows is cut off at the limit, not read without bound)."""
+    limit = MAX_FILE_BYTES if max_bytes is None else max_bytes
     try:
-        if max_bytes is not None and (size := path.stat().st_size) > max_bytes:
+        st = path.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(f"{path}: not a regular file (a device, pipe or socket); not read")
+        if st.st_size > limit:
             raise InputError(
-                f"{path}: too large ({size:,} bytes; limit {max_bytes:,}, "
+                f"{path}: too large ({st.st_size:,} bytes; limit {limit:,}, "
                 "the max_source_bytes setting)"
             )
-        return path.read_bytes()
+        with path.open("rb") as fh:
+            data = fh.read(limit + 1)
+        if len(data) > limit:
+            raise InputError(f"{path}: grew past the limit of {limit:,} bytes while being read")
+        return data
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except FileNotFoundError:

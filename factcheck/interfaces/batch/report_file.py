@@ -13,6 +13,7 @@ row from a killed run is cut off before anything new is written.
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import os
@@ -118,6 +119,14 @@ def refuse_overwrite(input_path: Path, out: Path | None) -> None:
         raise InputError(f"{out}: is the input file; write the report to another file")
 
 
+def _write_failed(path: Path | None, ex: OSError) -> str:
+    """One line for a report that cannot be written; a full disk is named as such."""
+    where = str(path) if path is not None else "the output"
+    if ex.errno == errno.ENOSPC:
+        return f"{where}: no space left on the disk; the rows before this one are kept"
+    return f"{where}: cannot be written ({ex.strerror or ex})"
+
+
 def _open(path: Path, mode: str) -> Any:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -159,22 +168,28 @@ class ReportWriter:
                 self.csv.writeheader()
 
     def write(self, row: dict[str, Any]) -> None:
-        if self.csv is not None:
-            cells = csv_row(row)
-            if self.to_terminal:
-                cells = {
-                    k: strip_terminal(v) if isinstance(v, str) else v for k, v in cells.items()
-                }
-            self.csv.writerow(cells)
-        else:
-            self.fh.write(json_line(row) + "\n")  # JSON escapes control characters
-        self.fh.flush()
-        if not self.to_terminal:
-            os.fsync(self.fh.fileno())
+        try:
+            if self.csv is not None:
+                cells = csv_row(row)
+                if self.to_terminal:
+                    cells = {
+                        k: strip_terminal(v) if isinstance(v, str) else v for k, v in cells.items()
+                    }
+                self.csv.writerow(cells)
+            else:
+                self.fh.write(json_line(row) + "\n")  # JSON escapes control characters
+            self.fh.flush()
+            if not self.to_terminal:
+                os.fsync(self.fh.fileno())
+        except OSError as ex:
+            raise OutputError(_write_failed(self.out, ex)) from None
 
     def close(self) -> None:
         if not self.to_terminal:
-            self.fh.close()
+            try:
+                self.fh.close()
+            except OSError as ex:
+                raise OutputError(_write_failed(self.out, ex)) from None
         if self.journal is None or self.out is None:
             return
         rows = [
@@ -187,5 +202,5 @@ class ReportWriter:
             tmp.write_text(body, encoding="utf-8")
             os.replace(tmp, self.out)
         except OSError as ex:
-            raise OutputError(f"{self.out}: cannot be written ({ex.strerror or ex})") from None
+            raise OutputError(_write_failed(self.out, ex)) from None
         self.journal.unlink()

@@ -77,7 +77,7 @@ def main(
 
 def _read(file: str) -> str:
     from factcheck.errors import InputError
-    from factcheck.sources.readers import decode_bytes, read_file
+    from factcheck.sources.readers import decode_bytes, read_bytes, read_file
 
     try:
         if file == "-":
@@ -86,7 +86,7 @@ def _read(file: str) -> str:
         if p.suffix.lower() in (".html", ".htm", ".md", ".markdown"):
             src, _ = read_file(p)
             return src.text
-        return decode_bytes(p.read_bytes(), file)
+        return decode_bytes(read_bytes(p), file)
     except FactCheckError as ex:
         raise fail(ex) from None
     except FileNotFoundError:

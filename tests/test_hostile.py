@@ -1,0 +1,131 @@
+"""Hostile inputs (issue #30): each case runs in a subprocess under a 2 GiB address-space
+limit and a 60 s timeout, and must end with a named refusal, never a hang, a traceback or
+unbounded memory."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+import resource
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from factcheck.interfaces.batch.report_file import OutputError, ReportWriter
+
+ROOT = Path(__file__).resolve().parent.parent
+LIMIT_BYTES = 2 * 1024**3
+
+
+def _limit() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (LIMIT_BYTES, LIMIT_BYTES))
+
+
+def hostile(code: str, timeout: int = 60) -> dict:
+    """Run ``code`` (which prints one JSON object last) in a limited subprocess."""
+    proc = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        preexec_fn=_limit,
+        env={**os.environ, "HF_HUB_OFFLINE": "1"},
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+READ = """
+    import json, sys
+    from pathlib import Path
+    from factcheck.errors import InputError
+    from factcheck.sources.readers import read_file
+    try:
+        read_file(Path(sys.argv[-1] if len(sys.argv) > 1 else {path!r}))
+        print(json.dumps({{"error": None}}))
+    except InputError as ex:
+        print(json.dumps({{"error": str(ex)}}))
+"""
+
+
+@pytest.mark.skipif(not Path("/dev/urandom").exists(), reason="needs /dev/urandom")
+def test_a_link_to_an_endless_device_is_refused_unread(tmp_path):
+    link = tmp_path / "wire.txt"
+    link.symlink_to("/dev/urandom")
+    got = hostile(READ.format(path=str(link)))
+    assert "not a regular file" in got["error"] and "wire.txt" in got["error"]
+
+
+def test_a_fifo_is_refused_without_blocking(tmp_path):
+    fifo = tmp_path / "wire.txt"
+    os.mkfifo(fifo)
+    got = hostile(READ.format(path=str(fifo)), timeout=30)
+    assert "not a regular file" in got["error"]
+
+
+def test_a_review_file_that_is_a_fifo_is_refused(tmp_path):
+    fifo = tmp_path / "reviews.json"
+    os.mkfifo(fifo)
+    got = hostile(
+        f"""
+        import json
+        from pathlib import Path
+        from factcheck.errors import InputError
+        from factcheck.reviews.claimreview import read_reviews
+        try:
+            read_reviews(Path({str(fifo)!r}))
+            print(json.dumps({{"error": None}}))
+        except InputError as ex:
+            print(json.dumps({{"error": str(ex)}}))
+        """,
+        timeout=30,
+    )
+    assert "not a regular file" in got["error"]
+
+
+def test_a_file_over_the_limit_is_refused_before_reading(tmp_path):
+    from factcheck.errors import InputError
+    from factcheck.sources.readers import read_bytes
+
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * 2048)
+    with pytest.raises(InputError, match="too large"):
+        read_bytes(big, 1024)
+    assert read_bytes(big, 4096) == b"x" * 2048
+
+
+def test_a_report_on_a_full_disk_is_one_named_error(tmp_path, monkeypatch):
+    w = ReportWriter(tmp_path / "r.jsonl", "jsonl", False)
+    w.write({"id": "a", "label": "SUPPORTED"})
+
+    def full(*_a, **_k):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(w.fh, "write", full)
+    with pytest.raises(OutputError, match="no space left on the disk"):
+        w.write({"id": "b", "label": "REFUTED"})
+    monkeypatch.undo()
+    w.close()
+    assert json.loads((tmp_path / "r.jsonl").read_text())["id"] == "a"  # kept
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_report_to_dev_full_and_stdout_on_a_full_disk(monkeypatch):
+    w = ReportWriter(Path("/dev/full"), "jsonl", False)
+    with pytest.raises(OutputError, match="/dev/full: no space left on the disk"):
+        w.write({"id": "a", "label": "SUPPORTED"})
+    full = open("/dev/full", "w", encoding="utf-8")  # noqa: SIM115 - closed below
+    monkeypatch.setattr(sys, "stdout", full)
+    t = ReportWriter(None, "csv", False)
+    with pytest.raises(OutputError, match="the output: no space left on the disk"):
+        t.write({"id": "a", "label": "SUPPORTED"})
+    monkeypatch.undo()
+    with contextlib.suppress(OSError):  # the buffered header cannot be written either
+        full.close()
