@@ -234,6 +234,7 @@ class FactChecker:
             replaced=int(status == "replaced"),
             passages=n,
             seconds=round(time.perf_counter() - t0, 3),
+            warnings=src.warnings,
         )
 
     def _split(self, src: Source, body: int) -> list[Passage]:

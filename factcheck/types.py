@@ -58,6 +58,7 @@ class Source:
     author: str = ""
     path: str = ""
     trust: float = 1.0  # 0..1, set by the editor: how much its passages count as evidence
+    warnings: tuple[str, ...] = ()  # what reading it left out ("front matter 'url' is a dict")
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = _plain(self)
@@ -347,6 +348,7 @@ class IngestResult:
     passages: int = 0
     seconds: float = 0.0
     errors: tuple[tuple[str, str], ...] = ()  # (path, message)
+    warnings: tuple[str, ...] = ()  # ingested, but something was left out (names the file)
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = _plain(self)

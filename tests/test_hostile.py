@@ -129,3 +129,71 @@ def test_a_report_to_dev_full_and_stdout_on_a_full_disk(monkeypatch):
     monkeypatch.undo()
     with contextlib.suppress(OSError):  # the buffered header cannot be written either
         full.close()
+
+
+BOMB = (
+    "---\n"
+    'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
+    "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
+    "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n"
+    "e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n"
+    "f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n"
+    "g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n"
+    "h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]\n"
+    "i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]\n"
+    "title: Boom\n"
+    "---\n"
+    "The port reopened on Monday.\n"
+)
+
+
+def test_a_yaml_alias_bomb_is_refused_at_once_and_the_other_files_go_on(tmp_path):
+    (tmp_path / "bomb.md").write_text(BOMB, encoding="utf-8")
+    (tmp_path / "good.md").write_text("The port handled 200 ships in May.\n", encoding="utf-8")
+    got = hostile(
+        f"""
+        import json, uuid
+        import chromadb
+        from factcheck.api import FactChecker
+        from factcheck.backends.embedders import HashEmbedder
+        from factcheck.config import Settings
+        from factcheck.sources.store import PassageStore
+        client = chromadb.EphemeralClient(settings=chromadb.Settings(anonymized_telemetry=False))
+        store = PassageStore(client, HashEmbedder(), "t" + uuid.uuid4().hex)
+        fc = FactChecker(store, settings=Settings(use_stance_model=False))
+        res = fc.ingest([{str(tmp_path)!r}])
+        print(json.dumps({{"added": res.added, "errors": res.errors}}))
+        """
+    )
+    assert got["added"] == 1
+    [(path, msg)] = got["errors"]
+    assert path.endswith("bomb.md") and "alias" in msg
+
+
+def test_front_matter_of_the_wrong_type_is_left_empty_with_a_warning():
+    from factcheck.sources.readers import load_text
+
+    raw = "---\ndate: [2021, 12, 31]\nurl: {a: 1}\ntitle: Port\n---\nThe port reopened.\n"
+    src, _ = load_text(raw, source_id="port.md", fmt="markdown")
+    assert src.dateline is None and src.url == "" and src.title == "Port"
+    assert src.warnings == (
+        "port.md: front matter 'date' is a list, not a date; no dateline",
+        "port.md: front matter 'url' is a dict, not text; left empty",
+    )
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_a_dateline_off_the_calendar_is_ignored_at_ingest_and_refused_at_check(
+    hash_checker, day
+):
+    from factcheck.errors import InputError
+
+    raw = f"---\ndate: {day}\n---\nThe port reopened on Thursday after 12 days.\n"
+    res = hash_checker.ingest_text(raw, name="odd.md", fmt="markdown")
+    assert res.added == 1
+    assert res.warnings == (f"odd.md: dateline {day} is outside 1800-2200; ignored",)
+    v = hash_checker.check("The port reopened on Thursday after 12 days.")
+    assert v.label is not None  # the passage is evidence, and no check fails on it
+    with pytest.raises(InputError, match="outside 1800-2200"):
+        hash_checker.check("The port reopened on Thursday.", dateline=day)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from factcheck.errors import InputError
+from factcheck.sources.front_matter import FIRST_YEAR, LAST_YEAR, in_range
 
 T = TypeVar("T")
 
@@ -31,19 +32,27 @@ def optional_text(value: Any, name: str) -> str | None:
 
 
 def date(value: Any, name: str = "dateline") -> dt.date | None:
-    """A date: a datetime.date (a datetime counts by its day), an ISO string, or None."""
+    """A date: a datetime.date (a datetime counts by its day), an ISO string, or None;
+    years outside FIRST_YEAR..LAST_YEAR are refused (date arithmetic would run off the
+    calendar)."""
     if value is None:
         return None
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    elif isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value.strip())
+            day = dt.date.fromisoformat(value.strip())
         except ValueError:
             raise InputError(f"{name} {value!r} is not a date (YYYY-MM-DD)") from None
-    raise InputError(f"{name} must be a date (datetime.date or 'YYYY-MM-DD'), not {_kind(value)}")
+    else:
+        raise InputError(
+            f"{name} must be a date (datetime.date or 'YYYY-MM-DD'), not {_kind(value)}"
+        )
+    if not in_range(day):
+        raise InputError(f"{name} {day} is outside {FIRST_YEAR}-{LAST_YEAR}")
+    return day
 
 
 def paths(value: Any, name: str = "paths") -> list[str | Path]:

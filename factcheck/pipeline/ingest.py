@@ -47,6 +47,7 @@ def ingest_paths(
     check_trust(trust)
     t0 = time.perf_counter()
     errors: list[tuple[str, str]] = []
+    warnings: list[str] = []
 
     def walk_error(path: Path, msg: str) -> None:
         errors.append((str(path), msg))
@@ -93,6 +94,7 @@ def ingest_paths(
         try:
             src, body = read_file(path, max_bytes)
             src = replace(src, trust=trust)
+            warnings.extend(src.warnings)
             if names and str(path) in names:
                 src = replace(src, id=names[str(path)], path=names[str(path)])
                 if src.title == path.stem:
@@ -128,6 +130,7 @@ def ingest_paths(
         files=len(files),
         passages=n_pass,
         errors=tuple(errors),
+        warnings=tuple(warnings),
         seconds=round(time.perf_counter() - t0, 3),
         **counts,
     )

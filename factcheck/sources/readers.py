@@ -16,6 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.errors import InputError
+from factcheck.sources.front_matter import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    date_field,
+    in_range,
+    read_front_matter,
+    text_field,
+)
 from factcheck.sources.hygiene import clean_source
 from factcheck.types import Source
 
@@ -66,26 +74,21 @@ class _Parsed:
     url: str = ""
     outlet: str = ""
     author: str = ""
+    warnings: tuple[str, ...] = ()
 
 
 def _parse_plain(raw: str, markdown: bool) -> _Parsed:
     title, dateline, url, outlet, author = "", None, "", "", ""
+    warnings: list[str] = []
     body_start = 0
     fm = _FRONT_MATTER.match(raw)
     if fm:
-        import yaml  # lazy: only front matter needs it
-
-        try:
-            meta = yaml.safe_load(fm["yaml"]) or {}
-        except yaml.YAMLError as ex:
-            raise InputError(f"invalid YAML front matter: {ex}") from None
-        if not isinstance(meta, dict):
-            raise InputError("YAML front matter must be a mapping of keys to values")
-        dateline = parse_date(meta.get("date") or meta.get("dateline") or meta.get("published"))
-        title = str(meta.get("title") or "")
-        url = str(meta.get("url") or "")
-        outlet = str(meta.get("outlet") or meta.get("publisher") or meta.get("source") or "")
-        author = str(meta.get("author") or "")
+        meta = read_front_matter(fm["yaml"])
+        dateline = parse_date(date_field(meta, ("date", "dateline", "published"), warnings))
+        title = text_field(meta, ("title",), warnings)
+        url = text_field(meta, ("url",), warnings)
+        outlet = text_field(meta, ("outlet", "publisher", "source"), warnings)
+        author = text_field(meta, ("author",), warnings)
         body_start = fm.end()
     else:
         dl = _DATE_LINE.match(raw)
@@ -98,7 +101,7 @@ def _parse_plain(raw: str, markdown: bool) -> _Parsed:
         h = _MD_HEADING.search(raw, body_start)
         if h:
             title = h[1].strip()
-    return _Parsed(raw, body_start, title, dateline, url, outlet, author)
+    return _Parsed(raw, body_start, title, dateline, url, outlet, author, tuple(warnings))
 
 
 def _parse_html(raw: str) -> _Parsed:
@@ -155,16 +158,24 @@ def load_text(
         raise InputError(f"{source_id}: unknown format {fmt!r}; use text, markdown or html")
     if not parsed.text[parsed.body_start :].strip():
         raise InputError(f"{source_id}: has no text after its header")
+    if not in_range(dateline):
+        raise InputError(f"{source_id}: dateline {dateline} is outside {FIRST_YEAR}-{LAST_YEAR}")
+    warnings = list(parsed.warnings)
+    found = parsed.dateline
+    if not in_range(found):
+        warnings.append(f"dateline {found} is outside {FIRST_YEAR}-{LAST_YEAR}; ignored")
+        found = None
     src = Source(
         id=source_id,
         title=title or parsed.title or Path(source_id).stem or source_id,
         text=parsed.text,
         content_hash=content_hash(parsed.text),
-        dateline=dateline or parsed.dateline,
+        dateline=dateline or found,
         url=url or parsed.url,
         outlet=parsed.outlet,
         author=parsed.author,
         path=source_id if fmt != "string" else "",
+        warnings=tuple(f"{source_id}: {w}" for w in warnings),
     )
     return src, parsed.body_start
 

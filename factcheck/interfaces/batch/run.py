@@ -22,6 +22,7 @@ from typing import Any
 
 from factcheck.errors import FactCheckError, InputError
 from factcheck.interfaces.batch.report_file import FORMATS, ReportWriter, refuse_overwrite
+from factcheck.pipeline import arguments
 from factcheck.sources.hygiene import csv_safe
 from factcheck.sources.readers import decode_bytes, iter_paths, read_bytes, read_file
 from factcheck.types import Claim, Verdict
@@ -105,11 +106,9 @@ def _date(value: str, line: int) -> dt.date | None:
     if not value.strip():
         return None
     try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise InputError(
-            f"line {line}: dateline {value!r:.40} is not a date (YYYY-MM-DD)"
-        ) from None
+        return arguments.date(value.strip()[:40])
+    except InputError as ex:
+        raise InputError(f"line {line}: {ex}") from None
 
 
 def _row(obj: dict[str, Any], line: int, max_chars: int) -> Row | BadRow:

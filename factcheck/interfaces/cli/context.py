@@ -16,10 +16,12 @@ from factcheck.errors import FactCheckError
 def parse_date(_ctx: Any, _param: Any, value: str | None) -> dt.date | None:
     if value is None:
         return None
+    from factcheck.pipeline.arguments import date
+
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
+        return date(value)
+    except FactCheckError as ex:
+        raise click.BadParameter(f"{ex}; use YYYY-MM-DD") from None
 
 
 class Ctx:

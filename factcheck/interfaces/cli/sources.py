@@ -58,6 +58,8 @@ def ingest(obj: Ctx, paths: tuple[Path, ...], as_json: bool, trust: float) -> No
     if res is not None:
         for path, msg in res.errors:
             echo(f"error: {msg}" if path in msg else f"error: {path}: {msg}", err=True)
+        for msg in res.warnings:
+            echo(f"warning: {msg}", err=True)
         if as_json:
             echo(json.dumps(res.to_dict()))
         else:
