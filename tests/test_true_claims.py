@@ -24,7 +24,9 @@ FARMS = (
     '"This is a hard week for us and not a week anyone could plan for," said Ana Ruiz, the'
     " chief executive of Verano Foods.\n\n"
     "The council will study the farmers' plan for several weeks before deciding whether or"
-    " not to fund the new irrigation canal.\n"
+    " not to fund the new irrigation canal.\n\n"
+    '"We expect to hire 40 more pickers by July," said Tarsis Farms chief financial officer'
+    " Ines Vidal.\n"
 )
 
 
@@ -91,3 +93,21 @@ def test_whether_or_not_negates_nothing(desk, analyzer):
         dateline=dt.date(2019, 6, 2),
     )
     assert "negates" not in v.rationale, v.rationale
+
+
+def test_a_speaker_is_named_by_the_head_of_the_phrase(desk, analyzer):
+    """ "Tarsis Farms chief financial officer Ines Vidal": the name is hers, the firm is
+    her affiliation, even when the parser tags no person."""
+    facts = analyzer.analyze(
+        '"We expect to hire 40 more pickers," said Tarsis Farms chief financial officer Ines Vidal.'
+    )
+    assert [s.name for s in facts.statements] == ["ines vidal"]
+    v = desk.check("Ines Vidal said they expected to hire 40 more pickers by July.")
+    assert v.label != Label.REFUTED, v.rationale
+    assert "not Ines Vidal" not in v.rationale
+
+
+def test_a_negation_of_what_the_quote_denies_is_not_a_flip(desk):
+    # the quote negates "a week anyone could plan for" and asserts "a hard week"
+    v = desk.check("Ana Ruiz said it was a hard week that nobody could plan for.")
+    assert v.label != Label.REFUTED, v.rationale

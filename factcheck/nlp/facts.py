@@ -92,6 +92,8 @@ class TextFacts:
     # 2011 earthquake"), by their spans: found in the parse (syntax.comparison_point).
     references: tuple[tuple[int, int], ...] = ()
     negative: int = 0  # how many negative words it has (_polarity)
+    # predicates with their modifiers ("week", "hard week"), as asserted / as negated
+    polar: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     # The vocabulary it was read with, when the Analyzer was given one of its own (a copy
     # of a language's tables): the rules then read its words by the same tables.
     vocab: Vocabulary | None = field(default=None, compare=False, repr=False)
@@ -275,6 +277,7 @@ def _facts(doc: Any, ctx: DateContext, vocab: Vocabulary) -> tuple[TextFacts, Da
         content=frozenset(content),
         negated=_negated(doc, vocab),
         negative=_polarity(doc, vocab),
+        polar=syntax.polar(doc, lambda t: _alternative(t, vocab), vocab=vocab),
         predicates=frozenset(
             syntax.lemma(t, vocab=vocab)
             for t in doc

@@ -31,6 +31,7 @@ def facts_to_json(f: TextFacts) -> str:
             "entities": [_value_dict(v) for v in f.entities],
             "content": sorted(f.content),
             "negated": sorted(f.negated),
+            "polar": [sorted(f.polar[0]), sorted(f.polar[1])],
             "predicates": sorted(f.predicates),
             "attribution": f.attribution,
             "flags": [f.quote, f.question, f.opinion, f.contrast, f.past],
@@ -56,6 +57,10 @@ def facts_from_json(text: str, claim: str) -> TextFacts:
         entities=tuple(_value(x, units) for x in d["entities"]),
         content=frozenset(d["content"]),
         negated=frozenset(d["negated"]),
+        polar=(
+            frozenset(d.get("polar", [[], []])[0]),
+            frozenset(d.get("polar", [[], []])[1]),
+        ),
         predicates=frozenset(d["predicates"]),
         attribution=d["attribution"],
         quote=quote,

@@ -71,7 +71,7 @@ def norm_entity(text: str, entity_type: str = "", *, vocab: Vocabulary | None = 
     aliases, article, possessive = _names(resolve(vocab))
     t = text.lower().strip()
     t = article.sub("", t)
-    t = possessive.sub("", t).strip(' .,"“”')
+    t = possessive.sub("", t).strip(" .,\"“”'’")  # "Kestrel Motors'": a plural possessive
     t = aliases.get(t.replace(".", ""), t)
     if entity_type in PLACE_TYPES:
         t = capitals().get(t, t)

@@ -12,7 +12,7 @@ from typing import Any
 
 from factcheck.lang import Vocabulary, alternation, resolve
 from factcheck.nlp.names import norm_entity, strip_article
-from factcheck.nlp.syntax import according, phrase
+from factcheck.nlp.syntax import according, phrase, propn_run
 
 SPEAKER_LABEL = re.compile(r"^\s*(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s+\S")
 QUOTE_CHARS = '"“”'
@@ -65,6 +65,9 @@ def speaker_name(head: Any, *, vocab: Vocabulary | None = None) -> str:
     person = _person_in(head)
     if person is not None:
         return norm_entity(person.text, "PERSON", vocab=vocab)
+    run = _proper_run(head)
+    if run:  # "Verano Foods chief executive Ana Ruiz": the head names her, not the firm
+        return norm_entity(run, "PERSON", vocab=vocab)
     if head.pos_ == "NOUN":  # a description ("a senior US source"): its words name it
         return strip_article(phrase(head).lower(), vocab=vocab)
     for label in SPEAKER_TYPES:
@@ -72,6 +75,15 @@ def speaker_name(head: Any, *, vocab: Vocabulary | None = None) -> str:
             if ent.label_ == label and any(t.i in toks for t in ent):
                 return norm_entity(ent.text, ent.label_, vocab=vocab)
     return strip_article(phrase(head).lower(), vocab=vocab)
+
+
+def _proper_run(head: Any) -> str:
+    """The proper-noun run a phrase's head ends ("Ana Ruiz" in "the firm's chief executive
+    Ana Ruiz"), when the parser tagged no entity on it; words of another entity (the
+    affiliation) and common nouns (the title) are not part of it."""
+    if head.pos_ != "PROPN" or head.ent_type_:
+        return ""
+    return propn_run(head, untagged=True)
 
 
 def _person_in(head: Any) -> Any:

@@ -103,6 +103,53 @@ def anchor(doc: Any, start: int, end: int, *, vocab: Vocabulary | None = None) -
     return lemma(head, vocab=vocab)
 
 
+def polar(
+    doc: Any, alternative: Any = lambda t: False, *, vocab: Vocabulary | None = None
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The predicates a sentence asserts and those it negates, each as its lemma and as
+    its lemma with each modifier ("hard week"): "This is a hard week and not a week anyone
+    could plan for" asserts "hard week" and negates a plain "week", so "this was not a hard
+    week" contradicts it and "a hard week nobody could plan for" does not. ``alternative``
+    tells a "not" that negates nothing ("whether or not")."""
+    v = resolve(vocab)
+    negated: set[int] = set()
+    for t in doc:
+        if alternative(t):
+            continue
+        if t.dep_ == "neg" or (t.lower_ in v.negations and t.head is not t):
+            negated.add(t.head.i)
+            if t.head.pos_ == "AUX":  # "X is not a member": the predicate is the attribute
+                negated.update(c.i for c in t.head.children if c.dep_ in ("attr", "acomp"))
+    out: tuple[set[str], set[str]] = (set(), set())
+    for t in doc:
+        if not (
+            t.i in negated
+            or t.pos_ == "VERB"
+            or (t.pos_ == "ADJ" and t.dep_ in PREDICATE_DEPS)
+            or (t.dep_ in ("attr", "acomp") and t.head.pos_ == "AUX")
+        ):
+            continue
+        head = lemma(t, vocab=v)
+        keys = {head} | {
+            f"{lemma(c, vocab=v)} {head}" for c in t.children if c.dep_ in ("amod", "compound")
+        }
+        out[t.i in negated].update(keys)
+    return frozenset(out[0]), frozenset(out[1])
+
+
+def propn_run(t: Any, *, untagged: bool = False) -> str:
+    """The proper nouns compounded into ``t`` and ``t`` itself ("Pallas Tractors");
+    ``untagged``: only those the parser tagged no entity on ("Ana Ruiz" after "Verano
+    Foods chief executive")."""
+    start = t.i
+    while start > 0:
+        prev = t.doc[start - 1]
+        if prev.pos_ != "PROPN" or prev.dep_ != "compound" or (untagged and prev.ent_type_):
+            break
+        start -= 1
+    return t.doc[start : t.i + 1].text
+
+
 def arguments(doc: Any, start: int, end: int, *, vocab: Vocabulary | None = None) -> frozenset[str]:
     """The subject and object of the verb a value hangs on: "the meetings were scheduled
     for January 20" -> {meeting}; "both presidents spoke after a 50-minute call" ->

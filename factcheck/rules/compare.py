@@ -264,15 +264,19 @@ def negation_flip(a: Assessment, t: Thresholds) -> Comparison | None:
     """The same predicate, of the same arguments, asserted in one text and negated in the
     other. Exact lemmas only: "not expand" does not flip "expansion"."""
     claim, passage = a.claim, a.passage
+    (c_yes, c_no), (p_yes, p_no) = claim.polar, passage.polar
+    # A predicate (with a modifier: "hard week") that one text asserts and the other only
+    # negates; a text that asserts it once and negates it once says neither.
     flipped = {
         x
-        for x in claim.predicates & passage.predicates
-        if (x in claim.negated) != (x in passage.negated) and same_frame(x, claim, passage)
+        for x in ((c_no & p_yes) - p_no) | ((c_yes & p_no) - p_yes)
+        if x.split()[-1] in claim.predicates & passage.predicates
+        and same_frame(x.split()[-1], claim, passage)
     }
     if not flipped or a.overlap < t.negation_overlap:  # enough overlap makes it topical
         return None
-    x = sorted(flipped)[0]
-    side = "claim" if x in claim.negated else "source"
+    x = sorted(flipped, key=lambda k: (len(k.split()), k))[0]
+    side = "claim" if x in c_no else "source"
     w = t.weights
     return Comparison(
         stance=Stance.REFUTES,

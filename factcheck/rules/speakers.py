@@ -96,9 +96,12 @@ def quoted_word_changed(a: Assessment, t: Thresholds) -> Comparison | None:
     if not any(qs <= start and end <= qe for _, qs, qe in a.passage.quotes):
         return None
     cs, ce = claimed.start + mine[i1][1][0], claimed.start + mine[i2 - 1][1][1]
-    if not any(cs <= s and e <= ce for _, s, e in a.claim.spans):
-        # Only auxiliaries and pronouns changed ("has become" -> "was", "I" -> "he"):
-        # reported speech shifts tense and person; a misquote puts in another word.
+    mine_lemmas = {lem for lem, s, e in a.claim.spans if cs <= s and e <= ce}
+    theirs_lemmas = {lem for lem, s, e in a.passage.spans if start <= s and e <= end}
+    if mine_lemmas <= theirs_lemmas:
+        # Only auxiliaries, pronouns and tenses changed ("has become" -> "was", "We expect"
+        # -> "they expected"): reported speech shifts tense and person; a misquote puts in
+        # another word.
         return None
     source = a.passage.text[start:end]
     claimed_words = " ".join(w for w, _ in mine[i1:i2])
