@@ -184,9 +184,7 @@ def test_front_matter_of_the_wrong_type_is_left_empty_with_a_warning():
 
 
 @pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
-def test_a_dateline_off_the_calendar_is_ignored_at_ingest_and_refused_at_check(
-    hash_checker, day
-):
+def test_a_dateline_off_the_calendar_is_ignored_at_ingest_and_refused_at_check(hash_checker, day):
     from factcheck.errors import InputError
 
     raw = f"---\ndate: {day}\n---\nThe port reopened on Thursday after 12 days.\n"
