@@ -195,3 +195,20 @@ def test_a_dateline_off_the_calendar_is_ignored_at_ingest_and_refused_at_check(h
     assert v.label is not None  # the passage is evidence, and no check fails on it
     with pytest.raises(InputError, match="outside 1800-2200"):
         hash_checker.check("The port reopened on Thursday.", dateline=day)
+
+
+@pytest.mark.parametrize("junk", ["\u200b", "\u200b ", " \x1b[31m", "\u2066", " \x1b]0;x\x07"])
+def test_invisible_characters_between_sentences_change_no_claim_or_verdict(hash_checker, junk):
+    hash_checker.ingest_text(
+        "The port handled 200 ships in May. Officials said 40 boats were damaged.",
+        name="port.txt",
+    )
+    clean = "The port handled 300 ships in May. Officials said 40 boats were damaged."
+    dirty = clean.replace(". O", "." + junk + ("" if junk.endswith(" ") else " ") + "O")
+    want = hash_checker.check_article(clean)
+    got = hash_checker.check_article(dirty)
+    assert [v.claim.text for v in got.verdicts] == [v.claim.text for v in want.verdicts]
+    assert [v.label for v in got.verdicts] == [v.label for v in want.verdicts]
+    for v in got.verdicts:  # spans still point into the text as given
+        a, b = v.claim.span
+        assert dirty[a:b].strip().startswith(v.claim.text[:10])

@@ -56,6 +56,20 @@ def clean_source(text: str) -> str:
     return _drop_controls(text, keep="\n\t")
 
 
+def blank_controls(text: str) -> str:
+    """The text with escape sequences and invisible characters turned into spaces, one for
+    one: the same length, so spans still point into the original, and a zero-width space
+    or an escape between two sentences separates them as the space a reader sees."""
+    text = _ESCAPES.sub(lambda m: " " * len(m.group()), text)
+    text = _NEWLINES.sub(lambda m: " " * (len(m.group()) - 1) + "\n", text)
+    return "".join(
+        ch
+        if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Cn")
+        else " "
+        for ch in text
+    )
+
+
 def strip_terminal(text: str) -> str:
     """Text safe to print to a terminal: escape sequences and other controls removed
     (newlines and tabs kept); everything else, Unicode included, unchanged."""
