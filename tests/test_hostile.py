@@ -212,3 +212,23 @@ def test_invisible_characters_between_sentences_change_no_claim_or_verdict(hash_
     for v in got.verdicts:  # spans still point into the text as given
         a, b = v.claim.span
         assert dirty[a:b].strip().startswith(v.claim.text[:10])
+
+
+@pytest.mark.parametrize("doc", ["[" * 200_000, '{"a":' * 100_000 + "1" + "}" * 100_000])
+def test_deeply_nested_review_json_is_refused_by_name(tmp_path, doc):
+    f = tmp_path / "reviews.json"
+    f.write_text(doc, encoding="utf-8")
+    got = hostile(
+        f"""
+        import json
+        from pathlib import Path
+        from factcheck.errors import InputError
+        from factcheck.reviews.claimreview import read_reviews
+        try:
+            got = read_reviews(Path({str(f)!r}))
+            print(json.dumps({{"error": None, "errors": got.errors}}))
+        except InputError as ex:
+            print(json.dumps({{"error": str(ex)}}))
+        """
+    )
+    assert "nested too deeply" in (got["error"] or str(got.get("errors")))

@@ -120,6 +120,8 @@ def parse_reviews(text: str, origin: str, *, csv_hint: bool = False) -> ReviewFi
         return _from_csv(text, origin)
     try:
         doc = json.loads(text)
+    except RecursionError:
+        raise InputError(f"{origin}: JSON nested too deeply to be a review file") from None
     except json.JSONDecodeError as whole:
         lines = [(i, ln) for i, ln in enumerate(text.splitlines(), 1) if ln.strip()]
         if lines and lines[0][1].lstrip().startswith("{"):
@@ -132,8 +134,11 @@ def parse_reviews(text: str, origin: str, *, csv_hint: bool = False) -> ReviewFi
         ) from None
     reviews: list[Review] = []
     errors: list[tuple[str, str]] = []
-    for n, (where, obj) in enumerate(_records(doc), 1):
-        _take(obj, f"{origin}#{where or n}", origin, reviews, errors)
+    try:
+        for n, (where, obj) in enumerate(_records(doc), 1):
+            _take(obj, f"{origin}#{where or n}", origin, reviews, errors)
+    except RecursionError:
+        raise InputError(f"{origin}: JSON nested too deeply to be a review file") from None
     if not reviews and not errors:
         errors.append((origin, "no ClaimReview records in it"))
     return ReviewFile(origin, tuple(reviews), tuple(errors))
@@ -145,12 +150,13 @@ def _from_json_lines(lines: list[tuple[int, str]], origin: str) -> ReviewFile:
     for lineno, line in lines:
         try:
             doc = json.loads(line)
+            for n, (where, obj) in enumerate(_records(doc), 1):
+                label = f"{origin}:{lineno}" + (f"#{where or n}" if where or n > 1 else "")
+                _take(obj, label, origin, reviews, errors)
         except json.JSONDecodeError as ex:
             errors.append((f"{origin}:{lineno}", f"not JSON ({ex.msg})"))
-            continue
-        for n, (where, obj) in enumerate(_records(doc), 1):
-            label = f"{origin}:{lineno}" + (f"#{where or n}" if where or n > 1 else "")
-            _take(obj, label, origin, reviews, errors)
+        except RecursionError:
+            errors.append((f"{origin}:{lineno}", "JSON nested too deeply"))
     return ReviewFile(origin, tuple(reviews), tuple(errors))
 
 
