@@ -88,10 +88,14 @@ def test_claim_extractor_gives_claims_or_a_typed_error(analyzer, text):
         claims = ClaimExtractor(analyzer, 0.0).extract(text, dt.date(2021, 12, 31))
     except FactCheckError:
         return
+    from factcheck.sources.hygiene import blank_controls
+
+    seen = blank_controls(text)  # invisible characters read as spaces, one for one
+    assert len(seen) == len(text)
     for c in claims:
         # A claim's span indexes the article: the text there is the claim's own text.
         assert 0 <= c.span[0] < c.span[1] <= len(text)
-        assert " ".join(text[c.span[0] : c.span[1]].split()) == " ".join(c.text.split())
+        assert " ".join(seen[c.span[0] : c.span[1]].split()) == " ".join(c.text.split())
 
 
 def _read(tmp: Path, name: str, data: bytes) -> list[Row | BadRow]:

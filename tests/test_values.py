@@ -337,3 +337,55 @@ def test_value_tables_gold_cases(case):
             x = want.get(key)
             x = float("inf") if x == "inf" else x
             assert getattr(v, key) == (x if x is None else pytest.approx(x)), key
+
+
+# -- issue #30: a sign is read or refused, every hyphen joins, no-break-space thousands --
+
+
+def _vals(text: str) -> list[tuple[str, str, float | None, float | None]]:
+    import datetime as dt
+
+    from factcheck.nlp.dates import DateContext
+    from factcheck.nlp.values import find_values
+
+    found, _ = find_values(text, DateContext(dt.date(2021, 12, 31)), keep_invalid=True)
+    return [(v.kind.value, v.text, v.low, v.high) for v in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("It was \u221212 degrees at dawn.", [("quantity", "\u221212 degrees", -12.0, -12.0)]),
+        ("It was minus 12 degrees.", [("quantity", "minus 12 degrees", -12.0, -12.0)]),
+        ("It was -12 degrees.", [("quantity", "-12 degrees", -12.0, -12.0)]),
+        ("a \u221250 minutes call", [("invalid", "\u221250 minutes", None, None)]),
+        ("minus 50 minutes later", [("invalid", "minus 50 minutes", None, None)]),
+    ],
+)
+def test_a_minus_sign_is_read_or_the_value_refused(text, want):
+    assert _vals(text) == want
+
+
+def test_a_hyphen_inside_a_range_or_a_name_is_no_sign():
+    assert _vals("5-10 people") == [("quantity", "5-10", 5.0, 10.0)]
+    assert _vals("the F-16 jet") == []
+
+
+@pytest.mark.parametrize("dash", ["-", "\u2010", "\u2011", "\u2013"])
+def test_every_hyphen_joins_a_compound(dash):
+    assert _vals(f"a 50{dash}minute call") == [("duration", f"50{dash}minute", 3000.0, 3000.0)]
+    assert _vals(f"twenty{dash}five people")[0][2] == 25.0
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2009"])
+def test_thousands_with_no_break_and_thin_spaces(space):
+    text = f"1{space}000{space}000 troops"
+    assert _vals(text) == [("quantity", f"1{space}000{space}000", 1e6, 1e6)]
+    from factcheck.sources.hygiene import clean_claim
+
+    assert clean_claim(text) == "1,000,000 troops"
+
+
+def test_a_designation_after_an_article_is_not_a_power_of_ten():
+    assert _vals("The aircraft was once named the 7E7.") == []
+    assert _vals("About 2E3 people came.")[0][2] == pytest.approx(1800.0)

@@ -137,6 +137,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         number_joiners=frozenset(num["number_joiners"]),
         half=tuple(num["half"]),
         and_a_half=tuple(num["and_a_half"]),
+        minus_words=tuple(num["minus_words"]),
         range_joiners=tuple(num["range_joiners"]),
         range_openers=_ro(num["range_openers"]),
         durations=_ro(uni["durations"]),

@@ -101,6 +101,7 @@ def _grammar_problems(v: Vocabulary) -> list[str]:
         "ordinal_suffixes": v.ordinal_suffixes,
         "half": v.half,
         "and_a_half": v.and_a_half,
+        "minus_words": v.minus_words,
         "of_words": tuple(v.of_words),
         "interview_turns": tuple(v.interview_turns),
         "range_joiners": v.range_joiners,

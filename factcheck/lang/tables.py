@@ -92,6 +92,7 @@ class Vocabulary:
     number_joiners: frozenset[str]
     half: tuple[str, ...]
     and_a_half: tuple[str, ...]
+    minus_words: tuple[str, ...]
     range_joiners: tuple[str, ...]
     range_openers: Mapping[str, str]
     # units.json

@@ -63,7 +63,8 @@ def words_to_number(text: str, *, vocab: Vocabulary | None = None) -> float | No
 def parse_number(text: str, *, vocab: Vocabulary | None = None) -> float | None:
     """Parse a numeral written in digits or words ('1,200', '1.5', 'fifty', '2bn')."""
     v = resolve(vocab)
-    t = text.strip().lower().replace(",", "")
+    t = re.sub("[,\u00a0\u202f\u2009]", "", text.strip().lower())  # thousands separators
+    t = re.sub("[\u2010\u2011\u2013]", "-", t)  # hyphens a word processor put in
     m = numerals(v).parse.fullmatch(t)
     if m:
         x = float(m[1])

@@ -27,6 +27,11 @@ K = ValueKind
 
 # Scientific notation ("1.5e6") and powers of ten ("10^6", "3 x 10^9"): read whole, so
 # "1e400" is never read as 1 nor "10^6" as 6.
+# What joins a compound ("50-minute", "twenty-five"): the hyphen, and the hyphens and the
+# en dash that word processors put in its place (U+2010, U+2011 non-breaking, U+2013).
+_JOIN = "[-\u2010\u2011\u2013]"
+# Thousands written with a no-break, narrow no-break or thin space ("1 000 000").
+_GROUP = "[\u00a0\u202f\u2009]"
 _SCI = r"(?<![\w.,])\d+(?:\.\d+)?[eE][+-]?\d+(?![\w.]\w)"
 _POW = r"(?<![\w.,^])(?:\d+(?:\.\d+)?\s?[x×*]\s?)?10\s?\^\s?[+-]?\d+(?![\w.]\w)"
 _NOT_FINITE = r"(?<![\w.])(?:NaN|[+-]?∞)(?!\w)"
@@ -65,11 +70,14 @@ def value_patterns(v: Vocabulary) -> ValuePatterns:
     a, one = alternation(v.indefinite_articles), frozenset(w for w, n in v.units.items() if n == 1)
     plural = rf"(?:{re.escape(v.plural_suffix)})"
     # A numeral: digits with separators, or number words joined by spaces/hyphens/"and".
-    digits = rf"(?<![\w.,])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?![\d]|(?:{nth})\b)"
+    digits = (
+        rf"(?<![\w.,])(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:{_GROUP}\d{{3}})+(?!\d)|\d+)"
+        rf"(?:\.\d+)?(?![\d]|(?:{nth})\b)"
+    )
     words = (
-        rf"\b(?:(?:{wordnum})(?:[- ](?:{wordnum}))?)"
+        rf"\b(?:(?:{wordnum})(?:(?:{_JOIN}| )(?:{wordnum}))?)"
         rf"(?:\s+(?:{scale})(?:\s+(?:(?:{alternation(v.number_joiners)})\s+)?"
-        rf"(?:{wordnum})(?:[- ](?:{wordnum}))?)?)*\b"
+        rf"(?:{wordnum})(?:(?:{_JOIN}| )(?:{wordnum}))?)?)*\b"
     )
     halved = alternation([*v.half_durations, *v.collective])
     number = (
@@ -94,7 +102,7 @@ def value_patterns(v: Vocabulary) -> ValuePatterns:
         hedge_before=re.compile(rf"\b(?P<hedge>{alternation(v.hedges)})\s+$", i),
         hedge_after=re.compile(f"^(?:{after})", i),
         duration=re.compile(
-            rf"^(?:-|\s)?(?P<u>{alternation(v.durations)}){plural}?\b"
+            rf"^(?:{_JOIN}|\s)?(?P<u>{alternation(v.durations)}){plural}?\b"
             rf"(?:\s+(?:{words_pattern(v.and_a_half)}))?",
             i,
         ),
@@ -102,7 +110,7 @@ def value_patterns(v: Vocabulary) -> ValuePatterns:
         percent_unit={" ".join(s.lower().split()): u for u, ss in v.percent.items() for s in ss},
         glued=re.compile(rf"^(?P<u>{alternation(v.glued)})\b"),
         measure=re.compile(
-            rf"^(?:-|\s)?(?P<u>{alternation(s for u in v.measures for s in u.spellings)})\b"
+            rf"^(?:{_JOIN}|\s)?(?P<u>{alternation(s for u in v.measures for s in u.spellings)})\b"
         ),
         currency_word=re.compile(
             rf"^\s?(?P<u>{words_pattern(w for c in v.currencies for w in c.words)})", i
@@ -205,9 +213,12 @@ def find_numbers(
             s += 1
         if any(s < te and ts < e for ts, te in skip):
             continue
+        sign = None if m["cur"] else _sign_start(text, s, vocab)
         glued = s > 0 and (text[s - 1].isalpha() or text[s - 1] in "-/") and not m["cur"]
-        if glued and not (text[s - 1] == "-" and s > 1 and text[s - 2].isdigit()):
+        if sign is None and glued and not (text[s - 1] == "-" and s > 1 and text[s - 2].isdigit()):
             continue  # "COVID-19", "G7", "F-16": names, not figures
+        if m["sci"] and re.fullmatch(r"\d+E\d+", m["sci"]) and _after_article(text, s, vocab):
+            continue  # "the 7E7": a designation; "about 2E3 people" is a power of ten
         if m["bad"] or m["sci"] or m["pow"]:
             x = _exact_number(m)
             if not math.isfinite(x):
@@ -228,9 +239,43 @@ def find_numbers(
                 continue
             x, lo_hi = found
         v = _figure(m, text, s, e, x, lo_hi, vocab)
+        if sign is not None:
+            v = _negative(v, text, sign)
         out.append(v)
         skip.append(v.span)
     return out
+
+
+# A minus sign: U+2212, or a hyphen that starts a word ("-5C", not "5-10" or "F-16").
+_MINUS = ("\u2212", "-", "\u2012", "\u2013")
+
+
+def _after_article(text: str, s: int, vocab: Vocabulary) -> bool:
+    before = text[max(0, s - 12) : s].lower().split()
+    return bool(before) and before[-1] in (*vocab.definite_articles, *vocab.demonstratives)
+
+
+def _sign_start(text: str, s: int, vocab: Vocabulary) -> int | None:
+    """Where a minus sign or a minus word before the figure at ``s`` starts, if any."""
+    if s > 0 and text[s - 1] in _MINUS and (s == 1 or text[s - 2] in " \t\n([/"):
+        return s - 1
+    before = re.search(
+        rf"\b(?:{alternation(vocab.minus_words)})\s+$", text[max(0, s - 12) : s], re.I
+    )
+    return None if before is None else max(0, s - 12) + before.start()
+
+
+def _negative(v: Value, text: str, sign: int) -> Value:
+    """A figure with a minus sign: its value negated ("-30" points, "-12 degrees"); a
+    duration or an ordinal cannot be negative, so it is refused (never read as the
+    positive figure)."""
+    span = (min(sign, v.span[0]), v.span[1])
+    if v.kind in (K.DURATION, K.ORDINAL):
+        note = f"{text[span[0] : span[1]].strip()!r} is negative; a {v.kind.value} cannot be"
+        return Value(kind=K.INVALID, text=text[span[0] : span[1]], span=span, note=note)
+    low = -v.high if v.high is not None else None
+    high = -v.low if v.low is not None else None
+    return replace(v, low=low, high=high, span=span, text=text[span[0] : span[1]])
 
 
 def _figure(

@@ -28,6 +28,7 @@ _ESCAPES = re.compile(
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # Line and paragraph separators count as newlines in sources (str.splitlines agrees).
 _NEWLINES = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+_THOUSANDS = re.compile(r"(?<=\d)[\u00a0\u202f\u2009](?=\d{3}(?!\d))")
 _CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -44,6 +45,7 @@ def clean_claim(text: str) -> str:
     text = unicodedata.normalize("NFC", _ESCAPES.sub("", text))
     text = _NEWLINES.sub(" ", text).replace("\n", " ")
     text = _drop_controls(text, keep=" \t")
+    text = _THOUSANDS.sub(",", text)  # "1 000 000" with no-break spaces: one figure
     return _SPACES.sub(" ", text).strip()
 
 
