@@ -5,6 +5,7 @@ unbounded memory."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import errno
 import json
 import os
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.interfaces.batch.report_file import OutputError, ReportWriter
+from factcheck.types import Verdict
 
 ROOT = Path(__file__).resolve().parent.parent
 LIMIT_BYTES = 2 * 1024**3
@@ -232,3 +234,24 @@ def test_deeply_nested_review_json_is_refused_by_name(tmp_path, doc):
         """
     )
     assert "nested too deeply" in (got["error"] or str(got.get("errors")))
+
+
+@pytest.mark.parametrize("day", [dt.date(1, 1, 1), dt.date(9999, 12, 31)])
+def test_a_passage_dated_off_the_calendar_in_an_old_store_fails_no_check(hash_checker, day):
+    """Stores written before the dateline check may hold such a date: the passage that
+    says "on Thursday" is read without it, and every check that retrieves it goes on."""
+    from dataclasses import replace
+
+    from factcheck.sources.readers import load_text
+
+    src, body = load_text(
+        "The port reopened on Thursday after 12 days. The mayor said 40 boats sank.",
+        source_id="old.txt",
+    )
+    src = replace(src, dateline=day)
+    hash_checker.store.add_source(src, hash_checker._split(src, body))
+    for claim in ("The port reopened on Thursday after 12 days.", "The mayor said 40 boats sank."):
+        v = hash_checker.check(claim, dateline=dt.date(2021, 12, 31))
+        assert v.label is not None
+    out = list(hash_checker.check_many(["The port reopened on Thursday.", "40 boats sank."]))
+    assert all(isinstance(x, Verdict) for x in out), out

@@ -55,6 +55,9 @@ from factcheck.types import (
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
+# What one malformed passage raises in date or figure arithmetic (OverflowError is an
+# ArithmeticError): it is left out of the check, never failing the claim.
+BAD_PASSAGE = (ArithmeticError, ValueError)
 
 StanceFn = Callable[[list[tuple[str, str]]], list[StanceProbs]]
 
@@ -225,12 +228,14 @@ class Pipeline:
         self.words.threshold = t.word_paraphrase
         self.words.prime(value_words([*facts.values(), *(s.facts for s in states)]))
         rated = []
-        for s in states:
+        skipped: dict[int, list[str]] = {}
+        for n, s in enumerate(states):
+            kept = []
             for p in s.passages:
                 prev = near.get(p.prev_id)
                 ctx = facts[prev.id] if prev is not None else None
-                rated.append(
-                    assess(
+                try:
+                    a = assess(
                         s.facts,
                         facts[p.id],
                         p.score or 0.0,
@@ -241,7 +246,15 @@ class Pipeline:
                         title=p.title,
                         like=self.words,
                     )
-                )
+                except BAD_PASSAGE as ex:
+                    # One bad passage (a date off the calendar in an old store) must not
+                    # fail the checks that retrieve it: it is left out of this one.
+                    logger.warning("passage %s skipped for %r: %s", p.id, s.claim.text, ex)
+                    skipped.setdefault(n, []).append(f"{p.title or p.source_id}: {ex}")
+                    continue
+                kept.append(p)
+                rated.append(a)
+            s.passages = kept
         # The model is the costliest step: only pairs whose outcome it can change are scored
         # (not those that the values, polarity or missing names already settle).
         ask = [i for i, a in enumerate(rated) if a.needs_model]
@@ -272,6 +285,9 @@ class Pipeline:
                     confidence=1.0,
                     rationale=f"Cannot check: {why}",
                 )
+            if n_skip := skipped.get(len(out)):
+                note = f" (a passage that could not be read was left out: {n_skip[0]})"
+                verdict = replace(verdict, rationale=verdict.rationale + note)
             out.append(verdict)
         return self._recall(states, out)
 
@@ -295,9 +311,13 @@ class Pipeline:
         for i, p in enumerate(passages):
             by_date.setdefault(p.dateline, []).append(i)
         for dl, idx in by_date.items():
-            for i, f in zip(
-                idx, self.analyzer.analyze_many([passages[i].text for i in idx], dl), strict=True
-            ):
+            texts = [passages[i].text for i in idx]
+            try:
+                got = self.analyzer.analyze_many(texts, dl)
+            except BAD_PASSAGE as ex:  # a dateline the calendar cannot count from
+                logger.warning("datelines %s ignored for %d passages: %s", dl, len(idx), ex)
+                got = self.analyzer.analyze_many(texts, None)
+            for i, f in zip(idx, got, strict=True):
                 out[i] = f
         return [f for f in out if f is not None]
 
