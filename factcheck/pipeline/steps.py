@@ -265,7 +265,7 @@ class Pipeline:
                 probs[i] = pr
         comps = iter(conclude(a, pr, t) for a, pr in zip(rated, probs, strict=True))
         prov = self.provenance
-        out = []
+        out: list[Verdict] = []
         for s in states:
             mine = stated_elsewhere([next(comps) for _ in s.passages], t, vocab=s.facts.vocabulary)
             evidence = [
