@@ -10,7 +10,7 @@ export TRANSFORMERS_OFFLINE := 1
 export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install install-test browser demo check-demo test lint bench eval load clean
+.PHONY: install install-test browser demo check-demo test lint bench eval load clean stance-data stance-v3 stance-v3-full
 
 ONNX := factcheck/models/embedder/model.onnx factcheck/models/stance/model.onnx
 
@@ -71,6 +71,24 @@ eval: install-test
 	$(PY) -m benchmarks.eval_climate_fever --no-stance --setup gold
 	$(PY) -m benchmarks.eval_values
 	$(PY) -m benchmarks.eval_stance
+	$(PY) -m benchmarks.stance_pairs --json benchmarks/out/stance-pairs.json
+
+# Stance model v3 (issue #29): news-derived pairs, then a fine-tune of stance-v2 with replay
+# (about an hour on 2 CPU cores) or the full recipe from the base model (a GPU).
+STANCE_OUT ?= benchmarks/out/stance
+stance-data: install-test
+	$(PY) scripts/stance_news_pairs.py --out $(STANCE_OUT)/data
+
+stance-v3: stance-data
+	$(PY) scripts/train_stance.py --recipe v3 --news-pairs $(STANCE_OUT)/data/news_pairs.jsonl \
+	  --init $(V2) --replay 36000 --epochs 1 --batch-size 32 --lr 2e-5 --max-length 128 \
+	  --out $(STANCE_OUT)/v3
+	$(PY) -m benchmarks.stance_pairs --model $(STANCE_OUT)/v3 \
+	  --news-pairs $(STANCE_OUT)/data/news_pairs.jsonl
+
+stance-v3-full: stance-data
+	$(PY) scripts/train_stance.py --recipe v3 --news-pairs $(STANCE_OUT)/data/news_pairs.jsonl \
+	  --out $(STANCE_OUT)/v3-full
 
 clean:
 	rm -rf $(VENV) vectorstore/* .pytest_cache .mypy_cache .ruff_cache test-output

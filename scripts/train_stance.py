@@ -5,7 +5,7 @@
         --lr 3e-5 --max-length 128 --out DIR                      # the first shipped model
     .venv/bin/python scripts/stance_news_pairs.py --out NP         # news pairs (issue #29)
     .venv/bin/python scripts/train_stance.py --recipe v3 --news-pairs NP/news_pairs.jsonl \
-        --init factcheck/models/stance --replay 36000 --epochs 1 --batch-size 32 --lr 2e-5 \
+        --init ../shared/models/stance-v2 --replay 36000 --epochs 1 --batch-size 32 --lr 2e-5 \
         --max-length 128 --out DIR                                # v3, CPU fine-tune of v2
     .venv/bin/python scripts/train_stance.py --recipe v3 --news-pairs NP/news_pairs.jsonl \
         --out DIR                                                 # v3 from scratch (GPU)
