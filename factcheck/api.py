@@ -232,6 +232,7 @@ class FactChecker:
             added=int(status == "added"),
             unchanged=int(status == "unchanged"),
             replaced=int(status == "replaced"),
+            resumed=int(status == "resumed"),
             passages=n,
             seconds=round(time.perf_counter() - t0, 3),
             warnings=src.warnings,

@@ -345,6 +345,7 @@ class IngestResult:
     added: int = 0
     unchanged: int = 0
     replaced: int = 0
+    resumed: int = 0  # an interrupted ingest of the same text, completed
     passages: int = 0
     seconds: float = 0.0
     errors: tuple[tuple[str, str], ...] = ()  # (path, message)

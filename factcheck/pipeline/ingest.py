@@ -54,7 +54,7 @@ def ingest_paths(
         logger.info("skipped %s", msg)
 
     files = list(iter_paths([Path(p) for p in paths], on_error=walk_error))
-    counts = {"added": 0, "unchanged": 0, "replaced": 0}
+    counts = {"added": 0, "unchanged": 0, "replaced": 0, "resumed": 0}
     n_pass = 0
     pending: list[tuple[Source, list[Passage]]] = []
     handled = 0  # files read and stored, or failed
@@ -110,7 +110,12 @@ def ingest_paths(
                         on_passages(base + n)
                     logger.info("%s: %d passages stored", name, n)
 
-                status, n = store.add_source_stream(src, iter_split(src, body), progress=step)
+                # Counted first (cutting is cheap next to embedding): the count is stored
+                # with every passage, so a run killed half-way is found and completed.
+                total = sum(1 for _ in iter_split(src, body))
+                status, n = store.add_source_stream(
+                    src, iter_split(src, body), progress=step, total=total
+                )
                 done(status, n)
                 handled += 1
                 report()

@@ -8,6 +8,7 @@ deleted, so a crash mid-way never leaves a source with no passages.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import logging
 import threading
 from collections.abc import Callable, Iterable
@@ -22,7 +23,17 @@ from factcheck.sources.chroma import (
     recover_reindex,
     reindex_collection,
 )
+from factcheck.sources.records import (
+    Stored,
+    build_where,
+    pages,
+    passage_from_record,
+    passage_metadata,
+    stored,
+)
 from factcheck.types import Passage, Source, SourceInfo
+
+__all__ = ["PassageStore", "build_where", "passage_from_record", "passage_metadata"]
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -31,68 +42,14 @@ _WRITE_BATCH = 2000
 _EMBED_BATCH = 512  # passages embedded per call when writing
 
 
-def _date_ord(d: dt.date | None) -> int:
-    return d.toordinal() if d else 0
-
-
-def passage_metadata(p: Passage, src: Source | None = None) -> dict[str, Any]:
-    """Flat metadata Chroma can store and filter on (no None values allowed there)."""
-    md: dict[str, Any] = {
-        "source_id": p.source_id,
-        "title": p.title,
-        "start": p.start,
-        "end": p.end,
-        "dateline": p.dateline.isoformat() if p.dateline else "",
-        "date_ord": _date_ord(p.dateline),
-        "url": p.url,
-        "prev_id": p.prev_id,
-        "next_id": p.next_id,
-        "trust": float(p.trust),
-    }
-    if src is not None:
-        md["content_hash"] = src.content_hash
-        md["outlet"] = src.outlet
-        md["author"] = src.author
-    return md
-
-
-def passage_from_record(pid: str, text: str, md: dict[str, Any], score: float | None) -> Passage:
-    dl = md.get("dateline") or ""
-    return Passage(
-        id=pid,
-        text=text,
-        source_id=str(md.get("source_id", "")),
-        title=str(md.get("title", "")),
-        start=int(md.get("start", 0)),
-        end=int(md.get("end", len(text))),
-        dateline=dt.date.fromisoformat(dl) if dl else None,
-        url=str(md.get("url", "")),
-        score=score,
-        prev_id=str(md.get("prev_id", "")),
-        next_id=str(md.get("next_id", "")),
-        trust=float(md.get("trust", 1.0)),
-    )
-
-
-def build_where(
-    source: str | None = None,
-    date_from: dt.date | None = None,
-    date_to: dt.date | None = None,
-    extra: dict[str, Any] | None = None,
-) -> dict[str, Any] | None:
-    """A Chroma ``where`` filter from the usual newsroom filters (source, date range)."""
-    clauses: list[dict[str, Any]] = []
-    if source:
-        clauses.append({"source_id": source})
-    if date_from:
-        clauses.append({"date_ord": {"$gte": date_from.toordinal()}})
-    if date_to:
-        clauses.append({"date_ord": {"$lte": date_to.toordinal()}})
-    if extra:
-        clauses.extend({k: v} for k, v in extra.items())
-    if not clauses:
-        return None
-    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+def _why(ex: Exception) -> str:
+    """An error's reason, a full disk named as such."""
+    text = str(ex)
+    if getattr(ex, "errno", None) == errno.ENOSPC or any(
+        w in text.lower() for w in ("disk is full", "no space left")
+    ):
+        return "no space left on the disk holding the store"
+    return text
 
 
 class PassageStore:
@@ -165,21 +122,16 @@ class PassageStore:
 
     # -- writing --------------------------------------------------------------------------
 
-    def _existing(self, source_id: str) -> tuple[list[str], set[str], set[float]]:
-        """A stored source's passage ids, content hashes and trusts."""
-        got = self.collection.get(where={"source_id": source_id}, include=["metadatas"])
-        mds = got["metadatas"] or []
-        hashes = {str(m.get("content_hash", "")) for m in mds}
-        return list(got["ids"]), hashes, {float(m.get("trust", 1.0)) for m in mds}
+    def _existing(self, source_id: str) -> Stored:
+        """What the store holds of a source (read a page at a time)."""
+        return stored(self.collection, source_id)
 
     def _retrust(self, ids: list[str], trust: float) -> None:
         """Set the trust of these passages (their text and vectors stay)."""
-        got = self.collection.get(ids=ids, include=["metadatas"])
-        mds = [{**dict(m or {}), "trust": float(trust)} for m in got["metadatas"] or []]
-        for i in range(0, len(mds), _WRITE_BATCH):
-            self.collection.update(
-                ids=list(got["ids"])[i : i + _WRITE_BATCH], metadatas=mds[i : i + _WRITE_BATCH]
-            )
+        for i in range(0, len(ids), _WRITE_BATCH):
+            got = self.collection.get(ids=ids[i : i + _WRITE_BATCH], include=["metadatas"])
+            mds = [{**dict(m or {}), "trust": float(trust)} for m in got["metadatas"] or []]
+            self.collection.update(ids=list(got["ids"]), metadatas=mds)
 
     def add_source(self, source: Source, passages: list[Passage]) -> str:
         """Store a source's passages. Returns ``added``, ``unchanged`` or ``replaced``."""
@@ -188,8 +140,8 @@ class PassageStore:
     def add_sources(self, items: list[tuple[Source, list[Passage]]]) -> list[str]:
         """Store several sources, embedding all their new passages in one batch.
 
-        Returns ``added``, ``unchanged`` or ``replaced`` for each, in order.
-        """
+        Returns ``added``, ``unchanged``, ``replaced`` or ``resumed`` (an earlier ingest of
+        the same text was interrupted: only its missing passages are written) for each."""
         for source, passages in items:
             if not passages:
                 raise InputError(f"{source.id}: no passages to store")
@@ -197,32 +149,47 @@ class PassageStore:
             try:
                 olds = [self._existing(src.id) for src, _ in items]
                 todo = [
-                    i
-                    for i, (old_ids, hashes, _) in enumerate(olds)
-                    if not (old_ids and hashes == {items[i][0].content_hash})
+                    i for i, old in enumerate(olds) if not old.complete(items[i][0].content_hash)
                 ]
-                for i, (old_ids, _, trusts) in enumerate(olds):
-                    if i not in todo and trusts != {items[i][0].trust}:
-                        self._retrust(old_ids, items[i][0].trust)  # same text, new trust
-                pairs = [(items[i][0], p) for i in todo for p in items[i][1]]
+                for i, old in enumerate(olds):
+                    if i not in todo and old.trusts != {items[i][0].trust}:
+                        self._retrust(old.ids, items[i][0].trust)  # same text, new trust
+                have = {
+                    i: set(olds[i].ids) for i in todo if olds[i].partial(items[i][0].content_hash)
+                }
+                pairs = [
+                    (items[i][0], p)
+                    for i in todo
+                    for p in items[i][1]
+                    if p.id not in have.get(i, ())
+                ]
+                totals = {items[i][0].id: len(items[i][1]) for i in todo}
                 # Few upserts for many sources: Chroma's per-call overhead dominates small
                 # writes; embedding in slices keeps memory flat for a large batch.
                 for j in range(0, len(pairs), _EMBED_BATCH):
                     part = pairs[j : j + _EMBED_BATCH]
-                    self._write_many(part, self.embedder.embed_documents([p.text for _, p in part]))
+                    vecs = self.embedder.embed_documents([p.text for _, p in part])
+                    self._write_many(part, vecs, totals)
                 for i in todo:
                     passages = items[i][1]
                     # New passages are in before stale ones go: a crash loses nothing.
-                    stale = sorted(set(olds[i][0]) - {p.id for p in passages})
+                    stale = sorted(set(olds[i].ids) - {p.id for p in passages})
                     for j in range(0, len(stale), _WRITE_BATCH):
                         self.collection.delete(ids=stale[j : j + _WRITE_BATCH])
             except (InputError, StoreError):
                 raise
             except Exception as ex:
                 names = ", ".join(src.id for src, _ in items[:3])
-                raise StoreError(f"Writing {names} to the store failed: {ex}") from ex
+                raise StoreError(
+                    f"Writing {names} to the store failed ({_why(ex)}); what was written is"
+                    " completed by the next ingest"
+                ) from ex
         return [
-            "unchanged" if i not in todo else ("replaced" if olds[i][0] else "added")
+            "unchanged"
+            if i not in todo
+            else "resumed"
+            if i in have
+            else ("replaced" if olds[i].ids else "added")
             for i in range(len(items))
         ]
 
@@ -231,31 +198,40 @@ class PassageStore:
         source: Source,
         passages: Iterable[Passage],
         progress: Callable[[int], None] | None = None,
+        total: int | None = None,
     ) -> tuple[str, int]:
         """Store a large source whose passages arrive one at a time: embedded and written
         in slices, so memory stays flat however long the source is. Returns the status
         (as ``add_source``) and the number of passages; ``progress`` gets the running count.
 
-        New passages are written before stale ones are deleted, as in ``add_sources``."""
+        New passages are written before stale ones are deleted, as in ``add_sources``.
+        ``total`` (the source's passage count) is stored with each passage, so that a run
+        killed half-way is found and completed (``resumed``) by the next one."""
+        new_ids: set[str] = set()
         with self._lock:
             try:
-                old_ids, hashes, trusts = self._existing(source.id)
-                if old_ids and hashes == {source.content_hash}:
-                    if trusts != {source.trust}:
+                old = self._existing(source.id)
+                old_ids = old.ids
+                if old.complete(source.content_hash):
+                    if old.trusts != {source.trust}:
                         self._retrust(old_ids, source.trust)
                     return "unchanged", len(old_ids)
-                new_ids: set[str] = set()
+                have = set(old_ids) if old.partial(source.content_hash) else set()
+                totals = {source.id: total} if total is not None else {}
                 part: list[Passage] = []
 
                 def flush() -> None:
                     vecs = self.embedder.embed_documents([p.text for p in part])
-                    self._write_many([(source, p) for p in part], vecs)
+                    self._write_many([(source, p) for p in part], vecs, totals)
                     new_ids.update(p.id for p in part)
                     part.clear()
                     if progress is not None:
                         progress(len(new_ids))
 
                 for p in passages:
+                    if p.id in have:
+                        new_ids.add(p.id)  # written by the interrupted run
+                        continue
                     part.append(p)
                     if len(part) >= _EMBED_BATCH:
                         flush()
@@ -269,17 +245,27 @@ class PassageStore:
             except (InputError, StoreError):
                 raise
             except Exception as ex:
-                raise StoreError(f"Writing {source.id} to the store failed: {ex}") from ex
-        return ("replaced" if old_ids else "added"), len(new_ids)
+                of = f" of {total:,}" if total is not None else ""
+                raise StoreError(
+                    f"Writing {source.id} to the store failed after {len(new_ids):,}{of}"
+                    f" passages ({_why(ex)}); the next ingest completes it"
+                ) from ex
+        return ("resumed" if have else "replaced" if old_ids else "added"), len(new_ids)
 
-    def _write_many(self, pairs: list[tuple[Source, Passage]], vectors: Any) -> None:
+    def _write_many(
+        self,
+        pairs: list[tuple[Source, Passage]],
+        vectors: Any,
+        totals: dict[str, int] | None = None,
+    ) -> None:
+        totals = totals or {}
         for i in range(0, len(pairs), _WRITE_BATCH):
             chunk = pairs[i : i + _WRITE_BATCH]
             self.collection.upsert(
                 ids=[p.id for _, p in chunk],
                 documents=[p.text for _, p in chunk],
                 embeddings=[list(map(float, v)) for v in vectors[i : i + _WRITE_BATCH]],
-                metadatas=[passage_metadata(p, s) for s, p in chunk],
+                metadatas=[passage_metadata(p, s, totals.get(s.id)) for s, p in chunk],
             )
 
     def write(self, passages: list[Passage], vectors: Any, source: Source | None = None) -> None:
@@ -299,7 +285,7 @@ class PassageStore:
             raise InputError(f"Trust must be between 0 and 1, got {trust}")
         with self._lock:
             sid = self.resolve_source(source)
-            ids, _, _ = self._existing(sid)
+            ids = self._existing(sid).ids
             try:
                 self._retrust(ids, trust)
             except Exception as ex:
@@ -310,7 +296,7 @@ class PassageStore:
         """Delete a source by id, or by title when exactly one source has it."""
         with self._lock:
             sid = self.resolve_source(source)
-            ids, _, _ = self._existing(sid)
+            ids = self._existing(sid).ids
             for i in range(0, len(ids), _WRITE_BATCH):
                 self.collection.delete(ids=ids[i : i + _WRITE_BATCH])
             return len(ids)
@@ -321,9 +307,9 @@ class PassageStore:
         return int(self.collection.count())
 
     def sources(self) -> list[SourceInfo]:
-        got = self.collection.get(include=["metadatas"])
         agg: dict[str, SourceInfo] = {}
-        for md in got["metadatas"] or []:
+        mds = (md for got in pages(self.collection, None, ["metadatas"]) for md in got["metadatas"])
+        for md in mds:
             sid = str(md.get("source_id", ""))
             if sid in agg:
                 agg[sid] = replace(agg[sid], passages=agg[sid].passages + 1)

@@ -65,7 +65,8 @@ def ingest(obj: Ctx, paths: tuple[Path, ...], as_json: bool, trust: float) -> No
         else:
             echo(
                 f"{res.files} files: {res.added} added, {res.replaced} replaced, "
-                f"{res.unchanged} unchanged, {len(res.errors)} failed; "
+                + (f"{res.resumed} completed after an interrupted ingest, " if res.resumed else "")
+                + f"{res.unchanged} unchanged, {len(res.errors)} failed; "
                 f"{res.passages} passages in {res.seconds:.1f}s"
             )
     if missing or (res is not None and res.errors):

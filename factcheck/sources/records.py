@@ -1,0 +1,129 @@
+"""How a passage is kept in Chroma: its flat metadata, read back into a Passage; the
+``where`` filters of the usual newsroom searches; and reads that page, so that no call
+sends SQLite more ids or variables than it takes (36k passages of one source did)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from factcheck.types import Passage, Source
+
+READ_PAGE = 5000  # records per read (SQLite's variable limit is 32,766)
+
+
+def _date_ord(d: dt.date | None) -> int:
+    return d.toordinal() if d else 0
+
+
+def passage_metadata(
+    p: Passage, src: Source | None = None, total: int | None = None
+) -> dict[str, Any]:
+    """Flat metadata Chroma can store and filter on (no None values allowed there).
+    ``total``: how many passages the whole source has, so that a source a killed run left
+    half-written is known to be incomplete."""
+    md: dict[str, Any] = {
+        "source_id": p.source_id,
+        "title": p.title,
+        "start": p.start,
+        "end": p.end,
+        "dateline": p.dateline.isoformat() if p.dateline else "",
+        "date_ord": _date_ord(p.dateline),
+        "url": p.url,
+        "prev_id": p.prev_id,
+        "next_id": p.next_id,
+        "trust": float(p.trust),
+    }
+    if src is not None:
+        md["content_hash"] = src.content_hash
+        md["outlet"] = src.outlet
+        md["author"] = src.author
+    if total is not None:
+        md["source_passages"] = int(total)
+    return md
+
+
+def passage_from_record(pid: str, text: str, md: dict[str, Any], score: float | None) -> Passage:
+    dl = md.get("dateline") or ""
+    return Passage(
+        id=pid,
+        text=text,
+        source_id=str(md.get("source_id", "")),
+        title=str(md.get("title", "")),
+        start=int(md.get("start", 0)),
+        end=int(md.get("end", len(text))),
+        dateline=dt.date.fromisoformat(dl) if dl else None,
+        url=str(md.get("url", "")),
+        score=score,
+        prev_id=str(md.get("prev_id", "")),
+        next_id=str(md.get("next_id", "")),
+        trust=float(md.get("trust", 1.0)),
+    )
+
+
+def build_where(
+    source: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    extra: dict[str, Any] | None = None,
+) -> dict[str, Any] | None:
+    """A Chroma ``where`` filter from the usual newsroom filters (source, date range)."""
+    clauses: list[dict[str, Any]] = []
+    if source:
+        clauses.append({"source_id": source})
+    if date_from:
+        clauses.append({"date_ord": {"$gte": date_from.toordinal()}})
+    if date_to:
+        clauses.append({"date_ord": {"$lte": date_to.toordinal()}})
+    if extra:
+        clauses.extend({k: v} for k, v in extra.items())
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+def pages(collection: Any, where: dict[str, Any] | None, include: list[str]) -> Iterator[Any]:
+    """``collection.get`` a page of READ_PAGE records at a time."""
+    offset = 0
+    while True:
+        got = collection.get(where=where, include=include, limit=READ_PAGE, offset=offset)
+        if not got["ids"]:
+            return
+        yield got
+        if len(got["ids"]) < READ_PAGE:
+            return
+        offset += len(got["ids"])
+
+
+@dataclass
+class Stored:
+    """What the store holds of one source: its passage ids, content hashes, trusts and
+    the passage counts its passages were written with (0 in stores that predate them)."""
+
+    ids: list[str]
+    hashes: set[str]
+    trusts: set[float]
+    totals: set[int]
+
+    def complete(self, content_hash: str) -> bool:
+        """All of this text's passages are there (a killed run leaves fewer)."""
+        if not self.ids or self.hashes != {content_hash}:
+            return False
+        return self.totals <= {0} or self.totals == {len(self.ids)}
+
+    def partial(self, content_hash: str) -> bool:
+        """Some, not all, of this text's passages are there: an interrupted ingest."""
+        return bool(self.ids) and self.hashes == {content_hash} and not self.complete(content_hash)
+
+
+def stored(collection: Any, source_id: str) -> Stored:
+    out = Stored([], set(), set(), set())
+    for got in pages(collection, {"source_id": source_id}, ["metadatas"]):
+        out.ids += list(got["ids"])
+        for m in got["metadatas"] or []:
+            out.hashes.add(str(m.get("content_hash", "")))
+            out.trusts.add(float(m.get("trust", 1.0)))
+            out.totals.add(int(m.get("source_passages", 0) or 0))
+    return out

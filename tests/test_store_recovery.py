@@ -1,0 +1,162 @@
+"""An ingest is all or nothing per source (issue #30): a run that fails or is killed
+half-way through a large source is found and completed by the next one; every store
+operation reads a page at a time, past SQLite's variable limit."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from factcheck.backends.embedders import HashEmbedder
+from factcheck.errors import StoreError
+from factcheck.sources import records
+from factcheck.sources.readers import load_text
+from factcheck.sources.store import PassageStore
+
+from .conftest import _ephemeral
+
+
+def _text(n: int) -> str:
+    return "\n\n".join(f"On day {i} the port handled {i * 7 + 3} ships." for i in range(n))
+
+
+class FailingEmbedder(HashEmbedder):
+    """Fails on its ``fail_at``-th call, as a full disk or a crash would mid-ingest."""
+
+    def __init__(self, fail_at: int) -> None:
+        super().__init__()
+        self.calls, self.fail_at = 0, fail_at
+
+    def embed_documents(self, texts):
+        self.calls += 1
+        if self.calls == self.fail_at:
+            raise OSError(28, "No space left on device")
+        return super().embed_documents(texts)
+
+
+def _store(embedder=None, name=None):
+    return PassageStore(_ephemeral(), embedder or HashEmbedder(), name or f"r{uuid.uuid4().hex}")
+
+
+def _snapshot(store: PassageStore) -> dict:
+    return _records(store.collection)
+
+
+def _records(collection) -> dict:
+    got = collection.get(include=["metadatas", "documents"])
+    rows = zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+    return {i: (d, m) for i, d, m in rows}
+
+
+@pytest.mark.parametrize("stream", [False, True], ids=["batch", "stream"])
+def test_an_ingest_that_fails_half_way_is_completed_by_the_next(hash_checker, stream):
+    src, body = load_text(_text(1500), source_id="wire.txt")
+    passages = hash_checker._split(src, body)
+    clean = _store()
+    if stream:
+        clean.add_source_stream(src, iter(passages), total=len(passages))
+    else:
+        clean.add_source(src, passages)
+
+    name = f"r{uuid.uuid4().hex}"
+    broken = _store(FailingEmbedder(fail_at=2), name)
+    with pytest.raises(StoreError, match="no space left on the disk holding the store"):
+        if stream:
+            broken.add_source_stream(src, iter(passages), total=len(passages))
+        else:
+            broken.add_source(src, passages)
+    kept = broken.count()
+    assert 0 < kept < len(passages)  # half a source in the store ...
+
+    again = PassageStore(broken.client, HashEmbedder(), name)
+    if stream:
+        status, n = again.add_source_stream(src, iter(passages), total=len(passages))
+        assert n == len(passages)
+    else:
+        status = again.add_source(src, passages)
+    assert status == "resumed"  # ... is not "unchanged": it is completed
+    assert _snapshot(again) == _snapshot(clean)
+    assert again.add_source(src, passages) == "unchanged"
+
+
+def test_every_store_operation_pages(monkeypatch, hash_checker):
+    monkeypatch.setattr(records, "READ_PAGE", 97)
+    store = hash_checker.store
+    a, body = load_text(_text(1200), source_id="a.txt")
+    b, body_b = load_text(_text(300).replace("ships", "boats"), source_id="b.txt")
+    store.add_sources([(a, hash_checker._split(a, body)), (b, hash_checker._split(b, body_b))])
+    n_a = len(hash_checker._split(a, body))
+    infos = {s.id: s.passages for s in store.sources()}
+    assert infos["a.txt"] == n_a and infos["b.txt"] == store.count() - n_a
+    assert store.set_trust("a.txt", 0.5) == n_a
+    assert {s.id: s.trust for s in store.sources()}["a.txt"] == 0.5
+    assert store.add_source(a, hash_checker._split(a, body)) == "unchanged"
+    assert store.remove("a.txt") == n_a
+    assert [s.id for s in store.sources()] == ["b.txt"]
+
+
+@pytest.mark.slow
+def test_a_source_past_sqlites_variable_limit(hash_checker):
+    """40,000 passages of one source (the limit is 32,766 variables): listed, re-trusted,
+    re-ingested and removed."""
+    store = hash_checker.store
+    src, body = load_text(_text(40_000), source_id="big.txt")
+    passages = hash_checker._split(src, body)
+    assert len(passages) >= 32_767
+    store.add_source_stream(src, iter(passages), total=len(passages))
+    assert [s.passages for s in store.sources()] == [len(passages)]
+    assert store.set_trust("big.txt", 0.4) == len(passages)
+    assert store.add_source(src, passages) == "unchanged"
+    assert store.remove("big.txt") == len(passages)
+    assert store.count() == 0
+
+
+def _worker(store_dir, n: int) -> list[str]:
+    import sys
+
+    return [sys.executable, "-m", "tests.helpers.ingest_worker", str(store_dir), str(n)]
+
+
+def _disk_snapshot(store_dir) -> dict:
+    import chromadb
+
+    client = chromadb.PersistentClient(
+        str(store_dir), settings=chromadb.Settings(anonymized_telemetry=False)
+    )
+    return _records(client.get_collection("wire"))
+
+
+def test_twenty_kills_during_an_ingest_leave_nothing_half_kept(tmp_path):
+    """20 SIGKILLs at seeded moments of a 20,000-passage ingest, each run picking up what
+    the killed ones wrote: the store ends equal to a clean run's, and no run calls half a
+    source 'unchanged'."""
+    import random
+    import signal
+    import subprocess
+    import time
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    n = 20_000
+    clean = tmp_path / "clean"
+    subprocess.run(_worker(clean, n), cwd=root, check=True, capture_output=True, timeout=120)
+    rng = random.Random(30)
+    store = tmp_path / "killed"
+    statuses = []
+    for _ in range(20):
+        proc = subprocess.Popen(_worker(store, n), cwd=root, stdout=subprocess.PIPE, text=True)
+        time.sleep(rng.uniform(1.0, 3.0))
+        proc.send_signal(signal.SIGKILL)
+        out, _ = proc.communicate(timeout=60)
+        statuses.append(out.split()[0] if out.strip() else "killed")
+    done = subprocess.run(_worker(store, n), cwd=root, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    status, count = done.stdout.split()
+    assert int(count) == n
+    assert statuses.count("killed") >= 5, statuses  # the seeds kill runs mid-way
+    # until a run completed the source, none called what it found "unchanged"
+    ends = [i for i, s in enumerate(statuses) if s in ("added", "resumed")]
+    assert "unchanged" not in statuses[: ends[0] if ends else len(statuses)], statuses
+    assert status in ("resumed", "unchanged", "added")
+    assert _disk_snapshot(store) == _disk_snapshot(clean)
