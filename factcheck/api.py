@@ -64,6 +64,7 @@ class FactChecker:
         self.analyzer = analyzer or Analyzer(
             without_torch=self.settings.backend == "onnx",
             vocab=vocabulary(self.settings.language),
+            date_order=self.settings.date_order,
         )
         self.extractor = ClaimExtractor(self.analyzer, self.settings.claim_threshold)
         self.memory = ReviewStore(

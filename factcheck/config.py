@@ -67,6 +67,11 @@ class Settings(BaseSettings):
     language: str = Field(
         default="en", description="the vocabulary the rules read (a folder of factcheck/lang/)"
     )
+    date_order: Literal["", "dmy", "mdy"] = Field(
+        default="",
+        description="how to read numeric dates such as 03/04/2021 (day first: dmy; month "
+        "first: mdy); unset, a date whose parts could both be the month is refused",
+    )
 
     @field_validator("language")
     @classmethod

@@ -389,3 +389,40 @@ def test_thousands_with_no_break_and_thin_spaces(space):
 def test_a_designation_after_an_article_is_not_a_power_of_ten():
     assert _vals("The aircraft was once named the 7E7.") == []
     assert _vals("About 2E3 people came.")[0][2] == pytest.approx(1800.0)
+
+
+def _dates(text: str, order: str = "") -> list[tuple[str, str, str]]:
+    import datetime as dt
+
+    from factcheck.nlp.dates import DateContext
+    from factcheck.nlp.values import find_values
+
+    found, _ = find_values(text, DateContext(dt.date(2022, 1, 1), order=order), keep_invalid=True)
+    return [(v.kind.value, v.date_from, v.note) for v in found]
+
+
+@pytest.mark.parametrize("order", ["", "dmy", "mdy"])
+def test_a_numeric_date_with_a_part_over_12_is_read_whatever_the_order(order):
+    assert _dates("Signed on 31/12/2021 in Oslo.", order) == [("date", "2021-12-31", "")]
+    assert _dates("Signed on 12/31/2021.", order) == [("date", "2021-12-31", "")]
+    assert _dates("Opened on 4.4.2021.", order) == [("date", "2021-04-04", "")]
+    assert _dates("It was 45/12/2021.", order)[0][0] == "invalid"
+
+
+def test_an_ambiguous_numeric_date_needs_the_date_order_setting():
+    [(kind, _, note)] = _dates("Signed on 03/04/2021.")
+    assert kind == "invalid" and "set date_order" in note  # never read as 3 and 4
+    assert _dates("Signed on 03/04/2021.", "dmy") == [("date", "2021-04-03", "")]
+    assert _dates("Signed on 03/04/2021.", "mdy") == [("date", "2021-03-04", "")]
+
+
+def test_the_date_order_setting_reaches_the_analyzer(hash_store):
+    from factcheck.api import FactChecker
+    from factcheck.config import Settings
+    from factcheck.errors import ConfigError
+
+    fc = FactChecker(hash_store, settings=Settings(use_stance_model=False, date_order="mdy"))
+    [d] = fc.analyzer.analyze("Signed on 03/04/2021.").values
+    assert d.date_from == "2021-03-04"
+    with pytest.raises((ConfigError, ValueError)):
+        Settings(date_order="ymd")

@@ -45,6 +45,8 @@ def date_patterns(v: Vocabulary) -> DatePatterns:
 
     kinds = (
         ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", 0),
+        # 31/12/2021, 12.31.2021: which part is the day is decided in numeric_date.
+        ("numeric", r"(?<![\d/.])(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<y>\d{4})(?![\d/])", 0),
         ("mdy", rf"\b(?P<mon>{mon})\s+(?P<d>\d{{1,2}}){nth},?\s+(?P<y>\d{{4}})\b", 0),
         ("dmy", rf"\b(?P<d>\d{{1,2}}){nth}\s+{of}(?P<mon>{mon})\s*,?\s+(?P<y>\d{{4}})\b", 0),
         ("md", rf"\b(?P<mon>{mon})\s+(?P<d>\d{{1,2}}){nth}\b(?!\s*,?\s*\d{{4}})(?![\d:])", 0),
@@ -91,7 +93,8 @@ def date_patterns(v: Vocabulary) -> DatePatterns:
     )
 
 
-DAY_PRECISE = ("iso", "mdy", "dmy", "md", "dm")
+DAY_PRECISE = ("iso", "mdy", "dmy", "md", "dm", "numeric")
+DATE_ORDERS = ("dmy", "mdy")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +103,7 @@ class DateContext:
 
     dateline: dt.date | None
     last_year: int | None = None
+    order: str = ""  # "dmy" or "mdy": how to read 03/04/2021 ("": refuse it as ambiguous)
 
 
 Resolved = tuple[str, str, Grain]  # ISO from, ISO to, grain
@@ -144,11 +148,16 @@ def _year(y: int) -> Resolved:
     return f"{y}-01-01", f"{y}-12-31", "year"
 
 
-def _absolute(kind: str, m: re.Match[str], dl: dt.date | None, v: Vocabulary) -> Resolved | None:
+def _absolute(
+    kind: str, m: re.Match[str], dl: dt.date | None, v: Vocabulary, order: str = ""
+) -> Resolved | None:
     """Dates that name their month, year or decade."""
     if kind in ("iso", "mdy", "dmy"):
         mon = int(m["m"]) if kind == "iso" else _mon(m["mon"], v)
         return _day(dt.date(int(m["y"]), mon, int(m["d"])))
+    if kind == "numeric":
+        got = numeric_date(m, order)
+        return None if isinstance(got, str) else _day(dt.date(*got))
     if kind in ("md", "dm"):
         mon, day = _mon(m["mon"], v), int(m["d"])
         if not 1 <= day <= 31:
@@ -238,7 +247,7 @@ def resolve_date(
             if v.calendar_units[m["unit"].lower()] == "year" and ctx.last_year:
                 return _year(ctx.last_year)
             return None
-        found = _absolute(kind, m, ctx.dateline, v)
+        found = _absolute(kind, m, ctx.dateline, v, ctx.order)
         if found is not None or ctx.dateline is None:
             return found
         return _relative(kind, m, sentence, ctx.dateline, v)
@@ -246,9 +255,36 @@ def resolve_date(
         return None
 
 
-def impossible_date(kind: str, m: re.Match[str], *, vocab: Vocabulary | None = None) -> str:
-    """Why a day-precise date cannot exist ("February 30, 2021"), or "" when it can."""
+def numeric_date(m: re.Match[str], order: str) -> tuple[int, int, int] | str:
+    """(year, month, day) of "31/12/2021" or "12/31/2021": a part over 12 is the day;
+    otherwise ``order`` ("dmy" or "mdy") decides; with neither, why it is refused."""
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    if a > 12 and b <= 12:
+        return y, b, a
+    if b > 12 and a <= 12:
+        return y, a, b
+    if a == b or order in DATE_ORDERS:
+        return (y, b, a) if order != "mdy" else (y, a, b)
+    if a > 12 and b > 12:
+        return f"{m.group(0)!r} is not a real date"
+    return f"{m.group(0)!r} is ambiguous (day/month or month/day); set date_order to dmy or mdy"
+
+
+def impossible_date(
+    kind: str, m: re.Match[str], *, vocab: Vocabulary | None = None, order: str = ""
+) -> str:
+    """Why a day-precise date cannot exist ("February 30, 2021") or cannot be read
+    ("03/04/2021" with no date order), or "" when it can."""
     if kind not in DAY_PRECISE:
+        return ""
+    if kind == "numeric":
+        got = numeric_date(m, order)
+        if isinstance(got, str):
+            return got
+        try:
+            dt.date(*got)
+        except ValueError:
+            return f"{m.group(0)!r} is not a real date"
         return ""
     try:
         mon = int(m["m"]) if kind == "iso" else _mon(m["mon"], resolve(vocab))
@@ -292,7 +328,7 @@ def find_dates(
     found.sort()
     values: list[Value] = []
     for s, e, kind, m in found:
-        bad = impossible_date(kind, m, vocab=v)
+        bad = impossible_date(kind, m, vocab=v, order=ctx.order)
         if bad:
             values.append(Value(kind=ValueKind.INVALID, text=text[s:e], span=(s, e), note=bad))
             continue
@@ -310,7 +346,7 @@ def find_dates(
                 grain=grain,
             )
         )
-        named_year = frm[:4].isdigit() and kind in ("iso", "mdy", "dmy", "my")
+        named_year = frm[:4].isdigit() and kind in ("iso", "mdy", "dmy", "my", "numeric")
         if (grain == "year" and kind != "rel_same") or named_year:
-            ctx = DateContext(ctx.dateline, int(frm[:4]))
+            ctx = DateContext(ctx.dateline, int(frm[:4]), ctx.order)
     return values, ctx

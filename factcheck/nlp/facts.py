@@ -145,10 +145,13 @@ class Analyzer:
         without_torch: bool = True,
         *,
         vocab: Vocabulary | None = None,
+        date_order: str = "",
     ) -> None:
         """``without_torch``: keep thinc from importing torch while spaCy loads (the ONNX
-        backend). Off when torch is in use: another thread may be importing it."""
+        backend). Off when torch is in use: another thread may be importing it.
+        ``date_order`` ("dmy", "mdy" or ""): how to read "03/04/2021"."""
         self.vocab = resolve(vocab)
+        self.date_order = date_order
         self.without_torch = without_torch
         self._nlp: Lazy[Any] = Lazy(lambda: nlp) if nlp is not None else Lazy(self._load)
         self._lock = threading.Lock()  # guards the cache
@@ -199,7 +202,7 @@ class Analyzer:
             self.warm_up()
             with self._lock:
                 docs = list(self.nlp.pipe([texts[i] for i in todo], batch_size=256))
-            c = ctx or DateContext(dateline)
+            c = ctx or DateContext(dateline, order=self.date_order)
             for i, doc in zip(todo, docs, strict=True):
                 facts, c2 = _facts(doc, c, self.vocab)
                 if sequential:

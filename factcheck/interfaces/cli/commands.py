@@ -125,6 +125,7 @@ def claims(
             Analyzer(
                 without_torch=obj.settings.backend == "onnx",
                 vocab=vocabulary(obj.settings.language),
+                date_order=obj.settings.date_order,
             ),
             obj.settings.claim_threshold,
         )
