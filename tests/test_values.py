@@ -426,3 +426,22 @@ def test_the_date_order_setting_reaches_the_analyzer(hash_store):
     assert d.date_from == "2021-03-04"
     with pytest.raises((ConfigError, ValueError)):
         Settings(date_order="ymd")
+
+
+def test_volumes_and_areas_are_their_own_dimensions():
+    from factcheck.nlp.values import find_values
+
+    text = "It holds 40 million cubic metres and covers 12 square kilometres."
+    found, _ = find_values(text, None)
+    assert [(v.unit, v.low) for v in found] == [("m3", 40e6), ("m2", 12e6)]
+    litres, _ = find_values("They used 2,000 litres.", None)
+    assert [(v.unit, v.low) for v in litres] == [("m3", 2.0)]
+
+
+def test_huge_magnitudes_are_printed_in_scientific_form():
+    from factcheck.lang import resolve
+    from factcheck.rules.describe import _fmt
+
+    assert _fmt(1e29, resolve(None)) == "1 × 10^29"
+    assert _fmt(2.5e9, resolve(None)) == "2.5 billion"
+    assert _fmt(3.4e12, resolve(None)) == "3.4 trillion"

@@ -39,9 +39,14 @@ def describe(v: Value, *, vocab: Vocabulary | None = None) -> str:
 
 
 def _fmt(x: float, vocab: Vocabulary) -> str:
-    # The scale words of a million and up, largest first: "2.5 billion".
-    for name, scale in sorted(vocab.scales.items(), key=lambda kv: -kv[1]):
-        if scale >= 1e6 and abs(x) >= scale:
+    # The scale words of a million and up, largest first: "2.5 billion"; past a thousand
+    # of the largest, scientific form ("1.2 × 10^29"), never float digits.
+    scales = sorted(((s, n) for n, s in vocab.scales.items() if s >= 1e6), reverse=True)
+    if scales and abs(x) >= 1000 * scales[0][0]:
+        mantissa, exp = f"{x:.3e}".split("e")
+        return f"{float(mantissa):g} × 10^{int(exp)}"
+    for scale, name in scales:
+        if abs(x) >= scale:
             return f"{x / scale:,.2f}".rstrip("0").rstrip(".") + f" {name}"
     if abs(x - round(x)) < 1e-6:
         return f"{round(x):,}"
