@@ -292,10 +292,16 @@ class FactChecker:
     # -- earlier reviews (verdict memory) --------------------------------------------------
 
     def import_reviews(
-        self, paths: Iterable[str | Path], *, progress: Progress | None = None
+        self,
+        paths: Iterable[str | Path],
+        *,
+        progress: Progress | None = None,
+        on_reviews: Callable[[int], None] | None = None,
     ) -> ReviewImport:
         """Import ClaimReview JSON-LD or CSV files (or folders of them). A bad record is
-        reported in ``errors`` and the rest are stored; importing again adds nothing."""
+        reported in ``errors`` and the rest are stored; importing again adds nothing.
+        ``progress(files_done, files_total)`` follows files; ``on_reviews(n)`` gets the
+        running count of reviews stored, also inside one large file."""
         from factcheck.reviews.claimreview import iter_review_files, read_reviews
 
         files = list(iter_review_files([Path(p) for p in arg.paths(paths)]))
@@ -308,7 +314,13 @@ class FactChecker:
                 errors.append((str(path), str(ex)))
             else:
                 errors.extend(got.errors)
-                a, u = self.memory.add(got.reviews)
+                base = added + unchanged
+
+                def step(n: int, base: int = base) -> None:
+                    if on_reviews:
+                        on_reviews(base + n)
+
+                a, u = self.memory.add(got.reviews, progress=step)
                 added, unchanged = added + a, unchanged + u
             if progress:
                 progress(i, len(files))

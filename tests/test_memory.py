@@ -300,3 +300,18 @@ def test_cli_batch_remember(tmp_path):
     r = _run("reviews", "list", "--json", store=store)
     [rev] = json.loads(r.output)
     assert rev["claim"] == "Biden and Putin spoke for 50 minutes" and rev["origin"] == "factcheck"
+
+
+def test_a_large_review_file_shows_progress_inside_the_file(hash_checker, tmp_path, monkeypatch):
+    """Progress counts reviews as they are stored, not only files (a 50 MB file showed
+    nothing for minutes)."""
+    from factcheck.reviews import memory
+
+    monkeypatch.setattr(memory, "_WRITE_BATCH", 10)
+    f = tmp_path / "many.json"
+    rows = [_review(f"The port handled {i} ships in May.", url=f"https://x/{i}") for i in range(35)]
+    f.write_text(json.dumps(rows), encoding="utf-8")
+    seen: list[int] = []
+    res = hash_checker.import_reviews([f], on_reviews=seen.append)
+    assert res.added == 35
+    assert seen == [10, 20, 30, 35]  # inside the one file

@@ -30,14 +30,16 @@ def reviews_import(obj: Ctx, paths: tuple[Path, ...], as_json: bool) -> None:
     for p in paths:
         if not p.exists():
             raise click.UsageError(f"{p}: no such file or folder")
-    bar = tqdm(total=None, unit="file", desc="importing", disable=None, file=sys.stderr)
+    bar = tqdm(unit=" reviews", desc="importing", disable=None, file=sys.stderr)
 
     def progress(done: int, total: int) -> None:
-        bar.total = total
-        bar.update(done - bar.n)
+        bar.set_description(f"importing ({done}/{total} files)", refresh=False)
+
+    def reviews_done(n: int) -> None:
+        bar.update(n - bar.n)
 
     try:
-        res = obj.checker.import_reviews(list(paths), progress=progress)
+        res = obj.checker.import_reviews(list(paths), progress=progress, on_reviews=reviews_done)
     except FactCheckError as ex:
         bar.close()
         raise fail(ex, code=2) from None
