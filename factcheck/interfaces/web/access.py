@@ -8,8 +8,10 @@ import hashlib
 import hmac
 import ipaddress
 from dataclasses import dataclass, field
+from typing import Any
 
 from factcheck.errors import ConfigError
+from factcheck.interfaces.web.throttle import LoginThrottle
 
 
 def is_loopback(host: str) -> bool:
@@ -27,6 +29,8 @@ class Access:
 
     users: dict[str, str] = field(default_factory=dict, repr=False)
     editors: frozenset[str] | None = None  # None: every login may edit
+    # failed logins per name slow down (per address: throttle.LoginGuard, same counts)
+    throttle: LoginThrottle = field(default_factory=LoginThrottle, repr=False, compare=False)
 
     @classmethod
     def from_settings(cls, users: str | None, editors: str | None) -> Access:
@@ -46,12 +50,39 @@ class Access:
             raise ConfigError(f"web_editors names unknown logins: {sorted(eds - set(table))}")
         return cls(table, eds)
 
+    def launch_options(self) -> dict[str, Any]:
+        """What ``Blocks.launch`` needs for these logins: the check, the message, and the
+        middleware that slows down failures per address."""
+        if not self.enabled:
+            return {}
+        from starlette.middleware import Middleware
+
+        from factcheck.interfaces.web.throttle import LoginGuard
+
+        return {
+            "auth": self.login_ok,
+            "auth_message": "factcheck: log in with your newsroom account",
+            "app_kwargs": {"middleware": [Middleware(LoginGuard, throttle=self.throttle)]},
+        }
+
     @property
     def enabled(self) -> bool:
         return bool(self.users)
 
     def login_ok(self, name: str, password: str) -> bool:
-        """Gradio's ``auth`` callback."""
+        """Gradio's ``auth`` callback. A name with too many failures in a row is refused
+        unchecked until its wait is over (each further failure doubles the wait)."""
+        key = ("name", name)
+        if self.throttle.wait(key) > 0:
+            return False
+        ok = self._password_ok(name, password)
+        if ok:
+            self.throttle.succeeded(key)
+        else:
+            self.throttle.failed(key)
+        return ok
+
+    def _password_ok(self, name: str, password: str) -> bool:
         want = self.users.get(name)
         if want is None:
             hmac.compare_digest(password, password)  # same work for unknown names

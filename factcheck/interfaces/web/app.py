@@ -388,8 +388,7 @@ def launch(settings: Settings, host: str = "127.0.0.1", port: int | None = 7860)
         server_port=port,
         show_error=False,
         inbrowser=False,
-        auth=access.login_ok if access.enabled else None,
-        auth_message="factcheck: log in with your newsroom account",
+        **access.launch_options(),
     )
 
 
