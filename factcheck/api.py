@@ -302,29 +302,9 @@ class FactChecker:
         reported in ``errors`` and the rest are stored; importing again adds nothing.
         ``progress(files_done, files_total)`` follows files; ``on_reviews(n)`` gets the
         running count of reviews stored, also inside one large file."""
-        from factcheck.reviews.claimreview import iter_review_files, read_reviews
+        from factcheck.reviews.importer import import_files
 
-        files = list(iter_review_files([Path(p) for p in arg.paths(paths)]))
-        errors: list[tuple[str, str]] = []
-        added = unchanged = 0
-        for i, path in enumerate(files, 1):
-            try:
-                got = read_reviews(path, name=str(path.resolve()))
-            except FactCheckError as ex:
-                errors.append((str(path), str(ex)))
-            else:
-                errors.extend(got.errors)
-                base = added + unchanged
-
-                def step(n: int, base: int = base) -> None:
-                    if on_reviews:
-                        on_reviews(base + n)
-
-                a, u = self.memory.add(got.reviews, progress=step)
-                added, unchanged = added + a, unchanged + u
-            if progress:
-                progress(i, len(files))
-        return ReviewImport(len(files), added, unchanged, tuple(errors))
+        return import_files(self.memory, arg.paths(paths), progress, on_reviews)
 
     def reviews(self) -> list[Review]:
         """Every stored review, newest first."""
