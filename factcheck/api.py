@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from factcheck.backends.weights import warm_in_background
 from factcheck.config import Settings
 from factcheck.errors import FactCheckError, InputError
 from factcheck.lang import vocabulary
@@ -26,6 +27,7 @@ from factcheck.pipeline.steps import ClaimRequest, Pipeline
 from factcheck.reviews.memory import SUFFIX, ReviewStore, review_of
 from factcheck.sources.chroma import open_client
 from factcheck.sources.readers import load_text
+from factcheck.sources.source_log import SourceLog
 from factcheck.sources.store import PassageStore, build_where
 from factcheck.types import (
     Claim,
@@ -58,9 +60,13 @@ class FactChecker:
         stance: Any = None,
         *,
         check_embedder: bool = True,
+        source_log: SourceLog | None = None,
     ) -> None:
+        """``source_log``: where each stored source is also recorded, so that ``factcheck
+        repair`` can rebuild a store Chroma cannot read (from_settings: beside the files)."""
         self.settings = settings or Settings()
         self.store = store
+        self.source_log = source_log
         self.analyzer = analyzer or Analyzer(
             without_torch=self.settings.backend == "onnx",
             vocab=vocabulary(self.settings.language),
@@ -115,22 +121,12 @@ class FactChecker:
 
     def warm_up_in_background(self) -> None:
         """Start loading the models in threads now; the first call waits only for what it
-        needs (each model loads once, under its own lock)."""
-        import atexit
-        import threading
-
-        if getattr(self, "_warming", None):
-            return
-        self._warming: list[threading.Thread] = []
-        # Not the stance model: many checks are settled by the rules and never need it
-        # (it loads on first use; loading it always costs ~70 MB at start).
-        for target in (getattr(self.store.embedder, "warm_up", None), self.analyzer.warm_up):
-            if target is not None:
-                t = threading.Thread(target=_quietly(target), daemon=True)
-                t.start()
-                self._warming.append(t)
-        # A model library killed mid-load aborts the process: let loads finish at exit.
-        atexit.register(_join_all, tuple(self._warming))
+        needs (each model loads once, under its own lock). Not the stance model: many checks
+        are settled by the rules and never need it (loading it costs ~70 MB at start)."""
+        if not getattr(self, "_warming", None):
+            self._warming = warm_in_background(
+                [getattr(self.store.embedder, "warm_up", None), self.analyzer.warm_up]
+            )
 
     @classmethod
     def from_settings(
@@ -164,7 +160,8 @@ class FactChecker:
 
             stance = load_default_stance(s.backend)
         store = PassageStore(client, embedder, s.collection, check_embedder=check_embedder)
-        return cls(store, settings=s, stance=stance, check_embedder=check_embedder)
+        log = SourceLog(s.store_dir) if not s.chroma_url else None
+        return cls(store, settings=s, stance=stance, check_embedder=check_embedder, source_log=log)
 
     def warm_up(self) -> None:
         """Load the models now rather than on the first request."""
@@ -202,6 +199,7 @@ class FactChecker:
             on_passages=on_passages,
             names=names,
             trust=trust,
+            on_stored=self.source_log.record if self.source_log else None,
         )
 
     def ingest_text(
@@ -228,6 +226,8 @@ class FactChecker:
         )
         src = replace(src, trust=trust)
         status, n = self._store(src, body)
+        if self.source_log:
+            self.source_log.record(src, body)
         return IngestResult(
             files=1,
             added=int(status == "added"),
@@ -265,11 +265,18 @@ class FactChecker:
     def set_trust(self, source: str, trust: float) -> int:
         """Set a stored source's trust (0..1); returns the passages updated."""
         check_trust(arg.number(trust, "trust"))
-        return self.store.set_trust(arg.text(source, "source"), trust)
+        n = self.store.set_trust(arg.text(source, "source"), trust)
+        if self.source_log:
+            self.source_log.set_trust(self.store.resolve_source(source), trust)
+        return n
 
     def remove(self, source: str) -> int:
         """Remove a source (by id, path or title); returns the passages deleted."""
-        return self.store.remove(arg.text(source, "source"))
+        sid = self.store.resolve_source(arg.text(source, "source"))
+        n = self.store.remove(sid)
+        if self.source_log:
+            self.source_log.forget(sid)
+        return n
 
     def search(
         self,
@@ -416,21 +423,3 @@ class FactChecker:
                 f"The article is {len(text):,} characters; the limit is "
                 f"{self.settings.max_article_chars:,}"
             )
-
-
-def _join_all(threads: tuple[Any, ...]) -> None:
-    for t in threads:
-        t.join()
-
-
-def _quietly(fn: Callable[[], Any]) -> Callable[[], None]:
-    """A warm-up for a background thread: a failure is raised again, with its message, by
-    the first call that needs the model."""
-
-    def run() -> None:
-        try:
-            fn()
-        except Exception:
-            logger.debug("background warm-up failed", exc_info=True)
-
-    return run

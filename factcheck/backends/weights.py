@@ -57,3 +57,33 @@ class Lazy(Generic[T]):
                     self._value = self._load()
                     self._done = True
         return self._value  # type: ignore[return-value]
+
+
+def warm_in_background(loads: list[Callable[[], object] | None]) -> list[threading.Thread]:
+    """Run each load in a daemon thread now. A failure is logged at debug level and raised
+    again, with its message, by the first call that needs the model; at exit the loads are
+    let finish (a model library killed mid-load aborts the process)."""
+    import atexit
+    import logging
+
+    log = logging.getLogger(__name__)
+
+    def quietly(fn: Callable[[], object]) -> Callable[[], None]:
+        def run() -> None:
+            try:
+                fn()
+            except Exception:
+                log.debug("background warm-up failed", exc_info=True)
+
+        return run
+
+    threads = [threading.Thread(target=quietly(f), daemon=True) for f in loads if f is not None]
+    for t in threads:
+        t.start()
+
+    def join_all() -> None:
+        for t in threads:
+            t.join()
+
+    atexit.register(join_all)
+    return threads

@@ -42,8 +42,10 @@ def ingest_paths(
     on_passages: Callable[[int], None] | None = None,
     names: dict[str, str] | None = None,
     trust: float = 1.0,
+    on_stored: Callable[[Source, int], None] | None = None,
 ) -> IngestResult:
-    """See :meth:`factcheck.api.FactChecker.ingest`."""
+    """See :meth:`factcheck.api.FactChecker.ingest`. ``on_stored(source, body_start)`` is
+    told of each source once it is in the store (the source log)."""
     check_trust(trust)
     t0 = time.perf_counter()
     errors: list[tuple[str, str]] = []
@@ -57,6 +59,7 @@ def ingest_paths(
     counts = {"added": 0, "unchanged": 0, "replaced": 0, "resumed": 0}
     n_pass = 0
     pending: list[tuple[Source, list[Passage]]] = []
+    bodies: dict[str, int] = {}
     handled = 0  # files read and stored, or failed
 
     def report() -> None:
@@ -83,9 +86,11 @@ def ingest_paths(
                 except FactCheckError as ex:
                     statuses.append("")
                     errors.append((src.id, str(ex)))
-        for (_, ps), status in zip(pending, statuses, strict=True):
+        for (src, ps), status in zip(pending, statuses, strict=True):
             if status:
                 done(status, len(ps))
+                if on_stored:
+                    on_stored(src, bodies[src.id])
         handled += len(pending)
         pending.clear()
         report()
@@ -117,9 +122,12 @@ def ingest_paths(
                     src, iter_split(src, body), progress=step, total=total
                 )
                 done(status, n)
+                if on_stored:
+                    on_stored(src, body)
                 handled += 1
                 report()
                 continue
+            bodies[src.id] = body
             pending.append((src, split(src, body)))
         except FactCheckError as ex:
             errors.append((str(path), str(ex)))

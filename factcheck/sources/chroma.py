@@ -18,6 +18,9 @@ logger.addHandler(logging.NullHandler())
 _EMBED_BATCH = 512  # passages embedded per call when rebuilding
 
 
+REPAIR_HINT = "`factcheck repair` rebuilds a local store from its source log"
+
+
 def open_client(store_dir: str | None = None, chroma_url: str | None = None) -> Any:
     """A Chroma client: HttpClient when ``chroma_url`` is set, else PersistentClient."""
     import chromadb
@@ -46,7 +49,9 @@ def open_client(store_dir: str | None = None, chroma_url: str | None = None) -> 
         Path(store_dir).mkdir(parents=True, exist_ok=True)
         return chromadb.PersistentClient(path=str(store_dir), settings=settings)
     except Exception as ex:
-        raise StoreError(f"Cannot open the passage store at {store_dir}: {ex}") from None
+        raise StoreError(
+            f"Cannot open the passage store at {store_dir}: {ex}. {REPAIR_HINT}"
+        ) from None
 
 
 IDENTITY_KEYS = ("embedder", "embedder_sha256")

@@ -19,6 +19,7 @@ from typing import Any
 from factcheck.errors import InputError, StoreError
 from factcheck.sources.chroma import (
     IDENTITY_KEYS,
+    REPAIR_HINT,
     embedder_identity,
     recover_reindex,
     reindex_collection,
@@ -78,7 +79,9 @@ class PassageStore:
                 collection, metadata={"hnsw:space": "cosine", **ident}, embedding_function=None
             )
         except Exception as ex:
-            raise StoreError(f"Cannot open collection {collection!r}: {ex}") from None
+            raise StoreError(
+                f"Cannot open collection {collection!r}: {ex}. {REPAIR_HINT}"
+            ) from None
         if check_embedder:
             self._check_embedder(ident)
 
@@ -370,7 +373,7 @@ class PassageStore:
                 include=["documents", "metadatas", "distances"],
             )
         except Exception as ex:
-            raise StoreError(f"Search failed: {ex}") from ex
+            raise StoreError(f"Search failed: {ex}. {REPAIR_HINT}") from ex
         out: list[list[Passage]] = []
         for ids, docs, mds, dists in zip(
             res["ids"], res["documents"], res["metadatas"], res["distances"], strict=True

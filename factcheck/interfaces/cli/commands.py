@@ -16,7 +16,15 @@ from factcheck.config import load_settings
 from factcheck.errors import FactCheckError
 from factcheck.interfaces.cli.context import Ctx, UserError, echo, fail, parse_date
 from factcheck.interfaces.cli.reviews import reviews
-from factcheck.interfaces.cli.sources import ingest, reindex, remove, search, sources, trust
+from factcheck.interfaces.cli.sources import (
+    ingest,
+    reindex,
+    remove,
+    repair,
+    search,
+    sources,
+    trust,
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -294,7 +302,7 @@ def serve(obj: Ctx, host: str, port: int) -> None:
         raise fail(ex) from None
 
 
-for _command in (ingest, reindex, sources, trust, remove, search, reviews):
+for _command in (ingest, reindex, repair, sources, trust, remove, search, reviews):
     main.add_command(_command)
 
 if __name__ == "__main__":

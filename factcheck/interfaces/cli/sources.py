@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from factcheck.errors import FactCheckError
+from factcheck.errors import FactCheckError, InputError
 from factcheck.interfaces.cli.context import Ctx, echo, fail, parse_date
 
 
@@ -70,6 +70,51 @@ def ingest(obj: Ctx, paths: tuple[Path, ...], as_json: bool, trust: float) -> No
                 f"{res.passages} passages in {res.seconds:.1f}s"
             )
     if missing or (res is not None and res.errors):
+        sys.exit(1)
+
+
+@click.command()
+@click.pass_obj
+def repair(obj: Ctx) -> None:
+    """Rebuild a local store that cannot be read from the source log kept beside it (the
+    damaged store is kept, renamed). Reviews (the verdict memory) are not in the log:
+    import their files again."""
+    from tqdm import tqdm
+
+    from factcheck.backends.embedders import default_embedder
+    from factcheck.lang import vocabulary
+    from factcheck.nlp.sentences import split_passages
+    from factcheck.pipeline.repair import repair_store
+
+    s = obj.settings
+    if s.chroma_url:
+        raise fail(InputError("repair rebuilds a local store; this one is a Chroma server"))
+    vocab = vocabulary(s.language)
+    bar = tqdm(unit=" sources", desc="repairing", disable=None, file=sys.stderr)
+
+    def progress(done: int, total: int) -> None:
+        bar.total = total
+        bar.update(done - bar.n)
+
+    try:
+        got = repair_store(
+            s.store_dir,
+            default_embedder(s.backend, s.embed_batch_size),
+            s.collection,
+            lambda src, body: split_passages(src, body, max_chars=s.max_passage_chars, vocab=vocab),
+            progress,
+        )
+    except FactCheckError as ex:
+        raise fail(ex, code=2) from None
+    finally:
+        bar.close()
+    for sid in got.missing:
+        echo(f"error: {sid}: its text is not in the source log; ingest it again", err=True)
+    echo(
+        f"rebuilt {s.store_dir}: {got.sources} sources, {got.passages:,} passages; the damaged"
+        f" store is kept at {got.kept_at}"
+    )
+    if got.missing:
         sys.exit(1)
 
 

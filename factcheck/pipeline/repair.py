@@ -1,0 +1,73 @@
+"""``factcheck repair``: rebuild an embedded store that Chroma can no longer read from the
+source log kept beside it (sources/source_log.py). The new store is built in a folder of
+its own and swapped in only when it is complete; the damaged one is kept, renamed, so
+nothing is lost whatever happens half-way."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from factcheck.errors import InputError
+from factcheck.sources.chroma import open_client
+from factcheck.sources.source_log import LOG_DIR, SourceLog
+from factcheck.sources.store import PassageStore
+from factcheck.types import Passage, Source
+
+
+@dataclass(frozen=True)
+class Repaired:
+    sources: int
+    passages: int
+    missing: tuple[str, ...]  # logged sources whose text is gone
+    kept_at: str  # where the damaged store now is
+
+
+def repair_store(
+    store_dir: str | Path,
+    embedder: Any,
+    collection: str,
+    split: Callable[[Source, int], list[Passage]],
+    progress: Callable[[int, int], None] | None = None,
+) -> Repaired:
+    """Rebuild ``store_dir`` from its source log; returns what was restored."""
+    store_dir = Path(store_dir)
+    log = SourceLog(store_dir)
+    entries = log.entries()
+    if not entries:
+        raise InputError(
+            f"{store_dir}: no source log ({LOG_DIR}/) to rebuild from; ingest the sources"
+            " again into a new store"
+        )
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    fresh = store_dir.with_name(f"{store_dir.name}.repair-{stamp}")
+    store = PassageStore(open_client(str(fresh)), embedder, collection, check_embedder=False)
+    missing, n_pass = [], 0
+    for i, entry in enumerate(entries.values(), 1):
+        text = log.text(entry)
+        if text is None:
+            missing.append(entry.id)
+        else:
+            passages = split(entry.source(text), entry.body_start)
+            store.add_source(entry.source(text), passages)
+            n_pass += len(passages)
+        if progress:
+            progress(i, len(entries))
+    shutil.copytree(log.dir, fresh / LOG_DIR)
+    broken = store_dir.with_name(f"{store_dir.name}.broken-{stamp}")
+    _forget_clients()
+    store_dir.rename(broken)
+    fresh.rename(store_dir)
+    return Repaired(len(entries) - len(missing), n_pass, tuple(missing), str(broken))
+
+
+def _forget_clients() -> None:
+    """Chroma keeps one client per folder in a process: drop them, so that the next open of
+    the folder reads the rebuilt store."""
+    from chromadb.api.client import SharedSystemClient
+
+    SharedSystemClient.clear_system_cache()

@@ -1,0 +1,64 @@
+"""A local store Chroma cannot read is named in one line, and ``factcheck repair`` rebuilds
+it from the source log kept beside it (issue #30); the damaged store is kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from factcheck.api import FactChecker
+from factcheck.config import Settings
+from factcheck.interfaces.cli.commands import main
+from factcheck.sources.source_log import SourceLog
+
+ENV = {"FACTCHECK_USE_STANCE_MODEL": "false", "HF_HUB_OFFLINE": "1"}
+
+
+def _forget_clients() -> None:
+    from chromadb.api.client import SharedSystemClient
+
+    SharedSystemClient.clear_system_cache()
+
+
+def test_a_damaged_store_is_named_and_rebuilt_from_its_source_log(tmp_path, embedder):
+    store = tmp_path / "vs"
+    wires = tmp_path / "wires"
+    wires.mkdir()
+    (wires / "port.txt").write_text("date 2022-03-09 Port\n\nThe port handled 412 ships in May.\n")
+    (wires / "dam.md").write_text(
+        "---\ntitle: Dam\ndate: 2022-03-08\n---\nThe dam holds 40 million cubic metres.\n"
+    )
+    (wires / "gone.txt").write_text("The mayor opened 3 schools.\n")
+    s = Settings(store_dir=store, use_stance_model=False)
+    fc = FactChecker.from_settings(s, embedder=embedder)
+    assert fc.ingest([wires]).added == 3
+    fc.ingest_text("Officials said 40 boats sank on Monday.", name="note", dateline=None)
+    fc.set_trust(str(wires / "port.txt"), 0.5)
+    fc.remove(str(wires / "gone.txt"))
+    before = {x.id: (x.passages, x.trust, x.dateline) for x in fc.sources()}
+    assert set(SourceLog(store).entries()) == set(before)
+
+    # the database is damaged: every way in names the problem and the way out, in one line
+    (store / "chroma.sqlite3").write_bytes(b"this is not a database" * 100)
+    _forget_clients()
+    r = CliRunner().invoke(main, ["--store", str(store), "sources"], env=ENV)
+    assert r.exit_code != 0 and "factcheck repair" in r.output and "Traceback" not in r.output
+
+    (wires / "port.txt").unlink()  # the log holds the texts: the files are not needed
+    r = CliRunner().invoke(main, ["--store", str(store), "repair"], env=ENV)
+    assert r.exit_code == 0, r.output
+    assert "rebuilt" in r.output and "4 sources" not in r.output and "3 sources" in r.output
+    kept = [p for p in tmp_path.iterdir() if p.name.startswith("vs.broken-")]
+    assert len(kept) == 1 and (kept[0] / "chroma.sqlite3").exists()
+
+    _forget_clients()
+    again = FactChecker.from_settings(s, embedder=embedder)
+    assert {x.id: (x.passages, x.trust, x.dateline) for x in again.sources()} == before
+    assert again.check("The port handled 412 ships in May.").label.value == "SUPPORTED"
+
+
+def test_repair_without_a_source_log_says_what_to_do(tmp_path):
+    r = CliRunner().invoke(main, ["--store", str(tmp_path / "empty"), "repair"], env=ENV)
+    assert r.exit_code == 2 and "no source log" in r.output
+    assert not any(Path(tmp_path).glob("empty.broken-*"))
