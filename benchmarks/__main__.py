@@ -19,6 +19,7 @@ NAMES = [
     "batch",
     "memory",
     "stance",
+    "bigstore",
     "bigfile",
 ]
 

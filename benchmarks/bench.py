@@ -420,6 +420,57 @@ def bench_coldstart() -> list[dict]:
     return out
 
 
+def bench_bigstore() -> list[dict]:
+    """Store operations on one source of 200,000 passages in an on-disk store (issue #30:
+    every read and write pages; SQLite takes 32,766 variables a call). The hash embedder
+    stands in for the model: this measures the store, not the encoder."""
+    from factcheck.backends.embedders import HashEmbedder
+    from factcheck.nlp.sentences import iter_passages
+    from factcheck.sources.readers import load_text
+    from factcheck.sources.store import PassageStore
+
+    n = 20_000 if QUICK else 200_000
+    text = "\n\n".join(f"On day {i} the port handled {i * 7 + 3} ships." for i in range(n))
+    src, body = load_text(text, source_id="archive.txt")
+    out = []
+    with tempfile.TemporaryDirectory() as d:
+        store = PassageStore(_client(d), HashEmbedder(), "bigstore")
+        total = sum(1 for _ in iter_passages(src, body))
+        t0 = time.perf_counter()
+        store.add_source_stream(src, iter_passages(src, body), total=total)
+        out.append(
+            row(
+                "bigstore",
+                f"ingest {total:,} passages, one source (s)",
+                round(time.perf_counter() - t0, 1),
+            )
+        )
+        for what, fn in (
+            ("list sources (s)", store.sources),
+            (
+                "re-ingest, unchanged (s)",
+                lambda: store.add_source_stream(src, iter_passages(src, body), total=total),
+            ),
+            ("set its trust (s)", lambda: store.set_trust("archive.txt", 0.5)),
+            ("search p50 of 20 (ms)", None),
+            ("remove it (s)", lambda: store.remove("archive.txt")),
+        ):
+            if fn is None:
+                times = []
+                for i in range(20):
+                    t0 = time.perf_counter()
+                    store.search(f"the port handled {i * 997} ships", k=5)
+                    times.append(1000 * (time.perf_counter() - t0))
+                out.append(row("bigstore", what, round(pct(times, 50), 1)))
+                size = sum(f.stat().st_size for f in Path(d).rglob("*") if f.is_file())
+                out.append(row("bigstore", "store on disk (MB)", round(size / 2**20)))
+                continue
+            t0 = time.perf_counter()
+            fn()
+            out.append(row("bigstore", what, round(time.perf_counter() - t0, 2)))
+    return out
+
+
 def bench_bigfile() -> list[dict]:
     """Large single files through the streaming ingest (each size in its own process, so
     peak RSS is that size's own). 50 MB with the real encoder takes about half an hour on
