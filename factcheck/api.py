@@ -199,7 +199,7 @@ class FactChecker:
             on_passages=on_passages,
             names=names,
             trust=trust,
-            on_stored=self.source_log.record if self.source_log else None,
+            on_storing=self.source_log.record if self.source_log else None,
         )
 
     def ingest_text(
@@ -226,8 +226,6 @@ class FactChecker:
         )
         src = replace(src, trust=trust)
         status, n = self._store(src, body)
-        if self.source_log:
-            self.source_log.record(src, body)
         return IngestResult(
             files=1,
             added=int(status == "added"),
@@ -251,6 +249,8 @@ class FactChecker:
 
     def _store(self, src: Source, body: int) -> tuple[str, int]:
         passages = self._split(src, body)
+        if self.source_log and passages:
+            self.source_log.record(src, body)  # first: a write cut short is repaired in full
         return self.store.add_source(src, passages), len(passages)
 
     def reindex(self, *, progress: Progress | None = None) -> int:
@@ -265,18 +265,17 @@ class FactChecker:
     def set_trust(self, source: str, trust: float) -> int:
         """Set a stored source's trust (0..1); returns the passages updated."""
         check_trust(arg.number(trust, "trust"))
-        n = self.store.set_trust(arg.text(source, "source"), trust)
-        if self.source_log:
-            self.source_log.set_trust(self.store.resolve_source(source), trust)
-        return n
+        sid = self.store.resolve_source(arg.text(source, "source"))
+        if self.source_log:  # the log first: what the store should hold
+            self.source_log.set_trust(sid, trust)
+        return self.store.set_trust(sid, trust)
 
     def remove(self, source: str) -> int:
         """Remove a source (by id, path or title); returns the passages deleted."""
         sid = self.store.resolve_source(arg.text(source, "source"))
-        n = self.store.remove(sid)
-        if self.source_log:
+        if self.source_log:  # forgotten first: a remove cut short stays removed in a repair
             self.source_log.forget(sid)
-        return n
+        return self.store.remove(sid)
 
     def search(
         self,

@@ -62,3 +62,42 @@ def test_repair_without_a_source_log_says_what_to_do(tmp_path):
     r = CliRunner().invoke(main, ["--store", str(tmp_path / "empty"), "repair"], env=ENV)
     assert r.exit_code == 2 and "no source log" in r.output
     assert not any(Path(tmp_path).glob("empty.broken-*"))
+
+
+def test_the_log_is_written_before_the_store_so_a_write_cut_short_is_repaired_in_full(
+    tmp_path, embedder, monkeypatch
+):
+    """The source log says what the store should hold: an ingest that fails half-way is
+    rebuilt in full by a repair, and a source whose removal failed half-way stays removed."""
+    from factcheck.errors import StoreError
+
+    store = tmp_path / "vs"
+    s = Settings(store_dir=store, use_stance_model=False)
+    fc = FactChecker.from_settings(s, embedder=embedder)
+    fc.ingest_text("The mayor opened 3 schools in May.", name="schools")
+    monkeypatch.setattr(
+        fc.store.collection, "upsert", lambda **kw: (_ for _ in ()).throw(OSError("cut"))
+    )
+    try:
+        fc.ingest_text("The port handled 412 ships in May.", name="port")
+    except StoreError as ex:
+        assert "cut" in str(ex) and "next ingest" in str(ex)
+    else:
+        raise AssertionError("the write did not fail")
+    monkeypatch.setattr(
+        fc.store.collection, "delete", lambda **kw: (_ for _ in ()).throw(OSError("cut"))
+    )
+    try:
+        fc.remove("schools")
+    except StoreError as ex:
+        assert "removing it again" in str(ex)
+    else:
+        raise AssertionError("the remove did not fail")
+    assert set(SourceLog(store).entries()) == {"port"}
+    monkeypatch.undo()
+    _forget_clients()
+    r = CliRunner().invoke(main, ["--store", str(store), "repair"], env=ENV)
+    assert r.exit_code == 0, r.output
+    _forget_clients()
+    again = FactChecker.from_settings(s, embedder=embedder)
+    assert [x.id for x in again.sources()] == ["port"]

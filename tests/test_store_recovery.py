@@ -112,10 +112,23 @@ def test_a_source_past_sqlites_variable_limit(hash_checker):
     assert store.count() == 0
 
 
-def _worker(store_dir, n: int) -> list[str]:
+def _worker(store_dir, n: int, *mode: str) -> list[str]:
     import sys
 
-    return [sys.executable, "-m", "tests.helpers.ingest_worker", str(store_dir), str(n)]
+    return [sys.executable, "-m", "tests.helpers.ingest_worker", str(store_dir), str(n), *mode]
+
+
+def _run(store_dir, n: int, *mode: str) -> tuple[str, str]:
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        _worker(store_dir, n, *mode), cwd=root, capture_output=True, text=True, timeout=180
+    )
+    assert done.stdout.strip(), done.stderr[-2000:]
+    status, rest = done.stdout.split(maxsplit=1)
+    return status, rest.strip()
 
 
 def _disk_snapshot(store_dir) -> dict:
@@ -127,9 +140,42 @@ def _disk_snapshot(store_dir) -> dict:
     return _records(client.get_collection("wire"))
 
 
+def _finish(store_dir, n: int) -> str:
+    """The next ingest, as a user would run it: when it says the store's files are damaged
+    (Chroma can leave its index half-written when killed), the repair it names, then the
+    ingest again. Returns the last ingest's status."""
+    status, rest = _run(store_dir, n)
+    if status == "error":
+        assert "damaged" in rest and "factcheck repair" in rest, rest
+        assert _run(store_dir, n, "repair")[0] == "repaired"
+        status, rest = _run(store_dir, n)
+    assert status in ("resumed", "unchanged", "added"), rest
+    assert int(rest) == n
+    return status
+
+
+def test_a_damaged_vector_index_is_named_and_repaired(tmp_path):
+    """Chroma's index files half-written (as a kill can leave them): the next ingest names
+    the damage and the repair in one line, and the repair rebuilds the store in full."""
+    n = 3_000
+    clean, store = tmp_path / "clean", tmp_path / "damaged"
+    assert _run(clean, n)[0] == "added"
+    assert _run(store, n)[0] == "added"
+    (index,) = store.glob("*/index_metadata.pickle")
+    index.write_bytes(index.read_bytes()[:50])
+    status, rest = _run(store, n)
+    assert status == "error" and "damaged" in rest and "factcheck repair" in rest, rest
+    assert "\n" not in rest
+    assert _run(store, n, "repair") == ("repaired", str(n))
+    assert _run(store, n)[0] == "unchanged"
+    assert _disk_snapshot(store) == _disk_snapshot(clean)
+    assert len(list(tmp_path.glob("damaged.broken-*"))) == 1  # kept
+
+
 def test_twenty_kills_during_an_ingest_leave_nothing_half_kept(tmp_path):
     """20 SIGKILLs at seeded moments of a 20,000-passage ingest, each run picking up what
-    the killed ones wrote: the store ends equal to a clean run's, and no run calls half a
+    the killed ones wrote (or, where Chroma's own files were left damaged, the repair the
+    next run names): the store ends equal to a clean run's, and no run calls half a
     source 'unchanged'."""
     import random
     import signal
@@ -140,7 +186,7 @@ def test_twenty_kills_during_an_ingest_leave_nothing_half_kept(tmp_path):
     root = Path(__file__).resolve().parent.parent
     n = 20_000
     clean = tmp_path / "clean"
-    subprocess.run(_worker(clean, n), cwd=root, check=True, capture_output=True, timeout=120)
+    assert _run(clean, n)[0] == "added"
     rng = random.Random(30)
     store = tmp_path / "killed"
     statuses = []
@@ -150,13 +196,13 @@ def test_twenty_kills_during_an_ingest_leave_nothing_half_kept(tmp_path):
         proc.send_signal(signal.SIGKILL)
         out, _ = proc.communicate(timeout=60)
         statuses.append(out.split()[0] if out.strip() else "killed")
-    done = subprocess.run(_worker(store, n), cwd=root, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr[-2000:]
-    status, count = done.stdout.split()
-    assert int(count) == n
+        if statuses[-1] == "error":  # damaged files: the repair named, as a user would
+            assert "factcheck repair" in out, out
+            statuses.append(_run(store, n, "repair")[0])
+    status = _finish(store, n)
     assert statuses.count("killed") >= 5, statuses  # the seeds kill runs mid-way
     # until a run completed the source, none called what it found "unchanged"
-    ends = [i for i, s in enumerate(statuses) if s in ("added", "resumed")]
+    ends = [i for i, s in enumerate(statuses) if s in ("added", "resumed", "repaired")]
     assert "unchanged" not in statuses[: ends[0] if ends else len(statuses)], statuses
     assert status in ("resumed", "unchanged", "added")
     assert _disk_snapshot(store) == _disk_snapshot(clean)

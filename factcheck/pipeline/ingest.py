@@ -42,10 +42,11 @@ def ingest_paths(
     on_passages: Callable[[int], None] | None = None,
     names: dict[str, str] | None = None,
     trust: float = 1.0,
-    on_stored: Callable[[Source, int], None] | None = None,
+    on_storing: Callable[[Source, int], None] | None = None,
 ) -> IngestResult:
-    """See :meth:`factcheck.api.FactChecker.ingest`. ``on_stored(source, body_start)`` is
-    told of each source once it is in the store (the source log)."""
+    """See :meth:`factcheck.api.FactChecker.ingest`. ``on_storing(source, body_start)`` is
+    told of each source with passages before it is written (the source log: what the store
+    should hold, so that a write cut short is rebuilt in full by a repair)."""
     check_trust(trust)
     t0 = time.perf_counter()
     errors: list[tuple[str, str]] = []
@@ -75,6 +76,10 @@ def ingest_paths(
 
     def flush() -> None:
         nonlocal handled
+        if on_storing:
+            for src, ps in pending:
+                if ps:
+                    on_storing(src, bodies[src.id])
         try:
             statuses = store.add_sources(pending)
         except FactCheckError:
@@ -86,11 +91,9 @@ def ingest_paths(
                 except FactCheckError as ex:
                     statuses.append("")
                     errors.append((src.id, str(ex)))
-        for (src, ps), status in zip(pending, statuses, strict=True):
+        for (_src, ps), status in zip(pending, statuses, strict=True):
             if status:
                 done(status, len(ps))
-                if on_stored:
-                    on_stored(src, bodies[src.id])
         handled += len(pending)
         pending.clear()
         report()
@@ -118,12 +121,12 @@ def ingest_paths(
                 # Counted first (cutting is cheap next to embedding): the count is stored
                 # with every passage, so a run killed half-way is found and completed.
                 total = sum(1 for _ in iter_split(src, body))
+                if on_storing and total:
+                    on_storing(src, body)
                 status, n = store.add_source_stream(
                     src, iter_split(src, body), progress=step, total=total
                 )
                 done(status, n)
-                if on_stored:
-                    on_stored(src, body)
                 handled += 1
                 report()
                 continue

@@ -5,12 +5,13 @@ reindex is finished on the next open and nothing is lost."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import urlparse
 
-from factcheck.errors import StoreError
+from factcheck.errors import FactCheckError, StoreError
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -19,6 +20,41 @@ _EMBED_BATCH = 512  # passages embedded per call when rebuilding
 
 
 REPAIR_HINT = "`factcheck repair` rebuilds a local store from its source log"
+
+
+def damaged(ex: BaseException) -> bool:
+    """Chroma failing on its own files (an index left half-written by a killed process, a
+    damaged file), as opposed to a bad request or a full disk: retrying will not help."""
+    return type(ex).__name__ == "InternalError" and type(ex).__module__.startswith("chromadb")
+
+
+def why(ex: BaseException) -> str:
+    """An error's reason, a full disk named as such."""
+    text = str(ex)
+    if getattr(ex, "errno", None) == errno.ENOSPC or any(
+        w in text.lower() for w in ("disk is full", "no space left")
+    ):
+        return "no space left on the disk holding the store"
+    return text
+
+
+def store_failure(what: str, ex: BaseException, then: str = "") -> StoreError:
+    """The one-line error for a failed store operation: ``what`` failed, why, and what to do
+    (``then`` for a failure the next run completes; the repair for damaged files)."""
+    if damaged(ex):
+        return StoreError(f"{what} failed: the store's files are damaged ({ex}). {REPAIR_HINT}")
+    return StoreError(f"{what} failed ({why(ex)}){then}")
+
+
+@contextlib.contextmanager
+def guarded(what: str, then: str = "") -> Iterator[None]:
+    """Chroma's exceptions inside as :func:`store_failure`; ours pass through."""
+    try:
+        yield
+    except FactCheckError:
+        raise
+    except Exception as ex:
+        raise store_failure(what, ex, then) from ex
 
 
 def open_client(store_dir: str | None = None, chroma_url: str | None = None) -> Any:

@@ -8,7 +8,6 @@ deleted, so a crash mid-way never leaves a source with no passages.
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import logging
 import threading
 from collections.abc import Callable, Iterable
@@ -21,8 +20,10 @@ from factcheck.sources.chroma import (
     IDENTITY_KEYS,
     REPAIR_HINT,
     embedder_identity,
+    guarded,
     recover_reindex,
     reindex_collection,
+    store_failure,
 )
 from factcheck.sources.records import (
     Stored,
@@ -41,16 +42,6 @@ logger.addHandler(logging.NullHandler())
 
 _WRITE_BATCH = 2000
 _EMBED_BATCH = 512  # passages embedded per call when writing
-
-
-def _why(ex: Exception) -> str:
-    """An error's reason, a full disk named as such."""
-    text = str(ex)
-    if getattr(ex, "errno", None) == errno.ENOSPC or any(
-        w in text.lower() for w in ("disk is full", "no space left")
-    ):
-        return "no space left on the disk holding the store"
-    return text
 
 
 class PassageStore:
@@ -183,9 +174,10 @@ class PassageStore:
                 raise
             except Exception as ex:
                 names = ", ".join(src.id for src, _ in items[:3])
-                raise StoreError(
-                    f"Writing {names} to the store failed ({_why(ex)}); what was written is"
-                    " completed by the next ingest"
+                raise store_failure(
+                    f"Writing {names} to the store",
+                    ex,
+                    "; what was written is completed by the next ingest",
                 ) from ex
         return [
             "unchanged"
@@ -249,9 +241,10 @@ class PassageStore:
                 raise
             except Exception as ex:
                 of = f" of {total:,}" if total is not None else ""
-                raise StoreError(
-                    f"Writing {source.id} to the store failed after {len(new_ids):,}{of}"
-                    f" passages ({_why(ex)}); the next ingest completes it"
+                raise store_failure(
+                    f"Writing {source.id} to the store (after {len(new_ids):,}{of} passages)",
+                    ex,
+                    "; the next ingest completes it",
                 ) from ex
         return ("resumed" if have else "replaced" if old_ids else "added"), len(new_ids)
 
@@ -288,28 +281,32 @@ class PassageStore:
             raise InputError(f"Trust must be between 0 and 1, got {trust}")
         with self._lock:
             sid = self.resolve_source(source)
-            ids = self._existing(sid).ids
-            try:
+            with guarded(f"Setting the trust of {sid}"):
+                ids = self._existing(sid).ids
                 self._retrust(ids, trust)
-            except Exception as ex:
-                raise StoreError(f"Setting the trust of {sid} failed: {ex}") from ex
             return len(ids)
 
     def remove(self, source: str) -> int:
         """Delete a source by id, or by title when exactly one source has it."""
         with self._lock:
             sid = self.resolve_source(source)
-            ids = self._existing(sid).ids
-            for i in range(0, len(ids), _WRITE_BATCH):
-                self.collection.delete(ids=ids[i : i + _WRITE_BATCH])
+            with guarded(f"Removing {sid}", "; removing it again finishes the job"):
+                ids = self._existing(sid).ids
+                for i in range(0, len(ids), _WRITE_BATCH):
+                    self.collection.delete(ids=ids[i : i + _WRITE_BATCH])
             return len(ids)
 
     # -- reading --------------------------------------------------------------------------
 
     def count(self) -> int:
-        return int(self.collection.count())
+        with guarded("Counting the stored passages"):
+            return int(self.collection.count())
 
     def sources(self) -> list[SourceInfo]:
+        with guarded("Listing the sources"):
+            return self._sources()
+
+    def _sources(self) -> list[SourceInfo]:
         agg: dict[str, SourceInfo] = {}
         mds = (md for got in pages(self.collection, None, ["metadatas"]) for md in got["metadatas"])
         for md in mds:
@@ -337,10 +334,8 @@ class PassageStore:
             raise InputError("A source filter must be a non-empty name, path or id")
         for cand in dict.fromkeys((name, str(Path(name).resolve()))):
             # Ids and paths by an indexed lookup: no scan of the whole store.
-            try:
+            with guarded("Reading the store"):
                 hit = self.collection.get(where={"source_id": cand}, limit=1, include=[])
-            except Exception as ex:
-                raise StoreError(f"Reading the store failed: {ex}") from ex
             if hit["ids"]:
                 return cand
         infos = self.sources()
@@ -365,15 +360,13 @@ class PassageStore:
     def search_vectors(
         self, vectors: Any, k: int = 5, where: dict[str, Any] | None = None
     ) -> list[list[Passage]]:
-        try:
+        with guarded("Search"):
             res = self.collection.query(
                 query_embeddings=[list(map(float, v)) for v in vectors],
                 n_results=k,
                 where=where,
                 include=["documents", "metadatas", "distances"],
             )
-        except Exception as ex:
-            raise StoreError(f"Search failed: {ex}. {REPAIR_HINT}") from ex
         out: list[list[Passage]] = []
         for ids, docs, mds, dists in zip(
             res["ids"], res["documents"], res["metadatas"], res["distances"], strict=True
@@ -391,10 +384,8 @@ class PassageStore:
         wanted = sorted({i for i in ids if i})
         if not wanted:
             return {}
-        try:
+        with guarded("Reading the store"):
             got = self.collection.get(ids=wanted, include=["documents", "metadatas"])
-        except Exception as ex:
-            raise StoreError(f"Reading the store failed: {ex}") from ex
         return {
             i: passage_from_record(i, d, dict(m or {}), None)
             for i, d, m in zip(
