@@ -181,7 +181,8 @@ class FactChecker:
         names: dict[str, str] | None = None,
         trust: float = 1.0,
     ) -> IngestResult:
-        """Ingest files and folders. Bad files and unreadable folders are reported in
+        """Ingest files and folders (.txt, .md, .html, .docx; NewsML-G2 .xml and RSS/Atom
+        feeds, one source per story). Bad files and unreadable folders are reported in
         ``errors``; the rest go on.
 
         ``progress(files_done, files_total)`` follows files; ``on_passages(n)`` gets the
@@ -200,6 +201,7 @@ class FactChecker:
             names=names,
             trust=trust,
             on_storing=self.source_log.record if self.source_log else None,
+            on_removing=self.source_log.forget if self.source_log else None,
         )
 
     def ingest_text(

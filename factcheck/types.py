@@ -59,6 +59,7 @@ class Source:
     path: str = ""
     trust: float = 1.0  # 0..1, set by the editor: how much its passages count as evidence
     warnings: tuple[str, ...] = ()  # what reading it left out ("front matter 'url' is a dict")
+    version: int = 0  # a NewsML-G2 item's version (0: the format has none); newer replaces
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = _plain(self)
@@ -346,6 +347,7 @@ class IngestResult:
     unchanged: int = 0
     replaced: int = 0
     resumed: int = 0  # an interrupted ingest of the same text, completed
+    removed: int = 0  # stored sources withdrawn (NewsML-G2 items canceled or withheld)
     passages: int = 0
     seconds: float = 0.0
     errors: tuple[tuple[str, str], ...] = ()  # (path, message)
@@ -389,6 +391,7 @@ class SourceInfo:
     dateline: dt.date | None
     url: str = ""
     trust: float = 1.0
+    version: int = 0  # a NewsML-G2 item's stored version (0: the format has none)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -398,4 +401,5 @@ class SourceInfo:
             "dateline": self.dateline.isoformat() if self.dateline else None,
             "url": self.url,
             "trust": self.trust,
+            "version": self.version,
         }

@@ -119,7 +119,8 @@ def test_html_main_text_and_meta_date(tmp_path):
         ("binary.txt", b"\x00\x01\x02PNG\x00", "binary"),
         ("latin1.txt", "caf\u00e9 cr\u00e8me".encode("latin-1"), "not valid UTF-8"),
         ("image.png", b"\x89PNG", "unsupported file type"),
-        ("notes.docx", b"PK\x03\x04", "unsupported file type"),
+        ("notes.docx", b"PK\x03\x04", "not a Word document"),
+        ("notes.odt", b"PK\x03\x04", "unsupported file type"),
     ],
 )
 def test_bad_files_get_clear_errors_naming_the_file(tmp_path, name, content, message):

@@ -1,4 +1,5 @@
-"""Read sources (text, Markdown, HTML; files and folders) and split them into passages.
+"""Read sources (text, Markdown, HTML, Word; NewsML-G2 wire items and RSS/Atom feeds, which
+may hold several stories in one file; files and folders) and drafts.
 
 No models here: sentence splitting is rule-based so that ingesting never waits on spaCy.
 """
@@ -12,10 +13,11 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 
 from factcheck.errors import InputError
+from factcheck.sources import feeds, newsml
 from factcheck.sources.front_matter import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -25,7 +27,35 @@ from factcheck.sources.front_matter import (
     text_field,
 )
 from factcheck.sources.hygiene import clean_source
+from factcheck.sources.items import (
+    Found,
+    Item,
+    Parsed,
+    Skipped,
+    SourceItem,
+    Withdrawal,
+    parse_date,
+)
+from factcheck.sources.markup import flat, local_name, parse_xml
+from factcheck.sources.word import read_docx
 from factcheck.types import Source
+
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "Item",
+    "Skipped",
+    "SourceItem",
+    "Withdrawal",
+    "content_hash",
+    "decode_bytes",
+    "iter_paths",
+    "load_text",
+    "parse_date",
+    "read_bytes",
+    "read_draft",
+    "read_file",
+    "read_items",
+]
 
 SUPPORTED_SUFFIXES = {
     ".txt": "text",
@@ -34,7 +64,12 @@ SUPPORTED_SUFFIXES = {
     ".markdown": "markdown",
     ".html": "html",
     ".htm": "html",
+    ".docx": "docx",
+    ".xml": "xml",  # a NewsML-G2 item or message, or a feed saved as .xml
+    ".rss": "feed",
+    ".atom": "feed",
 }
+DRAFT_FORMATS = ("text", "markdown", "html", "docx")
 MAX_FILE_BYTES = 200_000_000
 
 # "date 2021-12-31 Headline" (the seed's format) or "Date: 2021-12-31" on the first line.
@@ -49,35 +84,7 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def parse_date(value: object) -> dt.date | None:
-    """Best-effort date from front matter or meta tags: date, datetime or an ISO-ish string."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        m = re.search(r"(\d{4})-(\d{2})-(\d{2})", value)
-        if m:
-            try:
-                return dt.date(int(m[1]), int(m[2]), int(m[3]))
-            except ValueError:
-                return None
-    return None
-
-
-@dataclass(frozen=True, slots=True)
-class _Parsed:
-    text: str  # the text that passages index into
-    body_start: int  # where checkable prose starts (after a header or front matter)
-    title: str
-    dateline: dt.date | None
-    url: str = ""
-    outlet: str = ""
-    author: str = ""
-    warnings: tuple[str, ...] = ()
-
-
-def _parse_plain(raw: str, markdown: bool) -> _Parsed:
+def _parse_plain(raw: str, markdown: bool) -> Parsed:
     title, dateline, url, outlet, author = "", None, "", "", ""
     warnings: list[str] = []
     body_start = 0
@@ -101,10 +108,10 @@ def _parse_plain(raw: str, markdown: bool) -> _Parsed:
         h = _MD_HEADING.search(raw, body_start)
         if h:
             title = h[1].strip()
-    return _Parsed(raw, body_start, title, dateline, url, outlet, author, tuple(warnings))
+    return Parsed(raw, body_start, title, dateline, url, outlet, author, tuple(warnings))
 
 
-def _parse_html(raw: str) -> _Parsed:
+def _parse_html(raw: str) -> Parsed:
     import trafilatura  # lazy: heavy, and only HTML needs it
 
     doc = trafilatura.bare_extraction(
@@ -118,7 +125,7 @@ def _parse_html(raw: str) -> _Parsed:
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
     if not text:
         raise InputError("no main text found in the HTML")
-    return _Parsed(
+    return Parsed(
         text=text,
         body_start=0,
         title=getattr(doc, "title", None) or "",
@@ -143,23 +150,45 @@ def load_text(
     ``fmt`` is ``text``, ``markdown`` or ``html``; explicit ``title``/``dateline``/``url``
     win over what the document says about itself.
     """
-    if not isinstance(raw, str):
-        raise InputError(f"{source_id}: a source must be text, not {type(raw).__name__}")
-    if "\x00" in raw:
-        raise InputError(f"{source_id}: looks like a binary file (contains NUL bytes)")
-    raw = clean_source(raw)
-    if not raw.strip():
-        raise InputError(f"{source_id}: is empty")
+    raw = _clean(raw, source_id)
     if fmt == "html":
         parsed = _parse_html(raw)
     elif fmt in ("text", "markdown"):
         parsed = _parse_plain(raw, markdown=fmt == "markdown")
     else:
         raise InputError(f"{source_id}: unknown format {fmt!r}; use text, markdown or html")
+    path = source_id if fmt != "string" else ""
+    return _source(parsed, source_id, path, title=title, dateline=dateline, url=url)
+
+
+def _clean(raw: str, name: str) -> str:
+    if not isinstance(raw, str):
+        raise InputError(f"{name}: a source must be text, not {type(raw).__name__}")
+    if "\x00" in raw:
+        raise InputError(f"{name}: looks like a binary file (contains NUL bytes)")
+    raw = clean_source(raw)
+    if not raw.strip():
+        raise InputError(f"{name}: is empty")
+    return raw
+
+
+def _source(
+    parsed: Parsed,
+    source_id: str,
+    path: str,
+    *,
+    title: str = "",
+    dateline: dt.date | None = None,
+    url: str = "",
+    label: str = "",
+) -> tuple[Source, int]:
+    """The Source of a parsed document, after the checks every format shares. ``label``
+    names it in messages (default: its id)."""
+    label = label or source_id
     if not parsed.text[parsed.body_start :].strip():
-        raise InputError(f"{source_id}: has no text after its header")
+        raise InputError(f"{label}: has no text after its header")
     if not in_range(dateline):
-        raise InputError(f"{source_id}: dateline {dateline} is outside {FIRST_YEAR}-{LAST_YEAR}")
+        raise InputError(f"{label}: dateline {dateline} is outside {FIRST_YEAR}-{LAST_YEAR}")
     warnings = list(parsed.warnings)
     found = parsed.dateline
     if not in_range(found):
@@ -174,24 +203,129 @@ def load_text(
         url=url or parsed.url,
         outlet=parsed.outlet,
         author=parsed.author,
-        path=source_id if fmt != "string" else "",
-        warnings=tuple(f"{source_id}: {w}" for w in warnings),
+        path=path,
+        version=parsed.version,
+        warnings=tuple(f"{label}: {w}" for w in warnings),
     )
     return src, parsed.body_start
 
 
-def read_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[Source, int]:
-    """Read one file into a Source, with a clear InputError naming the file on any problem."""
+def _format(path: Path) -> str:
     fmt = SUPPORTED_SUFFIXES.get(path.suffix.lower())
     if fmt is None:
         raise InputError(
             f"{path}: unsupported file type {path.suffix or '(none)'!r}; "
             f"supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}"
         )
+    return fmt
+
+
+def read_file(path: Path, max_bytes: int | None = MAX_FILE_BYTES) -> tuple[Source, int]:
+    """Read one file into a Source, with a clear InputError naming the file on any problem.
+
+    For the formats that are one document (text, Markdown, HTML, Word) and for a wire or
+    feed file that holds exactly one story; :func:`read_items` reads every story of one."""
+    items = read_items(path, max_bytes)
+    stories = [i for i in items if isinstance(i, SourceItem)]
+    if len(items) == 1 and stories:
+        return stories[0].source, stories[0].body_start
+    if not stories:
+        raise InputError(f"{path}: holds no story to read (a withdrawal or skipped items)")
+    raise InputError(
+        f"{path}: holds {len(items)} items (a feed or a NewsML-G2 message); ingest it to "
+        "read each as a source"
+    )
+
+
+def read_items(path: Path, max_bytes: int | None = MAX_FILE_BYTES) -> list[Item]:
+    """Everything one file holds, in order: a :class:`SourceItem` per story (one for a
+    text, Markdown, HTML or Word file; one per item of a feed or a NewsML-G2 message), a
+    :class:`Withdrawal` per canceled or withheld NewsML-G2 item, and a :class:`Skipped`
+    per item that could not be read (the others go on).
+
+    Raises an InputError naming the file when the file itself cannot be used: unreadable,
+    too large, not the format its name says, malformed XML, XML that declares entities,
+    a feed with no items, or a file where no item could be read."""
+    fmt = _format(path)
     data = read_bytes(path, max_bytes)
-    raw = decode_bytes(data, str(path), fmt)
-    src, body = load_text(raw, source_id=str(path.resolve()), fmt=fmt)
-    return src, body
+    name, sid = str(path), str(path.resolve())
+    if fmt in ("text", "markdown", "html"):
+        src, body = load_text(decode_bytes(data, name, fmt), source_id=sid, fmt=fmt)
+        return [SourceItem(src, body)]
+    if fmt == "docx":
+        limit = MAX_FILE_BYTES if max_bytes is None else max_bytes
+        return [SourceItem(*_docx_source(data, name, sid, limit))]
+    doc = parse_xml(data, name)
+    if newsml.is_newsml(doc.root):
+        if doc.error:
+            raise InputError(f"{name}: is not well-formed XML ({doc.error})")
+        found = newsml.read_newsml(doc.root, name)
+    elif fmt == "feed" or (doc.root is not None and local_name(doc.root) in feeds.ROOTS):
+        found = feeds.read_feed(data, name, doc.error)
+    elif doc.error:
+        raise InputError(f"{name}: is not well-formed XML ({doc.error})")
+    else:
+        raise InputError(
+            f"{name}: XML whose root is <{local_name(doc.root)}>, neither a NewsML-G2 "
+            "newsItem/newsMessage nor an RSS or Atom feed"
+        )
+    items = [_item(f, name, sid) for f in found]
+    if not any(isinstance(i, SourceItem | Withdrawal) for i in items):
+        first = next((i.message for i in items if isinstance(i, Skipped)), "")
+        raise InputError(f"{name}: no item could be read ({first})" if first else f"{name}: empty")
+    return items
+
+
+def _item(found: Found, name: str, sid: str) -> Item:
+    """A format reader's find as an Item: a story through the checks every source gets
+    (hygiene, a text, a dateline in range), or skipped with the reason."""
+    if not isinstance(found, Parsed):
+        return found
+    label = f"{name} ({found.key})" if found.key else name
+    try:
+        text = _clean(found.text, label)
+        parsed = replace(found, text=text, title=flat(clean_source(found.title)))
+        src, body = _source(parsed, found.key or sid, sid, label=label)
+    except InputError as ex:
+        return Skipped(f"{ex}; skipped")
+    return SourceItem(src, body)
+
+
+def _docx_source(data: bytes, name: str, sid: str, max_bytes: int) -> tuple[Source, int]:
+    """A Word document as a source; a date line at its top ("Date: 2024-05-14", as in a
+    text source) wins over the file's creation date (see factcheck.sources.word)."""
+    doc = read_docx(data, name, max_bytes)
+    raw = _clean("\n\n".join(doc.paragraphs), name)
+    plain = _parse_plain(raw, markdown=False)
+    parsed = replace(
+        plain,
+        title=doc.title or plain.title,
+        author=doc.author or plain.author,
+        dateline=plain.dateline or doc.created,
+    )
+    return _source(parsed, sid, sid, label=name)
+
+
+def read_draft(path: Path, max_bytes: int | None = MAX_FILE_BYTES) -> str:
+    """The text of a draft to check: a text, Markdown, HTML or Word file (a file with
+    another or no suffix is read as text). InputError naming the file on any problem.
+
+    What comes back is what ``check-article`` has always read: a text file as it is, the
+    text a Markdown file is indexed by (front matter included) and the main text of an
+    HTML page; a Word document's paragraphs separated by blank lines. Feeds and wire
+    files hold stories for the store, not drafts, and are refused."""
+    fmt = SUPPORTED_SUFFIXES.get(path.suffix.lower(), "text")
+    if fmt not in DRAFT_FORMATS:
+        raise InputError(
+            f"{path}: a {path.suffix} file holds wire stories or a feed, not a draft; "
+            "drafts are .txt, .md, .html or .docx"
+        )
+    if fmt in ("markdown", "html", "docx"):
+        return read_file(path, max_bytes)[0].text
+    text = decode_bytes(read_bytes(path, max_bytes), str(path))
+    if not text.strip():
+        raise InputError(f"{path}: is empty")
+    return text
 
 
 def read_bytes(path: Path, max_bytes: int | None = MAX_FILE_BYTES) -> bytes:

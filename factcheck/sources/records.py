@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from factcheck.types import Passage, Source
@@ -40,6 +40,7 @@ def passage_metadata(
         md["content_hash"] = src.content_hash
         md["outlet"] = src.outlet
         md["author"] = src.author
+        md["version"] = int(src.version)
     if total is not None:
         md["source_passages"] = int(total)
     return md
@@ -99,13 +100,21 @@ def pages(collection: Any, where: dict[str, Any] | None, include: list[str]) -> 
 
 @dataclass
 class Stored:
-    """What the store holds of one source: its passage ids, content hashes, trusts and
-    the passage counts its passages were written with (0 in stores that predate them)."""
+    """What the store holds of one source: its passage ids, content hashes, trusts, the
+    passage counts its passages were written with (0 in stores that predate them) and its
+    versions (NewsML-G2; 0 for other formats and older stores)."""
 
     ids: list[str]
     hashes: set[str]
     trusts: set[float]
     totals: set[int]
+    versions: set[int] = field(default_factory=set)
+
+    @property
+    def version(self) -> int | None:
+        """The version stored (the highest, should a cut-short write have left two), or
+        None when nothing of the source is stored."""
+        return max(self.versions, default=0) if self.ids else None
 
     def complete(self, content_hash: str) -> bool:
         """All of this text's passages are there (a killed run leaves fewer)."""
@@ -126,4 +135,5 @@ def stored(collection: Any, source_id: str) -> Stored:
             out.hashes.add(str(m.get("content_hash", "")))
             out.trusts.add(float(m.get("trust", 1.0)))
             out.totals.add(int(m.get("source_passages", 0) or 0))
+            out.versions.add(int(m.get("version", 0) or 0))
     return out

@@ -29,6 +29,7 @@ class LoggedSource:
     author: str = ""
     path: str = ""
     trust: float = 1.0
+    version: int = 0  # NewsML-G2 (logs written before versions load with 0)
 
     def source(self, text: str) -> Source:
         return Source(
@@ -42,6 +43,7 @@ class LoggedSource:
             author=self.author,
             path=self.path,
             trust=self.trust,
+            version=self.version,
         )
 
 
@@ -85,6 +87,7 @@ class SourceLog:
             author=src.author,
             path=src.path,
             trust=src.trust,
+            version=src.version,
         )
         self._update(lambda d: d.__setitem__(src.id, entry))
 

@@ -298,6 +298,12 @@ class PassageStore:
 
     # -- reading --------------------------------------------------------------------------
 
+    def stored_version(self, source_id: str) -> int | None:
+        """The version of a source the store holds (0 for formats without versions), or
+        None when the store has none of it. By id: no name resolution."""
+        with self._lock, guarded(f"Reading {source_id} from the store"):
+            return self._existing(source_id).version
+
     def count(self) -> int:
         with guarded("Counting the stored passages"):
             return int(self.collection.count())
@@ -322,6 +328,7 @@ class PassageStore:
                     dateline=dt.date.fromisoformat(str(dl)) if dl else None,
                     url=str(md.get("url", "")),
                     trust=float(md.get("trust", 1.0)),
+                    version=int(md.get("version", 0) or 0),
                 )
         return sorted(agg.values(), key=lambda s: (s.title.lower(), s.id))
 

@@ -27,7 +27,8 @@ from factcheck.interfaces.cli.context import Ctx, echo, fail, parse_date
 )
 @click.pass_obj
 def ingest(obj: Ctx, paths: tuple[Path, ...], as_json: bool, trust: float) -> None:
-    """Add .txt/.md/.html files or folders (recursively) to the store."""
+    """Add .txt/.md/.html/.docx files, NewsML-G2 wire items (.xml) and RSS/Atom feeds
+    (.rss/.atom/.xml, one source per item), or folders of them (recursively), to the store."""
     from tqdm import tqdm
 
     missing = [p for p in paths if not p.exists()]
@@ -66,6 +67,7 @@ def ingest(obj: Ctx, paths: tuple[Path, ...], as_json: bool, trust: float) -> No
             echo(
                 f"{res.files} files: {res.added} added, {res.replaced} replaced, "
                 + (f"{res.resumed} completed after an interrupted ingest, " if res.resumed else "")
+                + (f"{res.removed} withdrawn (removed), " if res.removed else "")
                 + f"{res.unchanged} unchanged, {len(res.errors)} failed; "
                 f"{res.passages} passages in {res.seconds:.1f}s"
             )
