@@ -21,6 +21,7 @@ NAMES = [
     "stance",
     "bigstore",
     "bigfile",
+    "watch",
 ]
 
 

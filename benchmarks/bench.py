@@ -496,6 +496,13 @@ def bench_bigfile() -> list[dict]:
     return out
 
 
+def bench_watch() -> list[dict]:
+    """A saved draft to its report under ``factcheck watch`` (benchmarks/watchbench.py)."""
+    from benchmarks import watchbench
+
+    return watchbench.run(lambda path: _checker(_client(path)), row, pct, QUICK)
+
+
 if __name__ == "__main__":
     name = sys.argv[1]
     rows = globals()[f"bench_{name}"]()

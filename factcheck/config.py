@@ -62,6 +62,10 @@ class Settings(BaseSettings):
         "(unset: every login may)",
     )
     web_max_batch: int = Field(default=16, ge=1, le=256, description="checks batched together")
+    desk_reports: Path | None = Field(
+        default=None,
+        description="the reports folder of a `factcheck watch`, shown in the web app's Desk tab",
+    )
     author: str = "factcheck"
     publisher_url: str = ""
     language: str = Field(

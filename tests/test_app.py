@@ -17,12 +17,17 @@ CHROMIUM = "/usr/bin/chromium"
 
 
 @pytest.fixture(scope="module")
-def app_url(embedder, analyzer, tmp_path_factory):
+def desk(tmp_path_factory):
+    """The reports folder the app's Desk tab shows."""
+    return tmp_path_factory.mktemp("desk")
+
+
+@pytest.fixture(scope="module")
+def app_checker(embedder, analyzer, tmp_path_factory):
     import chromadb
 
     from factcheck.api import FactChecker
     from factcheck.config import Settings
-    from factcheck.interfaces.web.app import build_ui
     from factcheck.sources.store import PassageStore
 
     client = chromadb.PersistentClient(
@@ -35,7 +40,15 @@ def app_url(embedder, analyzer, tmp_path_factory):
         Settings(use_stance_model=False),
     )
     fc.ingest([SEEDS])
-    ui = build_ui(fc)
+    return fc
+
+
+@pytest.fixture(scope="module")
+def app_url(app_checker, desk):
+    from factcheck.config import Settings
+    from factcheck.interfaces.web.app import build_ui
+
+    ui = build_ui(app_checker, Settings(use_stance_model=False, desk_reports=desk))
     port = free_port()
     ui.queue().launch(
         server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True
@@ -312,3 +325,34 @@ def test_set_a_sources_trust_in_the_sources_tab(page):
     page.wait_for_function(
         "document.querySelector('#ingest-msg').innerText.includes('set to 1')", timeout=30_000
     )
+
+
+def _wait_text(page, selector: str, text: str) -> None:
+    page.wait_for_function(
+        "([s, t]) => (document.querySelector(s)?.innerText || '').includes(t)",
+        arg=[selector, text],
+        timeout=30_000,
+    )
+
+
+def test_the_desk_shows_watched_drafts_and_refreshes_without_a_reload(
+    page, app_checker, desk, tmp_path
+):
+    from factcheck.interfaces.watch.watcher import WatchConfig, Watcher
+
+    wires, drafts = tmp_path / "wires", tmp_path / "drafts"
+    wires.mkdir()
+    drafts.mkdir()
+    (drafts / "summit.md").write_text("Biden and Putin spoke for 90 minutes on the phone.\n")
+    w = Watcher(app_checker, WatchConfig((wires,), drafts, desk), say=lambda s: None)
+    w.look()
+    page.click("button[role=tab]:has-text('Desk')")
+    _wait_text(page, "#desk-table", "summit.md")
+    # a draft checked while the page is open appears without a reload
+    (drafts / "troops.md").write_text("Around 100,000 troops are at the border.\n")
+    w.look()
+    _wait_text(page, "#desk-table", "troops.md")
+    page.locator("#desk-table").get_by_text("summit.md", exact=True).last.click()
+    _wait_text(page, "#desk-report", "Fact-check: summit.md")
+    assert "REFUTED" in page.locator("#desk-report").inner_text()
+    page.screenshot(path=str(SHOTS / "desk.png"))

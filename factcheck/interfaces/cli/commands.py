@@ -25,6 +25,7 @@ from factcheck.interfaces.cli.sources import (
     sources,
     trust,
 )
+from factcheck.interfaces.cli.watch import watch
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -85,16 +86,12 @@ def main(
 
 def _read(file: str) -> str:
     from factcheck.errors import InputError
-    from factcheck.sources.readers import decode_bytes, read_bytes, read_file
+    from factcheck.sources.readers import read_draft
 
     try:
         if file == "-":
             return sys.stdin.read()
-        p = Path(file)
-        if p.suffix.lower() in (".html", ".htm", ".md", ".markdown"):
-            src, _ = read_file(p)
-            return src.text
-        return decode_bytes(read_bytes(p), file)
+        return read_draft(Path(file))
     except FactCheckError as ex:
         raise fail(ex) from None
     except FileNotFoundError:
@@ -291,18 +288,27 @@ def batch(
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=int, default=7860, show_default=True)
+@click.option(
+    "--desk",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The reports folder of a `factcheck watch`, shown in a Desk tab.",
+)
 @click.pass_obj
-def serve(obj: Ctx, host: str, port: int) -> None:
+def serve(obj: Ctx, host: str, port: int, desk: Path | None) -> None:
     """Start the web app (the same as `python app.py`)."""
     from factcheck.interfaces.web.app import launch
 
+    settings = obj.settings
+    if desk is not None:
+        settings = settings.model_copy(update={"desk_reports": desk})
     try:
-        launch(obj.settings, host, port)
+        launch(settings, host, port)
     except FactCheckError as ex:
         raise fail(ex) from None
 
 
-for _command in (ingest, reindex, repair, sources, trust, remove, search, reviews):
+for _command in (ingest, reindex, repair, sources, trust, remove, search, reviews, watch):
     main.add_command(_command)
 
 if __name__ == "__main__":

@@ -104,10 +104,9 @@ def build_ui(
     def read_upload(path: str | None) -> str:
         if not path:
             return ""
-        from factcheck.sources.readers import read_file
+        from factcheck.sources.readers import read_draft
 
-        src, _ = read_file(Path(path))
-        return src.text
+        return read_draft(Path(path))
 
     def check_article_api(text: str) -> dict[str, Any]:
         """API: extract and check every claim in an article; returns the report as JSON."""
@@ -268,8 +267,8 @@ def build_ui(
                     placeholder="Paste a draft here, or upload a file",
                 )
                 upload = gr.File(
-                    label="…or upload .txt / .md / .html",
-                    file_types=[".txt", ".md", ".html", ".htm"],
+                    label="…or upload .txt / .md / .html / .docx",
+                    file_types=[".txt", ".md", ".html", ".htm", ".docx"],
                     type="filepath",
                     elem_id="article-upload",
                 )
@@ -299,7 +298,7 @@ def build_ui(
             )
         with gr.Tab("Sources", id="sources"):
             files_in = gr.File(
-                label="Add sources (.txt, .md, .html)",
+                label="Add sources (.txt, .md, .html, .docx, NewsML-G2 .xml, .rss, .atom)",
                 file_count="multiple",
                 type="filepath",
                 elem_id="source-upload",
@@ -341,6 +340,10 @@ def build_ui(
                 remove_ui, [pick], [ingest_msg, src_table, pick], api_visibility="private"
             )
             ui.load(source_choices, None, [pick], api_visibility="private")
+        if s.desk_reports is not None:
+            from factcheck.interfaces.web.desk import desk_tab
+
+            desk_tab(Path(s.desk_reports))
         gr.api(
             check_claims,
             api_name="check",

@@ -1,0 +1,1 @@
+"""``factcheck watch``: wires and drafts checked as they arrive (issue #32)."""

@@ -1,0 +1,283 @@
+"""``factcheck watch``: sources ingested and drafts checked as they arrive.
+
+One look (:meth:`Watcher.look`) compares the folders with the state kept in the reports
+folder: new or changed sources are ingested (``--prune``: a deleted one is removed from the
+store), each new or changed draft is checked and gets its report, and when the sources
+changed, the drafts saved within the recheck window are checked again in one batch, at most
+once every ``recheck_every_s``. Live mode looks again whenever ``watchfiles`` reports a
+change (or polls, for network shares where events are missed), and every second while a
+file is still being written or a recheck is due."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from factcheck.errors import FactCheckError, InputError
+from factcheck.interfaces.watch.files import DRAFT_SUFFIXES, file_hash, files_under, ignored, stamp
+from factcheck.interfaces.watch.reports import (
+    merge,
+    read_previous,
+    report_name,
+    summary_line,
+    write_report,
+)
+from factcheck.interfaces.watch.state import Checked, Seen, WatchState, now_iso
+from factcheck.sources.readers import SUPPORTED_SUFFIXES, read_draft
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+
+@dataclass(frozen=True)
+class WatchConfig:
+    sources: tuple[Path, ...]
+    drafts: Path
+    reports: Path
+    prune: bool = False
+    recheck_window_s: float = 24 * 3600.0  # drafts saved this recently are re-checked
+    recheck_every_s: float = 60.0  # at most one recheck of drafts per this many seconds
+    settle_s: float = 1.0  # a file is read once it has been still this long (live mode)
+    retry_s: float = 30.0  # a file that fails to read is retried this long after a save
+    debounce_ms: int = 800  # a burst of saves is one look
+    poll: bool = False  # poll the folders instead of file events (network shares)
+    ignore: tuple[str, ...] = ()  # more file-name patterns to skip
+
+
+@dataclass
+class Look:
+    """What one look did."""
+
+    ingested: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    checked: list[str] = field(default_factory=list)
+    waiting: int = 0  # files still being written, or a recheck not yet due
+
+
+class Watcher:
+    def __init__(
+        self, checker: Any, config: WatchConfig, say: Callable[[str], None] = print
+    ) -> None:
+        for folder in (*config.sources, config.drafts):
+            if not folder.is_dir():
+                raise InputError(f"{folder}: not a folder")
+        config.reports.mkdir(parents=True, exist_ok=True)
+        self.fc = checker
+        self.cfg = config
+        self.say = say
+        self.state = WatchState.load(config.reports)
+
+    # -- one look -----------------------------------------------------------------------
+
+    def look(self, *, live: bool = False) -> Look:
+        """Handle whatever changed since the last look. ``live``: files saved less than
+        ``settle_s`` ago, and a recheck not yet due, wait for a later look."""
+        out = Look()
+        self._sources(out, live)
+        self._drafts(out, live)
+        self.state.save(self.cfg.reports)
+        return out
+
+    def _ready(self, path: Path, live: bool, out: Look) -> tuple[Any, str] | None:
+        """(stamp, hash) of a file worth reading now; None when unchanged or still being
+        written (counted in ``out.waiting``)."""
+        st = stamp(path)
+        if st is None:
+            return None
+        known = self.state.sources.get(str(path)) or self.state.drafts.get(str(path))
+        if known and (known.mtime_ns, known.size) == (st.mtime_ns, st.size):
+            return None
+        if live and not st.settled(self.cfg.settle_s):
+            out.waiting += 1
+            return None
+        digest = file_hash(path)
+        return (st, digest) if digest else None
+
+    def _sources(self, out: Look, live: bool) -> None:
+        seen = self.state.sources
+        on_disk = set()
+        todo: dict[str, tuple[Any, str]] = {}
+        for path in files_under(self.cfg.sources, SUPPORTED_SUFFIXES, self.cfg.ignore):
+            on_disk.add(str(path))
+            got = self._ready(path, live, out)
+            if got is None:
+                continue
+            st, digest = got
+            if str(path) in seen and seen[str(path)].hash == digest:
+                seen[str(path)] = Seen(st.mtime_ns, st.size, digest, seen[str(path)].error)
+                continue
+            todo[str(path)] = got
+        if todo:
+            result = self.fc.ingest([Path(p) for p in todo])
+            errors: dict[str, str] = {}
+            for where, msg in result.errors:
+                errors[where] = msg
+                errors[str(Path(where).resolve())] = msg
+            for p, (st, digest) in todo.items():
+                msg = errors.get(p) or errors.get(str(Path(p).resolve())) or ""
+                if msg and live and time.time() - st.mtime_ns / 1e9 < self.cfg.retry_s:
+                    out.waiting += 1  # perhaps half-written: read again on a later look
+                    continue
+                what = "changed" if p in seen else "arrived"
+                seen[p] = Seen(st.mtime_ns, st.size, digest, msg)
+                if msg:
+                    out.failed.append(p)
+                    self.say(f"source failed: {msg}")
+                    continue
+                self.state.event(str(Path(p).resolve()), what)
+                out.ingested.append(p)
+            for w in result.warnings:
+                self.say(f"warning: {w}")
+        for p in sorted(set(seen) - on_disk):
+            del seen[p]
+            if self.cfg.prune:
+                try:
+                    self.fc.remove(str(Path(p).resolve()))
+                except InputError:
+                    continue  # never stored (it failed), or removed by hand
+                self.state.event(str(Path(p).resolve()), "removed")
+                out.removed.append(p)
+        if out.ingested or out.removed:
+            n, m = len(out.ingested), len(out.removed)
+            self.say(f"sources: {n} ingested, {m} removed" if m else f"sources: {n} ingested")
+
+    def store_mark(self) -> str:
+        """Changes whenever the sources this watch keeps, or the store, change."""
+        h = hashlib.sha256()
+        for p, s in sorted(self.state.sources.items()):
+            h.update(f"{p}\0{s.hash}\0{s.error}\n".encode())
+        h.update(str(self.fc.store.count()).encode())
+        return h.hexdigest()[:16]
+
+    def _drafts(self, out: Look, live: bool) -> None:
+        mark = self.store_mark()
+        drafts = self.state.drafts
+        on_disk = set()
+        todo: dict[str, tuple[Any, str]] = {}
+        stale: list[str] = []
+        for path in files_under([self.cfg.drafts], DRAFT_SUFFIXES, self.cfg.ignore):
+            p = str(path)
+            on_disk.add(p)
+            got = self._ready(path, live, out)
+            if got is not None and not (p in drafts and drafts[p].hash == got[1]):
+                todo[p] = got
+                continue
+            if p in drafts and drafts[p].store != mark and self._recent(path):
+                stale.append(p)
+        for p in set(drafts) - on_disk:
+            del drafts[p]
+        if stale and live and not self._recheck_due():
+            out.waiting += 1
+            stale = []
+        if stale:
+            self.state.last_recheck = now_iso()
+            for p in stale:
+                st = stamp(Path(p))
+                if st is not None:
+                    todo.setdefault(p, (st, drafts[p].hash))
+        if todo:
+            self._check(todo, mark, out, live)
+
+    def _recent(self, path: Path) -> bool:
+        st = stamp(path)
+        return st is not None and time.time() - st.mtime_ns / 1e9 <= self.cfg.recheck_window_s
+
+    def _recheck_due(self) -> bool:
+        if not self.state.last_recheck:
+            return True
+        import datetime as dt
+
+        last = dt.datetime.fromisoformat(self.state.last_recheck)
+        return (dt.datetime.now(dt.UTC) - last).total_seconds() >= self.cfg.recheck_every_s
+
+    def _check(self, todo: dict[str, tuple[Any, str]], mark: str, out: Look, live: bool) -> None:
+        """Check the drafts' claims in one batch, then write each draft's report."""
+        texts: dict[str, list[Any]] = {}
+        for p, (st, digest) in todo.items():
+            name = report_name(Path(p), self.cfg.drafts)
+            try:
+                texts[p] = self.fc.extract_claims(read_draft(Path(p)))
+            except FactCheckError as ex:
+                if live and time.time() - st.mtime_ns / 1e9 < self.cfg.retry_s:
+                    out.waiting += 1  # perhaps half-written: read again on a later look
+                    continue
+                old = self.state.drafts.get(p)
+                if not (old and old.hash == digest and old.error == str(ex)):
+                    self.say(f"draft failed: {p}: {ex}")
+                self.state.drafts[p] = Checked(
+                    st.mtime_ns, st.size, digest, mark, now_iso(), name, str(ex)
+                )
+                out.failed.append(p)
+        claims = [c for cs in texts.values() for c in cs]
+        results = iter(list(self.fc.check_many(claims)) if claims else [])
+        for p, cs in texts.items():
+            st, digest = todo[p]
+            rows = []
+            for c in cs:
+                v = next(results)
+                rows.append(
+                    {"claim": c.text, "error": str(v)}
+                    if isinstance(v, FactCheckError)
+                    else v.to_dict()
+                )
+            name = report_name(Path(p), self.cfg.drafts)
+            old = self.state.drafts.get(p)
+            events = self.state.events_since(old.at) if old else []
+            rows, changes = merge(rows, read_previous(self.cfg.reports, name), events, self._gone)
+            at = now_iso()
+            write_report(self.cfg.reports, name, draft=p, checked_at=at, rows=rows, changes=changes)
+            self.state.drafts[p] = Checked(st.mtime_ns, st.size, digest, mark, at, name)
+            self.state.save(self.cfg.reports)  # a report written is never redone
+            out.checked.append(p)
+            self.say(summary_line(p, rows, changes))
+
+    def _gone(self, source_id: str) -> bool:
+        try:
+            return self.fc.store.stored_version(source_id) is None
+        except FactCheckError:
+            return False
+
+    # -- live -----------------------------------------------------------------------------
+
+    def run(self, stop: Any = None) -> None:
+        """Look now, then whenever the folders change, until ``stop`` (a threading.Event)
+        is set or Ctrl-C. A look that fails is reported and the watch goes on."""
+        import watchfiles
+
+        def wanted(change: Any, path: str) -> bool:
+            return not ignored(Path(path).name, self.cfg.ignore)
+
+        pending = self._safe_look()
+        folders = [*self.cfg.sources, self.cfg.drafts]
+        last = time.monotonic()
+        for changes in watchfiles.watch(
+            *folders,
+            watch_filter=wanted,
+            debounce=self.cfg.debounce_ms,
+            step=50,
+            stop_event=stop,
+            rust_timeout=1000,
+            yield_on_timeout=True,
+            force_polling=self.cfg.poll or None,
+            poll_delay_ms=500,
+            recursive=True,
+            raise_interrupt=False,
+        ):
+            # Events, files still settling, a recheck falling due, or (a safety net for
+            # missed events) half a minute of quiet: look again.
+            if changes or pending or time.monotonic() - last > 30:
+                pending = self._safe_look()
+                last = time.monotonic()
+
+    def _safe_look(self) -> bool:
+        try:
+            return self.look(live=True).waiting > 0
+        except FactCheckError as ex:
+            self.say(f"error: {ex}")
+            return True
