@@ -305,3 +305,16 @@ def test_the_watch_command_once(tmp_path, embedder):
     assert r.exit_code == 0 and r.output.strip() == ""  # nothing to do twice
     r = CliRunner().invoke(main, [*args[:5], "--drafts", str(tmp_path / "nope"), "--once"])
     assert r.exit_code == 2 and "nope" in r.output
+
+
+def test_prune_removes_every_story_of_a_deleted_feed(tmp_path, hash_checker):
+    wires, _, _ = _desk(tmp_path)
+    fixtures = Path(__file__).parent / "fixtures" / "wire"
+    (wires / "harbour.rss").write_bytes((fixtures / "harbour.rss").read_bytes())
+    (wires / "port.txt").write_text(PORT)
+    w = _watcher(hash_checker, tmp_path, [], prune=True)
+    w.look()
+    assert len(hash_checker.sources()) == 4  # three feed items and the text
+    (wires / "harbour.rss").unlink()
+    assert w.look().removed == [str(wires / "harbour.rss")]
+    assert [s.id for s in hash_checker.sources()] == [str((wires / "port.txt").resolve())]

@@ -25,6 +25,7 @@ class Seen:
     size: int
     hash: str
     error: str = ""
+    ids: tuple[str, ...] = ()  # the stories a wire file or feed held (by their own ids)
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,10 @@ class WatchState:
             if raw.get("version") != STATE_VERSION:
                 return cls()
             return cls(
-                sources={k: Seen(**v) for k, v in raw.get("sources", {}).items()},
+                sources={
+                    k: Seen(**{**v, "ids": tuple(v.get("ids", ()))})
+                    for k, v in raw.get("sources", {}).items()
+                },
                 drafts={k: Checked(**v) for k, v in raw.get("drafts", {}).items()},
                 events=[Event(**e) for e in raw.get("events", [])],
                 last_recheck=str(raw.get("last_recheck", "")),

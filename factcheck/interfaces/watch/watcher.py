@@ -28,10 +28,25 @@ from factcheck.interfaces.watch.reports import (
     write_report,
 )
 from factcheck.interfaces.watch.state import Checked, Seen, WatchState, now_iso
-from factcheck.sources.readers import SUPPORTED_SUFFIXES, read_draft
+from factcheck.sources.items import SourceItem
+from factcheck.sources.readers import SUPPORTED_SUFFIXES, read_draft, read_items
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
+
+
+def story_ids(path: Path) -> tuple[str, ...]:
+    """The ids of the stories in a wire file or feed (a NewsML-G2 message, an RSS file):
+    what a report cites, and what ``--prune`` removes when the file goes. A file that is
+    one document is stored under its own path: ()."""
+    if SUPPORTED_SUFFIXES.get(path.suffix.lower()) not in ("xml", "feed"):
+        return ()
+    try:
+        items = read_items(path)
+    except FactCheckError:
+        return ()
+    ids = [i.source.id for i in items if isinstance(i, SourceItem)]
+    return tuple(dict.fromkeys(ids))
 
 
 @dataclass(frozen=True)
@@ -110,7 +125,8 @@ class Watcher:
                 continue
             st, digest = got
             if str(path) in seen and seen[str(path)].hash == digest:
-                seen[str(path)] = Seen(st.mtime_ns, st.size, digest, seen[str(path)].error)
+                old = seen[str(path)]
+                seen[str(path)] = Seen(st.mtime_ns, st.size, digest, old.error, old.ids)
                 continue
             todo[str(path)] = got
         if todo:
@@ -125,23 +141,30 @@ class Watcher:
                     out.waiting += 1  # perhaps half-written: read again on a later look
                     continue
                 what = "changed" if p in seen else "arrived"
-                seen[p] = Seen(st.mtime_ns, st.size, digest, msg)
+                ids = story_ids(Path(p)) if not msg else ()
+                seen[p] = Seen(st.mtime_ns, st.size, digest, msg, ids)
                 if msg:
                     out.failed.append(p)
                     self.say(f"source failed: {msg}")
                     continue
-                self.state.event(str(Path(p).resolve()), what)
+                for sid in ids or (str(Path(p).resolve()),):
+                    self.state.event(sid, what)
                 out.ingested.append(p)
             for w in result.warnings:
                 self.say(f"warning: {w}")
         for p in sorted(set(seen) - on_disk):
-            del seen[p]
-            if self.cfg.prune:
+            gone = seen.pop(p)
+            if not self.cfg.prune:
+                continue
+            removed = False
+            for sid in gone.ids or (str(Path(p).resolve()),):
                 try:
-                    self.fc.remove(str(Path(p).resolve()))
+                    self.fc.remove(sid)
                 except InputError:
-                    continue  # never stored (it failed), or removed by hand
-                self.state.event(str(Path(p).resolve()), "removed")
+                    continue  # never stored (it failed), withdrawn, or removed by hand
+                self.state.event(sid, "removed")
+                removed = True
+            if removed:
                 out.removed.append(p)
         if out.ingested or out.removed:
             n, m = len(out.ingested), len(out.removed)
