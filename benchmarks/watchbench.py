@@ -85,5 +85,4 @@ def run(checker_factory, row, pct, quick: bool) -> list[dict]:
             )
         )
         out.append(row("watch", "  ... max of the saves (s)", round(max(times), 2)))
-        out.append(row("watch", "  ... of which waiting for the save to settle (s)", 1.0))
     return out

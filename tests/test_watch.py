@@ -140,7 +140,7 @@ def test_rechecks_wait_for_the_recheck_interval_and_the_window(tmp_path, hash_ch
     (drafts / "new.md").write_text(DRAFT)
     (drafts / "old.md").write_text("The mayor opened 3 schools in 2021.\n")
     _age(drafts / "old.md", 3 * 24 * 3600)  # saved three days ago: outside the window
-    w = _watcher(hash_checker, tmp_path, [], recheck_every_s=3600)
+    w = _watcher(hash_checker, tmp_path, [], recheck_every_s=3600, settle_s=0)
     w.look()
     (wires / "port.txt").write_text(PORT)
     _age(wires / "port.txt")
@@ -185,12 +185,29 @@ def test_editors_temporary_files_are_not_read(tmp_path, hash_checker):
 
 def test_a_save_still_being_written_waits_until_it_settles(tmp_path, hash_checker):
     _, drafts, _ = _desk(tmp_path)
-    w = _watcher(hash_checker, tmp_path, [], settle_s=30)
-    (drafts / "port.md").write_text(DRAFT)  # just saved
+    w = _watcher(hash_checker, tmp_path, [], settle_s=0.5)
+    (drafts / "port.md").write_text(DRAFT)
+    _age(drafts / "port.md", -120)  # a share whose clock runs ahead: still settles
     look = w.look(live=True)
     assert look.checked == [] and look.waiting == 1
-    _age(drafts / "port.md", 60)
+    time.sleep(0.6)
     assert w.look(live=True).checked == [str(drafts / "port.md")]
+
+
+def test_a_half_written_file_that_fails_to_read_is_retried_not_reported(tmp_path, hash_checker):
+    _, drafts, _ = _desk(tmp_path)
+    said: list[str] = []
+    w = _watcher(hash_checker, tmp_path, said, settle_s=0, retry_s=30)
+    (drafts / "story.docx").write_bytes(b"PK\x03\x04 half a zip")
+    assert w.look(live=True).waiting == 1 and said == []
+    import docx
+
+    doc = docx.Document()
+    doc.add_paragraph(DRAFT.strip())
+    doc.save(str(drafts / "story.docx"))
+    look = w.look(live=True)
+    assert look.checked == [str(drafts / "story.docx")] and not look.failed
+    assert not any("failed" in s for s in said)
 
 
 def _live(w: Watcher):
@@ -214,8 +231,14 @@ def test_live_a_saved_draft_gets_its_report_and_bursts_and_partial_writes_are_on
 ):
     wires, drafts, reports = _desk(tmp_path)
     said: list[str] = []
-    w = _watcher(
-        real_checker("live"), tmp_path, said, settle_s=0.5, debounce_ms=200, recheck_every_s=0
+    w = _watcher(  # file events only: no rescan in quiet spells
+        real_checker("live"),
+        tmp_path,
+        said,
+        settle_s=0.5,
+        debounce_ms=200,
+        recheck_every_s=0,
+        rescan_s=1e9,
     )
     stop, t = _live(w)
     try:
@@ -250,7 +273,8 @@ def test_live_a_saved_draft_gets_its_report_and_bursts_and_partial_writes_are_on
 
 def test_live_polling_for_network_shares(tmp_path, hash_checker):
     _, drafts, reports = _desk(tmp_path)
-    stop, t = _live(_watcher(hash_checker, tmp_path, [], settle_s=0.2, poll=True))
+    w = _watcher(hash_checker, tmp_path, [], settle_s=0.2, poll=True, rescan_s=1e9)
+    stop, t = _live(w)
     try:
         (drafts / "port.md").write_text(DRAFT)
         _wait(lambda: (reports / "port.md.json").exists())
@@ -318,3 +342,65 @@ def test_prune_removes_every_story_of_a_deleted_feed(tmp_path, hash_checker):
     (wires / "harbour.rss").unlink()
     assert w.look().removed == [str(wires / "harbour.rss")]
     assert [s.id for s in hash_checker.sources()] == [str((wires / "port.txt").resolve())]
+
+
+def test_prune_keeps_a_story_another_file_still_holds(tmp_path, hash_checker):
+    wires, _, _ = _desk(tmp_path)
+    fixtures = Path(__file__).parent / "fixtures" / "wire"
+    (wires / "archive").mkdir()
+    for name in ("port-v1.xml", "port-v2.xml", "harbour.rss"):
+        (wires / name).write_bytes((fixtures / name).read_bytes())
+    w = _watcher(hash_checker, tmp_path, [], prune=True)
+    w.look()
+    before = sorted(s.id for s in hash_checker.sources())
+    (wires / "port-v1.xml").unlink()  # v2 of the same story is still there
+    (wires / "harbour.rss").rename(wires / "archive" / "harbour.rss")  # moved, not gone
+    look = w.look()
+    assert look.removed == [] and sorted(s.id for s in hash_checker.sources()) == before
+
+
+def test_a_folder_named_another_way_after_a_restart_is_the_same_folder(
+    tmp_path, hash_checker, monkeypatch
+):
+    wires, drafts, reports = _desk(tmp_path)
+    (wires / "port.txt").write_text(PORT)
+    (drafts / "port.md").write_text(DRAFT)
+    monkeypatch.chdir(tmp_path)
+    rel = WatchConfig((Path("wires"),), Path("drafts"), Path("reports"), prune=True)
+    Watcher(hash_checker, rel, say=lambda s: None).look()
+    absolute = WatchConfig((wires,), drafts, reports, prune=True)
+    look = Watcher(hash_checker, absolute, say=lambda s: None).look()
+    assert (look.ingested, look.removed, look.checked) == ([], [], [])
+    assert len(hash_checker.sources()) == 1
+
+
+def test_overlapping_folders_are_refused(tmp_path, hash_checker):
+    from factcheck.errors import InputError
+
+    wires, drafts, _ = _desk(tmp_path)
+    for cfg in (
+        WatchConfig((tmp_path,), drafts, tmp_path / "reports"),  # drafts inside the sources
+        WatchConfig((wires,), drafts, drafts / "reports"),  # reports inside the drafts
+    ):
+        with pytest.raises(InputError, match="must not"):
+            Watcher(hash_checker, cfg, say=lambda s: None)
+
+
+def test_a_file_name_that_is_not_utf8_does_not_stop_the_watch(tmp_path, hash_checker):
+    _, drafts, _ = _desk(tmp_path)
+    odd = os.fsdecode(b"caf\xe9")
+    (drafts / odd).mkdir()
+    (drafts / odd / "ok.md").write_text(DRAFT)
+    (drafts / "port.md").write_text(DRAFT)
+    w = _watcher(hash_checker, tmp_path, [])
+    assert len(w.look().checked) == 2
+    assert _watcher(hash_checker, tmp_path, []).look().checked == []  # the state was kept
+
+
+def test_a_reviewed_verdict_outlives_a_check_that_fails():
+    from factcheck.interfaces.watch.reports import merge
+
+    prev = {"verdicts": [{"claim": "c", "label": "REFUTED", "reviewed": True}]}
+    rows, changes = merge([{"claim": "c", "error": "the store is down"}], prev, [])
+    assert rows[0]["label"] == "REFUTED" and rows[0]["reviewed"] is True
+    assert "this check failed" in rows[0]["flag"] and changes == []

@@ -80,7 +80,9 @@ def watch(
     try:
         watcher = Watcher(obj.warm_checker, config, say=echo)
         if once:
-            watcher.look()
+            look = watcher.look()
+            if look.failed:
+                raise SystemExit(1)  # for cron: something could not be read (said above)
             return
         echo(f"watching {', '.join(map(str, (*source_dirs, drafts)))}; Ctrl-C stops")
         watcher.run()

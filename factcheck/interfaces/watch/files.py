@@ -44,10 +44,31 @@ class Stamp:
     mtime_ns: int
     size: int
 
-    def settled(self, settle_s: float, now: float | None = None) -> bool:
-        """Unchanged for ``settle_s`` seconds: a save in progress is not read half-way."""
-        now = time.time() if now is None else now
-        return now - self.mtime_ns / 1e9 >= settle_s
+
+class Settling:
+    """Whether a file has settled, judged by this machine's own clock: the same stamp seen
+    for ``settle_s`` seconds (a share's clock, ahead or behind, does not matter); and
+    whether a file that failed to read is still within ``retry_s`` of when its failure was
+    first seen (a save in progress), by path."""
+
+    def __init__(self, settle_s: float, retry_s: float) -> None:
+        self.settle_s, self.retry_s = settle_s, retry_s
+        self._seen: dict[str, tuple[Stamp, float]] = {}
+        self._failing: dict[str, float] = {}
+
+    def settled(self, path: str, st: Stamp) -> bool:
+        now = time.monotonic()
+        first = self._seen.get(path)
+        if first is None or first[0] != st:
+            self._seen[path] = (st, now)
+            self._failing.pop(path, None)  # a new save: its own retry window
+            return self.settle_s <= 0
+        return now - first[1] >= self.settle_s
+
+    def retrying(self, path: str) -> bool:
+        now = time.monotonic()
+        since = self._failing.setdefault(path, now)
+        return now - since < self.retry_s
 
 
 def stamp(path: Path) -> Stamp | None:

@@ -68,14 +68,14 @@ def because(
     cited_new = {e.get("source_id") for e in new.get("evidence", [])}
     for e in reversed(events):
         if e.what in ("arrived", "changed") and e.source in cited_new:
-            return f"since {_name(e.source)} {_WHAT[e.what]}"
+            return f"since {e.file or _name(e.source)} {_WHAT[e.what]}"
     for ev in old.get("evidence", []):
         sid = str(ev.get("source_id") or "")
         if sid and gone(sid):
             title = str(ev.get("source") or "")
             name = f"“{title}” ({_name(sid)})" if title and title != sid else _name(sid)
             return f"since {name} was withdrawn or removed"
-    names = list(dict.fromkeys(_name(e.source) for e in events))
+    names = list(dict.fromkeys(e.file or _name(e.source) for e in events))
     if names:
         more = f" and {len(names) - 3} more" if len(names) > 3 else ""
         return f"since the sources changed ({', '.join(names[:3])}{more})"
@@ -94,6 +94,10 @@ def merge(
     changes: list[Change] = []
     for r in rows:
         prev = old.get(r.get("claim"))
+        if prev is not None and prev.get("reviewed") is True and "label" not in r:
+            # an editor's verdict outlives a check that failed this time
+            out.append({**prev, "flag": f"this check failed: {r.get('error', '?')}"})
+            continue
         if prev is None or "label" not in prev or "label" not in r:
             out.append({**r, "reviewed": False})
             continue
@@ -102,6 +106,9 @@ def merge(
         if prev.get("reviewed") is True:
             if moved:
                 change = Change(r["claim"], prev["label"], r["label"], why, kept=True)
+                if prev.get("flag", "").startswith(change.line().split(" since ")[0]):
+                    out.append(prev)  # flagged before: not news again
+                    continue
                 changes.append(change)
                 out.append({**prev, "flag": change.line()})
             else:
@@ -111,6 +118,22 @@ def merge(
             changes.append(Change(r["claim"], prev["label"], r["label"], why, kept=False))
         out.append({**r, "reviewed": False})
     return out, changes
+
+
+def unrecorded_changes(report: dict[str, Any]) -> list[Change]:
+    """The changes a report lists (one written by a check the watch did not get to
+    record: they are still the news)."""
+    out = []
+    for c in report.get("changes") or []:
+        try:
+            out.append(
+                Change(
+                    str(c["claim"]), str(c["was"]), str(c["now"]), str(c["why"]), bool(c["kept"])
+                )
+            )
+        except (KeyError, TypeError):
+            continue
+    return out
 
 
 def counts(rows: list[dict[str, Any]]) -> dict[str, int]:
@@ -150,5 +173,5 @@ def write_report(
         extra += [f"- {_md(c.line())}" for c in changes]
         extra.append("")
     md = head.rstrip("\n") + "\n\n" + "\n".join(extra) + (sep + rest if sep else "")
-    write_atomic(reports / f"{name}.json", json.dumps(body, ensure_ascii=False, indent=1))
+    write_atomic(reports / f"{name}.json", json.dumps(body, indent=1))
     write_atomic(reports / f"{name}.md", md)

@@ -44,8 +44,9 @@ class Checked:
 @dataclass(frozen=True)
 class Event:
     at: str
-    source: str  # the source's id (its resolved path)
+    source: str  # the source's id (its resolved path, or a wire story's guid)
     what: str  # arrived, changed, removed
+    file: str = ""  # the file it came in (for a story of a feed or wire file)
 
 
 @dataclass
@@ -83,10 +84,11 @@ class WatchState:
             "events": [asdict(e) for e in self.events[-MAX_EVENTS:]],
             "last_recheck": self.last_recheck,
         }
-        write_atomic(folder / STATE_FILE, json.dumps(body, ensure_ascii=False, indent=1))
+        # ASCII: a file name that is not UTF-8 (kept by Python as lone surrogates) survives.
+        write_atomic(folder / STATE_FILE, json.dumps(body, indent=1))
 
-    def event(self, source: str, what: str) -> None:
-        self.events.append(Event(now_iso(), source, what))
+    def event(self, source: str, what: str, file: str = "") -> None:
+        self.events.append(Event(now_iso(), source, what, file))
 
     def events_since(self, at: str) -> list[Event]:
         return [e for e in self.events if e.at > at]
@@ -100,7 +102,7 @@ def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` whole or not at all (a temporary file, then a rename)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with tmp.open("w", encoding="utf-8") as fh:
+    with tmp.open("w", encoding="utf-8", errors="surrogateescape") as fh:
         fh.write(text)
         fh.flush()
         os.fsync(fh.fileno())

@@ -14,17 +14,25 @@ import hashlib
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from factcheck.errors import FactCheckError, InputError
-from factcheck.interfaces.watch.files import DRAFT_SUFFIXES, file_hash, files_under, ignored, stamp
+from factcheck.interfaces.watch.files import (
+    DRAFT_SUFFIXES,
+    Settling,
+    file_hash,
+    files_under,
+    ignored,
+    stamp,
+)
 from factcheck.interfaces.watch.reports import (
     merge,
     read_previous,
     report_name,
     summary_line,
+    unrecorded_changes,
     write_report,
 )
 from factcheck.interfaces.watch.state import Checked, Seen, WatchState, now_iso
@@ -57,11 +65,12 @@ class WatchConfig:
     prune: bool = False
     recheck_window_s: float = 24 * 3600.0  # drafts saved this recently are re-checked
     recheck_every_s: float = 60.0  # at most one recheck of drafts per this many seconds
-    settle_s: float = 1.0  # a file is read once it has been still this long (live mode)
-    retry_s: float = 30.0  # a file that fails to read is retried this long after a save
+    settle_s: float = 1.0  # live: a file is read once seen unchanged this long
+    retry_s: float = 30.0  # live: a file that fails to read is retried this long
     debounce_ms: int = 800  # a burst of saves is one look
     poll: bool = False  # poll the folders instead of file events (network shares)
     ignore: tuple[str, ...] = ()  # more file-name patterns to skip
+    rescan_s: float = 30.0  # live: a look after this much quiet, for events a share missed
 
 
 @dataclass
@@ -75,6 +84,10 @@ class Look:
     waiting: int = 0  # files still being written, or a recheck not yet due
 
 
+def _inside(a: Path, b: Path) -> bool:
+    return a == b or b in a.parents
+
+
 class Watcher:
     def __init__(
         self, checker: Any, config: WatchConfig, say: Callable[[str], None] = print
@@ -82,99 +95,138 @@ class Watcher:
         for folder in (*config.sources, config.drafts):
             if not folder.is_dir():
                 raise InputError(f"{folder}: not a folder")
+        # Folders by their real paths: the state is keyed by them, so "wires" and
+        # "/srv/wires" are one folder across restarts.
+        sources = tuple(p.resolve() for p in config.sources)
+        drafts, reports = config.drafts.resolve(), config.reports.resolve()
+        for src in sources:
+            if _inside(src, drafts) or _inside(drafts, src):
+                raise InputError(f"{src} and {drafts}: sources and drafts must not overlap")
+        for top in (*sources, drafts):
+            if _inside(reports, top):
+                raise InputError(f"{reports}: the reports folder must not be inside {top}")
         config.reports.mkdir(parents=True, exist_ok=True)
         self.fc = checker
-        self.cfg = config
+        self.cfg = replace(config, sources=sources, drafts=drafts, reports=reports)
         self.say = say
-        self.state = WatchState.load(config.reports)
+        self.state = WatchState.load(reports)
+        self.settle = Settling(self.cfg.settle_s, self.cfg.retry_s)
+        self._told: set[tuple[str, str]] = set()  # (path, problem) said once
+
+    def tell_once(self, path: str, problem: str) -> None:
+        if (path, problem) not in self._told:
+            self._told.add((path, problem))
+            self.say(problem)
 
     # -- one look -----------------------------------------------------------------------
 
     def look(self, *, live: bool = False) -> Look:
-        """Handle whatever changed since the last look. ``live``: files saved less than
-        ``settle_s`` ago, and a recheck not yet due, wait for a later look."""
+        """Handle whatever changed since the last look. ``live``: files not yet seen
+        unchanged for ``settle_s``, and a recheck not yet due, wait for a later look."""
         out = Look()
         self._sources(out, live)
+        self.state.save(self.cfg.reports)  # what was ingested is never redone
         self._drafts(out, live)
         self.state.save(self.cfg.reports)
         return out
 
-    def _ready(self, path: Path, live: bool, out: Look) -> tuple[Any, str] | None:
-        """(stamp, hash) of a file worth reading now; None when unchanged or still being
-        written (counted in ``out.waiting``)."""
+    def _ready(self, path: Path, known: Any, live: bool, out: Look) -> tuple[Any, str] | None:
+        """(stamp, hash) of a file worth reading now; None when unchanged, unreadable
+        (said once) or still being written (counted in ``out.waiting``)."""
         st = stamp(path)
         if st is None:
             return None
-        known = self.state.sources.get(str(path)) or self.state.drafts.get(str(path))
         if known and (known.mtime_ns, known.size) == (st.mtime_ns, st.size):
             return None
-        if live and not st.settled(self.cfg.settle_s):
+        if live and not self.settle.settled(str(path), st):
             out.waiting += 1
             return None
         digest = file_hash(path)
-        return (st, digest) if digest else None
+        if digest is None:
+            self.tell_once(str(path), f"cannot read {path}; it is skipped until it changes")
+            return None
+        return st, digest
 
     def _sources(self, out: Look, live: bool) -> None:
         seen = self.state.sources
-        on_disk = set()
+        on_disk: set[str] = set()
         todo: dict[str, tuple[Any, str]] = {}
         for path in files_under(self.cfg.sources, SUPPORTED_SUFFIXES, self.cfg.ignore):
-            on_disk.add(str(path))
-            got = self._ready(path, live, out)
+            p = str(path)
+            on_disk.add(p)
+            got = self._ready(path, seen.get(p), live, out)
             if got is None:
                 continue
             st, digest = got
-            if str(path) in seen and seen[str(path)].hash == digest:
-                old = seen[str(path)]
-                seen[str(path)] = Seen(st.mtime_ns, st.size, digest, old.error, old.ids)
+            if p in seen and seen[p].hash == digest:
+                seen[p] = replace(seen[p], mtime_ns=st.mtime_ns, size=st.size)
                 continue
-            todo[str(path)] = got
+            todo[p] = got
         if todo:
-            result = self.fc.ingest([Path(p) for p in todo])
-            errors: dict[str, str] = {}
-            for where, msg in result.errors:
-                errors[where] = msg
-                errors[str(Path(where).resolve())] = msg
-            for p, (st, digest) in todo.items():
-                msg = errors.get(p) or errors.get(str(Path(p).resolve())) or ""
-                if msg and live and time.time() - st.mtime_ns / 1e9 < self.cfg.retry_s:
-                    out.waiting += 1  # perhaps half-written: read again on a later look
-                    continue
-                what = "changed" if p in seen else "arrived"
-                ids = story_ids(Path(p)) if not msg else ()
-                seen[p] = Seen(st.mtime_ns, st.size, digest, msg, ids)
-                if msg:
-                    out.failed.append(p)
-                    self.say(f"source failed: {msg}")
-                    continue
-                for sid in ids or (str(Path(p).resolve()),):
-                    self.state.event(sid, what)
-                out.ingested.append(p)
-            for w in result.warnings:
-                self.say(f"warning: {w}")
-        for p in sorted(set(seen) - on_disk):
-            gone = seen.pop(p)
-            if not self.cfg.prune:
+            self._ingest(todo, out, live)
+        self._prune(sorted(set(seen) - on_disk), out)
+        if out.ingested or out.removed:
+            n, m = len(out.ingested), len(out.removed)
+            self.say(f"sources: {n} ingested, {m} removed" if m else f"sources: {n} ingested")
+
+    def _ingest(self, todo: dict[str, tuple[Any, str]], out: Look, live: bool) -> None:
+        seen = self.state.sources
+        ids = {p: story_ids(Path(p)) for p in todo}
+        result = self.fc.ingest([Path(p) for p in todo])
+        errors: dict[str, list[str]] = {}
+        for where, msg in result.errors:
+            owner = next((p for p in todo if _owns(p, ids[p], where)), None)
+            if owner is None:
+                self.say(f"source failed: {msg}")
+            else:
+                errors.setdefault(owner, []).append(msg)
+        for p, (st, digest) in todo.items():
+            msg = "; ".join(errors.get(p, []))
+            if msg and live and self.settle.retrying(p):
+                out.waiting += 1  # perhaps half-written: read again on a later look
                 continue
+            old = seen.get(p)
+            seen[p] = Seen(st.mtime_ns, st.size, digest, msg, ids[p])
+            if msg:
+                out.failed.append(p)
+                self.say(f"source failed: {msg}")
+                continue
+            before = set(old.ids) if old else set()
+            for sid in ids[p] or (p,):
+                what = "changed" if old and (sid in before or not ids[p]) else "arrived"
+                self.state.event(sid, what, Path(p).name)
+            out.ingested.append(p)
+        for w in result.warnings:
+            self.say(f"warning: {w}")
+
+    def _prune(self, gone_paths: list[str], out: Look) -> None:
+        """Forget files gone from the folders; with ``--prune``, remove their stories from
+        the store, except those another file still on disk holds (a newer version, a
+        copy moved to an archive folder)."""
+        seen = self.state.sources
+        gone = {p: seen.pop(p) for p in gone_paths}
+        if not self.cfg.prune:
+            return
+        held = {sid for p, s in seen.items() for sid in (s.ids or (p,))}
+        for p, s in gone.items():
             removed = False
-            for sid in gone.ids or (str(Path(p).resolve()),):
+            for sid in s.ids or (p,):
+                if sid in held:
+                    continue
                 try:
                     self.fc.remove(sid)
                 except InputError:
                     continue  # never stored (it failed), withdrawn, or removed by hand
-                self.state.event(sid, "removed")
+                self.state.event(sid, "removed", Path(p).name)
                 removed = True
             if removed:
                 out.removed.append(p)
-        if out.ingested or out.removed:
-            n, m = len(out.ingested), len(out.removed)
-            self.say(f"sources: {n} ingested, {m} removed" if m else f"sources: {n} ingested")
 
     def store_mark(self) -> str:
         """Changes whenever the sources this watch keeps, or the store, change."""
         h = hashlib.sha256()
         for p, s in sorted(self.state.sources.items()):
-            h.update(f"{p}\0{s.hash}\0{s.error}\n".encode())
+            h.update(f"{p}\0{s.hash}\0{s.error}\n".encode("utf-8", "surrogateescape"))
         h.update(str(self.fc.store.count()).encode())
         return h.hexdigest()[:16]
 
@@ -187,7 +239,7 @@ class Watcher:
         for path in files_under([self.cfg.drafts], DRAFT_SUFFIXES, self.cfg.ignore):
             p = str(path)
             on_disk.add(p)
-            got = self._ready(path, live, out)
+            got = self._ready(path, drafts.get(p), live, out)
             if got is not None and not (p in drafts and drafts[p].hash == got[1]):
                 todo[p] = got
                 continue
@@ -227,7 +279,7 @@ class Watcher:
             try:
                 texts[p] = self.fc.extract_claims(read_draft(Path(p)))
             except FactCheckError as ex:
-                if live and time.time() - st.mtime_ns / 1e9 < self.cfg.retry_s:
+                if live and self.settle.retrying(p):
                     out.waiting += 1  # perhaps half-written: read again on a later look
                     continue
                 old = self.state.drafts.get(p)
@@ -252,7 +304,12 @@ class Watcher:
             name = report_name(Path(p), self.cfg.drafts)
             old = self.state.drafts.get(p)
             events = self.state.events_since(old.at) if old else []
-            rows, changes = merge(rows, read_previous(self.cfg.reports, name), events, self._gone)
+            previous = read_previous(self.cfg.reports, name)
+            rows, changes = merge(rows, previous, events, self._gone)
+            if not changes and previous and old and str(previous.get("checked_at")) > old.at:
+                # the last report was written but its check not recorded (a kill between):
+                # its changes are still the news
+                changes = unrecorded_changes(previous)
             at = now_iso()
             write_report(self.cfg.reports, name, draft=p, checked_at=at, rows=rows, changes=changes)
             self.state.drafts[p] = Checked(st.mtime_ns, st.size, digest, mark, at, name)
@@ -293,14 +350,23 @@ class Watcher:
             raise_interrupt=False,
         ):
             # Events, files still settling, a recheck falling due, or (a safety net for
-            # missed events) half a minute of quiet: look again.
-            if changes or pending or time.monotonic() - last > 30:
+            # events a share missed) a quiet spell: look again.
+            if changes or pending or time.monotonic() - last > self.cfg.rescan_s:
                 pending = self._safe_look()
                 last = time.monotonic()
 
     def _safe_look(self) -> bool:
+        """One live look; whatever fails is said and the watch goes on (a file's own
+        problem is said once, with the file; anything else on every look)."""
         try:
             return self.look(live=True).waiting > 0
-        except FactCheckError as ex:
+        except Exception as ex:
+            logger.exception("a look failed")
             self.say(f"error: {ex}")
             return True
+
+
+def _owns(path: str, ids: tuple[str, ...], where: str) -> bool:
+    """Whether an ingest error row (a path, "path (story id)" or a story id) is this
+    file's."""
+    return where in (path, *ids) or where.startswith(f"{path} (")
