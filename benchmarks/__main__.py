@@ -17,6 +17,7 @@ NAMES = [
     "claims",
     "check",
     "batch",
+    "checkset",
     "memory",
     "stance",
     "bigstore",

@@ -496,6 +496,13 @@ def bench_bigfile() -> list[dict]:
     return out
 
 
+def bench_checkset() -> list[dict]:
+    """Distinct claims against embedded news plus real filler (benchmarks/checkset.py)."""
+    from benchmarks import checkset
+
+    return checkset.run(lambda path: _checker(_client(path)), row, pct, QUICK)
+
+
 def bench_watch() -> list[dict]:
     """A saved draft to its report under ``factcheck watch`` (benchmarks/watchbench.py)."""
     from benchmarks import watchbench
