@@ -23,9 +23,10 @@ from factcheck.nlp.facts import Analyzer
 from factcheck.nlp.sentences import iter_passages, split_passages
 from factcheck.pipeline import arguments as arg
 from factcheck.pipeline.ingest import Progress, check_trust, ingest_paths
+from factcheck.pipeline.passage_facts import annotator, refresh_facts
 from factcheck.pipeline.steps import ClaimRequest, Pipeline
 from factcheck.reviews.memory import SUFFIX, ReviewStore, review_of
-from factcheck.sources.chroma import open_client
+from factcheck.sources.chroma import guarded, open_client
 from factcheck.sources.readers import load_text
 from factcheck.sources.source_log import SourceLog
 from factcheck.sources.store import PassageStore, build_where
@@ -80,6 +81,7 @@ class FactChecker:
             store.collection_name + SUFFIX,
             check_embedder=check_embedder,
         )
+        store.annotate = annotator(self.analyzer)  # facts stored with each passage
         self.pipeline = Pipeline(
             self.analyzer,
             store,
@@ -259,7 +261,14 @@ class FactChecker:
         """Rebuild every stored vector with this checker's embedder (texts and metadata
         stay); returns the passages re-embedded."""
         n = self.store.reindex(progress)
+        self.refresh_facts(progress=progress)
         return n + self.memory.reindex(progress)
+
+    def refresh_facts(self, *, progress: Progress | None = None) -> int:
+        """Parse again the stored passages whose facts another analysis wrote (a changed
+        analyser, a store from before facts were stored); returns how many."""
+        with guarded("Refreshing the stored facts"):
+            return refresh_facts(self.store.collection, self.analyzer, progress)
 
     def sources(self) -> list[SourceInfo]:
         return self.store.sources()

@@ -83,9 +83,15 @@ class Passage:
     prev_id: str = ""  # the passages before and after it in its source ("" at the ends)
     next_id: str = ""
     trust: float = 1.0  # its source's trust, 0..1: weights its evidence in a verdict
+    # What the analyser read in it at ingest (nlp/facts_record.py) and that analyser's
+    # fingerprint: a check reads them instead of parsing the passage again.
+    facts: str = field(default="", repr=False, compare=False)
+    facts_version: str = field(default="", repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = _plain(self)
+        d.pop("facts", None)
+        d.pop("facts_version", None)
         return d
 
 

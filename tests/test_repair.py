@@ -56,6 +56,8 @@ def test_a_damaged_store_is_named_and_rebuilt_from_its_source_log(tmp_path, embe
     again = FactChecker.from_settings(s, embedder=embedder)
     assert {x.id: (x.passages, x.trust, x.dateline) for x in again.sources()} == before
     assert again.check("The port handled 412 ships in May.").label.value == "SUPPORTED"
+    stored = again.store.collection.get(include=["metadatas"])["metadatas"]
+    assert {m.get("facts_version") for m in stored} == {again.analyzer.fingerprint}
 
 
 def test_repair_without_a_source_log_says_what_to_do(tmp_path):

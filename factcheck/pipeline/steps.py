@@ -27,6 +27,7 @@ from factcheck.nlp.facts import Analyzer, TextFacts, entity_match
 from factcheck.nlp.paraphrase import WordSimilarity, value_words
 from factcheck.nlp.speech import claimed_statement
 from factcheck.pipeline.isolate import one_by_one, through
+from factcheck.pipeline.passage_facts import passage_facts
 from factcheck.pipeline.provenance import provenance
 from factcheck.pipeline.retrieval import search_many
 from factcheck.reviews.memory import ReviewStore
@@ -306,20 +307,8 @@ class Pipeline:
         ]
 
     def _analyze_passages(self, passages: list[Passage]) -> list[TextFacts]:
-        out: list[TextFacts | None] = [None] * len(passages)
-        by_date: dict[dt.date | None, list[int]] = {}
-        for i, p in enumerate(passages):
-            by_date.setdefault(p.dateline, []).append(i)
-        for dl, idx in by_date.items():
-            texts = [passages[i].text for i in idx]
-            try:
-                got = self.analyzer.analyze_many(texts, dl)
-            except BAD_PASSAGE as ex:  # a dateline the calendar cannot count from
-                logger.warning("datelines %s ignored for %d passages: %s", dl, len(idx), ex)
-                got = self.analyzer.analyze_many(texts, None)
-            for i, f in zip(idx, got, strict=True):
-                out[i] = f
-        return [f for f in out if f is not None]
+        """Stored at ingest where this analysis stored them, else parsed now."""
+        return passage_facts(self.analyzer, passages)
 
     def _competing_accounts(
         self,

@@ -61,6 +61,9 @@ class PassageStore:
         self.embedder = embedder
         self.collection_name = collection
         self._lock = threading.RLock()  # serialises replace-a-source within one process
+        # Called on the passages about to be written, to store what the analyser reads in
+        # them (set by FactChecker: this layer knows no language analysis).
+        self.annotate: Callable[[list[Passage]], list[Passage]] | None = None
         ident = embedder_identity(embedder)
         recover_reindex(client, collection)
         try:
@@ -257,6 +260,12 @@ class PassageStore:
         totals = totals or {}
         for i in range(0, len(pairs), _WRITE_BATCH):
             chunk = pairs[i : i + _WRITE_BATCH]
+            todo = [j for j, (_, p) in enumerate(chunk) if not p.facts]
+            if self.annotate is not None and todo:
+                # each passage's facts, stored with it (issue #31: analyse once)
+                done = self.annotate([chunk[j][1] for j in todo])
+                for j, p in zip(todo, done, strict=True):
+                    chunk[j] = (chunk[j][0], p)
             self.collection.upsert(
                 ids=[p.id for _, p in chunk],
                 documents=[p.text for _, p in chunk],

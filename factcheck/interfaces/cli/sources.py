@@ -85,7 +85,9 @@ def repair(obj: Ctx) -> None:
 
     from factcheck.backends.embedders import default_embedder
     from factcheck.lang import vocabulary
+    from factcheck.nlp.facts import Analyzer
     from factcheck.nlp.sentences import split_passages
+    from factcheck.pipeline.passage_facts import annotator
     from factcheck.pipeline.repair import repair_store
 
     s = obj.settings
@@ -105,6 +107,9 @@ def repair(obj: Ctx) -> None:
             s.collection,
             lambda src, body: split_passages(src, body, max_chars=s.max_passage_chars, vocab=vocab),
             progress,
+            annotator(
+                Analyzer(without_torch=s.backend == "onnx", vocab=vocab, date_order=s.date_order)
+            ),
         )
     except FactCheckError as ex:
         raise fail(ex, code=2) from None

@@ -1,0 +1,109 @@
+"""Analyse once, at ingest (issue #31): each passage's facts are computed when it is
+written and stored with it (nlp/facts_record.py), stamped with the analyser's
+fingerprint. A check reads them back instead of parsing the passage; a passage stored by
+another analysis (or before this one) is parsed as before, and ``refresh_facts``
+(``factcheck reindex``) brings the store up to date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from factcheck.nlp.facts import Analyzer, TextFacts
+from factcheck.nlp.facts_record import facts_from_record, facts_record
+from factcheck.types import Passage
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+# What the calendar or the parser can raise on a passage's dateline (steps.BAD_PASSAGE).
+_BAD_DATELINE = (ArithmeticError, ValueError)
+_REFRESH_PAGE = 500
+
+
+def analyze_passages(analyzer: Analyzer, passages: list[Passage]) -> list[TextFacts]:
+    """Parse passages, each against its own dateline (a dateline the calendar cannot count
+    from is ignored for those passages)."""
+    out: list[TextFacts | None] = [None] * len(passages)
+    by_date: dict[dt.date | None, list[int]] = {}
+    for i, p in enumerate(passages):
+        by_date.setdefault(p.dateline, []).append(i)
+    for dl, idx in by_date.items():
+        texts = [passages[i].text for i in idx]
+        try:
+            got = analyzer.analyze_many(texts, dl)
+        except _BAD_DATELINE as ex:
+            logger.warning("datelines %s ignored for %d passages: %s", dl, len(idx), ex)
+            got = analyzer.analyze_many(texts, None)
+        for i, f in zip(idx, got, strict=True):
+            out[i] = f
+    return [f for f in out if f is not None]
+
+
+def passage_facts(analyzer: Analyzer, passages: list[Passage]) -> list[TextFacts]:
+    """The passages' facts: as stored at ingest when this analysis stored them, else
+    parsed now."""
+    out: list[TextFacts | None] = [None] * len(passages)
+    mark = analyzer.fingerprint
+    todo = []
+    for i, p in enumerate(passages):
+        if p.facts and p.facts_version == mark:
+            try:
+                out[i] = facts_from_record(p.facts, p.text, analyzer.own_vocab)
+                continue
+            except ValueError:
+                logger.info("passage %s: its stored facts cannot be read; parsed", p.id)
+        todo.append(i)
+    if todo:
+        for i, f in zip(todo, analyze_passages(analyzer, [passages[i] for i in todo]), strict=True):
+            out[i] = f
+    return [f for f in out if f is not None]
+
+
+def annotator(analyzer: Analyzer) -> Callable[[list[Passage]], list[Passage]]:
+    """What the store calls on the passages it is about to write: each gets its facts."""
+
+    def annotate(passages: list[Passage]) -> list[Passage]:
+        mark = analyzer.fingerprint
+        facts = analyze_passages(analyzer, passages)
+        return [
+            replace(p, facts=facts_record(f), facts_version=mark)
+            for p, f in zip(passages, facts, strict=True)
+        ]
+
+    return annotate
+
+
+def refresh_facts(
+    collection: Any, analyzer: Analyzer, progress: Callable[[int, int], None] | None = None
+) -> int:
+    """Recompute the stored facts that another analysis wrote (or none did); returns how
+    many passages were parsed. Texts, vectors and the other metadata stay."""
+    from factcheck.sources.records import pages, passage_from_record
+
+    mark = analyzer.fingerprint
+    stale: list[Passage] = []
+    for got in pages(collection, None, ["documents", "metadatas"]):
+        for pid, doc, md in zip(got["ids"], got["documents"], got["metadatas"], strict=True):
+            if (md or {}).get("facts_version") != mark:
+                stale.append(passage_from_record(pid, doc or "", dict(md or {}), None))
+    annotate = annotator(analyzer)
+    done = 0
+    for i in range(0, len(stale), _REFRESH_PAGE):
+        part = annotate(stale[i : i + _REFRESH_PAGE])
+        got = collection.get(ids=[p.id for p in part], include=["metadatas"])
+        by_id = {pid: dict(md or {}) for pid, md in zip(got["ids"], got["metadatas"], strict=True)}
+        keep = [p for p in part if p.id in by_id]
+        collection.update(
+            ids=[p.id for p in keep],
+            metadatas=[
+                {**by_id[p.id], "facts": p.facts, "facts_version": p.facts_version} for p in keep
+            ],
+        )
+        done += len(part)
+        if progress:
+            progress(done, len(stale))
+    return done
