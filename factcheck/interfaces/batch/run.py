@@ -285,8 +285,13 @@ def run_batch(
     progress: Callable[[int, int | None], None] | None = None,
     on_error: Callable[[BadRow], None] | None = None,
     remember: bool = False,
+    shard: tuple[int, int] = (0, 1),
 ) -> Summary:
     """Check every row of ``input_path``; returns counts per verdict and failures.
+
+    ``shard=(i, n)``: only the rows whose place in the input is i modulo n, so that n
+    processes (on one machine or several, against one Chroma server) share one input
+    without a row lost or done twice; their JSONL reports together are the whole report.
 
     A row can fail, the batch cannot: bad rows, unknown source filters and rows that break
     the checker become error rows. Only an unreadable input, an unwritable output or an
@@ -294,6 +299,9 @@ def run_batch(
     With ``remember`` every verdict is also stored as a review (verdict memory)."""
     if workers < 1:
         raise InputError("workers must be at least 1")
+    index, count = shard
+    if not 0 <= index < count:
+        raise InputError(f"shard {index}/{count}: the shard must be 0 to {count - 1} of {count}")
     t0 = time.perf_counter()
     s = checker.settings
     refuse_overwrite(input_path, out)
@@ -305,6 +313,7 @@ def run_batch(
                 input_path, s.max_claim_chars, lambda text, name: checker.extract_claims(text)
             )
         )
+        rows = rows[index::count]
         todo = _not_done(rows, writer.done, fmt)
         summary.skipped = len(rows) - len(todo)
         sources = _Sources(checker)

@@ -200,6 +200,18 @@ def check_article(
     echo(f"{len(report.verdicts)} claims: {summary or 'none found'}")
 
 
+def _parse_shard(_ctx: Any, _param: Any, value: str | None) -> tuple[int, int]:
+    if value is None:
+        return (0, 1)
+    try:
+        i, n = (int(x) for x in value.split("/"))
+    except ValueError:
+        raise click.BadParameter(f"{value!r}: give I/N, e.g. 0/2") from None
+    if n < 1 or not 0 <= i < n:
+        raise click.BadParameter(f"{value!r}: I must be 0 to N-1 (0/2 and 1/2 for two)")
+    return (i, n)
+
+
 @main.command()
 @click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
 @click.option(
@@ -225,6 +237,13 @@ def check_article(
     help="Claims checked together in one batch.",
 )
 @click.option("--remember", is_flag=True, help="Store every verdict as a review.")
+@click.option(
+    "--shard",
+    callback=_parse_shard,
+    default=None,
+    metavar="I/N",
+    help="Check only rows I, I+N, I+2N, ... (0 <= I < N): N processes share one input.",
+)
 @click.pass_obj
 def batch(
     obj: Ctx,
@@ -235,6 +254,7 @@ def batch(
     resume: bool,
     chunk: int,
     remember: bool,
+    shard: tuple[int, int],
 ) -> None:
     """Check every claim in INPUT: a CSV (claim column; optional id, dateline,
     source_filter), a JSONL file, or a folder of articles. Exit 0 when all rows were
@@ -273,6 +293,7 @@ def batch(
             progress=progress,
             on_error=on_error,
             remember=remember,
+            shard=shard,
         )
     except FactCheckError as ex:
         # An unreadable input, an unwritable output or an unreadable store: exit 2, one
