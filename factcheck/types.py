@@ -204,6 +204,10 @@ class Evidence:
     # a contradicting figure or date that attaches to the same event word as the claim's
     # ("spoke for 90 minutes" / "a 50-minute phone discussion")
     same_event: bool = False
+    # compared only as a near-restatement that names others of the claim's kind in their
+    # place ("the depot in Southmere" for "the depot in Northgate"): set aside when a
+    # passage that holds the claim's own names takes a stance
+    names_instead: bool = False
     competing: bool = False  # another speaker's account of the same statement (same source)
     speaker: str = ""  # whose words the passage gives the claim's content as ("": narration)
 

@@ -111,3 +111,21 @@ def test_a_negation_of_what_the_quote_denies_is_not_a_flip(desk):
     # the quote negates "a week anyone could plan for" and asserts "a hard week"
     v = desk.check("Ana Ruiz said it was a hard week that nobody could plan for.")
     assert v.label != Label.REFUTED, v.rationale
+
+
+def test_a_passage_about_another_named_thing_does_not_contradict_the_claims_own(real_checker):
+    """Copy holds several near-identical sentences about different places or companies
+    ("Toyota's sales fell 39%", "Ford's sales fell 41%"): when a passage names the claim's
+    own place, a near-restatement about another place of its kind is set aside, not read
+    as a contradiction."""
+    fc = real_checker("instead")
+    fc.ingest_text(
+        "The bus depot in Northgate holds 17 buses, the council said in 2021.", name="north"
+    )
+    fc.ingest_text(
+        "The bus depot in Southmere holds 20 buses, the council said in 2021.", name="south"
+    )
+    assert fc.check("The bus depot in Northgate holds 17 buses.").label.value == "SUPPORTED"
+    assert fc.check("The bus depot in Southmere holds 17 buses.").label.value == "REFUTED"
+    v = fc.check("The bus depot in Northgate holds 20 buses.")
+    assert v.label.value == "REFUTED"  # its own depot says 17: still caught

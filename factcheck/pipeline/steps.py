@@ -401,6 +401,7 @@ def _evidence(p: Passage, comp: Comparison, attribution: str | None) -> Evidence
         relatedness=round(comp.relatedness, 4),
         same_event=comp.stance == Stance.REFUTES
         and any(c.anchored and not c.agree for c in comp.checks),
+        names_instead=comp.names_instead,
     )
 
 

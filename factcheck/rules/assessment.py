@@ -24,6 +24,7 @@ class Comparison:
     relatedness: float = 0.0
     speaker: str = ""  # whose words the passage gives the claim's content as ("" narration)
     rule: str = ""  # the rule that decided it (compare.RULES, compare.MODEL_RULES)
+    names_instead: bool = False  # Assessment.names_instead: about other names, maybe
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,11 @@ class Assessment:
     claim_date: dt.date | None = None  # the claim's dateline
     passage_date: dt.date | None = None  # the passage's article's dateline
     headline: frozenset[str] = frozenset()  # the words of the passage's article's title
+    # The claim's names are missing and others of their kind stand in their place; only the
+    # near-restatement let the passage be compared ("the depot in Southmere" for the
+    # claim's "depot in Northgate"): verdict.decide sets it aside when a passage holding
+    # the claim's own names has a stance.
+    names_instead: bool = False
 
     @property
     def needs_model(self) -> bool:

@@ -103,6 +103,18 @@ def _entity_cover(
     return found / len(names)
 
 
+def _names_instead(claim: TextFacts, passage: TextFacts) -> bool:
+    """Whether the passage names, of a kind the claim names, only others (each of the
+    claim's names of that kind missing, another of the kind there)."""
+    vocab = claim.vocabulary
+    theirs = content_names(passage)
+    for e in content_names(claim):
+        same_kind = [p for p in theirs if p.entity_type == e.entity_type]
+        if same_kind and not any(entity_match(e.name, p.name, vocab=vocab) for p in same_kind):
+            return True
+    return False
+
+
 def _spans_for(facts: TextFacts, words: frozenset[str]) -> tuple[tuple[int, int], ...]:
     return tuple(sorted({(s, e) for lem, s, e in facts.spans if fuzzy_in(lem, words)}))
 
@@ -151,6 +163,7 @@ def assess(
     # passage nearly restates the claim.
     paraphrase = similarity >= t.paraphrase_similarity
     names_ok = cover >= t.entity_cover or paraphrase
+    instead = cover < t.entity_cover and paraphrase and _names_instead(claim, passage)
     right = {id(c.claim) for c in checks if c.agree}
     a = Assessment(
         claim=claim,
@@ -159,6 +172,7 @@ def assess(
         overlap=share,
         topical=share_rel >= t.related or bool(checks) or paraphrase,
         names_ok=names_ok,
+        names_instead=instead,
         checks=checks,
         unverified=tuple(
             v
@@ -314,7 +328,14 @@ RULES: tuple[Rule, ...] = (
 
 
 def conclude(a: Assessment, probs: StanceProbs | None, t: Thresholds = DEFAULT) -> Comparison:
-    """The second step of :func:`compare`: the stance model's say, where the rules left it.
+    """The second step of :func:`compare` (see :func:`_concluded`), marked when the passage
+    is about other names of the claim's kind."""
+    out = _concluded(a, probs, t)
+    return replace(out, names_instead=True) if a.names_instead else out
+
+
+def _concluded(a: Assessment, probs: StanceProbs | None, t: Thresholds) -> Comparison:
+    """The stance model's say, where the rules left it.
 
     A passage supports a claim only when it states every checkable part of it (see
     :func:`~factcheck.rules.coverage.unstated`); otherwise it is neutral, and says what it does

@@ -38,6 +38,11 @@ def decide(claim: Claim, evidence: list[Evidence], rules: VerdictRules | None = 
     )
     sup = [e for e in ordered if e.stance == Stance.SUPPORTS and e.weight >= r.min_weight]
     ref = [e for e in ordered if e.stance == Stance.REFUTES and e.weight >= r.min_weight]
+    if any(not e.names_instead for e in (*sup, *ref)):
+        # A passage about the claim's own names takes a stance: passages about others of
+        # their kind (compared only as near-restatements) are about something else.
+        sup = [e for e in sup if not e.names_instead]
+        ref = [e for e in ref if not e.names_instead]
     if not sup and not ref:
         top = max((e.passage.score or 0.0 for e in ordered), default=0.0)
         why = (
