@@ -55,7 +55,7 @@ def test_once_writes_a_report_for_every_draft_and_a_restart_does_nothing_twice(
     assert len(look.ingested) == 1 and sorted(map(Path, look.checked)) == sorted(
         [drafts / "port.md", drafts / "sub" / "mayor.txt"]
     )
-    for name in ("port.md", "sub__mayor.txt"):
+    for name in ("port.md", "sub/mayor.txt"):  # the reports mirror the drafts' folders
         got = _report(tmp_path, name)
         assert got["claims"] == len(got["verdicts"]) >= 1
         assert all(v["reviewed"] is False for v in got["verdicts"])
@@ -404,3 +404,28 @@ def test_a_reviewed_verdict_outlives_a_check_that_fails():
     rows, changes = merge([{"claim": "c", "error": "the store is down"}], prev, [])
     assert rows[0]["label"] == "REFUTED" and rows[0]["reviewed"] is True
     assert "this check failed" in rows[0]["flag"] and changes == []
+
+
+def test_a_feed_whose_stories_fail_to_store_is_reported_and_retried(
+    tmp_path, hash_checker, monkeypatch
+):
+    from factcheck.errors import StoreError
+
+    wires, _, _ = _desk(tmp_path)
+    fixtures = Path(__file__).parent / "fixtures" / "wire"
+    (wires / "harbour.rss").write_bytes((fixtures / "harbour.rss").read_bytes())
+    said: list[str] = []
+    w = _watcher(hash_checker, tmp_path, said)
+
+    def down(*a, **kw):
+        raise StoreError("the store is down")
+
+    monkeypatch.setattr(hash_checker.store, "add_sources", down)
+    monkeypatch.setattr(hash_checker.store, "add_source", down)
+    look = w.look()
+    assert look.failed == [str(wires / "harbour.rss")] and look.ingested == []
+    assert any("the store is down" in s for s in said)
+    monkeypatch.undo()
+    # the store is back; the file, saved again, is read again
+    (wires / "harbour.rss").write_bytes((fixtures / "harbour.rss").read_bytes() + b"\n")
+    assert _watcher(hash_checker, tmp_path, []).look().ingested == [str(wires / "harbour.rss")]

@@ -34,13 +34,13 @@ class Change:
 
 
 def report_name(draft: Path, drafts_dir: Path) -> str:
-    """The report's name: the draft's path under the drafts folder, folders joined by
-    ``__`` (``politics/budget.md`` -> ``politics__budget.md``)."""
+    """The report's name: the draft's path under the drafts folder, so that the reports
+    folder mirrors the drafts' subfolders (``politics/budget.md`` -> the reports
+    ``politics/budget.md.md`` and ``.json``) and no two drafts share a report."""
     try:
-        rel = draft.resolve().relative_to(drafts_dir.resolve())
+        return draft.relative_to(drafts_dir).as_posix()
     except ValueError:
-        rel = Path(draft.name)
-    return "__".join(rel.parts)
+        return draft.name
 
 
 def read_previous(reports: Path, name: str) -> dict[str, Any] | None:

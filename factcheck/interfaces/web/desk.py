@@ -27,15 +27,15 @@ def desk_reports(folder: Path) -> list[tuple[str, dict[str, Any]]]:
     """(report name, report) for every draft report in ``folder``, the latest check first;
     files that are not reports (the watch's state, anything unreadable) are skipped."""
     out = []
-    for path in folder.glob("*.json"):
-        if path.name.startswith("."):
+    for path in folder.rglob("*.json"):
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
             continue
         try:
             got = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
         if isinstance(got, dict) and isinstance(got.get("verdicts"), list):
-            out.append((path.stem, got))
+            out.append((path.relative_to(folder).with_suffix("").as_posix(), got))
     return sorted(out, key=lambda item: str(item[1].get("checked_at", "")), reverse=True)
 
 
@@ -45,7 +45,7 @@ def desk_rows(folder: Path) -> tuple[list[list[Any]], list[str]]:
     for name, rep in desk_reports(folder):
         counts = rep.get("counts") or {}
         checked = str(rep.get("checked_at", ""))[:19].replace("T", " ")
-        draft = Path(str(rep.get("draft") or name)).name
+        draft = name  # the draft's path under the drafts folder
         rows.append(
             [
                 draft,
