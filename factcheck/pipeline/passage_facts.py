@@ -19,8 +19,8 @@ from factcheck.types import Passage
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
 
-# What the calendar or the parser can raise on a passage's dateline (steps.BAD_PASSAGE).
-_BAD_DATELINE = (ArithmeticError, ValueError)
+# What the calendar or the parser can raise on a bad passage or dateline (steps.py uses it).
+BAD_PASSAGE = (ArithmeticError, ValueError)
 _REFRESH_PAGE = 500
 
 
@@ -35,7 +35,7 @@ def analyze_passages(analyzer: Analyzer, passages: list[Passage]) -> list[TextFa
         texts = [passages[i].text for i in idx]
         try:
             got = analyzer.analyze_many(texts, dl)
-        except _BAD_DATELINE as ex:
+        except BAD_PASSAGE as ex:
             logger.warning("datelines %s ignored for %d passages: %s", dl, len(idx), ex)
             got = analyzer.analyze_many(texts, None)
         for i, f in zip(idx, got, strict=True):

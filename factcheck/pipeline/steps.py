@@ -27,7 +27,7 @@ from factcheck.nlp.facts import Analyzer, TextFacts, entity_match
 from factcheck.nlp.paraphrase import WordSimilarity, value_words
 from factcheck.nlp.speech import claimed_statement
 from factcheck.pipeline.isolate import one_by_one, through
-from factcheck.pipeline.passage_facts import passage_facts
+from factcheck.pipeline.passage_facts import BAD_PASSAGE, passage_facts
 from factcheck.pipeline.provenance import provenance
 from factcheck.pipeline.retrieval import search_many
 from factcheck.reviews.memory import ReviewStore
@@ -56,9 +56,9 @@ from factcheck.types import (
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
-# What one malformed passage raises in date or figure arithmetic (OverflowError is an
-# ArithmeticError): it is left out of the check, never failing the claim.
-BAD_PASSAGE = (ArithmeticError, ValueError)
+# BAD_PASSAGE (passage_facts.py): what one malformed passage raises in date or figure
+# arithmetic (OverflowError is an ArithmeticError): it is left out of the check, never
+# failing the claim.
 
 StanceFn = Callable[[list[tuple[str, str]]], list[StanceProbs]]
 
