@@ -129,3 +129,32 @@ def test_a_passage_about_another_named_thing_does_not_contradict_the_claims_own(
     assert fc.check("The bus depot in Southmere holds 17 buses.").label.value == "REFUTED"
     v = fc.check("The bus depot in Northgate holds 20 buses.")
     assert v.label.value == "REFUTED"  # its own depot says 17: still caught
+
+
+def test_a_reports_other_figures_do_not_refute_its_own(real_checker, analyzer):
+    """A monthly sales report gives the claim's figure and others (a rival's, a segment's):
+    those are about other things; "from a year earlier" is the base of the change, stated
+    in the report as "the same month last year"."""
+    fc = real_checker("report")
+    fc.ingest_text(
+        "---\ntitle: Norvale sales climb\ndate: 2019-06-04\n---\n"
+        "Norvale Motors said on Monday that its sales in Canada rose 27% in May compared to"
+        " the same month last year.\n\n"
+        "Norvale's sales were lifted by a 61% increase in sales to rental fleets.\n\n"
+        "Sales at rival Kestrel fell 12%.\n",
+        name="norvale.md",
+        fmt="markdown",
+    )
+    claim = "Norvale's sales in Canada rose 27% in May 2019 from a year earlier."
+    v = fc.check(claim, dateline=dt.date(2019, 6, 4))
+    assert v.label == Label.SUPPORTED, v.rationale
+    assert "27%" in v.evidence[0].passage.text  # the deciding passage leads
+    wrong = fc.check(claim.replace("27%", "35%"), dateline=dt.date(2019, 6, 4))
+    assert wrong.label != Label.SUPPORTED, wrong.rationale
+    facts = analyzer.analyze(claim)
+    assert [claim[a:b] for a, b in facts.references] == ["a year"]
+
+
+def test_a_date_before_the_speaker_is_not_part_of_the_name(analyzer):
+    facts = analyzer.analyze("On 3 June 2019 Norvale said it would close two plants.")
+    assert [(s.speaker, s.name) for s in facts.statements] == [("Norvale", "norvale")]

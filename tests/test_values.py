@@ -79,6 +79,16 @@ def test_counted_units_money_percent_distance():
     assert one("1.5C of warming").unit == "degC"
 
 
+def test_data_sizes_and_nautical_miles_are_measures():
+    """ "the 16GB phone" measures storage (not a count of phones), and a nautical mile is
+    not a statute mile."""
+    g = one("the 16GB phone")
+    assert (g.kind, g.unit, g.low) == ("quantity", "byte", 16e9)
+    assert one("a 500 MB download").low == 500e6
+    n = one("a range of 3,000 nautical miles")
+    assert (n.unit, n.low) == ("m", 3000 * 1852)
+
+
 @pytest.mark.parametrize(
     ("text", "seconds"),
     [

@@ -55,6 +55,21 @@ def test_one_source_does_not_dispute_itself():
     assert decide(CLAIM, [_ev(Stance.SUPPORTS, 0.85, "a"), competing]).label == Label.CONFLICTING
 
 
+def test_one_reports_passage_about_the_claim_more_decides():
+    """A report's other figure (a rival's sales, another month's) is about another thing:
+    the passage of that report that is about the claim more decides, and leads."""
+    sup = _ev(Stance.SUPPORTS, 0.7, "a", relatedness=0.85)
+    other = _ev(Stance.REFUTES, 0.95, "a", relatedness=0.5)
+    v = decide(CLAIM, [other, sup])
+    assert v.label == Label.SUPPORTED and v.evidence[0] is sup
+    exact = _ev(Stance.REFUTES, 0.9, "a", relatedness=0.9)
+    loose = _ev(Stance.SUPPORTS, 0.95, "a", relatedness=0.6)
+    assert decide(CLAIM, [loose, exact]).label == Label.REFUTED
+    # another report's figure is another voice: it still counts
+    elsewhere = _ev(Stance.REFUTES, 0.95, "b", relatedness=0.5)
+    assert decide(CLAIM, [sup, elsewhere]).label == Label.REFUTED
+
+
 def test_a_loosely_related_figure_does_not_make_a_conflict():
     loose = _ev(Stance.REFUTES, 0.8, "b", relatedness=0.3)
     v = decide(CLAIM, [_ev(Stance.SUPPORTS, 0.85, "a", relatedness=0.8), loose])

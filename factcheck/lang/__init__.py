@@ -177,6 +177,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         month_modifiers=tuple(dat["month_modifiers"]),
         reference_before=tuple(dat["reference_before"]),
         ago=tuple(dat["ago"]),
+        base_offsets=tuple(dat["base_offsets"]),
         weekday_modifiers=_ro(dat["weekday_modifiers"]),
         same=tuple(dat["same"]),
         calendar_units=_ro(dat["calendar_units"]),

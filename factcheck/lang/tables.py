@@ -119,6 +119,7 @@ class Vocabulary:
     month_modifiers: tuple[str, ...]
     reference_before: tuple[str, ...]
     ago: tuple[str, ...]
+    base_offsets: tuple[str, ...]
     weekday_modifiers: Mapping[str, int]
     same: tuple[str, ...]
     calendar_units: Mapping[str, str]  # written -> grain

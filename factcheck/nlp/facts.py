@@ -88,8 +88,8 @@ class TextFacts:
     statements: tuple[Statement, ...] = ()
     quotes: tuple[tuple[str, int, int], ...] = ()  # quoted words (text, start, end)
     lang: str = DEFAULT_LANGUAGE  # the language it was read in (the Analyzer's vocabulary)
-    # Dates that are points of comparison, not the event's time ("the worst fall since the
-    # 2011 earthquake"), by their spans: found in the parse (syntax.comparison_point).
+    # Dates and lengths of time that are points of comparison, not the event's time ("the
+    # worst fall since the 2011 earthquake", "from a year earlier"): syntax.references.
     references: tuple[tuple[int, int], ...] = ()
     negative: int = 0  # how many negative words it has (_polarity)
     # predicates with their modifiers ("week", "hard week"), as asserted / as negated
@@ -320,12 +320,7 @@ def _facts(doc: Any, ctx: DateContext, vocab: Vocabulary) -> tuple[TextFacts, Da
         and bool(QUOTE_RE.search(text) or speaker),
         lang=vocab.code,
         vocab=None if vocab is vocabulary(vocab.code) else vocab,
-        references=tuple(
-            v.span
-            for v in found
-            if v.kind == ValueKind.DATE
-            and syntax.comparison_point(doc, v.span[0], v.span[1], vocab=vocab)
-        ),
+        references=syntax.references(doc, found, vocab=vocab),
     )
     return facts, ctx
 

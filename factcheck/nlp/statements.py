@@ -12,7 +12,7 @@ from typing import Any
 
 from factcheck.lang import Vocabulary, alternation, resolve
 from factcheck.nlp.names import norm_entity, strip_article
-from factcheck.nlp.syntax import according, phrase, propn_run
+from factcheck.nlp.syntax import TIME_ENTITIES, according, phrase, propn_run
 
 SPEAKER_LABEL = re.compile(r"^\s*(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s+\S")
 QUOTE_CHARS = '"“”'
@@ -204,6 +204,8 @@ def statements(
             if verb is not None and r is not None and r.i != verb.i and _reported(verb, r)
         )
         sub = sorted(who.subtree, key=lambda t: t.i)
+        if who.ent_type_ not in TIME_ENTITIES:
+            sub = [t for t in sub if t.ent_type_ not in TIME_ENTITIES] or sub
         definite = _definite(who, v)
         shown, person = phrase(who), _person_in(who)
         if person is not None and person.text not in shown:

@@ -6,17 +6,18 @@ what (each reporting verb's speaker and words) is in statements.py."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
 
 from factcheck.lang import Vocabulary, alternation, resolve
 from factcheck.nlp.words import canon
-from factcheck.types import DurationRole
+from factcheck.types import DurationRole, Value, ValueKind
 
 PREDICATE_DEPS = frozenset(["ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl", "acomp", "pcomp"])
 CLAUSE_DEPS = frozenset(["advcl", "relcl", "acl", "ccomp", "parataxis"])
 ARG_DEPS = frozenset(["nsubj", "nsubjpass", "dobj", "attr", "dative"])
+TIME_ENTITIES = frozenset(["DATE", "TIME"])
 
 
 @cache
@@ -219,6 +220,41 @@ def comparison_point(doc: Any, start: int, end: int, *, vocab: Vocabulary | None
     return False
 
 
+def comparison_base(doc: Any, start: int, end: int, *, vocab: Vocabulary | None = None) -> bool:
+    """Whether the length of time at [start, end) is the base of a comparison, not the
+    length of anything: a duration followed by a backward offset ("earlier", "ago") in a
+    phrase that hangs on a preposition ("rose 43% from a year earlier", "up 5% on a year
+    ago", "compared with a year before"). "The plant closed two years ago" dates an event
+    instead."""
+    v = resolve(vocab)
+    after = [t for t in doc if t.idx >= end]
+    if not after or after[0].lower_ not in v.base_offsets:
+        return False
+    head = after[0]
+    for _ in range(3):
+        if head.head is head:
+            return False
+        head = head.head
+        if head.pos_ == "ADP":
+            return True
+        if head.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def references(
+    doc: Any, values: Iterable[Value], *, vocab: Vocabulary | None = None
+) -> tuple[tuple[int, int], ...]:
+    """The spans of the dates that are points of comparison and of the lengths of time
+    that are bases of one (see :func:`comparison_point`, :func:`comparison_base`)."""
+    return tuple(
+        v.span
+        for v in values
+        if (v.kind == ValueKind.DATE and comparison_point(doc, *v.span, vocab=vocab))
+        or (v.kind == ValueKind.DURATION and comparison_base(doc, *v.span, vocab=vocab))
+    )
+
+
 def according(doc: Any, vocab: Vocabulary) -> Iterator[tuple[list[Any], Any]]:
     """Each attribution phrase of a sentence with an object ("according to X"), in text
     order: (the phrase's tokens, the head of X)."""
@@ -264,6 +300,9 @@ def phrase(head: Any) -> str:
     ]
     toks = [t for t in keep if t.i <= head.i or (t.head == head and t.dep_ in ("compound",))]
     toks = toks if toks else keep
+    if head.ent_type_ not in TIME_ENTITIES:
+        # "On 14 May 2009 Chrysler said": the parser may hang the date on the name
+        toks = [t for t in toks if t.ent_type_ not in TIME_ENTITIES] or toks
     text = " ".join(t.text for t in sorted(toks, key=lambda t: t.i))
     return re.sub(r"\s+([,.'’])", r"\1", text).strip(" ,")
 

@@ -234,10 +234,12 @@ def align(
         best: tuple[float, Value, float, bool, bool, bool] | None = None
         for p in passage.found:
             pv, pctx, pan = p.value, p.context, p.anchor
-            if cv.kind == K.DATE and (cv.span in claim.references) != (
+            if cv.kind in (K.DATE, K.DURATION) and (cv.span in claim.references) != (
                 pv.span in passage.references
             ):
-                continue  # a comparison point ("since October 2008") is no event's date
+                # a comparison point ("since October 2008", "from a year earlier") is no
+                # event's date or length
+                continue
             if not compatible(cv, pv, like, vocab=vocab) and not _counted_nearby(
                 cv, pv, pctx, units
             ):

@@ -180,6 +180,9 @@ def assess(
             if v.kind in REQUIRED
             and id(v) not in right
             and not dated_by_dateline(v, passage, passage_date, t)
+            # the base of a change ("from a year earlier") is said many ways ("on the
+            # same month last year"): the change's figure is what must be stated
+            and not (v.kind == ValueKind.DURATION and v.span in claim.references)
         ),
         # Most retrieved passages lack the claim's names: no spans to find for those.
         claim_spans=_spans_for(claim, passage.content) if names_ok else (),

@@ -43,6 +43,10 @@ def decide(claim: Claim, evidence: list[Evidence], rules: VerdictRules | None = 
         # their kind (compared only as near-restatements) are about something else.
         sup = [e for e in sup if not e.names_instead]
         ref = [e for e in ref if not e.names_instead]
+    sup, ref = _one_report(sup, ref)
+    # What counts comes first (the deciding passage leads); what was set aside follows.
+    counted = {id(e) for e in (*sup, *ref)}
+    ordered.sort(key=lambda e: id(e) not in counted)
     if not sup and not ref:
         top = max((e.passage.score or 0.0 for e in ordered), default=0.0)
         why = (
@@ -94,6 +98,21 @@ def decide(claim: Claim, evidence: list[Evidence], rules: VerdictRules | None = 
     return Verdict(
         claim=claim, label=label, confidence=round(conf, 3), rationale=why, evidence=tuple(ordered)
     )
+
+
+def _one_report(sup: list[Evidence], ref: list[Evidence]) -> tuple[list[Evidence], list[Evidence]]:
+    """When the strongest passage on each side comes from one report (and one voice), the
+    report does not dispute itself: its other figure is about another thing (a rival's
+    sales, the whole market's, another month's). Its passage that is about the claim more
+    decides; the other side's passages from that report are set aside."""
+    if not sup or not ref or _two_voices(sup[0], ref[0]):
+        return sup, ref
+    source = sup[0].passage.source_id
+    if sup[0].relatedness > ref[0].relatedness:
+        return sup, [e for e in ref if e.passage.source_id != source]
+    if ref[0].relatedness > sup[0].relatedness:
+        return [e for e in sup if e.passage.source_id != source], ref
+    return sup, ref
 
 
 def _two_voices(a: Evidence, b: Evidence) -> bool:
