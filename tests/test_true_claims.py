@@ -158,3 +158,51 @@ def test_a_reports_other_figures_do_not_refute_its_own(real_checker, analyzer):
 def test_a_date_before_the_speaker_is_not_part_of_the_name(analyzer):
     facts = analyzer.analyze("On 3 June 2019 Norvale said it would close two plants.")
     assert [(s.speaker, s.name) for s in facts.statements] == [("Norvale", "norvale")]
+
+
+def test_a_that_clause_the_parser_hangs_on_the_memo_is_what_was_announced(analyzer):
+    facts = analyzer.analyze(
+        "Lena Ostrova, the head of Keldar Mining, announced Friday in a letter to staff that"
+        " she would step down in the spring."
+    )
+    [s] = facts.statements
+    assert s.name == "lena ostrova" and {"step", "spring"} <= s.words
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("The 320 was expected to carry 150 passengers.", ["150"]),  # a model, then a count
+        ("They flew the 320 Skylark to Lisbon.", []),
+        ("The order is for 40 320s.", ["40"]),
+        ("The 33 were rescued after two months.", ["33", "two months"]),  # a count of people
+        ("He sold 3 Orbis shares.", ["3"]),
+    ],
+)
+def test_a_number_that_names_a_model_counts_nothing(analyzer, text, figures):
+    assert [c.value.text for c in analyzer.analyze(text).found] == figures
+
+
+def test_a_near_restatement_with_another_day_refutes(real_checker):
+    """ "took his robot to school on 16 May" against "brought the robot he built to school
+    on May 14": the restatement pins one event, though its verb differs and it shares
+    few of the claim's words."""
+    fc = real_checker("day")
+    fc.ingest_text(
+        "---\ntitle: Tomas Lind's robot wins prize\ndate: 2018-05-20\n---\n"
+        "Lind brought the small robot he built to school on May 14, and a"
+        " visiting professor from the university mistakenly believed it was a spy drone.\n",
+        name="fair.md",
+        fmt="markdown",
+    )
+    on = dt.date(2018, 5, 20)
+    right = fc.check(
+        "Young inventor Tomas Lind took his homemade robot to school on 14 May 2018.",
+        dateline=on,
+    )
+    assert right.label == Label.SUPPORTED, right.rationale
+    wrong = fc.check(
+        "Young inventor Tomas Lind took his homemade robot to school on 16 May 2018.",
+        dateline=on,
+    )
+    assert wrong.label == Label.REFUTED, wrong.rationale

@@ -153,6 +153,23 @@ def _reported(inner: Any, outer: Any) -> bool:
     return True
 
 
+def _misattached_that_clause(verb: Any) -> list[Any]:
+    """ "announced in an internal memo that he would ...": the parser may hang the "that"
+    clause on the memo as a relative clause. A relative clause has no "that" of its own
+    (its "that" is its subject or object); one with "that" as its marker, on the object of
+    the verb's preposition, is what the verb reports."""
+    return [
+        c
+        for prep in verb.children
+        if prep.dep_ == "prep"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+        for c in obj.children
+        if c.dep_ in ("relcl", "acl")
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+    ]
+
+
 def statements(
     doc: Any, content_at: dict[int, str], *, vocab: Vocabulary | None = None
 ) -> tuple[Statement, ...]:
@@ -175,7 +192,7 @@ def statements(
             c
             for c in tok.children
             if c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "xcomp" and not has_object)
-        ]
+        ] or _misattached_that_clause(tok)
         if comp:
             found.append((tok, who, [t for c in comp for t in c.subtree]))
         elif doc.text.rstrip().endswith(":"):  # "Smith said at the meeting:" + a quotation

@@ -47,6 +47,8 @@ def counted_noun(
     for t in after:
         if t.pos_ == "NOUN":
             return canon(t.lemma_.lower(), "NOUN", vocab=v)
+        if t.pos_ == "PROPN" and any(ch.isdigit() for ch in t.text):
+            return t.text.lower()  # "18 Boeing 777s": a model, in the plural
         if (
             t.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ", "PRON")
             or (t.pos_ == "ADP" and t.lower_ not in v.of_words)
@@ -61,11 +63,41 @@ def counted_noun(
     return ""
 
 
+def _designation(num: Any) -> bool:
+    """A number that names a model rather than counting: one before a singular proper noun
+    ("the 787 Dreamliner": twenty of a thing would be plural), or one standing alone as
+    "the" subject of a singular verb ("the 787 was expected"; "the 33 were rescued" counts
+    people)."""
+    doc = num.doc
+    nxt = doc[num.i + 1] if num.i + 1 < len(doc) else None
+    if (
+        nxt is not None
+        and num.head.i == nxt.i
+        and nxt.tag_ == "NNP"
+        and nxt.text[:1].isupper()
+        and num.lower_ != "one"
+    ):
+        return nxt.ent_type_ not in ("DATE", "TIME", "MONEY", "QUANTITY", "PERCENT")
+    verb = num.head
+    return (
+        num.dep_ in ("nsubj", "nsubjpass")
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in num.children)
+        and any(
+            "Sing" in t.morph.get("Number")
+            for t in (verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass")))
+        )
+    )
+
+
 def part_of_name(doc: Any, start: int, *, vocab: Vocabulary | None = None) -> bool:
     """A bare number right after a proper noun ("the FTSE 100", "S&P 500", "Boeing 787")
     belongs to the name: it counts nothing."""
     toks = tokens(doc, start, start + 1)
-    if not toks or toks[0].i == 0:
+    if not toks:
+        return False
+    if _designation(toks[0]):
+        return True
+    if toks[0].i == 0:
         return False
     prev = doc[toks[0].i - 1]
     if prev.text == "-" and not prev.whitespace_ and prev.i > 0:

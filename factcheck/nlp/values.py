@@ -217,6 +217,8 @@ def find_numbers(
         glued = s > 0 and (text[s - 1].isalpha() or text[s - 1] in "-/") and not m["cur"]
         if sign is None and glued and not (text[s - 1] == "-" and s > 1 and text[s - 2].isdigit()):
             continue  # "COVID-19", "G7", "F-16": names, not figures
+        if re.match(r"s\b", text[e : e + 2]) and text[s:e].strip().isdigit():
+            continue  # "fifty 787s", "in their 50s": a plural of a name or an age, no figure
         if m["sci"] and re.fullmatch(r"\d+E\d+", m["sci"]) and _after_article(text, s, vocab):
             continue  # "the 7E7": a designation; "about 2E3 people" is a power of ten
         if m["bad"] or m["sci"] or m["pow"]:

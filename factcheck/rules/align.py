@@ -37,6 +37,8 @@ class ValueCheck:
     anchored: bool = False  # both attach to the same word ("seized ... in 2014" / "seized")
     same_noun: bool = False  # both count the same noun ("100,000 troops" twice)
     alike_noun: bool = False  # ... or nouns the embedder finds alike ("troops" / "soldiers")
+    # two days in a passage that restates the claim nearly word for word: one event's date
+    restated: bool = False
 
 
 def _interval(v: Value, tolerance: float) -> tuple[float, float]:

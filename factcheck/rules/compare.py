@@ -115,6 +115,26 @@ def _names_instead(claim: TextFacts, passage: TextFacts) -> bool:
     return False
 
 
+def _day_for_day(c: ValueCheck, claim: TextFacts, passage: TextFacts) -> bool:
+    """Two days given for what a passage restates ("brought the clock to school on
+    September 14" / "took his clock to school on 16 September"): one event's date
+    (anchored), though the verbs differ, when the two dates hang on the same word or the
+    claim's doing has the same participants there (take: clock, Mohamed / bring: clock,
+    Mohamed). A release date and a deadline for a refund are two events."""
+    if not (c.claim.kind == c.passage.kind == ValueKind.DATE and c.claim.grain == "day"):
+        return False
+    if c.passage.grain != "day":
+        return False
+    mine = next((f.anchor for f in claim.found if f.value is c.claim), "")
+    theirs = next((f.anchor for f in passage.found if f.value is c.passage), "")
+    if mine and mine == theirs:
+        return True
+    return any(
+        len(args) >= 2 and any(args <= other for _, other in passage.frames)
+        for _, args in claim.frames
+    )
+
+
 def _spans_for(facts: TextFacts, words: frozenset[str]) -> tuple[tuple[int, int], ...]:
     return tuple(sorted({(s, e) for lem, s, e in facts.spans if fuzzy_in(lem, words)}))
 
@@ -155,13 +175,21 @@ def assess(
     named = frozenset(
         x for e in (context.entities if context else ()) for x in e.name.split()
     ) | frozenset(x for x in headline if x.isalpha())
-    checks = tuple(c for c in align(claim, passage, w, like, named) if c.agree or can_refute(c, w))
     # A passage is about the claim when they share enough words, or a value about the same
     # counted thing or event (align() demands shared context or noun), or a near-restatement
     # (or, in conclude(), the stance model sees a stance: it was trained to call passages
     # about something else neutral). And the claim's names must be there, unless the
     # passage nearly restates the claim.
     paraphrase = similarity >= t.paraphrase_similarity
+    aligned = [
+        (c, paraphrase and _day_for_day(c, claim, passage))
+        for c in align(claim, passage, w, like, named)
+    ]
+    checks = tuple(
+        replace(c, anchored=True, restated=True) if day else c
+        for c, day in aligned
+        if c.agree or can_refute(c, w) or day
+    )
     names_ok = cover >= t.entity_cover or paraphrase
     instead = cover < t.entity_cover and paraphrase and _names_instead(claim, passage)
     right = {id(c.claim) for c in checks if c.agree}

@@ -139,7 +139,10 @@ def same_event(
     # date written out ("2006", "June 12") can be the claim's error about the event.
     vocab = resolve(vocab)
     only_dates = all(c.claim.kind == ValueKind.DATE and _written(c.claim, vocab) for c in wrong)
-    return only_dates and overlap >= t.weights.same_event_overlap
+    # ... or each is a day for a day in a passage that restates the claim nearly word for
+    # word (compare._day_for_day)
+    restated = all(c.restated for c in wrong)
+    return only_dates and (overlap >= t.weights.same_event_overlap or restated)
 
 
 def _written(v: Value, vocab: Vocabulary) -> bool:
