@@ -89,6 +89,12 @@ def test_data_sizes_and_nautical_miles_are_measures():
     assert (n.unit, n.low) == ("m", 3000 * 1852)
 
 
+def test_us_dollars_written_out_are_money():
+    m = one("a deal worth some 17 billion US dollars")
+    assert (m.kind, m.unit, m.low) == ("money", "USD", pytest.approx(17e9 * 0.9))
+    assert one("It cost 5 U.S. dollars.").unit == "USD"
+
+
 @pytest.mark.parametrize(
     ("text", "seconds"),
     [
