@@ -43,6 +43,9 @@ class Weights:
     # a predicate asserted in one text and negated in the other
     negation_base: float = 0.55
     negation_overlap: float = 0.4
+    # how wide (a share of its size) a figure's interval may be and still name one figure
+    # whose direction can flip: "about 30%" does, "hundreds of points" does not
+    direction_figure_width: float = 0.25
     # the claim's figures all stated: base + share * (found / asserted) + overlap * share
     values_match_base: float = 0.45
     values_match_share: float = 0.35

@@ -128,6 +128,8 @@ class Vocabulary:
     opinion_verbs: frozenset[str]
     obligation: frozenset[str]
     negations: frozenset[str]
+    rises: frozenset[str]
+    falls: frozenset[str]
     negative_words: frozenset[str]
     alternative_before_not: frozenset[str]
     generic: frozenset[str]

@@ -29,6 +29,7 @@ from factcheck.rules.align import ValueCheck, align, can_refute, compatible, val
 from factcheck.rules.assessment import Assessment, Comparison, neutral
 from factcheck.rules.coverage import not_stated, other_name, unstated
 from factcheck.rules.describe import describe
+from factcheck.rules.direction import direction_flip
 from factcheck.rules.model_rules import MODEL_RULES
 from factcheck.rules.speakers import (
     READ_AS_FACT,
@@ -350,6 +351,7 @@ RULES: tuple[Rule, ...] = (
     quoted_word_changed,
     figure_of_another_time,
     figure_mismatch,
+    direction_flip,
     negation_flip,
     figures_unstated,
 )

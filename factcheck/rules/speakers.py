@@ -177,7 +177,7 @@ def _same_speaker(a: Assessment, name: str, v: Voice) -> bool:
 
 # Rules that read what a passage states as fact: a claim that someone said something is
 # contradicted by them only in that speaker's words.
-READ_AS_FACT = frozenset(["figure_mismatch", "negation_flip", "model_refute"])
+READ_AS_FACT = frozenset(["figure_mismatch", "direction_flip", "negation_flip", "model_refute"])
 
 
 def other_voice(a: Assessment, out: Comparison, t: Thresholds) -> Comparison:

@@ -1,0 +1,73 @@
+"""The direction of a change: the same figure said to rise in one text and to fall in the
+other ("the CAC 40 fell 46.19 points" / "the CAC 40 increased 46.19 points") is a
+contradiction, though the figures agree. Pure code over the words near each value."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from factcheck.lang import Vocabulary
+from factcheck.nlp.facts import TextFacts
+from factcheck.nlp.words import canon
+from factcheck.rules.align import ValueCheck
+from factcheck.rules.assessment import Assessment, Comparison
+from factcheck.rules.describe import describe
+from factcheck.thresholds import Thresholds
+from factcheck.types import Stance, Value, ValueKind
+
+CHANGES = frozenset([ValueKind.PERCENT, ValueKind.MONEY, ValueKind.QUANTITY])
+
+
+@cache
+def _words(vocab: Vocabulary) -> tuple[frozenset[str], frozenset[str]]:
+    """The lexicon's rises and falls as the lemmas the analyser keeps (synonym groups
+    canonical), as verbs and as nouns."""
+
+    def canonical(words: frozenset[str]) -> frozenset[str]:
+        return frozenset(canon(w, pos, vocab=vocab) for w in words for pos in ("VERB", "NOUN"))
+
+    return canonical(vocab.rises), canonical(vocab.falls)
+
+
+def direction(facts: TextFacts, v: Value) -> int:
+    """+1 when the words near ``v`` say it rose, -1 when they say it fell, 0 when they say
+    neither or both ("exports fell 5% while imports rose 3%": not one direction each)."""
+    ctx = next((f.context for f in facts.found if f.value is v), frozenset())
+    up, down = _words(facts.vocabulary)
+    rose, fell = bool(ctx & up), bool(ctx & down)
+    return 0 if rose == fell else (1 if rose else -1)
+
+
+def _pinned(v: Value, width: float) -> bool:
+    """A figure, not a vague amount ("260.77 points", "about 30%"; not "hundreds of")."""
+    if v.low is None or v.high is None:
+        return False
+    return v.high - v.low <= width * max(abs(v.low), abs(v.high))
+
+
+def _flipped(a: Assessment, c: ValueCheck, width: float) -> bool:
+    if not c.agree or c.claim.kind not in CHANGES:
+        return False
+    if not (_pinned(c.claim, width) and _pinned(c.passage, width)):
+        return False
+    return direction(a.claim, c.claim) * direction(a.passage, c.passage) == -1
+
+
+def direction_flip(a: Assessment, t: Thresholds) -> Comparison | None:
+    """A figure of the claim that the source gives as the opposite change."""
+    width = t.weights.direction_figure_width
+    c = next((c for c in a.checks if _flipped(a, c, width)), None)
+    if c is None:
+        return None
+    w = t.weights
+    said, other = ("a rise", "a fall") if direction(a.claim, c.claim) > 0 else ("a fall", "a rise")
+    what = describe(c.claim, vocab=a.claim.vocabulary)
+    return Comparison(
+        stance=Stance.REFUTES,
+        weight=min(1.0, w.negation_base + w.negation_overlap * a.overlap),
+        rationale=f"claim says {said} of {what}; source says {other} ({c.passage.text!r})",
+        claim_spans=tuple(sorted({*a.claim_spans, c.claim.span})),
+        passage_spans=tuple(sorted({*a.passage_spans, c.passage.span})),
+        checks=a.checks,
+        relatedness=a.relatedness,
+    )

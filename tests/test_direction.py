@@ -1,0 +1,43 @@
+"""rules/direction.py: the same figure said to rise in one text and to fall in the other."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.rules.compare import compare
+from factcheck.rules.direction import direction
+from factcheck.types import Stance
+
+DL = dt.date(2021, 3, 9)
+SOURCE = "The Kestrel 25 index gained 31.4 points, or 1.2%, to close at 2,610.5 on Tuesday."
+
+
+def _cmp(analyzer, claim: str, passage: str = SOURCE):
+    return compare(analyzer.analyze(claim, DL), analyzer.analyze(passage, DL), 0.7)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The Kestrel 25 index fell 31.4 points on Tuesday.",
+        "On Tuesday the Kestrel 25 dropped 1.2%.",
+        "The Kestrel 25 index lost 31.4 points on Tuesday.",
+    ],
+)
+def test_a_figure_said_to_fall_where_the_source_says_it_rose_is_refuted(analyzer, claim):
+    c = _cmp(analyzer, claim)
+    assert c.stance == Stance.REFUTES and "a fall" in c.rationale, c.rationale
+
+
+def test_the_same_direction_in_other_words_is_not_refuted(analyzer):
+    c = _cmp(analyzer, "The Kestrel 25 index climbed 31.4 points on Tuesday.")
+    assert c.stance != Stance.REFUTES, c.rationale
+
+
+def test_words_of_both_directions_near_a_figure_say_neither(analyzer):
+    facts = analyzer.analyze("Exports fell 5% while imports rose 3%.", DL)
+    assert [direction(facts, f.value) for f in facts.found] == [0, 0]
+    up = analyzer.analyze("Sales jumped 12% in May.", DL)
+    assert direction(up, up.found[0].value) == 1
