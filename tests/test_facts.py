@@ -27,6 +27,15 @@ def test_values_come_with_their_context_noun_and_anchor(analyzer):
     assert f.values == (x.value,)
 
 
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [("The firm will close 300 car dealers.", "dealer"), ("It sold 12 Boeing 777s.", "777s")],
+)
+def test_a_number_counts_the_head_of_its_noun_phrase(analyzer, text, noun):
+    (v,) = analyzer.analyze(text, DL).values
+    assert v.noun == noun
+
+
 def test_a_measure_keeps_its_unit_and_counts_nothing(analyzer):
     (v,) = analyzer.analyze("The convoy stretched 40 km.", DL).values
     assert (v.unit, v.noun) == ("m", "")

@@ -46,6 +46,8 @@ def counted_noun(
     after = [t for t in doc if t.idx >= end][:5]
     for t in after:
         if t.pos_ == "NOUN":
+            while t.dep_ == "compound" and t.head.pos_ == "NOUN" and t.head.i > t.i:
+                t = t.head  # "300 car dealers" counts dealers
             return canon(t.lemma_.lower(), "NOUN", vocab=v)
         if t.pos_ == "PROPN" and any(ch.isdigit() for ch in t.text):
             return t.text.lower()  # "18 Boeing 777s": a model, in the plural
