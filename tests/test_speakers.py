@@ -143,7 +143,7 @@ def test_verbatim_needs_a_named_speaker_and_enough_words(analyzer):
 def test_read_as_fact_names_the_rules_that_read_statements_as_fact():
     names = {r.__name__ for r in (*RULES, *MODEL_RULES)}
     assert names >= READ_AS_FACT
-    assert {"figure_mismatch", "negation_flip", "model_refute"} == READ_AS_FACT
+    assert {"figure_mismatch", "direction_flip", "negation_flip", "model_refute"} == READ_AS_FACT
     assert "quote_altered" not in READ_AS_FACT  # a misquote is about the words themselves
 
 

@@ -38,6 +38,15 @@ def desk(real_checker):
     return fc
 
 
+def _article(real_checker, prefix: str, title: str, date: str, body: str):
+    """A checker over a store of one made-up article with its title and dateline."""
+    fc = real_checker(prefix)
+    fc.ingest_text(
+        f"---\ntitle: {title}\ndate: {date}\n---\n{body}", name=f"{prefix}.md", fmt="markdown"
+    )
+    return fc
+
+
 def test_a_since_comparison_point_is_not_the_event_date(desk):
     v = desk.check(
         "On 14 May 2019 the OBX dropped 4.2 percent, its steepest fall since the"
@@ -135,15 +144,15 @@ def test_a_reports_other_figures_do_not_refute_its_own(real_checker, analyzer):
     """A monthly sales report gives the claim's figure and others (a rival's, a segment's):
     those are about other things; "from a year earlier" is the base of the change, stated
     in the report as "the same month last year"."""
-    fc = real_checker("report")
-    fc.ingest_text(
-        "---\ntitle: Norvale sales climb\ndate: 2019-06-04\n---\n"
+    fc = _article(
+        real_checker,
+        "report",
+        "Norvale sales climb",
+        "2019-06-04",
         "Norvale Motors said on Monday that its sales in Canada rose 27% in May compared to"
         " the same month last year.\n\n"
         "Norvale's sales were lifted by a 61% increase in sales to rental fleets.\n\n"
         "Sales at rival Kestrel fell 12%.\n",
-        name="norvale.md",
-        fmt="markdown",
     )
     claim = "Norvale's sales in Canada rose 27% in May 2019 from a year earlier."
     v = fc.check(claim, dateline=dt.date(2019, 6, 4))
@@ -187,13 +196,13 @@ def test_a_near_restatement_with_another_day_refutes(real_checker):
     """ "took his robot to school on 16 May" against "brought the robot he built to school
     on May 14": the restatement pins one event, though its verb differs and it shares
     few of the claim's words."""
-    fc = real_checker("day")
-    fc.ingest_text(
-        "---\ntitle: Tomas Lind's robot wins prize\ndate: 2018-05-20\n---\n"
+    fc = _article(
+        real_checker,
+        "day",
+        "Tomas Lind's robot wins prize",
+        "2018-05-20",
         "Lind brought the small robot he built to school on May 14, and a"
         " visiting professor from the university mistakenly believed it was a spy drone.\n",
-        name="fair.md",
-        fmt="markdown",
     )
     on = dt.date(2018, 5, 20)
     right = fc.check(
@@ -204,5 +213,70 @@ def test_a_near_restatement_with_another_day_refutes(real_checker):
     wrong = fc.check(
         "Young inventor Tomas Lind took his homemade robot to school on 16 May 2018.",
         dateline=on,
+    )
+    assert wrong.label == Label.REFUTED, wrong.rationale
+
+
+def test_a_plan_narrated_with_the_speaker_as_subject_is_in_their_voice(real_checker):
+    """ "Norvale plans to cut 3,200 jobs": narrated, but Norvale's own stated plan; a
+    claim that Norvale said so is supported, a claim of another figure refuted, and a
+    claim that someone else said so is not supported."""
+    fc = _article(
+        real_checker,
+        "plan",
+        "Norvale to shrink",
+        "2019-02-18",
+        "Norvale plans to cut 3,200 jobs and shut four plants by 2021.\n",
+    )
+    on = dt.date(2019, 2, 18)
+    v = fc.check("Norvale said it would cut 3,200 jobs and shut four plants.", dateline=on)
+    assert v.label == Label.SUPPORTED, v.rationale
+    wrong = fc.check("Norvale said it would cut 1,500 jobs.", dateline=on)
+    assert wrong.label == Label.REFUTED, wrong.rationale
+    other = fc.check("Kestrel said Norvale would cut 3,200 jobs and shut four plants.", dateline=on)
+    assert other.label != Label.SUPPORTED, other.rationale
+
+
+def test_one_figure_of_the_source_answers_one_figure_of_the_claim(analyzer):
+    """ "cut 310 of its 1,400 stores" against "will close 310 stores": the 310 states the
+    claim's 310; it does not also contradict the 1,400 (which is simply not stated)."""
+    from factcheck.rules.compare import assess
+
+    a = assess(
+        analyzer.analyze("Pellworth said it would cut 310 of its 1,400 stores."),
+        analyzer.analyze("Pellworth will close 310 stores by the end of the year."),
+        0.7,
+    )
+    assert [c.passage.text for c in a.checks if c.agree] == ["310"]
+    assert not [c for c in a.checks if not c.agree]
+    assert [v.text for v in a.unverified] == ["1,400"]
+
+
+def test_a_company_the_parser_splits_in_two_is_one_speaker(analyzer):
+    facts = analyzer.analyze(
+        "Car maker Pellworth LLC has said that it wants to close 310 of its stores."
+    )
+    assert [s.name for s in facts.statements] == ["pellworth llc"]
+
+
+def test_the_day_it_was_said_is_not_a_date_inside_what_was_said(real_checker):
+    """ "On 3 June 2019 Pellworth said it wanted to close 310 stores" against a report of
+    that day: "Pellworth LLC has said that it wants to close 310 stores by early August".
+    The claim's date is the saying's (the report's day), not the closures'."""
+    fc = _article(
+        real_checker,
+        "saying",
+        "Pellworth to shrink",
+        "2019-06-03",
+        "Retailer Pellworth LLC has said that it wants to close 310, or about a fifth, of its"
+        " 1,400 stores by early August.\n",
+    )
+    on = dt.date(2019, 6, 3)
+    v = fc.check(
+        "On 3 June 2019 Pellworth said it wanted to close 310 of its 1,400 stores.", dateline=on
+    )
+    assert v.label == Label.SUPPORTED, v.rationale
+    wrong = fc.check(
+        "On 3 June 2019 Pellworth said it wanted to close 500 of its stores.", dateline=on
     )
     assert wrong.label == Label.REFUTED, wrong.rationale

@@ -186,6 +186,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         obligation=frozenset(lex["obligation"]),
         negations=frozenset(lex["negations"]),
         rises=frozenset(lex["rises"]),
+        intentions=frozenset(lex["intentions"]),
         falls=frozenset(lex["falls"]),
         negative_words=frozenset(lex["negative_words"]),
         alternative_before_not=frozenset(lex["alternative_before_not"]),

@@ -129,6 +129,7 @@ class Vocabulary:
     obligation: frozenset[str]
     negations: frozenset[str]
     rises: frozenset[str]
+    intentions: frozenset[str]
     falls: frozenset[str]
     negative_words: frozenset[str]
     alternative_before_not: frozenset[str]

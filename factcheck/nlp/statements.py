@@ -61,7 +61,11 @@ def speaker_name(head: Any, *, vocab: Vocabulary | None = None) -> str:
     toks = {t.i for t in head.subtree}
     own = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
     if own is not None and own.label_ in SPEAKER_TYPES:
-        return norm_entity(own.text, own.label_, vocab=vocab)
+        text = own.text
+        run = propn_run(head) if own.label_ == "ORG" and head.pos_ == "PROPN" else ""
+        if len(run) > len(text) and run.endswith(text):
+            text = run  # "Chrysler LLC" tagged as two organisations: one name
+        return norm_entity(text, own.label_, vocab=vocab)
     person = _person_in(head)
     if person is not None:
         return norm_entity(person.text, "PERSON", vocab=vocab)

@@ -72,12 +72,15 @@ def _designation(num: Any) -> bool:
     people)."""
     doc = num.doc
     nxt = doc[num.i + 1] if num.i + 1 < len(doc) else None
+    after = doc[num.i + 2] if num.i + 2 < len(doc) else None
     if (
         nxt is not None
         and num.head.i == nxt.i
         and nxt.tag_ == "NNP"
         and nxt.text[:1].isupper()
         and num.lower_ != "one"
+        # the proper noun ends the phrase ("12 Airbus A350s" counts the A350s)
+        and (after is None or after.pos_ not in ("PROPN", "NOUN"))
     ):
         return nxt.ent_type_ not in ("DATE", "TIME", "MONEY", "QUANTITY", "PERCENT")
     verb = num.head

@@ -38,7 +38,15 @@ from factcheck.rules.speakers import (
     quote_altered,
     quoted_word_changed,
 )
-from factcheck.rules.timing import dated_by_dateline, dateline_fits, other_time, same_event
+from factcheck.rules.timing import (
+    dated_by_dateline,
+    dateline_fits,
+    in_statement,
+    other_time,
+    said_on_dateline,
+    same_event,
+    saying_dates,
+)
 from factcheck.thresholds import DEFAULT, Thresholds, Weights
 from factcheck.types import NUMERIC_KINDS, Stance, StanceProbs, ValueKind
 
@@ -116,6 +124,14 @@ def _names_instead(claim: TextFacts, passage: TextFacts) -> bool:
     return False
 
 
+def _one_figure_each(checks: tuple[ValueCheck, ...]) -> tuple[ValueCheck, ...]:
+    """A figure of the source that states one of the claim's figures does not also
+    contradict another ("789 of its 3,200 dealers" against "789 dealerships": the 789 is
+    the claim's 789, not a wrong 3,200)."""
+    used = {id(c.passage) for c in checks if c.agree}
+    return tuple(c for c in checks if c.agree or id(c.passage) not in used)
+
+
 def _day_for_day(c: ValueCheck, claim: TextFacts, passage: TextFacts) -> bool:
     """Two days given for what a passage restates ("brought the clock to school on
     September 14" / "took his clock to school on 16 September"): one event's date
@@ -186,10 +202,15 @@ def assess(
         (c, paraphrase and _day_for_day(c, claim, passage))
         for c in align(claim, passage, w, like, named)
     ]
-    checks = tuple(
-        replace(c, anchored=True, restated=True) if day else c
-        for c, day in aligned
-        if c.agree or can_refute(c, w) or day
+    saying = saying_dates(claim)
+    checks = _one_figure_each(
+        tuple(
+            replace(c, anchored=True, restated=True) if day else c
+            for c, day in aligned
+            if (c.agree or can_refute(c, w) or day)
+            # the day it was said is not a date inside what was said ("by early June")
+            and not (not c.agree and id(c.claim) in saying and in_statement(c.passage, passage))
+        )
     )
     names_ok = cover >= t.entity_cover or paraphrase
     instead = cover < t.entity_cover and paraphrase and _names_instead(claim, passage)
@@ -209,6 +230,7 @@ def assess(
             if v.kind in REQUIRED
             and id(v) not in right
             and not dated_by_dateline(v, passage, passage_date, t)
+            and not (id(v) in saying and said_on_dateline(v, passage_date, t))
             # the base of a change ("from a year earlier") is said many ways ("on the
             # same month last year"): the change's figure is what must be stated
             and not (v.kind == ValueKind.DURATION and v.span in claim.references)

@@ -18,6 +18,7 @@ from factcheck.nlp.speech import (
     voice,
 )
 from factcheck.nlp.statements import Statement
+from factcheck.nlp.words import canon
 from factcheck.rules.assessment import Assessment, Comparison
 from factcheck.thresholds import Thresholds
 from factcheck.types import Stance, StanceProbs
@@ -161,7 +162,19 @@ def _claimed_voice(a: Assessment, claimed: Statement | None) -> Voice:
     v = voice(words, a.passage, a.context)
     if claimed is not None and v.definite and not _same_speaker(a, claimed.name, v):
         return replace(v, known=False)
+    if claimed is not None and not v.speaker and _own_plan(a, claimed):
+        # "GM plans to lay off 47,000": narrated, but GM's own stated plan
+        return Voice(claimed.speaker, claimed.name, share=v.share)
     return v
+
+
+def _own_plan(a: Assessment, claimed: Statement) -> bool:
+    """Whether the passage narrates a plan of the claim's speaker, as the subject of a verb
+    of intention ("GM plans to ...", "the ministry intends to ...")."""
+    vocab = a.claim.vocabulary
+    plans = {canon(w, "VERB", vocab=vocab) for w in vocab.intentions}
+    name = set(claimed.name.split())
+    return any(pred in plans and name & args for pred, args in a.passage.frames)
 
 
 def _nearby(a: Assessment) -> frozenset[str]:

@@ -9,6 +9,7 @@ import re
 
 from factcheck.lang import Vocabulary, resolve
 from factcheck.nlp.facts import TextFacts
+from factcheck.nlp.speech import claimed_statement
 from factcheck.nlp.syntax import reference_before
 from factcheck.rules.align import ValueCheck, values_agree
 from factcheck.thresholds import DEFAULT, Thresholds
@@ -56,15 +57,9 @@ def dated_by_dateline(
 ) -> bool:
     """A claim's date that an undated passage states through its article's dateline
     ("The FTSE fell 6.5% on October 6" against "... fell 6.5% ..." in that day's report)."""
-    if v.kind != ValueKind.DATE or passage_date is None or event_dates(passage):
+    if v.kind != ValueKind.DATE or event_dates(passage):
         return False
-    if not v.date_from or v.date_from.startswith("--"):
-        return False
-    try:
-        start, end = dt.date.fromisoformat(v.date_from), dt.date.fromisoformat(v.date_to)
-    except ValueError:
-        return False
-    return start <= passage_date <= end + dt.timedelta(days=t.report_lag_days)
+    return said_on_dateline(v, passage_date, t)
 
 
 def other_time(
@@ -155,3 +150,35 @@ def _bounded(v: Value) -> bool:
     """A figure that names an amount ("6.5%", "about 100,000"), not an open range ("below
     5,000", "more than 10"): only such a figure can identify an event."""
     return v.low is not None and v.high is not None and math.isfinite(v.low + v.high)
+
+
+def saying_dates(claim: TextFacts) -> frozenset[int]:
+    """The claim's dates of a statement ("On 14 May 2009 Chrysler said it wanted to ..."):
+    those outside the words it gives its speaker, by ``id``. They date the saying, not
+    what was said: a date inside the source's statement ("by early June") is about
+    something else, and a report states the day it was said by its dateline."""
+    s = claimed_statement(claim)
+    if s is None:
+        return frozenset()
+    return frozenset(
+        id(v)
+        for v in claim.values
+        if v.kind == ValueKind.DATE and not (s.start <= v.span[0] < s.end)
+    )
+
+
+def in_statement(v: Value, passage: TextFacts) -> bool:
+    """Whether a passage's value lies inside the words it gives a speaker."""
+    return any(s.start <= v.span[0] < s.end for s in passage.statements)
+
+
+def said_on_dateline(v: Value, passage_date: dt.date | None, t: Thresholds) -> bool:
+    """A date that the passage's dateline states (a report is of its day, or a few days
+    after a month's or a year's figures)."""
+    if passage_date is None or not v.date_from or v.date_from.startswith("--"):
+        return False
+    try:
+        start, end = dt.date.fromisoformat(v.date_from), dt.date.fromisoformat(v.date_to)
+    except ValueError:
+        return False
+    return start <= passage_date <= end + dt.timedelta(days=t.report_lag_days)
