@@ -31,6 +31,15 @@ def canon(lemma: str, pos: str = "", *, vocab: Vocabulary | None = None) -> str:
     return table.get(lemma, lemma)
 
 
+@cache
+def canon_set(
+    words: frozenset[str], pos: tuple[str, ...] = ("VERB", "NOUN"), *, vocab: Vocabulary
+) -> frozenset[str]:
+    """A lexicon word class as the lemmas the analyser keeps (each synonym group's
+    representative), under each of the parts of speech ``pos``; computed once per class."""
+    return frozenset(canon(w, p, vocab=vocab) for w in words for p in pos)
+
+
 def fuzzy_in(word: str, pool: Iterable[str]) -> bool:
     """Exact, or (for longer words) a shared stem: 'crimean' ~ 'crimea', 'invasion' ~ 'invade'."""
     if word in pool:

@@ -4,11 +4,8 @@ contradiction, though the figures agree. Pure code over the words near each valu
 
 from __future__ import annotations
 
-from functools import cache
-
-from factcheck.lang import Vocabulary
 from factcheck.nlp.facts import TextFacts
-from factcheck.nlp.words import canon
+from factcheck.nlp.words import canon_set
 from factcheck.rules.align import ValueCheck
 from factcheck.rules.assessment import Assessment, Comparison
 from factcheck.rules.describe import describe
@@ -18,22 +15,12 @@ from factcheck.types import Stance, Value, ValueKind
 CHANGES = frozenset([ValueKind.PERCENT, ValueKind.MONEY, ValueKind.QUANTITY])
 
 
-@cache
-def _words(vocab: Vocabulary) -> tuple[frozenset[str], frozenset[str]]:
-    """The lexicon's rises and falls as the lemmas the analyser keeps (synonym groups
-    canonical), as verbs and as nouns."""
-
-    def canonical(words: frozenset[str]) -> frozenset[str]:
-        return frozenset(canon(w, pos, vocab=vocab) for w in words for pos in ("VERB", "NOUN"))
-
-    return canonical(vocab.rises), canonical(vocab.falls)
-
-
 def direction(facts: TextFacts, v: Value) -> int:
     """+1 when the words near ``v`` say it rose, -1 when they say it fell, 0 when they say
     neither or both ("exports fell 5% while imports rose 3%": not one direction each)."""
     ctx = next((f.context for f in facts.found if f.value is v), frozenset())
-    up, down = _words(facts.vocabulary)
+    vocab = facts.vocabulary
+    up, down = canon_set(vocab.rises, vocab=vocab), canon_set(vocab.falls, vocab=vocab)
     rose, fell = bool(ctx & up), bool(ctx & down)
     return 0 if rose == fell else (1 if rose else -1)
 

@@ -18,7 +18,7 @@ from factcheck.nlp.speech import (
     voice,
 )
 from factcheck.nlp.statements import Statement
-from factcheck.nlp.words import canon
+from factcheck.nlp.words import canon_set
 from factcheck.rules.assessment import Assessment, Comparison
 from factcheck.thresholds import Thresholds
 from factcheck.types import Stance, StanceProbs
@@ -172,7 +172,7 @@ def _own_plan(a: Assessment, claimed: Statement) -> bool:
     """Whether the passage narrates a plan of the claim's speaker, as the subject of a verb
     of intention ("GM plans to ...", "the ministry intends to ...")."""
     vocab = a.claim.vocabulary
-    plans = {canon(w, "VERB", vocab=vocab) for w in vocab.intentions}
+    plans = canon_set(vocab.intentions, ("VERB",), vocab=vocab)
     name = set(claimed.name.split())
     return any(pred in plans and name & args for pred, args in a.passage.frames)
 
