@@ -19,6 +19,7 @@ NAMES = [
     "batch",
     "checkset",
     "memory",
+    "reviewimport",
     "stance",
     "bigstore",
     "bigfile",

@@ -503,6 +503,13 @@ def bench_checkset() -> list[dict]:
     return checkset.run(lambda path: _checker(_client(path)), row, pct, QUICK)
 
 
+def bench_reviewimport() -> list[dict]:
+    """A large ClaimReview file into the verdict memory (benchmarks/review_import.py)."""
+    from benchmarks import review_import
+
+    return review_import.run(lambda path: _checker(_client(path)), row, QUICK)
+
+
 def bench_watch() -> list[dict]:
     """A saved draft to its report under ``factcheck watch`` (benchmarks/watchbench.py)."""
     from benchmarks import watchbench

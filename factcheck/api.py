@@ -26,6 +26,7 @@ from factcheck.pipeline.ingest import Progress, check_trust, ingest_paths
 from factcheck.pipeline.passage_facts import annotator, refresh_facts
 from factcheck.pipeline.steps import ClaimRequest, Pipeline
 from factcheck.reviews.memory import SUFFIX, ReviewStore, review_of
+from factcheck.reviews.review_log import ReviewLog
 from factcheck.sources.chroma import guarded, open_client
 from factcheck.sources.readers import load_text
 from factcheck.sources.source_log import SourceLog
@@ -80,6 +81,7 @@ class FactChecker:
             self.analyzer,
             store.collection_name + SUFFIX,
             check_embedder=check_embedder,
+            log=ReviewLog(source_log.dir.parent) if source_log else None,
         )
         store.annotate = annotator(self.analyzer)  # facts stored with each passage
         self.pipeline = Pipeline(

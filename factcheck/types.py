@@ -60,6 +60,8 @@ class Source:
     trust: float = 1.0  # 0..1, set by the editor: how much its passages count as evidence
     warnings: tuple[str, ...] = ()  # what reading it left out ("front matter 'url' is a dict")
     version: int = 0  # a NewsML-G2 item's version (0: the format has none); newer replaces
+    # How its numeric dates read ("dmy", "mdy"), from its front matter; "": the setting's.
+    date_order: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = _plain(self)
@@ -83,6 +85,7 @@ class Passage:
     prev_id: str = ""  # the passages before and after it in its source ("" at the ends)
     next_id: str = ""
     trust: float = 1.0  # its source's trust, 0..1: weights its evidence in a verdict
+    date_order: str = ""  # its source's own reading of "03/04/2021" ("": the setting's)
     # What the analyser read in it at ingest (nlp/facts_record.py) and that analyser's
     # fingerprint: a check reads them instead of parsing the passage again.
     facts: str = field(default="", repr=False, compare=False)

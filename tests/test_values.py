@@ -461,3 +461,47 @@ def test_huge_magnitudes_are_printed_in_scientific_form():
     assert _fmt(1e29, resolve(None)) == "1 × 10^29"
     assert _fmt(2.5e9, resolve(None)) == "2.5 billion"
     assert _fmt(3.4e12, resolve(None)) == "3.4 trillion"
+
+
+def test_a_sources_front_matter_sets_its_own_date_order(hash_store, tmp_path):
+    """A wire that writes day/month says so once in its front matter; its passages are read
+    that way (stored at ingest, and again after a reindex), whatever the setting says."""
+    from factcheck.api import FactChecker
+    from factcheck.config import Settings
+    from factcheck.pipeline.passage_facts import passage_facts, refresh_facts
+    from factcheck.sources.records import passage_from_record
+
+    wires = tmp_path / "wires"
+    wires.mkdir()
+    for name, order in (("uk", "dmy"), ("us", "MDY"), ("odd", "ymd"), ("none", "")):
+        head = f"---\ntitle: {name}\ndate: 2021-06-01\ndate_order: {order}\n---\n"
+        (wires / f"{name}.md").write_text(head + f"The {name} bridge opened on 03/04/2021.\n")
+    fc = FactChecker(hash_store, settings=Settings(use_stance_model=False))
+    got = fc.ingest([wires])
+    assert got.added == 4
+    [warning] = [w for w in got.warnings if "date_order" in w]
+    assert "odd.md" in warning and "'ymd'" in warning and "left empty" in warning
+
+    def dates() -> dict[str, tuple[str, str]]:
+        rec = fc.store.collection.get(include=["documents", "metadatas"])
+        ps = [
+            passage_from_record(i, d, m, None)
+            for i, d, m in zip(rec["ids"], rec["documents"], rec["metadatas"], strict=True)
+        ]
+        out = {}
+        for p, f in zip(ps, passage_facts(fc.analyzer, ps), strict=True):
+            [v] = [v for v in f.values + f.unreadable if v.kind.value in ("date", "invalid")]
+            assert p.facts_version == fc.analyzer.fingerprint_for(p.date_order or None)
+            out[p.text.split()[1]] = (p.date_order, v.date_from if v.kind.value == "date" else "")
+        return out
+
+    want = {"uk": ("dmy", "2021-04-03"), "us": ("mdy", "2021-03-04"), "odd": ("", ""),
+            "none": ("", "")}  # fmt: skip
+    assert dates() == want
+    assert refresh_facts(fc.store.collection, fc.analyzer) == 0  # all current
+    fc.analyzer.date_order = "mdy"  # the setting changes: only the sources without their own
+    fc.analyzer._fingerprints.clear()
+    assert refresh_facts(fc.store.collection, fc.analyzer) == 2
+    assert dates() == {**want, "odd": ("", "2021-03-04"), "none": ("", "2021-03-04")}
+    assert fc.check("The uk bridge opened on 3 April 2021.").label.value != "REFUTED"
+    assert fc.check("The uk bridge opened on 4 March 2021.").label.value == "REFUTED"

@@ -11,6 +11,7 @@ import logging
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any, cast
@@ -22,6 +23,7 @@ from factcheck.nlp import syntax
 from factcheck.nlp.dates import DateContext
 from factcheck.nlp.fingerprint import SPACY_MODEL, analysis_fingerprint
 from factcheck.nlp.names import entity_match, norm_entity
+from factcheck.nlp.quotes import quotations
 from factcheck.nlp.statements import Statement, statements
 from factcheck.nlp.values import find_values
 from factcheck.nlp.words import canon, fuzzy_in
@@ -155,9 +157,9 @@ class Analyzer:
         self.without_torch = without_torch
         self._nlp: Lazy[Any] = Lazy(lambda: nlp) if nlp is not None else Lazy(self._load)
         self._lock = threading.Lock()  # guards the cache
-        self._cache: OrderedDict[tuple[str, dt.date | None], TextFacts] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, dt.date | None, str], TextFacts] = OrderedDict()
         self._cache_size = cache_size
-        self._injected, self._fingerprint = nlp is not None, cast(str | None, None)
+        self._injected, self._fingerprints = nlp is not None, cast(dict[str, str], {})
 
     def warm_up(self) -> None:
         self._nlp.get()
@@ -170,10 +172,15 @@ class Analyzer:
     def fingerprint(self) -> str:
         """This analysis as a short hash (nlp/fingerprint.py); an injected pipeline or a
         vocabulary copy makes it this object's own."""
-        if self._fingerprint is None:
+        return self.fingerprint_for(None)
+
+    def fingerprint_for(self, date_order: str | None) -> str:
+        """The fingerprint of this analysis with another date order (a source's own)."""
+        order = self.date_order if date_order is None else date_order
+        if order not in self._fingerprints:
             own = self._injected or self.own_vocab is not None
-            self._fingerprint = analysis_fingerprint(self.vocab.code, self.date_order, own)
-        return self._fingerprint
+            self._fingerprints[order] = analysis_fingerprint(self.vocab.code, order, own)
+        return self._fingerprints[order]
 
     def _load(self) -> Any:
         try:
@@ -204,29 +211,47 @@ class Analyzer:
     ) -> list[TextFacts]:
         """Analyse texts in one spaCy batch. With ``sequential`` the date context (the last
         year named) carries from each text to the next, as in one article."""
-        out: list[TextFacts | None] = [None] * len(texts)
-        todo = []
-        for i, t in enumerate(texts):
-            key = (t, dateline)
-            if not sequential and ctx is None and key in self._cache:
-                out[i] = self._cache[key]
-            else:
-                todo.append(i)
-        if todo:
-            self.warm_up()
-            with self._lock:
-                docs = list(self.nlp.pipe([texts[i] for i in todo], batch_size=256))
-            c = ctx or DateContext(dateline, order=self.date_order)
-            for i, doc in zip(todo, docs, strict=True):
-                facts, c2 = _facts(doc, c, self.vocab)
-                if sequential:
-                    c = c2
-                out[i] = facts
-                if not sequential and ctx is None:
-                    self._remember((texts[i], dateline), facts)
-        return [f for f in out if f is not None]
+        if ctx is None and not sequential:
+            return self.analyze_dated([(t, dateline, None) for t in texts])
+        c = ctx or DateContext(dateline, order=self.date_order)
+        out = []
+        for doc in self._parse(texts):
+            facts, c2 = _facts(doc, c, self.vocab)
+            if sequential:
+                c = c2
+            out.append(facts)
+        return out
 
-    def _remember(self, key: tuple[str, dt.date | None], facts: TextFacts) -> None:
+    def analyze_dated(
+        self, items: Sequence[tuple[str, dt.date | None, str | None]], *, lenient: bool = False
+    ) -> list[TextFacts]:
+        """Texts each read against its own dateline and date order (None: this analyser's),
+        all parsed in one spaCy batch. ``lenient``: a dateline the calendar cannot count
+        from is ignored for that text (one bad passage fails no other), not raised."""
+        keys = [(t, d, self.date_order if o is None else o) for t, d, o in items]
+        out: list[TextFacts | None] = [self._cache.get(k) for k in keys]
+        todo = [i for i, f in enumerate(out) if f is None]
+        for i, doc in zip(todo, self._parse([items[i][0] for i in todo]), strict=True):
+            day, order = keys[i][1:]
+            try:
+                facts = _facts(doc, DateContext(day, order=order), self.vocab)[0]
+            except (ArithmeticError, ValueError) as ex:
+                if not lenient or day is None:
+                    raise
+                logger.warning("dateline %s ignored for a passage: %s", day, ex)
+                facts = _facts(doc, DateContext(None, order=order), self.vocab)[0]
+            out[i] = facts
+            self._remember(keys[i], facts)
+        return cast(list[TextFacts], out)
+
+    def _parse(self, texts: list[str]) -> list[Any]:
+        if not texts:
+            return []
+        self.warm_up()
+        with self._lock:
+            return list(self.nlp.pipe(texts, batch_size=256))
+
+    def _remember(self, key: tuple[str, dt.date | None, str], facts: TextFacts) -> None:
         with self._lock:
             self._cache[key] = facts
             if len(self._cache) > self._cache_size:
@@ -323,35 +348,6 @@ def _facts(doc: Any, ctx: DateContext, vocab: Vocabulary) -> tuple[TextFacts, Da
         references=syntax.references(doc, found, vocab=vocab),
     )
     return facts, ctx
-
-
-def quotations(text: str) -> tuple[tuple[str, int, int], ...]:
-    """The quoted runs of a text, (words, start, end). A quotation may run on past a
-    passage's end (a quote of several sentences: no closing mark here) or begin before its
-    start (a closing mark with none opening it)."""
-    out: list[tuple[int, int]] = []
-    open_at: int | None = None
-    for i, ch in enumerate(text):
-        # A straight quote opens where a word starts after it, else it closes.
-        opens = ch == "“" or (
-            ch == '"'
-            and open_at is None
-            and (i == 0 or text[i - 1] in " \t\n([{—–-")
-            and i + 1 < len(text)
-            and not text[i + 1].isspace()
-        )
-        if opens:
-            if open_at is None:
-                open_at = i + 1
-        elif ch in '”"':
-            if open_at is not None:
-                out.append((open_at, i))
-                open_at = None
-            elif not out:
-                out.append((0, i))  # the end of a quotation begun before this text
-    if open_at is not None:
-        out.append((open_at, len(text)))
-    return tuple((text[a:b], a, b) for a, b in out if len(text[a:b].strip()) >= 3)
 
 
 def _entities(doc: Any, vocab: Vocabulary) -> tuple[Value, ...]:

@@ -131,6 +131,7 @@ def iter_passages(
             prev_id=prev,
             next_id=nxt,
             trust=source.trust,
+            date_order=source.date_order,
         )
 
     prev_id = ""

@@ -6,7 +6,6 @@ another analysis (or before this one) is parsed as before, and ``refresh_facts``
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import replace
@@ -25,32 +24,24 @@ _REFRESH_PAGE = 500
 
 
 def analyze_passages(analyzer: Analyzer, passages: list[Passage]) -> list[TextFacts]:
-    """Parse passages, each against its own dateline (a dateline the calendar cannot count
-    from is ignored for those passages)."""
-    out: list[TextFacts | None] = [None] * len(passages)
-    by_date: dict[dt.date | None, list[int]] = {}
-    for i, p in enumerate(passages):
-        by_date.setdefault(p.dateline, []).append(i)
-    for dl, idx in by_date.items():
-        texts = [passages[i].text for i in idx]
-        try:
-            got = analyzer.analyze_many(texts, dl)
-        except BAD_PASSAGE as ex:
-            logger.warning("datelines %s ignored for %d passages: %s", dl, len(idx), ex)
-            got = analyzer.analyze_many(texts, None)
-        for i, f in zip(idx, got, strict=True):
-            out[i] = f
-    return [f for f in out if f is not None]
+    """Parse passages in one batch, each against its own dateline and its source's date
+    order (a dateline the calendar cannot count from is ignored for that passage)."""
+    items = [(p.text, p.dateline, p.date_order or None) for p in passages]
+    return analyzer.analyze_dated(items, lenient=True)
+
+
+def _mark(analyzer: Analyzer, p: Passage) -> str:
+    """The fingerprint of the analysis that reads this passage."""
+    return analyzer.fingerprint_for(p.date_order or None)
 
 
 def passage_facts(analyzer: Analyzer, passages: list[Passage]) -> list[TextFacts]:
     """The passages' facts: as stored at ingest when this analysis stored them, else
     parsed now."""
     out: list[TextFacts | None] = [None] * len(passages)
-    mark = analyzer.fingerprint
     todo = []
     for i, p in enumerate(passages):
-        if p.facts and p.facts_version == mark:
+        if p.facts and p.facts_version == _mark(analyzer, p):
             try:
                 out[i] = facts_from_record(p.facts, p.text, analyzer.own_vocab)
                 continue
@@ -67,10 +58,9 @@ def annotator(analyzer: Analyzer) -> Callable[[list[Passage]], list[Passage]]:
     """What the store calls on the passages it is about to write: each gets its facts."""
 
     def annotate(passages: list[Passage]) -> list[Passage]:
-        mark = analyzer.fingerprint
         facts = analyze_passages(analyzer, passages)
         return [
-            replace(p, facts=facts_record(f), facts_version=mark)
+            replace(p, facts=facts_record(f), facts_version=_mark(analyzer, p))
             for p, f in zip(passages, facts, strict=True)
         ]
 
@@ -84,12 +74,12 @@ def refresh_facts(
     many passages were parsed. Texts, vectors and the other metadata stay."""
     from factcheck.sources.records import pages, passage_from_record
 
-    mark = analyzer.fingerprint
     stale: list[Passage] = []
     for got in pages(collection, None, ["documents", "metadatas"]):
         for pid, doc, md in zip(got["ids"], got["documents"], got["metadatas"], strict=True):
-            if (md or {}).get("facts_version") != mark:
-                stale.append(passage_from_record(pid, doc or "", dict(md or {}), None))
+            p = passage_from_record(pid, doc or "", dict(md or {}), None)
+            if p.facts_version != _mark(analyzer, p):
+                stale.append(p)
     annotate = annotator(analyzer)
     done = 0
     for i in range(0, len(stale), _REFRESH_PAGE):

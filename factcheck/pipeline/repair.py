@@ -13,6 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import InputError
+from factcheck.nlp.facts import Analyzer
+from factcheck.reviews.memory import SUFFIX, ReviewStore
+from factcheck.reviews.review_log import ReviewLog
 from factcheck.sources.chroma import open_client
 from factcheck.sources.source_log import LOG_DIR, SourceLog
 from factcheck.sources.store import PassageStore
@@ -25,6 +28,7 @@ class Repaired:
     passages: int
     missing: tuple[str, ...]  # logged sources whose text is gone
     kept_at: str  # where the damaged store now is
+    reviews: int = 0  # reviews (verdict memory) restored from their log
 
 
 def repair_store(
@@ -34,9 +38,12 @@ def repair_store(
     split: Callable[[Source, int], list[Passage]],
     progress: Callable[[int, int], None] | None = None,
     annotate: Callable[[list[Passage]], list[Passage]] | None = None,
+    analyzer: Analyzer | None = None,
 ) -> Repaired:
     """Rebuild ``store_dir`` from its source log; returns what was restored. ``annotate``
-    stores each passage's facts with it (``passage_facts.annotator``), as an ingest does."""
+    stores each passage's facts with it (``passage_facts.annotator``), as an ingest does.
+    With an ``analyzer`` the reviews logged beside the sources are restored too (each
+    review's claim is analysed as at import)."""
     store_dir = Path(store_dir)
     log = SourceLog(store_dir)
     entries = log.entries()
@@ -60,12 +67,19 @@ def repair_store(
             n_pass += len(passages)
         if progress:
             progress(i, len(entries))
+    n_reviews = 0
+    logged_reviews = ReviewLog(store_dir).reviews() if analyzer is not None else []
+    if analyzer is not None and logged_reviews:
+        memory = ReviewStore(
+            store.client, embedder, analyzer, collection + SUFFIX, check_embedder=False
+        )
+        n_reviews = memory.add(logged_reviews)[0]
     shutil.copytree(log.dir, fresh / LOG_DIR)
     broken = store_dir.with_name(f"{store_dir.name}.broken-{stamp}")
     _forget_clients()
     store_dir.rename(broken)
     fresh.rename(store_dir)
-    return Repaired(len(entries) - len(missing), n_pass, tuple(missing), str(broken))
+    return Repaired(len(entries) - len(missing), n_pass, tuple(missing), str(broken), n_reviews)
 
 
 def _forget_clients() -> None:

@@ -21,6 +21,7 @@ from factcheck.errors import InputError, StoreError
 from factcheck.nlp.facts import Analyzer, TextFacts
 from factcheck.nlp.facts_json import facts_from_json, facts_to_json
 from factcheck.reviews.matching import MatchThresholds, decide_match
+from factcheck.reviews.review_log import ReviewLog
 from factcheck.sources.chroma import embedder_identity, recover_reindex, reindex_collection
 from factcheck.types import Review, ReviewMatch
 
@@ -87,8 +88,12 @@ class ReviewStore:
         thresholds: MatchThresholds | None = None,
         *,
         check_embedder: bool = True,
+        log: ReviewLog | None = None,
     ) -> None:
+        """``log``: where every review added or removed is also recorded, so that
+        ``factcheck repair`` restores them (from_settings: beside the files)."""
         self.client = client
+        self.log = log
         self.embedder = embedder
         self.analyzer = analyzer
         self.name = name
@@ -152,6 +157,8 @@ class ReviewStore:
                 raise StoreError(f"Reading the reviews failed: {ex}") from ex
             new = [r for r in part if r.id not in have]
             if new:
+                if self.log:  # the log first: what the store should hold
+                    self.log.added(new)
                 facts = self._analyze(new)
                 vecs = self.embedder.embed_documents([r.claim for r in new])
                 try:
@@ -169,15 +176,9 @@ class ReviewStore:
         return added, len(reviews) - added
 
     def _analyze(self, reviews: list[Review]) -> list[TextFacts]:
-        """Each review's claim analysed against its own date (for "on Thursday")."""
-        out: dict[str, TextFacts] = {}
-        by_date: dict[dt.date | None, list[Review]] = {}
-        for r in reviews:
-            by_date.setdefault(r.date, []).append(r)
-        for d, rs in by_date.items():
-            for r, f in zip(rs, self.analyzer.analyze_many([r.claim for r in rs], d), strict=True):
-                out[r.id] = f
-        return [out[r.id] for r in reviews]
+        """Each review's claim analysed against its own date (for "on Thursday"), all in
+        one spaCy batch."""
+        return self.analyzer.analyze_dated([(r.claim, r.date, None) for r in reviews], lenient=True)
 
     def reviews(self) -> list[Review]:
         col = self._collection()
@@ -201,7 +202,7 @@ class ReviewStore:
             raise InputError("There are no reviews in the store")
         with self._lock:
             if col.get(ids=[key], include=[])["ids"]:
-                col.delete(ids=[key])
+                self._delete(col, [key])
                 return 1
             for field, value in (
                 ("url", key),
@@ -210,10 +211,15 @@ class ReviewStore:
             ):
                 ids = list(col.get(where={field: value}, include=[])["ids"])
                 if ids:
-                    for i in range(0, len(ids), _WRITE_BATCH):
-                        col.delete(ids=ids[i : i + _WRITE_BATCH])
+                    self._delete(col, ids)
                     return len(ids)
         raise InputError(f"No review {key!r}: `factcheck reviews list` shows ids, URLs and files")
+
+    def _delete(self, col: Any, ids: list[str]) -> None:
+        if self.log:  # forgotten first: a remove cut short stays removed in a repair
+            self.log.removed(ids)
+        for i in range(0, len(ids), _WRITE_BATCH):
+            col.delete(ids=ids[i : i + _WRITE_BATCH])
 
     def reindex(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Re-embed every review with this store's embedder (see PassageStore.reindex)."""

@@ -67,5 +67,20 @@ def date_field(meta: dict[str, Any], keys: tuple[str, ...], warnings: list[str])
     return None
 
 
+DATE_ORDERS = ("dmy", "mdy")
+
+
+def order_field(meta: dict[str, Any], warnings: list[str]) -> str:
+    """``date_order``: how this source's numeric dates read ("dmy" or "mdy"); anything
+    else is left empty (the setting decides) with a warning."""
+    value = meta.get("date_order")
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str) and value.strip().lower() in DATE_ORDERS:
+        return value.strip().lower()
+    warnings.append(f"front matter 'date_order' is {value!r}, not dmy or mdy; left empty")
+    return ""
+
+
 def in_range(day: dt.date | None) -> bool:
     return day is None or FIRST_YEAR <= day.year <= LAST_YEAR

@@ -52,6 +52,7 @@ class Parsed:
     warnings: tuple[str, ...] = ()
     key: str = ""
     version: int = 0
+    date_order: str = ""  # "dmy" or "mdy" from its front matter; "": the setting's
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ from factcheck.sources.front_matter import (
     LAST_YEAR,
     date_field,
     in_range,
+    order_field,
     read_front_matter,
     text_field,
 )
@@ -85,7 +86,7 @@ def content_hash(text: str) -> str:
 
 
 def _parse_plain(raw: str, markdown: bool) -> Parsed:
-    title, dateline, url, outlet, author = "", None, "", "", ""
+    title, dateline, url, outlet, author, order = "", None, "", "", "", ""
     warnings: list[str] = []
     body_start = 0
     fm = _FRONT_MATTER.match(raw)
@@ -96,6 +97,7 @@ def _parse_plain(raw: str, markdown: bool) -> Parsed:
         url = text_field(meta, ("url",), warnings)
         outlet = text_field(meta, ("outlet", "publisher", "source"), warnings)
         author = text_field(meta, ("author",), warnings)
+        order = order_field(meta, warnings)
         body_start = fm.end()
     else:
         dl = _DATE_LINE.match(raw)
@@ -108,7 +110,9 @@ def _parse_plain(raw: str, markdown: bool) -> Parsed:
         h = _MD_HEADING.search(raw, body_start)
         if h:
             title = h[1].strip()
-    return Parsed(raw, body_start, title, dateline, url, outlet, author, tuple(warnings))
+    return Parsed(
+        raw, body_start, title, dateline, url, outlet, author, tuple(warnings), date_order=order
+    )
 
 
 def _parse_html(raw: str) -> Parsed:
@@ -205,6 +209,7 @@ def _source(
         author=parsed.author,
         path=path,
         version=parsed.version,
+        date_order=parsed.date_order,
         warnings=tuple(f"{label}: {w}" for w in warnings),
     )
     return src, parsed.body_start

@@ -43,6 +43,8 @@ def passage_metadata(
         md["version"] = int(src.version)
     if total is not None:
         md["source_passages"] = int(total)
+    if p.date_order:
+        md["date_order"] = p.date_order
     if p.facts:
         md["facts"] = p.facts
         md["facts_version"] = p.facts_version
@@ -64,6 +66,7 @@ def passage_from_record(pid: str, text: str, md: dict[str, Any], score: float | 
         prev_id=str(md.get("prev_id", "")),
         next_id=str(md.get("next_id", "")),
         trust=float(md.get("trust", 1.0)),
+        date_order=str(md.get("date_order", "")),
         facts=str(md.get("facts", "")),
         facts_version=str(md.get("facts_version", "")),
     )

@@ -30,6 +30,7 @@ class LoggedSource:
     path: str = ""
     trust: float = 1.0
     version: int = 0  # NewsML-G2 (logs written before versions load with 0)
+    date_order: str = ""  # from its front matter
 
     def source(self, text: str) -> Source:
         return Source(
@@ -44,6 +45,7 @@ class LoggedSource:
             path=self.path,
             trust=self.trust,
             version=self.version,
+            date_order=self.date_order,
         )
 
 
@@ -88,6 +90,7 @@ class SourceLog:
             path=src.path,
             trust=src.trust,
             version=src.version,
+            date_order=src.date_order,
         )
         self._update(lambda d: d.__setitem__(src.id, entry))
 

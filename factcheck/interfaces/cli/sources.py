@@ -79,8 +79,7 @@ def ingest(obj: Ctx, paths: tuple[Path, ...], as_json: bool, trust: float) -> No
 @click.pass_obj
 def repair(obj: Ctx) -> None:
     """Rebuild a local store that cannot be read from the source log kept beside it (the
-    damaged store is kept, renamed). Reviews (the verdict memory) are not in the log:
-    import their files again."""
+    damaged store is kept, renamed), reviews (the verdict memory) included."""
     from tqdm import tqdm
 
     from factcheck.backends.embedders import default_embedder
@@ -94,6 +93,7 @@ def repair(obj: Ctx) -> None:
     if s.chroma_url:
         raise fail(InputError("repair rebuilds a local store; this one is a Chroma server"))
     vocab = vocabulary(s.language)
+    analyzer = Analyzer(without_torch=s.backend == "onnx", vocab=vocab, date_order=s.date_order)
     bar = tqdm(unit=" sources", desc="repairing", disable=None, file=sys.stderr)
 
     def progress(done: int, total: int) -> None:
@@ -107,9 +107,8 @@ def repair(obj: Ctx) -> None:
             s.collection,
             lambda src, body: split_passages(src, body, max_chars=s.max_passage_chars, vocab=vocab),
             progress,
-            annotator(
-                Analyzer(without_torch=s.backend == "onnx", vocab=vocab, date_order=s.date_order)
-            ),
+            annotator(analyzer),
+            analyzer,
         )
     except FactCheckError as ex:
         raise fail(ex, code=2) from None
@@ -118,8 +117,8 @@ def repair(obj: Ctx) -> None:
     for sid in got.missing:
         echo(f"error: {sid}: its text is not in the source log; ingest it again", err=True)
     echo(
-        f"rebuilt {s.store_dir}: {got.sources} sources, {got.passages:,} passages; the damaged"
-        f" store is kept at {got.kept_at}"
+        f"rebuilt {s.store_dir}: {got.sources} sources, {got.passages:,} passages,"
+        f" {got.reviews:,} reviews; the damaged store is kept at {got.kept_at}"
     )
     if got.missing:
         sys.exit(1)
