@@ -213,6 +213,7 @@ class Evidence:
     names_instead: bool = False
     competing: bool = False  # another speaker's account of the same statement (same source)
     speaker: str = ""  # whose words the passage gives the claim's content as ("": narration)
+    agreeing: int = 0  # how many of the claim's figures, dates and names it states alike
 
     def to_dict(self) -> dict[str, Any]:
         p = self.passage

@@ -88,3 +88,29 @@ def test_rules_are_overridable():
     ev = [_ev(Stance.SUPPORTS, 0.3)]
     assert decide(CLAIM, ev).label == Label.NOT_ENOUGH_INFO
     assert decide(CLAIM, ev, VerdictRules(min_weight=0.25)).label == Label.SUPPORTED
+
+
+def test_a_fuller_account_is_not_disputed_by_a_thinner_one():
+    """A passage stating two of the claim's details alike outweighs another report's
+    passage that states one alike and differs on a figure: that figure is about another
+    thing. With as many details alike, or a thin supporter, the dispute stands."""
+    full = _ev(Stance.SUPPORTS, 0.85, "a", agreeing=2)
+    thin = _ev(Stance.REFUTES, 0.9, "b", agreeing=1)
+    v = decide(CLAIM, [thin, full])
+    assert v.label == Label.SUPPORTED and v.evidence[0] is full
+    assert "another report differs on fewer of its details" in v.rationale
+    assert v.confidence == pytest.approx(0.85 * (1 - 0.5 * 0.9), abs=1e-3)  # still discounted
+    as_full = _ev(Stance.REFUTES, 0.9, "b", agreeing=2)
+    assert decide(CLAIM, [as_full, full]).label != Label.SUPPORTED
+    thin_sup = _ev(Stance.SUPPORTS, 0.85, "a", agreeing=1)
+    assert decide(CLAIM, [_ev(Stance.REFUTES, 0.9, "b"), thin_sup]).label != Label.SUPPORTED
+    # a rule, not a constant: a desk can ask for more details alike
+    strict = VerdictRules(fuller_account=3)
+    assert decide(CLAIM, [thin, full], strict).label != Label.SUPPORTED
+
+
+def test_a_fuller_account_keeps_a_same_source_competing_account():
+    """Two speakers' accounts in one report still conflict, however full one is."""
+    full = _ev(Stance.SUPPORTS, 0.85, "a", agreeing=3)
+    competing = _ev(Stance.REFUTES, 0.8, "a", competing=True, agreeing=1)
+    assert decide(CLAIM, [full, competing]).label == Label.CONFLICTING

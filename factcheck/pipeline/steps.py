@@ -402,6 +402,7 @@ def _evidence(p: Passage, comp: Comparison, attribution: str | None) -> Evidence
         same_event=comp.stance == Stance.REFUTES
         and any(c.anchored and not c.agree for c in comp.checks),
         names_instead=comp.names_instead,
+        agreeing=len({c.claim.span for c in comp.checks if c.agree}),
     )
 
 

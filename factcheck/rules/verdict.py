@@ -22,6 +22,10 @@ class VerdictRules:
     nei_confidence_range: float = 0.4
     # confidence of a winning side: its best weight * (1 - discount * the other side's best)
     opposed_discount: float = 0.5
+    # A passage that states at least this many of the claim's figures, dates and names, all
+    # alike, is not disputed by one from another report that states fewer of them alike
+    # and differs on the rest: that one is about another thing (_fuller_account).
+    fuller_account: int = 2
 
 
 def decide(claim: Claim, evidence: list[Evidence], rules: VerdictRules | None = None) -> Verdict:
@@ -44,6 +48,9 @@ def decide(claim: Claim, evidence: list[Evidence], rules: VerdictRules | None = 
         sup = [e for e in sup if not e.names_instead]
         ref = [e for e in ref if not e.names_instead]
     sup, ref = _one_report(sup, ref)
+    ref, aside = _fuller_account(sup, ref, r)
+    if aside:  # the next refuting passage may be from the supporting report itself
+        sup, ref = _one_report(sup, ref)
     # What counts comes first (the deciding passage leads); what was set aside follows.
     counted = {id(e) for e in (*sup, *ref)}
     ordered.sort(key=lambda e: id(e) not in counted)
@@ -90,8 +97,11 @@ def decide(claim: Claim, evidence: list[Evidence], rules: VerdictRules | None = 
             evidence=tuple(ordered),
         )
     if s >= f:
-        label, conf = Label.SUPPORTED, best_s * (1.0 - r.opposed_discount * best_f)
+        dissent = max(best_f, aside[0].weight if aside else 0.0)
+        label, conf = Label.SUPPORTED, best_s * (1.0 - r.opposed_discount * dissent)
         why = sup[0].rationale + _discounted(ordered, Stance.REFUTES, r)
+        if aside:
+            why += f" (another report differs on fewer of its details: {_side(aside[0])})"
     else:
         label, conf = Label.REFUTED, best_f * (1.0 - r.opposed_discount * best_s)
         why = ref[0].rationale + _discounted(ordered, Stance.SUPPORTS, r)
@@ -113,6 +123,25 @@ def _one_report(sup: list[Evidence], ref: list[Evidence]) -> tuple[list[Evidence
     if ref[0].relatedness > sup[0].relatedness:
         return [e for e in sup if e.passage.source_id != source], ref
     return sup, ref
+
+
+def _fuller_account(
+    sup: list[Evidence], ref: list[Evidence], r: VerdictRules
+) -> tuple[list[Evidence], list[Evidence]]:
+    """(refuting passages kept, set aside). A passage that states several of the claim's
+    figures, dates and names, every one alike, is a fuller account of the claim than a
+    passage of another report that states fewer of them alike and differs on the rest: a
+    second figure there is about another thing (another model's sales, another index's
+    close, another quarter's loss), not a dispute."""
+    if not sup or not ref or sup[0].agreeing < r.fuller_account:
+        return ref, []
+    top = sup[0]
+    aside = [
+        e for e in ref if e.agreeing < top.agreeing and e.passage.source_id != top.passage.source_id
+    ]
+    if not aside or aside[0] is not ref[0]:
+        return ref, []
+    return [e for e in ref if e not in aside], aside
 
 
 def _two_voices(a: Evidence, b: Evidence) -> bool:
