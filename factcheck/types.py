@@ -115,7 +115,7 @@ NUMERIC_KINDS = frozenset(
     [ValueKind.QUANTITY, ValueKind.MONEY, ValueKind.PERCENT, ValueKind.DURATION]
 )
 Grain = Literal["", "day", "week", "month", "year", "decade"]
-DurationRole = Literal["", "length", "span"]
+DurationRole = Literal["", "length", "span", "offset"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +138,7 @@ class Value:
     date_from: str = ""
     date_to: str = ""
     grain: Grain = ""  # a date's precision
-    role: DurationRole = ""  # a duration: an event's length, or the span between events
+    role: DurationRole = ""  # a duration: an event's length, a window, or an offset between events
     name: str = ""  # an entity's normalised name ("united states")
     entity_type: str = ""  # an entity's type: PERSON, GPE, ORG, NORP, ...
     note: str = ""  # kind INVALID: why the text cannot be read as a value

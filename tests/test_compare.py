@@ -89,6 +89,27 @@ def test_duration_length_is_not_compared_with_time_between_events(analyzer):
     assert c.stance == Stance.SUPPORTS
 
 
+def test_an_offset_between_two_events_is_refuted_by_another_but_a_window_is_not(analyzer):
+    launch = "The capsule separated from the booster 95 seconds after launch."
+    assert cmp(analyzer, "The capsule separated 40 seconds after launch.", launch).stance == (
+        Stance.REFUTES
+    )
+    deadline = "The union said it would strike within 72 hours if the talks did not resume."
+    window = cmp(analyzer, "The union said it would strike within 24 hours.", deadline)
+    assert window.stance != Stance.REFUTES  # two windows can both be true
+
+
+def test_a_figure_on_the_claim_s_event_word_is_the_one_compared(analyzer):
+    """Two counts as close to the claim's words: the one on the claim's own verb
+    ("injuring 212") is about the same thing, not the one nearer a shared noun."""
+    blast = (
+        "A gas leak yesterday caused a blast at the Harbourside market, killing 41 or more "
+        "and injuring 212, the fire service said."
+    )
+    c = cmp(analyzer, "The Harbourside market blast injured 312 people.", blast)
+    assert c.stance == Stance.REFUTES and "212" in c.rationale
+
+
 def test_rules_settle_values_and_names_without_the_model(analyzer):
     """assess() marks the pairs the model cannot change, so the chain skips scoring them."""
 

@@ -47,6 +47,21 @@ def test_duration_roles_are_their_own_field(analyzer):
     assert roles == {"50-minute": "length", "three weeks": "span"}
 
 
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("The capsule separated 95 seconds after launch.", "offset"),
+        ("The ferry docked two hours later than planned.", "offset"),
+        ("Talks resumed six days before the vote.", "offset"),
+        ("The index lost 4% in two hours before trading stopped.", "span"),
+        ("The ministers talked for an hour.", "length"),
+    ],
+)
+def test_a_duration_before_after_or_later_is_an_offset_between_events(analyzer, text, role):
+    (v,) = [v for v in analyzer.analyze(text, DL).values if v.kind == ValueKind.DURATION]
+    assert v.role == role
+
+
 def test_dates_carry_their_grain(analyzer):
     (v,) = analyzer.analyze("Putin seized Crimea in 2014.", DL).values
     assert (v.kind, v.grain, v.role, v.noun) == (ValueKind.DATE, "year", "", "")

@@ -194,6 +194,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         content_stopwords=frozenset(lex["content_stopwords"]),
         event_verbs=frozenset(lex["event_verbs"]),
         span_prepositions=frozenset(lex["span_prepositions"]),
+        offset_words=frozenset(lex["offset_words"]),
         contrast=tuple(lex["contrast"]),
         personal_pronouns=frozenset(lex["personal_pronouns"]),
         name_function_words=frozenset(lex["name_function_words"]),

@@ -137,6 +137,7 @@ class Vocabulary:
     content_stopwords: frozenset[str]
     event_verbs: frozenset[str]
     span_prepositions: frozenset[str]
+    offset_words: frozenset[str]
     contrast: tuple[str, ...]
     personal_pronouns: frozenset[str]
     name_function_words: frozenset[str]

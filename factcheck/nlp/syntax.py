@@ -212,15 +212,20 @@ def arguments(doc: Any, start: int, end: int, *, vocab: Vocabulary | None = None
 def duration_role(
     doc: Any, start: int, end: int, *, vocab: Vocabulary | None = None
 ) -> DurationRole:
-    """'span' for the time between events ("their second in three weeks"), else 'length'
-    ("a 50-minute call", "talked for an hour"): the two must never be compared."""
+    """'span' for a window of time ("their second in three weeks", "within 48 hours"),
+    'offset' for how long one event came after or before another ("exploded 73 seconds
+    after liftoff", "three days later than planned"), else 'length' ("a 50-minute call",
+    "talked for an hour"): the three are never compared with one another."""
     v = resolve(vocab)
     toks = tokens(doc, start, end)
     if _ago(v).search(doc.text[end : end + 6]):
         return "span"
     before = re.search(r"(\w+)\W*$", doc.text[max(0, start - 20) : start])
     if before and before.group(1).lower() in v.span_prepositions:
-        return "span"  # "their second in just over 3 weeks"
+        return "span"  # "their second in just over 3 weeks", "in two hours before ..."
+    after = re.match(r"\W*(\w+)", doc.text[end : end + 20])
+    if after and after.group(1).lower() in v.offset_words:
+        return "offset"
     for t in toks:
         if t.head.pos_ == "ADP" and not (start <= t.head.idx < end):
             return "span" if t.head.lower_ in v.span_prepositions else "length"

@@ -131,7 +131,7 @@ def compatible(a: Value, b: Value, like: Like = exact, *, vocab: Vocabulary | No
     if a.kind in (K.MONEY, K.PERCENT):
         return a.unit == b.unit
     if a.kind == K.DURATION and a.role and b.role:
-        return a.role == b.role  # an event's length vs the time between events
+        return a.role == b.role  # an event's length, a window, an offset between events
     if a.kind == K.QUANTITY and (of(a) in units or of(b) in units):
         return of(a) == of(b)  # 0.3 degrees is never 2,014 of anything
     if a.kind in (K.QUANTITY, K.ORDINAL) and of(a) and of(b):
@@ -160,7 +160,8 @@ def can_refute(c: ValueCheck, w: Weights = DEFAULT.weights) -> bool:
 
     Only sure alignments may refute (a loose one may pair values about different things),
     and never two windows of time: "over the past 30 years" is not contradicted by "in the
-    past 50 years" (both can be true), unlike the lengths of one event ("a 90-minute call").
+    past 50 years" (both can be true), unlike the lengths of one event ("a 90-minute call")
+    and the offsets between two ("73 seconds after liftoff").
     """
     return not c.agree and sure(c, w)
 
@@ -233,7 +234,7 @@ def align(
     claimed = {x for e in claim.entities for x in e.name.split()}
     for c in claim.found:
         cv, cctx, can = c.value, c.context, c.anchor
-        best: tuple[float, Value, float, bool, bool, bool] | None = None
+        best: tuple[tuple[float, bool, bool], Value, float, bool, bool, bool] | None = None
         for p in passage.found:
             pv, pctx, pan = p.value, p.context, p.anchor
             if cv.kind in (K.DATE, K.DURATION) and (cv.span in claim.references) != (
@@ -279,7 +280,15 @@ def align(
             agree = values_agree(cv, pv, w, vocab=vocab)
             # A passage that lists several figures ("97% agreed ...; 74% agreed ...") is
             # about the claim's figure if one of them matches and is about as well aligned.
-            key = score + (w.agree_preference if agree else 0.0)
+            # On a tie, a figure that matches; then the figure on the claim's event word is
+            # the one about the same thing ("wounding 238" for "wounded 538", not "killing
+            # 107" nearer the crane). A count's anchor is often its own noun: that says
+            # nothing of the event.
+            event = bool(
+                (can and can != of(cv) and fuzzy_in(can, pctx))
+                or (pan and pan != of(pv) and fuzzy_in(pan, cctx))
+            )
+            key = (score + (w.agree_preference if agree else 0.0), agree, event)
             if best is None or key > best[0] or (key == best[0] and agree):
                 best = (
                     key,
