@@ -11,7 +11,7 @@ from factcheck.nlp.paraphrase import WordSimilarity, exact, value_words
 from factcheck.rules.align import align, bound, can_refute, values_agree
 from factcheck.rules.assessment import Comparison
 from factcheck.rules.compare import DEFAULT, compare
-from factcheck.rules.corroborate import stated_elsewhere
+from factcheck.rules.corroborate import of_the_claims_time, stated_elsewhere
 from factcheck.types import Stance, StanceProbs
 
 DL = dt.date(2021, 12, 31)
@@ -168,6 +168,30 @@ def test_a_figure_one_passage_states_is_not_refuted_by_another(analyzer):
     assert "another passage states 47,000" in out[1].rationale
     # Alone, the contradiction stands: nothing states the claim's figure.
     assert stated_elsewhere(comps[1:], DEFAULT) == comps[1:]
+
+
+def test_another_times_report_does_not_explain_away_the_claims_times_report(analyzer):
+    """In a series of monthly reports, the report of the claim's month that gives another
+    figure is not about something else because last year's report gave the claim's."""
+    claim = analyzer.analyze("Nordvik's exports fell 21% in March 2019.", DL)
+    last_year = analyzer.analyze("Nordvik reported a 21% fall in exports.", DL)
+    this_month = analyzer.analyze("Nordvik said its exports declined 6.5%.", DL)
+    comps = [compare(claim, last_year, 0.5), compare(claim, this_month, 0.5)]
+    assert comps[1].stance == Stance.REFUTES
+    when = [
+        of_the_claims_time(claim, None, c, d, DEFAULT)
+        for c, d in zip(comps, (dt.date(2018, 4, 2), dt.date(2019, 4, 2)), strict=True)
+    ]
+    assert when == [False, True]
+    assert stated_elsewhere(comps, DEFAULT, of_its_time=when)[1].stance == Stance.REFUTES
+    # Without the reports' times, the 21% explains the 6.5% away, as before.
+    assert stated_elsewhere(comps, DEFAULT)[1].stance == Stance.NEUTRAL
+    # Between two reports of other times, nothing changes.
+    neither = stated_elsewhere(comps, DEFAULT, of_its_time=[False, False])
+    assert neither[1].stance == Stance.NEUTRAL
+    # An undated claim is of every report's time.
+    undated = analyzer.analyze("Nordvik's exports fell 21%.", DL)
+    assert of_the_claims_time(undated, None, comps[0], dt.date(2018, 4, 2), DEFAULT)
 
 
 def test_a_supporting_passage_leaves_the_contradiction_to_the_verdict(analyzer):

@@ -39,7 +39,7 @@ from factcheck.rules.compare import (
     conclude,
     dateline_fits,
 )
-from factcheck.rules.corroborate import stated_elsewhere
+from factcheck.rules.corroborate import of_the_claims_time, stated_elsewhere
 from factcheck.rules.verdict import VerdictRules, decide
 from factcheck.sources.hygiene import clean_claim
 from factcheck.sources.store import PassageStore
@@ -268,7 +268,12 @@ class Pipeline:
         prov = self.provenance
         out: list[Verdict] = []
         for s in states:
-            mine = stated_elsewhere([next(comps) for _ in s.passages], t, vocab=s.facts.vocabulary)
+            mine = [next(comps) for _ in s.passages]
+            now = [
+                of_the_claims_time(s.facts, s.claim.dateline, c, p.dateline, t)
+                for p, c in zip(s.passages, mine, strict=True)
+            ]
+            mine = stated_elsewhere(mine, t, vocab=s.facts.vocabulary, of_its_time=now)
             evidence = [
                 _evidence(p, c, facts[p.id].attribution)
                 for p, c in zip(s.passages, mine, strict=True)

@@ -4,18 +4,25 @@ report, another company's result, another figure of the same story)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from factcheck.lang import Vocabulary
+from factcheck.nlp.facts import TextFacts
 from factcheck.rules.align import ValueCheck, sure
 from factcheck.rules.assessment import Comparison
 from factcheck.rules.describe import describe
+from factcheck.rules.timing import dateline_fits, event_dates
 from factcheck.thresholds import Thresholds
-from factcheck.types import Stance
+from factcheck.types import Stance, ValueKind
 
 
 def stated_elsewhere(
-    comps: list[Comparison], t: Thresholds, *, vocab: Vocabulary | None = None
+    comps: list[Comparison],
+    t: Thresholds,
+    *,
+    vocab: Vocabulary | None = None,
+    of_its_time: list[bool] | None = None,
 ) -> list[Comparison]:
     """The comparisons of one claim's passages, with each contradiction by figure made
     neutral when every figure it contradicts is stated, as the claim has it, by another
@@ -26,25 +33,35 @@ def stated_elsewhere(
     the figure two ways are for :func:`~factcheck.rules.verdict.decide` to weigh (CONFLICTING when
     both hold up). Only where the passage that states the figure leaves another part of
     the claim unstated would the contradiction otherwise decide alone. ``vocab``: the
-    claim's language (``TextFacts.vocabulary``), for the rationale's figures."""
+    claim's language (``TextFacts.vocabulary``), for the rationale's figures.
+
+    ``of_its_time`` (one flag per comparison, see :func:`of_the_claims_time`) says which
+    passages are about the claim's time: in a series of reports, the report of the
+    claim's time that gives another figure is not explained away by another time's report
+    of the claim's figure (last year's 32% does not make this month's 8.7% about something
+    else); between passages of other times, nothing changes."""
     w = t.weights
-    stated: dict[tuple[int, int], ValueCheck] = {}
-    for comp in comps:
+    now = of_its_time if of_its_time is not None else [True] * len(comps)
+    stated: dict[tuple[int, int], ValueCheck] = {}  # by any passage
+    stated_now: dict[tuple[int, int], ValueCheck] = {}  # by a passage of the claim's time
+    for comp, at in zip(comps, now, strict=True):
         for c in comp.checks:
-            best = stated.get(c.claim.span)
-            if c.agree and sure(c, w) and (best is None or c.score > best.score):
-                stated[c.claim.span] = c
+            for found in (stated, stated_now) if at else (stated,):
+                best = found.get(c.claim.span)
+                if c.agree and sure(c, w) and (best is None or c.score > best.score):
+                    found[c.claim.span] = c
     if not stated or any(c.stance == Stance.SUPPORTS for c in comps):
         return comps
     out = []
-    for comp in comps:
+    for comp, at in zip(comps, now, strict=True):
         wrong = [c for c in comp.checks if not c.agree]
+        by = stated_now if at else stated
         if (
             comp.stance == Stance.REFUTES
             and comp.rule == "figure_mismatch"
             and wrong
             # ... each as well aligned as the figure that contradicts it
-            and all(c.claim.span in stated and stated[c.claim.span].score >= c.score for c in wrong)
+            and all(c.claim.span in by and by[c.claim.span].score >= c.score for c in wrong)
         ):
             c = wrong[0]
             comp = replace(
@@ -53,7 +70,24 @@ def stated_elsewhere(
                 weight=0.0,
                 rationale=f"the source gives {describe(c.passage, vocab=vocab)} for something"
                 f" else; another passage states {describe(c.claim, vocab=vocab)}"
-                f" ({stated[c.claim.span].passage.text!r})",
+                f" ({by[c.claim.span].passage.text!r})",
             )
         out.append(comp)
     return out
+
+
+def of_the_claims_time(
+    claim: TextFacts,
+    claim_date: dt.date | None,
+    comp: Comparison,
+    passage_date: dt.date | None,
+    t: Thresholds,
+) -> bool:
+    """Whether a passage is about the claim's time: the claim gives no date of its own,
+    the passage states one of the claim's dates as the claim has it, or its report is
+    dated at the claim's time (timing.dateline_fits)."""
+    if not event_dates(claim):
+        return True
+    if any(c.agree and c.claim.kind == ValueKind.DATE for c in comp.checks):
+        return True
+    return dateline_fits(claim, claim_date, passage_date, t)
