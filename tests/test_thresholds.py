@@ -40,6 +40,7 @@ COUNTS = {
     "verbatim_min_words",
     "report_lag_days",
     "retrieve_pool",
+    "follow_on",
 }
 
 
@@ -91,7 +92,9 @@ def test_every_default_is_within_its_documented_range():
         short = name.removeprefix("weights.")
         assert isinstance(v, int | float) and math.isfinite(v), name
         if short in COUNTS:
-            assert isinstance(v, int) and v >= (0 if short == "report_lag_days" else 1), name
+            assert isinstance(v, int) and v >= (
+                0 if short in ("report_lag_days", "follow_on") else 1
+            ), name
         elif short in ALIGNMENT_SCORES:
             assert v > 0, name
         else:  # shares, cosines, probabilities and the weights of a stance: 0..1

@@ -280,3 +280,36 @@ def test_the_day_it_was_said_is_not_a_date_inside_what_was_said(real_checker):
         "On 3 June 2019 Pellworth said it wanted to close 500 of its stores.", dateline=on
     )
     assert wrong.label == Label.REFUTED, wrong.rationale
+
+
+def test_the_sentence_after_a_retrieved_passage_completes_the_claim(real_checker):
+    """Copy goes on in the next sentence ("That decision is due ..."), which names its
+    subject only in the one before: it is compared too, with that one as its context, and
+    it may complete the claim but never dispute it alone."""
+    bus = [
+        "The city council will review the bus operator's accounts for several weeks before"
+        " a decision is made on whether or not to renew its contract.",
+        "That decision is due by the end of next month.",
+        *(
+            f"The council's transport committee met the bus operator on route {n} to review"
+            f" its contract, its accounts and its {n} buses."
+            for n in (12, 14, 17, 21, 23, 28)
+        ),
+    ]
+    fc = _article(
+        real_checker, "fo", "Council reviews bus contract", "2019-02-11", "\n\n".join(bus)
+    )
+    claim = "The council's decision on renewing the bus contract was due by the end of March 2019."
+    [p] = fc.pipeline.prepare_many([claim])
+    [p] = fc.pipeline.retrieve_many([p])
+    assert "That decision" not in " ".join(q.text for q in p.passages)  # not retrieved
+    v = fc.check(claim, dateline=dt.date(2019, 2, 11))
+    assert v.label == Label.SUPPORTED, v.rationale
+    wrong = fc.check(claim.replace("March", "June"), dateline=dt.date(2019, 2, 11))
+    assert wrong.label == Label.NOT_ENOUGH_INFO, wrong.rationale  # completes, never disputes
+    # the LangChain chain, through a retriever of its own, reads the same next sentence
+    from factcheck.pipeline.chain import ClaimRequest, PassageRetriever, build_chain
+
+    chain = build_chain(fc.pipeline, PassageRetriever(store=fc.store, k=5, min_score=0.2))
+    through = chain.invoke(ClaimRequest(claim, dateline=dt.date(2019, 2, 11)))
+    assert through.label == Label.SUPPORTED, through.rationale

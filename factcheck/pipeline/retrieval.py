@@ -4,6 +4,7 @@ query per distinct metadata filter. The pipeline and the LangChain retriever bot
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from factcheck.sources.store import PassageStore
@@ -31,3 +32,49 @@ def search_many(
         for i, ps in zip(idx, res, strict=True):
             found[i] = [p for p in ps if (p.score or 0.0) >= min_score]
     return list(vecs), found
+
+
+def follow_ons(
+    store: PassageStore,
+    found: Sequence[tuple[str, list[Passage], Any]],
+    near: dict[str, Passage],
+    top: int,
+    min_score: float,
+) -> list[list[Passage]]:
+    """For each claim's (text, passages, vector or None): the sentence after each of its
+    ``top`` passages, when not retrieved already, scored by its own cosine to the claim (at least
+    ``min_score``). Copy goes on in the next sentence ("That decision is due by the end of
+    next month"), which names its subject only in the one before (its context in the
+    comparison), so retrieval alone rarely finds it. ``near``: the passages' neighbours,
+    by id; one store round trip for all the vectors. A claim retrieved through another
+    retriever has no vector yet: those are embedded in one call."""
+    todo = [[near[p.next_id] for p in ps[:top] if p.next_id in near] for _, ps, _ in found]
+    missing = [i for i, (_, _, vec) in enumerate(found) if vec is None and todo[i]]
+    made: dict[int, Any] = {}
+    if missing:
+        texts = [found[i][0] for i in missing]
+        made = dict(zip(missing, store.embedder.embed_documents(texts), strict=True))
+    vecs = store.vectors([q.id for qs in todo for q in qs])
+    out: list[list[Passage]] = []
+    for n, ((_, ps, vec), qs) in enumerate(zip(found, todo, strict=True)):
+        vec = made.get(n, vec)
+        seen = {p.id for p in ps}
+        extra = []
+        for q in qs:
+            v = vecs.get(q.id)
+            if v is None or q.id in seen:
+                continue
+            score = _cosine(vec, v)
+            if score >= min_score:
+                extra.append(replace(q, score=score))
+                seen.add(q.id)
+        out.append(extra)
+    return out
+
+
+def _cosine(a: Any, b: Any) -> float:
+    import numpy as np
+
+    x, y = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    d = float(np.linalg.norm(x) * np.linalg.norm(y))
+    return float(x @ y) / d if d else 0.0

@@ -29,7 +29,7 @@ from factcheck.nlp.speech import claimed_statement
 from factcheck.pipeline.isolate import one_by_one, through
 from factcheck.pipeline.passage_facts import BAD_PASSAGE, passage_facts
 from factcheck.pipeline.provenance import provenance
-from factcheck.pipeline.retrieval import search_many
+from factcheck.pipeline.retrieval import follow_ons, search_many
 from factcheck.reviews.memory import ReviewStore
 from factcheck.rules.compare import (
     DEFAULT,
@@ -39,7 +39,7 @@ from factcheck.rules.compare import (
     conclude,
     dateline_fits,
 )
-from factcheck.rules.corroborate import of_the_claims_time, stated_elsewhere
+from factcheck.rules.corroborate import completes_only, of_the_claims_time, stated_elsewhere
 from factcheck.rules.verdict import VerdictRules, decide
 from factcheck.sources.hygiene import clean_claim
 from factcheck.sources.store import PassageStore
@@ -72,6 +72,7 @@ class ClaimState:
     where: dict[str, Any] | None = None
     passages: list[Passage] = field(default_factory=list)
     vector: Any = None  # the claim's embedding, once retrieval has made it
+    follow_on: set[str] = field(default_factory=set)  # passages added as a sentence after
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +224,16 @@ class Pipeline:
         allp = [p for s in states for p in s.passages]
         # Neighbours come by id (stored at ingest): one round trip, no metadata scan.
         near = self.store.get_passages([q for p in allp for q in (p.prev_id, p.next_id)])
+        more = follow_ons(
+            self.store,
+            [(s.claim.text, s.passages, s.vector) for s in states],
+            near,
+            self.thresholds.follow_on,
+            self.min_score,
+        )
+        for s, extra in zip(states, more, strict=True):
+            s.passages += extra
+            s.follow_on = {q.id for q in extra}
         uniq = {p.id: p for p in allp} | {p.id: p for p in near.values()}
         facts = dict(zip(uniq, self._analyze_passages(list(uniq.values())), strict=True))
         t = self.thresholds
@@ -233,8 +244,7 @@ class Pipeline:
         for n, s in enumerate(states):
             kept = []
             for p in s.passages:
-                prev = near.get(p.prev_id)
-                ctx = facts[prev.id] if prev is not None else None
+                ctx = facts.get(p.prev_id) if p.prev_id else None
                 try:
                     a = assess(
                         s.facts,
@@ -268,7 +278,10 @@ class Pipeline:
         prov = self.provenance
         out: list[Verdict] = []
         for s in states:
-            mine = [next(comps) for _ in s.passages]
+            mine = [
+                completes_only(c) if p.id in s.follow_on else c
+                for p, c in zip(s.passages, [next(comps) for _ in s.passages], strict=True)
+            ]
             now = [
                 of_the_claims_time(s.facts, s.claim.dateline, c, p.dateline, t)
                 for p, c in zip(s.passages, mine, strict=True)
@@ -278,7 +291,9 @@ class Pipeline:
                 _evidence(p, c, facts[p.id].attribution)
                 for p, c in zip(s.passages, mine, strict=True)
             ]
-            evidence += self._competing_accounts(s, evidence, near, facts)
+            competing = self._competing_accounts(s, evidence, near, facts)
+            replaced = {e.passage.id for e in competing}
+            evidence = [e for e in evidence if e.passage.id not in replaced] + competing
             verdict = _speakers(
                 s.facts, replace(decide(s.claim, evidence, self.rules), provenance=prov)
             )
@@ -326,7 +341,8 @@ class Pipeline:
         ("The Kremlin said ... Biden, on the other hand, ..., according to the White House").
         """
         extra: list[Evidence] = []
-        seen = {e.passage.id for e in evidence}
+        # a next passage already compared (a follow-on) is replaced when it says nothing
+        seen = {e.passage.id for e in evidence if e.stance != Stance.NEUTRAL}
         claim_names = {e.name for e in state.facts.entities}
         for e in evidence:
             if e.stance != Stance.SUPPORTS or not e.attribution:

@@ -91,3 +91,18 @@ def of_the_claims_time(
     if any(c.agree and c.claim.kind == ValueKind.DATE for c in comp.checks):
         return True
     return dateline_fits(claim, claim_date, passage_date, t)
+
+
+def completes_only(c: Comparison) -> Comparison:
+    """A sentence compared only as the one after a retrieved passage (retrieval.follow_ons)
+    may state the rest of the claim; it never disputes it alone: not similar enough to be
+    retrieved, its other figure or negation is as likely about another thing."""
+    if c.stance != Stance.REFUTES:
+        return c
+    return replace(
+        c,
+        stance=Stance.NEUTRAL,
+        weight=0.0,
+        rationale=f"the sentence after a retrieved passage differs ({c.rationale}); "
+        "it is not about the claim closely enough to dispute it",
+    )

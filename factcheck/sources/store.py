@@ -395,6 +395,18 @@ class PassageStore:
             )
         return out
 
+    def vectors(self, ids: list[str]) -> dict[str, Any]:
+        """Stored embeddings by passage id, in one round trip; missing ids are absent."""
+        wanted = sorted({i for i in ids if i})
+        if not wanted:
+            return {}
+        with guarded("Reading the store"):
+            got = self.collection.get(ids=wanted, include=["embeddings"])
+        embs = got["embeddings"]
+        if embs is None:
+            return {}
+        return dict(zip(got["ids"], embs, strict=True))
+
     def get_passages(self, ids: list[str]) -> dict[str, Passage]:
         """Passages by id, in one round trip (neighbours for context); missing ids are absent."""
         wanted = sorted({i for i in ids if i})
