@@ -313,3 +313,26 @@ def test_the_sentence_after_a_retrieved_passage_completes_the_claim(real_checker
     chain = build_chain(fc.pipeline, PassageRetriever(store=fc.store, k=5, min_score=0.2))
     through = chain.invoke(ClaimRequest(claim, dateline=dt.date(2019, 2, 11)))
     assert through.label == Label.SUPPORTED, through.rationale
+
+
+def test_an_as_of_date_dates_the_account_not_its_event(analyzer):
+    """"As of March 2019, ... in May 2020": March 2019 is when the plan stood, stated by a
+    report of that time; it is never compared with the date the plan is for."""
+    from factcheck.rules.compare import assess
+    from factcheck.rules.timing import account_dates
+
+    day = dt.date(2019, 3, 6)
+    source = analyzer.analyze(
+        "Tern Ferries said it intends to open the island route to passengers in May 2020.", day
+    )
+    claim = analyzer.analyze(
+        "As of March 2019, Tern Ferries intended to open the island route in May 2020.", day
+    )
+    [as_of] = [v for v in claim.values if id(v) in account_dates(claim)]
+    assert as_of.text == "March 2019"
+    a = assess(claim, source, 0.8, claim_date=day, passage_date=day)
+    assert not a.unverified and all(c.agree for c in a.checks)
+    later = assess(claim, source, 0.8, claim_date=day, passage_date=dt.date(2020, 1, 9))
+    assert [v.text for v in later.unverified] == ["March 2019"]  # another time's report
+    plain = analyzer.analyze("Tern Ferries opened the island route in March 2019.", day)
+    assert not account_dates(plain)

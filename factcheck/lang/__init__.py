@@ -176,6 +176,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         periods=_ro(dat["periods"]),
         month_modifiers=tuple(dat["month_modifiers"]),
         reference_before=tuple(dat["reference_before"]),
+        account_time=tuple(dat["account_time"]),
         ago=tuple(dat["ago"]),
         base_offsets=tuple(dat["base_offsets"]),
         weekday_modifiers=_ro(dat["weekday_modifiers"]),

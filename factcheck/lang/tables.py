@@ -118,6 +118,7 @@ class Vocabulary:
     periods: Mapping[str, int]
     month_modifiers: tuple[str, ...]
     reference_before: tuple[str, ...]
+    account_time: tuple[str, ...]
     ago: tuple[str, ...]
     base_offsets: tuple[str, ...]
     weekday_modifiers: Mapping[str, int]

@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from functools import cache
 
-from factcheck.lang import Vocabulary, resolve
+from factcheck.lang import Vocabulary, alternation, resolve
 from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.speech import claimed_statement
 from factcheck.nlp.syntax import reference_before
@@ -165,6 +166,25 @@ def saying_dates(claim: TextFacts) -> frozenset[int]:
         for v in claim.values
         if v.kind == ValueKind.DATE and not (s.start <= v.span[0] < s.end)
     )
+
+
+def account_dates(claim: TextFacts) -> frozenset[int]:
+    """The claim's dates of the account itself, by ``id``: after one of the language's
+    ``account_time`` words with no clause break between ("As of November
+    2005, the airline intended to ...", "At the time of the maiden flight in April 2005,
+    ..."). Like the day a statement was made, such a date is stated by a report of that
+    time, and no date of the report's event contradicts it."""
+    opener = _account_opener(claim.vocabulary)
+    return frozenset(
+        id(v)
+        for v in claim.values
+        if v.kind == ValueKind.DATE and opener.search(claim.text[: v.span[0]])
+    )
+
+
+@cache
+def _account_opener(vocab: Vocabulary) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(vocab.account_time)})\b[^,;:]*$", re.I)
 
 
 def in_statement(v: Value, passage: TextFacts) -> bool:
