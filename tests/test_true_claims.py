@@ -316,7 +316,7 @@ def test_the_sentence_after_a_retrieved_passage_completes_the_claim(real_checker
 
 
 def test_an_as_of_date_dates_the_account_not_its_event(analyzer):
-    """"As of March 2019, ... in May 2020": March 2019 is when the plan stood, stated by a
+    """ "As of March 2019, ... in May 2020": March 2019 is when the plan stood, stated by a
     report of that time; it is never compared with the date the plan is for."""
     from factcheck.rules.compare import assess
     from factcheck.rules.timing import account_dates
