@@ -98,6 +98,7 @@ class Thresholds:
     model_refute: float = 0.5  # P(refutes) that counts, when it beats P(supports)
     report_lag_days: int = 3  # a dated event may be reported this many days after it
     time_bonus: float = 0.1  # retrieval: added to the cosine of passages of the claim's time
+    name_bonus: float = 0.1  # retrieval: added to the cosine of passages naming its names
     retrieve_pool: int = 3  # retrieval: fetch k times this, keep the k best after the bonus
     # the sentence after each of this many top passages is compared too (with the passage
     # as its context): copy goes on in the next sentence ("That decision is due by ...")

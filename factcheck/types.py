@@ -214,6 +214,7 @@ class Evidence:
     competing: bool = False  # another speaker's account of the same statement (same source)
     speaker: str = ""  # whose words the passage gives the claim's content as ("": narration)
     agreeing: int = 0  # how many of the claim's figures, dates and names it states alike
+    of_its_time: bool = True  # about the claim's time (corroborate.of_the_claims_time)
 
     def to_dict(self) -> dict[str, Any]:
         p = self.passage

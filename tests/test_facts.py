@@ -10,7 +10,7 @@ import pytest
 
 from factcheck.nlp.facts import TextFacts, ValueInContext
 from factcheck.nlp.facts_json import facts_from_json, facts_to_json
-from factcheck.nlp.names import capitals, entity_match, norm_entity
+from factcheck.nlp.names import capitals, entity_match, norm_entity, written_names
 from factcheck.nlp.words import canon, fuzzy_in
 from factcheck.types import ValueKind
 
@@ -204,3 +204,10 @@ def test_value_json_names_each_field_once(kind):
 
     d = Value(kind=kind, text="x", span=(0, 1), noun="troop", role="length").to_dict()
     assert (d["kind"] == kind.value and "label" not in d.get("normalized", {})) or kind == "entity"
+
+
+def test_names_are_searched_as_written_without_article_or_possessive():
+    got = written_names(
+        ["the FTSE 100's", "Kestrel Motors", "US", "2016 Kestrel Motors", "Ana Ruiz"]
+    )
+    assert got == ("FTSE 100", "Kestrel Motors", "Ana Ruiz")

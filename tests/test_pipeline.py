@@ -79,10 +79,10 @@ def test_a_retrieval_failure_fails_only_its_claim(seed_checker, monkeypatch):
     monkeypatch.delenv("FACTCHECK_RAISE_ERRORS", raising=False)
     real = steps.search_many
 
-    def flaky(store, texts, *args):
+    def flaky(store, texts, *args, **kw):
         if any("Kyiv" in t for t in texts):
             raise RuntimeError("index page unreadable")
-        return real(store, texts, *args)
+        return real(store, texts, *args, **kw)
 
     monkeypatch.setattr(steps, "search_many", flaky)
     good, bad = "Putin seized Crimea in 2014.", "Troops were seen near Kyiv."
@@ -102,7 +102,7 @@ def test_a_store_failure_stops_the_batch(seed_checker, monkeypatch):
 
     calls = []
 
-    def down(store, texts, *args):
+    def down(store, texts, *args, **kw):
         calls.append(texts)
         raise StoreError("Chroma server unreachable")
 

@@ -336,3 +336,63 @@ def test_an_as_of_date_dates_the_account_not_its_event(analyzer):
     assert [v.text for v in later.unverified] == ["March 2019"]  # another time's report
     plain = analyzer.analyze("Tern Ferries opened the island route in March 2019.", day)
     assert not account_dates(plain)
+
+
+def test_a_claim_is_retrieved_with_the_passages_that_name_its_names(real_checker):
+    """Another company's loss reads more like the claim than the claim's company's own
+    sentence: the passages naming the claim's names join the pool and rank first among
+    near equals."""
+    fc = real_checker("nm")
+    rivals = [
+        "Corvid",
+        "Heron",
+        "Osprey",
+        "Plover",
+        "Dunlin",
+        "Avocet",
+        "Merlin",
+        "Shrike",
+        "Gannet",
+        "Petrel",
+        "Curlew",
+        "Godwit",
+        "Bittern",
+        "Egret",
+        "Kittiwake",
+        "Lapwing",
+        "Martin",
+        "Nuthatch",
+        "Redstart",
+        "Siskin",
+    ]
+    for n, rival in enumerate(rivals):
+        fc.ingest_text(
+            f"---\ntitle: {rival} Motors reports loss\ndate: 2017-02-{n + 1:02d}\n---\n"
+            f"In 2016 {rival} Motors posted a loss of close to ${n + 20} billion.\n",
+            name=f"{rival}.md",
+            fmt="markdown",
+        )
+    fc.ingest_text(
+        "---\ntitle: Results season\ndate: 2017-01-28\n---\n"
+        "Red ink at Kestrel Motors reached some $11 billion for the year, its accounts"
+        " show.\n",
+        name="kestrel.md",
+        fmt="markdown",
+    )
+    claim = "In 2016 Kestrel Motors posted a loss of close to $11 billion."
+    from dataclasses import replace
+
+    from factcheck.pipeline.retrieval import search_many
+
+    def pool(names):
+        return search_many(fc.store, [claim], [None], 5, 0.2, names=names)[1][0]
+
+    assert not any("Kestrel" in p.text for p in pool(None))  # five rivals read closer
+    named = [p for p in pool([("Kestrel Motors",)]) if "Kestrel" in p.text]
+    assert named and len(pool([("Kestrel Motors",)])) == 6
+    # ... and among near equals, the passage that names the claim's names ranks first
+    [s] = fc.pipeline.prepare_many([claim])
+    rival = replace(pool(None)[0], score=0.80)
+    ranked = fc.pipeline.rank_by_time(s, [rival, replace(named[0], score=0.75)])
+    assert "Kestrel" in ranked[0].text
+    assert "Kestrel" in fc.pipeline.rank_by_time(s, [rival, replace(named[0], score=0.6)])[1].text

@@ -114,3 +114,14 @@ def test_a_fuller_account_keeps_a_same_source_competing_account():
     full = _ev(Stance.SUPPORTS, 0.85, "a", agreeing=3)
     competing = _ev(Stance.REFUTES, 0.8, "a", competing=True, agreeing=1)
     assert decide(CLAIM, [full, competing]).label == Label.CONFLICTING
+
+
+def test_another_times_report_does_not_dispute_the_claims_own_times():
+    """The index fell on many days: where the report of the claim's day agrees, another
+    day's report is background; without one, it still counts."""
+    today = _ev(Stance.SUPPORTS, 0.8, "day6")
+    other_day = _ev(Stance.REFUTES, 0.9, "day24", of_its_time=False)
+    v = decide(CLAIM, [other_day, today])
+    assert v.label == Label.SUPPORTED and v.evidence[0] is today
+    elsewhen = _ev(Stance.SUPPORTS, 0.8, "day9", of_its_time=False)
+    assert decide(CLAIM, [other_day, elsewhen]).label == Label.CONFLICTING

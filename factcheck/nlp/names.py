@@ -4,6 +4,7 @@ place) and telling whether two name the same entity ("Putin" ~ "Vladimir Putin")
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from factcheck.lang import Vocabulary, alternation, resolve
@@ -113,3 +114,24 @@ def initials(short: str, long: str, *, vocab: Vocabulary | None = None) -> bool:
             or short == "".join(w[0] for w in words if w not in resolve(vocab).name_function_words)
         )
     )
+
+
+_LEADING_NUMBER = re.compile(r"^(?:\d[\d,.]*\s+)+")
+
+
+def written_names(texts: Iterable[str], *, vocab: Vocabulary | None = None) -> tuple[str, ...]:
+    """Names as written, for a search of the stored text: without a leading article or a
+    possessive ending ("the FTSE 100's" -> "FTSE 100"); names under three characters
+    ("US") match too much to say anything."""
+    _, article, possessive = _names(resolve(vocab))
+    out: list[str] = []
+    for text in texts:
+        t = text.strip()
+        if m := article.match(t.lower()):
+            t = t[m.end() :]
+        if m := possessive.search(t.lower()):
+            t = t[: m.start()]
+        t = _LEADING_NUMBER.sub("", t.strip(" .,\"“”'’"))  # "2016 Kestrel Motors", mis-tagged
+        if len(t) >= 3 and t not in out:
+            out.append(t)
+    return tuple(out)

@@ -17,9 +17,13 @@ def search_many(
     wheres: Sequence[dict[str, Any] | None],
     k: int,
     min_score: float,
+    names: Sequence[tuple[str, ...]] | None = None,
 ) -> tuple[list[Any], list[list[Passage]]]:
     """(the texts' vectors, the top ``k`` passages of each with a score of at least
-    ``min_score``), in the order of ``texts``."""
+    ``min_score``), in the order of ``texts``. With ``names`` (per text, as written), the
+    top ``k`` passages that hold one of them join the pool: a claim is about its names, and
+    the passage that states it may be less like it than another story's ("a loss of $15
+    billion" is nearer every carmaker's loss than the one sentence of the claim's company)."""
     if not texts:
         return [], []
     vecs = store.embedder.embed_documents(list(texts))
@@ -31,6 +35,12 @@ def search_many(
         res = store.search_vectors([vecs[i] for i in idx], k, wheres[idx[0]])
         for i, ps in zip(idx, res, strict=True):
             found[i] = [p for p in ps if (p.score or 0.0) >= min_score]
+    for i, named in enumerate(names or ()):
+        if not named:
+            continue
+        [ps] = store.search_vectors([vecs[i]], k, wheres[i], containing=named)
+        have = {p.id for p in found[i]}
+        found[i] += [p for p in ps if p.id not in have and (p.score or 0.0) >= min_score]
     return list(vecs), found
 
 

@@ -24,6 +24,7 @@ from typing import Any
 from factcheck.errors import FactCheckError, InputError, ModelError, StoreError
 from factcheck.nlp.claims import claim_id, kinds_of
 from factcheck.nlp.facts import Analyzer, TextFacts, entity_match
+from factcheck.nlp.names import written_names
 from factcheck.nlp.paraphrase import WordSimilarity, value_words
 from factcheck.nlp.speech import claimed_statement
 from factcheck.pipeline.isolate import one_by_one, through
@@ -194,6 +195,7 @@ class Pipeline:
             [s.where for s in states],
             pool,
             self.min_score,
+            names=[_names(s.facts) for s in states],
         )
         for s, v, ps in zip(states, vecs, found, strict=True):
             s.passages = self.rank_by_time(s, ps)[: self.k]
@@ -201,15 +203,24 @@ class Pipeline:
         return states
 
     def rank_by_time(self, state: ClaimState, passages: list[Passage]) -> list[Passage]:
-        """Passages ranked by similarity, those of the claim's time first among near
-        equals: in a store of daily reports, the report of the claim's day must reach the
-        comparison (the bonus only orders; each passage keeps its own score)."""
+        """Passages ranked by similarity, those of the claim's time and those that name
+        the claim's names (in their text or title) first among near equals: in a store of
+        daily reports, the report of the claim's day must reach the comparison, and the
+        claim's company's sentence must beat another company's like it (the bonuses only
+        order; each passage keeps its own score)."""
         t = self.thresholds
         c, day = state.facts, state.claim.dateline
+        names = [n.lower() for n in _names(c)]
 
         def key(p: Passage) -> float:
             fits = dateline_fits(c, day, p.dateline, t)
-            return (p.score or 0.0) + (t.time_bonus if fits else 0.0)
+            where = f"{p.title}\n{p.text}".lower()
+            named = any(n in where for n in names)
+            return (
+                (p.score or 0.0)
+                + (t.time_bonus if fits else 0.0)
+                + (t.name_bonus if named else 0.0)
+            )
 
         return sorted(passages, key=key, reverse=True)
 
@@ -288,8 +299,8 @@ class Pipeline:
             ]
             mine = stated_elsewhere(mine, t, vocab=s.facts.vocabulary, of_its_time=now)
             evidence = [
-                _evidence(p, c, facts[p.id].attribution)
-                for p, c in zip(s.passages, mine, strict=True)
+                replace(_evidence(p, c, facts[p.id].attribution), of_its_time=at)
+                for p, c, at in zip(s.passages, mine, now, strict=True)
             ]
             competing = self._competing_accounts(s, evidence, near, facts)
             replaced = {e.passage.id for e in competing}
@@ -373,6 +384,10 @@ class Pipeline:
             )
             seen.add(nxt.id)
         return extra
+
+
+def _names(facts: TextFacts) -> tuple[str, ...]:
+    return written_names((e.text for e in facts.entities), vocab=facts.vocabulary)
 
 
 def _claim_text(value: object) -> str:

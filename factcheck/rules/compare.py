@@ -42,7 +42,7 @@ from factcheck.rules.timing import (
     account_dates,
     dated_by_dateline,
     dateline_fits,
-    in_statement,
+    not_disputed_by,
     other_time,
     said_on_dateline,
     same_event,
@@ -203,21 +203,13 @@ def assess(
         (c, paraphrase and _day_for_day(c, claim, passage))
         for c in align(claim, passage, w, like, named)
     ]
-    account = account_dates(claim)
-    saying = saying_dates(claim) | account
+    saying = saying_dates(claim) | account_dates(claim)
     checks = _one_figure_each(
         tuple(
             replace(c, anchored=True, restated=True) if day else c
             for c, day in aligned
             if (c.agree or can_refute(c, w) or day)
-            # the day it was said is not a date inside what was said ("by early June")
-            and not (
-                not c.agree
-                and (
-                    id(c.claim) in account
-                    or (id(c.claim) in saying and in_statement(c.passage, passage))
-                )
-            )
+            and not (not c.agree and not_disputed_by(c, claim, passage))
         )
     )
     names_ok = cover >= t.entity_cover or paraphrase

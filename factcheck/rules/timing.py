@@ -187,6 +187,15 @@ def _account_opener(vocab: Vocabulary) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternation(vocab.account_time)})\b[^,;:]*$", re.I)
 
 
+def not_disputed_by(c: ValueCheck, claim: TextFacts, passage: TextFacts) -> bool:
+    """Whether a claim's date that a passage date does not match is never disputed by it:
+    the day a statement was made is not a date inside what was said ("by early June"),
+    and the date of an account ("As of November 2005") is no date of its event."""
+    if id(c.claim) in account_dates(claim):
+        return True
+    return id(c.claim) in saying_dates(claim) and in_statement(c.passage, passage)
+
+
 def in_statement(v: Value, passage: TextFacts) -> bool:
     """Whether a passage's value lies inside the words it gives a speaker."""
     return any(s.start <= v.span[0] < s.end for s in passage.statements)

@@ -47,6 +47,10 @@ def decide(claim: Claim, evidence: list[Evidence], rules: VerdictRules | None = 
         # their kind (compared only as near-restatements) are about something else.
         sup = [e for e in sup if not e.names_instead]
         ref = [e for e in ref if not e.names_instead]
+    if any(e.of_its_time for e in sup):
+        # The claim's own time has a report that agrees: another time's report is
+        # background, never a dispute (the index fell on many days).
+        ref = [e for e in ref if e.of_its_time]
     sup, ref = _one_report(sup, ref)
     ref, aside = _fuller_account(sup, ref, r)
     if aside:  # the next refuting passage may be from the supporting report itself

@@ -374,13 +374,24 @@ class PassageStore:
         return self.search_vectors([self.embedder.embed_query(query)], k, where)[0]
 
     def search_vectors(
-        self, vectors: Any, k: int = 5, where: dict[str, Any] | None = None
+        self,
+        vectors: Any,
+        k: int = 5,
+        where: dict[str, Any] | None = None,
+        containing: tuple[str, ...] = (),
     ) -> list[list[Passage]]:
+        """Top-k passages per vector; with ``containing``, only passages whose text holds
+        one of those strings (as written)."""
+        doc: dict[str, Any] | None = None
+        if containing:
+            each = [{"$contains": c} for c in containing]
+            doc = each[0] if len(each) == 1 else {"$or": each}
         with guarded("Search"):
             res = self.collection.query(
                 query_embeddings=[list(map(float, v)) for v in vectors],
                 n_results=k,
                 where=where,
+                where_document=doc,
                 include=["documents", "metadatas", "distances"],
             )
         out: list[list[Passage]] = []
