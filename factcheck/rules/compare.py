@@ -203,13 +203,14 @@ def assess(
         (c, paraphrase and _day_for_day(c, claim, passage))
         for c in align(claim, passage, w, like, named)
     ]
-    saying = saying_dates(claim) | account_dates(claim)
+    account = account_dates(claim)
+    saying = saying_dates(claim) | account
     checks = _one_figure_each(
         tuple(
             replace(c, anchored=True, restated=True) if day else c
             for c, day in aligned
             if (c.agree or can_refute(c, w) or day)
-            and not (not c.agree and not_disputed_by(c, claim, passage))
+            and not (not c.agree and not_disputed_by(c, passage, account, saying))
         )
     )
     names_ok = cover >= t.entity_cover or paraphrase

@@ -187,13 +187,17 @@ def _account_opener(vocab: Vocabulary) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternation(vocab.account_time)})\b[^,;:]*$", re.I)
 
 
-def not_disputed_by(c: ValueCheck, claim: TextFacts, passage: TextFacts) -> bool:
+def not_disputed_by(
+    c: ValueCheck, passage: TextFacts, account: frozenset[int], saying: frozenset[int]
+) -> bool:
     """Whether a claim's date that a passage date does not match is never disputed by it:
-    the day a statement was made is not a date inside what was said ("by early June"),
-    and the date of an account ("As of November 2005") is no date of its event."""
-    if id(c.claim) in account_dates(claim):
+    the day a statement was made (``saying``) is not a date inside what was said ("by
+    early June"), and the date of an account (``account``: "As of November 2005") is no
+    date of its event. The sets come from :func:`saying_dates` and :func:`account_dates`,
+    computed once per claim."""
+    if id(c.claim) in account:
         return True
-    return id(c.claim) in saying_dates(claim) and in_statement(c.passage, passage)
+    return id(c.claim) in saying and in_statement(c.passage, passage)
 
 
 def in_statement(v: Value, passage: TextFacts) -> bool:
