@@ -125,10 +125,10 @@ class PassageStore:
 
     def _retrust(self, ids: list[str], trust: float) -> None:
         """Set the trust of these passages (their text and vectors stay)."""
+        # Chroma merges an update's metadata into the stored one: no read is needed.
         for i in range(0, len(ids), _WRITE_BATCH):
-            got = self.collection.get(ids=ids[i : i + _WRITE_BATCH], include=["metadatas"])
-            mds = [{**dict(m or {}), "trust": float(trust)} for m in got["metadatas"] or []]
-            self.collection.update(ids=list(got["ids"]), metadatas=mds)
+            batch = ids[i : i + _WRITE_BATCH]
+            self.collection.update(ids=batch, metadatas=[{"trust": float(trust)}] * len(batch))
 
     def add_source(self, source: Source, passages: list[Passage]) -> str:
         """Store a source's passages. Returns ``added``, ``unchanged`` or ``replaced``."""
