@@ -86,6 +86,9 @@ class Thresholds:
     support_similarity: float = 0.55
     entity_cover: float = 0.5
     negation_overlap: float = 0.45
+    # |valence| (-4..4, lang/<code>/polarity.json) at which a word evaluates what it is
+    # said of: the claim's and the source's of opposite sign contradict (rules/opposites.py)
+    opposite_valence: float = 1.0
     model_margin: float = 0.15
     paraphrase_similarity: float = 0.6  # cosine at which a passage restates the claim
     # cosine of two words' embeddings at which they name the same thing ("troops" and

@@ -91,6 +91,13 @@ def _table(code: str, name: str) -> dict[str, Any]:
     return data
 
 
+def _optional(code: str, name: str) -> dict[str, Any]:
+    """A table a language may do without (an empty one when its file is absent)."""
+    if not resources.files(__package__).joinpath(code, name).is_file():
+        return {}
+    return _table(code, name)
+
+
 def _ro(d: Mapping[str, Any]) -> Mapping[str, Any]:
     return MappingProxyType(dict(d))
 
@@ -216,6 +223,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         abbreviations=frozenset(abb["abbreviations"]) | frozenset(dat["month_abbreviations"]),
         numbered_abbreviations=frozenset(abb["before_numbers"]),
         injection=InjectionWords(**{f: tuple(inj[f]) for f in InjectionWords.__dataclass_fields__}),
+        valence=_floats(_optional(code, "polarity.json").get("valence", {})),
     )
 
 

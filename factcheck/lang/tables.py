@@ -161,6 +161,8 @@ class Vocabulary:
     abbreviations: frozenset[str]
     numbered_abbreviations: frozenset[str]
     injection: InjectionWords
+    # polarity.json: valence of evaluative words (-4..4), by word and lemma
+    valence: Mapping[str, float]
 
     @property
     def dimensions(self) -> frozenset[str]:

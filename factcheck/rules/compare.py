@@ -31,6 +31,7 @@ from factcheck.rules.coverage import not_stated, other_name, unstated
 from factcheck.rules.describe import describe
 from factcheck.rules.direction import direction_flip
 from factcheck.rules.model_rules import MODEL_RULES
+from factcheck.rules.opposites import opposite_evaluation
 from factcheck.rules.speakers import (
     READ_AS_FACT,
     attributed,
@@ -376,6 +377,7 @@ RULES: tuple[Rule, ...] = (
     figure_mismatch,
     direction_flip,
     negation_flip,
+    opposite_evaluation,
     figures_unstated,
 )
 

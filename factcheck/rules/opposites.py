@@ -1,0 +1,99 @@
+"""Opposite evaluations: the claim says a thing was welcomed, approved or helped, the source
+says the same thing was criticised, rejected or hurt ("lawmakers approved the proposal" /
+"lawmakers rejected the proposal"). Antonyms sit close together in an embedding space and
+fool a stance model trained on generic pairs; a valence lexicon (lang/<code>/polarity.json)
+tells their sign apart. Pure code over the stored facts (frames and negated predicates)."""
+
+from __future__ import annotations
+
+from factcheck.nlp.facts import TextFacts
+from factcheck.nlp.words import fuzzy_in
+from factcheck.rules.assessment import Assessment, Comparison
+from factcheck.thresholds import Thresholds
+from factcheck.types import Stance
+
+Evaluation = tuple[str, frozenset[str], int]  # predicate, what it is said of, its sign
+
+
+def evaluations(facts: TextFacts, least: float) -> list[Evaluation]:
+    """The evaluative predicates of a text with their arguments and the sign they give
+    them: the word's valence, turned over where the text negates it ("did not welcome")."""
+    valence = facts.vocabulary.valence
+    negated = facts.polar[1]
+    out = []
+    for pred, args in facts.frames:
+        v = valence.get(pred, 0.0)
+        if abs(v) < least or not args:
+            continue
+        sign = 1 if v > 0 else -1
+        out.append((pred, args, -sign if pred in negated else sign))
+    return out
+
+
+def _side(facts: TextFacts, pred: str, arg: str) -> int:
+    """Whether ``arg`` comes before (-1) or after (+1) ``pred`` in the text (their nearest
+    occurrences; 0 when either is not found): in English the subject before the verb, the
+    objects after it."""
+    at = {lemma: start for lemma, start, _ in facts.spans if lemma == pred}
+    if not at:
+        return 0
+    p = at[pred]
+    places = [start for lemma, start, _ in facts.spans if lemma == arg or fuzzy_in(arg, {lemma})]
+    if not places:
+        return 0
+    nearest = min(places, key=lambda x: abs(x - p))
+    return -1 if nearest < p else 1
+
+
+def _same_things(
+    claim: TextFacts, mine: tuple[str, frozenset[str]], passage: TextFacts, theirs: str
+) -> bool:
+    """Said of the same things in the same roles: two of the claim's arguments (its only
+    one, where it has one) on the same side of the source's predicate as of the claim's.
+    "Ford lost ..." and "a plan to relieve Ford" evaluate different things of Ford; a
+    passive ("the plan was welcomed by the union") is not matched, and so not contradicted."""
+    pred, args = mine
+    frames = [a for p, a in passage.frames if p == theirs]
+    same = {
+        w
+        for w in args
+        for a in frames
+        if fuzzy_in(w, a) and _side(claim, pred, w) == _side(passage, theirs, w) != 0
+    }
+    return len(same) >= min(2, len(args))
+
+
+def opposite(claim: TextFacts, passage: TextFacts, least: float) -> tuple[str, str] | None:
+    """A pair (claim's word, source's word): an evaluation of the claim that the source
+    gives with the other sign, of the same thing, where the source gives none of the
+    claim's sign of it and neither text uses the other's word."""
+    mine, theirs = evaluations(claim, least), evaluations(passage, least)
+    for pred, args, sign in mine:
+        if fuzzy_in(pred, passage.content):
+            continue  # the source uses the claim's own word: negation_flip's case
+        about = [(p, s) for p, _, s in theirs if _same_things(claim, (pred, args), passage, p)]
+        if not about or any(s == sign for _, s in about):
+            continue  # the source says nothing of it, or also says it the claim's way
+        other = next(p for p, s in about if s != sign)
+        if not fuzzy_in(other, claim.content):
+            return pred, other
+    return None
+
+
+def opposite_evaluation(a: Assessment, t: Thresholds) -> Comparison | None:
+    """The claim's evaluation of something, given the other way round by the source."""
+    if a.overlap < t.negation_overlap:  # enough of the claim's words make it the same story
+        return None
+    found = opposite(a.claim, a.passage, t.opposite_valence)
+    if found is None:
+        return None
+    w = t.weights
+    return Comparison(
+        stance=Stance.REFUTES,
+        weight=min(1.0, w.negation_base + w.negation_overlap * a.overlap),
+        rationale=f"the claim says {found[0]!r} where the source says {found[1]!r}",
+        claim_spans=a.claim_spans,
+        passage_spans=a.passage_spans,
+        checks=a.checks,
+        relatedness=a.relatedness,
+    )

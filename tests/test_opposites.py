@@ -1,0 +1,104 @@
+"""rules/opposites.py: an evaluation of the claim that the source gives with the other sign
+("welcomed the plan" / "criticised the plan"), read by the valence lexicon."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+
+import pytest
+
+from factcheck.lang import vocabulary
+from factcheck.rules.compare import compare
+from factcheck.rules.opposites import evaluations, opposite
+from factcheck.types import Stance
+
+DL = dt.date(2022, 5, 17)
+
+
+def _cmp(analyzer, claim: str, passage: str):
+    return compare(analyzer.analyze(claim, DL), analyzer.analyze(passage, DL), 0.7)
+
+
+@pytest.mark.parametrize(
+    ("claim", "source"),
+    [
+        (
+            "The harbour council approved the ferry subsidy in May.",
+            "The harbour council rejected the ferry subsidy in May, citing its cost.",
+        ),
+        (
+            "The nurses' union praised the hospital's staffing plan.",
+            "The nurses' union criticised the hospital's staffing plan on Tuesday.",
+        ),
+        (
+            "Residents were pleased with the new timetable.",
+            "Residents were unhappy with the new timetable, the survey found.",
+        ),
+        (
+            "The regulator did not criticise the merger.",
+            "The regulator criticised the merger in a statement on Monday.",
+        ),
+    ],
+)
+def test_the_opposite_evaluation_of_the_same_thing_is_refuted(analyzer, claim, source):
+    c = _cmp(analyzer, claim, source)
+    assert c.stance == Stance.REFUTES, c.rationale
+
+
+@pytest.mark.parametrize(
+    ("claim", "source"),
+    [
+        # the same sign in other words
+        (
+            "The nurses' union praised the hospital's staffing plan.",
+            "The nurses' union welcomed the hospital's staffing plan on Tuesday.",
+        ),
+        # a negated opposite says the claim's way
+        (
+            "The harbour council rejected the ferry subsidy.",
+            "The harbour council did not approve the ferry subsidy.",
+        ),
+        # the same name, evaluated in another role ("relieve Acme" is not "Acme lost")
+        (
+            "Acme lost US$ 1.6 billion in sales last year.",
+            "The company will cut 3,000 jobs as part of a plan to relieve Acme after a"
+            " US$ 1.6 billion loss last year.",
+        ),
+        # the source gives both signs of it: it does not say the opposite
+        (
+            "The minister praised the budget.",
+            "The minister praised the budget but criticised its timing.",
+        ),
+    ],
+)
+def test_no_opposite_where_the_source_does_not_turn_the_evaluation(analyzer, claim, source):
+    assert opposite(analyzer.analyze(claim, DL), analyzer.analyze(source, DL), 1.0) is None
+
+
+def test_a_passive_is_not_matched_so_not_contradicted(analyzer):
+    """Roles are read by word order (subject before the verb): a passive source is left to
+    the model rather than misread."""
+    claim = analyzer.analyze("The union criticised the plan.", DL)
+    source = analyzer.analyze("The plan was welcomed by the union.", DL)
+    assert opposite(claim, source, 1.0) is None
+
+
+def test_a_negated_evaluation_changes_its_sign(analyzer):
+    (pred, _, sign), *_ = evaluations(analyzer.analyze("The union did not welcome the plan."), 1.0)
+    assert (pred, sign) == ("welcome", -1)
+
+
+def test_a_language_without_a_polarity_table_has_no_evaluations(analyzer):
+    facts = analyzer.analyze("The nurses' union praised the plan.", DL)
+    bare = dataclasses.replace(vocabulary("en"), valence={})
+    assert evaluations(dataclasses.replace(facts, vocab=bare), 1.0) == []
+
+
+def test_the_polarity_table_is_well_formed():
+    valence = vocabulary("en").valence
+    assert len(valence) > 3000
+    assert all(re.fullmatch(r"[a-z]+(?:-[a-z]+)?", w) for w in valence)
+    assert all(-4.0 <= v <= 4.0 and abs(v) >= 1.0 for v in valence.values())
+    assert valence["approve"] > 0 > valence["reject"]  # lemmas of the listed forms
