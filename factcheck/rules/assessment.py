@@ -71,3 +71,17 @@ def neutral(a: Assessment, rationale: str, *, checks: bool = True) -> Comparison
         checks=a.checks if checks else (),
         relatedness=a.relatedness,
     )
+
+
+def contradicted(a: Assessment, rationale: str, weight: float) -> Comparison:
+    """A pair the rules read as a contradiction of wording (a negated predicate, an
+    evaluation of the other sign), with the assessment's spans and relatedness kept."""
+    return Comparison(
+        stance=Stance.REFUTES,
+        weight=weight,
+        rationale=rationale,
+        claim_spans=a.claim_spans,
+        passage_spans=a.passage_spans,
+        checks=a.checks,
+        relatedness=a.relatedness,
+    )

@@ -26,7 +26,7 @@ from factcheck.nlp.paraphrase import Like, exact
 from factcheck.nlp.speech import content_names, said_content
 from factcheck.nlp.words import fuzzy_in, overlap
 from factcheck.rules.align import ValueCheck, align, can_refute, compatible, values_agree
-from factcheck.rules.assessment import Assessment, Comparison, neutral
+from factcheck.rules.assessment import Assessment, Comparison, contradicted, neutral
 from factcheck.rules.coverage import not_stated, other_name, unstated
 from factcheck.rules.describe import describe
 from factcheck.rules.direction import direction_flip
@@ -348,14 +348,10 @@ def negation_flip(a: Assessment, t: Thresholds) -> Comparison | None:
     x = sorted(flipped, key=lambda k: (len(k.split()), k))[0]
     side = "claim" if x in c_no else "source"
     w = t.weights
-    return Comparison(
-        stance=Stance.REFUTES,
-        weight=min(1.0, w.negation_base + w.negation_overlap * a.overlap),
-        rationale=f"the {side} negates what the other asserts ({x!r})",
-        claim_spans=a.claim_spans,
-        passage_spans=a.passage_spans,
-        checks=a.checks,
-        relatedness=a.relatedness,
+    return contradicted(
+        a,
+        f"the {side} negates what the other asserts ({x!r})",
+        min(1.0, w.negation_base + w.negation_overlap * a.overlap),
     )
 
 

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.words import fuzzy_in
-from factcheck.rules.assessment import Assessment, Comparison
+from factcheck.rules.assessment import Assessment, Comparison, contradicted
 from factcheck.thresholds import Thresholds
-from factcheck.types import Stance
 
 Evaluation = tuple[str, frozenset[str], int]  # predicate, what it is said of, its sign
 
@@ -88,12 +87,8 @@ def opposite_evaluation(a: Assessment, t: Thresholds) -> Comparison | None:
     if found is None:
         return None
     w = t.weights
-    return Comparison(
-        stance=Stance.REFUTES,
-        weight=min(1.0, w.negation_base + w.negation_overlap * a.overlap),
-        rationale=f"the claim says {found[0]!r} where the source says {found[1]!r}",
-        claim_spans=a.claim_spans,
-        passage_spans=a.passage_spans,
-        checks=a.checks,
-        relatedness=a.relatedness,
+    return contradicted(
+        a,
+        f"the claim says {found[0]!r} where the source says {found[1]!r}",
+        min(1.0, w.negation_base + w.negation_overlap * a.overlap),
     )
