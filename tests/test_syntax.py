@@ -82,3 +82,23 @@ def test_who_a_sentence_attributes_its_content_to(parse, text, who):
 def test_frames_are_predicates_with_their_arguments(parse):
     got = dict(syntax.frames(parse("The council approved the budget after a long debate.")))
     assert got["approve"] == {"council", "budget"}
+
+
+def test_a_names_word_is_not_read_as_its_synonym(parse, analyzer):
+    """'People' in "the People's Republic" is part of a name, not the counted 'people' of
+    "seat 400 people": a figure counting people is not compared with one counting ferries
+    because the name happens to hold the word."""
+    doc = parse("Officials from the People's Republic of China agreed to buy 12 ferries.")
+    people = next(t for t in doc if t.text == "People")
+    assert syntax.lemma(people) == "people"
+    crowd = next(t for t in parse("The ferry will carry 400 people.") if t.text == "people")
+    assert syntax.lemma(crowd) != "people"  # the synonym group's word (a common noun)
+    from factcheck.rules.compare import compare
+    from factcheck.types import Stance
+
+    c = compare(
+        analyzer.analyze("The new ferry will carry 400 people."),
+        analyzer.analyze("Officials from the People's Republic of China agreed to buy 12 ferries."),
+        0.6,
+    )
+    assert c.stance != Stance.REFUTES, c.rationale

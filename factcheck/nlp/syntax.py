@@ -28,8 +28,9 @@ def _ago(vocab: Vocabulary) -> re.Pattern[str]:
 
 def lemma(tok: Any, *, vocab: Vocabulary | None = None) -> str:
     """A token's canonical lemma: its synonym group's word; a proper noun as written."""
-    lem = tok.lemma_.lower() if tok.pos_ != "PROPN" else tok.text.lower()
-    return canon(lem.strip("'’"), tok.pos_, vocab=vocab)
+    if tok.pos_ == "PROPN":  # a name's word is not a synonym ("People's Republic")
+        return str(tok.text.lower().strip("'’"))
+    return canon(tok.lemma_.lower().strip("'’"), tok.pos_, vocab=vocab)
 
 
 def tokens(doc: Any, start: int, end: int) -> list[Any]:
