@@ -55,7 +55,7 @@ def main() -> None:
         a = assess(claim, premise, 0.0, DEFAULT)
         if a.overlap < DEFAULT.negation_overlap:
             continue
-        found = opposite(claim, premise, DEFAULT.opposite_valence)
+        found = opposite(claim, premise, DEFAULT.opposite_valence, stated=not a.unverified)
         if found:
             fired[kind] += 1
             examples.setdefault(kind, []).append(f"{found}: {r['claim'][:100]}")

@@ -40,6 +40,15 @@ def _cmp(analyzer, claim: str, passage: str):
             "The regulator did not criticise the merger.",
             "The regulator criticised the merger in a statement on Monday.",
         ),
+        # one evaluative word swapped, of any part of speech
+        (
+            "The ferry operator reported record profits for the winter season.",
+            "The ferry operator reported record losses for the winter season.",
+        ),
+        (
+            "The inspectors called the new bridge a success.",
+            "The inspectors called the new bridge a failure.",
+        ),
     ],
 )
 def test_the_opposite_evaluation_of_the_same_thing_is_refuted(analyzer, claim, source):
@@ -77,12 +86,29 @@ def test_no_opposite_where_the_source_does_not_turn_the_evaluation(analyzer, cla
     assert opposite(analyzer.analyze(claim, DL), analyzer.analyze(source, DL), 1.0) is None
 
 
-def test_a_passive_is_not_matched_so_not_contradicted(analyzer):
-    """Roles are read by word order (subject before the verb): a passive source is left to
-    the model rather than misread."""
-    claim = analyzer.analyze("The union criticised the plan.", DL)
+def test_a_swap_needs_the_rest_of_the_claim_stated(analyzer):
+    """A claim that adds a figure, or words the source lacks, says more than a swapped
+    word: it is not read as the source's wording turned over."""
+    source = analyzer.analyze(
+        "The agency is offering the tiles to schools that want to share them."
+    )
+    adds_a_figure = analyzer.analyze("The agency will charge schools $5,000 for the tiles.")
+    c = compare(adds_a_figure, source, 0.7)
+    assert "where the source says" not in c.rationale, c.rationale
+    more_words = analyzer.analyze("The union's members reported record profits at the plant.")
+    other = analyzer.analyze("The firm reported record losses.")
+    assert opposite(more_words, other, 1.0) is None
+
+
+def test_a_passive_is_matched_only_as_a_whole_swap(analyzer):
+    """Roles are read by word order (subject before the verb), so a passive source is not
+    matched predicate by predicate; it is contradicted only when the claim is its wording
+    with the evaluation swapped, and left to the model when the claim says more."""
     source = analyzer.analyze("The plan was welcomed by the union.", DL)
-    assert opposite(claim, source, 1.0) is None
+    swapped = analyzer.analyze("The union criticised the plan.", DL)
+    assert opposite(swapped, source, 1.0) == ("criticise", "welcome")
+    dated = analyzer.analyze("The union criticised the plan on 3 May.", DL)
+    assert opposite(dated, source, 1.0, stated=False) is None
 
 
 def test_a_negated_evaluation_changes_its_sign(analyzer):

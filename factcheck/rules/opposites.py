@@ -62,10 +62,41 @@ def _same_things(
     return len(same) >= min(2, len(args))
 
 
-def opposite(claim: TextFacts, passage: TextFacts, least: float) -> tuple[str, str] | None:
+def swapped(claim: TextFacts, passage: TextFacts, least: float) -> tuple[str, str] | None:
+    """A pair (claim's word, source's word) where the claim is the source's wording with
+    one evaluative word put in the other sign ("record profits" for "record losses", "an
+    unclear outlook" for "a clear outlook"): every other content word of the claim is in
+    the source, and every evaluative word of the source that the claim lacks has the other
+    sign. Any part of speech; texts of different negative polarity are left alone."""
+    if len(claim.content) < 3 or claim.negative != passage.negative:
+        return None
+    valence = claim.vocabulary.valence
+    missing = [w for w in claim.content if not fuzzy_in(w, passage.content)]
+    if len(missing) != 1 or abs(valence.get(missing[0], 0.0)) < least:
+        return None
+    mine = missing[0]
+    extra = [
+        w
+        for w in passage.content
+        if abs(valence.get(w, 0.0)) >= least and not fuzzy_in(w, claim.content)
+    ]
+    if not extra or any(valence[w] * valence[mine] > 0 for w in extra):
+        return None
+    return mine, sorted(extra)[0]
+
+
+def opposite(
+    claim: TextFacts, passage: TextFacts, least: float, *, stated: bool = True
+) -> tuple[str, str] | None:
     """A pair (claim's word, source's word): an evaluation of the claim that the source
     gives with the other sign, of the same thing, where the source gives none of the
-    claim's sign of it and neither text uses the other's word."""
+    claim's sign of it and neither text uses the other's word; or, where the source states
+    all of the claim's figures (``stated``), the claim is the source's wording with one
+    evaluative word swapped (:func:`swapped`): a claim that adds a figure says more than a
+    swap."""
+    found = swapped(claim, passage, least) if stated else None
+    if found is not None:
+        return found
     mine, theirs = evaluations(claim, least), evaluations(passage, least)
     for pred, args, sign in mine:
         if fuzzy_in(pred, passage.content):
@@ -83,7 +114,7 @@ def opposite_evaluation(a: Assessment, t: Thresholds) -> Comparison | None:
     """The claim's evaluation of something, given the other way round by the source."""
     if a.overlap < t.negation_overlap:  # enough of the claim's words make it the same story
         return None
-    found = opposite(a.claim, a.passage, t.opposite_valence)
+    found = opposite(a.claim, a.passage, t.opposite_valence, stated=not a.unverified)
     if found is None:
         return None
     w = t.weights
