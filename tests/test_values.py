@@ -505,3 +505,19 @@ def test_a_sources_front_matter_sets_its_own_date_order(hash_store, tmp_path):
     assert dates() == {**want, "odd": ("", "2021-03-04"), "none": ("", "2021-03-04")}
     assert fc.check("The uk bridge opened on 3 April 2021.").label.value != "REFUTED"
     assert fc.check("The uk bridge opened on 4 March 2021.").label.value == "REFUTED"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales doubled in the past decade.", [("the past decade", 10 * 365.25 * 86400)]),
+        (
+            "Jobs has taken leave three times in the last decade.",
+            [("the last decade", 10 * 365.25 * 86400)],
+        ),
+        ("On the last day of the month the plant closed.", []),  # a day, not a window
+    ],
+)
+def test_the_past_decade_is_one_decade(text, expected):
+    got = [(v.text, v.low) for v in vals(text) if v.kind.value == "duration"]
+    assert got == expected

@@ -149,6 +149,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         range_openers=_ro(num["range_openers"]),
         durations=_ro(uni["durations"]),
         article_durations=tuple(uni["article_durations"]),
+        span_openers=tuple(uni["span_openers"]),
         measures=tuple(
             MeasureUnit(m["unit"], m["dimension"], float(m["factor"]), tuple(m["spellings"]))
             for m in uni["measures"]

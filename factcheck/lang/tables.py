@@ -98,6 +98,7 @@ class Vocabulary:
     # units.json
     durations: Mapping[str, int]
     article_durations: tuple[str, ...]
+    span_openers: tuple[str, ...]
     measures: tuple[MeasureUnit, ...]
     glued: Mapping[str, str]
     factor_nouns: frozenset[str]
