@@ -229,3 +229,19 @@ def test_a_comparison_point_does_not_make_a_figure_background(analyzer):
         a, _ = _assessed(analyzer, claim, passage)
         assert a.decided.rule == "figure_mismatch", (claim, a.decided.rationale)
         assert a.decided.stance == Stance.REFUTES
+
+
+def test_a_passage_states_the_claims_date_by_dates_of_its_own_inside_it(analyzer):
+    """'The January 2011 leave' against "Monday's announcement" of 17 January 2011: the
+    sentence's time is its events', and it falls inside the claim's month."""
+    (month,) = [
+        v
+        for v in analyzer.analyze("Jobs began the leave in January 2011.", DL).values
+        if v.kind == "date"
+    ]
+    inside = analyzer.analyze("Monday's announcement marked his third leave.", dt.date(2011, 1, 17))
+    outside = analyzer.analyze(
+        "Monday's announcement marked his third leave.", dt.date(2011, 2, 14)
+    )
+    assert dated_by_dateline(month, inside, dt.date(2011, 1, 17), DEFAULT)
+    assert not dated_by_dateline(month, outside, dt.date(2011, 2, 14), DEFAULT)

@@ -57,9 +57,17 @@ def dated_by_dateline(
     v: Value, passage: TextFacts, passage_date: dt.date | None, t: Thresholds
 ) -> bool:
     """A claim's date that an undated passage states through its article's dateline
-    ("The FTSE fell 6.5% on October 6" against "... fell 6.5% ..." in that day's report)."""
-    if v.kind != ValueKind.DATE or event_dates(passage):
+    ("The FTSE fell 6.5% on October 6" against "... fell 6.5% ..." in that day's report),
+    or that a passage states by dates of its own all within it ("The January 2011 leave"
+    against "Monday's announcement" of 17 January 2011): a sentence's time is its events'.
+    """
+    if v.kind != ValueKind.DATE:
         return False
+    own = event_dates(passage)
+    if own:
+        return all(
+            values_agree(v, d, t.weights, vocab=passage.vocabulary) for d in own
+        )
     return said_on_dateline(v, passage_date, t)
 
 
