@@ -65,9 +65,7 @@ def dated_by_dateline(
         return False
     own = event_dates(passage)
     if own:
-        return all(
-            values_agree(v, d, t.weights, vocab=passage.vocabulary) for d in own
-        )
+        return all(values_agree(v, d, t.weights, vocab=passage.vocabulary) for d in own)
     return said_on_dateline(v, passage_date, t)
 
 
