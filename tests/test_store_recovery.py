@@ -96,11 +96,14 @@ def test_every_store_operation_pages(monkeypatch, hash_checker):
     assert [s.id for s in store.sources()] == ["b.txt"]
 
 
-def test_a_source_past_sqlites_variable_limit(hash_checker):
+def test_a_source_past_sqlites_variable_limit(hash_checker, tmp_path):
     """40,000 passages of one source (the limit is 32,766 variables): listed, re-ingested,
-    re-trusted and removed. A store of its own, without the analysis stored at ingest (the
-    store's paging is tested, not 40,000 parses)."""
-    store = _store()
+    re-trusted and removed. A store of its own, in a database of its own (the session's
+    in-memory Chroma holds every other test's collections, which slows each query), without
+    the analysis stored at ingest (the store's paging is tested, not 40,000 parses)."""
+    from factcheck.sources.chroma import open_client
+
+    store = PassageStore(open_client(str(tmp_path / "big")), HashEmbedder(), "big")
     src, body = load_text(_text(40_000), source_id="big.txt")
     passages = hash_checker._split(src, body)
     assert len(passages) >= 32_767
