@@ -208,8 +208,15 @@ def test_twenty_kills_during_an_ingest_leave_nothing_half_kept(tmp_path):
     statuses: list[str] = []
     kept: list[int] = []  # passages on disk after each kill
     for _ in range(20):
-        proc = subprocess.Popen(_worker(store, n), cwd=root, stdout=subprocess.PIPE, text=True)
-        time.sleep(rng.uniform(1.0, 2.5))
+        proc = subprocess.Popen(
+            _worker(store, n), cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        # Seeded moments after the ingest itself begins (not after the process starts: a
+        # loaded machine takes longer to import, and the kills would all fall before it).
+        assert proc.stderr is not None
+        while "ingesting" not in (line := proc.stderr.readline()) and line:
+            pass
+        time.sleep(rng.uniform(0.1, 1.5))
         proc.send_signal(signal.SIGKILL)
         out, _ = proc.communicate(timeout=60)
         statuses.append(out.split()[0] if out.strip() else "killed")

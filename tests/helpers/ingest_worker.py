@@ -47,6 +47,7 @@ def main() -> None:
         store = PassageStore(open_client(path), HashEmbedder(), "wire")
         fc = FactChecker(store, settings=settings, source_log=SourceLog(path))
         store.annotate = None  # the store's writes are tested, not the analysis stored
+        print("ingesting", file=sys.stderr, flush=True)  # the kill test times from here
         res = fc.ingest([wire], names={str(wire): "wire.txt"})
     except FactCheckError as ex:
         print("error", ex, flush=True)
