@@ -362,3 +362,17 @@ def test_every_rule_is_a_documented_function():
     rules = (*RULES, *MODEL_RULES)
     assert len({r.__name__ for r in rules}) == len(rules)
     assert all(r.__doc__ and r.__doc__.strip() for r in rules)
+
+
+def test_a_figure_without_the_claim_s_names_may_be_another_s(analyzer):
+    """A figure belongs to someone: a passage that does not name the claim's company gives
+    a figure that may be another's (the market's, a rival's), so it cannot refute; the
+    same figure from a passage that names the company does."""
+    claim = "Kestrel Motors' sales rose 12% in March."
+    a, _ = _assessed(analyzer, claim, "Car sales in the country fell as much as 30% in March.")
+    assert [e.text for e in a.unnamed] == ["Kestrel Motors'"]
+    assert a.decided is not None and a.decided.stance == Stance.NEUTRAL
+    assert "without naming Kestrel Motors" in a.decided.rationale
+    named, _ = _assessed(analyzer, claim, "Sales at Kestrel Motors rose 30% in March.")
+    assert named.unnamed == ()
+    assert named.decided is not None and named.decided.stance == Stance.REFUTES

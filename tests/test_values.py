@@ -96,6 +96,25 @@ def test_us_dollars_written_out_are_money():
 
 
 @pytest.mark.parametrize(
+    ("text", "unit", "amount"),
+    [
+        ("priced at US $ 24.00", "USD", 24),
+        ("a fine of AU$ 5,000", "AUD", 5000),
+        ("raised NZ $ 2 million", "NZD", 2e6),
+        ("a CA$ 7 billion loan", "CAD", 7e9),
+        ("worth 40 Canadian dollars", "CAD", 40),
+        ("HK$ 300 a night", "HKD", 300),
+        ("a $5 fee", "USD", 5),
+    ],
+)
+def test_other_dollars_are_their_own_currency(text, unit, amount):
+    """ "AU$ 5" is five Australian dollars, not five US dollars; a space after the
+    country's letters does not lose them."""
+    m = one(text)
+    assert (m.kind, m.unit, m.low) == ("money", unit, pytest.approx(amount))
+
+
+@pytest.mark.parametrize(
     ("text", "seconds"),
     [
         ("a 50-minute call", 3000),

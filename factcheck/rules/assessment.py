@@ -54,6 +54,7 @@ class Assessment:
     # claim's "depot in Northgate"): verdict.decide sets it aside when a passage holding
     # the claim's own names has a stance.
     names_instead: bool = False
+    unnamed: tuple[Value, ...] = ()  # the claim's names that neither passage nor context has
 
     @property
     def needs_model(self) -> bool:

@@ -15,15 +15,12 @@ that returns a :class:`Comparison` or None (passes). Every weight is in
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from factcheck.lang import Vocabulary
 from factcheck.nlp.facts import TextFacts
-from factcheck.nlp.names import entity_match
 from factcheck.nlp.paraphrase import Like, exact
-from factcheck.nlp.speech import content_names, said_content
+from factcheck.nlp.speech import said_content
 from factcheck.nlp.words import fuzzy_in, overlap
 from factcheck.rules.align import ValueCheck, align, can_refute, compatible, values_agree
 from factcheck.rules.assessment import Assessment, Comparison, contradicted, neutral
@@ -31,6 +28,7 @@ from factcheck.rules.coverage import not_stated, other_name, unstated
 from factcheck.rules.describe import describe
 from factcheck.rules.direction import direction_flip
 from factcheck.rules.model_rules import MODEL_RULES
+from factcheck.rules.naming import entity_cover, names_instead, owners_unnamed, title_words
 from factcheck.rules.opposites import opposite_evaluation
 from factcheck.rules.speakers import (
     READ_AS_FACT,
@@ -75,55 +73,6 @@ __all__ = [
 REQUIRED = NUMERIC_KINDS | {ValueKind.DATE}
 
 Rule = Callable[[Assessment, Thresholds], "Comparison | None"]
-
-
-_WORD = re.compile(r"[\w&.'-]+")
-
-
-def _words(text: str, vocab: Vocabulary) -> frozenset[str]:
-    """A title's words, without a possessive ending the word pattern would keep on them."""
-    low = text.lower()
-    for ending in vocab.possessive_endings:
-        if _WORD.fullmatch(ending):  # "'s", not "’s" (the pattern splits that off anyway)
-            low = low.replace(f"{ending} ", " ")
-    return frozenset(_WORD.findall(low))
-
-
-def _entity_cover(
-    claim: TextFacts,
-    passage: TextFacts,
-    context: TextFacts | None,
-    headline: frozenset[str] = frozenset(),
-) -> float:
-    """Share of the claim's names that the passage, the passage before it or its article's
-    headline names (news copy names a company in the headline, then says "the company")."""
-    names = {e.name for e in content_names(claim)}
-    if not names:
-        return 1.0
-    pnames = {e.name for e in passage.entities}
-    pool = passage.content | headline
-    if context is not None:
-        pnames |= {e.name for e in context.entities}
-        pool = pool | context.content
-    found = sum(
-        1
-        for n in names
-        if any(entity_match(n, p, vocab=claim.vocabulary) for p in pnames)
-        or all(fuzzy_in(w, pool) for w in n.split())
-    )
-    return found / len(names)
-
-
-def _names_instead(claim: TextFacts, passage: TextFacts) -> bool:
-    """Whether the passage names, of a kind the claim names, only others (each of the
-    claim's names of that kind missing, another of the kind there)."""
-    vocab = claim.vocabulary
-    theirs = content_names(passage)
-    for e in content_names(claim):
-        same_kind = [p for p in theirs if p.entity_type == e.entity_type]
-        if same_kind and not any(entity_match(e.name, p.name, vocab=vocab) for p in same_kind):
-            return True
-    return False
 
 
 def _one_figure_each(checks: tuple[ValueCheck, ...]) -> tuple[ValueCheck, ...]:
@@ -187,8 +136,8 @@ def assess(
         share_rel = share + w.context_overlap * extra
     else:
         share_rel = share
-    headline = _words(title, claim.vocabulary)
-    cover = _entity_cover(claim, passage, context, headline)
+    headline = title_words(title, claim.vocabulary)
+    cover, unnamed = entity_cover(claim, passage, context, headline)
     # A mismatch on a loose alignment (values that may be about different things) proves
     # nothing either way: only sure alignments may refute.
     named = frozenset(
@@ -215,7 +164,7 @@ def assess(
         )
     )
     names_ok = cover >= t.entity_cover or paraphrase
-    instead = cover < t.entity_cover and paraphrase and _names_instead(claim, passage)
+    instead = cover < t.entity_cover and paraphrase and names_instead(claim, passage)
     right = {id(c.claim) for c in checks if c.agree}
     a = Assessment(
         claim=claim,
@@ -225,6 +174,7 @@ def assess(
         topical=share_rel >= t.related or bool(checks) or paraphrase,
         names_ok=names_ok,
         names_instead=instead,
+        unnamed=unnamed,
         checks=checks,
         unverified=tuple(
             v
@@ -296,11 +246,16 @@ def figure_of_another_time(a: Assessment, t: Thresholds) -> Comparison | None:
 
 
 def figure_mismatch(a: Assessment, t: Thresholds) -> Comparison | None:
-    """A figure or date about the same thing that cannot be true with the claim's."""
+    """A figure or date about the same thing that cannot be true with the claim's; not
+    when the passage lacks a name written before the claim's figure (its owner)."""
     wrong = _wrong(a)
     if not wrong:
         return None
     w, c = t.weights, wrong[0]
+    owners = owners_unnamed(a.unnamed, c.claim, a.claim.vocabulary)
+    if owners:
+        gives = describe(c.passage, vocab=a.claim.vocabulary)
+        return neutral(a, f"the source gives {gives} without naming {owners}")
     # Sure alignment (same counted noun or anchor word) weighs more than loose context.
     weight = (
         w.figure_refute_base
