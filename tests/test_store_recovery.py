@@ -146,14 +146,19 @@ def _disk_snapshot(store_dir) -> dict:
 
 
 def _rows(store_dir) -> int:
-    """Records on disk, read from Chroma's SQLite file without opening a client."""
+    """Records on disk, read from Chroma's SQLite file without opening a client. Not
+    read-only: after a kill SQLite may have a journal to roll back first (which the next
+    run would do anyway), and a read-only connection then fails."""
     import sqlite3
 
     db = store_dir / "chroma.sqlite3"
     if not db.exists():
         return 0
-    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
+    con = sqlite3.connect(db, timeout=30)
+    try:
         return int(con.execute("SELECT count(*) FROM embeddings").fetchone()[0])
+    finally:
+        con.close()
 
 
 def _finish(store_dir, n: int) -> str:
