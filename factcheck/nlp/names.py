@@ -65,6 +65,11 @@ def strip_article(text: str, *, vocab: Vocabulary | None = None) -> str:
     return _names(resolve(vocab))[1].sub("", text)
 
 
+def without_possessive(text: str, *, vocab: Vocabulary | None = None) -> str:
+    """``text`` as written, without a possessive ending ("Hyundai's" -> "Hyundai")."""
+    return _names(resolve(vocab))[2].sub("", text)
+
+
 def norm_entity(text: str, entity_type: str = "", *, vocab: Vocabulary | None = None) -> str:
     """The name an entity is compared by: lower-case, without articles or a possessive,
     an alias resolved ("US" -> "united states"), and for a place its country when it is a

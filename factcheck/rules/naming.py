@@ -8,7 +8,7 @@ import re
 
 from factcheck.lang import Vocabulary
 from factcheck.nlp.facts import TextFacts
-from factcheck.nlp.names import entity_match
+from factcheck.nlp.names import entity_match, without_possessive
 from factcheck.nlp.speech import content_names
 from factcheck.nlp.words import fuzzy_in
 from factcheck.types import Value
@@ -74,10 +74,7 @@ def owners_unnamed(unnamed: tuple[Value, ...], figure: Value, vocab: Vocabulary)
     """The missing names written before ``figure`` (its owner: "Hyundai's sales rose 14%"),
     as written, without a possessive ending; "" when there are none. A passage that does
     not name a figure's owner may give another's figure (the market's, a rival's)."""
-    ends = sorted(vocab.possessive_endings, key=len, reverse=True)
     owners = {
-        next((e.text.removesuffix(x) for x in ends if e.text.endswith(x)), e.text)
-        for e in unnamed
-        if e.span[0] < figure.span[0]
+        without_possessive(e.text, vocab=vocab) for e in unnamed if e.span[0] < figure.span[0]
     }
     return ", ".join(sorted(owners))
