@@ -11,6 +11,9 @@ in a fresh process (`python -m benchmarks.bench NAME`), and the table gives the 
 each side's runs for every number of every row, with NEW / BASE and a flag where NEW is
 worse by more than 15%. The raw rows go to DIR/runs.jsonl (appended: a later call with
 `--only` adds runs, and `--table` prints the medians over every run logged).
+
+`--only suite` times each commit's ``make test`` instead (its ruff and mypy, then its
+pytest, in its worktree with the project's venv; ../shared is linked beside the worktrees).
 """
 
 from __future__ import annotations
@@ -23,13 +26,14 @@ import shutil
 import statistics
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 NUM = re.compile(r"-?\d+(?:\.\d+)?")
 # Rows where a bigger number is better; every other row is a time, a size or memory.
-HIGHER_BETTER = re.compile(r"/s\b|per s|speed-up|agree|recall|found", re.I)
+HIGHER_BETTER = re.compile(r"/s\b|per s|speed-up|agree|recall|found|passed", re.I)
 
 
 def _sh(*cmd: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> str:
@@ -50,6 +54,9 @@ def prepare(commit: str, base: Path) -> Path:
     """A worktree of ``commit`` with a venv view and its models exported."""
     sha = _sh("git", "rev-parse", "--short", commit)
     tree = base / sha
+    shared = base / "shared"  # the trees read ../shared as the project does
+    if not shared.exists() and (ROOT.parent / "shared").exists():
+        shared.symlink_to(ROOT.parent / "shared")
     if not tree.exists():
         _sh("git", "worktree", "add", "--detach", "-f", str(tree), sha)
     venv = tree / ".venv"
@@ -83,7 +90,47 @@ def _env(tree: Path) -> dict[str, str]:
     }
 
 
+LINT = [
+    ["ruff", "check", "factcheck", "tests", "benchmarks", "scripts", "app.py"],
+    ["ruff", "format", "--check", "factcheck", "tests", "benchmarks", "scripts", "app.py"],
+    ["mypy"],
+]
+
+
+def run_suite(tree: Path) -> list[dict]:
+    """``make test`` of the tree, timed: its lint (ruff, mypy), then its pytest."""
+    py = str(tree / ".venv" / "bin" / "python")
+    t0 = time.perf_counter()
+    for cmd in LINT:
+        _sh(py, "-m", *cmd, cwd=tree, env=_env(tree))
+    t1 = time.perf_counter()
+    done = subprocess.run(
+        [py, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        cwd=tree,
+        env=_env(tree),
+        capture_output=True,
+        text=True,
+    )
+    t2 = time.perf_counter()
+    tail = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
+    passed = re.search(r"(\d+) passed", tail)
+    if done.returncode:
+        print(f"{tree.name}: pytest rc {done.returncode}: {tail}", file=sys.stderr, flush=True)
+    return [
+        {"benchmark": "make test", "metric": "lint (ruff, mypy) s", "value": round(t1 - t0, 1)},
+        {"benchmark": "make test", "metric": "pytest s", "value": round(t2 - t1, 1)},
+        {"benchmark": "make test", "metric": "total s", "value": round(t2 - t0, 1)},
+        {
+            "benchmark": "make test",
+            "metric": "tests passed (not a speed)",
+            "value": int(passed.group(1)) if passed else 0,
+        },
+    ]
+
+
 def run_one(tree: Path, name: str) -> list[dict]:
+    if name == "suite":
+        return run_suite(tree)
     py = str(tree / ".venv" / "bin" / "python")
     out = _sh(py, "-m", "benchmarks.bench", name, cwd=tree, env=_env(tree))
     return json.loads(out.splitlines()[-1])
