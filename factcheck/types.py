@@ -84,6 +84,9 @@ class Passage:
     score: float | None = None
     prev_id: str = ""  # the passages before and after it in its source ("" at the ends)
     next_id: str = ""
+    # its source's lead (the first passage that is not the headline; "" for the lead
+    # itself): news copy names its subjects there and then writes "the aircraft"
+    lead_id: str = ""
     trust: float = 1.0  # its source's trust, 0..1: weights its evidence in a verdict
     date_order: str = ""  # its source's own reading of "03/04/2021" ("": the setting's)
     # What the analyser read in it at ingest (nlp/facts_record.py) and that analyser's

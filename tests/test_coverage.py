@@ -84,6 +84,40 @@ def test_names_from_the_headline_or_the_passage_before_count(analyzer):
     assert _unstated(analyzer, claim, passage, context=before) == []
 
 
+def test_a_demonym_in_the_headline_names_its_country(analyzer):
+    claim = "Norway's carriers ordered 12 Airbus A350s."
+    passage = "They have ordered 12 Airbus A350s."
+    assert _unstated(analyzer, claim, passage) == ["Norway"]
+    assert _unstated(analyzer, claim, passage, title="Norwegian carriers expand fleets") == []
+
+
+def test_the_lead_names_what_a_passage_then_calls_the_company(analyzer):
+    """News names its subject in the lead and then writes "the company": a name there
+    counts for a passage that names nothing but the claim's names, never for a passage
+    that names another (a rival of the lead's company is not the lead's company)."""
+    claim = "Halvorsen Freight will cut 300 jobs by May 2027."
+    lead = "Halvorsen Freight, the shipping group, said on Monday that it would restructure."
+    plain = "The company will cut 300 jobs by May 2027, a spokesman said."
+    assert _unstated(analyzer, claim, plain) == ["Halvorsen Freight"]
+    assert _unstated(analyzer, claim, plain, lead=lead) == []
+    rival = "Brekke Logistics will cut 300 jobs by May 2027, a spokesman said."
+    assert _unstated(analyzer, claim, rival, lead=lead) == ["Halvorsen Freight"]
+
+
+def test_a_passage_about_others_takes_no_names_from_around_it(analyzer):
+    """ "Another company ...", "Other carriers also ...": the passage says it is about
+    something other than what its headline, lead and the passage before named."""
+    claim = "Halvorsen Freight will cut 300 jobs by May 2027."
+    lead = "Halvorsen Freight, the shipping group, said on Monday that it would restructure."
+    others = "Other companies will also cut 300 jobs by May 2027, a spokesman said."
+    assert _unstated(analyzer, claim, others, lead=lead) == ["Halvorsen Freight"]
+    assert _unstated(analyzer, claim, others, context=lead) == ["Halvorsen Freight"]
+    title = "Halvorsen Freight to cut jobs"
+    assert _unstated(analyzer, claim, others, title=title) == ["Halvorsen Freight"]
+    same = "The company will cut 300 jobs by May 2027, a spokesman said."
+    assert _unstated(analyzer, claim, same, title=title) == []
+
+
 def test_clause_cover_is_the_share_of_a_clause_a_passage_must_hold(analyzer):
     claim = "Northwind Air ordered 12 Airbus A350s, prompting a regulatory inquiry."
     lenient = replace(DEFAULT, weights=replace(DEFAULT.weights, clause_cover=0.0))

@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 from factcheck.nlp.facts_record import facts_from_record, facts_record
+from tests.helpers.parses import count_parses
 
 from .conftest import SEED_FILE
 
@@ -23,6 +24,8 @@ def _texts() -> list[str]:
         "Officials said the 2011 earthquake killed more than 15,000 people, not 1,500.",
         "The dam holds 40 million cubic metres; February 30 is not a date.",
         "Ushakov said the talks were useful, but the Kremlin denied any deal, according to Tass.",
+        "The crashes of Northline Flight 12 and Skyway Flight 88 killed 45 and 17 people"
+        " respectively.",
     ]
     return [p.text for p in split_passages(src, body)] + more
 
@@ -30,6 +33,7 @@ def _texts() -> list[str]:
 def test_a_passages_facts_come_back_exactly(analyzer):
     facts = analyzer.analyze_many(_texts(), dt.date(2021, 12, 31))
     assert any(f.statements for f in facts) and any(f.found for f in facts)
+    assert any(x.owner for f in facts for x in f.found)  # a "respectively" list's figures
     for f in facts:
         back = facts_from_record(facts_record(f), f.text)
         assert back == f
@@ -48,16 +52,7 @@ def test_a_check_parses_only_the_claim(real_checker, monkeypatch):
         "The port employs 1,200 dockers.",
         name="port",
     )
-    parsed: list[str] = []
-    nlp = fc.analyzer.nlp
-    real = nlp.pipe
-
-    def counting(texts, *a, **kw):
-        texts = list(texts)
-        parsed.extend(texts)
-        return real(texts, *a, **kw)
-
-    monkeypatch.setattr(nlp, "pipe", counting)
+    parsed = count_parses(monkeypatch, fc.analyzer.nlp)
     fc.analyzer._cache.clear()
     v = fc.check("The port of Examplehaven handled 412 ships in May.")
     assert v.label.value == "SUPPORTED"

@@ -30,6 +30,24 @@ def test_passage_offsets_slice_back_exactly():
     assert all(p.text.count(". ") <= 2 for p in passages)
 
 
+def test_every_passage_knows_its_articles_lead():
+    """The lead is the first passage that is not the headline; the passages after it point
+    to it (the rules read the names it gives), the headline and the lead itself do not."""
+    src, body = load_text(
+        "Harbour board backs new ferry\n\nThe Westport harbour board approved a new ferry "
+        "on Monday. The vessel will carry 400 passengers across the estuary every day. "
+        "It is expected to enter service in May, the board's chairman said.",
+        source_id="s",
+        title="Harbour board backs new ferry",
+    )
+    ps = split_passages(src, body)
+    lead = next(p for p in ps if p.text.startswith("The Westport"))
+    assert [p.lead_id for p in ps if p.start < lead.start] == [""] * (ps.index(lead))
+    assert lead.lead_id == ""
+    after = [p.lead_id for p in ps if p.start > lead.start]
+    assert len(after) == 2 and set(after) == {lead.id}
+
+
 def test_sentence_splitter_keeps_abbreviations_and_quotes():
     text = "Mr. Smith met U.S. officials on Jan. 5. He said “no.” Then he left! Did he? Yes."
     sents = [text[s:e] for s, e in split_sentences(text)]
@@ -212,7 +230,9 @@ def test_a_large_source_streams_into_the_same_passages(hash_checker, monkeypatch
     f = tmp_path / "big.txt"
     f.write_text(text)
     src, body = read_file(f)
-    want = {p.id: (p.start, p.end, p.prev_id, p.next_id) for p in split_passages(src, body)}
+    want = {
+        p.id: (p.start, p.end, p.prev_id, p.next_id, p.lead_id) for p in split_passages(src, body)
+    }
     monkeypatch.setattr(ingest_run, "STREAM_CHARS", 1000)
     monkeypatch.setattr(store, "_EMBED_BATCH", 100)
     seen: list[int] = []
@@ -220,7 +240,7 @@ def test_a_large_source_streams_into_the_same_passages(hash_checker, monkeypatch
     assert res.added == 1 and res.passages == len(want)
     got = hash_checker.store.collection.get(include=["metadatas"])
     stored = {
-        i: (m["start"], m["end"], m["prev_id"], m["next_id"])
+        i: (m["start"], m["end"], m["prev_id"], m["next_id"], m["lead_id"])
         for i, m in zip(got["ids"], got["metadatas"], strict=True)
     }
     assert stored == want

@@ -396,3 +396,24 @@ def test_a_claim_is_retrieved_with_the_passages_that_name_its_names(real_checker
     ranked = fc.pipeline.rank_by_time(s, [rival, replace(named[0], score=0.75)])
     assert "Kestrel" in ranked[0].text
     assert "Kestrel" in fc.pipeline.rank_by_time(s, [rival, replace(named[0], score=0.6)])[1].text
+
+
+def test_a_passage_that_says_the_vessel_is_about_the_leads_vessel(real_checker):
+    """The lead names the subject ("the new Aurora ferry") and the copy then says "the
+    vessel": a passage two sentences down that names nothing else is about it; the same
+    figure of another named ship is not the lead's."""
+    body = "\n\n".join(
+        [
+            "The new Aurora ferry left the Harland yard in Belfast on Monday for its sea"
+            " trials, a week later than planned.",
+            "Engineers replaced two of its four engines as a precaution before the trials.",
+            "The vessel will carry up to 1,400 passengers when it enters service in June.",
+            "The Borealis ferry, built at the same yard, carries up to 900 passengers.",
+        ]
+    )
+    fc = _article(real_checker, "ld", "Ferry trials delayed", "2021-03-01", body)
+    day = dt.date(2021, 3, 1)
+    v = fc.check("The Aurora ferry will carry up to 1,400 passengers.", dateline=day)
+    assert v.label == Label.SUPPORTED, v.rationale
+    other = fc.check("The Borealis ferry will carry up to 1,400 passengers.", dateline=day)
+    assert other.label != Label.SUPPORTED, other.rationale

@@ -135,6 +135,8 @@ class Vocabulary:
     falls: frozenset[str]
     negative_words: frozenset[str]
     alternative_before_not: frozenset[str]
+    respective_markers: frozenset[str]
+    other_markers: frozenset[str]
     generic: frozenset[str]
     content_stopwords: frozenset[str]
     event_verbs: frozenset[str]

@@ -19,7 +19,7 @@ from typing import Any, cast
 from factcheck.backends.weights import Lazy
 from factcheck.errors import ModelError
 from factcheck.lang import DEFAULT_LANGUAGE, Vocabulary, resolve, vocabulary, words_pattern
-from factcheck.nlp import syntax
+from factcheck.nlp import respectively, syntax
 from factcheck.nlp.dates import DateContext
 from factcheck.nlp.fingerprint import SPACY_MODEL, analysis_fingerprint
 from factcheck.nlp.names import entity_match, norm_entity
@@ -57,6 +57,7 @@ class ValueInContext:
     value: Value  # a date, quantity, duration or ordinal (``noun``: what it counts)
     context: frozenset[str]  # content lemmas near it
     anchor: str  # the word it attaches to ("50-minute call" -> call)
+    owner: frozenset[str] = frozenset()  # its item of a "respectively" list (respectively.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,8 +301,9 @@ def _facts(doc: Any, ctx: DateContext, vocab: Vocabulary) -> tuple[TextFacts, Da
             if t.i not in ent_tokens:  # names are checked as entities
                 content_at[t.i] = lem
     content.update(e.name for e in entities)
+    own = respectively.owners(doc, found, vocab, ENT_LABELS)
     in_context = tuple(
-        _in_context(doc, v, spans, vocab)
+        _in_context(doc, v, spans, vocab, own.get(v.span, frozenset()))
         for v in found
         if v.kind != ValueKind.INVALID
         # "FTSE 100", "iPhone 4", "Flight 93": a name, not a count
@@ -369,10 +371,14 @@ def _entities(doc: Any, vocab: Vocabulary) -> tuple[Value, ...]:
 
 
 def _in_context(
-    doc: Any, v: Value, spans: list[tuple[str, int, int]], vocab: Vocabulary
+    doc: Any,
+    v: Value,
+    spans: list[tuple[str, int, int]],
+    vocab: Vocabulary,
+    owner: frozenset[str] = frozenset(),
 ) -> ValueInContext:
-    """A value with its counted noun or duration role filled in, the words near it and the
-    word it attaches to."""
+    """A value with its counted noun or duration role filled in, the words near it, the
+    word it attaches to and its owner in a "respectively" list."""
     a, b = v.span
     if v.kind in (ValueKind.QUANTITY, ValueKind.ORDINAL) and not v.unit:
         ordinal = v.kind == ValueKind.ORDINAL
@@ -382,7 +388,8 @@ def _in_context(
     near = frozenset(
         lem for lem, s, e in spans if abs(s - a) < NEAR or abs(e - b) < NEAR
     ) | syntax.arguments(doc, a, b, vocab=vocab)
-    return ValueInContext(value=v, context=near, anchor=syntax.anchor(doc, a, b, vocab=vocab))
+    anchor = syntax.anchor(doc, a, b, vocab=vocab)
+    return ValueInContext(value=v, context=near, anchor=anchor, owner=owner)
 
 
 def _alternative(t: Any, vocab: Vocabulary) -> bool:

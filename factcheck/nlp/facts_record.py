@@ -96,7 +96,15 @@ def facts_record(f: TextFacts) -> str:
     """Every field of ``f`` but its text (stored beside it) and its vocabulary."""
     return json.dumps(
         {
-            "found": [[_value(x.value), sorted(x.context), x.anchor] for x in f.found],
+            "found": [
+                [
+                    _value(x.value),
+                    sorted(x.context),
+                    x.anchor,
+                    *([sorted(x.owner)] if x.owner else []),
+                ]
+                for x in f.found
+            ],
             "entities": [_value(v) for v in f.entities],
             "content": sorted(f.content),
             "negated": sorted(f.negated),
@@ -128,7 +136,10 @@ def facts_from_record(record: str, text: str, vocab: Vocabulary | None = None) -
         quote, question, opinion, contrast, past, statement, reported = d["flags"]
         return TextFacts(
             text=text,
-            found=tuple(ValueInContext(_read_value(v), frozenset(c), a) for v, c, a in d["found"]),
+            found=tuple(
+                ValueInContext(_read_value(v), frozenset(c), a, frozenset(o[0] if o else ()))
+                for v, c, a, *o in d["found"]
+            ),
             entities=tuple(_read_value(v) for v in d["entities"]),
             content=frozenset(d["content"]),
             negated=frozenset(d["negated"]),

@@ -116,9 +116,14 @@ def iter_passages(
 
     Offsets index ``source.text`` so evidence can be shown in place."""
     text = source.text
+    lead = ""  # the lead's id, once it is cut
 
     def make(span: tuple[int, int], pid: str, prev: str, nxt: str) -> Passage:
         s, e = span
+        nonlocal lead
+        lead_id = lead
+        if not lead and text[s:e].strip() != source.title.strip():
+            lead = pid  # the lead itself has no lead_id
         return Passage(
             id=pid,
             text=text[s:e],
@@ -130,6 +135,7 @@ def iter_passages(
             url=source.url,
             prev_id=prev,
             next_id=nxt,
+            lead_id=lead_id,
             trust=source.trust,
             date_order=source.date_order,
         )

@@ -234,7 +234,7 @@ class Pipeline:
         (passage, claim) pairs scored by the stance model in one call."""
         allp = [p for s in states for p in s.passages]
         # Neighbours come by id (stored at ingest): one round trip, no metadata scan.
-        near = self.store.get_passages([q for p in allp for q in (p.prev_id, p.next_id)])
+        near = self.store.get_passages([q for p in allp for q in (p.prev_id, p.next_id, p.lead_id)])
         more = follow_ons(
             self.store,
             [(s.claim.text, s.passages, s.vector) for s in states],
@@ -266,6 +266,7 @@ class Pipeline:
                         claim_date=s.claim.dateline,
                         passage_date=p.dateline,
                         title=p.title,
+                        lead=facts.get(p.lead_id) if p.lead_id else None,
                         like=self.words,
                     )
                 except BAD_PASSAGE as ex:

@@ -12,6 +12,7 @@ from factcheck.lang import Vocabulary, resolve
 from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.numerals import stated
 from factcheck.nlp.paraphrase import Like, exact
+from factcheck.nlp.respectively import words
 from factcheck.nlp.words import fuzzy_in
 from factcheck.thresholds import DEFAULT, Weights
 from factcheck.types import NUMERIC_KINDS, Value, ValueKind
@@ -206,6 +207,16 @@ def _named_before(word: str, claimed: set[str], named: frozenset[str], passage: 
     )
 
 
+def _owned_elsewhere(claim: TextFacts, passage: TextFacts) -> set[int]:
+    """The passage's figures that a "respectively" list gives to an item the claim names
+    less well than another's ("Adam Air Flight 574 and Garuda Indonesia Flight 200 ...
+    killed 102 and 21 people respectively": for a claim about Garuda, 102 is Adam Air's)."""
+    said = words(claim.text)
+    share = {id(p): len(p.owner & said) / len(p.owner) for p in passage.found if p.owner}
+    best = max(share.values(), default=0.0)
+    return {i for i, s in share.items() if s == 0.0 or s < best}
+
+
 def align(
     claim: TextFacts,
     passage: TextFacts,
@@ -229,6 +240,7 @@ def align(
     checks = []
     vocab = claim.vocabulary
     units = measures(vocab)
+    owned = _owned_elsewhere(claim, passage)
     # Names say who, not which event: a shared name alone must not pair two dates.
     names = {x for e in (*claim.entities, *passage.entities) for x in e.name.split()}
     claimed = {x for e in claim.entities for x in e.name.split()}
@@ -237,6 +249,8 @@ def align(
         best: tuple[tuple[float, bool, bool], Value, float, bool, bool, bool] | None = None
         for p in passage.found:
             pv, pctx, pan = p.value, p.context, p.anchor
+            if id(p) in owned or (c.owner and p.owner and not c.owner & p.owner):
+                continue  # another item's figure of a "respectively" list
             if cv.kind in (K.DATE, K.DURATION) and (cv.span in claim.references) != (
                 pv.span in passage.references
             ):

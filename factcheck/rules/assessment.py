@@ -54,7 +54,10 @@ class Assessment:
     # claim's "depot in Northgate"): verdict.decide sets it aside when a passage holding
     # the claim's own names has a stance.
     names_instead: bool = False
-    unnamed: tuple[Value, ...] = ()  # the claim's names that neither passage nor context has
+    # The claim's names that neither the passage nor its context (the passage before it,
+    # the article's headline and lead) has; ``unnamed`` leaves out those inside a figure.
+    missing_names: tuple[Value, ...] = ()
+    unnamed: tuple[Value, ...] = ()
 
     @property
     def needs_model(self) -> bool:

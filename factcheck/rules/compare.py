@@ -28,7 +28,13 @@ from factcheck.rules.coverage import not_stated, other_name, unstated
 from factcheck.rules.describe import describe
 from factcheck.rules.direction import direction_flip
 from factcheck.rules.model_rules import MODEL_RULES
-from factcheck.rules.naming import entity_cover, names_instead, owners_unnamed, title_words
+from factcheck.rules.naming import (
+    entity_cover,
+    names_instead,
+    outside_figures,
+    owners_unnamed,
+    title_words,
+)
 from factcheck.rules.opposites import opposite_evaluation
 from factcheck.rules.speakers import (
     READ_AS_FACT,
@@ -117,6 +123,7 @@ def assess(
     claim_date: dt.date | None = None,
     passage_date: dt.date | None = None,
     title: str = "",
+    lead: TextFacts | None = None,
     like: Like = exact,
 ) -> Assessment:
     """The rule half of :func:`compare`: relatedness, value alignment, then :data:`RULES`.
@@ -125,7 +132,8 @@ def assess(
     figure refutes only a figure about the same time (see :func:`other_time`).
 
     ``context`` is the passage before it in the same source: news copy names people once
-    and then says "both presidents", so entities may be found there.
+    and then says "both presidents", so entities may be found there; ``lead`` is its
+    article's lead, and ``title`` its headline (see :func:`naming.entity_cover`).
     """
     w = t.weights
     said = said_content(claim)
@@ -137,7 +145,7 @@ def assess(
     else:
         share_rel = share
     headline = title_words(title, claim.vocabulary)
-    cover, unnamed = entity_cover(claim, passage, context, headline)
+    cover, missing_names = entity_cover(claim, passage, context, headline, lead)
     # A mismatch on a loose alignment (values that may be about different things) proves
     # nothing either way: only sure alignments may refute.
     named = frozenset(
@@ -174,7 +182,8 @@ def assess(
         topical=share_rel >= t.related or bool(checks) or paraphrase,
         names_ok=names_ok,
         names_instead=instead,
-        unnamed=unnamed,
+        missing_names=missing_names,
+        unnamed=outside_figures(missing_names, claim),
         checks=checks,
         unverified=tuple(
             v

@@ -4,8 +4,8 @@ that a passage does not state, and the passage that says the same of another nam
 from __future__ import annotations
 
 from factcheck.nlp.names import entity_match
-from factcheck.nlp.speech import content_names, quoted_in
-from factcheck.nlp.words import fuzzy_in, overlap
+from factcheck.nlp.speech import quoted_in
+from factcheck.nlp.words import overlap
 from factcheck.rules.assessment import Assessment, Comparison
 from factcheck.thresholds import Thresholds
 from factcheck.types import Stance
@@ -14,16 +14,9 @@ from factcheck.types import Stance
 def unstated(a: Assessment, t: Thresholds) -> list[str]:
     """The checkable parts of the claim that this passage (with the one before it) does
     not state: a name, a figure or date, or a clause most of whose words are absent."""
-    passage, context, vocab = a.passage, a.context, a.claim.vocabulary
-    ents = [*passage.entities, *(context.entities if context else ())]
+    passage, context = a.passage, a.context
     pool = passage.content | (context.content if context else frozenset()) | a.headline
-    missing = []
-    for e in content_names(a.claim):
-        if not (
-            any(entity_match(e.name, p.name, vocab=vocab) for p in ents)
-            or all(fuzzy_in(w, pool) for w in e.name.split())
-        ):
-            missing.append(e.text)
+    missing = [e.text for e in a.missing_names]
     missing += [v.text for v in a.unverified]
     for q, _, _ in a.claim.quotes:
         if not (quoted_in(q, passage.text) or (context is not None and quoted_in(q, context.text))):

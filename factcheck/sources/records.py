@@ -34,6 +34,7 @@ def passage_metadata(
         "url": p.url,
         "prev_id": p.prev_id,
         "next_id": p.next_id,
+        "lead_id": p.lead_id,
         "trust": float(p.trust),
     }
     if src is not None:
@@ -65,6 +66,7 @@ def passage_from_record(pid: str, text: str, md: dict[str, Any], score: float | 
         score=score,
         prev_id=str(md.get("prev_id", "")),
         next_id=str(md.get("next_id", "")),
+        lead_id=str(md.get("lead_id", "")),
         trust=float(md.get("trust", 1.0)),
         date_order=str(md.get("date_order", "")),
         facts=str(md.get("facts", "")),

@@ -19,10 +19,11 @@ def assessed(
     passage_date: dt.date | None = None,
     context: str | None = None,
     title: str = "",
+    lead: str | None = None,
     t: Thresholds = DEFAULT,
 ) -> tuple[Any, Thresholds]:
     """(the Assessment of claim x passage, the thresholds it was made with); ``context`` is
-    the passage before, read with the passage's dateline."""
+    the passage before and ``lead`` its article's lead, read with the passage's dateline."""
     a = assess(
         analyzer.analyze(claim, claim_date),
         analyzer.analyze(passage, passage_date),
@@ -32,5 +33,6 @@ def assessed(
         claim_date=claim_date,
         passage_date=passage_date,
         title=title,
+        lead=analyzer.analyze(lead, passage_date) if lead else None,
     )
     return a, t
