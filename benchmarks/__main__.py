@@ -24,6 +24,7 @@ NAMES = [
     "bigstore",
     "bigfile",
     "watch",
+    "scale",
 ]
 
 

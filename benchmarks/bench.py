@@ -517,6 +517,24 @@ def bench_watch() -> list[dict]:
     return watchbench.run(lambda path: _checker(_client(path)), row, pct, QUICK)
 
 
+def bench_scale() -> list[dict]:
+    """The million-passage table (benchmarks/scale.py) at the sizes FACTCHECK_BENCH_SCALE
+    names ("10000,100000,1000000"); skipped when it is unset: 1M passages take hours and
+    several GB the first time."""
+    import os
+
+    from benchmarks import scale
+
+    sizes = [int(x) for x in os.environ.get("FACTCHECK_BENCH_SCALE", "").split(",") if x]
+    if not sizes:
+        return [row("scale", "skipped (FACTCHECK_BENCH_SCALE=10000,100000,1000000 runs it)", "")]
+    out = []
+    for r in scale.run(sizes, 100_000, False, 200, 600):
+        n = r.pop("passages")
+        out += [row("scale", f"{n:,} passages: {k}", v) for k, v in r.items()]
+    return out
+
+
 if __name__ == "__main__":
     name = sys.argv[1]
     rows = globals()[f"bench_{name}"]()
