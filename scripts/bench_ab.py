@@ -68,6 +68,12 @@ def prepare(commit: str, base: Path) -> Path:
     for name in ("python3", "python"):
         if not (venv / "bin" / name).exists():
             (venv / "bin" / name).symlink_to(real)
+    # The other tools (ruff's own binary, mypy, pytest): the project's, with the tree's code
+    # first on PYTHONPATH.
+    for tool in (VENV / "bin").iterdir():
+        view = venv / "bin" / tool.name
+        if tool.name != "factcheck" and not view.exists() and not view.is_symlink():
+            view.symlink_to(tool)
     exe = venv / "bin" / "factcheck"
     exe.write_text(
         f"#!{venv / 'bin' / 'python3'}\nimport sys\n{_entry_point(tree)}\nsys.exit(main())\n"
