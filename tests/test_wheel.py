@@ -1,8 +1,11 @@
-"""The wheel works anywhere: built, installed into a fresh virtual environment (CPU torch
-first, as the Makefile does), and run from a folder outside the repository."""
+"""The wheel works anywhere: built from the files git tracks or would add, installed into a
+fresh virtual environment that sees only the dependencies it declares (those `make install`
+resolved, checked against its metadata by `pip check`), and run from a folder outside the
+repository."""
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
 import shutil
@@ -21,6 +24,41 @@ def _run(cmd: list[str], cwd: Path, env: dict[str, str], timeout: int = 900) -> 
     res = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
     assert res.returncode == 0, f"{cmd}\n{res.stdout[-2000:]}\n{res.stderr[-3000:]}"
     return res.stdout
+
+
+def _declared(name: str, extras: frozenset[str] = frozenset()) -> list[tuple[str, frozenset[str]]]:
+    from packaging.requirements import Requirement
+
+    out = []
+    for line in importlib.metadata.requires(name) or []:
+        req = Requirement(line)
+        envs = [{"extra": e} for e in (extras or {""})]
+        if req.marker is None or any(req.marker.evaluate(e) for e in envs):
+            out.append((req.name, frozenset(req.extras)))
+    return out
+
+
+def _link_declared(folder: Path) -> None:
+    """Links to every installed distribution factcheck depends on, directly or not (its
+    packages, modules and metadata), and to nothing else of this venv."""
+    from packaging.utils import canonicalize_name
+
+    folder.mkdir()
+    seen: set[str] = set()
+    todo = _declared("factcheck")
+    while todo:
+        name, extras = todo.pop()
+        key = canonicalize_name(name)
+        if key in seen:
+            continue
+        seen.add(key)
+        dist = importlib.metadata.distribution(name)
+        tops = {Path(f).parts[0] for f in dist.files or () if not str(f).startswith("..")}
+        for top in tops - {"__pycache__"}:
+            target = Path(str(dist.locate_file(top)))
+            if target.exists() and not (folder / top).exists():
+                (folder / top).symlink_to(target)
+        todo += _declared(name, extras)
 
 
 @pytest.fixture(scope="module")
@@ -53,9 +91,26 @@ def installed(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     [wheel] = dist.glob("factcheck-*.whl")
     venv = tmp / "venv"
     _run([sys.executable, "-m", "venv", str(venv)], tmp, env)
-    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q"]
-    _run([*pip, "torch==2.13.0"], tmp, env)  # the CPU wheel first, or pip pulls CUDA's
-    _run([*pip, str(wheel)], tmp, env)
+    py = str(venv / "bin" / "python")
+    # The wheel alone is installed here. Its dependencies are the ones `make install`
+    # resolved from the same pyproject.toml (torch's CPU wheel first): the fresh venv sees
+    # only what the wheel declares (and what that declares, and so on), linked into a
+    # folder of their own, and `pip check` proves their versions satisfy its metadata. A
+    # module the package imports but does not declare is missing there, as on a user's
+    # machine. (Installing torch again here took five minutes of every test run.)
+    deps = tmp / "deps"
+    _link_declared(deps)
+    own = subprocess.run(
+        [py, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    (Path(own) / "declared_deps.pth").write_text(f"{deps}\n")
+    # The venv's own bundled setuptools (an old one, ahead on the path) is no dependency.
+    _run([py, "-m", "pip", "uninstall", "-y", "-q", "setuptools"], tmp, env)
+    _run([py, "-m", "pip", "install", "-q", "--no-deps", str(wheel)], tmp, env)
+    _run([py, "-m", "pip", "check"], tmp, env)
     return venv, env
 
 
