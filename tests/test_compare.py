@@ -241,6 +241,20 @@ def test_acronyms_match_their_names():
     assert not entity_match("gm", "ford motor")
 
 
+def test_model_designations_match_their_number_and_maker():
+    from factcheck.nlp.facts import entity_match
+    from factcheck.nlp.names import designation
+
+    assert entity_match("a380", "380")  # "the A380" / "the Airbus 380" (spaCy: Airbus, 380)
+    assert entity_match("airbus 380", "a380")
+    assert entity_match("b-52", "boeing 52")
+    assert not entity_match("a380", "350")
+    assert not entity_match("a380", "a350")
+    assert not entity_match("a380", "boeing 380")  # the letter is not the maker's initial
+    # one digit is as often an article or a section ("a4", "s8"): no model number
+    assert not designation("a4", "4") and not designation("s8", "section 8")
+
+
 # -- each named rule on its own -------------------------------------------------------------
 
 

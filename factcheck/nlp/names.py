@@ -99,6 +99,8 @@ def entity_match(a: str, b: str, *, vocab: Vocabulary | None = None) -> bool:
         return True
     if initials(a, b, vocab=vocab) or initials(b, a, vocab=vocab):
         return True
+    if designation(a, b) or designation(b, a):
+        return True
     if len(ta) == 1 and len(tb) == 1:
         n = min(len(a), len(b))
         if n >= 5 and a[: max(5, n - 2)] == b[: max(5, n - 2)]:
@@ -119,6 +121,22 @@ def initials(short: str, long: str, *, vocab: Vocabulary | None = None) -> bool:
             or short == "".join(w[0] for w in words if w not in resolve(vocab).name_function_words)
         )
     )
+
+
+_DESIGNATION = re.compile(r"^([a-z]{1,2})-?(\d{2}[\d.]*)$")  # a model: A380, B-52, F-16
+
+
+def designation(short: str, long: str) -> bool:
+    """'a380' ~ '380' ~ 'airbus 380', 'b-52' ~ 'boeing 52': a model's letters and number
+    against its bare number, or against the maker's name before the number when the
+    letters are its initials. Two digits at least: "a4" is as often "article 4"."""
+    m = _DESIGNATION.match(short)
+    if not m:
+        return False
+    words = long.split()
+    if not words or words[-1] != m.group(2):
+        return False
+    return len(words) == 1 or m.group(1) == "".join(w[0] for w in words[:-1])
 
 
 _LEADING_NUMBER = re.compile(r"^(?:\d[\d,.]*\s+)+")
