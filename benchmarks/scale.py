@@ -140,8 +140,12 @@ client = chromadb.PersistentClient(path=sys.argv[1],
 fc = FactChecker(PassageStore(client, default_embedder("onnx"), sys.argv[2]),
     settings=Settings(backend="onnx"), stance=load_default_stance("onnx"))
 fc.check(sys.argv[3], dateline=dt.date.fromisoformat(sys.argv[4]))
-print(json.dumps([time.perf_counter() - t0,
-    resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024]))
+# VmHWM is this process's own peak; ru_maxrss after fork and exec can be the parent's.
+try:
+    hwm = next(int(x.split()[1]) for x in open("/proc/self/status") if x.startswith("VmHWM"))
+except (OSError, StopIteration):
+    hwm = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps([time.perf_counter() - t0, hwm / 1024]))
 """
 
 
