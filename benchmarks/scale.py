@@ -2,6 +2,7 @@
 checking hold up as the archive grows, measured at each size in one table.
 
     python -m benchmarks.scale [--sizes 10000 100000 1000000] [--unique 100000] [--rebuild]
+    python -m benchmarks.scale --time-queries    (the cached store: vector vs name query)
     python -m benchmarks --only scale     (make bench: FACTCHECK_BENCH_SCALE="10000,100000"
                                            sets the sizes; unset, the benchmark is skipped)
 
@@ -31,6 +32,7 @@ import hashlib
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -274,6 +276,29 @@ def table(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def time_queries(names: tuple[str, ...] = ("Boeing", "FTSE 100"), runs: int = 3) -> None:
+    """On the cached store: the vector query alone against the same query filtered to
+    passages holding a name (``$contains``, as a check's name retrieval runs it), ms."""
+    import chromadb
+
+    from factcheck.backends.embedders import default_embedder
+    from factcheck.sources.store import PassageStore
+
+    client = chromadb.PersistentClient(
+        path=str(_dir() / "store"), settings=chromadb.Settings(anonymized_telemetry=False)
+    )
+    store = PassageStore(client, default_embedder("onnx"), COLLECTION)
+    v = store.embedder.embed_query("Boeing said the 787 would seat 200 to 300 people.")
+    print(f"passages: {store.count():,}")
+    for label, containing in [("vector query", ()), *((f"$contains {n!r}", (n,)) for n in names)]:
+        times = []
+        for _ in range(runs):
+            t = time.perf_counter()
+            store.search_vectors([v], 8, containing=containing)
+            times.append((time.perf_counter() - t) * 1000)
+        print(f"{label}: median {statistics.median(times):.0f} ms over {runs}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
@@ -281,7 +306,13 @@ def main() -> None:
     ap.add_argument("--rebuild", action="store_true", help="start the store again")
     ap.add_argument("--single", type=int, default=200, help="claims checked one by one")
     ap.add_argument("--batch", type=int, default=600, help="claims checked by check_many")
+    ap.add_argument(
+        "--time-queries", action="store_true", help="only time the vector and name queries"
+    )
     args = ap.parse_args()
+    if args.time_queries:
+        time_queries()
+        return
     rows = run(args.sizes, args.unique, args.rebuild, args.single, args.batch)
     print(table(rows))
 
