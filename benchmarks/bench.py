@@ -530,8 +530,8 @@ def bench_scale() -> list[dict]:
         return [row("scale", "skipped (FACTCHECK_BENCH_SCALE=10000,100000,1000000 runs it)", "")]
     out = []
     for r in scale.run(sizes, 100_000, False, 200, 600):
-        n = r.pop("passages")
-        out += [row("scale", f"{n:,} passages: {k}", v) for k, v in r.items()]
+        n, where = r.pop("passages"), r.pop("store")
+        out += [row("scale", f"{n:,} passages, {where}: {k}", v) for k, v in r.items()]
     return out
 
 

@@ -9,10 +9,16 @@ overrides, a store of whole folders of sources, and verdict scoring.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import shutil
+import subprocess
+import sys
+import time
 import uuid
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -292,3 +298,31 @@ def run_generated(
     finish(title, cases, preds, s, args.json, args.show)
     print(f"ingest {t1 - t0:.0f} s, check {t2 - t1:.0f} s")
     return 0
+
+
+@contextlib.contextmanager
+def chroma_server(path: Path) -> Iterator[str]:
+    """``chroma run`` on a store's folder (no other client may have it open), up and
+    answering; its URL. Stopped on leaving."""
+    import socket
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = int(sock.getsockname()[1])
+    exe = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
+    env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
+    cmd = [exe, "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):
+            try:
+                urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.5)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)

@@ -4,16 +4,26 @@ that sentence among the top k retrieved, with the news articles alone and with r
 filler passages added (premises of ../shared/data/nli*, real vectors, cached; see
 benchmarks/checkset.py)?
 
+Two retrievals are measured: ``dense``, the vector search alone, and ``check``, what a
+check compares: the vector search's pool joined by the passages naming the claim's
+names (the word index, sources/named.py), ranked with the claim's time and names first,
+cut to k (the pipeline's retrieve step; follow-on sentences not counted).
+
     python -m benchmarks.recall [--filler 0 20000 ...] [--k 5 10]
+    python -m benchmarks.recall --scale-store   (also the cached store of benchmarks.scale,
+                                                 news articles plus up to a million archive
+                                                 passages, when it has been built)
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import re
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from benchmarks import checkset
 
@@ -24,20 +34,62 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
-def gold_claims() -> list[tuple[str, str, str]]:
-    """(claim, source file, evidence sentence) for every hand-checked claim with one."""
+def gold_claims() -> list[tuple[str, str, str, dt.date | None]]:
+    """(claim, source file, evidence sentence, dateline) for every hand-checked claim with
+    a gold evidence sentence."""
     out = []
     for f in sorted((ROOT / "benchmarks/data").glob("news_claims*.jsonl")):
         for line in f.open(encoding="utf-8"):
             r = json.loads(line)
             if (r.get("evidence") or "").strip():
-                out.append((r["claim"], r["source"], _norm(r["evidence"])))
+                day = dt.date.fromisoformat(r["dateline"]) if r.get("dateline") else None
+                out.append((r["claim"], r["source"], _norm(r["evidence"]), day))
     return out
 
 
 def holds(passage_text: str, evidence: str) -> bool:
     p = _norm(passage_text)
     return evidence in p or (len(p) > 40 and p in evidence)
+
+
+def _rank(passages: list[Any], src: str, evidence: str) -> int | None:
+    for i, p in enumerate(passages):
+        if Path(p.source_id).name == src and holds(p.text, evidence):
+            return i
+    return None
+
+
+def recall(fc: Any, claims: list[tuple[str, str, str, dt.date | None]], ks: list[int]) -> dict:
+    """{(mode, k): share of claims whose gold passage is in the top k}."""
+    from factcheck.pipeline.steps import ClaimRequest
+
+    found: dict[tuple[str, int], int] = {}
+    for claim, src, evidence, _ in claims:
+        r = _rank(fc.store.search(claim, k=max(ks)), src, evidence)
+        for k in ks:
+            found["dense", k] = found.get(("dense", k), 0) + (r is not None and r < k)
+    pipe = fc.pipeline
+    keep = pipe.k
+    states = pipe.prepare_many([ClaimRequest(c, day) for c, _, _, day in claims])
+    try:
+        for k in ks:
+            pipe.k = k
+            done = pipe.retrieve_many(list(states))
+            for (_, src, evidence, _), s in zip(claims, done, strict=True):
+                ok = not isinstance(s, Exception) and _rank(s.passages, src, evidence) is not None
+                found["check", k] = found.get(("check", k), 0) + ok
+    finally:
+        pipe.k = keep
+    return {key: n / len(claims) for key, n in found.items()}
+
+
+def _print(rows: list[tuple[str, int, dict]], ks: list[int]) -> None:
+    cols = [f"{m} @{k}" for m in ("dense", "check") for k in ks]
+    print("| store | passages | " + " | ".join(cols) + " |")
+    print("|---|---|" + "---|" * len(cols))
+    for label, size, rec in rows:
+        vals = " | ".join(f"{rec[m, k]:.3f}" for m in ("dense", "check") for k in ks)
+        print(f"| {label} | {size:,} | {vals} |")
 
 
 def main() -> None:
@@ -47,35 +99,38 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--filler", type=int, nargs="*", default=[0, 20_000])
     ap.add_argument("--k", type=int, nargs="*", default=[5, 10, 20])
+    ap.add_argument("--scale-store", action="store_true", help="also benchmarks.scale's store")
     args = ap.parse_args()
     claims = gold_claims()
     rows = []
     with tempfile.TemporaryDirectory() as d:
         fc = _checker(_client(d))
         fc.ingest(source_files([checkset.SHARED / "news", ROOT / "seeds"]))
-        texts = checkset.filler_sentences(max(args.filler))
-        vecs = checkset.filler_vectors(texts, fc.store.embedder)
+        texts = checkset.filler_sentences(max(args.filler, default=0))
+        vecs = checkset.filler_vectors(texts, fc.store.embedder) if texts else None
         written = 0
         for n in sorted(args.filler):
-            checkset.write_filler(fc.store, texts, vecs, written, min(n, len(texts)))
+            if vecs is not None:
+                checkset.write_filler(fc.store, texts, vecs, written, min(n, len(texts)))
             written = max(written, min(n, len(texts)))
-            kmax = max(args.k)
-            found = {k: 0 for k in args.k}
-            for claim, src, evidence in claims:
-                hits = fc.store.search(claim, k=kmax)
-                ranks = [
-                    i
-                    for i, p in enumerate(hits)
-                    if Path(p.source_id).name == src and holds(p.text, evidence)
-                ]
-                for k in args.k:
-                    found[k] += bool(ranks and ranks[0] < k)
-            rows.append((fc.store.count(), written, {k: found[k] / len(claims) for k in args.k}))
+            label = "articles" if not written else f"articles + {written:,} filler"
+            rows.append((label, fc.store.count(), recall(fc, claims, args.k)))
+            _print(rows[-1:], args.k)
+    if args.scale_store:
+        import chromadb
+
+        from benchmarks.scale import _dir, _open
+
+        path = _dir() / "store"
+        if not path.exists():
+            raise SystemExit(f"{path}: no scale store; build it with python -m benchmarks.scale")
+        client = chromadb.PersistentClient(
+            path=str(path), settings=chromadb.Settings(anonymized_telemetry=False)
+        )
+        fc = _open(client)
+        rows.append(("benchmarks.scale store", fc.store.count(), recall(fc, claims, args.k)))
     print(f"{len(claims)} hand-checked claims with a gold evidence sentence")
-    print("| passages | filler | " + " | ".join(f"recall@{k}" for k in args.k) + " |")
-    print("|---|---|" + "---|" * len(args.k))
-    for size, filler, rec in rows:
-        print(f"| {size:,} | {filler:,} | " + " | ".join(f"{rec[k]:.3f}" for k in args.k) + " |")
+    _print(rows, args.k)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ checking hold up as the archive grows, measured at each size in one table.
 
     python -m benchmarks.scale [--sizes 10000 100000 1000000] [--unique 100000] [--rebuild]
     python -m benchmarks.scale --time-queries    (the cached store: vector vs name query)
+    python -m benchmarks.scale --sizes 100000 --server   (then the same behind `chroma run`)
     python -m benchmarks --only scale     (make bench: FACTCHECK_BENCH_SCALE="10000,100000"
                                            sets the sizes; unset, the benchmark is skipped)
 
@@ -167,9 +168,15 @@ def cold_open(path: Path, claim: str, day: dt.date) -> tuple[float, float]:
 
 
 def measure(
-    fc: Any, path: Path, claims: list[tuple[str, dt.date | None]], n_single: int, n_batch: int
+    fc: Any,
+    path: Path,
+    claims: list[tuple[str, dt.date | None]],
+    n_single: int,
+    n_batch: int,
+    where: str = "local",
 ) -> dict[str, Any]:
-    """One size's figures (the claims are split so that no claim is checked twice)."""
+    """One size's figures (the claims are split so that no claim is checked twice); the
+    cold open only for the local store (``where``: local, or server)."""
     emb = fc.store.embedder
     single, batch = claims[:n_single], claims[n_single : n_single + n_batch]
     qv = emb.embed_documents([c for c, _ in single])
@@ -192,11 +199,15 @@ def measure(
         n += sum(1 for _ in fc.check_many([c for c, d in batch if d == day], dateline=day))
     rate = n / (time.perf_counter() - t) if n else float("nan")
     c0, d0 = claims[-1]
-    wall, peak = cold_open(path, c0, d0 or dt.date(2010, 1, 1))
+    cold = "-"
+    if where == "local":
+        wall, peak = cold_open(path, c0, d0 or dt.date(2010, 1, 1))
+        cold = f"{wall:.1f} / {peak:.0f}"
     return {
+        "store": where,
         "passages": fc.store.count(),
         "disk MB": round(_size_mb(path)),
-        "cold open s / peak MB": f"{wall:.1f} / {peak:.0f}",
+        "cold open s / peak MB": cold,
         "query p50 / p95 ms": f"{_pct(query, 50):.1f} / {_pct(query, 95):.1f}",
         "check p50 / p95 ms": f"{_pct(lat, 50):.0f} / {_pct(lat, 95):.0f}",
         "check_many claims/s": round(rate, 1),
@@ -223,8 +234,37 @@ def _open(client: Any) -> Any:
     return fc
 
 
+def server_row(
+    path: Path, claims: list[tuple[str, dt.date | None]], n_single: int, n_batch: int
+) -> dict[str, Any]:
+    """The same measures with the store behind ``chroma run`` (step 3's server case): the
+    checker reads it over HTTP, and finds names with Chroma's own ``$contains`` (a word
+    index lives beside a local store only)."""
+    from urllib.parse import urlparse
+
+    import chromadb
+    from chromadb.api.client import SharedSystemClient
+
+    from benchmarks.harness import chroma_server
+
+    SharedSystemClient.clear_system_cache()  # this process lets go of the folder
+    with chroma_server(path) as url:
+        u = urlparse(url)
+        client = chromadb.HttpClient(
+            host=u.hostname or "127.0.0.1",
+            port=u.port or 8000,
+            settings=chromadb.Settings(anonymized_telemetry=False),
+        )
+        return measure(_open(client), path, claims, n_single, n_batch, where="server")
+
+
 def run(
-    sizes: list[int], unique: int, rebuild: bool, n_single: int, n_batch: int
+    sizes: list[int],
+    unique: int,
+    rebuild: bool,
+    n_single: int,
+    n_batch: int,
+    server: bool = False,
 ) -> list[dict[str, Any]]:
     import chromadb
 
@@ -254,12 +294,23 @@ def run(
     for size in sorted(sizes):
         have = fc.store.count() - news
         want = max(0, size - news)
+        if want < have:
+            print(
+                f"  skipped {size:,}: the store already holds {have + news:,} passages"
+                " (--rebuild, or another FACTCHECK_BENCH_CACHE, measures a smaller size)",
+                file=sys.stderr,
+            )
+            continue
         if want > have:
             t = time.perf_counter()
             grow(fc.store, texts, vecs, facts, fc.analyzer.fingerprint, have, want)
             rate = (want - have) / (time.perf_counter() - t)
             print(f"  wrote {want - have:,} at {rate:.0f}/s", file=sys.stderr, flush=True)
         rows.append(measure(fc, path, claims, n_single, n_batch))
+        print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
+    if server:
+        del fc, client
+        rows.append(server_row(path, claims, n_single, n_batch))
         print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
     return rows
 
@@ -277,8 +328,10 @@ def table(rows: list[dict[str, Any]]) -> str:
 
 
 def time_queries(names: tuple[str, ...] = ("Boeing", "FTSE 100"), runs: int = 3) -> None:
-    """On the cached store: the vector query alone against the same query filtered to
-    passages holding a name (``$contains``, as a check's name retrieval runs it), ms."""
+    """On the cached store: the vector query alone, the same query filtered to passages
+    holding a name by Chroma's ``$contains``, and the name query a check runs (the word
+    index's candidates ranked by cosine, sources/named.py), ms. The first name query of a
+    store written before the word index existed indexes it first (timed apart)."""
     import chromadb
 
     from factcheck.backends.embedders import default_embedder
@@ -288,15 +341,28 @@ def time_queries(names: tuple[str, ...] = ("Boeing", "FTSE 100"), runs: int = 3)
         path=str(_dir() / "store"), settings=chromadb.Settings(anonymized_telemetry=False)
     )
     store = PassageStore(client, default_embedder("onnx"), COLLECTION)
-    v = store.embedder.embed_query("Boeing said the 787 would seat 200 to 300 people.")
+    claim = "Boeing said the 787 would seat 200 to 300 people."
+    v = store.embedder.embed_query(claim)
     print(f"passages: {store.count():,}")
-    for label, containing in [("vector query", ()), *((f"$contains {n!r}", (n,)) for n in names)]:
+    t = time.perf_counter()
+    store.search_named([v], [("Boeing",)], [()], 8)
+    took = time.perf_counter() - t
+    print(f"first name query (indexes the store's words if needed): {took:.1f} s")
+    words = tuple(claim.rstrip(".").split())
+    queries: list[tuple[str, Any]] = [("vector query", lambda: store.search_vectors([v], 8))]
+    for n in names:
+        one = (n,)
+        queries += [
+            (f"$contains {n!r}", lambda c=one: store.search_vectors([v], 8, containing=c)),
+            (f"word index {n!r}", lambda c=one: store.search_named([v], [c], [words], 8)),
+        ]
+    for label, fn in queries:
         times = []
         for _ in range(runs):
             t = time.perf_counter()
-            store.search_vectors([v], 8, containing=containing)
+            fn()
             times.append((time.perf_counter() - t) * 1000)
-        print(f"{label}: median {statistics.median(times):.0f} ms over {runs}")
+        print(f"{label}: median {statistics.median(times):.1f} ms over {runs}")
 
 
 def main() -> None:
@@ -309,11 +375,14 @@ def main() -> None:
     ap.add_argument(
         "--time-queries", action="store_true", help="only time the vector and name queries"
     )
+    ap.add_argument(
+        "--server", action="store_true", help="then the largest size behind `chroma run`"
+    )
     args = ap.parse_args()
     if args.time_queries:
         time_queries()
         return
-    rows = run(args.sizes, args.unique, args.rebuild, args.single, args.batch)
+    rows = run(args.sizes, args.unique, args.rebuild, args.single, args.batch, args.server)
     print(table(rows))
 
 

@@ -103,6 +103,9 @@ class Thresholds:
     time_bonus: float = 0.1  # retrieval: added to the cosine of passages of the claim's time
     name_bonus: float = 0.1  # retrieval: added to the cosine of passages naming its names
     retrieve_pool: int = 3  # retrieval: fetch k times this, keep the k best after the bonus
+    # retrieval by name: the word index's best this many passages holding a claim's names
+    # (BM25 on its names and words) are ranked by cosine (sources/named.py)
+    name_candidates: int = 64
     # the sentence after each of this many top passages is compared too (with the passage
     # as its context): copy goes on in the next sentence ("That decision is due by ...")
     follow_on: int = 3

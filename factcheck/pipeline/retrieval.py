@@ -18,12 +18,16 @@ def search_many(
     k: int,
     min_score: float,
     names: Sequence[tuple[str, ...]] | None = None,
+    words: Sequence[tuple[str, ...]] | None = None,
+    candidates: int = 64,
 ) -> tuple[list[Any], list[list[Passage]]]:
     """(the texts' vectors, the top ``k`` passages of each with a score of at least
     ``min_score``), in the order of ``texts``. With ``names`` (per text, as written), the
     top ``k`` passages that hold one of them join the pool: a claim is about its names, and
     the passage that states it may be less like it than another story's ("a loss of $15
-    billion" is nearer every carmaker's loss than the one sentence of the claim's company)."""
+    billion" is nearer every carmaker's loss than the one sentence of the claim's company).
+    Those come from the store's word index: its best ``candidates`` on the names and the
+    text's ``words`` (its content words as written), ranked by cosine."""
     if not texts:
         return [], []
     vecs = store.embedder.embed_documents(list(texts))
@@ -31,16 +35,26 @@ def search_many(
     for i, w in enumerate(wheres):
         groups.setdefault(repr(w), []).append(i)
     found: list[list[Passage]] = [[] for _ in texts]
+    named = list(names or [()] * len(texts))
+    said = list(words or [()] * len(texts))
     for idx in groups.values():
         res = store.search_vectors([vecs[i] for i in idx], k, wheres[idx[0]])
         for i, ps in zip(idx, res, strict=True):
             found[i] = [p for p in ps if (p.score or 0.0) >= min_score]
-    for i, named in enumerate(names or ()):
-        if not named:
+        idx = [i for i in idx if named[i]]
+        if not idx:
             continue
-        [ps] = store.search_vectors([vecs[i]], k, wheres[i], containing=named)
-        have = {p.id for p in found[i]}
-        found[i] += [p for p in ps if p.id not in have and (p.score or 0.0) >= min_score]
+        res = store.search_named(
+            [vecs[i] for i in idx],
+            [named[i] for i in idx],
+            [said[i] for i in idx],
+            k,
+            wheres[idx[0]],
+            candidates,
+        )
+        for i, ps in zip(idx, res, strict=True):
+            have = {p.id for p in found[i]}
+            found[i] += [p for p in ps if p.id not in have and (p.score or 0.0) >= min_score]
     return list(vecs), found
 
 

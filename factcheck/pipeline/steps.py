@@ -196,6 +196,8 @@ class Pipeline:
             pool,
             self.min_score,
             names=[_names(s.facts) for s in states],
+            words=[_words(s.facts) for s in states],
+            candidates=self.thresholds.name_candidates,
         )
         for s, v, ps in zip(states, vecs, found, strict=True):
             s.passages = self.rank_by_time(s, ps)[: self.k]
@@ -389,6 +391,11 @@ class Pipeline:
 
 def _names(facts: TextFacts) -> tuple[str, ...]:
     return written_names((e.text for e in facts.entities), vocab=facts.vocabulary)
+
+
+def _words(facts: TextFacts) -> tuple[str, ...]:
+    """The content words of a text as written (for the word index)."""
+    return tuple(dict.fromkeys(facts.text[a:b] for _, a, b in facts.spans))
 
 
 def _claim_text(value: object) -> str:

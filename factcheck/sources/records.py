@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from factcheck.types import Passage, Source
+from factcheck.types import Passage, Source, SourceInfo
 
 READ_PAGE = 5000  # records per read (SQLite's variable limit is 32,766)
 
@@ -147,3 +147,47 @@ def stored(collection: Any, source_id: str) -> Stored:
             out.totals.add(int(m.get("source_passages", 0) or 0))
             out.versions.add(int(m.get("version", 0) or 0))
     return out
+
+
+def source_infos(collection: Any) -> list[SourceInfo]:
+    """Each stored source with its passage count, by title (read a page at a time)."""
+    agg: dict[str, SourceInfo] = {}
+    mds = (md for got in pages(collection, None, ["metadatas"]) for md in got["metadatas"])
+    for md in mds:
+        sid = str(md.get("source_id", ""))
+        if sid in agg:
+            agg[sid] = replace(agg[sid], passages=agg[sid].passages + 1)
+        else:
+            dl = md.get("dateline") or ""
+            agg[sid] = SourceInfo(
+                id=sid,
+                title=str(md.get("title", "")),
+                passages=1,
+                dateline=dt.date.fromisoformat(str(dl)) if dl else None,
+                url=str(md.get("url", "")),
+                trust=float(md.get("trust", 1.0)),
+                version=int(md.get("version", 0) or 0),
+            )
+    return sorted(agg.values(), key=lambda s: (s.title.lower(), s.id))
+
+
+def vectors_by_id(collection: Any, ids: list[str]) -> dict[str, Any]:
+    """Stored embeddings by passage id, in one read; missing ids are absent."""
+    wanted = sorted({i for i in ids if i})
+    if not wanted:
+        return {}
+    got = collection.get(ids=wanted, include=["embeddings"])
+    embs = got["embeddings"]
+    return {} if embs is None else dict(zip(got["ids"], embs, strict=True))
+
+
+def passages_by_id(collection: Any, ids: list[str]) -> dict[str, Passage]:
+    """Passages by id, in one read; missing ids are absent."""
+    wanted = sorted({i for i in ids if i})
+    if not wanted:
+        return {}
+    got = collection.get(ids=wanted, include=["documents", "metadatas"])
+    return {
+        i: passage_from_record(i, d, dict(m or {}), None)
+        for i, d, m in zip(got["ids"], got["documents"] or [], got["metadatas"] or [], strict=True)
+    }

@@ -7,11 +7,9 @@ deleted, so a crash mid-way never leaves a source with no passages.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from pathlib import PurePath
 from typing import Any
 
@@ -25,13 +23,17 @@ from factcheck.sources.chroma import (
     reindex_collection,
     store_failure,
 )
+from factcheck.sources.lexical import LexicalIndex, backfill, index_path, word_rows
+from factcheck.sources.named import search_named
 from factcheck.sources.records import (
     Stored,
     build_where,
-    pages,
     passage_from_record,
     passage_metadata,
+    passages_by_id,
+    source_infos,
     stored,
+    vectors_by_id,
 )
 from factcheck.types import Passage, Source, SourceInfo
 
@@ -64,6 +66,9 @@ class PassageStore:
         # Called on the passages about to be written, to store what the analyser reads in
         # them (set by FactChecker: this layer knows no language analysis).
         self.annotate: Callable[[list[Passage]], list[Passage]] | None = None
+        # The word index beside the store (sources/lexical.py): None for a Chroma server.
+        self._words_at = index_path(client, collection)
+        self._words: LexicalIndex | None = None
         ident = embedder_identity(embedder)
         recover_reindex(client, collection)
         try:
@@ -171,8 +176,7 @@ class PassageStore:
                     passages = items[i][1]
                     # New passages are in before stale ones go: a crash loses nothing.
                     stale = sorted(set(olds[i].ids) - {p.id for p in passages})
-                    for j in range(0, len(stale), _WRITE_BATCH):
-                        self.collection.delete(ids=stale[j : j + _WRITE_BATCH])
+                    self._delete(stale)
             except (InputError, StoreError):
                 raise
             except Exception as ex:
@@ -238,8 +242,7 @@ class PassageStore:
                 if not new_ids:
                     raise InputError(f"{source.id}: no passages to store")
                 stale = sorted(set(old_ids) - new_ids)
-                for j in range(0, len(stale), _WRITE_BATCH):
-                    self.collection.delete(ids=stale[j : j + _WRITE_BATCH])
+                self._delete(stale)
             except (InputError, StoreError):
                 raise
             except Exception as ex:
@@ -266,23 +269,48 @@ class PassageStore:
                 done = self.annotate([chunk[j][1] for j in todo])
                 for j, p in zip(todo, done, strict=True):
                     chunk[j] = (chunk[j][0], p)
-            self.collection.upsert(
-                ids=[p.id for _, p in chunk],
-                documents=[p.text for _, p in chunk],
-                embeddings=[list(map(float, v)) for v in vectors[i : i + _WRITE_BATCH]],
-                metadatas=[passage_metadata(p, s, totals.get(s.id)) for s, p in chunk],
+            self._upsert(
+                [p for _, p in chunk],
+                vectors[i : i + _WRITE_BATCH],
+                [passage_metadata(p, s, totals.get(s.id)) for s, p in chunk],
             )
 
     def write(self, passages: list[Passage], vectors: Any, source: Source | None = None) -> None:
         """Upsert passages with precomputed vectors (idempotent by id)."""
         for i in range(0, len(passages), _WRITE_BATCH):
             chunk = passages[i : i + _WRITE_BATCH]
-            self.collection.upsert(
-                ids=[p.id for p in chunk],
-                documents=[p.text for p in chunk],
-                embeddings=[list(map(float, v)) for v in vectors[i : i + _WRITE_BATCH]],
-                metadatas=[passage_metadata(p, source) for p in chunk],
+            self._upsert(
+                chunk, vectors[i : i + _WRITE_BATCH], [passage_metadata(p, source) for p in chunk]
             )
+
+    def _upsert(self, passages: list[Passage], vectors: Any, mds: list[dict[str, Any]]) -> None:
+        """Write passages: their words indexed first, so that the word index never lacks a
+        stored passage (an id it holds that the store lacks is harmless)."""
+        ids, texts = [p.id for p in passages], [p.text for p in passages]
+        if (words := self.words()) is not None:
+            words.add(word_rows(ids, texts, mds))
+        self.collection.upsert(
+            ids=ids,
+            documents=texts,
+            embeddings=[list(map(float, v)) for v in vectors],
+            metadatas=mds,
+        )
+
+    def _delete(self, ids: list[str]) -> None:
+        """Delete passages, from the store first (see ``_upsert``), a batch at a time."""
+        for j in range(0, len(ids), _WRITE_BATCH):
+            part = ids[j : j + _WRITE_BATCH]
+            self.collection.delete(ids=part)
+            if (words := self.words()) is not None:
+                words.remove(part)
+
+    def words(self) -> LexicalIndex | None:
+        """The word index (opened on first use), or None for a Chroma server."""
+        if self._words is None and self._words_at is not None:
+            with self._lock:
+                if self._words is None:
+                    self._words = LexicalIndex(self._words_at)
+        return self._words
 
     def set_trust(self, source: str, trust: float) -> int:
         """Set a source's trust (0..1) on all its passages; returns how many."""
@@ -301,8 +329,7 @@ class PassageStore:
             sid = self.resolve_source(source)
             with guarded(f"Removing {sid}", "; removing it again finishes the job"):
                 ids = self._existing(sid).ids
-                for i in range(0, len(ids), _WRITE_BATCH):
-                    self.collection.delete(ids=ids[i : i + _WRITE_BATCH])
+                self._delete(ids)
             return len(ids)
 
     # -- reading --------------------------------------------------------------------------
@@ -319,27 +346,7 @@ class PassageStore:
 
     def sources(self) -> list[SourceInfo]:
         with guarded("Listing the sources"):
-            return self._sources()
-
-    def _sources(self) -> list[SourceInfo]:
-        agg: dict[str, SourceInfo] = {}
-        mds = (md for got in pages(self.collection, None, ["metadatas"]) for md in got["metadatas"])
-        for md in mds:
-            sid = str(md.get("source_id", ""))
-            if sid in agg:
-                agg[sid] = replace(agg[sid], passages=agg[sid].passages + 1)
-            else:
-                dl = md.get("dateline") or ""
-                agg[sid] = SourceInfo(
-                    id=sid,
-                    title=str(md.get("title", "")),
-                    passages=1,
-                    dateline=dt.date.fromisoformat(str(dl)) if dl else None,
-                    url=str(md.get("url", "")),
-                    trust=float(md.get("trust", 1.0)),
-                    version=int(md.get("version", 0) or 0),
-                )
-        return sorted(agg.values(), key=lambda s: (s.title.lower(), s.id))
+            return source_infos(self.collection)
 
     def resolve_source(self, name: str) -> str:
         """Map a user's name for a source to its id: the id itself, a path (relative to the
@@ -406,28 +413,37 @@ class PassageStore:
             )
         return out
 
+    def search_named(
+        self,
+        vectors: Any,
+        names: list[tuple[str, ...]],
+        words: list[tuple[str, ...]],
+        k: int,
+        where: dict[str, Any] | None = None,
+        candidates: int = 64,
+    ) -> list[list[Passage]]:
+        """Per vector, the top-k passages that hold one of its names (as written), by
+        cosine: from the ``candidates`` the word index ranks best on the names and
+        ``words`` (sources/named.py); on a Chroma server, from Chroma's ``$contains``."""
+        index = self.words()
+        if index is None:
+            return [
+                self.search_vectors([v], k, where, containing=n)[0] if n else []
+                for v, n in zip(vectors, names, strict=True)
+            ]
+        with guarded("Search by name"):
+            if not index.synced:
+                with self._lock:
+                    backfill(index, self.collection)
+                    index.synced = True
+            return search_named(self.collection, index, vectors, names, words, k, where, candidates)
+
     def vectors(self, ids: list[str]) -> dict[str, Any]:
         """Stored embeddings by passage id, in one round trip; missing ids are absent."""
-        wanted = sorted({i for i in ids if i})
-        if not wanted:
-            return {}
         with guarded("Reading the store"):
-            got = self.collection.get(ids=wanted, include=["embeddings"])
-        embs = got["embeddings"]
-        if embs is None:
-            return {}
-        return dict(zip(got["ids"], embs, strict=True))
+            return vectors_by_id(self.collection, ids)
 
     def get_passages(self, ids: list[str]) -> dict[str, Passage]:
         """Passages by id, in one round trip (neighbours for context); missing ids are absent."""
-        wanted = sorted({i for i in ids if i})
-        if not wanted:
-            return {}
         with guarded("Reading the store"):
-            got = self.collection.get(ids=wanted, include=["documents", "metadatas"])
-        return {
-            i: passage_from_record(i, d, dict(m or {}), None)
-            for i, d, m in zip(
-                got["ids"], got["documents"] or [], got["metadatas"] or [], strict=True
-            )
-        }
+            return passages_by_id(self.collection, ids)

@@ -1,0 +1,195 @@
+"""The word index beside the store (issue #31): names found by BM25 over an index of
+words instead of Chroma's ``$contains``, kept a superset of the store through writes,
+deletes and interrupted writes, and rebuilt from the store when it is missing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import uuid
+
+import pytest
+
+from factcheck.errors import StoreError
+from factcheck.sources.lexical import LexicalIndex, index_path, phrase
+from factcheck.sources.named import narrowing
+from factcheck.sources.records import build_where
+
+
+def _index() -> LexicalIndex:
+    ix = LexicalIndex(":memory:")
+    ix.add(
+        [
+            ("a", "Boeing said the 787 would seat 300 people.", "s1", 700000),
+            ("b", "Airbus delivered 40 jets; Boeing delivered 31.", "s2", 700010),
+            ("c", "The FTSE 100 rose 1.2% on Monday.", "s1", 700020),
+            ("d", "Shares in boeing-owned units fell.", "s3", None),
+        ]
+    )
+    return ix
+
+
+def test_a_name_finds_the_passages_that_hold_it_ranked_by_bm25():
+    ix = _index()
+    got = [pid for pid, _ in ix.search(["Boeing"])]
+    assert set(got) == {"a", "b", "d"}  # case and punctuation do not hide a name
+    # a name held by more passages than asked for: those sharing the claim's other words
+    assert [p for p, _ in ix.search(["Boeing"], ["seat", "people"], limit=2)] == ["a"]
+    assert [p for p, _ in ix.search(["Boeing"], ["delivered", "seat"], limit=2)] == ["b", "a"]
+    assert len(ix.search(["Boeing"], limit=2)) == 2  # no other words: its best two
+    assert [pid for pid, _ in ix.search(["FTSE 100"])] == ["c"]
+    assert ix.search(["FTSE 200"]) == []  # a phrase: its words in order
+    assert ix.search([]) == [] and ix.search(["Boeing"], limit=0) == []
+
+
+def test_a_search_is_narrowed_by_source_and_days():
+    ix = _index()
+    assert {p for p, _ in ix.search(["Boeing"], source="s1")} == {"a"}
+    assert {p for p, _ in ix.search(["Boeing"], days=(700005, None))} == {"b"}
+    assert {p for p, _ in ix.search(["Boeing"], days=(None, 700005))} == {"a"}
+    where = build_where("s1", dt.date.fromordinal(700001), dt.date.fromordinal(700030))
+    assert narrowing(where) == ("s1", (700001, 700030))
+    assert narrowing(None) == (None, (None, None))
+    assert narrowing({"trust": {"$gte": 0.5}}) == (None, (None, None))  # left to the store
+
+
+@pytest.mark.parametrize(
+    "name", ['Boeing" OR "x', "NEAR(Boeing", "Boeing*", "AND", "-Boeing", "^Boeing", "{x}:y"]
+)
+def test_a_name_is_only_ever_words(name):
+    """FTS5's query syntax never reaches the index from a user's text."""
+    ix = _index()
+    ix.search([name], [name])  # no error
+    assert phrase("???") is None
+
+
+def test_writing_an_id_again_replaces_its_words_and_removing_forgets_it():
+    ix = _index()
+    ix.add([("a", "Embraer said the E195 would seat 140.", "s1", 700000)])
+    assert ix.count() == 4
+    assert "a" not in {p for p, _ in ix.search(["Boeing"])}
+    assert ix.search(["Embraer"])[0][0] == "a"
+    assert ix.remove(["a", "b", "nope"]) == 2
+    assert ix.count() == 2 and ix.has(["a", "c", "d"]) == {"c", "d"}
+
+
+def test_an_unreadable_index_file_is_a_store_error_naming_it(tmp_path):
+    bad = tmp_path / "lexical-x.sqlite3"
+    bad.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(StoreError, match="word index"):
+        LexicalIndex(str(bad))
+
+
+def test_where_the_index_lives():
+    import chromadb
+
+    settings = chromadb.Settings(anonymized_telemetry=False)
+    assert index_path(chromadb.EphemeralClient(settings=settings), "c") == ":memory:"
+
+    class Server:
+        def get_settings(self):
+            return chromadb.Settings(chroma_api_impl="chromadb.api.fastapi.FastAPI")
+
+    assert index_path(Server(), "c") is None  # a server: Chroma's own $contains
+
+
+ARTICLE = (
+    "---\ntitle: Results season\ndate: 2017-01-28\n---\n"
+    "Kestrel Motors lost $11 billion in 2016, its accounts show. "
+    "Rival Heron Cars lost $2 billion. "
+    "The FTSE 100 fell 2% on the news.\n"
+)
+
+
+def _named(store, claim, names, where=None):
+    [v] = store.embedder.embed_documents([claim])
+    return store.search_named([v], [names], [tuple(claim.split())], 5, where)[0]
+
+
+def test_the_store_keeps_the_index_through_ingest_replace_and_remove(hash_checker):
+    store = hash_checker.store
+    hash_checker.ingest_text(ARTICLE, name="kestrel.md", fmt="markdown")
+    words = store.words()
+    assert words is not None and words.count() == store.count()
+    got = _named(store, "Kestrel Motors posted a loss", ("Kestrel Motors",))
+    assert [p.text for p in got] == [t for t in (p.text for p in got) if "Kestrel" in t]
+    assert got and got[0].source_id.endswith("kestrel.md") and got[0].score is not None
+    # the same as Chroma's own $contains, in the same order
+    [v] = store.embedder.embed_documents(["Kestrel Motors posted a loss"])
+    [ref] = store.search_vectors([v], 5, containing=("Kestrel Motors",))
+    assert [p.id for p in got] == [p.id for p in ref]
+    assert [round(p.score, 5) for p in got] == [round(p.score or 0, 5) for p in ref]
+    # a changed source: its old passages leave the index with the store
+    osprey = ARTICLE.replace("Kestrel Motors", "Osprey Motors")
+    hash_checker.ingest_text(osprey, name="kestrel.md", fmt="markdown")
+    assert words.count() == store.count()
+    assert _named(store, "Kestrel Motors posted a loss", ("Kestrel Motors",)) == []
+    assert _named(store, "Osprey Motors posted a loss", ("Osprey Motors",))
+    store.remove("kestrel.md")
+    assert words.count() == store.count() == 0
+
+
+def test_a_filter_holds_for_passages_found_by_name(hash_checker):
+    hash_checker.ingest_text(ARTICLE, name="a.md", fmt="markdown")
+    later = ARTICLE.replace("2017-01-28", "2019-05-02")
+    hash_checker.ingest_text(later, name="b.md", fmt="markdown")
+    store = hash_checker.store
+    sid = store.resolve_source("b.md")
+    got = _named(store, "Kestrel Motors lost", ("Kestrel Motors",), build_where(sid))
+    assert got and {p.source_id for p in got} == {sid}
+    late = build_where(date_from=dt.date(2018, 1, 1), extra={"source_id": sid})
+    assert {p.source_id for p in _named(store, "Kestrel lost", ("Kestrel",), late)} == {sid}
+    early = build_where(date_to=dt.date(2018, 1, 1))
+    assert {p.dateline for p in _named(store, "Kestrel lost", ("Kestrel",), early)} == {
+        dt.date(2017, 1, 28)
+    }
+
+
+def test_a_write_cut_off_before_the_store_leaves_no_passage_found(hash_checker, monkeypatch):
+    """Words go in before the store's write: a write that fails after them leaves ids in
+    the index that the store lacks, and a search never returns them."""
+    store = hash_checker.store
+
+    def cut(**_kw):
+        raise OSError("cut")
+
+    monkeypatch.setattr(store.collection, "upsert", cut)
+    with pytest.raises(StoreError):
+        hash_checker.ingest_text(ARTICLE, name="k.md", fmt="markdown")
+    monkeypatch.undo()
+    assert store.count() == 0 and store.words().count() > 0
+    assert _named(store, "Kestrel Motors lost", ("Kestrel Motors",)) == []
+    hash_checker.ingest_text(ARTICLE, name="k.md", fmt="markdown")  # the next ingest completes it
+    assert _named(store, "Kestrel Motors lost", ("Kestrel Motors",))
+
+
+def test_a_store_without_its_index_file_is_indexed_on_first_search(tmp_path, analyzer):
+    from factcheck.api import FactChecker
+    from factcheck.backends.embedders import HashEmbedder
+    from factcheck.config import Settings
+    from factcheck.sources.chroma import open_client
+    from factcheck.sources.store import PassageStore
+
+    name = f"t{uuid.uuid4().hex[:8]}"
+    store = PassageStore(open_client(str(tmp_path)), HashEmbedder(), name)
+    fc = FactChecker(store, analyzer, Settings(use_stance_model=False))
+    fc.ingest_text(ARTICLE, name="k.md", fmt="markdown")
+    path = tmp_path / f"lexical-{name}.sqlite3"
+    assert path.exists()
+    with sqlite3.connect(path) as db:  # as a store written before the index existed
+        db.execute("DELETE FROM ids")
+        db.execute("DELETE FROM words")
+    again = PassageStore(open_client(str(tmp_path)), HashEmbedder(), name)
+    assert again.words().count() == 0
+    assert _named(again, "Kestrel Motors lost", ("Kestrel Motors",))
+    assert again.words().count() == again.count()
+
+
+def test_on_a_chroma_server_names_are_found_by_chroma_itself(hash_checker, monkeypatch):
+    store = hash_checker.store
+    hash_checker.ingest_text(ARTICLE, name="k.md", fmt="markdown")
+    want = [p.id for p in _named(store, "Heron Cars lost", ("Heron Cars",))]
+    monkeypatch.setattr(store, "_words", None)
+    monkeypatch.setattr(store, "_words_at", None)
+    assert store.words() is None
+    assert [p.id for p in _named(store, "Heron Cars lost", ("Heron Cars",))] == want
