@@ -163,7 +163,9 @@ class FactChecker:
             from factcheck.backends.stance import load_default_stance
 
             stance = load_default_stance(s.backend)
-        store = PassageStore(client, embedder, s.collection, check_embedder=check_embedder)
+        store = PassageStore(
+            client, embedder, s.collection, check_embedder=check_embedder, search_ef=s.search_ef
+        )
         log = SourceLog(s.store_dir) if not s.chroma_url else None
         return cls(store, settings=s, stance=stance, check_embedder=check_embedder, source_log=log)
 

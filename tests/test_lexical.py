@@ -193,3 +193,23 @@ def test_on_a_chroma_server_names_are_found_by_chroma_itself(hash_checker, monke
     monkeypatch.setattr(store, "_words_at", None)
     assert store.words() is None
     assert [p.id for p in _named(store, "Heron Cars lost", ("Heron Cars",))] == want
+
+
+def test_the_store_is_searched_as_broadly_as_configured(tmp_path):
+    """HNSW's search breadth is the collection's setting: a store written with Chroma's
+    default (100) is searched at the configured breadth from its next open on."""
+    import chromadb
+
+    from factcheck.backends.embedders import HashEmbedder
+    from factcheck.sources.chroma import open_client
+    from factcheck.sources.store import SEARCH_EF, PassageStore
+
+    client = open_client(str(tmp_path))
+    client.create_collection("old", embedding_function=None)
+    assert client.get_collection("old").configuration["hnsw"]["ef_search"] == 100
+    store = PassageStore(client, HashEmbedder(), "old")
+    assert store.collection.configuration["hnsw"]["ef_search"] == SEARCH_EF
+    again = PassageStore(
+        chromadb.PersistentClient(path=str(tmp_path)), HashEmbedder(), "old", search_ef=250
+    )
+    assert again.collection.configuration["hnsw"]["ef_search"] == 250

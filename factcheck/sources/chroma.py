@@ -90,6 +90,28 @@ def open_client(store_dir: str | None = None, chroma_url: str | None = None) -> 
         ) from None
 
 
+def open_collection(client: Any, name: str, ident: dict[str, str], search_ef: int) -> Any:
+    """The collection (made if new, cosine space), searched ``search_ef`` broadly: HNSW's
+    search breadth is a setting of the collection, kept with it and changed here when a
+    store was written with another."""
+    try:
+        # Pass no embedding function to Chroma itself: we always hand it vectors, so its
+        # default (downloading) ONNX model is never built.
+        col = client.get_or_create_collection(
+            name, metadata={"hnsw:space": "cosine", **ident}, embedding_function=None
+        )
+    except Exception as ex:
+        raise StoreError(f"Cannot open collection {name!r}: {ex}. {REPAIR_HINT}") from None
+    try:
+        hnsw = dict((col.configuration or {}).get("hnsw") or {})
+    except Exception:
+        return col  # a Chroma without per-collection configuration
+    if hnsw.get("ef_search") != search_ef:
+        with guarded("Setting the store's search breadth"):
+            col.modify(configuration={"hnsw": {"ef_search": search_ef}})
+    return col
+
+
 IDENTITY_KEYS = ("embedder", "embedder_sha256")
 _REINDEX_SUFFIX = ".reindex"
 _REINDEX_DONE = "reindex_complete"
