@@ -49,7 +49,8 @@ def search_named(
 ) -> list[list[Passage]]:
     """For each vector: the top ``k`` by cosine of the ``candidates`` passages the word
     index ranks best among those holding one of its ``names`` (ranked by the names and its
-    ``words``); none for a vector without names. One store read for all of them."""
+    ``words``); none for a vector without names. Two store reads for all of them: the
+    candidates' vectors, then the records of those kept."""
     import numpy as np
 
     source, days = narrowing(where)
@@ -60,33 +61,36 @@ def search_named(
     wanted = sorted({pid for c in cands for pid, _ in c})
     if not wanted:
         return [[] for _ in vectors]
-    got = collection.get(ids=wanted, where=where, include=["documents", "metadatas", "embeddings"])
+    # The candidates' vectors first; the records (text, stored facts) of the best alone.
+    got = collection.get(ids=wanted, where=where, include=["embeddings"])
     embs = got["embeddings"]
     if embs is None or not len(got["ids"]):
         return [[] for _ in vectors]
     row = {pid: i for i, pid in enumerate(got["ids"])}
     mat = np.asarray(embs, dtype=float)
     mat = mat / np.maximum(np.linalg.norm(mat, axis=1, keepdims=True), 1e-12)
-    docs, mds = got["documents"] or [], got["metadatas"] or []
-    out: list[list[Passage]] = []
+    best: list[list[tuple[str, float]]] = []
     for vec, cand in zip(vectors, cands, strict=True):
         rows = [row[pid] for pid, _ in cand if pid in row]
         if not rows:
-            out.append([])
+            best.append([])
             continue
         v = np.asarray(vec, dtype=float)
         v = v / max(float(np.linalg.norm(v)), 1e-12)
         scores = mat[rows] @ v
-        best = np.argsort(-scores, kind="stable")[:k]
-        out.append(
-            [
-                passage_from_record(
-                    got["ids"][rows[j]],
-                    docs[rows[j]],
-                    dict(mds[rows[j]] or {}),
-                    float(scores[j]),
-                )
-                for j in best
-            ]
-        )
-    return out
+        top = np.argsort(-scores, kind="stable")[:k]
+        best.append([(got["ids"][rows[j]], float(scores[j])) for j in top])
+    need = sorted({pid for b in best for pid, _ in b})
+    if not need:
+        return [[] for _ in vectors]
+    rec = collection.get(ids=need, include=["documents", "metadatas"])
+    docs = dict(zip(rec["ids"], rec["documents"] or [], strict=True))
+    mds = dict(zip(rec["ids"], rec["metadatas"] or [], strict=True))
+    return [
+        [
+            passage_from_record(pid, docs[pid], dict(mds[pid] or {}), score)
+            for pid, score in b
+            if pid in docs
+        ]
+        for b in best
+    ]
