@@ -26,8 +26,11 @@ class Settings(BaseSettings):
     )
     collection: str = "factcheck"
     top_k: int = Field(default=5, ge=1, le=100)
-    search_ef: int = Field(
-        default=1000, ge=10, le=100_000, description="HNSW search breadth (recall at scale)"
+    search_ef: int | None = Field(
+        default=None,
+        ge=10,
+        le=100_000,
+        description="HNSW search breadth; unset, by the store's size (100 to 1,000)",
     )
     min_score: float = Field(
         default=0.2, ge=-1.0, le=1.0, description="drop passages below this cosine"

@@ -195,20 +195,29 @@ def test_on_a_chroma_server_names_are_found_by_chroma_itself(hash_checker, monke
     assert [p.id for p in _named(store, "Heron Cars lost", ("Heron Cars",))] == want
 
 
-def test_the_store_is_searched_as_broadly_as_configured(tmp_path):
-    """HNSW's search breadth is the collection's setting: a store written with Chroma's
-    default (100) is searched at the configured breadth from its next open on."""
+def test_the_store_is_searched_as_broadly_as_its_size_needs(tmp_path, monkeypatch):
+    """HNSW's search breadth is the collection's setting: by the store's size when opened,
+    unless configured; a store written with another is changed at its next open."""
     import chromadb
 
     from factcheck.backends.embedders import HashEmbedder
-    from factcheck.sources.chroma import open_client
-    from factcheck.sources.store import SEARCH_EF, PassageStore
+    from factcheck.sources import chroma
+    from factcheck.sources.chroma import open_client, search_breadth
+    from factcheck.sources.store import PassageStore
 
+    assert [search_breadth(n) for n in (0, 100_000, 250_000, 10**6, 10**7)] == [
+        100,
+        100,
+        250,
+        1000,
+        1000,
+    ]
     client = open_client(str(tmp_path))
     client.create_collection("old", embedding_function=None)
     assert client.get_collection("old").configuration["hnsw"]["ef_search"] == 100
+    monkeypatch.setattr(chroma, "search_breadth", lambda n: 400 + n)  # as if large
     store = PassageStore(client, HashEmbedder(), "old")
-    assert store.collection.configuration["hnsw"]["ef_search"] == SEARCH_EF
+    assert store.collection.configuration["hnsw"]["ef_search"] == 400
     again = PassageStore(
         chromadb.PersistentClient(path=str(tmp_path)), HashEmbedder(), "old", search_ef=250
     )

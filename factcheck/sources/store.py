@@ -43,10 +43,6 @@ logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
 
 _WRITE_BATCH = 2000
-# HNSW's search breadth: Chroma's default (100) loses the nearest passages of a claim in a
-# store of a million (dense recall@5 of the hand-checked claims 0.741 against 0.797 at
-# 1,000, for 4 -> 7 ms a query; docs/benchmarks.md)
-SEARCH_EF = 1000  # config.Settings.search_ef
 _EMBED_BATCH = 512  # passages embedded per call when writing
 
 
@@ -60,7 +56,7 @@ class PassageStore:
         collection: str = "factcheck",
         *,
         check_embedder: bool = True,
-        search_ef: int = SEARCH_EF,
+        search_ef: int | None = None,
     ) -> None:
         if not collection or not collection.replace("-", "").replace("_", "").isalnum():
             raise StoreError(f"Invalid collection name {collection!r}: use letters, digits, - or _")
@@ -76,7 +72,7 @@ class PassageStore:
         self._words: LexicalIndex | None = None
         ident = embedder_identity(embedder)
         recover_reindex(client, collection)
-        self._search_ef = search_ef
+        self._search_ef = search_ef  # None: by the store's size (chroma.search_breadth)
         self.collection = open_collection(client, collection, ident, search_ef)
         if check_embedder:
             self._check_embedder(ident)
