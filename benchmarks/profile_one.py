@@ -16,19 +16,11 @@ import time
 
 
 def main() -> None:
-    import chromadb
-
     from benchmarks import checkset
-    from benchmarks.scale import _dir, _open
+    from benchmarks.scale import open_cached
 
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 120
-    path = _dir() / "store"
-    if not path.exists():
-        raise SystemExit(f"{path}: no scale store; build it with python -m benchmarks.scale")
-    client = chromadb.PersistentClient(
-        path=str(path), settings=chromadb.Settings(anonymized_telemetry=False)
-    )
-    fc = _open(client)
+    fc = open_cached()
     # claims the scale benchmark's single checks do not use (they take the first 200)
     claims = checkset.claim_set(fc.analyzer.nlp, 210 + n)[200:]
     for c, d in claims[:10]:

@@ -117,17 +117,9 @@ def main() -> None:
             rows.append((label, fc.store.count(), recall(fc, claims, args.k)))
             _print(rows[-1:], args.k)
     if args.scale_store:
-        import chromadb
+        from benchmarks.scale import open_cached
 
-        from benchmarks.scale import _dir, _open
-
-        path = _dir() / "store"
-        if not path.exists():
-            raise SystemExit(f"{path}: no scale store; build it with python -m benchmarks.scale")
-        client = chromadb.PersistentClient(
-            path=str(path), settings=chromadb.Settings(anonymized_telemetry=False)
-        )
-        fc = _open(client)
+        fc = open_cached()
         rows.append(("benchmarks.scale store", fc.store.count(), recall(fc, claims, args.k)))
     print(f"{len(claims)} hand-checked claims with a gold evidence sentence")
     _print(rows, args.k)

@@ -258,6 +258,19 @@ def server_row(
         return measure(_open(client), path, claims, n_single, n_batch, where="server")
 
 
+def open_cached() -> Any:
+    """A checker on the cached store of this benchmark (built by an earlier run)."""
+    import chromadb
+
+    path = _dir() / "store"
+    if not path.exists():
+        raise SystemExit(f"{path}: no scale store; build it with python -m benchmarks.scale")
+    client = chromadb.PersistentClient(
+        path=str(path), settings=chromadb.Settings(anonymized_telemetry=False)
+    )
+    return _open(client)
+
+
 def run(
     sizes: list[int],
     unique: int,
