@@ -216,6 +216,16 @@ def test_year_is_not_a_quantity_and_a_quantity_is_not_a_year():
     assert one("2,014 votes").kind == "quantity"
 
 
+@pytest.mark.parametrize(
+    "text", ["GM's 2008 revenue fell", "its 1967 debut", "in a 2003 interview", "their 2016 plan"]
+)
+def test_a_year_after_a_determiner_or_a_possessive_is_a_year(text):
+    """A count after a determiner would need a plural noun ("a 2003 interviews" cannot
+    be): the number is the year of the thing named."""
+    assert one(text, None).kind == "date"
+    assert one(text.replace("20", "2,0").replace("19", "1,9"), None).kind == "quantity"
+
+
 def test_parse_number_helpers():
     assert parse_number("1,200") == 1200
     assert parse_number("2bn") == 2e9

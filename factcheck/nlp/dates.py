@@ -297,10 +297,11 @@ def impossible_date(
 
 
 def _is_year_context(text: str, start: int, end: int, v: Vocabulary) -> bool:
-    """A bare 4-digit number is a year after a time preposition or before punctuation/end."""
+    """A bare 4-digit number is a year after a time preposition, a determiner or a
+    possessive ("GM's 2008 revenue"), or before punctuation/end."""
     before = text[max(0, start - 20) : start].lower().split()
     prev = before[-1].strip("(\"'“") if before else ""
-    if prev in v.year_before or prev.endswith("-"):
+    if prev in v.year_before or prev.endswith("-") or prev.endswith(v.possessive_endings):
         return True
     after = text[end : end + 20]
     if not after.strip() or after.lstrip()[0] in ",.;:)!?\"”'":
