@@ -362,9 +362,9 @@ def time_queries(names: tuple[str, ...] = ("Boeing", "FTSE 100"), runs: int = 3)
     took = time.perf_counter() - t
     print(f"first name query (indexes the store's words if needed): {took:.1f} s")
     from factcheck.nlp.facts import Analyzer
+    from factcheck.pipeline.retrieval import claim_words
 
-    facts = Analyzer().analyze(claim)  # the claim's content words, as a check passes them
-    words = tuple(dict.fromkeys(facts.text[a:b] for _, a, b in facts.spans))
+    words = claim_words(Analyzer().analyze(claim))  # as a check passes them
     print(f"claim words: {', '.join(words)}")
     queries: list[tuple[str, Any]] = [("vector query", lambda: store.search_vectors([v], 8))]
     for n in names:

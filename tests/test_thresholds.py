@@ -35,6 +35,7 @@ ALIGNMENT_SCORES = {
 }
 # Counts of words or days, and the retrieval pool's multiple.
 COUNTS = {
+    "name_candidates",
     "reworded_min_kept",
     "reworded_max_words",
     "verbatim_min_words",

@@ -7,8 +7,20 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from factcheck.nlp.facts import TextFacts
+from factcheck.nlp.names import written_names
 from factcheck.sources.store import PassageStore
 from factcheck.types import Passage
+
+
+def claim_names(facts: TextFacts) -> tuple[str, ...]:
+    """A claim's names as written, for the name search."""
+    return written_names((e.text for e in facts.entities), vocab=facts.vocabulary)
+
+
+def claim_words(facts: TextFacts) -> tuple[str, ...]:
+    """A claim's content words as written, for the word index's ranking."""
+    return tuple(dict.fromkeys(facts.text[a:b] for _, a, b in facts.spans))
 
 
 def search_many(

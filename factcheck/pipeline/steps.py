@@ -24,13 +24,12 @@ from typing import Any
 from factcheck.errors import FactCheckError, InputError, ModelError, StoreError
 from factcheck.nlp.claims import claim_id, kinds_of
 from factcheck.nlp.facts import Analyzer, TextFacts, entity_match
-from factcheck.nlp.names import written_names
 from factcheck.nlp.paraphrase import WordSimilarity, value_words
 from factcheck.nlp.speech import claimed_statement
 from factcheck.pipeline.isolate import one_by_one, through
 from factcheck.pipeline.passage_facts import BAD_PASSAGE, passage_facts
 from factcheck.pipeline.provenance import provenance
-from factcheck.pipeline.retrieval import follow_ons, search_many
+from factcheck.pipeline.retrieval import claim_names, claim_words, follow_ons, search_many
 from factcheck.reviews.memory import ReviewStore
 from factcheck.rules.compare import (
     DEFAULT,
@@ -195,8 +194,8 @@ class Pipeline:
             [s.where for s in states],
             pool,
             self.min_score,
-            names=[_names(s.facts) for s in states],
-            words=[_words(s.facts) for s in states],
+            names=[claim_names(s.facts) for s in states],
+            words=[claim_words(s.facts) for s in states],
             candidates=self.thresholds.name_candidates,
         )
         for s, v, ps in zip(states, vecs, found, strict=True):
@@ -212,7 +211,7 @@ class Pipeline:
         order; each passage keeps its own score)."""
         t = self.thresholds
         c, day = state.facts, state.claim.dateline
-        names = [n.lower() for n in _names(c)]
+        names = [n.lower() for n in claim_names(c)]
 
         def key(p: Passage) -> float:
             fits = dateline_fits(c, day, p.dateline, t)
@@ -387,15 +386,6 @@ class Pipeline:
             )
             seen.add(nxt.id)
         return extra
-
-
-def _names(facts: TextFacts) -> tuple[str, ...]:
-    return written_names((e.text for e in facts.entities), vocab=facts.vocabulary)
-
-
-def _words(facts: TextFacts) -> tuple[str, ...]:
-    """The content words of a text as written (for the word index)."""
-    return tuple(dict.fromkeys(facts.text[a:b] for _, a, b in facts.spans))
 
 
 def _claim_text(value: object) -> str:
