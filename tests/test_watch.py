@@ -295,8 +295,15 @@ def test_ctrl_c_stops_the_watch_cleanly(tmp_path):
     args = [sys.executable, "-m", "factcheck.interfaces.cli.commands"]
     args += ["--store", str(tmp_path / "vs"), "watch", "--sources", str(wires)]
     args += ["--drafts", str(drafts), "--reports", str(reports)]
+    # Ctrl-C as at a terminal, however pytest was started: a run in the background of a
+    # shell inherits SIGINT ignored, and a server test restoring that leaves it so here.
     proc = subprocess.Popen(
-        args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env
+        args,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         _wait(lambda: (reports / "port.md.json").exists())
