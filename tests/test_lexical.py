@@ -222,3 +222,18 @@ def test_the_store_is_searched_as_broadly_as_its_size_needs(tmp_path, monkeypatc
         chromadb.PersistentClient(path=str(tmp_path)), HashEmbedder(), "old", search_ef=250
     )
     assert again.collection.configuration["hnsw"]["ef_search"] == 250
+
+
+def test_without_full_text_search_names_are_found_by_chroma(hash_checker, monkeypatch):
+    """A Python whose SQLite lacks FTS5 still ingests and checks: Chroma finds names."""
+    from factcheck.sources import lexical
+
+    def no_fts5(path):
+        raise lexical.NoWordIndex("no such module: fts5")
+
+    monkeypatch.setattr(lexical, "LexicalIndex", no_fts5)
+    hash_checker.ingest_text(ARTICLE, name="k.md", fmt="markdown")
+    store = hash_checker.store
+    assert store.words() is None
+    got = _named(store, "Heron Cars lost", ("Heron Cars",))
+    assert got and all("Heron" in p.text for p in got)

@@ -39,6 +39,10 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 _BACKFILL_PAGE = 5000
 
 
+class NoWordIndex(Exception):
+    """SQLite built without FTS5: the store finds names with Chroma's ``$contains``."""
+
+
 def phrase(text: str) -> str | None:
     """An FTS5 phrase for ``text`` as written: its word tokens in order (None when it has
     none). Quoting each token keeps FTS5's operators (AND, NEAR, *) out of a user's text."""
@@ -78,6 +82,13 @@ class LexicalIndex:
             for stmt in _SCHEMA:
                 self._db.execute(stmt)
             self._db.commit()
+        except sqlite3.OperationalError as ex:
+            if "fts5" in str(ex).lower():
+                raise NoWordIndex(f"this Python's SQLite has no full-text search ({ex})") from None
+            raise StoreError(
+                f"Cannot open the word index {path} ({ex}); delete the file and it is rebuilt"
+                " from the store on next use"
+            ) from None
         except sqlite3.Error as ex:
             raise StoreError(
                 f"Cannot open the word index {path} ({ex}); delete the file and it is rebuilt"
@@ -210,6 +221,15 @@ class LexicalIndex:
         )
         rows = self._run("Searching", lambda db: db.execute(q, args).fetchall())
         return [(pid, -float(r)) for pid, r in rows]
+
+
+def open_index(path: str) -> LexicalIndex | None:
+    """The word index at ``path``, or None (said once) when SQLite has no FTS5."""
+    try:
+        return LexicalIndex(path)
+    except NoWordIndex as ex:
+        logger.warning("%s: names are found by Chroma's $contains", ex)
+        return None
 
 
 def word_rows(

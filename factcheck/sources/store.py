@@ -23,7 +23,7 @@ from factcheck.sources.chroma import (
     reindex_collection,
     store_failure,
 )
-from factcheck.sources.lexical import LexicalIndex, backfill, index_path, word_rows
+from factcheck.sources.lexical import LexicalIndex, backfill, index_path, open_index, word_rows
 from factcheck.sources.named import search_named
 from factcheck.sources.records import (
     Stored,
@@ -303,7 +303,8 @@ class PassageStore:
         if self._words is None and self._words_at is not None:
             with self._lock:
                 if self._words is None:
-                    self._words = LexicalIndex(self._words_at)
+                    self._words = open_index(self._words_at)
+                    self._words_at = self._words.path if self._words else None
         return self._words
 
     def set_trust(self, source: str, trust: float) -> int:
