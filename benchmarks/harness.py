@@ -79,9 +79,15 @@ def make_checker(model: str = "shipped", overrides: dict[str, float] | None = No
 def apply_overrides(fc: Any, overrides: dict[str, float]) -> None:
     """Set thresholds, rule weights and verdict rules by name (``--set NAME=VALUE``)."""
     v = fc.pipeline
-    t = {k: x for k, x in overrides.items() if k != "weights" and hasattr(v.thresholds, k)}
-    w = {k: x for k, x in overrides.items() if hasattr(v.thresholds.weights, k)}
-    r = {k: x for k, x in overrides.items() if hasattr(v.rules, k)}
+
+    def typed(obj: Any) -> dict[str, Any]:  # a count stays an int ("follow_on=2")
+        return {
+            k: type(getattr(obj, k))(x)
+            for k, x in overrides.items()
+            if k != "weights" and hasattr(obj, k)
+        }
+
+    t, w, r = typed(v.thresholds), typed(v.thresholds.weights), typed(v.rules)
     v.thresholds = replace(v.thresholds, **t, weights=replace(v.thresholds.weights, **w))
     v.rules = replace(v.rules, **r)
 

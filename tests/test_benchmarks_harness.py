@@ -19,6 +19,15 @@ def test_weights_thresholds_and_rules_are_set_by_name(hash_checker):
     assert report["rules"]["min_weight"] == 0.2
 
 
+def test_a_count_set_by_name_stays_a_count(hash_checker):
+    """ "--set follow_on=2" is parsed as a number; the pipeline slices by it."""
+    apply_overrides(hash_checker, parse_overrides(["follow_on=2", "name_candidates=4"]))
+    t = hash_checker.pipeline.thresholds
+    assert (t.follow_on, t.name_candidates) == (2, 4)
+    assert type(t.follow_on) is int and type(t.name_candidates) is int
+    assert hash_checker.check("Kestrel Motors lost $11 billion.").label is not None
+
+
 def test_an_unknown_name_is_refused_with_the_known_ones():
     with pytest.raises(SystemExit, match=r"unknown threshold .figure_refute.*figure_refute_base"):
         parse_overrides(["figure_refute=0.3"])
