@@ -4,10 +4,12 @@ that sentence among the top k retrieved, with the news articles alone and with r
 filler passages added (premises of ../shared/data/nli*, real vectors, cached; see
 benchmarks/checkset.py)?
 
-Two retrievals are measured: ``dense``, the vector search alone, and ``check``, what a
+Three retrievals are measured: ``dense``, the vector search alone; ``check``, what a
 check compares: the vector search's pool joined by the passages naming the claim's
 names (the word index, sources/named.py), ranked with the claim's time and names first,
-cut to k (the pipeline's retrieve step; follow-on sentences not counted).
+cut to k (the pipeline's retrieve step); and ``compared``, those with what a check
+compares beyond them: the sentence after each of the best three, and the passages of the
+best two articles that hold most of the claim's words (retrieval.extra_passages).
 
     python -m benchmarks.recall [--filler 0 20000 ...] [--k 5 10]
     python -m benchmarks.recall --scale-store   (also the cached store of benchmarks.scale,
@@ -75,20 +77,33 @@ def recall(fc: Any, claims: list[tuple[str, str, str, dt.date | None]], ks: list
         for k in ks:
             pipe.k = k
             done = pipe.retrieve_many(list(states))
-            for (_, src, evidence, _), s in zip(claims, done, strict=True):
+            more = _compared(fc, done)
+            for (_, src, evidence, _), s, m in zip(claims, done, more, strict=True):
                 ok = not isinstance(s, Exception) and _rank(s.passages, src, evidence) is not None
                 found["check", k] = found.get(("check", k), 0) + ok
+                ok = ok or _rank(m, src, evidence) is not None
+                found["compared", k] = found.get(("compared", k), 0) + ok
     finally:
         pipe.k = keep
     return {key: n / len(claims) for key, n in found.items()}
 
 
+def _compared(fc: Any, done: list[Any]) -> list[list[Any]]:
+    """Per claim, the passages a check compares beyond those retrieved: the sentence after
+    its best passages and its words in its best articles (retrieval.extra_passages)."""
+    ok = [s for s in done if not isinstance(s, Exception)]
+    ids = [q for s in ok for p in s.passages for q in (p.prev_id, p.next_id, p.lead_id)]
+    it = iter(fc.pipeline.extras(ok, fc.store.get_passages(ids)))
+    return [[] if isinstance(s, Exception) else next(it) for s in done]
+
+
 def _print(rows: list[tuple[str, int, dict]], ks: list[int]) -> None:
-    cols = [f"{m} @{k}" for m in ("dense", "check") for k in ks]
+    modes = ("dense", "check", "compared")
+    cols = [f"{m} @{k}" for m in modes for k in ks]
     print("| store | passages | " + " | ".join(cols) + " |")
     print("|---|---|" + "---|" * len(cols))
     for label, size, rec in rows:
-        vals = " | ".join(f"{rec[m, k]:.3f}" for m in ("dense", "check") for k in ks)
+        vals = " | ".join(f"{rec[m, k]:.3f}" for m in modes for k in ks)
         print(f"| {label} | {size:,} | {vals} |")
 
 

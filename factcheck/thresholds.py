@@ -109,6 +109,10 @@ class Thresholds:
     # the sentence after each of this many top passages is compared too (with the passage
     # as its context): copy goes on in the next sentence ("That decision is due by ...")
     follow_on: int = 3
+    # the passages of the articles of this many best sources that hold most of a claim's
+    # words (BM25 within the article), this many of each, are compared too
+    article_sources: int = 2
+    article_matches: int = 3
     weights: Weights = field(default_factory=Weights)
 
 

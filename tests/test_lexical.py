@@ -237,3 +237,36 @@ def test_without_full_text_search_names_are_found_by_chroma(hash_checker, monkey
     assert store.words() is None
     got = _named(store, "Heron Cars lost", ("Heron Cars",))
     assert got and all("Heron" in p.text for p in got)
+
+
+def test_an_articles_passages_are_read_by_source_through_the_index_or_the_store(
+    hash_checker, monkeypatch
+):
+    store = hash_checker.store
+    hash_checker.ingest_text(ARTICLE, name="k.md", fmt="markdown")
+    hash_checker.ingest_text(ARTICLE.replace("Kestrel", "Osprey"), name="o.md", fmt="markdown")
+    [src] = [s.id for s in store.sources() if s.id.endswith("k.md")]
+    got = store.article_texts([src, "no-such-source"])
+    assert set(got) == {src} and len(got[src]) == store.count() // 2
+    assert all("Osprey" not in text for _, text in got[src])
+    # a Chroma server has no word index: the store's own filter gives the same
+    monkeypatch.setattr(store, "_words", None)
+    monkeypatch.setattr(store, "_words_at", None)
+    assert {k: sorted(v) for k, v in store.article_texts([src]).items()} == {
+        src: sorted(got[src])
+    }
+    assert store.article_texts([]) == {}
+
+
+def test_the_passages_that_hold_most_of_a_claims_words_come_first():
+    from factcheck.pipeline.retrieval import best_matches
+
+    rows = [
+        ("a", "The yard has built vessels for operators in Norway."),
+        ("b", "It will carry 150 passengers and enter service in spring."),
+        ("c", "The vessel will carry cars."),
+        ("d", "The island has 2,000 residents."),
+    ]
+    assert best_matches(rows, {"carry", "150", "passengers"}, 2) == ["b", "c"]
+    assert best_matches(rows, {"ferry"}, 2) == []  # none holds a word
+    assert best_matches(rows, set(), 2) == [] and best_matches([], {"carry"}, 2) == []

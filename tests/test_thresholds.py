@@ -42,6 +42,8 @@ COUNTS = {
     "report_lag_days",
     "retrieve_pool",
     "follow_on",
+    "article_sources",
+    "article_matches",
 }
 
 
@@ -94,7 +96,9 @@ def test_every_default_is_within_its_documented_range():
         assert isinstance(v, int | float) and math.isfinite(v), name
         if short in COUNTS:
             assert isinstance(v, int) and v >= (
-                0 if short in ("report_lag_days", "follow_on") else 1
+                0
+                if short in ("report_lag_days", "follow_on", "article_sources", "article_matches")
+                else 1
             ), name
         elif short in ALIGNMENT_SCORES:
             assert v > 0, name

@@ -417,3 +417,47 @@ def test_a_passage_that_says_the_vessel_is_about_the_leads_vessel(real_checker):
     assert v.label == Label.SUPPORTED, v.rationale
     other = fc.check("The Borealis ferry will carry up to 1,400 passengers.", dateline=day)
     assert other.label != Label.SUPPORTED, other.rationale
+
+
+def test_the_claims_words_find_its_sentence_in_its_article(real_checker):
+    """A claim is about a story, and the sentence of the story that states it may be less
+    like it than the story's others ("It will carry ...", which names nothing): the
+    passages of the claim's best articles that hold most of its words are compared too.
+    Like the sentence after a retrieved passage, such a sentence may complete the claim
+    but never disputes it alone."""
+    body = [
+        "Tern Ferries has ordered a new catamaran from a yard in Bergen for its island"
+        " route, the company said on Tuesday.",
+        *(
+            f"Tern Ferries' new catamaran for the island route will {what}, the company said."
+            for what in (
+                "replace a ferry built in 1988",
+                "be painted in the company's blue and white",
+                "be named after a local fisherman",
+                "be the company's first vessel built abroad",
+                "dock at a new pier on the mainland",
+                "need a crew of six",
+            )
+        ),
+        "The yard in Bergen has built vessels for operators in Norway and Scotland.",
+        "It will carry 150 to 180 passengers and enter service next spring.",
+        "The island has about 2,000 residents.",
+    ]
+    fc = _article(
+        real_checker, "am", "Tern Ferries orders catamaran", "2019-03-05", "\n\n".join(body)
+    )
+    claim = "Tern Ferries' new catamaran will carry 150 to 180 passengers."
+    [p] = fc.pipeline.prepare_many([claim])
+    [p] = fc.pipeline.retrieve_many([p])
+    assert "It will carry" not in " ".join(q.text for q in p.passages)  # not retrieved
+    day = dt.date(2019, 3, 5)
+    v = fc.check(claim, dateline=day)
+    assert v.label == Label.SUPPORTED, v.rationale
+    assert any("It will carry" in e.passage.text for e in v.evidence[:1])
+    wrong = fc.check(claim.replace("150 to 180", "250 to 280"), dateline=day)
+    assert wrong.label == Label.NOT_ENOUGH_INFO, wrong.rationale  # completes, never disputes
+    # without the article search, the claim is not found stated
+    from dataclasses import replace
+
+    fc.pipeline.thresholds = replace(fc.pipeline.thresholds, article_matches=0)
+    assert fc.check(claim, dateline=day).label == Label.NOT_ENOUGH_INFO

@@ -3,6 +3,8 @@ query per distinct metadata filter. The pipeline and the LangChain retriever bot
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -10,7 +12,10 @@ from typing import Any
 from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.names import written_names
 from factcheck.sources.store import PassageStore
+from factcheck.thresholds import Thresholds
 from factcheck.types import Passage
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
 def claim_names(facts: TextFacts) -> tuple[str, ...]:
@@ -82,9 +87,92 @@ def follow_ons(
     ``min_score``). Copy goes on in the next sentence ("That decision is due by the end of
     next month"), which names its subject only in the one before (its context in the
     comparison), so retrieval alone rarely finds it. ``near``: the passages' neighbours,
-    by id; one store round trip for all the vectors. A claim retrieved through another
-    retriever has no vector yet: those are embedded in one call."""
+    by id."""
     todo = [[near[p.next_id] for p in ps[:top] if p.next_id in near] for _, ps, _ in found]
+    return scored(store, found, todo, min_score)
+
+
+def article_matches(
+    store: PassageStore,
+    found: Sequence[tuple[str, list[Passage], Any]],
+    words: Sequence[Sequence[str]],
+    sources: int,
+    per_source: int,
+    min_score: float,
+) -> list[list[Passage]]:
+    """For each claim's (text, passages, vector or None) and its ``words``: the passages of
+    the articles its ``sources`` best passages come from that hold most of its words (BM25
+    within each article), ``per_source`` of each, when not retrieved already, scored by their
+    cosine to the claim (at least ``min_score``). A claim is about a story, and the sentence
+    that states it may say it in other words than the ones retrieval ranks first ("It will
+    seat 200 to 300 people", two sentences after the one naming the aircraft)."""
+    tops = [list(dict.fromkeys(p.source_id for p in ps))[:sources] for _, ps, _ in found]
+    texts = store.article_texts(sorted({src for t in tops for src in t}))
+    picks: list[list[str]] = []
+    for (_, ps, _), srcs, said in zip(found, tops, words, strict=True):
+        have = {p.id for p in ps}
+        terms = {t.lower() for w in said for t in _TOKEN.findall(w)}
+        mine: list[str] = []
+        for src in srcs:
+            rows = [(pid, text) for pid, text in texts.get(src, []) if pid not in have]
+            mine += best_matches(rows, terms, per_source)
+        picks.append(mine)
+    got = store.get_passages([pid for m in picks for pid in m])
+    todo = [[got[pid] for pid in m if pid in got] for m in picks]
+    return scored(store, found, todo, min_score)
+
+
+def extra_passages(
+    store: PassageStore,
+    found: Sequence[tuple[str, list[Passage], Any]],
+    words: Sequence[Sequence[str]],
+    near: dict[str, Passage],
+    t: Thresholds,
+    min_score: float,
+) -> list[list[Passage]]:
+    """Each claim's passages compared beyond those retrieved: the sentences after its best
+    (:func:`follow_ons`), then its words in its best articles (:func:`article_matches`).
+    ``near`` (neighbours by id) gains the neighbours of the latter, their context."""
+    more = follow_ons(store, found, near, t.follow_on, min_score)
+    grown = [(c, ps + m, v) for (c, ps, v), m in zip(found, more, strict=True)]
+    arts = article_matches(store, grown, words, t.article_sources, t.article_matches, min_score)
+    want = [q for a in arts for p in a for q in (p.prev_id, p.lead_id) if q and q not in near]
+    near.update(store.get_passages(want))
+    return [m + a for m, a in zip(more, arts, strict=True)]
+
+
+def best_matches(rows: Sequence[tuple[str, str]], terms: set[str], n: int) -> list[str]:
+    """The ids of the ``n`` rows (id, text) best by BM25 on ``terms`` (k1 1.2, b 0.75), the
+    rows themselves the collection; rows that hold none of the terms are not returned."""
+    if not rows or not terms or n <= 0:
+        return []
+    toks = [[t.lower() for t in _TOKEN.findall(text)] for _, text in rows]
+    avg = max(sum(map(len, toks)) / len(toks), 1.0)
+    df = {t: sum(1 for ts in toks if t in ts) for t in terms}
+    idf = {t: math.log(1 + (len(toks) - d + 0.5) / (d + 0.5)) for t, d in df.items() if d}
+    scores = []
+    for (pid, _), ts in zip(rows, toks, strict=True):
+        tf: dict[str, int] = {}
+        for t in ts:
+            if t in idf:
+                tf[t] = tf.get(t, 0) + 1
+        if tf:
+            norm = 1.2 * (0.25 + 0.75 * len(ts) / avg)
+            scores.append((sum(idf[t] * f * 2.2 / (f + norm) for t, f in tf.items()), pid))
+    scores.sort(key=lambda x: -x[0])
+    return [pid for _, pid in scores[:n]]
+
+
+def scored(
+    store: PassageStore,
+    found: Sequence[tuple[str, list[Passage], Any]],
+    todo: Sequence[Sequence[Passage]],
+    min_score: float,
+) -> list[list[Passage]]:
+    """Each claim's ``todo`` passages not among its own, with their cosine to the claim as
+    their score, those of at least ``min_score``; one store round trip for all the vectors.
+    A claim retrieved through another retriever has no vector yet: those are embedded in
+    one call."""
     missing = [i for i, (_, _, vec) in enumerate(found) if vec is None and todo[i]]
     made: dict[int, Any] = {}
     if missing:

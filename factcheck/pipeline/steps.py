@@ -29,7 +29,7 @@ from factcheck.nlp.speech import claimed_statement
 from factcheck.pipeline.isolate import one_by_one, through
 from factcheck.pipeline.passage_facts import BAD_PASSAGE, passage_facts
 from factcheck.pipeline.provenance import provenance
-from factcheck.pipeline.retrieval import claim_names, claim_words, follow_ons, search_many
+from factcheck.pipeline.retrieval import claim_names, claim_words, extra_passages, search_many
 from factcheck.reviews.memory import ReviewStore
 from factcheck.rules.compare import (
     DEFAULT,
@@ -225,6 +225,13 @@ class Pipeline:
 
         return sorted(passages, key=key, reverse=True)
 
+    def extras(self, states: list[ClaimState], near: dict[str, Passage]) -> list[list[Passage]]:
+        """Each claim's passages compared beyond those retrieved (retrieval.extra_passages);
+        ``near``, the retrieved passages' neighbours by id, gains those of the new ones."""
+        found = [(s.claim.text, s.passages, s.vector) for s in states]
+        words = [claim_words(s.facts) for s in states]
+        return extra_passages(self.store, found, words, near, self.thresholds, self.min_score)
+
     def judge_many(self, states: list[ClaimState]) -> list[Verdict | FactCheckError]:
         """Compare and decide; if the batch fails, each claim on its own, so that only the
         claim that fails is lost (as a StageError naming it)."""
@@ -236,17 +243,11 @@ class Pipeline:
         allp = [p for s in states for p in s.passages]
         # Neighbours come by id (stored at ingest): one round trip, no metadata scan.
         near = self.store.get_passages([q for p in allp for q in (p.prev_id, p.next_id, p.lead_id)])
-        more = follow_ons(
-            self.store,
-            [(s.claim.text, s.passages, s.vector) for s in states],
-            near,
-            self.thresholds.follow_on,
-            self.min_score,
-        )
+        more = self.extras(states, near)
         for s, extra in zip(states, more, strict=True):
             s.passages += extra
             s.follow_on = {q.id for q in extra}
-        uniq = {p.id: p for p in allp} | {p.id: p for p in near.values()}
+        uniq = {p.id: p for s in states for p in s.passages} | {p.id: p for p in near.values()}
         facts = dict(zip(uniq, self._analyze_passages(list(uniq.values())), strict=True))
         t = self.thresholds
         self.words.threshold = t.word_paraphrase

@@ -127,6 +127,24 @@ class LexicalIndex:
 
         return set(self._run("Reading", go))
 
+    def texts_of(self, sources: Sequence[str]) -> dict[str, list[tuple[str, str]]]:
+        """Each source's indexed (passage id, text) pairs: an article read through the
+        index by its source, without scanning the store's metadata."""
+
+        def go(db: sqlite3.Connection) -> dict[str, list[tuple[str, str]]]:
+            out: dict[str, list[tuple[str, str]]] = {}
+            for i in range(0, len(sources), 500):
+                part = list(sources[i : i + 500])
+                q = (
+                    "SELECT ids.source, ids.pid, words.text FROM ids JOIN words"
+                    f" ON words.rowid = ids.rowid WHERE ids.source IN ({','.join('?' * len(part))})"
+                )
+                for src, pid, text in db.execute(q, part):
+                    out.setdefault(src, []).append((pid, text))
+            return out
+
+        return dict(self._run("Reading", go)) if sources else {}
+
     def add(self, rows: Iterable[tuple[str, str, str | None, int | None]]) -> int:
         """Index (passage id, text, source id, day ordinal) rows; an id indexed already is
         indexed again with its new text. Returns the rows written."""

@@ -94,3 +94,22 @@ def search_named(
         ]
         for b in best
     ]
+
+
+def texts_of(
+    collection: Any, index: LexicalIndex | None, sources: Sequence[str]
+) -> dict[str, list[tuple[str, str]]]:
+    """Each source's (passage id, text) pairs: from the word index (its ids by source),
+    or, on a Chroma server, from the store's metadata filter (slower at a million)."""
+    wanted = sorted(set(sources))
+    if not wanted:
+        return {}
+    if index is not None:
+        return index.texts_of(wanted)
+    where = {"source_id": wanted[0]} if len(wanted) == 1 else {"source_id": {"$in": wanted}}
+    got = collection.get(where=where, include=["documents", "metadatas"])
+    out: dict[str, list[tuple[str, str]]] = {}
+    rows = zip(got["ids"], got["documents"] or [], got["metadatas"] or [], strict=True)
+    for pid, text, md in rows:
+        out.setdefault(str((md or {}).get("source_id", "")), []).append((pid, text or ""))
+    return out

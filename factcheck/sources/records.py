@@ -7,8 +7,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from pathlib import PurePath
 from typing import Any
 
+from factcheck.errors import InputError
 from factcheck.types import Passage, Source, SourceInfo
 
 READ_PAGE = 5000  # records per read (SQLite's variable limit is 32,766)
@@ -191,3 +193,20 @@ def passages_by_id(collection: Any, ids: list[str]) -> dict[str, Passage]:
         i: passage_from_record(i, d, dict(m or {}), None)
         for i, d, m in zip(got["ids"], got["documents"] or [], got["metadatas"] or [], strict=True)
     }
+
+
+def source_by_title(infos: list[SourceInfo], name: str) -> str:
+    """The id of the one source titled ``name``, else of the one whose file is named so
+    (what a user sees in their folder)."""
+    for what, hits in (
+        ("titled", [s for s in infos if s.title == name]),
+        ("named", [s for s in infos if name and PurePath(s.id).name == name]),
+    ):
+        if len(hits) == 1:
+            return hits[0].id
+        if len(hits) > 1:
+            ids = ", ".join(h.id for h in hits[:3])
+            raise InputError(
+                f"{len(hits)} sources are {what} {name!r} ({ids}); give the id or path instead"
+            )
+    raise InputError(f"No source {name!r} in the store; `factcheck sources` lists them")

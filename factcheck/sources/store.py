@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Iterable
-from pathlib import PurePath
 from typing import Any
 
 from factcheck.errors import InputError, StoreError
@@ -24,13 +23,14 @@ from factcheck.sources.chroma import (
     store_failure,
 )
 from factcheck.sources.lexical import LexicalIndex, backfill, index_path, open_index, word_rows
-from factcheck.sources.named import search_named
+from factcheck.sources.named import search_named, texts_of
 from factcheck.sources.records import (
     Stored,
     build_where,
     passage_from_record,
     passage_metadata,
     passages_by_id,
+    source_by_title,
     source_infos,
     stored,
     vectors_by_id,
@@ -356,20 +356,7 @@ class PassageStore:
                 hit = self.collection.get(where={"source_id": cand}, limit=1, include=[])
             if hit["ids"]:
                 return cand
-        infos = self.sources()
-        # A title, then a file name (what a user sees in their folder), when either is unique.
-        for what, hits in (
-            ("titled", [s for s in infos if s.title == name]),
-            ("named", [s for s in infos if name and PurePath(s.id).name == name]),
-        ):
-            if len(hits) == 1:
-                return hits[0].id
-            if len(hits) > 1:
-                ids = ", ".join(h.id for h in hits[:3])
-                raise InputError(
-                    f"{len(hits)} sources are {what} {name!r} ({ids}); give the id or path instead"
-                )
-        raise InputError(f"No source {name!r} in the store; `factcheck sources` lists them")
+        return source_by_title(self.sources(), name)
 
     def search(self, query: str, k: int = 5, where: dict[str, Any] | None = None) -> list[Passage]:
         """Top-k passages for one query, with cosine similarity as ``score``."""
@@ -427,11 +414,23 @@ class PassageStore:
                 for v, n in zip(vectors, names, strict=True)
             ]
         with guarded("Search by name"):
-            if not index.synced:
-                with self._lock:
-                    backfill(index, self.collection)
-                    index.synced = True
+            self._sync(index)
             return search_named(self.collection, index, vectors, names, words, k, where, candidates)
+
+    def _sync(self, index: LexicalIndex) -> None:
+        """Index a store written before its word index, once per instance."""
+        if not index.synced:
+            with self._lock:
+                backfill(index, self.collection)
+                index.synced = True
+
+    def article_texts(self, sources: list[str]) -> dict[str, list[tuple[str, str]]]:
+        """Each source's stored (passage id, text) pairs, by source id (sources/named.py)."""
+        index = self.words()
+        with guarded("Reading the store"):
+            if index is not None:
+                self._sync(index)
+            return texts_of(self.collection, index, sources)
 
     def vectors(self, ids: list[str]) -> dict[str, Any]:
         """Stored embeddings by passage id, in one round trip; missing ids are absent."""
