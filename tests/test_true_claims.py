@@ -461,3 +461,25 @@ def test_the_claims_words_find_its_sentence_in_its_article(real_checker):
 
     fc.pipeline.thresholds = replace(fc.pipeline.thresholds, article_matches=0)
     assert fc.check(claim, dateline=day).label == Label.NOT_ENOUGH_INFO
+
+
+def test_a_wider_date_neither_states_nor_disputes_a_day(analyzer):
+    """ "Last week" agrees with "on 16 March" but does not say which day, nor "in 2016"
+    which month: the claim's date stays unstated by such a passage, and a passage that gives
+    another day is not explained away by it."""
+    from factcheck.rules.align import states
+    from factcheck.rules.compare import assess
+
+    day = dt.date(2016, 3, 22)
+    claim = analyzer.analyze("Ravi Patel took his robot to school on 16 March 2016.", day)
+    loose = analyzer.analyze("Ravi Patel took a robot he had built to school last week.", day)
+    a = assess(claim, loose, 0.8, claim_date=day, passage_date=day)
+    assert a.checks and all(c.agree for c in a.checks)  # no dispute ...
+    assert [v.text for v in a.unverified] == ["16 March 2016"]  # ... and not stated
+    exact = analyzer.analyze("Ravi Patel took a robot he had built to school on March 16.", day)
+    b = assess(claim, exact, 0.8, claim_date=day, passage_date=day)
+    assert not b.unverified and all(states(c) for c in b.checks)
+    # a narrower date states a wider one: "in March 2016" by "on March 16"
+    month = analyzer.analyze("Ravi Patel took his robot to school in March 2016.", day)
+    c = assess(month, exact, 0.8, claim_date=day, passage_date=day)
+    assert not c.unverified

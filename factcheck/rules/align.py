@@ -100,6 +100,22 @@ def values_agree(
     return alo <= bhi and blo <= ahi
 
 
+def states(c: ValueCheck) -> bool:
+    """Whether the passage's value states the claim's: it agrees, and a date is no wider
+    than the claim's. "Last week" agrees with "on 16 September" but does not say which day,
+    nor "in 2009" which month: such a date never disputes the claim, and never states it."""
+    return c.agree and (c.claim.kind != K.DATE or within(c.passage, c.claim))
+
+
+def within(inner: Value, outer: Value) -> bool:
+    """Whether the date ``inner`` lies inside the date ``outer`` (True when a year is
+    unknown on either side: :func:`values_agree` compares what both texts pin down)."""
+    a, b = outer.date_from, inner.date_from
+    if not (a and b) or a.startswith("--") or b.startswith("--"):
+        return True
+    return a <= b and inner.date_to <= outer.date_to
+
+
 def _direction(v: Value, vocab: Vocabulary) -> str:
     h = vocab.hedges.get(v.hedge)
     return h.means if h is not None else ""

@@ -22,7 +22,14 @@ from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.paraphrase import Like, exact
 from factcheck.nlp.speech import said_content
 from factcheck.nlp.words import fuzzy_in, overlap
-from factcheck.rules.align import ValueCheck, align, can_refute, compatible, values_agree
+from factcheck.rules.align import (
+    ValueCheck,
+    align,
+    can_refute,
+    compatible,
+    states,
+    values_agree,
+)
 from factcheck.rules.assessment import Assessment, Comparison, contradicted, neutral
 from factcheck.rules.coverage import not_stated, other_name, unstated
 from factcheck.rules.describe import describe
@@ -173,7 +180,7 @@ def assess(
     )
     names_ok = cover >= t.entity_cover or paraphrase
     instead = cover < t.entity_cover and paraphrase and names_instead(claim, passage)
-    right = {id(c.claim) for c in checks if c.agree}
+    right = {id(c.claim) for c in checks if states(c)}
     a = Assessment(
         claim=claim,
         passage=passage,

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from factcheck.lang import Vocabulary
 from factcheck.nlp.facts import TextFacts
-from factcheck.rules.align import ValueCheck, sure
+from factcheck.rules.align import ValueCheck, states, sure
 from factcheck.rules.assessment import Comparison
 from factcheck.rules.describe import describe
 from factcheck.rules.timing import dateline_fits, event_dates
@@ -48,7 +48,7 @@ def stated_elsewhere(
         for c in comp.checks:
             for found in (stated, stated_now) if at else (stated,):
                 best = found.get(c.claim.span)
-                if c.agree and sure(c, w) and (best is None or c.score > best.score):
+                if states(c) and sure(c, w) and (best is None or c.score > best.score):
                     found[c.claim.span] = c
     if not stated or any(c.stance == Stance.SUPPORTS for c in comps):
         return comps
@@ -88,7 +88,7 @@ def of_the_claims_time(
     dated at the claim's time (timing.dateline_fits)."""
     if not event_dates(claim):
         return True
-    if any(c.agree and c.claim.kind == ValueKind.DATE for c in comp.checks):
+    if any(states(c) and c.claim.kind == ValueKind.DATE for c in comp.checks):
         return True
     return dateline_fits(claim, claim_date, passage_date, t)
 

@@ -12,7 +12,7 @@ from factcheck.lang import Vocabulary, alternation, resolve
 from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.speech import claimed_statement
 from factcheck.nlp.syntax import reference_before
-from factcheck.rules.align import ValueCheck, values_agree
+from factcheck.rules.align import ValueCheck, values_agree, within
 from factcheck.thresholds import DEFAULT, Thresholds
 from factcheck.types import NUMERIC_KINDS, Value, ValueKind
 
@@ -65,7 +65,9 @@ def dated_by_dateline(
         return False
     own = event_dates(passage)
     if own:
-        return all(values_agree(v, d, t.weights, vocab=passage.vocabulary) for d in own)
+        return all(
+            values_agree(v, d, t.weights, vocab=passage.vocabulary) and within(d, v) for d in own
+        )
     return said_on_dateline(v, passage_date, t)
 
 
