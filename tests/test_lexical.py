@@ -252,9 +252,7 @@ def test_an_articles_passages_are_read_by_source_through_the_index_or_the_store(
     # a Chroma server has no word index: the store's own filter gives the same
     monkeypatch.setattr(store, "_words", None)
     monkeypatch.setattr(store, "_words_at", None)
-    assert {k: sorted(v) for k, v in store.article_texts([src]).items()} == {
-        src: sorted(got[src])
-    }
+    assert {k: sorted(v) for k, v in store.article_texts([src]).items()} == {src: sorted(got[src])}
     assert store.article_texts([]) == {}
 
 
