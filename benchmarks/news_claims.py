@@ -43,6 +43,7 @@ DATA = Path(__file__).resolve().parent / "data" / "news_claims.jsonl"
 # The second hand-checked set (issue #28): 224 claims about 43 other articles, written the
 # way a reporter restates a source, split by article; frozen before any rule was changed.
 DATA2 = Path(__file__).resolve().parent / "data" / "news_claims_2.jsonl"
+DATA3 = Path(__file__).resolve().parent / "data" / "news_claims_3.jsonl"
 
 
 def load(path: Path = DATA) -> list[dict[str, Any]]:
@@ -127,7 +128,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE")
     ap.add_argument("--news", type=Path, default=NEWS)
     ap.add_argument(
-        "--data", type=Path, default=DATA, help=f"the claims (default {DATA.name}; {DATA2.name})"
+        "--data",
+        type=Path,
+        default=DATA,
+        help=f"the claims (default {DATA.name}; {DATA2.name}, {DATA3.name})",
     )
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--json", type=Path)

@@ -54,6 +54,30 @@ def test_the_second_hand_checked_set_is_frozen_and_split_by_article():
     assert kinds["opposite"] + kinds["negation"] >= 30 and kinds["series"] >= 25
 
 
+def test_the_third_hand_checked_set_is_frozen_and_split_by_article():
+    """A third set (2026-12-04): claims about articles that no other hand-checked set, no
+    hand pair and no stance-model training pair used, written by helpers who never read
+    the checker's code; frozen (size, labels and splits pinned) before it was first run."""
+    import hashlib
+
+    rows = news_claims.load(news_claims.DATA3)
+    assert len(rows) == 134
+    assert Counter(r["label"] for r in rows) == {
+        "SUPPORTED": 53,
+        "REFUTED": 53,
+        "NOT_ENOUGH_INFO": 28,
+    }
+    assert Counter(r["split"] for r in rows) == {"dev": 64, "test": 70}
+    assert news_claims.verify(rows) == []
+    others = news_claims.load() + news_claims.load(news_claims.DATA2)
+    assert not {r["source"] for r in rows} & {r["source"] for r in others}
+    for r in rows:
+        h = int(hashlib.sha256(("news3:" + r["source"]).encode()).hexdigest(), 16)
+        assert r["split"] == ("test" if h % 2 else "dev"), r["id"]
+    kinds = Counter(r["kind"] for r in rows)
+    assert kinds["opposite"] + kinds["negation"] == 26
+
+
 def test_the_hand_written_stance_pairs_are_frozen():
     """Issue #29's natural pairs, written and frozen before any training: opposites,
     negations, reported speech and swapped speakers, each premise verbatim from its
