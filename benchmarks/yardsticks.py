@@ -101,6 +101,10 @@ class Yardsticks:
         self.news2 = {
             s: news_claims.cases([r for r in rows2 if r["split"] == s]) for s in ("dev", "test")
         }
+        rows3 = news_claims.load(news_claims.DATA3)  # the third: others again
+        self.news3 = {
+            s: news_claims.cases([r for r in rows3 if r["split"] == s]) for s in ("dev", "test")
+        }
         # The seed fixture runs against a store of the seed alone (as its test does), with
         # the same analyzer and stance model.
         self.seed_fc = make_checker("none")
@@ -120,6 +124,7 @@ class Yardsticks:
                 ("contrast", self.contrast[s]),
                 ("news", self.news[s]),
                 ("news2", self.news2[s]),
+                ("news3", self.news3[s]),
             ):
                 confs: list[float] = []
                 preds = check_cases(self.fc, cases, self.record, confs)
@@ -146,6 +151,8 @@ def summary(r: dict[str, Any]) -> str:
         "news_test",
         "news2_dev",
         "news2_test",
+        "news3_dev",
+        "news3_test",
     ):
         if k in r:
             x = r[k]
@@ -192,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     result |= r
     result["settings"] = settings_report(y.fc)
     print(f"\nmodel {args.model}, thresholds {base}:\n{summary(r)}")
-    for k in ("contrast_test", "news_test", "news2_test"):
+    for k in ("contrast_test", "news_test", "news2_test", "news3_test"):
         print(f"{k}: by kind {r[k]['by_kind']}\n  precision {r[k]['precision']}")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
