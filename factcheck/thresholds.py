@@ -94,6 +94,9 @@ class Thresholds:
     # cosine of two words' embeddings at which they name the same thing ("troops" and
     # "soldiers" as counted nouns or event words; paraphrase.py)
     word_paraphrase: float = 0.7
+    # a claim's clause whose embedding is this near a passage's is stated by it, whatever
+    # its words (pipeline/meaning.py)
+    clause_meaning: float = 0.6
     # P(supports) that counts, when it beats P(refutes): 0.5 for stance-v2 (the shipped
     # model since 2026-12-01), chosen on the dev halves of the news yardsticks
     # (benchmarks/yardsticks.py --tune; docs/evaluation.md)

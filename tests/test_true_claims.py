@@ -483,3 +483,42 @@ def test_a_wider_date_neither_states_nor_disputes_a_day(analyzer):
     month = analyzer.analyze("Ravi Patel took his robot to school in March 2016.", day)
     c = assess(month, exact, 0.8, claim_date=day, passage_date=day)
     assert not c.unverified
+
+
+def test_a_clause_said_in_other_words_is_stated(real_checker, analyzer):
+    """Coverage by meaning: a reporter's restatement of a clause shares few of its words
+    ("negotiated a deal to buy ..., a plane still in development" of "negotiated the
+    purchase of ..., an aircraft under development"); its embedding near the passage's
+    states it. A clause the passage does not say at all ("which led to the resignation of
+    its chief executive") stays unstated."""
+    from factcheck.pipeline.meaning import checked_clauses, clauses_meant
+    from factcheck.rules.compare import assess
+    from factcheck.rules.coverage import unstated
+
+    text = (
+        "Baltic Air has negotiated the purchase of 14 new Larkspur 500 regional jets, an"
+        " aircraft Larkspur currently has under development."
+    )
+    fc = _article(real_checker, "cm", "Baltic Air buys Larkspur jets", "2019-06-10", text)
+    day = dt.date(2019, 6, 10)
+    said = (
+        "Baltic Air has agreed a deal to buy fourteen new Larkspur 500 planes, a model"
+        " Larkspur is still developing."
+    )
+    added = (
+        "Baltic Air has negotiated the purchase of 14 Larkspur 500 jets, which led to the"
+        " resignation of its chief executive."
+    )
+    [p] = fc.store.search(text, k=1)
+    facts = {c: analyzer.analyze(c, day) for c in (said, added)}
+    meant = clauses_meant(fc.store, [(facts[said], [p]), (facts[added], [p])], 0.6)
+    source = analyzer.analyze(p.text, day)
+    t = fc.pipeline.thresholds
+    a = assess(facts[said], source, 0.8, claim_date=day, passage_date=day, meant=meant[0][p.id])
+    assert checked_clauses(facts[said]) and meant[0][p.id] == set(checked_clauses(facts[said]))
+    assert not [m for m in unstated(a, t) if m.startswith("'")]  # every clause stated
+    b = assess(facts[added], source, 0.8, claim_date=day, passage_date=day, meant=meant[1][p.id])
+    assert any("resignation" in m for m in unstated(b, t))
+    # without meaning, the restatement's clause is unstated by its words alone
+    c = assess(facts[said], source, 0.8, claim_date=day, passage_date=day)
+    assert any(m.startswith("'") for m in unstated(c, t))

@@ -27,6 +27,7 @@ from factcheck.nlp.facts import Analyzer, TextFacts, entity_match
 from factcheck.nlp.paraphrase import WordSimilarity, value_words
 from factcheck.nlp.speech import claimed_statement
 from factcheck.pipeline.isolate import one_by_one, through
+from factcheck.pipeline.meaning import clauses_meant
 from factcheck.pipeline.passage_facts import BAD_PASSAGE, passage_facts
 from factcheck.pipeline.provenance import provenance
 from factcheck.pipeline.retrieval import claim_names, claim_words, extra_passages, search_many
@@ -254,6 +255,7 @@ class Pipeline:
         self.words.prime(value_words([*facts.values(), *(s.facts for s in states)]))
         rated = []
         skipped: dict[int, list[str]] = {}
+        meant = clauses_meant(self.store, [(s.facts, s.passages) for s in states], t.clause_meaning)
         for n, s in enumerate(states):
             kept = []
             for p in s.passages:
@@ -270,6 +272,7 @@ class Pipeline:
                         title=p.title,
                         lead=facts.get(p.lead_id) if p.lead_id else None,
                         like=self.words,
+                        meant=meant[n].get(p.id, frozenset()),
                     )
                 except BAD_PASSAGE as ex:
                     # One bad passage (a date off the calendar in an old store) must not

@@ -58,6 +58,8 @@ class Assessment:
     # the article's headline and lead) has; ``unnamed`` leaves out those inside a figure.
     missing_names: tuple[Value, ...] = ()
     unnamed: tuple[Value, ...] = ()
+    # the claim's clauses the passage says in other words (pipeline/meaning.py)
+    meant: frozenset[str] = frozenset()
 
     @property
     def needs_model(self) -> bool:

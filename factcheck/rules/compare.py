@@ -132,6 +132,7 @@ def assess(
     title: str = "",
     lead: TextFacts | None = None,
     like: Like = exact,
+    meant: frozenset[str] = frozenset(),
 ) -> Assessment:
     """The rule half of :func:`compare`: relatedness, value alignment, then :data:`RULES`.
 
@@ -141,6 +142,7 @@ def assess(
     ``context`` is the passage before it in the same source: news copy names people once
     and then says "both presidents", so entities may be found there; ``lead`` is its
     article's lead, and ``title`` its headline (see :func:`naming.entity_cover`).
+    ``meant``: the claim's clauses the passage says in other words (pipeline/meaning.py).
     """
     w = t.weights
     said = said_content(claim)
@@ -214,6 +216,7 @@ def assess(
         claim_date=claim_date,
         passage_date=passage_date,
         headline=headline,
+        meant=meant,
     )
     for rule in RULES:
         decided = rule(a, t)

@@ -22,7 +22,9 @@ def unstated(a: Assessment, t: Thresholds) -> list[str]:
         if not (quoted_in(q, passage.text) or (context is not None and quoted_in(q, context.text))):
             missing.append(f"the quotation {q!r}")
     for text, words in a.claim.clauses:
-        if len(words) >= 2 and overlap(words, pool) < t.weights.clause_cover:
+        if len(words) < 2 or text in a.meant:  # a.meant: said in other words
+            continue
+        if overlap(words, pool) < t.weights.clause_cover:
             missing.append(repr(text))
     return list(dict.fromkeys(missing))
 

@@ -1,0 +1,61 @@
+"""A claim's clauses said in other words: coverage by meaning, not only by shared words.
+
+A passage states a claim only when it states each of the claim's clauses
+(rules/coverage.py). Most of a clause's words being there is one way to tell; a reporter's
+restatement ("negotiated a deal to buy 22 Dreamliners, a plane Boeing is still developing"
+of "negotiated the purchase of 22 Dreamliners, an aircraft Boeing has under development")
+shares few. A clause is also stated when its embedding is near the passage's: the
+stored vector of the passage, the clause embedded once per check. Whether the passage
+says the clause or its opposite is then the stance model's and the rules' to tell, as for
+any passage that states every part of the claim."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from factcheck.nlp.facts import TextFacts
+from factcheck.sources.store import PassageStore
+from factcheck.types import Passage
+
+
+def checked_clauses(facts: TextFacts) -> list[str]:
+    """The clauses of a claim that coverage checks (rules/coverage.py: two content words)."""
+    return [text for text, words in facts.clauses if len(words) >= 2]
+
+
+def clauses_meant(
+    store: PassageStore,
+    claims: Sequence[tuple[TextFacts, list[Passage]]],
+    threshold: float,
+) -> list[dict[str, frozenset[str]]]:
+    """Per claim (its facts, its passages), by passage id: the claim's checked clauses
+    whose embedding has at least ``threshold`` cosine with the passage's. One embedding
+    call for all the clauses, one store read for the passages' vectors."""
+    import numpy as np
+
+    mine = [checked_clauses(f) for f, _ in claims]
+    texts = sorted({c for cs in mine for c in cs})
+    if not texts:
+        return [{} for _ in claims]
+    raw = np.asarray(store.embedder.embed_documents(texts), dtype=float)
+    vec = dict(zip(texts, _unit(raw), strict=True))
+    asked = zip(mine, claims, strict=True)
+    stored = store.vectors([p.id for cs, (_, ps) in asked if cs for p in ps])
+    out: list[dict[str, frozenset[str]]] = []
+    for cs, (_, ps) in zip(mine, claims, strict=True):
+        got: dict[str, frozenset[str]] = {}
+        for p in ps if cs else ():
+            v = stored.get(p.id)
+            if v is None:
+                continue
+            pv = _unit(np.asarray([v], dtype=float))[0]
+            got[p.id] = frozenset(c for c in cs if float(vec[c] @ pv) >= threshold)
+        out.append(got)
+    return out
+
+
+def _unit(m: Any) -> Any:
+    import numpy as np
+
+    return m / np.maximum(np.linalg.norm(m, axis=1, keepdims=True), 1e-12)
