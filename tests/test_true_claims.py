@@ -522,3 +522,25 @@ def test_a_clause_said_in_other_words_is_stated(real_checker, analyzer):
     # without meaning, the restatement's clause is unstated by its words alone
     c = assess(facts[said], source, 0.8, claim_date=day, passage_date=day)
     assert any(m.startswith("'") for m in unstated(c, t))
+
+
+def test_the_model_reads_a_claim_without_the_dates_the_rules_found_stated(analyzer):
+    """The stance model sees no dateline: "On 6 March 2019 Tern Ferries opened ..." against
+    that day's "Tern Ferries opened ..." reads to it as a date the passage lacks. A date the
+    rules found stated (by the dateline, "on Thursday", the passage's own date) is left out
+    of what it reads, with the word that introduces it; any other date stays."""
+    from factcheck.rules.compare import assess
+    from factcheck.rules.model_input import model_claim
+
+    day = dt.date(2019, 3, 6)
+    source = analyzer.analyze("Tern Ferries opened its island route to passengers.", day)
+    claim = analyzer.analyze("On 6 March 2019 Tern Ferries opened its island route.", day)
+    assert model_claim(assess(claim, source, 0.8, claim_date=day, passage_date=day)) == (
+        "Tern Ferries opened its island route."
+    )
+    inside = analyzer.analyze("Tern Ferries opened its island route in March 2019, it said.", day)
+    a = assess(inside, source, 0.8, claim_date=day, passage_date=day)
+    assert model_claim(a) == "Tern Ferries opened its island route, it said."
+    # another day's report does not state the date: the model reads the claim as written
+    later = assess(claim, source, 0.8, claim_date=day, passage_date=dt.date(2019, 5, 2))
+    assert model_claim(later) == claim.text

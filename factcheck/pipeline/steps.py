@@ -41,6 +41,7 @@ from factcheck.rules.compare import (
     dateline_fits,
 )
 from factcheck.rules.corroborate import completes_only, of_the_claims_time, stated_elsewhere
+from factcheck.rules.model_input import model_claim
 from factcheck.rules.verdict import VerdictRules, decide
 from factcheck.sources.hygiene import clean_claim
 from factcheck.sources.store import PassageStore
@@ -288,8 +289,9 @@ class Pipeline:
         ask = [i for i, a in enumerate(rated) if a.needs_model]
         probs: list[StanceProbs | None] = [None] * len(rated)
         if self.stance is not None and ask:
-            texts = [(p.text, s.claim.text) for s in states for p in s.passages]
-            for i, pr in zip(ask, self.stance([texts[i] for i in ask]), strict=True):
+            texts = [p.text for s in states for p in s.passages]  # the model reads no date
+            pairs = [(texts[i], model_claim(rated[i])) for i in ask]  # the rules found stated
+            for i, pr in zip(ask, self.stance(pairs), strict=True):
                 probs[i] = pr
         comps = iter(conclude(a, pr, t) for a, pr in zip(rated, probs, strict=True))
         prov = self.provenance

@@ -1,0 +1,58 @@
+"""What the stance model reads of a claim: its wording, without the dates the rules have
+already found stated.
+
+A reporter dates a restatement from the dateline ("On 6 March 2008 Apple released ..."
+of a report that says "Apple released ..." and is dated 6 March 2008). The model sees two
+sentences and nothing of the dateline: a date in the claim and none in the passage reads
+to it as something the passage does not say, and it calls a faithful restatement neutral.
+The rules compare dates (with the dateline, "on Thursday", "last week"); the model is
+asked only about the wording. A date the rules did not find stated stays, and the claim
+is then unstated by the rules whatever the model says."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from factcheck.rules.assessment import Assessment
+from factcheck.types import Value, ValueKind
+
+# a preposition that only introduces the date ("on 6 March", "in January 2005")
+_BEFORE = re.compile(r"(?:\b(?:on|in|as of|since|by|during)\s+)?$", re.IGNORECASE)
+
+
+def model_claim(a: Assessment) -> str:
+    """The claim's text without its dates that this passage states by its dateline alone
+    (the dateline inside the date: not a day or two before it, which the rules allow for a
+    report's lag but which the report does not say), each with the word that introduces
+    it; the text unchanged when there is none. A date the passage writes ("on Thursday",
+    "in 2006") the model reads in both."""
+    text = a.claim.text
+    shown = {id(v) for v in a.unverified} | {id(c.claim) for c in a.checks if c.agree}
+    spans = sorted(
+        v.span
+        for v in a.claim.values
+        if v.kind == ValueKind.DATE and id(v) not in shown and _on_dateline(v, a.passage_date)
+    )
+    if not spans:
+        return text
+    out, at = [], 0
+    for start, end in spans:
+        if start < at:
+            continue
+        head = text[at:start]
+        out.append(head[: _BEFORE.search(head).start()])  # type: ignore[union-attr]
+        at = end
+    out.append(text[at:])
+    clean = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", "".join(out))).strip()
+    clean = re.sub(r"^[,;:]\s*", "", clean)
+    return clean[:1].upper() + clean[1:] if clean else text
+
+
+def _on_dateline(v: Value, day: dt.date | None) -> bool:
+    if day is None or not v.date_from or v.date_from.startswith("--"):
+        return False
+    try:
+        return dt.date.fromisoformat(v.date_from) <= day <= dt.date.fromisoformat(v.date_to)
+    except ValueError:
+        return False
