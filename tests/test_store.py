@@ -128,3 +128,38 @@ def test_persistence_across_processes(tmp_path):
     )
     assert w.stdout.split() == r.stdout.split()
     assert int(r.stdout.split()[0]) >= 15
+
+
+def test_many_claims_by_a_wide_pool_are_searched_in_parts(hash_checker):
+    """Chroma reads a query's results with one SQL statement of a variable each, and
+    SQLite refuses more than 32,766: 700 claims by a pool of 60 are asked in parts, and a
+    request too large is never reported as damaged files."""
+    from factcheck.sources.chroma import damaged
+
+    body = " ".join(
+        f"Sentence number {i} of the long report names figure {i * 7}." for i in range(80)
+    )
+    hash_checker.ingest_text(f"---\ntitle: Long\ndate: 2020-01-02\n---\n{body}", name="l.md")
+    store = hash_checker.store
+    vecs = store.embedder.embed_documents([f"figure {i}" for i in range(700)])
+    got = store.search_vectors(vecs, 60)
+    assert len(got) == 700 and all(len(g) == min(60, store.count()) for g in got)
+
+    class InternalError(Exception):
+        pass
+
+    InternalError.__module__ = "chromadb.errors"
+    assert damaged(InternalError("Error executing plan: internal error"))
+    assert not damaged(InternalError("(code: 1) too many SQL variables"))
+
+
+def test_passages_and_vectors_by_many_ids_are_read_in_parts(hash_checker, monkeypatch):
+    from factcheck.sources import records
+
+    body = " ".join(f"Sentence number {i} of the report names figure {i * 7}." for i in range(30))
+    hash_checker.ingest_text(f"---\ntitle: Parts\ndate: 2020-01-02\n---\n{body}", name="p.md")
+    store = hash_checker.store
+    ids = store.collection.get(include=[])["ids"]
+    monkeypatch.setattr(records, "IDS_PER_READ", 7)  # many reads of a few ids each
+    assert set(store.get_passages([*ids, "missing", ""])) == set(ids)
+    assert set(store.vectors(ids)) == set(ids)

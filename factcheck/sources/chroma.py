@@ -25,6 +25,8 @@ REPAIR_HINT = "`factcheck repair` rebuilds a local store from its source log"
 def damaged(ex: BaseException) -> bool:
     """Chroma failing on its own files (an index left half-written by a killed process, a
     damaged file), as opposed to a bad request or a full disk: retrying will not help."""
+    if "too many sql variables" in str(ex).lower():
+        return False  # a request too large for SQLite, not a damaged file
     return type(ex).__name__ == "InternalError" and type(ex).__module__.startswith("chromadb")
 
 

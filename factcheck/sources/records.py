@@ -173,26 +173,34 @@ def source_infos(collection: Any) -> list[SourceInfo]:
     return sorted(agg.values(), key=lambda s: (s.title.lower(), s.id))
 
 
-def vectors_by_id(collection: Any, ids: list[str]) -> dict[str, Any]:
-    """Stored embeddings by passage id, in one read; missing ids are absent."""
+# Ids per read at most: Chroma asks SQLite with a variable per id (32,766 at most).
+IDS_PER_READ = 10_000
+
+
+def _parts(ids: list[str]) -> Iterator[list[str]]:
     wanted = sorted({i for i in ids if i})
-    if not wanted:
-        return {}
-    got = collection.get(ids=wanted, include=["embeddings"])
-    embs = got["embeddings"]
-    return {} if embs is None else dict(zip(got["ids"], embs, strict=True))
+    for at in range(0, len(wanted), IDS_PER_READ):
+        yield wanted[at : at + IDS_PER_READ]
+
+
+def vectors_by_id(collection: Any, ids: list[str]) -> dict[str, Any]:
+    """Stored embeddings by passage id, a read per 10,000; missing ids are absent."""
+    out: dict[str, Any] = {}
+    for part in _parts(ids):
+        got = collection.get(ids=part, include=["embeddings"])
+        if got["embeddings"] is not None:
+            out.update(zip(got["ids"], got["embeddings"], strict=True))
+    return out
 
 
 def passages_by_id(collection: Any, ids: list[str]) -> dict[str, Passage]:
-    """Passages by id, in one read; missing ids are absent."""
-    wanted = sorted({i for i in ids if i})
-    if not wanted:
-        return {}
-    got = collection.get(ids=wanted, include=["documents", "metadatas"])
-    return {
-        i: passage_from_record(i, d, dict(m or {}), None)
-        for i, d, m in zip(got["ids"], got["documents"] or [], got["metadatas"] or [], strict=True)
-    }
+    """Passages by id, a read per 10,000; missing ids are absent."""
+    out: dict[str, Passage] = {}
+    for part in _parts(ids):
+        got = collection.get(ids=part, include=["documents", "metadatas"])
+        rows = zip(got["ids"], got["documents"] or [], got["metadatas"] or [], strict=True)
+        out.update((i, passage_from_record(i, d, dict(m or {}), None)) for i, d, m in rows)
+    return out
 
 
 def source_by_title(infos: list[SourceInfo], name: str) -> str:

@@ -37,6 +37,10 @@ from factcheck.sources.records import (
 )
 from factcheck.types import Passage, Source, SourceInfo
 
+# Results of one Chroma query at most: it reads them with one SQL statement of a variable
+# each, and SQLite refuses more than 32,766 (700 claims x a pool of 60 failed so).
+QUERY_ROWS = 16_000
+
 __all__ = ["PassageStore", "build_where", "passage_from_record", "passage_metadata"]
 
 logger = logging.getLogger(__name__)
@@ -375,24 +379,27 @@ class PassageStore:
         if containing:
             each = [{"$contains": c} for c in containing]
             doc = each[0] if len(each) == 1 else {"$or": each}
-        with guarded("Search"):
-            res = self.collection.query(
-                query_embeddings=[list(map(float, v)) for v in vectors],
-                n_results=k,
-                where=where,
-                where_document=doc,
-                include=["documents", "metadatas", "distances"],
-            )
+        qs = [list(map(float, v)) for v in vectors]
+        step = max(1, QUERY_ROWS // max(1, k))  # Chroma reads each result in one SQL query
         out: list[list[Passage]] = []
-        for ids, docs, mds, dists in zip(
-            res["ids"], res["documents"], res["metadatas"], res["distances"], strict=True
-        ):
-            out.append(
-                [
-                    passage_from_record(i, d, dict(m or {}), 1.0 - float(dist))
-                    for i, d, m, dist in zip(ids, docs, mds, dists, strict=True)
-                ]
-            )
+        for at in range(0, len(qs), step):
+            with guarded("Search"):
+                res = self.collection.query(
+                    query_embeddings=qs[at : at + step],
+                    n_results=k,
+                    where=where,
+                    where_document=doc,
+                    include=["documents", "metadatas", "distances"],
+                )
+            for ids, docs, mds, dists in zip(
+                res["ids"], res["documents"], res["metadatas"], res["distances"], strict=True
+            ):
+                out.append(
+                    [
+                        passage_from_record(i, d, dict(m or {}), 1.0 - float(dist))
+                        for i, d, m, dist in zip(ids, docs, mds, dists, strict=True)
+                    ]
+                )
         return out
 
     def search_named(
