@@ -23,9 +23,10 @@ from typing import Any
 
 from factcheck.errors import FactCheckError, InputError, ModelError, StoreError
 from factcheck.nlp.claims import claim_id, kinds_of
-from factcheck.nlp.facts import Analyzer, TextFacts, entity_match
+from factcheck.nlp.facts import Analyzer, TextFacts
 from factcheck.nlp.paraphrase import WordSimilarity, value_words
 from factcheck.nlp.speech import claimed_statement
+from factcheck.pipeline.competing import competing_accounts
 from factcheck.pipeline.isolate import one_by_one, through
 from factcheck.pipeline.meaning import clauses_meant
 from factcheck.pipeline.passage_facts import BAD_PASSAGE, passage_facts
@@ -227,12 +228,16 @@ class Pipeline:
 
         return sorted(passages, key=key, reverse=True)
 
-    def extras(self, states: list[ClaimState], near: dict[str, Passage]) -> list[list[Passage]]:
-        """Each claim's passages compared beyond those retrieved (retrieval.extra_passages);
-        ``near``, the retrieved passages' neighbours by id, gains those of the new ones."""
+    def extras(
+        self, states: list[ClaimState], near: dict[str, Passage], articles: bool = True
+    ) -> list[list[Passage]]:
+        """Each claim's passages compared beyond those retrieved (retrieval.extra_passages,
+        the article search with ``articles``); ``near``, the retrieved passages' neighbours
+        by id, gains those of the new ones."""
         found = [(s.claim.text, s.passages, s.vector) for s in states]
         words = [claim_words(s.facts) for s in states]
-        return extra_passages(self.store, found, words, near, self.thresholds, self.min_score)
+        t = self.thresholds if articles else replace(self.thresholds, article_matches=0)
+        return extra_passages(self.store, found, words, near, t, self.min_score)
 
     def judge_many(self, states: list[ClaimState]) -> list[Verdict | FactCheckError]:
         """Compare and decide; if the batch fails, each claim on its own, so that only the
@@ -240,12 +245,35 @@ class Pipeline:
         return one_by_one(self._judge, states, "judge", _state_name)
 
     def _judge(self, states: list[ClaimState]) -> list[Verdict]:
+        """Compare and decide; the claims that nothing retrieved settles are compared again
+        with their words' passages in their best articles too (retrieval.article_matches),
+        which can only complete a claim: a second look for those alone."""
+        retrieved = [list(s.passages) for s in states]
+        scored: dict[tuple[str, str], StanceProbs] = {}
+        out = self._decide(states, False, scored)
+        again = [n for n, v in enumerate(out) if v.label == Label.NOT_ENOUGH_INFO]
+        if again and self.thresholds.article_matches > 0:
+            for n in again:
+                states[n].passages = retrieved[n]
+            redo = self._decide([states[n] for n in again], True, scored)
+            for n, v in zip(again, redo, strict=True):
+                out[n] = v
+        return self._recall(states, out)
+
+    def _decide(
+        self,
+        states: list[ClaimState],
+        articles: bool = True,
+        scored: dict[tuple[str, str], StanceProbs] | None = None,
+    ) -> list[Verdict]:
         """Compare and decide for many claims: passages analysed in one spaCy batch, all
-        (passage, claim) pairs scored by the stance model in one call."""
+        (passage, claim) pairs scored by the stance model in one call; ``scored`` keeps the
+        model's answers for a second look at the same claims."""
+        scored = {} if scored is None else scored
         allp = [p for s in states for p in s.passages]
         # Neighbours come by id (stored at ingest): one round trip, no metadata scan.
         near = self.store.get_passages([q for p in allp for q in (p.prev_id, p.next_id, p.lead_id)])
-        more = self.extras(states, near)
+        more = self.extras(states, near, articles)
         for s, extra in zip(states, more, strict=True):
             s.passages += extra
             s.follow_on = {q.id for q in extra}
@@ -290,9 +318,11 @@ class Pipeline:
         probs: list[StanceProbs | None] = [None] * len(rated)
         if self.stance is not None and ask:
             texts = [p.text for s in states for p in s.passages]  # the model reads no date
-            pairs = [(texts[i], model_claim(rated[i])) for i in ask]  # the rules found stated
-            for i, pr in zip(ask, self.stance(pairs), strict=True):
-                probs[i] = pr
+            pairs = {i: (texts[i], model_claim(rated[i])) for i in ask}  # the rules found stated
+            new = sorted({pairs[i] for i in ask if pairs[i] not in scored})
+            scored.update(zip(new, self.stance(new) if new else [], strict=True))
+            for i in ask:
+                probs[i] = scored[pairs[i]]
         comps = iter(conclude(a, pr, t) for a, pr in zip(rated, probs, strict=True))
         prov = self.provenance
         out: list[Verdict] = []
@@ -310,7 +340,7 @@ class Pipeline:
                 replace(_evidence(p, c, facts[p.id].attribution), of_its_time=at)
                 for p, c, at in zip(s.passages, mine, now, strict=True)
             ]
-            competing = self._competing_accounts(s, evidence, near, facts)
+            competing = competing_accounts(s.facts, evidence, near, facts, t)
             replaced = {e.passage.id for e in competing}
             evidence = [e for e in evidence if e.passage.id not in replaced] + competing
             verdict = _speakers(
@@ -329,7 +359,7 @@ class Pipeline:
                 note = f" (a passage that could not be read was left out: {n_skip[0]})"
                 verdict = replace(verdict, rationale=verdict.rationale + note)
             out.append(verdict)
-        return self._recall(states, out)
+        return out
 
     def _recall(self, states: list[ClaimState], verdicts: list[Verdict]) -> list[Verdict]:
         """Attach the earlier reviews of each claim (none when there is no memory)."""
@@ -348,50 +378,6 @@ class Pipeline:
     def _analyze_passages(self, passages: list[Passage]) -> list[TextFacts]:
         """Stored at ingest where this analysis stored them, else parsed now."""
         return passage_facts(self.analyzer, passages)
-
-    def _competing_accounts(
-        self,
-        state: ClaimState,
-        evidence: list[Evidence],
-        near: dict[str, Passage],
-        facts: dict[str, TextFacts],
-    ) -> list[Evidence]:
-        """An attributed account that the next passage of the same source disputes
-        ("The Kremlin said ... Biden, on the other hand, ..., according to the White House").
-        """
-        extra: list[Evidence] = []
-        # a next passage already compared (a follow-on) is replaced when it says nothing
-        seen = {e.passage.id for e in evidence if e.stance != Stance.NEUTRAL}
-        claim_names = {e.name for e in state.facts.entities}
-        for e in evidence:
-            if e.stance != Stance.SUPPORTS or not e.attribution:
-                continue
-            nxt = near.get(e.passage.next_id)
-            if nxt is None or nxt.id in seen:
-                continue
-            nf = facts[nxt.id]
-            if not (nf.contrast and nf.attribution and nf.attribution != e.attribution):
-                continue
-            if claim_names and not any(
-                entity_match(n, x.name, vocab=nf.vocabulary)
-                for n in claim_names
-                for x in nf.entities
-            ):
-                continue
-            extra.append(
-                Evidence(
-                    passage=nxt,
-                    stance=Stance.REFUTES,
-                    weight=round(e.weight * self.thresholds.weights.competing_discount, 4),
-                    rationale=f"a competing account: {nxt.text!r}",
-                    passage_spans=((0, len(nxt.text)),),
-                    attribution=nf.attribution,
-                    relatedness=e.relatedness,  # it disputes the very statement e makes
-                    competing=True,
-                )
-            )
-            seen.add(nxt.id)
-        return extra
 
 
 def _claim_text(value: object) -> str:
