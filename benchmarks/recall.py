@@ -11,7 +11,7 @@ cut to k (the pipeline's retrieve step); and ``compared``, those with what a che
 compares beyond them: the sentence after each of the best three, and the passages of the
 best two articles that hold most of the claim's words (retrieval.extra_passages).
 
-    python -m benchmarks.recall [--filler 0 20000 ...] [--k 5 10]
+    python -m benchmarks.recall [--filler 0 20000 ...] [--k 5 10] [--set article_matches=0]
     python -m benchmarks.recall --scale-store   (also the cached store of benchmarks.scale,
                                                  news articles plus up to a million archive
                                                  passages, when it has been built)
@@ -109,17 +109,20 @@ def _print(rows: list[tuple[str, int, dict]], ks: list[int]) -> None:
 
 def main() -> None:
     from benchmarks.bench import _checker, _client
-    from benchmarks.harness import source_files
+    from benchmarks.harness import apply_overrides, parse_overrides, source_files
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--filler", type=int, nargs="*", default=[0, 20_000])
     ap.add_argument("--k", type=int, nargs="*", default=[5, 10, 20])
     ap.add_argument("--scale-store", action="store_true", help="also benchmarks.scale's store")
+    ap.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE", help="thresholds")
     args = ap.parse_args()
+    overrides = parse_overrides(args.set)
     claims = gold_claims()
     rows = []
     with tempfile.TemporaryDirectory() as d:
         fc = _checker(_client(d))
+        apply_overrides(fc, overrides)
         fc.ingest(source_files([checkset.SHARED / "news", ROOT / "seeds"]))
         texts = checkset.filler_sentences(max(args.filler, default=0))
         vecs = checkset.filler_vectors(texts, fc.store.embedder) if texts else None
@@ -135,6 +138,7 @@ def main() -> None:
         from benchmarks.scale import open_cached
 
         fc = open_cached()
+        apply_overrides(fc, overrides)
         rows.append(("benchmarks.scale store", fc.store.count(), recall(fc, claims, args.k)))
     print(f"{len(claims)} hand-checked claims with a gold evidence sentence")
     _print(rows, args.k)

@@ -28,18 +28,22 @@ def clauses_meant(
     store: PassageStore,
     claims: Sequence[tuple[TextFacts, list[Passage]]],
     threshold: float,
+    vec: dict[str, Any] | None = None,
 ) -> list[dict[str, frozenset[str]]]:
     """Per claim (its facts, its passages), by passage id: the claim's checked clauses
     whose embedding has at least ``threshold`` cosine with the passage's. One embedding
-    call for all the clauses, one store read for the passages' vectors."""
+    call for the clauses not in ``vec`` (clause vectors kept between two looks at the same
+    claims), one store read for the passages' vectors."""
     import numpy as np
 
+    vec = {} if vec is None else vec
     mine = [checked_clauses(f) for f, _ in claims]
-    texts = sorted({c for cs in mine for c in cs})
-    if not texts:
+    texts = sorted({c for cs in mine for c in cs} - set(vec))
+    if texts:
+        raw = np.asarray(store.embedder.embed_documents(texts), dtype=float)
+        vec.update(zip(texts, _unit(raw), strict=True))
+    if not any(mine):
         return [{} for _ in claims]
-    raw = np.asarray(store.embedder.embed_documents(texts), dtype=float)
-    vec = dict(zip(texts, _unit(raw), strict=True))
     asked = zip(mine, claims, strict=True)
     stored = store.vectors([p.id for cs, (_, ps) in asked if cs for p in ps])
     out: list[dict[str, frozenset[str]]] = []

@@ -4,18 +4,16 @@ query per distinct metadata filter. The pipeline and the LangChain retriever bot
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
 from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.names import written_names
+from factcheck.sources.lexical import TOKEN
 from factcheck.sources.store import PassageStore
 from factcheck.thresholds import Thresholds
 from factcheck.types import Passage
-
-_TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
 def claim_names(facts: TextFacts) -> tuple[str, ...]:
@@ -111,7 +109,7 @@ def article_matches(
     picks: list[list[str]] = []
     for (_, ps, _), srcs, said in zip(found, tops, words, strict=True):
         have = {p.id for p in ps}
-        terms = {t.lower() for w in said for t in _TOKEN.findall(w)}
+        terms = {t.lower() for w in said for t in TOKEN.findall(w)}
         mine: list[str] = []
         for src in srcs:
             rows = [(pid, text) for pid, text in texts.get(src, []) if pid not in have]
@@ -146,7 +144,7 @@ def best_matches(rows: Sequence[tuple[str, str]], terms: set[str], n: int) -> li
     rows themselves the collection; rows that hold none of the terms are not returned."""
     if not rows or not terms or n <= 0:
         return []
-    toks = [[t.lower() for t in _TOKEN.findall(text)] for _, text in rows]
+    toks = [[t.lower() for t in TOKEN.findall(text)] for _, text in rows]
     avg = max(sum(map(len, toks)) / len(toks), 1.0)
     df = {t: sum(1 for ts in toks if t in ts) for t in terms}
     idf = {t: math.log(1 + (len(toks) - d + 0.5) / (d + 0.5)) for t, d in df.items() if d}

@@ -88,6 +88,14 @@ class ClaimRequest:
     claim: Claim | None = None
 
 
+@dataclass
+class Kept:
+    """What a first look at claims computed that a second look reuses."""
+
+    stance: dict[tuple[str, str], StanceProbs] = field(default_factory=dict)
+    clauses: dict[str, Any] = field(default_factory=dict)  # clause text -> unit vector
+
+
 class Pipeline:
     """Owns the pieces the steps need: analyzer, store, stance function, rules."""
 
@@ -249,13 +257,13 @@ class Pipeline:
         with their words' passages in their best articles too (retrieval.article_matches),
         which can only complete a claim: a second look for those alone."""
         retrieved = [list(s.passages) for s in states]
-        scored: dict[tuple[str, str], StanceProbs] = {}
-        out = self._decide(states, False, scored)
+        kept = Kept()
+        out = self._decide(states, False, kept)
         again = [n for n, v in enumerate(out) if v.label == Label.NOT_ENOUGH_INFO]
         if again and self.thresholds.article_matches > 0:
             for n in again:
                 states[n].passages = retrieved[n]
-            redo = self._decide([states[n] for n in again], True, scored)
+            redo = self._decide([states[n] for n in again], True, kept)
             for n, v in zip(again, redo, strict=True):
                 out[n] = v
         return self._recall(states, out)
@@ -264,12 +272,13 @@ class Pipeline:
         self,
         states: list[ClaimState],
         articles: bool = True,
-        scored: dict[tuple[str, str], StanceProbs] | None = None,
+        looked: Kept | None = None,
     ) -> list[Verdict]:
         """Compare and decide for many claims: passages analysed in one spaCy batch, all
-        (passage, claim) pairs scored by the stance model in one call; ``scored`` keeps the
-        model's answers for a second look at the same claims."""
-        scored = {} if scored is None else scored
+        (passage, claim) pairs scored by the stance model in one call; ``looked`` keeps the
+        model's answers and the clauses' vectors for a second look at the same claims."""
+        looked = Kept() if looked is None else looked
+        scored = looked.stance
         allp = [p for s in states for p in s.passages]
         # Neighbours come by id (stored at ingest): one round trip, no metadata scan.
         near = self.store.get_passages([q for p in allp for q in (p.prev_id, p.next_id, p.lead_id)])
@@ -284,7 +293,8 @@ class Pipeline:
         self.words.prime(value_words([*facts.values(), *(s.facts for s in states)]))
         rated = []
         skipped: dict[int, list[str]] = {}
-        meant = clauses_meant(self.store, [(s.facts, s.passages) for s in states], t.clause_meaning)
+        asked = [(s.facts, s.passages) for s in states]
+        meant = clauses_meant(self.store, asked, t.clause_meaning, looked.clauses)
         for n, s in enumerate(states):
             kept = []
             for p in s.passages:

@@ -35,7 +35,7 @@ _SCHEMA = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5("
     " text, tokenize = 'unicode61 remove_diacritics 2')",
 )
-_TOKEN = re.compile(r"\w+", re.UNICODE)
+TOKEN = re.compile(r"\w+", re.UNICODE)
 _BACKFILL_PAGE = 5000
 
 
@@ -46,7 +46,7 @@ class NoWordIndex(Exception):
 def phrase(text: str) -> str | None:
     """An FTS5 phrase for ``text`` as written: its word tokens in order (None when it has
     none). Quoting each token keeps FTS5's operators (AND, NEAR, *) out of a user's text."""
-    toks = _TOKEN.findall(text)
+    toks = TOKEN.findall(text)
     if not toks:
         return None
     return '"' + " ".join(t.replace('"', '""') for t in toks) + '"'
