@@ -23,7 +23,7 @@ from factcheck.nlp.facts import Analyzer
 from factcheck.nlp.sentences import iter_passages, split_passages
 from factcheck.pipeline import arguments as arg
 from factcheck.pipeline.ingest import Progress, check_trust, ingest_paths
-from factcheck.pipeline.passage_facts import annotator, refresh_facts
+from factcheck.pipeline.passage_facts import annotator, refresh_facts, refresh_runs
 from factcheck.pipeline.steps import ClaimRequest, Pipeline
 from factcheck.reviews.memory import SUFFIX, ReviewStore, review_of
 from factcheck.reviews.review_log import ReviewLog
@@ -270,9 +270,19 @@ class FactChecker:
 
     def refresh_facts(self, *, progress: Progress | None = None) -> int:
         """Parse again the stored passages whose facts another analysis wrote (a changed
-        analyser, a store from before facts were stored); returns how many."""
+        analyser, a store from before facts were stored), and give each logged source's
+        passages their quotation runs as a cut today finds them; returns how many were
+        parsed."""
         with guarded("Refreshing the stored facts"):
-            return refresh_facts(self.store.collection, self.analyzer, progress)
+            n = refresh_facts(self.store.collection, self.analyzer, progress)
+            log = self.source_log
+            if log is not None:
+                logged = log.entries().values()
+                cuts = (
+                    self._split(e.source(t), e.body_start) for e in logged if (t := log.text(e))
+                )
+                refresh_runs(self.store.collection, cuts)
+            return n
 
     def sources(self) -> list[SourceInfo]:
         return self.store.sources()

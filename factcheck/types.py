@@ -9,7 +9,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum, StrEnum
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 
 class Label(StrEnum):
@@ -69,6 +69,24 @@ class Source:
         return d
 
 
+class QuoteRun(NamedTuple):
+    """A quotation that runs over several passages of a source (nlp/quote_runs.py), by
+    the ids of the passages where its speaker may be named: the one before the run, the
+    run's first and its last ("" where there is none)."""
+
+    before: str
+    first: str
+    last: str
+
+    def encode(self) -> str:
+        return ",".join(self)
+
+    @classmethod
+    def decode(cls, text: str) -> QuoteRun | None:
+        parts = text.split(",") if text else []
+        return cls(*parts) if len(parts) == 3 and parts[1] else None
+
+
 @dataclass(frozen=True, slots=True)
 class Passage:
     """A slice of a source (one or a few sentences); ``text == source.text[start:end]``."""
@@ -89,6 +107,8 @@ class Passage:
     lead_id: str = ""
     trust: float = 1.0  # its source's trust, 0..1: weights its evidence in a verdict
     date_order: str = ""  # its source's own reading of "03/04/2021" ("": the setting's)
+    # the quotation of several passages it is part of, if any: whose words it gives
+    quote_run: QuoteRun | None = None
     # What the analyser read in it at ingest (nlp/facts_record.py) and that analyser's
     # fingerprint: a check reads them instead of parsing the passage again.
     facts: str = field(default="", repr=False, compare=False)
@@ -98,6 +118,7 @@ class Passage:
         d: dict[str, Any] = _plain(self)
         d.pop("facts", None)
         d.pop("facts_version", None)
+        d.pop("quote_run", None)
         return d
 
 

@@ -544,3 +544,31 @@ def test_the_model_reads_a_claim_without_the_dates_the_rules_found_stated(analyz
     # another day's report does not state the date: the model reads the claim as written
     later = assess(claim, source, 0.8, claim_date=day, passage_date=dt.date(2019, 5, 2))
     assert model_claim(later) == claim.text
+
+
+def test_words_inside_a_quotation_of_several_sentences_are_its_speakers(real_checker):
+    """A quotation of a paragraph, its speaker named once before it: the sentences in its
+    middle, with no mark and no reporting verb of their own, are the speaker's words, not
+    the reporter's narration (nlp/quote_runs.py)."""
+    fc = _article(
+        real_checker,
+        "quoted",
+        "Ferry delayed by storm",
+        "2019-09-10",
+        "The ferry to Varholm was delayed on Monday by a storm over the strait.\n\n"
+        "Harbour master Ida Lindqvist stated,\n\n"
+        '"The ferry left the harbour two hours later than planned. It was carrying more'
+        " than three hundred commuters on their way to work. Nobody on board was hurt when"
+        ' the storm hit the harbour."\n\n'
+        "The port reopened on Tuesday morning.\n",
+    )
+    v = fc.check(
+        "Ida Lindqvist said the ferry carried over 300 commuters on their way to work.",
+        dateline=dt.date(2019, 9, 10),
+    )
+    assert v.label == Label.SUPPORTED, v.rationale
+    other = fc.check(
+        "Mayor Tomas Berg said the ferry carried over 300 commuters on their way to work.",
+        dateline=dt.date(2019, 9, 10),
+    )
+    assert other.label != Label.SUPPORTED, other.rationale

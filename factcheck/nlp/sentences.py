@@ -8,7 +8,8 @@ import re
 from collections.abc import Iterator
 
 from factcheck.lang import Vocabulary, resolve
-from factcheck.types import Passage, Source
+from factcheck.nlp.quote_runs import quote_runs
+from factcheck.types import Passage, QuoteRun, Source
 
 
 def passage_id(source_id: str, start: int, text: str) -> str:
@@ -118,7 +119,7 @@ def iter_passages(
     text = source.text
     lead = ""  # the lead's id, once it is cut
 
-    def make(span: tuple[int, int], pid: str, prev: str, nxt: str) -> Passage:
+    def make(span: tuple[int, int], pid: str, prev: str, nxt: str, run: QuoteRun | None) -> Passage:
         s, e = span
         nonlocal lead
         lead_id = lead
@@ -138,18 +139,25 @@ def iter_passages(
             lead_id=lead_id,
             trust=source.trust,
             date_order=source.date_order,
+            quote_run=run,
         )
 
+    def cut() -> Iterator[tuple[str, str, bool, tuple[int, int]]]:
+        last = 0
+        for s, e in _passage_spans(text, body_start, max_chars, min_chars, vocab):
+            new_paragraph = last == 0 or bool(_PARA.search(text, last, s))
+            yield passage_id(source.id, s, text[s:e]), text[s:e], new_paragraph, (s, e)
+            last = e
+
     prev_id = ""
-    held: tuple[tuple[int, int], str] | None = None
-    for s, e in _passage_spans(text, body_start, max_chars, min_chars, vocab):
-        pid = passage_id(source.id, s, text[s:e])
+    held: tuple[tuple[int, int], str, QuoteRun | None] | None = None
+    for (pid, span), run in quote_runs((pid, t, new, (pid, sp)) for pid, t, new, sp in cut()):
         if held is not None:
-            yield make(held[0], held[1], prev_id, pid)
+            yield make(held[0], held[1], prev_id, pid, held[2])
             prev_id = held[1]
-        held = ((s, e), pid)
+        held = (span, pid, run)
     if held is not None:
-        yield make(held[0], held[1], prev_id, "")
+        yield make(held[0], held[1], prev_id, "", held[2])
 
 
 def split_passages(

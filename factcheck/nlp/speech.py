@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factcheck.lang import Vocabulary
 from factcheck.nlp.facts import TextFacts
@@ -90,6 +90,10 @@ def claimed_statement(claim: TextFacts) -> Statement | None:
     return next((s for s in claim.statements if not (s.pronoun or s.definite) and s.name), None)
 
 
+# the facts of a quotation run's passages: the one before it, its first and its last
+QuoteRunFacts = tuple[TextFacts | None, TextFacts | None, TextFacts | None]
+
+
 @dataclass(frozen=True, slots=True)
 class Voice:
     """Whose words a passage gives the claim's content as: a speaker, or the narration."""
@@ -125,11 +129,37 @@ def _mostly_quoted(f: TextFacts) -> bool:
     return inside >= 0.6 * len(f.text.strip())
 
 
-def voice(claim_words: frozenset[str], passage: TextFacts, context: TextFacts | None) -> Voice:
+def run_speaker(run: QuoteRunFacts) -> Voice | None:
+    """Who speaks a quotation of several passages: named with it at its end ('... two
+    hours," he said.'), at its start ('Rathbun said: "Daniel ...'), or just before it
+    ("Rathbun stated,"); None when none of them names anyone."""
+    before, first, last = run
+    for f in (last, first):
+        said = [s for s in (f.statements if f else ()) if s.quoted]
+        if said:
+            return _resolve(said[-1], before, 0.0)
+    # the passage before speaks for a quotation that opens its passage, not for one that
+    # the passage's own narration leads into ("The administration sees it as "a way ...")
+    opens = first is not None and first.text.lstrip()[:1] in '"“'
+    if opens and before is not None and before.statements:
+        return _resolve(before.statements[-1], None, 0.0)
+    return None
+
+
+def voice(
+    claim_words: frozenset[str],
+    passage: TextFacts,
+    context: TextFacts | None,
+    run: QuoteRunFacts | None = None,
+) -> Voice:
     """Whose words in the passage the claim's content is: the statement whose words hold
     most of it, else the narration. A paragraph that is all quotation speaks in the voice
-    of the speaker named just before it."""
+    of the speaker named just before it; a passage inside a quotation of several passages
+    (``run``: the facts of the passage before it, its first and its last) in the voice of
+    whoever the run names."""
     stmts = passage.statements
+    if not stmts and run is not None and (who := run_speaker(run)) is not None:
+        return replace(who, share=overlap(claim_words, passage.content))
     if not stmts:
         if context is not None and context.statements and _mostly_quoted(passage):
             return _resolve(context.statements[-1], None, overlap(claim_words, passage.content))

@@ -199,7 +199,8 @@ def statements(
         ] or _misattached_that_clause(tok)
         if comp:
             found.append((tok, who, [t for c in comp for t in c.subtree]))
-        elif doc.text.rstrip().endswith(":"):  # "Smith said at the meeting:" + a quotation
+        elif doc.text.rstrip().endswith((":", ",")):
+            # "Smith said at the meeting:" or "Rathbun stated," + a quotation after it
             found.append((tok, who, []))
     for phrase_toks, obj in according(doc, v):
         skip = {t.i for w in phrase_toks for t in w.subtree}

@@ -7,12 +7,13 @@ another analysis (or before this one) is parsed as before, and ``refresh_facts``
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
 from factcheck.nlp.facts import Analyzer, TextFacts
 from factcheck.nlp.facts_record import facts_from_record, facts_record
+from factcheck.nlp.speech import QuoteRunFacts
 from factcheck.types import Passage
 
 logger = logging.getLogger(__name__)
@@ -52,6 +53,15 @@ def passage_facts(analyzer: Analyzer, passages: list[Passage]) -> list[TextFacts
         for i, f in zip(todo, analyze_passages(analyzer, [passages[i] for i in todo]), strict=True):
             out[i] = f
     return [f for f in out if f is not None]
+
+
+def run_facts(p: Passage, facts: dict[str, TextFacts]) -> QuoteRunFacts | None:
+    """The facts of the passages where a quotation ``p`` is inside names its speaker
+    (nlp/quote_runs.py): the one before the run, its first and its last."""
+    if p.quote_run is None:
+        return None
+    before, first, last = (facts.get(q) if q else None for q in p.quote_run)
+    return before, first, last
 
 
 def annotator(analyzer: Analyzer) -> Callable[[list[Passage]], list[Passage]]:
@@ -97,3 +107,27 @@ def refresh_facts(
         if progress:
             progress(done, len(stale))
     return done
+
+
+def refresh_runs(collection: Any, cuts: Iterable[list[Passage]]) -> int:
+    """Store the quotation run (nlp/quote_runs.py) that a fresh cut of each source gives
+    its passages, where the store holds another (a store made before runs were found);
+    returns how many passages changed. ``cuts``: each stored source cut again; a passage
+    the store does not hold (another passage size) is left alone."""
+    from factcheck.sources.records import IDS_PER_READ
+
+    changed = 0
+    for passages in cuts:
+        want = {p.id: p.quote_run.encode() if p.quote_run else "" for p in passages}
+        ids = list(want)
+        for at in range(0, len(ids), IDS_PER_READ):
+            got = collection.get(ids=ids[at : at + IDS_PER_READ], include=["metadatas"])
+            stale = [
+                (pid, {**dict(md or {}), "quote_run": want[pid]})
+                for pid, md in zip(got["ids"], got["metadatas"], strict=True)
+                if str((md or {}).get("quote_run", "")) != want[pid]
+            ]
+            if stale:
+                collection.update(ids=[x for x, _ in stale], metadatas=[m for _, m in stale])
+            changed += len(stale)
+    return changed

@@ -134,9 +134,15 @@ def extra_passages(
     more = follow_ons(store, found, near, t.follow_on, min_score)
     grown = [(c, ps + m, v) for (c, ps, v), m in zip(found, more, strict=True)]
     arts = article_matches(store, grown, words, t.article_sources, t.article_matches, min_score)
-    want = [q for a in arts for p in a for q in (p.prev_id, p.lead_id) if q and q not in near]
-    near.update(store.get_passages(want))
+    added = [p for ps in (*more, *arts) for p in ps]
+    near.update(store.get_passages([q for p in added for q in around(p) if q not in near]))
     return [m + a for m, a in zip(more, arts, strict=True)]
+
+
+def around(p: Passage) -> tuple[str, ...]:
+    """The ids of the passages a check reads a passage with: those before and after it,
+    its article's lead, and where a quotation it is inside names its speaker."""
+    return tuple(q for q in (p.prev_id, p.next_id, p.lead_id, *(p.quote_run or ())) if q)
 
 
 def best_matches(rows: Sequence[tuple[str, str]], terms: set[str], n: int) -> list[str]:

@@ -26,10 +26,11 @@ from factcheck.nlp.claims import claim_id, kinds_of
 from factcheck.nlp.facts import Analyzer, TextFacts
 from factcheck.nlp.paraphrase import WordSimilarity, value_words
 from factcheck.nlp.speech import claimed_statement
+from factcheck.pipeline import retrieval as find
 from factcheck.pipeline.competing import competing_accounts
 from factcheck.pipeline.isolate import one_by_one, through
 from factcheck.pipeline.meaning import clauses_meant
-from factcheck.pipeline.passage_facts import BAD_PASSAGE, passage_facts
+from factcheck.pipeline.passage_facts import BAD_PASSAGE, passage_facts, run_facts
 from factcheck.pipeline.provenance import provenance
 from factcheck.pipeline.retrieval import claim_names, claim_words, extra_passages, search_many
 from factcheck.reviews.memory import ReviewStore
@@ -281,7 +282,7 @@ class Pipeline:
         scored = looked.stance
         allp = [p for s in states for p in s.passages]
         # Neighbours come by id (stored at ingest): one round trip, no metadata scan.
-        near = self.store.get_passages([q for p in allp for q in (p.prev_id, p.next_id, p.lead_id)])
+        near = self.store.get_passages([q for p in allp for q in find.around(p)])
         more = self.extras(states, near, articles)
         for s, extra in zip(states, more, strict=True):
             s.passages += extra
@@ -312,6 +313,7 @@ class Pipeline:
                         lead=facts.get(p.lead_id) if p.lead_id else None,
                         like=self.words,
                         meant=meant[n].get(p.id, frozenset()),
+                        run=run_facts(p, facts),
                     )
                 except BAD_PASSAGE as ex:
                     # One bad passage (a date off the calendar in an old store) must not

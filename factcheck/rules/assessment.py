@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from factcheck.nlp.facts import TextFacts
+from factcheck.nlp.speech import QuoteRunFacts
 from factcheck.rules.align import ValueCheck
 from factcheck.types import Stance, Value
 
@@ -60,6 +61,9 @@ class Assessment:
     unnamed: tuple[Value, ...] = ()
     # the claim's clauses the passage says in other words (pipeline/meaning.py)
     meant: frozenset[str] = frozenset()
+    # a quotation of several passages the passage is inside: the facts of the passage
+    # before it, its first and its last, where its speaker is named (nlp/speech.py)
+    run: QuoteRunFacts | None = None
 
     @property
     def needs_model(self) -> bool:

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.paraphrase import Like, exact
-from factcheck.nlp.speech import said_content
+from factcheck.nlp.speech import QuoteRunFacts, said_content
 from factcheck.nlp.words import fuzzy_in, overlap
 from factcheck.rules.align import (
     ValueCheck,
@@ -133,6 +133,7 @@ def assess(
     lead: TextFacts | None = None,
     like: Like = exact,
     meant: frozenset[str] = frozenset(),
+    run: QuoteRunFacts | None = None,
 ) -> Assessment:
     """The rule half of :func:`compare`: relatedness, value alignment, then :data:`RULES`.
 
@@ -142,7 +143,8 @@ def assess(
     ``context`` is the passage before it in the same source: news copy names people once
     and then says "both presidents", so entities may be found there; ``lead`` is its
     article's lead, and ``title`` its headline (see :func:`naming.entity_cover`).
-    ``meant``: the claim's clauses the passage says in other words (pipeline/meaning.py).
+    ``meant``: the claim's clauses the passage says in other words (pipeline/meaning.py);
+    ``run``: the quotation of several passages it is inside (see :func:`speech.voice`).
     """
     w = t.weights
     said = said_content(claim)
@@ -154,7 +156,8 @@ def assess(
     else:
         share_rel = share
     headline = title_words(title, claim.vocabulary)
-    cover, missing_names = entity_cover(claim, passage, context, headline, lead)
+    opened = run[0] if run is not None else None  # where its quotation was opened
+    cover, missing_names = entity_cover(claim, passage, context, headline, lead, opened)
     # A mismatch on a loose alignment (values that may be about different things) proves
     # nothing either way: only sure alignments may refute.
     named = frozenset(
@@ -217,6 +220,7 @@ def assess(
         passage_date=passage_date,
         headline=headline,
         meant=meant,
+        run=run,
     )
     for rule in RULES:
         decided = rule(a, t)

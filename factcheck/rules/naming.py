@@ -40,6 +40,7 @@ def entity_cover(
     context: TextFacts | None,
     headline: frozenset[str] = frozenset(),
     lead: TextFacts | None = None,
+    opened: TextFacts | None = None,
 ) -> tuple[float, tuple[Value, ...]]:
     """Share of the claim's names that the passage, the passage before it or its article's
     headline names (news copy names a company in the headline, then says "the company"),
@@ -49,7 +50,10 @@ def entity_cover(
     aircraft"): a name there counts for a passage that names nothing but the claim's names
     (a passage that names another company may be about it, not about the lead's). Neither
     the lead, the headline nor the passage before counts for a passage about others
-    ("Another automaker, General Motors, ...", "Other companies also reported ...")."""
+    ("Another automaker, General Motors, ...", "Other companies also reported ...").
+
+    A passage inside a quotation of several passages is read with the passage before the
+    quotation too (``opened``): the speaker's "he" and "him" are the people named there."""
     names = sorted({e.name for e in content_names(claim)})
     if not names:
         return 1.0, ()
@@ -57,9 +61,10 @@ def entity_cover(
     pnames = {e.name for e in passage.entities}
     others = about_others(passage, vocab)
     pool = passage.content | (frozenset() if others else _headline_names(headline, vocab))
-    if context is not None and not others:
-        pnames |= {e.name for e in context.entities}
-        pool = pool | context.content
+    for ctx in (context, opened):
+        if ctx is not None and not others:
+            pnames |= {e.name for e in ctx.entities}
+            pool = pool | ctx.content
     if others or lead is None or names_else(passage, claim):
         lead = None
     leads = lead.entities if lead is not None else ()

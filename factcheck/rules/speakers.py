@@ -159,7 +159,7 @@ def _claimed_voice(a: Assessment, claimed: Statement | None) -> Voice:
     company", "the interviewee") that cannot be tied to the claim's speaker by a name nearby
     is not known to be anyone else either."""
     words = claimed.words if claimed is not None and claimed.words else a.claim.content
-    v = voice(words, a.passage, a.context)
+    v = voice(words, a.passage, a.context, a.run)
     if claimed is not None and v.definite and not _same_speaker(a, claimed.name, v):
         return replace(v, known=False)
     if claimed is not None and not v.speaker and _own_plan(a, claimed):

@@ -11,7 +11,7 @@ from pathlib import PurePath
 from typing import Any
 
 from factcheck.errors import InputError
-from factcheck.types import Passage, Source, SourceInfo
+from factcheck.types import Passage, QuoteRun, Source, SourceInfo
 
 READ_PAGE = 5000  # records per read (SQLite's variable limit is 32,766)
 
@@ -48,6 +48,8 @@ def passage_metadata(
         md["source_passages"] = int(total)
     if p.date_order:
         md["date_order"] = p.date_order
+    if p.quote_run:
+        md["quote_run"] = p.quote_run.encode()
     if p.facts:
         md["facts"] = p.facts
         md["facts_version"] = p.facts_version
@@ -71,6 +73,7 @@ def passage_from_record(pid: str, text: str, md: dict[str, Any], score: float | 
         lead_id=str(md.get("lead_id", "")),
         trust=float(md.get("trust", 1.0)),
         date_order=str(md.get("date_order", "")),
+        quote_run=QuoteRun.decode(str(md.get("quote_run", ""))),
         facts=str(md.get("facts", "")),
         facts_version=str(md.get("facts_version", "")),
     )

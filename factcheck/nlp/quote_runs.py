@@ -1,0 +1,80 @@
+"""Quotations that run over several passages: news copy quotes a speaker for two or three
+sentences, or a paragraph or more, and names them once ("Rathbun stated," then the quoted
+paragraph; or the quotation first, then '... two hours," he said.'). A passage in the middle
+of such a quotation has no quotation mark and no reporting verb of its own: read alone, it
+looks like the reporter's narration.
+
+This module finds the runs from the text alone, when a source is cut into passages
+(nlp/sentences.py): each passage of a run of two or more is stored with the ids of the
+passage before the run, the run's first and its last, where its speaker is named
+(nlp/speech.py reads them). The marks are read as :func:`quotes.quotations` reads them;
+a quotation left open at a paragraph's end goes on only where the next paragraph opens
+with a quotation mark (the convention for a quotation of several paragraphs), else it ends
+there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+from factcheck.types import QuoteRun
+
+T = TypeVar("T")
+
+_OPENERS = "“\"'‘"
+
+
+def open_at_end(text: str, open_at_start: bool) -> bool:
+    """Whether a quotation is open at the end of ``text``, given whether one was open at
+    its start (the marks read as :func:`quotes.quotations` reads them)."""
+    is_open = open_at_start
+    for i, ch in enumerate(text):
+        opens = ch == "“" or (
+            ch == '"'
+            and not is_open
+            and (i == 0 or text[i - 1] in " \t\n([{—–-")
+            and i + 1 < len(text)
+            and not text[i + 1].isspace()
+        )
+        if opens:
+            is_open = True
+        elif ch in '”"' and is_open:
+            is_open = False
+    return is_open
+
+
+def quote_runs(passages: Iterable[tuple[str, str, bool, T]]) -> Iterator[tuple[T, QuoteRun | None]]:
+    """Each of ``(id, text, new_paragraph, item)`` in source order, as ``(item, run)``:
+    the run of quotation of two or more passages it belongs to, else None. Items wait
+    only while a quotation is open, so a long source still streams."""
+    held: list[tuple[str, T]] = []  # the open run's passages
+    before = ""
+    prev = ""
+    is_open = False
+
+    def close() -> Iterator[tuple[T, QuoteRun | None]]:
+        run = QuoteRun(before, held[0][0], held[-1][0]) if len(held) > 1 else None
+        yield from ((item, run) for _, item in held)
+        held.clear()
+
+    for pid, text, new_paragraph, item in passages:
+        body = text.lstrip()
+        going_on = is_open and (not new_paragraph or body[:1] in _OPENERS)
+        if is_open and not going_on:
+            yield from close()
+        if going_on:
+            # a paragraph that carries the quotation on opens with a mark of its own
+            is_open = open_at_end(body[1:] if new_paragraph else text, True)
+        else:
+            is_open = open_at_end(text, False)
+            before = prev
+        if is_open or going_on:
+            held.append((pid, item))
+        else:
+            yield item, None
+        if not is_open and held:
+            yield from close()
+        prev = pid
+    if held:
+        yield from close()

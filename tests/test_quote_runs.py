@@ -1,0 +1,165 @@
+"""Quotations that run over several passages (nlp/quote_runs.py): found from the marks
+alone when a source is cut, stored with each passage, and read for who speaks them."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.nlp.quote_runs import open_at_end, quote_runs
+from factcheck.nlp.sentences import split_passages
+from factcheck.nlp.speech import voice
+from factcheck.sources.records import passage_from_record, passage_metadata
+from factcheck.types import QuoteRun, Source
+
+
+def _runs(*paragraphs: list[str]) -> list[QuoteRun | None]:
+    items = []
+    for para in paragraphs:
+        for n, text in enumerate(para):
+            pid = f"p{len(items)}"
+            items.append((pid, text, n == 0, pid))
+    return [run for _, run in quote_runs(items)]
+
+
+def test_marks_are_read_as_quotations_reads_them():
+    assert open_at_end('Lind stated, "The ferry left late.', False)
+    assert not open_at_end('It was full," she said.', True)
+    assert not open_at_end('"We are ready," she said.', False)
+    assert open_at_end("It sailed at noon.", True)  # no mark: the quotation goes on
+
+
+def test_a_quotation_named_before_it_runs_to_its_closing_mark():
+    runs = _runs(
+        ["The pier was closed.", "Harbour master Ida Lind stated,"],
+        ['"The ferry left late.', "It was full.", 'Nobody was hurt."'],
+        ["The port reopened on Monday."],
+    )
+    run = QuoteRun("p1", "p2", "p4")
+    assert runs == [None, None, run, run, run, None]
+
+
+def test_a_quotation_named_after_it_and_one_of_a_single_passage():
+    runs = _runs(
+        ['"We waited two hours.', 'The lights went out twice," Ida Lind said.'],
+        ['"It was calm," she added.'],
+    )
+    assert runs == [QuoteRun("", "p0", "p1")] * 2 + [None]
+
+
+def test_a_quotation_of_several_paragraphs_reopens_each_one():
+    runs = _runs(
+        ['Lind said: "The ferry left late.'],
+        ['"It was full.', 'Nobody was hurt."'],
+        ["The port reopened."],
+    )
+    assert runs == [QuoteRun("", "p0", "p2")] * 3 + [None]
+
+
+def test_a_quotation_left_open_ends_with_its_paragraph():
+    # A missing closing mark does not turn the next paragraph into quotation.
+    runs = _runs(['Lind said: "The ferry left late.', "It was full."], ["The port reopened."])
+    assert runs == [QuoteRun("", "p0", "p1")] * 2 + [None]
+
+
+def test_passages_are_stored_with_their_run():
+    text = (
+        "The pier was closed for a day after the storm.\n\n"
+        'Harbour master Ida Lind said: "The ferry left two hours late. It was full of'
+        " commuters on their way to work. Nobody on board was hurt when the storm hit the"
+        ' harbour."\n\n'
+        "The port reopened on Monday morning."
+    )
+    ps = split_passages(Source(id="s", title="Pier", text=text, content_hash="h"))
+    runs = [p.quote_run for p in ps]
+    assert runs[0] is None and runs[-1] is None
+    inside = [p for p in ps if p.quote_run]
+    assert [p.text for p in inside] == [
+        'Harbour master Ida Lind said: "The ferry left two hours late.',
+        "It was full of commuters on their way to work.",
+        'Nobody on board was hurt when the storm hit the harbour."',
+    ]
+    assert inside[1].quote_run == QuoteRun(ps[0].id, inside[0].id, inside[2].id)
+    md = passage_metadata(inside[1])
+    back = passage_from_record(inside[1].id, inside[1].text, md, None)
+    assert back.quote_run == inside[1].quote_run
+    assert "quote_run" not in passage_metadata(ps[0])
+    outside = passage_from_record(ps[0].id, ps[0].text, passage_metadata(ps[0]), None)
+    assert outside.quote_run is None
+    assert "quote_run" not in inside[1].to_dict()  # not part of what a verdict shows
+
+
+@pytest.mark.parametrize(
+    ("before", "first", "last", "speaker"),
+    [
+        ("Harbour master Ida Lind stated,", '"The ferry left late.', 'Nobody was hurt."', "Lind"),
+        ("", '"The ferry left late.', 'Nobody was hurt," Ida Lind said.', "Lind"),
+        ("Ida Lind spoke.", '"The ferry left late.', 'Nobody was hurt," she said.', "Lind"),
+        ("The port was closed.", '"The ferry left late.', 'Nobody was hurt."', ""),
+    ],
+)
+def test_a_passage_inside_a_run_speaks_in_the_voice_the_run_names(
+    analyzer, before, first, last, speaker
+):
+    middle = analyzer.analyze("It was full of commuters on the way to work.")
+    claim = analyzer.analyze("Lind said the ferry was full of commuters.")
+    run = tuple(analyzer.analyze(x) if x else None for x in (before, first, last))
+    v = voice(claim.content, middle, None, run)  # type: ignore[arg-type]
+    assert (speaker in v.speaker) if speaker else v.speaker == ""
+    assert voice(claim.content, middle, None).speaker == ""  # read alone: narration
+
+
+def test_a_quotation_is_read_with_the_people_named_where_it_opened(analyzer):
+    """ "him" in the middle of a quotation is someone the passage that introduced it
+    names; a passage outside any quotation does not borrow those names."""
+    from factcheck.rules.naming import entity_cover
+
+    claim = analyzer.analyze("Lind said Petter Aas was questioned by a lawyer for two hours.")
+    passage = analyzer.analyze("A lawyer for the company questioned him for two hours.")
+    opened = analyzer.analyze("Ida Lind said Petter Aas was taken to the office. She stated,")
+    assert entity_cover(claim, passage, None, opened=opened)[0] == 1.0
+    assert entity_cover(claim, passage, None)[0] < 1.0
+
+
+def test_narration_leading_into_a_quotation_names_no_speaker(analyzer):
+    # the passage before is another speaker's; the run's first passage is narration
+    run = (
+        analyzer.analyze('A union negotiator said, "We will wait for the bondholders."'),
+        analyzer.analyze('The ministry sees the plan "as a way to restructure the firm quickly.'),
+        analyzer.analyze('It will require hard choices by everyone involved in the talks."'),
+    )
+    middle = analyzer.analyze("It will require creditors to accept smaller repayments.")
+    assert voice(middle.content, middle, None, run).speaker == ""
+
+
+def test_reindex_gives_an_older_stores_passages_their_runs(embedder, analyzer, tmp_path):
+    """A store made before runs were found holds none: ``reindex`` (refresh_facts) cuts
+    each logged source again and stores the runs it finds."""
+    import uuid
+
+    from factcheck.api import FactChecker
+    from factcheck.config import Settings
+    from factcheck.sources.source_log import SourceLog
+    from factcheck.sources.store import PassageStore
+    from tests.conftest import _ephemeral
+
+    store = PassageStore(_ephemeral(), embedder, f"runs{uuid.uuid4().hex[:8]}")
+    log = SourceLog(tmp_path)
+    fc = FactChecker(store, analyzer, Settings(use_stance_model=False), source_log=log)
+    fc.ingest_text(
+        "The pier was closed for a day after the storm.\n\n"
+        'Harbour master Ida Lind said: "The ferry left two hours late. It was full of'
+        ' commuters on their way to work. Nobody on board was hurt when the storm hit."\n',
+        name="pier",
+    )
+    col = fc.store.collection
+
+    def runs() -> list[str]:
+        got = col.get(include=["metadatas"])
+        return sorted(str(m.get("quote_run", "")) for m in got["metadatas"])
+
+    made = runs()
+    assert sum(bool(r) for r in made) == 3
+    col.update(ids=col.get()["ids"], metadatas=[{"quote_run": ""}] * len(made))  # as of old
+    assert not any(runs())
+    fc.refresh_facts()
+    assert runs() == made
