@@ -163,3 +163,16 @@ def test_reindex_gives_an_older_stores_passages_their_runs(embedder, analyzer, t
     assert not any(runs())
     fc.refresh_facts()
     assert runs() == made
+
+
+def test_a_quotation_after_a_paragraph_about_one_person_is_theirs(analyzer):
+    """ "Senator X issued a statement on ..." then a quotation that names no one: the
+    one person the paragraph before names speaks it; with two people named, no one does."""
+    quote = analyzer.analyze('"Like many farmers, I am disappointed with the ruling on the canal."')
+    claim = analyzer.analyze("Maren Holt said she was disappointed with the ruling.")
+    one = analyzer.analyze("Senator Maren Holt issued a statement on the canal ruling.")
+    assert "Holt" in voice(claim.content, quote, one).speaker
+    two = analyzer.analyze("Senator Maren Holt met with Governor John Peterson after the ruling.")
+    assert voice(claim.content, quote, two).speaker == ""
+    narrated = analyzer.analyze("Like many farmers, Holt is disappointed with the canal ruling.")
+    assert voice(claim.content, narrated, one).speaker == ""  # not a quotation

@@ -141,8 +141,22 @@ def run_speaker(run: QuoteRunFacts) -> Voice | None:
     # the passage before speaks for a quotation that opens its passage, not for one that
     # the passage's own narration leads into ("The administration sees it as "a way ...")
     opens = first is not None and first.text.lstrip()[:1] in '"“'
-    if opens and before is not None and before.statements:
+    return introduced_by(before) if opens else None
+
+
+def introduced_by(before: TextFacts | None) -> Voice | None:
+    """Who speaks a quotation that opens the passage after ``before`` and names no one:
+    the last speaker ``before`` gives words to ("Rathbun stated,"), else the one person it
+    names ("Senator Ann Roe issued a statement on the ruling." then the quotation); None
+    when it names no speaker, or several people."""
+    if before is None:
+        return None
+    if before.statements:
         return _resolve(before.statements[-1], None, 0.0)
+    people = {e.name: e for e in before.entities if e.entity_type == "PERSON"}
+    if len(people) == 1:
+        [e] = people.values()
+        return Voice(e.text, e.name)
     return None
 
 
@@ -161,8 +175,9 @@ def voice(
     if not stmts and run is not None and (who := run_speaker(run)) is not None:
         return replace(who, share=overlap(claim_words, passage.content))
     if not stmts:
-        if context is not None and context.statements and _mostly_quoted(passage):
-            return _resolve(context.statements[-1], None, overlap(claim_words, passage.content))
+        who = introduced_by(context) if _mostly_quoted(passage) else None
+        if who is not None:
+            return replace(who, share=overlap(claim_words, passage.content))
         return Voice("", "")
     said = frozenset().union(*(s.words for s in stmts))
     narration = passage.content - said
