@@ -157,6 +157,10 @@ class Vocabulary:
     plural_suffix: str
     attribution_phrases: tuple[str, ...]
     interview_turns: Mapping[str, str]
+    reported_person: Mapping[str, str]
+    direct_person: Mapping[str, str]
+    backshift: Mapping[str, str]
+    complementizers: frozenset[str]
     # synonyms.json, aliases.json
     synonyms: tuple[tuple[str, ...], ...]
     aliases: Mapping[str, str]

@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 from difflib import SequenceMatcher
 
+from factcheck.nlp.backshift import reported_in
 from factcheck.nlp.speech import (
     Voice,
     claimed_statement,
@@ -132,7 +133,9 @@ def verbatim_statement(
     if claimed is None:
         return None
     said = a.claim.text[claimed.start : claimed.end]
-    if len(said.split()) < t.weights.verbatim_min_words or not quoted_in(said, a.passage.text):
+    least = t.weights.verbatim_min_words
+    verbatim = len(said.split()) >= least and quoted_in(said, a.passage.text)
+    if not (verbatim or reported_in(a.claim, claimed, a.passage, least)):
         return None
     v = _claimed_voice(a, claimed)
     if not v.known:
