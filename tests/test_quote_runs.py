@@ -55,10 +55,12 @@ def test_a_quotation_of_several_paragraphs_reopens_each_one():
     assert runs == [QuoteRun("", "p0", "p2")] * 3 + [None]
 
 
-def test_a_quotation_left_open_ends_with_its_paragraph():
-    # A missing closing mark does not turn the next paragraph into quotation.
+def test_a_quotation_never_closed_makes_no_run():
+    # A closing mark is missing: where the quotation ends (and the reporter's narration
+    # begins) is not known, so no passage after its first is given to the speaker.
     runs = _runs(['Lind said: "The ferry left late.', "It was full."], ["The port reopened."])
-    assert runs == [QuoteRun("", "p0", "p1")] * 2 + [None]
+    assert runs == [None, None, None]
+    assert _runs(['Lind said: "The ferry left late.', "It was full."]) == [None, None]
 
 
 def test_passages_are_stored_with_their_run():

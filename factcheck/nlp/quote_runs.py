@@ -9,8 +9,9 @@ This module finds the runs from the text alone, when a source is cut into passag
 passage before the run, the run's first and its last, where its speaker is named
 (nlp/speech.py reads them). The marks are read as :func:`quotes.quotations` reads them;
 a quotation left open at a paragraph's end goes on only where the next paragraph opens
-with a quotation mark (the convention for a quotation of several paragraphs), else it ends
-there.
+with a quotation mark (the convention for a quotation of several paragraphs); otherwise a
+closing mark is missing (a quotation that runs on into the reporter's narration in the
+copy), where it ends is not known, and its passages are read one by one as before.
 """
 
 from __future__ import annotations
@@ -53,8 +54,8 @@ def quote_runs(passages: Iterable[tuple[str, str, bool, T]]) -> Iterator[tuple[T
     prev = ""
     is_open = False
 
-    def close() -> Iterator[tuple[T, QuoteRun | None]]:
-        run = QuoteRun(before, held[0][0], held[-1][0]) if len(held) > 1 else None
+    def close(closed: bool = True) -> Iterator[tuple[T, QuoteRun | None]]:
+        run = QuoteRun(before, held[0][0], held[-1][0]) if len(held) > 1 and closed else None
         yield from ((item, run) for _, item in held)
         held.clear()
 
@@ -62,7 +63,9 @@ def quote_runs(passages: Iterable[tuple[str, str, bool, T]]) -> Iterator[tuple[T
         body = text.lstrip()
         going_on = is_open and (not new_paragraph or body[:1] in _OPENERS)
         if is_open and not going_on:
-            yield from close()
+            # no closing mark, and the next paragraph does not carry the quotation on: a
+            # mark is missing somewhere in it, so where the quotation ends is not known
+            yield from close(closed=False)
         if going_on:
             # a paragraph that carries the quotation on opens with a mark of its own
             is_open = open_at_end(body[1:] if new_paragraph else text, True)
@@ -77,4 +80,4 @@ def quote_runs(passages: Iterable[tuple[str, str, bool, T]]) -> Iterator[tuple[T
             yield from close()
         prev = pid
     if held:
-        yield from close()
+        yield from close(closed=False)
