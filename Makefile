@@ -65,6 +65,7 @@ eval: install-test
 	$(PY) -m benchmarks.yardsticks --model shipped --json benchmarks/out/yardsticks-shipped.json
 	$(PY) -m benchmarks.yardsticks --model $(V2) --json benchmarks/out/yardsticks-v2.json
 	$(PY) -m benchmarks.attribution --json benchmarks/out/attribution.json
+	$(PY) -m benchmarks.quote_runs
 	$(PY) -m benchmarks.claim_matching
 	$(PY) -m benchmarks.eval_climate_fever
 	$(PY) -m benchmarks.eval_climate_fever --setup gold --model $(V2)
