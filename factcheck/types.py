@@ -69,6 +69,9 @@ class Source:
         return d
 
 
+WINDOW = "+"  # joins the ids of two adjacent passages read as one (pipeline/retrieval.py)
+
+
 class QuoteRun(NamedTuple):
     """A quotation that runs over several passages of a source (nlp/quote_runs.py), by
     the ids of the passages where its speaker may be named: the one before the run, the
@@ -139,7 +142,7 @@ NUMERIC_KINDS = frozenset(
     [ValueKind.QUANTITY, ValueKind.MONEY, ValueKind.PERCENT, ValueKind.DURATION]
 )
 Grain = Literal["", "day", "week", "month", "year", "decade"]
-DurationRole = Literal["", "length", "span", "offset"]
+DurationRole = Literal["", "length", "span", "offset", "age"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +165,8 @@ class Value:
     date_from: str = ""
     date_to: str = ""
     grain: Grain = ""  # a date's precision
-    role: DurationRole = ""  # a duration: an event's length, a window, or an offset between events
+    # a duration: an event's length, a window, an offset between events, or someone's age
+    role: DurationRole = ""
     name: str = ""  # an entity's normalised name ("united states")
     entity_type: str = ""  # an entity's type: PERSON, GPE, ORG, NORP, ...
     note: str = ""  # kind INVALID: why the text cannot be read as a value

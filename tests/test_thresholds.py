@@ -44,6 +44,7 @@ COUNTS = {
     "follow_on",
     "article_sources",
     "article_matches",
+    "windows",
 }
 
 
@@ -97,7 +98,7 @@ def test_every_default_is_within_its_documented_range():
         if short in COUNTS:
             assert isinstance(v, int) and v >= (
                 0
-                if short in ("report_lag_days", "follow_on", "article_sources", "article_matches")
+                if short in ("report_lag_days", "follow_on", "article_sources", "article_matches", "windows")
                 else 1
             ), name
         elif short in ALIGNMENT_SCORES:

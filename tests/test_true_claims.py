@@ -572,3 +572,60 @@ def test_words_inside_a_quotation_of_several_sentences_are_its_speakers(real_che
         dateline=dt.date(2019, 9, 10),
     )
     assert other.label != Label.SUPPORTED, other.rationale
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Lena Ostrova, 34, a lifelong member of the club, was arrested.", 34),
+        ("The 34-year-old was arrested.", 34),
+        ("Ostrova, aged 34, was arrested.", 34),
+        ("Ostrova is 34 years old.", 34),
+    ],
+)
+def test_ages_are_read_however_written(analyzer, text, age):
+    [v] = [v for v in analyzer.analyze(text).values if v.kind.value == "duration"]
+    assert v.role == "age" and v.low == age * 31_557_600
+
+
+def test_a_number_after_a_name_is_an_age_only_after_a_person(analyzer):
+    for text in ("Keldar Mining Ltd, 34, was sold.", "Lena Ostrova, 34.5, was arrested."):
+        assert not [v for v in analyzer.analyze(text).values if v.kind.value == "duration"]
+    [v] = analyzer.analyze("The mine has been closed for 34 years.").values
+    assert v.role == "length"  # a length of time, never compared with an age
+
+
+def test_two_adjacent_sentences_together_state_a_claim(real_checker):
+    """Copy says one thing over two sentences ("Ostrova, 34, ..." / "She was released on
+    $5,000 bail ..."): the pair of them supports the claim that restates both; a changed
+    figure or an element neither states does not come back SUPPORTED."""
+    fc = _article(
+        real_checker,
+        "window",
+        "Mining chief arrested",
+        "2019-03-08",
+        "Lena Ostrova, 34, the head of Keldar Mining, was arrested at her office in Tromsdal"
+        " on Wednesday.\n\n"
+        "She was released on $5,000 bail on Thursday.\n\n"
+        "The company's shares fell sharply after the news of the arrest.\n",
+    )
+    day = dt.date(2019, 3, 8)
+    v = fc.check(
+        "Lena Ostrova, the 34-year-old head of Keldar Mining, was released on $5,000"
+        " bail on 7 March 2019.",
+        dateline=day,
+    )
+    assert v.label == Label.SUPPORTED, v.rationale
+    assert "Ostrova, 34" in v.evidence[0].passage.text and "bail" in v.evidence[0].passage.text
+    wrong = fc.check(
+        "Lena Ostrova, the 34-year-old head of Keldar Mining, was released on"
+        " $9,000 bail on 7 March 2019.",
+        dateline=day,
+    )
+    assert wrong.label != Label.SUPPORTED, wrong.rationale
+    more = fc.check(
+        "Lena Ostrova, the 34-year-old head of Keldar Mining, was released on"
+        " $5,000 bail after a hearing in Oslo.",
+        dateline=day,
+    )
+    assert more.label != Label.SUPPORTED, more.rationale

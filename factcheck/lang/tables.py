@@ -161,6 +161,8 @@ class Vocabulary:
     direct_person: Mapping[str, str]
     backshift: Mapping[str, str]
     complementizers: frozenset[str]
+    age_after: frozenset[str]
+    age_before: frozenset[str]
     # synonyms.json, aliases.json
     synonyms: tuple[tuple[str, ...], ...]
     aliases: Mapping[str, str]

@@ -16,7 +16,7 @@ from typing import Any
 
 from factcheck.nlp.facts import TextFacts
 from factcheck.sources.store import PassageStore
-from factcheck.types import Passage
+from factcheck.types import WINDOW, Passage
 
 
 def checked_clauses(facts: TextFacts) -> list[str]:
@@ -45,18 +45,23 @@ def clauses_meant(
     if not any(mine):
         return [{} for _ in claims]
     asked = zip(mine, claims, strict=True)
-    stored = store.vectors([p.id for cs, (_, ps) in asked if cs for p in ps])
+    # a window of two passages (retrieval.windows) is read through both of theirs
+    stored = store.vectors([x for cs, (_, ps) in asked if cs for p in ps for x in _parts(p.id)])
     out: list[dict[str, frozenset[str]]] = []
     for cs, (_, ps) in zip(mine, claims, strict=True):
         got: dict[str, frozenset[str]] = {}
         for p in ps if cs else ():
-            v = stored.get(p.id)
-            if v is None:
+            vs = [v for v in (stored.get(x) for x in _parts(p.id)) if v is not None]
+            if not vs:
                 continue
-            pv = _unit(np.asarray([v], dtype=float))[0]
-            got[p.id] = frozenset(c for c in cs if float(vec[c] @ pv) >= threshold)
+            pvs = _unit(np.asarray(vs, dtype=float))
+            got[p.id] = frozenset(c for c in cs if float((pvs @ vec[c]).max()) >= threshold)
         out.append(got)
     return out
+
+
+def _parts(pid: str) -> list[str]:
+    return pid.split(WINDOW)
 
 
 def _unit(m: Any) -> Any:

@@ -13,7 +13,7 @@ from factcheck.nlp.names import written_names
 from factcheck.sources.lexical import TOKEN
 from factcheck.sources.store import PassageStore
 from factcheck.thresholds import Thresholds
-from factcheck.types import Passage
+from factcheck.types import WINDOW, Passage
 
 
 def claim_names(facts: TextFacts) -> tuple[str, ...]:
@@ -129,14 +129,71 @@ def extra_passages(
     min_score: float,
 ) -> list[list[Passage]]:
     """Each claim's passages compared beyond those retrieved: the sentences after its best
-    (:func:`follow_ons`), then its words in its best articles (:func:`article_matches`).
-    ``near`` (neighbours by id) gains the neighbours of the latter, their context."""
+    (:func:`follow_ons`), its words in its best articles (:func:`article_matches`), then
+    its best passages joined with their neighbours (:func:`windows`). ``near`` (neighbours
+    by id) gains the neighbours of the new ones, their context."""
     more = follow_ons(store, found, near, t.follow_on, min_score)
     grown = [(c, ps + m, v) for (c, ps, v), m in zip(found, more, strict=True)]
     arts = article_matches(store, grown, words, t.article_sources, t.article_matches, min_score)
-    added = [p for ps in (*more, *arts) for p in ps]
+    pairs = windows(store, found, near, t.windows, min_score)
+    added = [p for ps in (*more, *arts, *pairs) for p in ps]
     near.update(store.get_passages([q for p in added for q in around(p) if q not in near]))
-    return [m + a for m, a in zip(more, arts, strict=True)]
+    return [m + a + w for m, a, w in zip(more, arts, pairs, strict=True)]
+
+
+def windows(
+    store: PassageStore,
+    found: Sequence[tuple[str, list[Passage], Any]],
+    near: dict[str, Passage],
+    top: int,
+    min_score: float,
+) -> list[list[Passage]]:
+    """For each claim's (text, passages, vector): each of its ``top`` best passages joined
+    with the sentence before it and with the one after it (from ``near``), as one passage
+    of two sentences, scored by the cosine of the claim to the sum of the two sentences'
+    vectors. News copy says one thing over two sentences ("Daniel Roe, 19, a lifelong
+    member, was arrested." / "He was released on $20,000 bail."), and neither alone
+    states a claim that restates both."""
+    todo: list[list[tuple[Passage, Passage]]] = []
+    for _, ps, _ in found:
+        mine = []
+        for p in ps[:top]:
+            for a, b in ((near.get(p.prev_id), p), (p, near.get(p.next_id))):
+                if a is not None and b is not None and a.source_id == b.source_id:
+                    mine.append((a, b))
+        todo.append(mine)
+    vecs = store.vectors([x.id for mine in todo for pair in mine for x in pair])
+    out: list[list[Passage]] = []
+    for (_, _, vec), mine in zip(found, todo, strict=True):
+        got: dict[str, Passage] = {}
+        for a, b in mine:
+            va, vb = vecs.get(a.id), vecs.get(b.id)
+            if vec is None or va is None or vb is None:
+                continue
+            score = _cosine(vec, _unit(va) + _unit(vb))
+            if score >= min_score:
+                w = joined(a, b, score)
+                got.setdefault(w.id, w)
+        out.append(list(got.values()))
+    return out
+
+
+def joined(a: Passage, b: Passage, score: float) -> Passage:
+    """Two adjacent passages of a source as one (its offsets span both; the space between
+    them as spaces, so that offsets into the text are offsets into the source)."""
+    return replace(
+        a,
+        id=f"{a.id}{WINDOW}{b.id}",
+        text=a.text + " " * max(1, b.start - a.end) + b.text,
+        end=b.end,
+        score=score,
+        next_id=b.next_id,
+        lead_id=a.lead_id or b.lead_id,
+        trust=min(a.trust, b.trust),
+        quote_run=None,
+        facts="",
+        facts_version="",
+    )
 
 
 def around(p: Passage) -> tuple[str, ...]:
@@ -206,3 +263,11 @@ def _cosine(a: Any, b: Any) -> float:
     x, y = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
     d = float(np.linalg.norm(x) * np.linalg.norm(y))
     return float(x @ y) / d if d else 0.0
+
+
+def _unit(v: Any) -> Any:
+    import numpy as np
+
+    x = np.asarray(v, dtype=float)
+    n = float(np.linalg.norm(x))
+    return x / n if n else x

@@ -42,12 +42,13 @@ from factcheck.rules.compare import (
     conclude,
     dateline_fits,
 )
-from factcheck.rules.corroborate import completes_only, of_the_claims_time, stated_elsewhere
+from factcheck.rules.corroborate import as_compared, of_the_claims_time, stated_elsewhere
 from factcheck.rules.model_input import model_claim
 from factcheck.rules.verdict import VerdictRules, decide
 from factcheck.sources.hygiene import clean_claim
 from factcheck.sources.store import PassageStore
 from factcheck.types import (
+    WINDOW,
     Claim,
     Evidence,
     Label,
@@ -245,7 +246,7 @@ class Pipeline:
         by id, gains those of the new ones."""
         found = [(s.claim.text, s.passages, s.vector) for s in states]
         words = [claim_words(s.facts) for s in states]
-        t = self.thresholds if articles else replace(self.thresholds, article_matches=0)
+        t = self.thresholds if articles else replace(self.thresholds, article_matches=0, windows=0)
         return extra_passages(self.store, found, words, near, t, self.min_score)
 
     def judge_many(self, states: list[ClaimState]) -> list[Verdict | FactCheckError]:
@@ -326,7 +327,9 @@ class Pipeline:
             s.passages = kept
         # The model is the costliest step: only pairs whose outcome it can change are scored
         # (not those that the values, polarity or missing names already settle).
-        ask = [i for i, a in enumerate(rated) if a.needs_model]
+        # (nor windows of two sentences: corroborate.window_reading)
+        pids = [p.id for s in states for p in s.passages]
+        ask = [i for i, a in enumerate(rated) if a.needs_model and WINDOW not in pids[i]]
         probs: list[StanceProbs | None] = [None] * len(rated)
         if self.stance is not None and ask:
             texts = [p.text for s in states for p in s.passages]  # the model reads no date
@@ -339,10 +342,7 @@ class Pipeline:
         prov = self.provenance
         out: list[Verdict] = []
         for s in states:
-            mine = [
-                completes_only(c) if p.id in s.follow_on else c
-                for p, c in zip(s.passages, [next(comps) for _ in s.passages], strict=True)
-            ]
+            mine = [as_compared(next(comps), p.id, s.follow_on, s.facts) for p in s.passages]
             now = [
                 of_the_claims_time(s.facts, s.claim.dateline, c, p.dateline, t)
                 for p, c in zip(s.passages, mine, strict=True)

@@ -14,7 +14,7 @@ from factcheck.rules.assessment import Comparison
 from factcheck.rules.describe import describe
 from factcheck.rules.timing import dateline_fits, event_dates
 from factcheck.thresholds import Thresholds
-from factcheck.types import Stance, ValueKind
+from factcheck.types import NUMERIC_KINDS, WINDOW, Stance, Value, ValueKind
 
 
 def stated_elsewhere(
@@ -91,6 +91,54 @@ def of_the_claims_time(
     if any(states(c) and c.claim.kind == ValueKind.DATE for c in comp.checks):
         return True
     return dateline_fits(claim, claim_date, passage_date, t)
+
+
+_HARD = frozenset([*NUMERIC_KINDS, ValueKind.DATE])
+# rules that support by reading the wording as a whole, not the claim's figures, dates
+# or a speaker's words
+_WORDING = frozenset(["model_support", "words_support"])
+
+
+def window_reading(c: Comparison, claim: TextFacts) -> Comparison:
+    """Two adjacent sentences read as one (retrieval.windows) support a claim only by
+    stating every one of its figures and dates, exactly, where it has several (a claim
+    that joins facts of two sentences), or by a speaker's words; never by their wording as
+    a whole, nor by one figure (a single sentence states that, or the pair adds what the
+    claim adds): measured, the stance model on a pair, and a pair with one figure, made
+    untrue claims of the hand-checked and contrast sets SUPPORTED. Like a follow-on
+    sentence, a window never disputes alone."""
+    hard = [v for v in claim.values if v.kind in _HARD]
+    exact = {id(x.claim) for x in c.checks if states(x) and _no_wider(x.passage, x.claim)}
+    by_figures = len(hard) >= 2 and all(id(v) in exact for v in hard)
+    if (
+        c.stance == Stance.SUPPORTS
+        and (c.rule in _WORDING or not by_figures)
+        and (c.rule != "verbatim_statement")
+    ):
+        return replace(
+            c,
+            stance=Stance.NEUTRAL,
+            weight=0.0,
+            rationale=f"two sentences read together ({c.rationale}) support a claim only by"
+            " stating its several figures and dates",
+        )
+    return completes_only(c)
+
+
+def _no_wider(stated: Value, claimed: Value) -> bool:
+    """Whether a figure is stated no vaguer than the claim has it ("$35 million" is not
+    stated by "millions of dollars", which merely allows it); dates: align.states."""
+    if stated.low is None or stated.high is None or claimed.low is None or claimed.high is None:
+        return True
+    return claimed.low <= stated.low and stated.high <= claimed.high
+
+
+def as_compared(c: Comparison, pid: str, follow_on: set[str], claim: TextFacts) -> Comparison:
+    """A passage's comparison as it counts for the claim: a window's by
+    :func:`window_reading`, a sentence compared as a follow-on by :func:`completes_only`."""
+    if WINDOW in pid:
+        return window_reading(c, claim)
+    return completes_only(c) if pid in follow_on else c
 
 
 def completes_only(c: Comparison) -> Comparison:
