@@ -40,7 +40,7 @@ def _c(stance: Stance, rule: str) -> Comparison:
     ("stance", "rule", "counts"),
     [
         (Stance.SUPPORTS, "values_match", Stance.SUPPORTS),  # its figures and dates stated
-        (Stance.SUPPORTS, "verbatim_statement", Stance.SUPPORTS),
+        (Stance.SUPPORTS, "verbatim_statement", Stance.SUPPORTS),  # its figures too
         (Stance.SUPPORTS, "model_support", Stance.NEUTRAL),  # the wording of a pair: no
         (Stance.SUPPORTS, "words_support", Stance.NEUTRAL),
         (Stance.REFUTES, "figure_mismatch", Stance.NEUTRAL),  # never disputes alone

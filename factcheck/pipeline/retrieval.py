@@ -127,15 +127,17 @@ def extra_passages(
     near: dict[str, Passage],
     t: Thresholds,
     min_score: float,
+    joinable: Sequence[bool] | None = None,
 ) -> list[list[Passage]]:
     """Each claim's passages compared beyond those retrieved: the sentences after its best
-    (:func:`follow_ons`), its words in its best articles (:func:`article_matches`), then
-    its best passages joined with their neighbours (:func:`windows`). ``near`` (neighbours
-    by id) gains the neighbours of the new ones, their context."""
+    (:func:`follow_ons`), its words in its best articles (:func:`article_matches`), then,
+    for the ``joinable`` claims (all when None), its best passages joined with their
+    neighbours (:func:`windows`). ``near`` (neighbours by id) gains the neighbours of the
+    new ones, their context."""
     more = follow_ons(store, found, near, t.follow_on, min_score)
     grown = [(c, ps + m, v) for (c, ps, v), m in zip(found, more, strict=True)]
     arts = article_matches(store, grown, words, t.article_sources, t.article_matches, min_score)
-    pairs = windows(store, found, near, t.windows, min_score)
+    pairs = windows(store, found, near, t.windows, min_score, joinable)
     added = [p for ps in (*more, *arts, *pairs) for p in ps]
     near.update(store.get_passages([q for p in added for q in around(p) if q not in near]))
     return [m + a + w for m, a, w in zip(more, arts, pairs, strict=True)]
@@ -147,17 +149,20 @@ def windows(
     near: dict[str, Passage],
     top: int,
     min_score: float,
+    joinable: Sequence[bool] | None = None,
 ) -> list[list[Passage]]:
-    """For each claim's (text, passages, vector): each of its ``top`` best passages joined
+    """For each ``joinable`` claim's (text, passages, vector): each of its ``top`` best
+    passages joined
     with the sentence before it and with the one after it (from ``near``), as one passage
     of two sentences, scored by the cosine of the claim to the sum of the two sentences'
     vectors. News copy says one thing over two sentences ("Daniel Roe, 19, a lifelong
     member, was arrested." / "He was released on $20,000 bail."), and neither alone
     states a claim that restates both."""
     todo: list[list[tuple[Passage, Passage]]] = []
-    for _, ps, _ in found:
+    ok = list(joinable) if joinable is not None else [True] * len(found)
+    for (_, ps, _), join in zip(found, ok, strict=True):
         mine = []
-        for p in ps[:top]:
+        for p in ps[:top] if join else ():
             for a, b in ((near.get(p.prev_id), p), (p, near.get(p.next_id))):
                 if a is not None and b is not None and a.source_id == b.source_id:
                     mine.append((a, b))

@@ -34,6 +34,7 @@ from factcheck.pipeline.passage_facts import BAD_PASSAGE, passage_facts, run_fac
 from factcheck.pipeline.provenance import provenance
 from factcheck.pipeline.retrieval import claim_names, claim_words, extra_passages, search_many
 from factcheck.reviews.memory import ReviewStore
+from factcheck.rules import corroborate
 from factcheck.rules.compare import (
     DEFAULT,
     Comparison,
@@ -42,7 +43,6 @@ from factcheck.rules.compare import (
     conclude,
     dateline_fits,
 )
-from factcheck.rules.corroborate import as_compared, of_the_claims_time, stated_elsewhere
 from factcheck.rules.model_input import model_claim
 from factcheck.rules.verdict import VerdictRules, decide
 from factcheck.sources.hygiene import clean_claim
@@ -247,7 +247,8 @@ class Pipeline:
         found = [(s.claim.text, s.passages, s.vector) for s in states]
         words = [claim_words(s.facts) for s in states]
         t = self.thresholds if articles else replace(self.thresholds, article_matches=0, windows=0)
-        return extra_passages(self.store, found, words, near, t, self.min_score)
+        join = [corroborate.window_can_support(s.facts) for s in states]
+        return extra_passages(self.store, found, words, near, t, self.min_score, join)
 
     def judge_many(self, states: list[ClaimState]) -> list[Verdict | FactCheckError]:
         """Compare and decide; if the batch fails, each claim on its own, so that only the
@@ -326,8 +327,7 @@ class Pipeline:
                 rated.append(a)
             s.passages = kept
         # The model is the costliest step: only pairs whose outcome it can change are scored
-        # (not those that the values, polarity or missing names already settle).
-        # (nor windows of two sentences: corroborate.window_reading)
+        # (not those the values, polarity or missing names settle, nor windows: corroborate)
         pids = [p.id for s in states for p in s.passages]
         ask = [i for i, a in enumerate(rated) if a.needs_model and WINDOW not in pids[i]]
         probs: list[StanceProbs | None] = [None] * len(rated)
@@ -342,12 +342,14 @@ class Pipeline:
         prov = self.provenance
         out: list[Verdict] = []
         for s in states:
-            mine = [as_compared(next(comps), p.id, s.follow_on, s.facts) for p in s.passages]
+            mine = [
+                corroborate.as_compared(next(comps), p.id, s.follow_on, s.facts) for p in s.passages
+            ]
             now = [
-                of_the_claims_time(s.facts, s.claim.dateline, c, p.dateline, t)
+                corroborate.of_the_claims_time(s.facts, s.claim.dateline, c, p.dateline, t)
                 for p, c in zip(s.passages, mine, strict=True)
             ]
-            mine = stated_elsewhere(mine, t, vocab=s.facts.vocabulary, of_its_time=now)
+            mine = corroborate.stated_elsewhere(mine, t, vocab=s.facts.vocabulary, of_its_time=now)
             evidence = [
                 replace(_evidence(p, c, facts[p.id].attribution), of_its_time=at)
                 for p, c, at in zip(s.passages, mine, now, strict=True)

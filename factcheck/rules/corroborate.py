@@ -99,6 +99,12 @@ _HARD = frozenset([*NUMERIC_KINDS, ValueKind.DATE])
 _WORDING = frozenset(["model_support", "words_support"])
 
 
+def window_can_support(claim: TextFacts) -> bool:
+    """Whether a window of two sentences could support the claim (:func:`window_reading`):
+    it has two figures or dates or more. Windows are compared for those claims only."""
+    return sum(1 for v in claim.values if v.kind in _HARD) >= 2
+
+
 def window_reading(c: Comparison, claim: TextFacts) -> Comparison:
     """Two adjacent sentences read as one (retrieval.windows) support a claim only by
     stating every one of its figures and dates, exactly, where it has several (a claim
@@ -109,12 +115,8 @@ def window_reading(c: Comparison, claim: TextFacts) -> Comparison:
     sentence, a window never disputes alone."""
     hard = [v for v in claim.values if v.kind in _HARD]
     exact = {id(x.claim) for x in c.checks if states(x) and _no_wider(x.passage, x.claim)}
-    by_figures = len(hard) >= 2 and all(id(v) in exact for v in hard)
-    if (
-        c.stance == Stance.SUPPORTS
-        and (c.rule in _WORDING or not by_figures)
-        and (c.rule != "verbatim_statement")
-    ):
+    by_figures = window_can_support(claim) and all(id(v) in exact for v in hard)
+    if c.stance == Stance.SUPPORTS and (c.rule in _WORDING or not by_figures):
         return replace(
             c,
             stance=Stance.NEUTRAL,
