@@ -46,6 +46,8 @@ COUNTS = {
     "article_matches",
     "windows",
 }
+# Counts of passages or days that 0 turns off.
+MAY_BE_ZERO = {"report_lag_days", "follow_on", "article_sources", "article_matches", "windows"}
 
 
 def _scalars(obj: object) -> dict[str, object]:
@@ -96,11 +98,7 @@ def test_every_default_is_within_its_documented_range():
         short = name.removeprefix("weights.")
         assert isinstance(v, int | float) and math.isfinite(v), name
         if short in COUNTS:
-            assert isinstance(v, int) and v >= (
-                0
-                if short in ("report_lag_days", "follow_on", "article_sources", "article_matches", "windows")
-                else 1
-            ), name
+            assert isinstance(v, int) and v >= (0 if short in MAY_BE_ZERO else 1), name
         elif short in ALIGNMENT_SCORES:
             assert v > 0, name
         else:  # shares, cosines, probabilities and the weights of a stance: 0..1
