@@ -20,6 +20,7 @@ from factcheck.backends.weights import Lazy
 from factcheck.errors import ModelError
 from factcheck.lang import DEFAULT_LANGUAGE, Vocabulary, resolve, vocabulary, words_pattern
 from factcheck.nlp import respectively, syntax
+from factcheck.nlp.ages import as_age
 from factcheck.nlp.dates import DateContext
 from factcheck.nlp.fingerprint import SPACY_MODEL, analysis_fingerprint
 from factcheck.nlp.names import entity_match, norm_entity
@@ -380,9 +381,7 @@ def _in_context(
     """A value with its counted noun or duration role filled in, the words near it, the
     word it attaches to and its owner in a "respectively" list."""
     a, b = v.span
-    if _bare_whole(v) and syntax.is_age(doc, a, b, vocab=vocab):
-        years = float(v.low or 0) * vocab.durations["year"]  # "Roe, 19,": 19 years of age
-        v = replace(v, kind=ValueKind.DURATION, low=years, high=years, unit="second", role="age")
+    v = as_age(doc, v, vocab)  # "Daniel Roe, 19,": 19 years of age
     if v.kind in (ValueKind.QUANTITY, ValueKind.ORDINAL) and not v.unit:
         ordinal = v.kind == ValueKind.ORDINAL
         v = replace(v, noun=syntax.counted_noun(doc, a, b, ordinal, vocab=vocab))
@@ -393,19 +392,6 @@ def _in_context(
     ) | syntax.arguments(doc, a, b, vocab=vocab)
     anchor = syntax.anchor(doc, a, b, vocab=vocab)
     return ValueInContext(value=v, context=near, anchor=anchor, owner=owner)
-
-
-def _bare_whole(v: Value) -> bool:
-    """A whole number with no unit and nothing around it ("19", not "19%" or "about 19")."""
-    return (
-        v.kind == ValueKind.QUANTITY
-        and not v.unit
-        and not v.hedge
-        and v.low is not None
-        and v.low == v.high
-        and float(v.low).is_integer()
-        and 0 < v.low < 130
-    )
 
 
 def _alternative(t: Any, vocab: Vocabulary) -> bool:

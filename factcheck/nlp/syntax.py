@@ -11,6 +11,7 @@ from functools import cache
 from typing import Any
 
 from factcheck.lang import Vocabulary, alternation, resolve
+from factcheck.nlp.ages import age_before
 from factcheck.nlp.words import canon
 from factcheck.types import DurationRole, Value, ValueKind
 
@@ -210,29 +211,6 @@ def arguments(doc: Any, start: int, end: int, *, vocab: Vocabulary | None = None
     )
 
 
-def is_age(doc: Any, start: int, end: int, *, vocab: Vocabulary | None = None) -> bool:
-    """Whether a bare number is someone's age: after an age word ("aged 19"), or set off
-    by commas after a person's name ("Daniel Roe, 19, was released")."""
-    v = resolve(vocab)
-    if _age_before(v).search(doc.text[max(0, start - 20) : start]):
-        return True
-    if not _APPOSED_AFTER.match(doc.text, end):
-        return False
-    return any(
-        e.label_ == "PERSON" and _APPOSED_BEFORE.fullmatch(doc.text, e.end_char, start)
-        for e in doc.ents
-    )
-
-
-@cache
-def _age_before(vocab: Vocabulary) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{alternation(vocab.age_before)})\W*$", re.I)
-
-
-_APPOSED_BEFORE = re.compile(r",\s*")
-_APPOSED_AFTER = re.compile(r"\s*(?:[,;)]|\.(?!\d)|$)")
-
-
 def duration_role(
     doc: Any, start: int, end: int, *, vocab: Vocabulary | None = None
 ) -> DurationRole:
@@ -250,7 +228,7 @@ def duration_role(
     after = re.match(r"\W*(\w+)", doc.text[end : end + 20])
     if after and after.group(1).lower() in v.offset_words:
         return "offset"
-    if (after and after.group(1).lower() in v.age_after) or _age_before(v).search(
+    if (after and after.group(1).lower() in v.age_after) or age_before(v).search(
         doc.text[max(0, start - 20) : start]
     ):
         return "age"  # "a 19-year-old", "19 years old", "aged 19 years"
