@@ -124,7 +124,7 @@ def _resolve(s: Statement, context: TextFacts | None, share: float) -> Voice:
     return Voice(s.speaker, "", known=False, share=share)
 
 
-def _mostly_quoted(f: TextFacts) -> bool:
+def mostly_quoted(f: TextFacts) -> bool:
     inside = sum(e - s for _, s, e in f.quotes)
     return inside >= 0.6 * len(f.text.strip())
 
@@ -175,7 +175,7 @@ def voice(
     if not stmts and run is not None and (who := run_speaker(run)) is not None:
         return replace(who, share=overlap(claim_words, passage.content))
     if not stmts:
-        who = introduced_by(context) if _mostly_quoted(passage) else None
+        who = introduced_by(context) if mostly_quoted(passage) else None
         if who is not None:
             return replace(who, share=overlap(claim_words, passage.content))
         return Voice("", "")
