@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.nlp.quote_runs import open_at_end, quote_runs
+from factcheck.nlp.quote_runs import quote_runs
+from factcheck.nlp.quotes import open_at_end
 from factcheck.nlp.sentences import split_passages
 from factcheck.nlp.speech import voice
 from factcheck.sources.records import passage_from_record, passage_metadata

@@ -19,30 +19,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
+from factcheck.nlp.quotes import open_at_end
 from factcheck.types import QuoteRun
 
 T = TypeVar("T")
 
 _OPENERS = "“\"'‘"
-
-
-def open_at_end(text: str, open_at_start: bool) -> bool:
-    """Whether a quotation is open at the end of ``text``, given whether one was open at
-    its start (the marks read as :func:`quotes.quotations` reads them)."""
-    is_open = open_at_start
-    for i, ch in enumerate(text):
-        opens = ch == "“" or (
-            ch == '"'
-            and not is_open
-            and (i == 0 or text[i - 1] in " \t\n([{—–-")
-            and i + 1 < len(text)
-            and not text[i + 1].isspace()
-        )
-        if opens:
-            is_open = True
-        elif ch in '”"' and is_open:
-            is_open = False
-    return is_open
 
 
 def quote_runs(passages: Iterable[tuple[str, str, bool, T]]) -> Iterator[tuple[T, QuoteRun | None]]:

@@ -2,6 +2,39 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+
+def quote_marks(text: str, is_open: bool = False) -> Iterator[tuple[int, bool]]:
+    """The quotation marks of a text that open (True) or close (False) a quotation, by
+    position, given whether one is open at its start. A straight quote opens where a word
+    starts after it and none is open, else it closes; a closing mark with none open is
+    yielded as closing too (a quotation begun before the text)."""
+    for i, ch in enumerate(text):
+        opens = ch == "“" or (
+            ch == '"'
+            and not is_open
+            and (i == 0 or text[i - 1] in " \t\n([{—–-")
+            and i + 1 < len(text)
+            and not text[i + 1].isspace()
+        )
+        if opens:
+            if not is_open:
+                yield i, True
+            is_open = True
+        elif ch in '”"':
+            yield i, False
+            is_open = False
+
+
+def open_at_end(text: str, open_at_start: bool) -> bool:
+    """Whether a quotation is open at the end of ``text``, given whether one was open at
+    its start."""
+    is_open = open_at_start
+    for _, opens in quote_marks(text, open_at_start):
+        is_open = opens
+    return is_open
+
 
 def quotations(text: str) -> tuple[tuple[str, int, int], ...]:
     """The quoted runs of a text, (words, start, end). A quotation may run on past a
@@ -9,24 +42,14 @@ def quotations(text: str) -> tuple[tuple[str, int, int], ...]:
     start (a closing mark with none opening it)."""
     out: list[tuple[int, int]] = []
     open_at: int | None = None
-    for i, ch in enumerate(text):
-        # A straight quote opens where a word starts after it, else it closes.
-        opens = ch == "“" or (
-            ch == '"'
-            and open_at is None
-            and (i == 0 or text[i - 1] in " \t\n([{—–-")
-            and i + 1 < len(text)
-            and not text[i + 1].isspace()
-        )
+    for i, opens in quote_marks(text):
         if opens:
-            if open_at is None:
-                open_at = i + 1
-        elif ch in '”"':
-            if open_at is not None:
-                out.append((open_at, i))
-                open_at = None
-            elif not out:
-                out.append((0, i))  # the end of a quotation begun before this text
+            open_at = i + 1
+        elif open_at is not None:
+            out.append((open_at, i))
+            open_at = None
+        elif not out:
+            out.append((0, i))  # the end of a quotation begun before this text
     if open_at is not None:
         out.append((open_at, len(text)))
     return tuple((text[a:b], a, b) for a, b in out if len(text[a:b].strip()) >= 3)
