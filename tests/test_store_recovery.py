@@ -146,7 +146,9 @@ def _disk_snapshot(store_dir) -> dict:
 
 
 def _rows(store_dir) -> int:
-    """Records on disk, read from Chroma's SQLite file without opening a client. Not
+    """Records on disk, read from Chroma's SQLite file without opening a client: those
+    compacted and those still only in Chroma's write-ahead queue (a kill can fall between
+    the two; the next run opens both, so a source whole in the queue is whole). Not
     read-only: after a kill SQLite may have a journal to roll back first (which the next
     run would do anyway), and a read-only connection then fails."""
     import sqlite3
@@ -156,7 +158,9 @@ def _rows(store_dir) -> int:
         return 0
     con = sqlite3.connect(db, timeout=30)
     try:
-        return int(con.execute("SELECT count(*) FROM embeddings").fetchone()[0])
+        added = "SELECT id FROM embeddings_queue WHERE operation IN (0, 2)"  # add, upsert
+        both = f"SELECT count(*) FROM (SELECT embedding_id FROM embeddings UNION {added})"
+        return int(con.execute(both).fetchone()[0])
     finally:
         con.close()
 
