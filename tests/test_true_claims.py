@@ -546,6 +546,28 @@ def test_the_model_reads_a_claim_without_the_dates_the_rules_found_stated(analyz
     assert model_claim(later) == claim.text
 
 
+def test_the_model_reads_what_a_claims_speaker_said_not_who(analyzer):
+    """Who said it is the speaker rules' to decide; the model is asked whether the passage
+    says what the claim gives its speaker. Read with the speaker's name and title, a
+    quotation given to "Barack Obama, President of the United States" is compared with
+    "President Barack Obama said ..." as two differently worded sentences."""
+    from factcheck.rules.compare import assess
+    from factcheck.rules.model_input import model_claim
+
+    day = dt.date(2019, 3, 6)
+    source = analyzer.analyze('"The talks were useful," said Tern Ferries chief Ana Ruiz.', day)
+    for text, said in [
+        ("Tern Ferries chief Ana Ruiz said that the talks were useful.", "The talks were useful."),
+        ("The talks were useful, Ana Ruiz said on Tuesday.", "The talks were useful."),
+        ("On 6 March 2019 Ana Ruiz said the talks were useful.", "The talks were useful."),
+    ]:
+        claim = analyzer.analyze(text, day)
+        assert model_claim(assess(claim, source, 0.8, claim_date=day, passage_date=day)) == said
+    # a claim of fact is read whole
+    fact = analyzer.analyze("The talks in Oslo were useful.", day)
+    assert model_claim(assess(fact, source, 0.8, claim_date=day, passage_date=day)) == fact.text
+
+
 def test_words_inside_a_quotation_of_several_sentences_are_its_speakers(real_checker):
     """A quotation of a paragraph, its speaker named once before it: the sentences in its
     middle, with no mark and no reporting verb of their own, are the speaker's words, not

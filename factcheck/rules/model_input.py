@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from factcheck.nlp.speech import claimed_statement
 from factcheck.rules.assessment import Assessment
 from factcheck.types import Value, ValueKind
 
@@ -27,26 +28,47 @@ def model_claim(a: Assessment) -> str:
     report's lag but which the report does not say), each with the word that introduces
     it; the text unchanged when there is none. A date the passage writes ("on Thursday",
     "in 2006") the model reads in both."""
-    text = a.claim.text
+    text, lo, hi = a.claim.text, 0, len(a.claim.text)
+    said = claimed_statement(a.claim)
+    if said is not None and said.end > said.start:
+        lo, hi = _what_was_said(a, said.start, said.end)
     shown = {id(v) for v in a.unverified} | {id(c.claim) for c in a.checks if c.agree}
     spans = sorted(
         v.span
         for v in a.claim.values
-        if v.kind == ValueKind.DATE and id(v) not in shown and _on_dateline(v, a.passage_date)
+        if v.kind == ValueKind.DATE
+        and id(v) not in shown
+        and _on_dateline(v, a.passage_date)
+        and lo <= v.span[0]
+        and v.span[1] <= hi
     )
-    if not spans:
+    if not spans and (lo, hi) == (0, len(text)):
         return text
-    out, at = [], 0
+    out, at = [], lo
     for start, end in spans:
         if start < at:
             continue
         head = text[at:start]
         out.append(head[: _BEFORE.search(head).start()])  # type: ignore[union-attr]
         at = end
-    out.append(text[at:])
+    out.append(text[at:hi])
     clean = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", "".join(out))).strip()
     clean = re.sub(r"^[,;:]\s*", "", clean)
+    if hi < len(text) and clean and clean[-1].isalnum():
+        clean += "."
     return clean[:1].upper() + clean[1:] if clean else text
+
+
+def _what_was_said(a: Assessment, start: int, end: int) -> tuple[int, int]:
+    """Where the words the claim gives its speaker lie, without the word that opens them
+    ("said [that] ..."): the model is asked whether the passage says them; who said them
+    is the speaker rules' to decide (speakers.attributed), so the model is not asked about
+    a name the passage gives the words to in another form, or to someone else."""
+    text = a.claim.text
+    opener = re.match(r"\s*(\w+)\s+", text[start:end])
+    if opener and opener.group(1).lower() in a.claim.vocabulary.complementizers:
+        start += opener.end()
+    return start, end
 
 
 def _on_dateline(v: Value, day: dt.date | None) -> bool:
