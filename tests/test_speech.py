@@ -77,6 +77,39 @@ def test_the_speaker_of_said_told_added_and_according_to(analyzer):
     assert _one(analyzer, "He also stated that Russia expects an outcome.").pronoun
 
 
+def test_verbs_of_replying_and_remarking_report_speech(analyzer):
+    """Say verbs beyond "say" (Levin's class 37.7) and verbs of replying give words to a
+    speaker; a verb of evidence ("the figures indicated") does not make figures a speaker."""
+    s = _one(analyzer, '"It is a partnership between two airlines," replied Paulo Silva.')
+    assert s.name == "paulo silva" and s.quoted
+    assert _one(analyzer, "Silva responded that the talks were useful.").name == "silva"
+    assert _one(analyzer, "Ana Soto conceded that the vote was lost.").name == "ana soto"
+    f = analyzer.analyze("The figures indicated that sales fell by 9 percent in May.", DL)
+    assert f.statements == ()
+
+
+def test_a_speaker_the_parse_joined_to_a_list_still_speaks(analyzer):
+    """A long question before the answer can make the parser join the answering name to a
+    list ("between Brazil and the EU, ... Paulo Silva replied": Silva as a third member
+    beside Brazil and the EU), leaving the reporting verb without a subject. The name right
+    before a finite reporting verb is its speaker."""
+    for text, name in [
+        (
+            "When asked whether the merger could be seen as a sign of an end to the dispute"
+            ' between Brazil and the EU, Embraer chief executive Paulo Silva replied, "It is'
+            ' a partnership between two airlines."',
+            "paulo silva",
+        ),
+        (
+            "When asked whether the vote should be seen as a step towards a settlement of the"
+            ' quarrel between Chile and the UK, Foreign Minister Ana Soto replied, "It is a'
+            ' vote about fishing rights."',
+            "ana soto",
+        ),
+    ]:
+        assert _one(analyzer, text).name == name
+
+
 def test_a_speaker_beside_another_is_not_reported_by_them(analyzer):
     f = analyzer.analyze(
         "Biden warned Putin that any invasion would be met with retaliation, while Putin said"

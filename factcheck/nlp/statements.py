@@ -133,9 +133,9 @@ def _speaker_of(tok: Any, vocab: Vocabulary) -> Any:
     if agents:
         return agents[0]
     subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-    if not subjects:
-        return None
     named = {i for e in tok.doc.ents if e.label_ in SPEAKER_TYPES for i in range(e.start, e.end)}
+    if not subjects:
+        return _name_before(tok, named)
     who = next(
         (c for c in subjects if c.i in named),
         next((c for c in subjects if any(t.i in named for t in c.subtree)), subjects[0]),
@@ -143,6 +143,18 @@ def _speaker_of(tok: Any, vocab: Vocabulary) -> Any:
     if who.lower_ in vocab.relative_pronouns and tok.dep_ == "relcl":
         return tok.head
     return _named_after(tok, who)
+
+
+def _name_before(tok: Any, named: set[int]) -> Any:
+    """The subject a parse lost: a finite reporting verb right after a name ("When asked
+    whether ... the rift between Russia and the US, Boeing's Scott Carson replied, ...",
+    where the parser joins "Carson" to "the US" as a list) is spoken by that name."""
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if before is None or tok.tag_ not in ("VBD", "VBZ", "VBP") or before.i not in named:
+        return None
+    if before.pos_ != "PROPN" or tok.dep_ in ("relcl", "acl", "amod"):
+        return None
+    return before
 
 
 def _reported(inner: Any, outer: Any) -> bool:
