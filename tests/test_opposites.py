@@ -56,6 +56,18 @@ def test_the_opposite_evaluation_of_the_same_thing_is_refuted(analyzer, claim, s
     assert c.stance == Stance.REFUTES, c.rationale
 
 
+def test_an_adjective_evaluates_what_it_is_of_and_a_name_is_not_an_evaluation(analyzer):
+    """ "were critical of the budget" evaluates the budget, as "criticised the budget" does;
+    and "critics" who speak share a stem with "critical" without the claim saying
+    "critical" of anything: their welcome is still the opposite."""
+    claim = analyzer.analyze("Critics of the mayor welcomed the new harbour budget.", DL)
+    source = analyzer.analyze("Critics of the mayor were critical of the new harbour budget.", DL)
+    assert opposite(claim, source, 1.0) == ("welcome", "critical")
+    same = analyzer.analyze("Critics of the mayor were pleased with the new harbour budget.", DL)
+    assert opposite(claim, same, 1.0) is None
+    assert ("critical", frozenset({"critic", "budget"})) in source.frames
+
+
 @pytest.mark.parametrize(
     ("claim", "source"),
     [

@@ -388,8 +388,9 @@ def _clause_of(t: Any, h: Any, head_ids: set[int]) -> bool:
 
 
 def frames(doc: Any, *, vocab: Vocabulary | None = None) -> tuple[tuple[str, frozenset[str]], ...]:
-    """Each predicate with its core arguments (subject, object, agent, attribute): who or
-    what it is said of. Prepositional phrases ("near the border") say where, not what."""
+    """Each predicate with its core arguments (subject, object, agent, attribute, and what
+    an adjective is of or with): who or what it is said of. Other prepositional phrases
+    ("near the border") say where, not what."""
     out = []
     for t in doc:
         if t.pos_ not in ("VERB", "ADJ") and not (t.pos_ == "AUX" and t.dep_ == "ROOT"):
@@ -398,8 +399,14 @@ def frames(doc: Any, *, vocab: Vocabulary | None = None) -> tuple[tuple[str, fro
         for c in t.children:
             if c.dep_ in ARG_DEPS and c.pos_ in ("NOUN", "PROPN"):
                 args.add(lemma(c, vocab=vocab))
-            elif c.dep_ == "agent":
-                args.update(lemma(g, vocab=vocab) for g in c.children if g.dep_ == "pobj")
+            elif c.dep_ == "agent" or (c.dep_ == "prep" and t.pos_ == "ADJ"):
+                # "welcomed by the union"; what an adjective is of ("critical of the plan",
+                # "pleased with the talks"): the thing evaluated, as a verb's object is
+                args.update(
+                    lemma(g, vocab=vocab)
+                    for g in c.children
+                    if g.dep_ == "pobj" and (c.dep_ == "agent" or g.pos_ in ("NOUN", "PROPN"))
+                )
         if t.dep_ in ("acomp", "xcomp") and t.head.pos_ in ("AUX", "VERB"):
             args.update(
                 lemma(c, vocab=vocab)

@@ -37,7 +37,11 @@ def _side(facts: TextFacts, pred: str, arg: str) -> int:
     if not at:
         return 0
     p = at[pred]
-    places = [start for lemma, start, _ in facts.spans if lemma == arg or fuzzy_in(arg, {lemma})]
+    places = [
+        start
+        for lemma, start, _ in facts.spans
+        if start != p and (lemma == arg or fuzzy_in(arg, {lemma}))  # not the word itself
+    ]
     if not places:
         return 0
     nearest = min(places, key=lambda x: abs(x - p))
@@ -90,7 +94,7 @@ def opposite(
 ) -> tuple[str, str] | None:
     """A pair (claim's word, source's word): an evaluation of the claim that the source
     gives with the other sign, of the same thing, where the source gives none of the
-    claim's sign of it and neither text uses the other's word; or, where the source states
+    claim's sign of it and neither text evaluates with the other's word; or, where the source states
     all of the claim's figures (``stated``), the claim is the source's wording with one
     evaluative word swapped (:func:`swapped`): a claim that adds a figure says more than a
     swap."""
@@ -98,6 +102,10 @@ def opposite(
     if found is not None:
         return found
     mine, theirs = evaluations(claim, least), evaluations(passage, least)
+    # the claim's own evaluations: a word of the source's that the claim has only in a
+    # name of who speaks ("critics welcomed ..." against "critics were critical of ...")
+    # is not the claim saying it
+    judged = frozenset(p for p, _ in claim.frames)
     for pred, args, sign in mine:
         if fuzzy_in(pred, passage.content):
             continue  # the source uses the claim's own word: negation_flip's case
@@ -105,7 +113,7 @@ def opposite(
         if not about or any(s == sign for _, s in about):
             continue  # the source says nothing of it, or also says it the claim's way
         other = next(p for p, s in about if s != sign)
-        if not fuzzy_in(other, claim.content):
+        if not fuzzy_in(other, judged):
             return pred, other
     return None
 
