@@ -84,6 +84,8 @@ def test_verbs_of_replying_and_remarking_report_speech(analyzer):
     assert s.name == "paulo silva" and s.quoted
     assert _one(analyzer, "Silva responded that the talks were useful.").name == "silva"
     assert _one(analyzer, "Ana Soto conceded that the vote was lost.").name == "ana soto"
+    told = "Ana Soto informed reporters that the department will look into it."
+    assert _one(analyzer, told).name == "ana soto"
     f = analyzer.analyze("The figures indicated that sales fell by 9 percent in May.", DL)
     assert f.statements == ()
 
