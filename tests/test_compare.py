@@ -89,13 +89,25 @@ def test_duration_length_is_not_compared_with_time_between_events(analyzer):
     assert c.stance == Stance.SUPPORTS
 
 
-def test_an_offset_between_two_events_is_refuted_by_another_but_a_window_is_not(analyzer):
+def test_an_offset_or_a_term_ahead_is_refuted_by_another_but_a_window_looked_over_is_not(
+    analyzer,
+):
+    """The time between two events, and a plan's or a deadline's own term ("within 72
+    hours", "over the next four years"), is one figure of one event: another contradicts
+    it (a copy desk marks "within 24 hours" wrong where the union said 72). Two windows
+    looked back over ("in the past 30 years" / "in the past 50 years") can both be true."""
     launch = "The capsule separated from the booster 95 seconds after launch."
     assert cmp(analyzer, "The capsule separated 40 seconds after launch.", launch).stance == (
         Stance.REFUTES
     )
     deadline = "The union said it would strike within 72 hours if the talks did not resume."
-    window = cmp(analyzer, "The union said it would strike within 24 hours.", deadline)
+    term = cmp(analyzer, "The union said it would strike within 24 hours.", deadline)
+    assert term.stance == Stance.REFUTES, term.rationale
+    plan = "The council will cut 500 posts over the next five years, its leader said."
+    fewer = cmp(analyzer, "The council will cut 500 posts over the next three years.", plan)
+    assert fewer.stance == Stance.REFUTES, fewer.rationale
+    reef = "Coral cover on the reef has fallen by half in the past 50 years."
+    window = cmp(analyzer, "Coral cover on the reef has fallen by half in the past 30 years.", reef)
     assert window.stance != Stance.REFUTES  # two windows can both be true
 
 

@@ -54,6 +54,9 @@ def test_duration_roles_are_their_own_field(analyzer):
         ("The ferry docked two hours later than planned.", "offset"),
         ("Talks resumed six days before the vote.", "offset"),
         ("The index lost 4% in two hours before trading stopped.", "span"),
+        ("The council will cut 500 posts over the next five years.", "ahead"),
+        ("The union said it would strike within 72 hours.", "ahead"),
+        ("Coral cover has fallen by half in the past 50 years.", "span"),
         ("The ministers talked for an hour.", "length"),
     ],
 )

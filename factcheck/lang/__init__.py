@@ -227,6 +227,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         complementizers=frozenset(lex.get("complementizers", ())),
         age_after=frozenset(lex.get("age_after", ())),
         age_before=frozenset(lex.get("age_before", ())),
+        ahead_words=frozenset(lex.get("ahead_words", ())),
         synonyms=tuple(tuple(g) for g in syn["groups"]),
         aliases=_ro(ali["aliases"]),
         abbreviations=frozenset(abb["abbreviations"]) | frozenset(dat["month_abbreviations"]),

@@ -163,6 +163,7 @@ class Vocabulary:
     complementizers: frozenset[str]
     age_after: frozenset[str]
     age_before: frozenset[str]
+    ahead_words: frozenset[str]
     # synonyms.json, aliases.json
     synonyms: tuple[tuple[str, ...], ...]
     aliases: Mapping[str, str]

@@ -214,15 +214,18 @@ def arguments(doc: Any, start: int, end: int, *, vocab: Vocabulary | None = None
 def duration_role(
     doc: Any, start: int, end: int, *, vocab: Vocabulary | None = None
 ) -> DurationRole:
-    """'span' for a window of time ("their second in three weeks", "within 48 hours"),
-    'offset' for how long one event came after or before another ("exploded 73 seconds
-    after liftoff", "three days later than planned"), else 'length' ("a 50-minute call",
-    "talked for an hour"): the three are never compared with one another."""
+    """'span' for a window of time looked over ("their second in three weeks"), 'ahead'
+    for a term ahead, a plan's or a deadline's ("cuts over the next four years", "respond
+    within 48 hours"), 'offset' for how long one event came after or before another
+    ("exploded 73 seconds after liftoff", "three days later than planned"), else 'length'
+    ("a 50-minute call", "talked for an hour"): none is compared with another role."""
     v = resolve(vocab)
     toks = tokens(doc, start, end)
     if _ago(v).search(doc.text[end : end + 6]):
         return "span"
     before = re.search(r"(\w+)\W*$", doc.text[max(0, start - 20) : start])
+    if before and before.group(1).lower() in v.ahead_words:
+        return "ahead"  # "over the next four years", "within 48 hours": a plan's own term
     if before and before.group(1).lower() in v.span_prepositions:
         return "span"  # "their second in just over 3 weeks", "in two hours before ..."
     after = re.match(r"\W*(\w+)", doc.text[end : end + 20])
