@@ -402,3 +402,24 @@ def test_a_figure_without_the_claim_s_names_may_be_another_s(analyzer):
     named, _ = _assessed(analyzer, claim, "Sales at Kestrel Motors rose 30% in March.")
     assert named.unnamed == ()
     assert named.decided is not None and named.decided.stance == Stance.REFUTES
+
+
+def test_the_only_figure_of_its_kind_in_a_restatement_is_the_claims(analyzer):
+    """A passage that restates the claim (similarity at the paraphrase threshold), whose
+    one sum of money is the only one the claim gives too, gives that sum for the same
+    thing though no word around the two is shared: a different one disputes the claim.
+    Not so in a passage that does not restate it, nor for two counts of different things
+    ("wounded" / "killed")."""
+    deal = (
+        "Memos exchanged among Royal Navy officials regarding a US$ 23 billion dollar deal"
+        " with shipbuilder Halvard have been entered into the public record."
+    )
+    claim = (
+        "The Halvard frigate deal whose internal Royal Navy memos were made public in December"
+        " 2021 was worth 40 billion US dollars."
+    )
+    assert cmp(analyzer, claim, deal, sim=0.7).stance == Stance.REFUTES
+    assert cmp(analyzer, claim, deal, sim=0.4).stance != Stance.REFUTES
+    crash = "At least 107 were killed when the stand at Harbourside stadium collapsed."
+    wounded = "The collapse of the stand at Harbourside stadium wounded 238 people."
+    assert cmp(analyzer, wounded, crash, sim=0.7).stance != Stance.REFUTES

@@ -342,3 +342,34 @@ def align(
                 )
             )
     return checks
+
+
+def sole_counterparts(
+    c: ValueCheck, claim: TextFacts, passage: TextFacts, skip: frozenset[int] = frozenset()
+) -> bool:
+    """Whether the two values of a check are each the only one of their kind (and unit or
+    counted noun) in their text: in a passage that restates the claim (the caller's
+    judgement), "a USD$ 23 billion dollar deal" is what the claim's "worth 40 billion US
+    dollars" is of, though no word around the two is the same; two counts only of one
+    counted noun or unit. ``skip``: ids of the
+    claim's values that only date its account ("As of November 2005, ...")."""
+    if c.claim.kind not in (*NUMERIC_KINDS, K.DATE) or c.claim.kind != c.passage.kind:
+        return False
+    vocab = claim.vocabulary
+    if c.claim.kind == K.QUANTITY and not (of(c.claim) and of(c.claim) == of(c.passage)):
+        return False  # a count is of what it counts: "wounded 238" is not "killed 107"
+    if "span" in (c.claim.role, c.passage.role):
+        return False  # two windows looked back over can both be true (:func:`can_refute`)
+    mine = [
+        f.value
+        for f in claim.found
+        if id(f.value) not in skip
+        and f.value.span not in claim.references
+        and compatible(f.value, c.claim, vocab=vocab)
+    ]
+    theirs = [
+        f.value
+        for f in passage.found
+        if f.value.span not in passage.references and compatible(f.value, c.passage, vocab=vocab)
+    ]
+    return len(mine) == 1 and len(theirs) == 1

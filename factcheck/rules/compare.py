@@ -27,6 +27,7 @@ from factcheck.rules.align import (
     align,
     can_refute,
     compatible,
+    sole_counterparts,
     states,
     values_agree,
 )
@@ -169,12 +170,16 @@ def assess(
     # about something else neutral). And the claim's names must be there, unless the
     # passage nearly restates the claim.
     paraphrase = similarity >= t.paraphrase_similarity
-    aligned = [
-        (c, paraphrase and _day_for_day(c, claim, passage))
-        for c in align(claim, passage, w, like, named)
-    ]
     account = account_dates(claim)
     saying = saying_dates(claim) | account
+    aligned = [
+        (
+            c,
+            paraphrase
+            and (_day_for_day(c, claim, passage) or sole_counterparts(c, claim, passage, saying)),
+        )
+        for c in align(claim, passage, w, like, named)
+    ]
     checks = _one_figure_each(
         tuple(
             replace(c, anchored=True, restated=True) if day else c
