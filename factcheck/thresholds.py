@@ -29,6 +29,9 @@ class Weights:
     refute_alignment: float = 2.0  # a mismatch refutes only at this alignment or above
     date_refute_factor: float = 2.0  # an unanchored date needs this many times as much
     agree_preference: float = 2.0  # a matching figure wins over a mismatch this much better
+    # ... and a figure of two or more significant digits matched exactly ("$8.6 billion"),
+    # which chance rarely repeats, this much more
+    specific_preference: float = 2.0
     exact_tolerance: float = 0.005  # an exact figure allows rounding in its last digit
     # assess(): how much the passage is about the claim
     context_overlap: float = 0.5  # words of the passage before count at this weight

@@ -423,3 +423,23 @@ def test_the_only_figure_of_its_kind_in_a_restatement_is_the_claims(analyzer):
     crash = "At least 107 were killed when the stand at Harbourside stadium collapsed."
     wounded = "The collapse of the stand at Harbourside stadium wounded 238 people."
     assert cmp(analyzer, wounded, crash, sim=0.7).stance != Stance.REFUTES
+
+
+def test_a_specific_figure_matched_exactly_is_the_one_compared(analyzer):
+    """Of two sums in a passage, the one that is the claim's to the last digit ("$7.4
+    billion") is the claim's, though the other hangs on the claim's own verb ("losing US$
+    3.2 billion in the second quarter"): a figure of two or more significant digits
+    rarely repeats by chance. A round figure gets no such preference."""
+    from factcheck.rules.align import _specific
+
+    loss = (
+        "Halvard reported losing US$ 3.2 billion in the second quarter of 2019 and a total"
+        " loss of $7.4 billion for the entire year."
+    )
+    c = cmp(analyzer, "Halvard lost $7.4 billion in 2019.", loss)
+    assert c.stance == Stance.SUPPORTS, c.rationale
+    values = {
+        v.text: v for v in analyzer.analyze("It lost $7.4 billion, $40 billion, 300.", DL).values
+    }
+    assert _specific(values["$7.4 billion"])
+    assert not _specific(values["$40 billion"]) and not _specific(values["300"])

@@ -31,6 +31,7 @@ ALIGNMENT_SCORES = {
     "refute_alignment",
     "date_refute_factor",
     "agree_preference",
+    "specific_preference",
     "figure_refute_alignment_cap",
 }
 # Counts of words or days, and the retrieval pool's multiple.

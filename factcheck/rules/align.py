@@ -59,6 +59,16 @@ def written_in_full(v: Value) -> bool:
     return bool(digits) and v.low is not None and v.low == int(v.low) and digits == str(int(v.low))
 
 
+def _specific(v: Value) -> bool:
+    """A figure of two or more significant digits ("$8.6 billion", "237 orders", "14.5%"),
+    not a round one ("$40 billion", "300"), and no date: the same one twice is rarely
+    chance."""
+    if v.kind == K.DATE or v.low is None or v.low != v.high:
+        return False
+    mantissa = f"{abs(v.low):.6e}".split("e")[0]  # 8.6e9 -> "8.600000"
+    return len(mantissa.replace(".", "").rstrip("0")) >= 2
+
+
 def _partial(d: str) -> tuple[str, str]:
     """(month, day) of an ISO date or a year-less '--MM-DD' / '--MM'."""
     if d.startswith("--"):
@@ -318,7 +328,10 @@ def align(
                 (can and can != of(cv) and fuzzy_in(can, pctx))
                 or (pan and pan != of(pv) and fuzzy_in(pan, cctx))
             )
-            key = (score + (w.agree_preference if agree else 0.0), agree, event)
+            prefer = w.agree_preference if agree else 0.0
+            if agree and _specific(cv) and (cv.low, cv.high) == (pv.low, pv.high):
+                prefer += w.specific_preference
+            key = (score + prefer, agree, event)
             if best is None or key > best[0] or (key == best[0] and agree):
                 best = (
                     key,
