@@ -90,6 +90,20 @@ def test_verbs_of_replying_and_remarking_report_speech(analyzer):
     assert f.statements == ()
 
 
+def test_a_participle_of_saying_speaks_with_its_verbs_subject(analyzer):
+    """ "X defended the plan, saying ..." and "X said ..., adding that ...": the participle
+    has no subject of its own; the one who defended, or said, speaks through it."""
+    f = analyzer.analyze("Ford cut prices on Monday, saying demand had fallen.", DL)
+    assert [(s.name, s.words) for s in f.statements] == [
+        ("ford", frozenset({"demand", "decline"}))
+    ]  # canonical lemmas
+    f = analyzer.analyze(
+        "Ana Ruiz told reporters the talks had failed, adding that fares would rise.", DL
+    )
+    assert [s.name for s in f.statements] == ["ana ruiz", "ana ruiz"]
+    assert any("fare" in s.words for s in f.statements)
+
+
 def test_a_speaker_the_parse_joined_to_a_list_still_speaks(analyzer):
     """A long question before the answer can make the parser join the answering name to a
     list ("between Brazil and the EU, ... Paulo Silva replied": Silva as a third member

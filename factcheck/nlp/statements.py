@@ -135,6 +135,10 @@ def _speaker_of(tok: Any, vocab: Vocabulary) -> Any:
     subjects = [c for c in tok.children if c.dep_ == "nsubj"]
     named = {i for e in tok.doc.ents if e.label_ in SPEAKER_TYPES for i in range(e.start, e.end)}
     if not subjects:
+        if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj") and tok.head.i != tok.i:
+            # "Sambur defended the decision, saying ...", "Chrysler said ..., adding that
+            # ...": a participle speaks with the subject of the verb it hangs on
+            return _speaker_of(tok.head, vocab)
         return _name_before(tok, named)
     who = next(
         (c for c in subjects if c.i in named),
