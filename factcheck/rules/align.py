@@ -364,8 +364,8 @@ def sole_counterparts(
     counted noun) in their text: in a passage that restates the claim (the caller's
     judgement), "a USD$ 23 billion dollar deal" is what the claim's "worth 40 billion US
     dollars" is of, though no word around the two is the same; two counts only of one
-    counted noun or unit. ``skip``: ids of the
-    claim's values that only date its account ("As of November 2005, ...")."""
+    counted noun or unit. ``skip``: ids of the claim's values that only date its account
+    ("As of November 2005, ...")."""
     if c.claim.kind not in NUMERIC_KINDS or c.claim.kind != c.passage.kind:
         return False  # dates: a day for a day (compare._day_for_day) and timing.py
     vocab = claim.vocabulary

@@ -94,10 +94,10 @@ def opposite(
 ) -> tuple[str, str] | None:
     """A pair (claim's word, source's word): an evaluation of the claim that the source
     gives with the other sign, of the same thing, where the source gives none of the
-    claim's sign of it and neither text evaluates with the other's word; or, where the source states
-    all of the claim's figures (``stated``), the claim is the source's wording with one
-    evaluative word swapped (:func:`swapped`): a claim that adds a figure says more than a
-    swap."""
+    claim's sign of it and neither text evaluates with the other's word; or, where the
+    source states all of the claim's figures (``stated``), the claim is the source's
+    wording with one evaluative word swapped (:func:`swapped`): a claim that adds a figure
+    says more than a swap."""
     found = swapped(claim, passage, least) if stated else None
     if found is not None:
         return found
