@@ -52,6 +52,11 @@ def cmp(analyzer, claim, passage, sim=0.6, probs=None, words=exact):
         ),
         ("The Tokyo Olympics drew 11,000 athletes.", TROOPS, Stance.NEUTRAL),
         ("Apple sold 200,000 phones in 2014.", TROOPS, Stance.NEUTRAL),
+        (
+            "Some studios want the films priced below $9.99.",
+            "Films will retail for around $9.99 US dollars.",
+            Stance.NEUTRAL,
+        ),
     ],
 )
 def test_required_behaviours(analyzer, words, claim, passage, stance):

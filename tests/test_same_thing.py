@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from factcheck.nlp.paraphrase import WordSimilarity, exact, value_words
-from factcheck.rules.align import align, bound, can_refute, values_agree
+from factcheck.rules.align import ValueCheck, align, bound, can_refute, states, values_agree
 from factcheck.rules.assessment import Comparison
 from factcheck.rules.compare import DEFAULT, compare
 from factcheck.rules.corroborate import of_the_claims_time, stated_elsewhere
@@ -136,6 +136,34 @@ def test_only_open_ended_hedges_are_bounds(analyzer):
     assert bound(first("Up to 50 people came.")) == 50
     assert bound(first("About 50 people came.")) is None
     assert bound(first("50 people came.")) is None
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "stated"),
+    [
+        ("Films priced below $9.99 sold.", "Films priced around $9.99 sold.", False),
+        ("Films priced below $9.99 sold.", "Films priced at $5 sold.", True),
+        ("More than 100 people came.", "About 100 people came.", False),
+        ("More than 100 people came.", "About 120 people came.", True),
+        ("More than 100 people came.", "At least 100 people came.", False),
+        ("At least 100 people came.", "More than 100 people came.", True),
+        ("More than 150 people came.", "Between 100 and 300 people came.", False),
+        ("Fewer than 100 people came.", "More than 50 people came.", False),
+        ("Up to 300 people came.", "Between 200 and 300 people came.", True),
+        ("As many as 300 people came.", "About 300 people came.", True),
+        ("100 people came.", "About 100 people came.", True),
+        ("About 100 people came.", "More than 100 people came.", True),
+    ],
+)
+def test_a_claims_bound_is_stated_only_by_a_figure_on_its_side(analyzer, claim, passage, stated):
+    """Two figures that can both be true need not say the same: "around $9.99" does not
+    say the price is below $9.99. A claim's open bound is stated by a passage's figure
+    inside it (the figure an approximation names, or a whole range or bound)."""
+    (cv,) = analyzer.analyze(claim, DL).values
+    (pv,) = analyzer.analyze(passage, DL).values
+    check = ValueCheck(cv, pv, values_agree(cv, pv))
+    assert check.agree, "the pairs of this test can all be true together"
+    assert states(check) is stated
 
 
 def test_a_close_restatement_does_not_stand_in_for_the_model(analyzer):

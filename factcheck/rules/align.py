@@ -110,11 +110,33 @@ def values_agree(
     return alo <= bhi and blo <= ahi
 
 
-def states(c: ValueCheck) -> bool:
-    """Whether the passage's value states the claim's: it agrees, and a date is no wider
-    than the claim's. "Last week" agrees with "on 16 September" but does not say which day,
-    nor "in 2009" which month: such a date never disputes the claim, and never states it."""
-    return c.agree and (c.claim.kind != K.DATE or within(c.passage, c.claim))
+def states(c: ValueCheck, *, vocab: Vocabulary | None = None) -> bool:
+    """Whether the passage's value states the claim's: it agrees, a date is no wider than
+    the claim's, and a figure lies on the side of a bound the claim sets. "Last week"
+    agrees with "on 16 September" but does not say which day, nor "in 2009" which month:
+    such a date never disputes the claim, and never states it. "Around $9.99" agrees with
+    "below $9.99" (the two can both be true) but does not say the price is below it."""
+    if not c.agree:
+        return False
+    if c.claim.kind == K.DATE:
+        return within(c.passage, c.claim)
+    return bound(c.claim, vocab=vocab) is None or on_its_side(c.passage, c.claim, vocab=vocab)
+
+
+def on_its_side(v: Value, claim: Value, *, vocab: Vocabulary | None = None) -> bool:
+    """Whether the figure ``v`` lies within the open-ended interval of ``claim`` ("more
+    than 100", "below $9.99"): its whole interval, or the figure it states ("about 120"
+    is more than 100; "about 100" is not; "100 to 300" is not more than 150)."""
+    lo = claim.low if claim.low is not None else -math.inf
+    hi = claim.high if claim.high is not None else math.inf
+    vlo = v.low if v.low is not None else -math.inf
+    vhi = v.high if v.high is not None else math.inf
+    if lo <= vlo and vhi <= hi:
+        return True
+    h = resolve(vocab).hedges.get(v.hedge)
+    if h is None or h.width is None:  # a figure, a range or a bound: only inside it
+        return False
+    return lo <= stated(vlo, vhi, v.hedge, vocab=vocab) <= hi
 
 
 def within(inner: Value, outer: Value) -> bool:
