@@ -36,13 +36,15 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
-def gold_claims() -> list[tuple[str, str, str, dt.date | None]]:
+def gold_claims(split: str = "all") -> list[tuple[str, str, str, dt.date | None]]:
     """(claim, source file, evidence sentence, dateline) for every hand-checked claim with
-    a gold evidence sentence."""
+    a gold evidence sentence, of one ``split`` ("dev", "test") or of both ("all")."""
     out = []
     for f in sorted((ROOT / "benchmarks/data").glob("news_claims*.jsonl")):
         for line in f.open(encoding="utf-8"):
             r = json.loads(line)
+            if split != "all" and r.get("split") != split:
+                continue
             if (r.get("evidence") or "").strip():
                 day = dt.date.fromisoformat(r["dateline"]) if r.get("dateline") else None
                 out.append((r["claim"], r["source"], _norm(r["evidence"]), day))
@@ -61,8 +63,14 @@ def _rank(passages: list[Any], src: str, evidence: str) -> int | None:
     return None
 
 
-def recall(fc: Any, claims: list[tuple[str, str, str, dt.date | None]], ks: list[int]) -> dict:
-    """{(mode, k): share of claims whose gold passage is in the top k}."""
+def recall(
+    fc: Any,
+    claims: list[tuple[str, str, str, dt.date | None]],
+    ks: list[int],
+    missed: list[str] | None = None,
+) -> dict:
+    """{(mode, k): share of claims whose gold passage is in the top k}; ``missed`` gains
+    the claims whose gold passage is not compared at the smallest k."""
     from factcheck.pipeline.steps import ClaimRequest
 
     found: dict[tuple[str, int], int] = {}
@@ -78,11 +86,13 @@ def recall(fc: Any, claims: list[tuple[str, str, str, dt.date | None]], ks: list
             pipe.k = k
             done = pipe.retrieve_many(list(states))
             more = _compared(fc, done)
-            for (_, src, evidence, _), s, m in zip(claims, done, more, strict=True):
+            for (claim, src, evidence, _), s, m in zip(claims, done, more, strict=True):
                 ok = not isinstance(s, Exception) and _rank(s.passages, src, evidence) is not None
                 found["check", k] = found.get(("check", k), 0) + ok
                 ok = ok or _rank(m, src, evidence) is not None
                 found["compared", k] = found.get(("compared", k), 0) + ok
+                if not ok and missed is not None and k == min(ks):
+                    missed.append(claim)
     finally:
         pipe.k = keep
     return {key: n / len(claims) for key, n in found.items()}
@@ -116,9 +126,12 @@ def main() -> None:
     ap.add_argument("--k", type=int, nargs="*", default=[5, 10, 20])
     ap.add_argument("--scale-store", action="store_true", help="also benchmarks.scale's store")
     ap.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE", help="thresholds")
+    ap.add_argument("--split", choices=("all", "dev", "test"), default="all")
+    ap.add_argument("--show-missed", action="store_true", help="the claims not compared")
     args = ap.parse_args()
     overrides = parse_overrides(args.set)
-    claims = gold_claims()
+    claims = gold_claims(args.split)
+    missed: list[str] = []
     rows = []
     with tempfile.TemporaryDirectory() as d:
         fc = _checker(_client(d))
@@ -132,15 +145,18 @@ def main() -> None:
                 checkset.write_filler(fc.store, texts, vecs, written, min(n, len(texts)))
             written = max(written, min(n, len(texts)))
             label = "articles" if not written else f"articles + {written:,} filler"
-            rows.append((label, fc.store.count(), recall(fc, claims, args.k)))
+            rows.append((label, fc.store.count(), recall(fc, claims, args.k, missed)))
             _print(rows[-1:], args.k)
+            if args.show_missed:
+                print(f"not compared at k = {min(args.k)}:", *missed, sep="\n  ")
+            missed.clear()
     if args.scale_store:
         from benchmarks.scale import open_cached
 
         fc = open_cached()
         apply_overrides(fc, overrides)
         rows.append(("benchmarks.scale store", fc.store.count(), recall(fc, claims, args.k)))
-    print(f"{len(claims)} hand-checked claims with a gold evidence sentence")
+    print(f"{len(claims)} hand-checked claims ({args.split}) with a gold evidence sentence")
     _print(rows, args.k)
 
 

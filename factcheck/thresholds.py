@@ -119,6 +119,9 @@ class Thresholds:
     # words (BM25 within the article), this many of each, are compared too
     article_sources: int = 2
     article_matches: int = 3
+    # the passages of the whole store that share most of a claim's words (BM25 on the
+    # word index), this many, are compared too for a claim that nothing else settles
+    word_matches: int = 3
     # each of this many best passages of a claim that nothing settles is also compared
     # joined with the sentence before it and with the one after it: two sentences of an
     # article that together state the claim ("Daniel Roe, 19, ..." / "He was released ...")

@@ -268,3 +268,37 @@ def test_the_passages_that_hold_most_of_a_claims_words_come_first():
     assert best_matches(rows, {"carry", "150", "passengers"}, 2) == ["b", "c"]
     assert best_matches(rows, {"ferry"}, 2) == []  # none holds a word
     assert best_matches(rows, set(), 2) == [] and best_matches([], {"carry"}, 2) == []
+
+
+def test_a_texts_words_find_the_passages_that_share_most_of_them():
+    ix = _index()
+    got = [pid for pid, _ in ix.best(["Boeing", "seat", "people"], 5)]
+    assert got[0] == "a" and set(got) == {"a", "b", "d"}  # "a" holds all three
+    assert [pid for pid, _ in ix.best(["delivered", "jets"], 5)] == ["b"]
+    assert [pid for pid, _ in ix.best(["Boeing"], 5, source="s2")] == ["b"]
+    assert ix.best(['Boeing" OR "x', "NEAR(Boeing"], 5) == []  # words, never query syntax
+    assert ix.best([], 5) == [] and ix.best(["Boeing"], 0) == []
+
+
+def test_a_claims_words_bring_passages_from_the_whole_store_within_its_filter(hash_checker):
+    """The second look's word search (retrieval.word_matches): the passages of the whole
+    store that share most of a claim's words, not those found already, scored by cosine,
+    none outside the claim's filter, and none when the threshold is 0."""
+    from factcheck.pipeline.retrieval import word_matches
+
+    hash_checker.ingest_text(ARTICLE, name="a.md", fmt="markdown")
+    later = ARTICLE.replace("2017-01-28", "2019-05-02").replace("Heron", "Egret")
+    hash_checker.ingest_text(later, name="b.md", fmt="markdown")
+    store = hash_checker.store
+    claim = "Rival Heron Cars lost $2 billion."
+    [vec] = store.embedder.embed_documents([claim])
+    words = [("Heron Cars", "Rival", "lost", "billion")]
+    [got] = word_matches(store, [(claim, [], vec)], words, [None], 3, -1.0)
+    assert got and "Heron Cars" in got[0].text and got[0].score is not None
+    assert len(got) <= 3 and all(p.score is not None for p in got)
+    [again] = word_matches(store, [(claim, got[:1], vec)], words, [None], 3, -1.0)
+    assert got[0].id not in {p.id for p in again}  # found already: not twice
+    late = build_where(date_from=dt.date(2018, 1, 1))
+    [dated] = word_matches(store, [(claim, [], vec)], words, [late], 3, -1.0)
+    assert dated and {p.dateline for p in dated} == {dt.date(2019, 5, 2)}
+    assert word_matches(store, [(claim, [], vec)], words, [None], 0, -1.0) == [[]]

@@ -45,10 +45,18 @@ COUNTS = {
     "follow_on",
     "article_sources",
     "article_matches",
+    "word_matches",
     "windows",
 }
 # Counts of passages or days that 0 turns off.
-MAY_BE_ZERO = {"report_lag_days", "follow_on", "article_sources", "article_matches", "windows"}
+MAY_BE_ZERO = {
+    "report_lag_days",
+    "follow_on",
+    "article_sources",
+    "article_matches",
+    "word_matches",
+    "windows",
+}
 
 
 def _scalars(obj: object) -> dict[str, object]:

@@ -120,6 +120,27 @@ def article_matches(
     return scored(store, found, todo, min_score)
 
 
+def word_matches(
+    store: PassageStore,
+    found: Sequence[tuple[str, list[Passage], Any]],
+    words: Sequence[Sequence[str]],
+    wheres: Sequence[dict[str, Any] | None],
+    n: int,
+    min_score: float,
+) -> list[list[Passage]]:
+    """For each claim's (text, passages, vector or None) and its ``words`` (names and
+    content words): the ``n`` passages of the whole store, within its filter, that share
+    most of its rarer words (BM25 on the word index), when not retrieved already, scored
+    by their cosine to the claim (at least ``min_score``). A sentence that restates a
+    claim in the reporter's words around the claim's own figures and terms ("He ... took
+    six months off in early 2009") can be far from it for the embedder, and a name search
+    misses it when it names no one."""
+    if n <= 0:
+        return [[] for _ in found]
+    todo = store.search_worded([tuple(w) for w in words], n, list(wheres))
+    return scored(store, found, todo, min_score)
+
+
 def extra_passages(
     store: PassageStore,
     found: Sequence[tuple[str, list[Passage], Any]],
@@ -128,15 +149,22 @@ def extra_passages(
     t: Thresholds,
     min_score: float,
     joinable: Sequence[bool] | None = None,
+    named: tuple[Sequence[Sequence[str]], Sequence[dict[str, Any] | None]] | None = None,
 ) -> list[list[Passage]]:
     """Each claim's passages compared beyond those retrieved: the sentences after its best
-    (:func:`follow_ons`), its words in its best articles (:func:`article_matches`), then,
-    for the ``joinable`` claims (all when None), its best passages joined with their
-    neighbours (:func:`windows`). ``near`` (neighbours by id) gains the neighbours of the
-    new ones, their context."""
+    (:func:`follow_ons`), its words in its best articles (:func:`article_matches`), with
+    ``named`` (each claim's names, and its store filter) the best passages of its names
+    and words in the whole store (:func:`word_matches`), then, for the ``joinable`` claims
+    (all when None), its best passages joined with their neighbours (:func:`windows`).
+    ``near`` (neighbours by id) gains the neighbours of the new ones, their context."""
     more = follow_ons(store, found, near, t.follow_on, min_score)
     grown = [(c, ps + m, v) for (c, ps, v), m in zip(found, more, strict=True)]
     arts = article_matches(store, grown, words, t.article_sources, t.article_matches, min_score)
+    if named is not None:
+        grown = [(c, ps + a, v) for (c, ps, v), a in zip(grown, arts, strict=True)]
+        terms = [(*n, *w) for n, w in zip(named[0], words, strict=True)]
+        said = word_matches(store, grown, terms, named[1], t.word_matches, min_score)
+        arts = [a + w for a, w in zip(arts, said, strict=True)]
     pairs = windows(store, found, near, t.windows, min_score, joinable)
     added = [p for ps in (*more, *arts, *pairs) for p in ps]
     near.update(store.get_passages([q for p in added for q in around(p) if q not in near]))

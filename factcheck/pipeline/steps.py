@@ -61,9 +61,6 @@ from factcheck.types import (
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
-# BAD_PASSAGE (passage_facts.py): what one malformed passage raises in date or figure
-# arithmetic (OverflowError is an ArithmeticError): it is left out of the check, never
-# failing the claim.
 
 StanceFn = Callable[[list[tuple[str, str]]], list[StanceProbs]]
 
@@ -241,14 +238,17 @@ class Pipeline:
     def extras(
         self, states: list[ClaimState], near: dict[str, Passage], articles: bool = True
     ) -> list[list[Passage]]:
-        """Each claim's passages compared beyond those retrieved (retrieval.extra_passages,
-        the article search with ``articles``); ``near``, the retrieved passages' neighbours
-        by id, gains those of the new ones."""
+        """Each claim's passages compared beyond those retrieved (retrieval.extra_passages;
+        the searches of a second look with ``articles``: its words in its best articles and
+        in the store, windows); ``near``, the retrieved passages' neighbours by id, gains
+        those of the new ones."""
         found = [(s.claim.text, s.passages, s.vector) for s in states]
         words = [claim_words(s.facts) for s in states]
-        t = self.thresholds if articles else replace(self.thresholds, article_matches=0, windows=0)
+        t = replace(self.thresholds, article_matches=0, windows=0, word_matches=0)
+        t = self.thresholds if articles else t
         join = [corroborate.window_can_support(s.facts) for s in states]
-        return extra_passages(self.store, found, words, near, t, self.min_score, join)
+        named = ([claim_names(s.facts) for s in states], [s.where for s in states])
+        return extra_passages(self.store, found, words, near, t, self.min_score, join, named)
 
     def judge_many(self, states: list[ClaimState]) -> list[Verdict | FactCheckError]:
         """Compare and decide; if the batch fails, each claim on its own, so that only the

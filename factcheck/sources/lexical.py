@@ -213,6 +213,21 @@ class LexicalIndex:
             return self._match(names, limit, source, days)
         return self._match(f"{names} AND ({' OR '.join(extra)})", limit, source, days)
 
+    def best(
+        self,
+        words: Sequence[str],
+        limit: int,
+        source: str | None = None,
+        days: tuple[int | None, int | None] = (None, None),
+    ) -> list[tuple[str, float]]:
+        """Up to ``limit`` (passage id, BM25 score) pairs of the passages holding any of
+        ``words`` (phrases, as written), best BM25 first: the passages that share most of
+        a text's rarer words, whatever their wording around them."""
+        said = list(dict.fromkeys(p for p in map(phrase, words) if p))
+        if not said or limit <= 0:
+            return []
+        return self._match(" OR ".join(said), limit, source, days)
+
     def _match(
         self,
         match: str,

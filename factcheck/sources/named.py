@@ -113,3 +113,33 @@ def texts_of(
     for pid, text, md in rows:
         out.setdefault(str((md or {}).get("source_id", "")), []).append((pid, text or ""))
     return out
+
+
+def search_worded(
+    collection: Any,
+    index: LexicalIndex,
+    words: Sequence[Sequence[str]],
+    n: int,
+    wheres: Sequence[dict[str, Any] | None],
+) -> list[list[Passage]]:
+    """For each text's ``words`` (its names and content words, as written): the ``n``
+    passages the word index ranks best by BM25 on any of them, within its store filter,
+    best first (scores are BM25's). One index query per text, one store read for all."""
+    picks: list[list[str]] = []
+    for said, where in zip(words, wheres, strict=True):
+        source, days = narrowing(where)
+        # a filter the index does not apply itself is applied by the store below: ask
+        # for more, so that enough are left
+        wide = n if where is None or (source, days) == (None, (None, None)) else 4 * n
+        picks.append([pid for pid, _ in index.best(said, wide, source, days)])
+    out: list[list[Passage]] = []
+    for pick, where in zip(picks, wheres, strict=True):
+        if not pick:
+            out.append([])
+            continue
+        rec = collection.get(ids=pick, where=where, include=["documents", "metadatas"])
+        docs = dict(zip(rec["ids"], rec["documents"] or [], strict=True))
+        mds = dict(zip(rec["ids"], rec["metadatas"] or [], strict=True))
+        kept = [pid for pid in pick if pid in docs][:n]
+        out.append([passage_from_record(pid, docs[pid], dict(mds[pid] or {}), 0.0) for pid in kept])
+    return out

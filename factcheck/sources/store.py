@@ -22,8 +22,7 @@ from factcheck.sources.chroma import (
     reindex_collection,
     store_failure,
 )
-from factcheck.sources.lexical import LexicalIndex, backfill, index_path, open_index, word_rows
-from factcheck.sources.named import search_named, texts_of
+from factcheck.sources.lexical import LexicalIndex, index_path, word_rows
 from factcheck.sources.records import (
     Stored,
     build_where,
@@ -35,6 +34,7 @@ from factcheck.sources.records import (
     stored,
     vectors_by_id,
 )
+from factcheck.sources.word_searches import WordSearches
 from factcheck.types import Passage, Source, SourceInfo
 
 # Results of one Chroma query at most: it reads them with one SQL statement of a variable
@@ -50,7 +50,7 @@ _WRITE_BATCH = 2000
 _EMBED_BATCH = 512  # passages embedded per call when writing
 
 
-class PassageStore:
+class PassageStore(WordSearches):
     """Passages in one Chroma collection, embedded with the given LangChain ``Embeddings``."""
 
     def __init__(
@@ -302,15 +302,6 @@ class PassageStore:
             if (words := self.words()) is not None:
                 words.remove(part)
 
-    def words(self) -> LexicalIndex | None:
-        """The word index (opened on first use), or None for a Chroma server."""
-        if self._words is None and self._words_at is not None:
-            with self._lock:
-                if self._words is None:
-                    self._words = open_index(self._words_at)
-                    self._words_at = self._words.path if self._words else None
-        return self._words
-
     def set_trust(self, source: str, trust: float) -> int:
         """Set a source's trust (0..1) on all its passages; returns how many."""
         if not 0.0 <= trust <= 1.0:
@@ -401,43 +392,6 @@ class PassageStore:
                     ]
                 )
         return out
-
-    def search_named(
-        self,
-        vectors: Any,
-        names: list[tuple[str, ...]],
-        words: list[tuple[str, ...]],
-        k: int,
-        where: dict[str, Any] | None = None,
-        candidates: int = 64,
-    ) -> list[list[Passage]]:
-        """Per vector, the top-k passages that hold one of its names (as written), by
-        cosine: from the ``candidates`` the word index ranks best on the names and
-        ``words`` (sources/named.py); on a Chroma server, from Chroma's ``$contains``."""
-        index = self.words()
-        if index is None:
-            return [
-                self.search_vectors([v], k, where, containing=n)[0] if n else []
-                for v, n in zip(vectors, names, strict=True)
-            ]
-        with guarded("Search by name"):
-            self._sync(index)
-            return search_named(self.collection, index, vectors, names, words, k, where, candidates)
-
-    def _sync(self, index: LexicalIndex) -> None:
-        """Index a store written before its word index, once per instance."""
-        if not index.synced:
-            with self._lock:
-                backfill(index, self.collection)
-                index.synced = True
-
-    def article_texts(self, sources: list[str]) -> dict[str, list[tuple[str, str]]]:
-        """Each source's stored (passage id, text) pairs, by source id (sources/named.py)."""
-        index = self.words()
-        with guarded("Reading the store"):
-            if index is not None:
-                self._sync(index)
-            return texts_of(self.collection, index, sources)
 
     def vectors(self, ids: list[str]) -> dict[str, Any]:
         """Stored embeddings by passage id, in one round trip; missing ids are absent."""
