@@ -65,3 +65,42 @@ def test_a_window_does_not_support_a_claim_of_one_figure(analyzer):
     pair = analyzer.analyze("The state paid $10 million. Orbis backed the loans.")
     c = replace(_c(Stance.SUPPORTS, "values_match"), checks=tuple(align(claim, pair)))
     assert as_compared(c, f"a{WINDOW}b", set(), claim).stance == Stance.NEUTRAL
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "disputes"),
+    [
+        # another of the claim's figures stated as it has it, the differing one on the
+        # same event word: one event, said otherwise
+        (
+            "Lena Ostrova took three months off in early 2009.",
+            "Lena Ostrova fought cancer in 2004 and took six months off in early 2009.",
+            True,
+        ),
+        # nothing else of the claim stated there: another thing, as likely
+        (
+            "Lena Ostrova took three months off in early 2009.",
+            "Lena Ostrova took six months off.",
+            False,
+        ),
+        # a date said relative to its own report ("on Monday") pins nothing
+        (
+            "On 19 March 2007 one A380 was flying to Chicago with about 500 people.",
+            "On Monday one A380 was flying to Chicago with about 500 people.",
+            False,
+        ),
+    ],
+)
+def test_a_follow_on_sentence_disputes_only_when_it_pins_the_claims_event(
+    analyzer, claim, sentence, disputes
+):
+    import datetime as dt
+
+    from factcheck.rules.compare import compare
+
+    day = dt.date(2011, 1, 17)
+    c, s = analyzer.analyze(claim, day), analyzer.analyze(sentence, dt.date(2007, 3, 26))
+    got = compare(c, s, 0.6, None)
+    assert got.stance == Stance.REFUTES and got.rule == "figure_mismatch"  # on its own
+    want = Stance.REFUTES if disputes else Stance.NEUTRAL
+    assert as_compared(got, "a", {"a"}, c).stance == want  # as a follow-on sentence

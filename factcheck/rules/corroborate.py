@@ -7,12 +7,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from factcheck.lang import Vocabulary
+from factcheck.lang import Vocabulary, resolve
 from factcheck.nlp.facts import TextFacts
 from factcheck.rules.align import ValueCheck, states, sure
 from factcheck.rules.assessment import Comparison
 from factcheck.rules.describe import describe
-from factcheck.rules.timing import dateline_fits, event_dates
+from factcheck.rules.timing import bounded, dateline_fits, event_dates, written
 from factcheck.thresholds import Thresholds
 from factcheck.types import NUMERIC_KINDS, WINDOW, Stance, Value, ValueKind
 
@@ -124,7 +124,7 @@ def window_reading(c: Comparison, claim: TextFacts) -> Comparison:
             rationale=f"two sentences read together ({c.rationale}) support a claim only by"
             " stating its several figures and dates",
         )
-    return completes_only(c)
+    return completes_only(c, claim.vocabulary)
 
 
 def _no_wider(stated: Value, claimed: Value) -> bool:
@@ -140,14 +140,15 @@ def as_compared(c: Comparison, pid: str, follow_on: set[str], claim: TextFacts) 
     :func:`window_reading`, a sentence compared as a follow-on by :func:`completes_only`."""
     if WINDOW in pid:
         return window_reading(c, claim)
-    return completes_only(c) if pid in follow_on else c
+    return completes_only(c, claim.vocabulary) if pid in follow_on else c
 
 
-def completes_only(c: Comparison) -> Comparison:
+def completes_only(c: Comparison, vocab: Vocabulary | None = None) -> Comparison:
     """A sentence compared only as the one after a retrieved passage (retrieval.follow_ons)
     may state the rest of the claim; it never disputes it alone: not similar enough to be
-    retrieved, its other figure or negation is as likely about another thing."""
-    if c.stance != Stance.REFUTES:
+    retrieved, its other figure or negation is as likely about another thing. Unless the
+    sentence pins its figure on the claim's event (:func:`pinned`)."""
+    if c.stance != Stance.REFUTES or pinned(c, vocab):
         return c
     return replace(
         c,
@@ -155,4 +156,33 @@ def completes_only(c: Comparison) -> Comparison:
         weight=0.0,
         rationale=f"the sentence after a retrieved passage differs ({c.rationale}); "
         "it is not about the claim closely enough to dispute it",
+    )
+
+
+def pinned(c: Comparison, vocab: Vocabulary | None = None) -> bool:
+    """Whether a contradiction by figure is about the claim's own event, however the
+    sentence names its subject ("He ... took six months off in early 2009" against "Jobs
+    took three months off in early 2009"): the sentence states another of the claim's
+    figures, or a date written out, as the claim has it, and each differing figure is on
+    the same counted noun or event word as the claim's. One event's figures, one said
+    otherwise."""
+    if c.rule != "figure_mismatch":
+        return False
+    vocab = resolve(vocab)
+
+    def pins(v: Value) -> bool:  # a figure or a date written out, not "on Monday"
+        return (v.kind in NUMERIC_KINDS and bounded(v)) or (
+            v.kind == ValueKind.DATE and written(v, vocab)
+        )
+
+    wrong = [x for x in c.checks if not x.agree]
+    spans = {x.claim.span for x in wrong}
+    right = [
+        x
+        for x in c.checks
+        if x.claim.span not in spans and states(x, vocab=vocab) and sure(x) and pins(x.claim)
+    ]
+    return bool(wrong and right) and all(
+        sure(x) and (x.anchored or x.same_noun) and pins(x.claim) and pins(x.passage)
+        for x in wrong
     )

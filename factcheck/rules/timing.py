@@ -137,25 +137,25 @@ def same_event(
     pins the same event. Either another of the claim's figures agrees exactly (the same
     6.5% fall on a wrong day), or only a date differs and the passage states most of the
     claim ("scheduled in time for the 2006 Olympics" against "... the 2008 Olympics")."""
-    if any(c.agree and c.claim.kind in NUMERIC_KINDS and _bounded(c.claim) for c in checks):
+    if any(c.agree and c.claim.kind in NUMERIC_KINDS and bounded(c.claim) for c in checks):
         return True  # (not an ordinal: every report has a "first quarter")
     # "today" or "on Monday" in two reports are two days, not one event misdated: only a
     # date written out ("2006", "June 12") can be the claim's error about the event.
     vocab = resolve(vocab)
-    only_dates = all(c.claim.kind == ValueKind.DATE and _written(c.claim, vocab) for c in wrong)
+    only_dates = all(c.claim.kind == ValueKind.DATE and written(c.claim, vocab) for c in wrong)
     # ... or each is a day for a day in a passage that restates the claim nearly word for
     # word (compare._day_for_day)
     restated = all(c.restated for c in wrong)
     return only_dates and (overlap >= t.weights.same_event_overlap or restated)
 
 
-def _written(v: Value, vocab: Vocabulary) -> bool:
+def written(v: Value, vocab: Vocabulary) -> bool:
     """A date given as a date (a year, a day of a month), not relative to the dateline."""
     words = re.findall(r"[a-z]+", v.text.lower())
     return bool(re.search(r"\d", v.text)) or any(w in vocab.months and len(w) > 3 for w in words)
 
 
-def _bounded(v: Value) -> bool:
+def bounded(v: Value) -> bool:
     """A figure that names an amount ("6.5%", "about 100,000"), not an open range ("below
     5,000", "more than 10"): only such a figure can identify an event."""
     return v.low is not None and v.high is not None and math.isfinite(v.low + v.high)
