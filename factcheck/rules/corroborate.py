@@ -183,6 +183,5 @@ def pinned(c: Comparison, vocab: Vocabulary | None = None) -> bool:
         if x.claim.span not in spans and states(x, vocab=vocab) and sure(x) and pins(x.claim)
     ]
     return bool(wrong and right) and all(
-        sure(x) and (x.anchored or x.same_noun) and pins(x.claim) and pins(x.passage)
-        for x in wrong
+        sure(x) and (x.anchored or x.same_noun) and pins(x.claim) and pins(x.passage) for x in wrong
     )
