@@ -52,6 +52,17 @@ def cmp(analyzer, claim, passage, sim=0.6, probs=None, words=exact):
         ),
         ("The Tokyo Olympics drew 11,000 athletes.", TROOPS, Stance.NEUTRAL),
         ("Apple sold 200,000 phones in 2014.", TROOPS, Stance.NEUTRAL),
+        # the points two texts compare from ("since") are the same point, or differ
+        (
+            "It was the firm's first annual loss since 1998.",
+            "The firm has posted its first annual loss since 1992.",
+            Stance.REFUTES,
+        ),
+        (
+            "It was the firm's first annual loss since 1992.",
+            "The firm has posted its first annual loss since 1992.",
+            Stance.SUPPORTS,
+        ),
         (
             "Some studios want the films priced below $9.99.",
             "Films will retail for around $9.99 US dollars.",

@@ -39,6 +39,11 @@ def test_a_value_attaches_to_its_noun_or_verb(parse):
     assert syntax.anchor(parse(text), *_at(text, "2019")) == "burn"
     text = "The strike began in 2019."  # an event verb: the event is its subject
     assert syntax.anchor(parse(text), *_at(text, "2019")) == "strike"
+    # "since" tagged a conjunction used as a preposition: through it, as through "in"
+    text = "It was the firm's first annual loss since 1998."
+    assert syntax.anchor(parse(text), *_at(text, "1998")) == "loss"
+    text = "The Falcon has been built in Australia since 1960."
+    assert syntax.anchor(parse(text), *_at(text, "1960")) == "build"
 
 
 def test_a_duration_is_a_length_or_a_span_between_events(parse):

@@ -129,7 +129,10 @@ def anchor(doc: Any, start: int, end: int, *, vocab: Vocabulary | None = None) -
     root = next((t for t in toks if not (start <= t.head.idx < end)), toks[-1])
     head = root.head
     for _ in range(3):
-        if head.pos_ == "ADP" or (head.pos_ == "NOUN" and head.dep_ == "compound"):
+        # a preposition, or a conjunction the parser uses as one ("since 1998": SCONJ/prep)
+        if head.pos_ == "ADP" or (head.pos_ == "SCONJ" and head.dep_ == "prep"):
+            head = head.head
+        elif head.pos_ == "NOUN" and head.dep_ == "compound":
             head = head.head
         else:
             break
