@@ -130,9 +130,8 @@ def anchor(doc: Any, start: int, end: int, *, vocab: Vocabulary | None = None) -
     head = root.head
     for _ in range(3):
         # a preposition, or a conjunction the parser uses as one ("since 1998": SCONJ/prep)
-        if head.pos_ == "ADP" or (head.pos_ == "SCONJ" and head.dep_ == "prep"):
-            head = head.head
-        elif head.pos_ == "NOUN" and head.dep_ == "compound":
+        through = head.pos_ == "ADP" or (head.pos_ == "SCONJ" and head.dep_ == "prep")
+        if through or (head.pos_ == "NOUN" and head.dep_ == "compound"):
             head = head.head
         else:
             break

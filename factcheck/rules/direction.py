@@ -1,6 +1,7 @@
-"""The direction of a change: the same figure said to rise in one text and to fall in the
-other ("the CAC 40 fell 46.19 points" / "the CAC 40 increased 46.19 points") is a
-contradiction, though the figures agree. Pure code over the words near each value."""
+"""The direction of a change or a difference: the same figure said to rise in one text and
+to fall in the other ("the CAC 40 fell 46.19 points" / "the CAC 40 increased 46.19
+points", "20 fewer seats" / "20 extra seats") is a contradiction, though the figures
+agree. Pure code over the words near each value."""
 
 from __future__ import annotations
 
@@ -47,12 +48,13 @@ def direction_flip(a: Assessment, t: Thresholds) -> Comparison | None:
     if c is None:
         return None
     w = t.weights
-    said, other = ("a rise", "a fall") if direction(a.claim, c.claim) > 0 else ("a fall", "a rise")
+    # "up" and "down" say both a change ("rose 5%") and a difference ("20 fewer seats")
+    said, other = ("up", "down") if direction(a.claim, c.claim) > 0 else ("down", "up")
     what = describe(c.claim, vocab=a.claim.vocabulary)
     return Comparison(
         stance=Stance.REFUTES,
         weight=min(1.0, w.negation_base + w.negation_overlap * a.overlap),
-        rationale=f"claim says {said} of {what}; source says {other} ({c.passage.text!r})",
+        rationale=f"claim says {what} {said}; source says {other} ({c.passage.text!r})",
         claim_spans=tuple(sorted({*a.claim_spans, c.claim.span})),
         passage_spans=tuple(sorted({*a.passage_spans, c.passage.span})),
         checks=a.checks,
