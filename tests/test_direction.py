@@ -36,9 +36,19 @@ def test_the_same_direction_in_other_words_is_not_refuted(analyzer):
     assert c.stance != Stance.REFUTES, c.rationale
 
 
-def test_words_of_both_directions_near_a_figure_say_neither(analyzer):
+def test_a_figures_own_word_says_its_direction_and_else_words_of_both_say_neither(analyzer):
     facts = analyzer.analyze("Exports fell 5% while imports rose 3%.", DL)
-    assert [direction(facts, f.value) for f in facts.found] == [0, 0]
+    assert [direction(facts, f.value) for f in facts.found] == [-1, 1]
+    facts = analyzer.analyze("The fall in exports and the rise in imports came to 5%.", DL)
+    assert [direction(facts, f.value) for f in facts.found] == [0]
+    for text, way in [
+        ("The firm's profit fell 20%.", -1),  # its verb, not the noun it is of
+        ("The deficit rose 5%.", 1),
+        ("The firm posted a profit of $15 billion.", 1),  # an amount gained or lost
+        ("The firm posted a loss of $15 billion.", -1),
+    ]:
+        facts = analyzer.analyze(text, DL)
+        assert direction(facts, facts.found[0].value) == way, text
     up = analyzer.analyze("Sales jumped 12% in May.", DL)
     assert direction(up, up.found[0].value) == 1
 

@@ -104,3 +104,20 @@ def test_a_follow_on_sentence_disputes_only_when_it_pins_the_claims_event(
     assert got.stance == Stance.REFUTES and got.rule == "figure_mismatch"  # on its own
     want = Stance.REFUTES if disputes else Stance.NEUTRAL
     assert as_compared(got, "a", {"a"}, c).stance == want  # as a follow-on sentence
+
+
+def test_a_follow_on_sentence_with_the_same_figures_going_the_other_way_disputes(analyzer):
+    import datetime as dt
+
+    from factcheck.rules.compare import compare
+
+    day = dt.date(2010, 1, 28)
+    claim = analyzer.analyze("In 2008 Kestrel Motors posted a profit of $15 billion.", day)
+    for sentence, want in [
+        ("In 2008, Kestrel Motors posted a loss of $15 billion.", True),
+        ("Kestrel Motors once posted a loss of $15 billion.", False),  # nothing else pins it
+    ]:
+        got = compare(claim, analyzer.analyze(sentence, day), 0.6, None)
+        assert got.stance == Stance.REFUTES and got.rule == "direction_flip", sentence
+        counts = as_compared(got, "a", {"a"}, claim).stance
+        assert counts == (Stance.REFUTES if want else Stance.NEUTRAL), sentence

@@ -102,6 +102,15 @@ def _ro(d: Mapping[str, Any]) -> Mapping[str, Any]:
     return MappingProxyType(dict(d))
 
 
+def _gradable(d: Mapping[str, Any]) -> Mapping[str, int]:
+    """Each gradable word: its scale's number (from 1), positive at the scale's upper end,
+    negative at its lower end ("small" -1, "great" +1, "early" -3, "late" +3)."""
+    out: dict[str, int] = {}
+    for n, (up, down) in enumerate(d.values(), start=1):
+        out |= {w: n for w in up} | {w: -n for w in down}
+    return MappingProxyType(out)
+
+
 def _floats(d: Mapping[str, Any]) -> Mapping[str, float]:
     return MappingProxyType({k: float(x) for k, x in d.items()})
 
@@ -228,6 +237,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         age_after=frozenset(lex.get("age_after", ())),
         age_before=frozenset(lex.get("age_before", ())),
         ahead_words=frozenset(lex.get("ahead_words", ())),
+        gradable=_gradable(lex.get("gradable", {})),
         synonyms=tuple(tuple(g) for g in syn["groups"]),
         aliases=_ro(ali["aliases"]),
         abbreviations=frozenset(abb["abbreviations"]) | frozenset(dat["month_abbreviations"]),

@@ -164,6 +164,7 @@ class Vocabulary:
     age_after: frozenset[str]
     age_before: frozenset[str]
     ahead_words: frozenset[str]
+    gradable: Mapping[str, int]  # a gradable word: +/- (its scale's number), by end
     # synonyms.json, aliases.json
     synonyms: tuple[tuple[str, ...], ...]
     aliases: Mapping[str, str]

@@ -164,9 +164,11 @@ def pinned(c: Comparison, vocab: Vocabulary | None = None) -> bool:
     sentence names its subject ("He ... took six months off in early 2009" against "Jobs
     took three months off in early 2009"): the sentence states another of the claim's
     figures, or a date written out, as the claim has it, and each differing figure is on
-    the same counted noun or event word as the claim's. One event's figures, one said
-    otherwise."""
-    if c.rule != "figure_mismatch":
+    the same counted noun or event word as the claim's; or it gives a figure of the claim
+    going the other way ("a loss of close to $15 billion" in 2008 against "a profit of
+    close to $15 billion" in 2008), with another figure or date as the claim has it. One
+    event's figures, one said otherwise."""
+    if c.rule not in ("figure_mismatch", "direction_flip"):
         return False
     vocab = resolve(vocab)
 
@@ -175,6 +177,8 @@ def pinned(c: Comparison, vocab: Vocabulary | None = None) -> bool:
             v.kind == ValueKind.DATE and written(v, vocab)
         )
 
+    if c.rule == "direction_flip":  # the figure itself and another, said as the claim has them
+        return sum(1 for x in c.checks if states(x, vocab=vocab) and sure(x) and pins(x.claim)) > 1
     wrong = [x for x in c.checks if not x.agree]
     spans = {x.claim.span for x in wrong}
     right = [

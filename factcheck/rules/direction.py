@@ -17,12 +17,18 @@ CHANGES = frozenset([ValueKind.PERCENT, ValueKind.MONEY, ValueKind.QUANTITY])
 
 
 def direction(facts: TextFacts, v: Value) -> int:
-    """+1 when the words near ``v`` say it rose, -1 when they say it fell, 0 when they say
-    neither or both ("exports fell 5% while imports rose 3%": not one direction each)."""
-    ctx = next((f.context for f in facts.found if f.value is v), frozenset())
+    """+1 when ``v`` is said to rise, -1 when said to fall, 0 when neither or both: the word
+    it attaches to says so first ("profit fell 20%", "a loss of $15 billion"), else the
+    words near it, when they say one direction ("the index gained 31.4 points, or 1.2%";
+    not "sales and losses", which says both)."""
+    found = next((f for f in facts.found if f.value is v), None)
+    if found is None:
+        return 0
     vocab = facts.vocabulary
     up, down = canon_set(vocab.rises, vocab=vocab), canon_set(vocab.falls, vocab=vocab)
-    rose, fell = bool(ctx & up), bool(ctx & down)
+    if found.anchor in up or found.anchor in down:
+        return 1 if found.anchor in up else -1
+    rose, fell = bool(found.context & up), bool(found.context & down)
     return 0 if rose == fell else (1 if rose else -1)
 
 
