@@ -140,3 +140,49 @@ def test_the_polarity_table_is_well_formed():
     assert all(re.fullmatch(r"[a-z]+(?:-[a-z]+)?", w) for w in valence)
     assert all(-4.0 <= v <= 4.0 and abs(v) >= 1.0 for v in valence.values())
     assert valence["approve"] > 0 > valence["reject"]  # lemmas of the listed forms
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "refuted"),
+    [
+        # the same thing put at the other end of one scale
+        (
+            "The ferry loss was smaller than analysts had predicted.",
+            "The ferry loss was far greater than analysts predicted.",
+            True,
+        ),
+        (
+            "Turnout in the harbour ward was higher than in 2019.",
+            "Turnout in the harbour ward was lower than in 2019, officials said.",
+            True,
+        ),
+        # a negated end says neither; two scales are never compared
+        (
+            "The ferry loss was smaller than analysts had predicted.",
+            "The ferry loss was not as great as analysts predicted.",
+            False,
+        ),
+        (
+            "The ferry loss was smaller than analysts had predicted.",
+            "The ferry loss was later than analysts predicted.",
+            False,
+        ),
+        # the other end of something else
+        (
+            "The ferry loss was smaller than analysts had predicted.",
+            "The ferry fleet was larger than analysts predicted.",
+            False,
+        ),
+    ],
+)
+def test_a_thing_put_at_the_other_end_of_a_scale_is_refuted(analyzer, claim, source, refuted):
+    c = _cmp(analyzer, claim, source)
+    assert (c.stance == Stance.REFUTES) is refuted, c.rationale
+    if refuted:
+        assert c.rule == "opposite_evaluation" and "where the source says" in c.rationale
+
+
+def test_the_gradable_words_are_read_by_scale():
+    grade = vocabulary("en").gradable
+    assert grade["small"] == -grade["great"] and grade["early"] == -grade["late"]
+    assert abs(grade["small"]) != abs(grade["early"])  # two scales

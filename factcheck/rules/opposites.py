@@ -7,7 +7,7 @@ tells their sign apart. Pure code over the stored facts (frames and negated pred
 from __future__ import annotations
 
 from factcheck.nlp.facts import TextFacts
-from factcheck.nlp.words import fuzzy_in
+from factcheck.nlp.words import canon, fuzzy_in
 from factcheck.rules.assessment import Assessment, Comparison, contradicted
 from factcheck.thresholds import Thresholds
 
@@ -118,11 +118,41 @@ def opposite(
     return None
 
 
+def _grades(facts: TextFacts) -> dict[str, int]:
+    """The language's gradable words (lexicon ``gradable``) as the analyser keeps lemmas."""
+    vocab = facts.vocabulary
+    return {canon(w, "ADJ", vocab=vocab): n for w, n in vocab.gradable.items()}
+
+
+def other_end(claim: TextFacts, passage: TextFacts) -> tuple[str, str] | None:
+    """A pair (claim's word, source's word): a thing the claim puts at one end of a scale
+    ("the loss was smaller than predicted") and the source, of the same thing in the same
+    role, only at the other ("far greater than predicted"); never words of two scales
+    (size, time, ...), nor a word either text negates."""
+    grade = _grades(claim)
+    negated = claim.polar[1] | passage.polar[1]
+    theirs = [p for p, _ in passage.frames if p in grade and p not in negated]
+    for pred, args in claim.frames:
+        g = grade.get(pred)
+        if g is None or not args or pred in negated:
+            continue
+        about = [
+            p
+            for p in theirs
+            if abs(grade[p]) == abs(g) and _same_things(claim, (pred, args), passage, p)
+        ]
+        if about and all(grade[p] == -g for p in about):
+            return pred, about[0]
+    return None
+
+
 def opposite_evaluation(a: Assessment, t: Thresholds) -> Comparison | None:
-    """The claim's evaluation of something, given the other way round by the source."""
+    """The claim's evaluation of something, or its place on a scale, given the other way
+    round by the source."""
     if a.overlap < t.negation_overlap:  # enough of the claim's words make it the same story
         return None
     found = opposite(a.claim, a.passage, t.opposite_valence, stated=not a.unverified)
+    found = found or other_end(a.claim, a.passage)
     if found is None:
         return None
     w = t.weights
