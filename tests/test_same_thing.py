@@ -279,3 +279,29 @@ def test_a_whole_number_written_in_full_was_not_rounded(analyzer, claim, passage
     cv = analyzer.analyze(claim, DL).values[-1]
     pv = analyzer.analyze(passage, DL).values[-1]
     assert values_agree(cv, pv) is agree
+
+
+@pytest.mark.parametrize(
+    ("text", "unreal"),
+    [
+        ("If the sale had gone through, the jets would have been delivered by 2011.", ["2011"]),
+        ("The batteries would have expired after 30 days.", ["30 days"]),
+        ("Analysts said it could have cost $5 billion.", ["$5 billion"]),
+        ("The jets will be delivered in 2014.", []),
+        ("The jets would have to be flown in by 2012.", []),  # an obligation, not a perfect
+        ("He said the deal would cost $5 billion.", []),  # a prediction, reported
+    ],
+)
+def test_a_modal_perfect_says_what_did_not_happen(analyzer, text, unreal):
+    facts = analyzer.analyze(text, DL)
+    assert [facts.text[a:b] for a, b in facts.unreal] == unreal
+
+
+def test_what_would_have_happened_neither_states_nor_disputes_what_happened(analyzer):
+    claim = "The first of the new jets will be delivered in 2011."
+    if_then = "If the sale had gone through, the jets would have been delivered by 2011."
+    c = compare(analyzer.analyze(claim, DL), analyzer.analyze(if_then, DL), 0.7)
+    assert c.stance != Stance.SUPPORTS and not c.checks, c.rationale
+    other = "If the sale had gone through, the jets would have been delivered by 2009."
+    c = compare(analyzer.analyze(claim, DL), analyzer.analyze(other, DL), 0.7)
+    assert c.stance != Stance.REFUTES and not c.checks, c.rationale

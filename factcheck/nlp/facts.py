@@ -19,7 +19,7 @@ from typing import Any, cast
 from factcheck.backends.weights import Lazy
 from factcheck.errors import ModelError
 from factcheck.lang import DEFAULT_LANGUAGE, Vocabulary, resolve, vocabulary, words_pattern
-from factcheck.nlp import respectively, syntax
+from factcheck.nlp import mood, respectively, syntax
 from factcheck.nlp.ages import as_age
 from factcheck.nlp.dates import DateContext
 from factcheck.nlp.fingerprint import SPACY_MODEL, analysis_fingerprint
@@ -96,6 +96,9 @@ class TextFacts:
     # worst fall since the 2011 earthquake", "from a year earlier"): syntax.references.
     references: tuple[tuple[int, int], ...] = ()
     negative: int = 0  # how many negative words it has (_polarity)
+    # Values in a clause a modal perfect says did not happen ("would have been delivered by
+    # 2011"): mood.unreal. Compared only with one another, as comparison points are.
+    unreal: tuple[tuple[int, int], ...] = ()
     # predicates with their modifiers ("week", "hard week"), as asserted / as negated
     polar: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     # The vocabulary it was read with, when the Analyzer was given one of its own (a copy
@@ -333,7 +336,7 @@ def _facts(doc: Any, ctx: DateContext, vocab: Vocabulary) -> tuple[TextFacts, Da
         attribution=speaker,
         quote=bool(QUOTE_RE.search(text)),
         question=text.rstrip("”\"' ").endswith("?"),
-        opinion=_opinion(doc, vocab),
+        opinion=mood.opinion(doc, vocab),
         contrast=bool(_words(vocab)[0].search(text)),
         past=any(t.tag_ in ("VBD", "VBN") for t in doc),
         tokens=len(doc),
@@ -349,6 +352,7 @@ def _facts(doc: Any, ctx: DateContext, vocab: Vocabulary) -> tuple[TextFacts, Da
         lang=vocab.code,
         vocab=None if vocab is vocabulary(vocab.code) else vocab,
         references=syntax.references(doc, found, vocab=vocab),
+        unreal=mood.unreal(doc, found),
     )
     return facts, ctx
 
@@ -425,17 +429,6 @@ def _negated(doc: Any, vocab: Vocabulary) -> frozenset[str]:
                     if c.dep_ in ("attr", "acomp")
                 )
     return frozenset(negated)
-
-
-def _opinion(doc: Any, vocab: Vocabulary) -> bool:
-    """The speaker's own view: "I hope", "we believe", "we must"."""
-    first = vocab.first_person
-    first_person = any(t.lower_ in first and t.dep_.startswith("nsubj") for t in doc)
-    return any(
-        t.lemma_.lower() in vocab.opinion_verbs
-        and any(c.dep_.startswith("nsubj") and c.lower_ in first for c in t.children)
-        for t in doc
-    ) or (first_person and any(t.lower_ in vocab.obligation for t in doc))
 
 
 def _statement(doc: Any, vocab: Vocabulary) -> bool:

@@ -305,6 +305,8 @@ def align(
                 # a comparison point ("since October 2008", "from a year earlier") is no
                 # event's date or length
                 continue
+            if (cv.span in claim.unreal) != (pv.span in passage.unreal):
+                continue  # what would have happened ("would have been delivered by 2011")
             if not compatible(cv, pv, like, vocab=vocab) and not _counted_nearby(
                 cv, pv, pctx, units
             ):

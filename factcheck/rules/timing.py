@@ -31,6 +31,7 @@ def event_dates(f: TextFacts, of: Value | None = None) -> list[Value]:
         and not v.date_from.startswith("--")
         and not reference.search(f.text[max(0, v.span[0] - 20) : v.span[0]])
         and v.span not in f.references
+        and v.span not in f.unreal
         and (region is None or _clause_span(f, v.span) == region)
     ]
 
