@@ -64,3 +64,15 @@ def test_a_difference_said_the_other_way_is_refuted(analyzer):
     assert direction(up, up.found[0].value) == 1
     few = analyzer.analyze("Sales rose 5% in a few weeks.", DL)  # "a few" is no direction
     assert direction(few, few.found[0].value) == 1
+
+
+def test_a_level_a_change_reached_has_no_direction(analyzer):
+    """ "fell to $2.7 billion" gives the level reached: "a profit of $2.7 billion" agrees."""
+    c = _cmp(
+        analyzer,
+        "The firm's profit fell to $2.7 billion in 2020.",
+        "The firm posted a profit of $2.7 billion in 2020.",
+    )
+    assert c.stance != Stance.REFUTES, c.rationale
+    facts = analyzer.analyze("The surplus fell to $40 billion.", DL)
+    assert direction(facts, facts.found[0].value) == 0

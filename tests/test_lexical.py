@@ -302,3 +302,24 @@ def test_a_claims_words_bring_passages_from_the_whole_store_within_its_filter(ha
     [dated] = word_matches(store, [(claim, [], vec)], words, [late], 3, -1.0)
     assert dated and {p.dateline for p in dated} == {dt.date(2019, 5, 2)}
     assert word_matches(store, [(claim, [], vec)], words, [None], 0, -1.0) == [[]]
+
+
+def test_a_filter_the_index_does_not_apply_is_applied_by_the_store(hash_checker):
+    """A trust filter is no clause of the word index: the store applies it to the
+    index's candidates, and a passage below the trust asked for is never returned."""
+    from factcheck.pipeline.retrieval import word_matches
+
+    hash_checker.ingest_text(ARTICLE, name="a.md", fmt="markdown")
+    hash_checker.ingest_text(
+        ARTICLE.replace("2017-01-28", "2018-02-02"), name="b.md", fmt="markdown"
+    )
+    store = hash_checker.store
+    assert store.set_trust("a.md", 0.2) > 0
+    claim = "Rival Heron Cars lost $2 billion."
+    [vec] = store.embedder.embed_documents([claim])
+    words = [("Heron Cars", "Rival", "lost", "billion")]
+    trusted = {"trust": {"$gte": 0.5}}
+    [got] = word_matches(store, [(claim, [], vec)], words, [trusted], 3, -1.0)
+    assert got and {p.source_id for p in got} == {store.resolve_source("b.md")}
+    [every] = word_matches(store, [(claim, [], vec)], words, [None], 3, -1.0)
+    assert len({p.source_id for p in every}) == 2

@@ -173,6 +173,13 @@ def test_the_polarity_table_is_well_formed():
             "The ferry fleet was larger than analysts predicted.",
             False,
         ),
+        # another point of comparison, another time
+        (
+            "The ferry loss was smaller than analysts had expected.",
+            "The ferry loss was larger than a year earlier.",
+            False,
+        ),
+        ("Ferry fares were higher in May 2020.", "Ferry fares were lower in June 2020.", False),
     ],
 )
 def test_a_thing_put_at_the_other_end_of_a_scale_is_refuted(analyzer, claim, source, refuted):

@@ -290,6 +290,7 @@ def test_a_whole_number_written_in_full_was_not_rounded(analyzer, claim, passage
         ("The jets will be delivered in 2014.", []),
         ("The jets would have to be flown in by 2012.", []),  # an obligation, not a perfect
         ("He said the deal would cost $5 billion.", []),  # a prediction, reported
+        ("By 2015 the firm will have invested $10 billion.", []),  # a future perfect
     ],
 )
 def test_a_modal_perfect_says_what_did_not_happen(analyzer, text, unreal):

@@ -164,6 +164,8 @@ class Vocabulary:
     age_after: frozenset[str]
     age_before: frozenset[str]
     ahead_words: frozenset[str]
+    level_before: frozenset[str]
+    irrealis_modals: frozenset[str]
     gradable: Mapping[str, int]  # a gradable word: +/- (its scale's number), by end
     # synonyms.json, aliases.json
     synonyms: tuple[tuple[str, ...], ...]

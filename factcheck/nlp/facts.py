@@ -352,7 +352,7 @@ def _facts(doc: Any, ctx: DateContext, vocab: Vocabulary) -> tuple[TextFacts, Da
         lang=vocab.code,
         vocab=None if vocab is vocabulary(vocab.code) else vocab,
         references=syntax.references(doc, found, vocab=vocab),
-        unreal=mood.unreal(doc, found),
+        unreal=mood.unreal(doc, found, vocab),
     )
     return facts, ctx
 

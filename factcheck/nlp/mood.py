@@ -23,12 +23,13 @@ def opinion(doc: Any, vocab: Vocabulary) -> bool:
     ) or (first_person and any(t.lower_ in vocab.obligation for t in doc))
 
 
-def unreal(doc: Any, values: Iterable[Value]) -> tuple[tuple[int, int], ...]:
+def unreal(doc: Any, values: Iterable[Value], vocab: Vocabulary) -> tuple[tuple[int, int], ...]:
     """The spans of the values in a clause that a modal perfect presents as what did not
     happen, or only might have: "If the sale had gone through, the aircraft would have been
     delivered by 2011", "it could have cost $5 billion". Found up the parse from each value
     to its verb, through nouns and prepositions; the verb (or the auxiliary it hangs on)
-    has a modal ("would", "could", "might", "should") and a bare "have" before it."""
+    has a modal of the lexicon's ``irrealis_modals`` ("would", "could", "might",
+    "should"; not the future perfect "will have") and a bare "have" before it."""
     out = []
     for v in values:
         toks = tokens(doc, *v.span)
@@ -40,7 +41,7 @@ def unreal(doc: Any, values: Iterable[Value]) -> tuple[tuple[int, int], ...]:
                 break
             head = head.head
         aux = [c for c in head.children if c.dep_ == "aux"]
-        if any(c.tag_ == "MD" for c in aux) and any(
+        if any(c.lower_ in vocab.irrealis_modals for c in aux) and any(
             c.lemma_.lower() == "have" and c.tag_ == "VB" for c in aux
         ):
             out.append(v.span)

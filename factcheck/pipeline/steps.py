@@ -239,9 +239,8 @@ class Pipeline:
         self, states: list[ClaimState], near: dict[str, Passage], articles: bool = True
     ) -> list[list[Passage]]:
         """Each claim's passages compared beyond those retrieved (retrieval.extra_passages;
-        the searches of a second look with ``articles``: its words in its best articles and
-        in the store, windows); ``near``, the retrieved passages' neighbours by id, gains
-        those of the new ones."""
+        a second look's too with ``articles``); ``near``, the retrieved passages'
+        neighbours by id, gains those of the new ones."""
         found = [(s.claim.text, s.passages, s.vector) for s in states]
         words = [claim_words(s.facts) for s in states]
         t = replace(self.thresholds, article_matches=0, windows=0, word_matches=0)
@@ -257,13 +256,14 @@ class Pipeline:
 
     def _judge(self, states: list[ClaimState]) -> list[Verdict]:
         """Compare and decide; the claims that nothing retrieved settles are compared again
-        with their words' passages in their best articles too (retrieval.article_matches),
-        which can only complete a claim: a second look for those alone."""
+        with their words' passages in their best articles and in the store too, and with
+        windows (retrieval.extra_passages): a second look for those alone."""
         retrieved = [list(s.passages) for s in states]
         kept = Kept()
         out = self._decide(states, False, kept)
         again = [n for n, v in enumerate(out) if v.label == Label.NOT_ENOUGH_INFO]
-        if again and self.thresholds.article_matches > 0:
+        t = self.thresholds
+        if again and max(t.article_matches, t.word_matches, t.windows) > 0:
             for n in again:
                 states[n].passages = retrieved[n]
             redo = self._decide([states[n] for n in again], True, kept)

@@ -190,7 +190,7 @@ def assess(
     )
     names_ok = cover >= t.entity_cover or paraphrase
     instead = cover < t.entity_cover and paraphrase and names_instead(claim, passage)
-    right = {id(c.claim) for c in checks if states(c)}
+    right = {id(c.claim) for c in checks if states(c, vocab=claim.vocabulary)}
     a = Assessment(
         claim=claim,
         passage=passage,

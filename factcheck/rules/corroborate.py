@@ -48,7 +48,7 @@ def stated_elsewhere(
         for c in comp.checks:
             for found in (stated, stated_now) if at else (stated,):
                 best = found.get(c.claim.span)
-                if states(c) and sure(c, w) and (best is None or c.score > best.score):
+                if states(c, vocab=vocab) and sure(c, w) and (best is None or c.score > best.score):
                     found[c.claim.span] = c
     if not stated or any(c.stance == Stance.SUPPORTS for c in comps):
         return comps
@@ -88,7 +88,9 @@ def of_the_claims_time(
     dated at the claim's time (timing.dateline_fits)."""
     if not event_dates(claim):
         return True
-    if any(states(c) and c.claim.kind == ValueKind.DATE for c in comp.checks):
+    if any(
+        states(c, vocab=claim.vocabulary) and c.claim.kind == ValueKind.DATE for c in comp.checks
+    ):
         return True
     return dateline_fits(claim, claim_date, passage_date, t)
 
@@ -114,7 +116,10 @@ def window_reading(c: Comparison, claim: TextFacts) -> Comparison:
     untrue claims of the hand-checked and contrast sets SUPPORTED. Like a follow-on
     sentence, a window never disputes alone."""
     hard = [v for v in claim.values if v.kind in _HARD]
-    exact = {id(x.claim) for x in c.checks if states(x) and _no_wider(x.passage, x.claim)}
+    vocab = claim.vocabulary
+    exact = {
+        id(x.claim) for x in c.checks if states(x, vocab=vocab) and _no_wider(x.passage, x.claim)
+    }
     by_figures = window_can_support(claim) and all(id(v) in exact for v in hard)
     if c.stance == Stance.SUPPORTS and (c.rule in _WORDING or not by_figures):
         return replace(
@@ -124,7 +129,7 @@ def window_reading(c: Comparison, claim: TextFacts) -> Comparison:
             rationale=f"two sentences read together ({c.rationale}) support a claim only by"
             " stating its several figures and dates",
         )
-    return completes_only(c, claim.vocabulary)
+    return completes_only(c, claim.vocabulary, pin=False)
 
 
 def _no_wider(stated: Value, claimed: Value) -> bool:
@@ -143,12 +148,15 @@ def as_compared(c: Comparison, pid: str, follow_on: set[str], claim: TextFacts) 
     return completes_only(c, claim.vocabulary) if pid in follow_on else c
 
 
-def completes_only(c: Comparison, vocab: Vocabulary | None = None) -> Comparison:
+def completes_only(
+    c: Comparison, vocab: Vocabulary | None = None, *, pin: bool = True
+) -> Comparison:
     """A sentence compared only as the one after a retrieved passage (retrieval.follow_ons)
     may state the rest of the claim; it never disputes it alone: not similar enough to be
     retrieved, its other figure or negation is as likely about another thing. Unless the
-    sentence pins its figure on the claim's event (:func:`pinned`)."""
-    if c.stance != Stance.REFUTES or pinned(c, vocab):
+    sentence pins its figure on the claim's event (:func:`pinned`; with ``pin``: a window
+    of two sentences never does, its figures may come from either)."""
+    if c.stance != Stance.REFUTES or (pin and pinned(c, vocab)):
         return c
     return replace(
         c,

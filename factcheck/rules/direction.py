@@ -5,6 +5,8 @@ agree. Pure code over the words near each value."""
 
 from __future__ import annotations
 
+import re
+
 from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.words import canon_set
 from factcheck.rules.align import ValueCheck
@@ -20,11 +22,15 @@ def direction(facts: TextFacts, v: Value) -> int:
     """+1 when ``v`` is said to rise, -1 when said to fall, 0 when neither or both: the word
     it attaches to says so first ("profit fell 20%", "a loss of $15 billion"), else the
     words near it, when they say one direction ("the index gained 31.4 points, or 1.2%";
-    not "sales and losses", which says both)."""
+    not "sales and losses", which says both). A level a change reached ("fell to $2.7
+    billion") has none."""
     found = next((f for f in facts.found if f.value is v), None)
     if found is None:
         return 0
     vocab = facts.vocabulary
+    before = re.search(r"(\w+)\W*$", facts.text[max(0, v.span[0] - 12) : v.span[0]])
+    if before and before.group(1).lower() in vocab.level_before:
+        return 0  # "fell to $2.7 billion": the level reached, not the change
     up, down = canon_set(vocab.rises, vocab=vocab), canon_set(vocab.falls, vocab=vocab)
     if found.anchor in up or found.anchor in down:
         return 1 if found.anchor in up else -1

@@ -127,14 +127,21 @@ def _grades(facts: TextFacts) -> dict[str, int]:
 def other_end(claim: TextFacts, passage: TextFacts) -> tuple[str, str] | None:
     """A pair (claim's word, source's word): a thing the claim puts at one end of a scale
     ("the loss was smaller than predicted") and the source, of the same thing in the same
-    role, only at the other ("far greater than predicted"); never words of two scales
-    (size, time, ...), nor a word either text negates."""
+    role, only at the other ("far greater than predicted"), where the source has every
+    other word of the claim; never words of two scales (size, time, ...), nor a word
+    either text negates."""
     grade = _grades(claim)
     negated = claim.polar[1] | passage.polar[1]
+    if claim.negative != passage.negative:
+        return None
     theirs = [p for p, _ in passage.frames if p in grade and p not in negated]
     for pred, args in claim.frames:
         g = grade.get(pred)
         if g is None or not args or pred in negated:
+            continue
+        # every other word of the claim in the source: the same thing, place and point
+        # of comparison ("smaller than analysts expected" / "larger than a year earlier")
+        if any(not fuzzy_in(w, passage.content) for w in claim.content if w != pred):
             continue
         about = [
             p
@@ -152,7 +159,8 @@ def opposite_evaluation(a: Assessment, t: Thresholds) -> Comparison | None:
     if a.overlap < t.negation_overlap:  # enough of the claim's words make it the same story
         return None
     found = opposite(a.claim, a.passage, t.opposite_valence, stated=not a.unverified)
-    found = found or other_end(a.claim, a.passage)
+    if found is None and not a.unverified:  # its figures and dates stated: one time
+        found = other_end(a.claim, a.passage)
     if found is None:
         return None
     w = t.weights

@@ -128,9 +128,9 @@ def search_worded(
     picks: list[list[str]] = []
     for said, where in zip(words, wheres, strict=True):
         source, days = narrowing(where)
-        # a filter the index does not apply itself is applied by the store below: ask
-        # for more, so that enough are left
-        wide = n if where is None or (source, days) == (None, (None, None)) else 4 * n
+        # a filter's other clauses (trust, ...) are applied by the store below: ask for
+        # more, so that enough are left
+        wide = n if where is None else 4 * n
         picks.append([pid for pid, _ in index.best(said, wide, source, days)])
     out: list[list[Passage]] = []
     for pick, where in zip(picks, wheres, strict=True):
