@@ -456,10 +456,12 @@ def test_the_claims_words_find_its_sentence_in_its_article(real_checker):
     assert any("It will carry" in e.passage.text for e in v.evidence[:1])
     wrong = fc.check(claim.replace("150 to 180", "250 to 280"), dateline=day)
     assert wrong.label == Label.NOT_ENOUGH_INFO, wrong.rationale  # completes, never disputes
-    # without the article search, the claim is not found stated
+    # the store's word search alone finds it too; without both, it is not found stated
     from dataclasses import replace
 
     fc.pipeline.thresholds = replace(fc.pipeline.thresholds, article_matches=0)
+    assert fc.check(claim, dateline=day).label == Label.SUPPORTED
+    fc.pipeline.thresholds = replace(fc.pipeline.thresholds, word_matches=0)
     assert fc.check(claim, dateline=day).label == Label.NOT_ENOUGH_INFO
 
 
