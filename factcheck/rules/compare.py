@@ -41,6 +41,7 @@ from factcheck.rules.naming import (
     names_instead,
     outside_figures,
     owners_unnamed,
+    sibling,
     title_words,
 )
 from factcheck.rules.opposites import opposite_evaluation
@@ -273,6 +274,18 @@ def figure_of_another_time(a: Assessment, t: Thresholds) -> Comparison | None:
     )
 
 
+def figure_of_a_sibling(a: Assessment, t: Thresholds) -> Comparison | None:
+    """A mismatched figure of a passage that names a sibling of what the claim names
+    ("the iPod Shuffle ... $79" against "the iPod nano ... $149"): that member's figure,
+    not a contradiction."""
+    wrong = _wrong(a)
+    pair = sibling(a.claim, a.passage) if wrong else None
+    if pair is None:
+        return None
+    gives = describe(wrong[0].passage, vocab=a.claim.vocabulary)
+    return neutral(a, f"the source gives {gives} for {pair[0]}, not {pair[1]}")
+
+
 def figure_mismatch(a: Assessment, t: Thresholds) -> Comparison | None:
     """A figure or date about the same thing that cannot be true with the claim's; not
     when the passage lacks a name written before the claim's figure (its owner)."""
@@ -353,6 +366,7 @@ RULES: tuple[Rule, ...] = (
     quote_altered,
     quoted_word_changed,
     figure_of_another_time,
+    figure_of_a_sibling,
     figure_mismatch,
     direction_flip,
     negation_flip,

@@ -5,6 +5,7 @@ missing name makes the claim's figure. Pure code, used by :func:`compare.assess`
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from factcheck.lang import Vocabulary
 from factcheck.nlp.facts import TextFacts
@@ -13,6 +14,8 @@ from factcheck.nlp.speech import content_names
 from factcheck.nlp.words import fuzzy_in
 from factcheck.types import Value
 
+# Two words this alike are one word spelt two ways ("Phailin" / "Phalin").
+_MISSPELT = 0.8
 _WORD = re.compile(r"[\w&.'-]+")
 # A capitalised word that does not begin a sentence (nor follow an opening quote).
 _INNER_CAPITAL = re.compile(r"(?<![.!?:\"“‘(]\s)(?<!^)(?<![\"“‘(])\b[A-Z][\w&'-]+")
@@ -133,3 +136,76 @@ def owners_unnamed(unnamed: tuple[Value, ...], figure: Value, vocab: Vocabulary)
         without_possessive(e.text, vocab=vocab) for e in unnamed if e.span[0] < figure.span[0]
     }
     return ", ".join(sorted(owners))
+
+
+def _neighbour(facts: TextFacts, at: int, side: int) -> str | None:
+    """The content word written right beside ``facts.spans[at]`` on ``side`` (-1 before,
+    +1 after), with nothing but a space or a hyphen between: a word of the same name or
+    noun phrase ("iPod nano", "General Motors")."""
+    j = at + side
+    if not 0 <= j < len(facts.spans):
+        return None
+    (_, _, e1), (_, s2, _) = sorted((facts.spans[at], facts.spans[j]), key=lambda x: x[1])
+    if facts.text[e1:s2].strip(" -"):
+        return None
+    return facts.spans[j][0]
+
+
+def _named_pair(facts: TextFacts, at: int, other: int) -> bool:
+    """Whether the words at ``facts.spans[at]`` and ``facts.spans[other]`` (side by side)
+    are written as one name: inside one of the parser's names, or both capitalised (not
+    only as a sentence's first word: "New aircraft were ordered"), or a brand written in
+    camel case with its model ("iPod nano"); never with a predicate ("Douglas
+    introduced")."""
+    (_, s, e), (olem, os_, oe) = facts.spans[at], facts.spans[other]
+    lo, hi = min(s, os_), max(e, oe)
+    if any(x.span[0] <= lo and hi <= x.span[1] for x in facts.entities):
+        return True
+    if olem in facts.predicates:
+        return False
+    word, theirs = facts.text[s:e], facts.text[os_:oe]
+    if word[:1].isupper() and theirs[:1].isupper():
+        return bool(facts.text[:lo].strip())
+    return word[:1].islower() and any(ch.isupper() for ch in word[1:])
+
+
+def sibling(claim: TextFacts, passage: TextFacts) -> tuple[str, str] | None:
+    """A name of the passage that is a sibling of what the claim names, and the claim's
+    words it differs from: the two share a word written as a name, and where the claim
+    writes another word beside it (one the passage never uses), the passage's name writes
+    a capitalised word of its own on the same side ("iPod Shuffle" / "iPod nano", "General
+    Electric" / "General Motors", "South Korea" / "North Korea"). The passage is then about
+    another member of the family, and its figures are that member's. A fuller name of the
+    same thing is no sibling ("Apple" / "Apple Inc.", "the A380 superjumbo" / "Airbus
+    A380"), nor is a misspelling of the claim's word ("Cyclone Phalin" / "Phailin")."""
+    vocab = claim.vocabulary
+    claimed = [e.name for e in claim.entities]
+    for p in passage.entities:
+        if any(entity_match(p.name, n, vocab=vocab) for n in claimed):
+            continue
+        inside = [i for i, (_, s, _e) in enumerate(passage.spans) if p.span[0] <= s < p.span[1]]
+        for i in inside:
+            word = passage.spans[i][0]
+            if not fuzzy_in(word, claim.content):
+                continue
+            for side in (-1, 1):
+                own = _neighbour(passage, i, side)
+                if (
+                    own is None
+                    or i + side not in inside
+                    or fuzzy_in(own, claim.content)
+                    or own.rstrip(".") in vocab.abbreviations
+                    or not passage.text[passage.spans[i + side][1]].isupper()
+                ):
+                    continue
+                for k, (lem, _s, _e) in enumerate(claim.spans):
+                    theirs = _neighbour(claim, k, side) if lem == word else None
+                    if (
+                        theirs is not None
+                        and _named_pair(claim, k, k + side)
+                        and not fuzzy_in(theirs, passage.content)
+                        and SequenceMatcher(None, own, theirs).ratio() < _MISSPELT
+                    ):
+                        a, b = sorted((k, k + side))
+                        return p.text, claim.text[claim.spans[a][1] : claim.spans[b][2]]
+    return None
