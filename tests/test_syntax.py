@@ -55,6 +55,22 @@ def test_a_duration_is_a_length_or_a_span_between_events(parse):
     assert syntax.duration_role(parse(text), *_at(text, "three days")) == "span"
 
 
+@pytest.mark.parametrize(
+    ("text", "duration", "role"),
+    [
+        # "for" hung on a superlative or an ordinal, or a noun one marks: a window
+        ("The mill posted a profit, its first gain for six years.", "six years", "span"),
+        ("The index closed at its lowest for a decade.", "a decade", "span"),
+        ("It was the highest level for five years.", "five years", "span"),
+        # elsewhere "for" gives a length
+        ("The ministers talked for four hours.", "four hours", "length"),
+        ("The mill has been the largest employer for 20 years.", "20 years", "length"),
+    ],
+)
+def test_for_after_a_superlative_opens_a_window(parse, text, duration, role):
+    assert syntax.duration_role(parse(text), *_at(text, duration)) == role
+
+
 def test_the_arguments_of_the_verb_a_value_hangs_on(parse):
     text = "The meetings were scheduled for January 20."
     assert syntax.arguments(parse(text), *_at(text, "January 20")) == {"meeting"}

@@ -238,6 +238,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         age_before=frozenset(lex.get("age_before", ())),
         ahead_words=frozenset(lex.get("ahead_words", ())),
         level_before=frozenset(lex.get("level_before", ())),
+        window_after_superlative=frozenset(lex.get("window_after_superlative", ())),
         irrealis_modals=frozenset(lex.get("irrealis_modals", ())),
         gradable=_gradable(lex.get("gradable", {})),
         synonyms=tuple(tuple(g) for g in syn["groups"]),
