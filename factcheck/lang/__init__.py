@@ -239,6 +239,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         ahead_words=frozenset(lex.get("ahead_words", ())),
         level_before=frozenset(lex.get("level_before", ())),
         window_after_superlative=frozenset(lex.get("window_after_superlative", ())),
+        reciprocal_verbs=frozenset(lex.get("reciprocal_verbs", ())),
         irrealis_modals=frozenset(lex.get("irrealis_modals", ())),
         gradable=_gradable(lex.get("gradable", {})),
         synonyms=tuple(tuple(g) for g in syn["groups"]),

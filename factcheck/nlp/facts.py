@@ -25,6 +25,7 @@ from factcheck.nlp.dates import DateContext
 from factcheck.nlp.fingerprint import SPACY_MODEL, analysis_fingerprint
 from factcheck.nlp.names import entity_match, norm_entity
 from factcheck.nlp.quotes import quotations
+from factcheck.nlp.roles import Role, verb_roles
 from factcheck.nlp.statements import Statement, statements
 from factcheck.nlp.values import find_values
 from factcheck.nlp.words import canon, fuzzy_in
@@ -101,6 +102,7 @@ class TextFacts:
     unreal: tuple[tuple[int, int], ...] = ()
     # predicates with their modifiers ("week", "hard week"), as asserted / as negated
     polar: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    roles: tuple[Role, ...] = ()  # (verb, doer's words, object's words): nlp/roles.py
     # The vocabulary it was read with, when the Analyzer was given one of its own (a copy
     # of a language's tables): the rules then read its words by the same tables.
     vocab: Vocabulary | None = field(default=None, compare=False, repr=False)
@@ -193,7 +195,11 @@ class Analyzer:
                 spacy = import_spacy_without_torch()
             else:
                 import spacy
-            return spacy.load(SPACY_MODEL, exclude=["senter"])
+            nlp = spacy.load(SPACY_MODEL, exclude=["senter"])
+            from factcheck.nlp.lemmas import NAME  # registers the component
+
+            nlp.add_pipe(NAME, after="lemmatizer")
+            return nlp
         except Exception as ex:
             raise ModelError(f"Cannot load spaCy pipeline {SPACY_MODEL}: {ex}") from ex
 
@@ -353,6 +359,7 @@ def _facts(doc: Any, ctx: DateContext, vocab: Vocabulary) -> tuple[TextFacts, Da
         vocab=None if vocab is vocabulary(vocab.code) else vocab,
         references=syntax.references(doc, found, vocab=vocab),
         unreal=mood.unreal(doc, found, vocab),
+        roles=verb_roles(doc, vocab=vocab),
     )
     return facts, ctx
 

@@ -121,6 +121,7 @@ def facts_record(f: TextFacts) -> str:
             "lang": f.lang,
             "references": [list(r) for r in f.references],
             "unreal": [list(r) for r in f.unreal],
+            "roles": [[v, sorted(a), sorted(b), x, y] for v, a, b, x, y in f.roles],
             "negative": f.negative,
             "polar": [sorted(f.polar[0]), sorted(f.polar[1])],
         },
@@ -163,6 +164,9 @@ def facts_from_record(record: str, text: str, vocab: Vocabulary | None = None) -
             lang=d["lang"],
             references=tuple((a, b) for a, b in d["references"]),
             unreal=tuple((a, b) for a, b in d.get("unreal", ())),
+            roles=tuple(
+                (v, frozenset(a), frozenset(b), x, y) for v, a, b, x, y in d.get("roles", ())
+            ),
             negative=d["negative"],
             polar=(frozenset(d["polar"][0]), frozenset(d["polar"][1])),
             vocab=vocab,

@@ -44,7 +44,7 @@ from factcheck.rules.naming import (
     sibling,
     title_words,
 )
-from factcheck.rules.opposites import opposite_evaluation
+from factcheck.rules.opposites import opposite_evaluation, roles_swapped
 from factcheck.rules.speakers import (
     READ_AS_FACT,
     attributed,
@@ -371,6 +371,7 @@ RULES: tuple[Rule, ...] = (
     direction_flip,
     negation_flip,
     opposite_evaluation,
+    roles_swapped,
     figures_unstated,
 )
 

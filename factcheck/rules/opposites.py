@@ -7,7 +7,7 @@ tells their sign apart. Pure code over the stored facts (frames and negated pred
 from __future__ import annotations
 
 from factcheck.nlp.facts import TextFacts
-from factcheck.nlp.words import canon, fuzzy_in
+from factcheck.nlp.words import canon, canon_set, fuzzy_in
 from factcheck.rules.assessment import Assessment, Comparison, contradicted
 from factcheck.thresholds import Thresholds
 
@@ -167,5 +167,46 @@ def opposite_evaluation(a: Assessment, t: Thresholds) -> Comparison | None:
     return contradicted(
         a,
         f"the claim says {found[0]!r} where the source says {found[1]!r}",
+        min(1.0, w.negation_base + w.negation_overlap * a.overlap),
+    )
+
+
+def _party(words: frozenset[str], other: frozenset[str]) -> bool:
+    return any(fuzzy_in(w, other) for w in words)
+
+
+def other_way_round(claim: TextFacts, passage: TextFacts) -> tuple[str, str, str] | None:
+    """(verb, the source's doer, the source's object) where the source gives the claim's
+    verb the claim's two parties in the other places ("iPhones outsold Android phones" /
+    "Android phones managed to outsell iPhones"; through the passive: "Wagoner was
+    replaced by Henderson"), and never in the claim's; not for a reciprocal verb ("Ford
+    met GM"), nor where either text negates the verb."""
+    vocab = claim.vocabulary
+    reciprocal = canon_set(vocab.reciprocal_verbs, ("VERB",), vocab=vocab)
+    negated = claim.polar[1] | passage.polar[1]
+    for verb, doer, done, _, _ in claim.roles:
+        if verb in reciprocal or verb in negated or _party(doer, done):
+            continue
+        same = [r for r in passage.roles if r[0] == verb]
+        if any(_party(doer, d) and _party(done, o) for _, d, o, _, _ in same):
+            continue  # the source also has it the claim's way
+        for _, d, o, dtext, otext in same:
+            if _party(doer, o) and _party(done, d):
+                return verb, dtext, otext
+    return None
+
+
+def roles_swapped(a: Assessment, t: Thresholds) -> Comparison | None:
+    """The source gives the claim's two parties of one verb the other way round."""
+    if a.overlap < t.negation_overlap:
+        return None
+    found = other_way_round(a.claim, a.passage)
+    if found is None:
+        return None
+    verb, doer, done = found
+    w = t.weights
+    return contradicted(
+        a,
+        f"the source has it the other way round: {doer} {verb} {done}",
         min(1.0, w.negation_base + w.negation_overlap * a.overlap),
     )
