@@ -32,6 +32,9 @@ class Weights:
     # ... and a figure of two or more significant digits matched exactly ("$8.6 billion"),
     # which chance rarely repeats, this much more
     specific_preference: float = 2.0
+    # a figure of this many significant digits, the same in both texts ("5,210.17"), pairs
+    # with the claim's without a shared word: chance does not repeat it
+    precise_digits: int = 4
     exact_tolerance: float = 0.005  # an exact figure allows rounding in its last digit
     # assess(): how much the passage is about the claim
     context_overlap: float = 0.5  # words of the passage before count at this weight

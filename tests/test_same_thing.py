@@ -306,3 +306,17 @@ def test_what_would_have_happened_neither_states_nor_disputes_what_happened(anal
     other = "If the sale had gone through, the jets would have been delivered by 2009."
     c = compare(analyzer.analyze(claim, DL), analyzer.analyze(other, DL), 0.7)
     assert c.stance != Stance.REFUTES and not c.checks, c.rationale
+
+
+def test_a_precise_figure_the_same_in_both_pairs_without_a_shared_word(analyzer):
+    claim = analyzer.analyze("The Harlow 50 closed at 6,318.42.", DL)
+    source = analyzer.analyze("The share index gained 0.7% to finish the day at 6,318.42.", DL)
+    (check,) = [c for c in align(claim, source, DEFAULT.weights) if c.claim.text == "6,318.42"]
+    assert check.agree
+    # ... to agree only: a different figure needs shared words to be compared
+    other = analyzer.analyze("The share index gained 0.7% to finish the day at 6,102.55.", DL)
+    assert not [c for c in align(claim, other, DEFAULT.weights) if c.claim.text == "6,318.42"]
+    # ... and only a precise one: a round figure the same in both is often chance
+    round_claim = analyzer.analyze("The Harlow 50 closed at 6,300.", DL)
+    round_source = analyzer.analyze("The share index gained 0.7% to finish the day at 6,300.", DL)
+    assert not align(round_claim, round_source, DEFAULT.weights)

@@ -36,6 +36,7 @@ ALIGNMENT_SCORES = {
 }
 # Counts of words or days, and the retrieval pool's multiple.
 COUNTS = {
+    "precise_digits",
     "name_candidates",
     "reworded_min_kept",
     "reworded_max_words",

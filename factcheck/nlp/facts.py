@@ -23,8 +23,10 @@ from factcheck.nlp import mood, respectively, syntax
 from factcheck.nlp.ages import as_age
 from factcheck.nlp.dates import DateContext
 from factcheck.nlp.fingerprint import SPACY_MODEL, analysis_fingerprint
+from factcheck.nlp.lemmas import load_pipeline
 from factcheck.nlp.names import entity_match, norm_entity
 from factcheck.nlp.quotes import quotations
+from factcheck.nlp.ranks import Rank, ranks
 from factcheck.nlp.roles import Role, verb_roles
 from factcheck.nlp.statements import Statement, statements
 from factcheck.nlp.values import find_values
@@ -103,6 +105,7 @@ class TextFacts:
     # predicates with their modifiers ("week", "hard week"), as asserted / as negated
     polar: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     roles: tuple[Role, ...] = ()  # (verb, doer's words, object's words): nlp/roles.py
+    ranks: tuple[Rank, ...] = ()  # places in a ranking ("the eleventh largest"): nlp/ranks.py
     # The vocabulary it was read with, when the Analyzer was given one of its own (a copy
     # of a language's tables): the rules then read its words by the same tables.
     vocab: Vocabulary | None = field(default=None, compare=False, repr=False)
@@ -195,11 +198,7 @@ class Analyzer:
                 spacy = import_spacy_without_torch()
             else:
                 import spacy
-            nlp = spacy.load(SPACY_MODEL, exclude=["senter"])
-            from factcheck.nlp.lemmas import NAME  # registers the component
-
-            nlp.add_pipe(NAME, after="lemmatizer")
-            return nlp
+            return load_pipeline(spacy, SPACY_MODEL)
         except Exception as ex:
             raise ModelError(f"Cannot load spaCy pipeline {SPACY_MODEL}: {ex}") from ex
 
@@ -360,6 +359,7 @@ def _facts(doc: Any, ctx: DateContext, vocab: Vocabulary) -> tuple[TextFacts, Da
         references=syntax.references(doc, found, vocab=vocab),
         unreal=mood.unreal(doc, found, vocab),
         roles=verb_roles(doc, vocab=vocab),
+        ranks=ranks(doc, found, vocab=vocab),
     )
     return facts, ctx
 

@@ -122,6 +122,7 @@ def facts_record(f: TextFacts) -> str:
             "references": [list(r) for r in f.references],
             "unreal": [list(r) for r in f.unreal],
             "roles": [[v, sorted(a), sorted(b), x, y] for v, a, b, x, y in f.roles],
+            "ranks": [list(r) for r in f.ranks],
             "negative": f.negative,
             "polar": [sorted(f.polar[0]), sorted(f.polar[1])],
         },
@@ -167,6 +168,7 @@ def facts_from_record(record: str, text: str, vocab: Vocabulary | None = None) -
             roles=tuple(
                 (v, frozenset(a), frozenset(b), x, y) for v, a, b, x, y in d.get("roles", ())
             ),
+            ranks=tuple((a, b, c, s, e) for a, b, c, s, e in d.get("ranks", ())),
             negative=d["negative"],
             polar=(frozenset(d["polar"][0]), frozenset(d["polar"][1])),
             vocab=vocab,

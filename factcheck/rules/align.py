@@ -59,14 +59,20 @@ def written_in_full(v: Value) -> bool:
     return bool(digits) and v.low is not None and v.low == int(v.low) and digits == str(int(v.low))
 
 
+def significant_digits(v: Value) -> int:
+    """How many significant digits a single figure has ("$8.6 billion" 2, "5,210.17" 6,
+    "300" 1); 0 for a date or a range."""
+    if v.kind == K.DATE or v.low is None or v.low != v.high:
+        return 0
+    mantissa = f"{abs(v.low):.6e}".split("e")[0]  # 8.6e9 -> "8.600000"
+    return len(mantissa.replace(".", "").rstrip("0"))
+
+
 def _specific(v: Value) -> bool:
     """A figure of two or more significant digits ("$8.6 billion", "237 orders", "14.5%"),
     not a round one ("$40 billion", "300"), and no date: the same one twice is rarely
     chance."""
-    if v.kind == K.DATE or v.low is None or v.low != v.high:
-        return False
-    mantissa = f"{abs(v.low):.6e}".split("e")[0]  # 8.6e9 -> "8.600000"
-    return len(mantissa.replace(".", "").rstrip("0")) >= 2
+    return significant_digits(v) >= 2
 
 
 def _partial(d: str) -> tuple[str, str]:
@@ -339,6 +345,16 @@ def align(
             score = shared + noun + anchor
             if cv.kind in NUMERIC_KINDS and cv.kind != K.QUANTITY:
                 score += w.unambiguous_kind
+            if (
+                score < w.min_alignment
+                and significant_digits(cv) >= w.precise_digits
+                and (cv.kind, cv.unit, cv.low) == (pv.kind, pv.unit, pv.low)
+                and significant_digits(pv) >= w.precise_digits
+            ):
+                # "closed at 5,210.17" / "finish the day at a level of 5,210.17": a figure
+                # this precise, the same in both, is the same figure whatever the wording
+                # (it pairs to agree; a mismatch still needs shared words to refute)
+                score = w.min_alignment
             if score < w.min_alignment:
                 continue
             agree = values_agree(cv, pv, w, vocab=vocab)

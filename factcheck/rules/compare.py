@@ -44,7 +44,7 @@ from factcheck.rules.naming import (
     sibling,
     title_words,
 )
-from factcheck.rules.opposites import opposite_evaluation, roles_swapped
+from factcheck.rules.opposites import opposite_evaluation, rank_changed, roles_swapped
 from factcheck.rules.speakers import (
     READ_AS_FACT,
     attributed,
@@ -372,6 +372,7 @@ RULES: tuple[Rule, ...] = (
     negation_flip,
     opposite_evaluation,
     roles_swapped,
+    rank_changed,
     figures_unstated,
 )
 

@@ -210,3 +210,38 @@ def roles_swapped(a: Assessment, t: Thresholds) -> Comparison | None:
         f"the source has it the other way round: {doer} {verb} {done}",
         min(1.0, w.negation_base + w.negation_overlap * a.overlap),
     )
+
+
+def other_place(claim: TextFacts, passage: TextFacts) -> tuple[str, str] | None:
+    """(the claim's words, the source's) where the source ranks the claim's thing by the
+    same superlative at another place ("the largest fall" / "the eleventh largest fall";
+    "the second-largest carmaker" / "the largest carmaker"), and nowhere at the claim's."""
+    for adj, place, noun, s, e in claim.ranks:
+        theirs = [
+            r for r in passage.ranks if r[0] == adj and (not noun or not r[2] or r[2] == noun)
+        ]
+        if theirs and all(r[1] != place for r in theirs):
+            return claim.text[s:e], passage.text[theirs[0][3] : theirs[0][4]]
+    return None
+
+
+def rank_changed(a: Assessment, t: Thresholds) -> Comparison | None:
+    """The source puts the claim's thing at another place of the same ranking, and has
+    every other word of the claim (its names are the names rule's)."""
+    claim, passage = a.claim, a.passage
+    if a.overlap < t.negation_overlap or claim.negative != passage.negative:
+        return None
+    found = other_place(claim, passage)
+    if found is None:
+        return None
+    names = {w for e in claim.entities for w in e.name.split()}
+    pool = passage.content | (a.context.content if a.context is not None else frozenset())
+    ranked = {r[0] for r in claim.ranks}
+    if any(not fuzzy_in(w, pool) for w in claim.content - names - ranked if " " not in w):
+        return None
+    w = t.weights
+    return contradicted(
+        a,
+        f"the claim says {found[0]!r} where the source says {found[1]!r}",
+        min(1.0, w.negation_base + w.negation_overlap * a.overlap),
+    )
