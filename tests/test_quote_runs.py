@@ -123,6 +123,18 @@ def test_a_quotation_is_read_with_the_people_named_where_it_opened(analyzer):
     assert entity_cover(claim, passage, None)[0] < 1.0
 
 
+def test_whoever_speaks_a_quotation_is_named_for_all_of_its_passages(analyzer):
+    """A claim that makes the speaker its subject ("Lind put the delay at ...") names the
+    speaker the quotation's last passage gives ('... ," port analyst Ida Lind said.')."""
+    from factcheck.rules.compare import assess
+
+    claim = analyzer.analyze("Port analyst Ida Lind put the delay at 40 minutes.")
+    first = analyzer.analyze('"We see a delay of 40 minutes on the morning ferry.')
+    last = analyzer.analyze('The crew is doing its best," port analyst Ida Lind said.')
+    assert not assess(claim, first, 0.3, run=(None, first, last)).missing_names
+    assert assess(claim, first, 0.3).missing_names  # read alone, it names no one
+
+
 def test_narration_leading_into_a_quotation_names_no_speaker(analyzer):
     # the passage before is another speaker's; the run's first passage is narration
     run = (

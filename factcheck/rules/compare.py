@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.paraphrase import Like, exact
-from factcheck.nlp.speech import QuoteRunFacts, said_content
+from factcheck.nlp.speech import QuoteRunFacts, run_speaker, said_content
 from factcheck.nlp.words import fuzzy_in, overlap
 from factcheck.rules.align import (
     ValueCheck,
@@ -159,7 +159,10 @@ def assess(
         share_rel = share
     headline = title_words(title, claim.vocabulary)
     opened = run[0] if run is not None else None  # where its quotation was opened
-    cover, missing_names = entity_cover(claim, passage, context, headline, lead, opened)
+    who = run_speaker(run) if run is not None else None
+    cover, missing_names = entity_cover(
+        claim, passage, context, headline, lead, opened, who.name if who is not None else ""
+    )
     # A mismatch on a loose alignment (values that may be about different things) proves
     # nothing either way: only sure alignments may refute.
     named = frozenset(

@@ -44,6 +44,7 @@ def entity_cover(
     headline: frozenset[str] = frozenset(),
     lead: TextFacts | None = None,
     opened: TextFacts | None = None,
+    speaker: str = "",
 ) -> tuple[float, tuple[Value, ...]]:
     """Share of the claim's names that the passage, the passage before it or its article's
     headline names (news copy names a company in the headline, then says "the company"),
@@ -56,12 +57,14 @@ def entity_cover(
     ("Another automaker, General Motors, ...", "Other companies also reported ...").
 
     A passage inside a quotation of several passages is read with the passage before the
-    quotation too (``opened``): the speaker's "he" and "him" are the people named there."""
+    quotation too (``opened``): the speaker's "he" and "him" are the people named there;
+    and whoever speaks the quotation (``speaker``, named where it opens or closes: '...
+    a GM bankruptcy ... ," analyst Himanshu Patel said.') is named for all of it."""
     names = sorted({e.name for e in content_names(claim)})
     if not names:
         return 1.0, ()
     vocab = claim.vocabulary
-    pnames = {e.name for e in passage.entities}
+    pnames = {e.name for e in passage.entities} | ({speaker} if speaker else set())
     others = about_others(passage, vocab)
     pool = passage.content | (frozenset() if others else _headline_names(headline, vocab))
     for ctx in (context, opened):
