@@ -10,7 +10,7 @@ from functools import partial
 
 import pytest
 
-from factcheck.rules.coverage import not_stated, other_name, unstated
+from factcheck.rules.coverage import not_stated, other_name, other_party, unstated
 from factcheck.thresholds import DEFAULT
 from factcheck.types import Stance
 from tests.helpers.assess import assessed
@@ -187,3 +187,43 @@ def test_another_name_must_be_of_the_same_kind(analyzer):
     )
     assert unstated(a, t) == ["Eastwind Air"]
     assert other_name(a, ["Eastwind Air"], t) is None
+
+
+# -- other_party ----------------------------------------------------------------------------
+
+
+def test_another_doer_of_the_claims_verb_and_object_refutes(analyzer):
+    a, t = _assessed(
+        analyzer,
+        "Halden Motors will supply the engines for the navy tankers.",
+        "Corvane Dynamics, part of the consortium, will supply engines.",
+        sim=0.3,
+        title="Consortium wins navy tanker contract",
+    )
+    missing = unstated(a, t)
+    assert missing == ["Halden Motors"]
+    out = other_party(a, missing, t)
+    assert out is not None and out.stance == Stance.REFUTES
+    assert out.rationale == "the source says this of Corvane Dynamics, not Halden Motors"
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        # another object: not the claim's verb and object
+        "Corvane Dynamics, part of the consortium, will supply electronics.",
+        # the claim's own name there too: both may do it
+        "Corvane Dynamics and Halden Motors will supply engines.",
+        # not a name
+        "The consortium will supply engines.",
+    ],
+)
+def test_another_doer_refutes_only_in_the_claims_place_by_name(analyzer, passage):
+    a, t = _assessed(
+        analyzer,
+        "Halden Motors will supply the engines for the navy tankers.",
+        passage,
+        sim=0.3,
+        title="Consortium wins navy tanker contract",
+    )
+    assert other_party(a, unstated(a, t), t) is None

@@ -32,7 +32,7 @@ from factcheck.rules.align import (
     values_agree,
 )
 from factcheck.rules.assessment import Assessment, Comparison, contradicted, neutral
-from factcheck.rules.coverage import not_stated, other_name, unstated
+from factcheck.rules.coverage import not_stated, other_name, other_party, unstated
 from factcheck.rules.describe import describe
 from factcheck.rules.direction import direction_flip
 from factcheck.rules.model_rules import MODEL_RULES
@@ -400,21 +400,23 @@ def _concluded(a: Assessment, probs: StanceProbs | None, t: Thresholds) -> Compa
     if out.stance == Stance.REFUTES and out.rule in READ_AS_FACT:
         return other_voice(a, out, t)
     if out.stance != Stance.SUPPORTS:
-        if (
-            out.stance == Stance.NEUTRAL
-            and a.decided is None
-            and a.similarity >= t.paraphrase_similarity
-        ):
+        if out.stance == Stance.NEUTRAL and a.decided is None:
             # A near-restatement that the model does not back may say the same of
-            # someone else: the model rightly does not call that support.
+            # someone else: the model rightly does not call that support. So may a
+            # passage that gives the claim's verb and object another doer.
             missing = unstated(a, t)
-            swapped = other_name(a, missing, t) if missing else None
+            near = a.similarity >= t.paraphrase_similarity
+            swapped = (
+                (other_name(a, missing, t) if near else None) or other_party(a, missing, t)
+                if missing
+                else None
+            )
             if swapped is not None:
                 return swapped
         return out
     missing = unstated(a, t)
     if missing:
-        return other_name(a, missing, t) or not_stated(a, missing)
+        return other_name(a, missing, t) or other_party(a, missing, t) or not_stated(a, missing)
     return attributed(a, out)
 
 

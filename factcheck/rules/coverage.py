@@ -3,9 +3,10 @@ that a passage does not state, and the passage that says the same of another nam
 
 from __future__ import annotations
 
+from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.names import entity_match
 from factcheck.nlp.speech import quoted_in
-from factcheck.nlp.words import overlap
+from factcheck.nlp.words import fuzzy_in, overlap
 from factcheck.rules.assessment import Assessment, Comparison
 from factcheck.thresholds import Thresholds
 from factcheck.types import Stance
@@ -69,3 +70,57 @@ def other_name(a: Assessment, missing: list[str], t: Thresholds) -> Comparison |
         checks=a.checks,
         relatedness=a.relatedness,
     )
+
+
+def _has(words: frozenset[str], pool: frozenset[str]) -> bool:
+    return any(fuzzy_in(w, pool) for w in words)
+
+
+def _shown(facts: TextFacts, words: frozenset[str], text: str) -> str:
+    """A party as the text names it: the name holding its words ("Pratt & Whitney")."""
+    return next((e.text for e in facts.entities if any(w in e.name for w in words)), text)
+
+
+def other_party(a: Assessment, missing: list[str], t: Thresholds) -> Comparison | None:
+    """The source gives the claim's verb and object to another doer, or the claim's verb
+    and doer another object, named where the claim's own name is ("Pratt & Whitney will
+    supply the engines" / "Rolls-Royce ... will supply engines"): the same said of someone
+    else, when that name is all the passage leaves unstated and it never names it."""
+    claim, passage = a.claim, a.passage
+    if any(not c.agree for c in a.checks):
+        return None
+    # the rest of the claim in the passage, the one before it or the headline
+    pool = passage.content | (a.context.content if a.context else frozenset()) | a.headline
+    for verb, doer, done, dtext, otext in claim.roles:
+        for v, d, o, dt_, ot_ in passage.roles:
+            if v != verb:
+                continue
+            for mine, theirs, kept, kept2, mtext, ttext in (
+                (doer, d, done, o, dtext, dt_),
+                (done, o, doer, d, otext, ot_),
+            ):
+                rest = frozenset(w for w in claim.content if " " not in w and w not in mine)
+                if (
+                    overlap(rest, pool) >= t.weights.other_name_overlap
+                    and _has(kept, kept2)
+                    and not _has(mine, passage.content)
+                    and not _has(theirs, claim.content)
+                    and mtext[:1].isupper()
+                    and ttext[:1].isupper()
+                    and all(any(w in m.lower() for w in mine) for m in missing)
+                ):
+                    return Comparison(
+                        stance=Stance.REFUTES,
+                        weight=min(
+                            1.0,
+                            t.weights.other_name_base
+                            + t.weights.other_name_per_overlap * a.overlap,
+                        ),
+                        rationale=f"the source says this of {_shown(passage, theirs, ttext)},"
+                        f" not {_shown(claim, mine, mtext)}",
+                        claim_spans=a.claim_spans,
+                        passage_spans=a.passage_spans,
+                        checks=a.checks,
+                        relatedness=a.relatedness,
+                    )
+    return None
