@@ -227,3 +227,23 @@ def test_another_doer_refutes_only_in_the_claims_place_by_name(analyzer, passage
         title="Consortium wins navy tanker contract",
     )
     assert other_party(a, unstated(a, t), t) is None
+
+
+def test_another_name_hung_on_the_claims_word_refutes(analyzer):
+    """'bid for Halden contracts' / 'bid for Corvane contracts': the same place of the same
+    words, another name in it."""
+    claim = "The Avra unit may bid again for Halden launch contracts, the ministry said."
+    a, t = _assessed(
+        analyzer,
+        claim,
+        "The Avra unit may bid again for Corvane launch contracts, the ministry said.",
+    )
+    missing = unstated(a, t)
+    assert missing == ["Halden"]
+    out = other_party(a, missing, t)
+    assert out is not None and out.rationale == "the source says this of Corvane, not Halden"
+    # hung on another word, it is no place of the claim's name
+    b, t = _assessed(
+        analyzer, claim, "The Avra unit may bid again for launch contracts, Corvane said."
+    )
+    assert other_party(b, unstated(b, t), t) is None

@@ -23,11 +23,11 @@ from factcheck.nlp import mood, respectively, syntax
 from factcheck.nlp.ages import as_age
 from factcheck.nlp.dates import DateContext
 from factcheck.nlp.fingerprint import SPACY_MODEL, analysis_fingerprint
-from factcheck.nlp.lemmas import load_pipeline
+from factcheck.nlp.lemmas import import_spacy_without_torch, load_pipeline
 from factcheck.nlp.names import entity_match, norm_entity
 from factcheck.nlp.quotes import quotations
 from factcheck.nlp.ranks import Rank, ranks
-from factcheck.nlp.roles import Role, verb_roles
+from factcheck.nlp.roles import Role, Slot, name_slots, verb_roles
 from factcheck.nlp.statements import Statement, statements
 from factcheck.nlp.values import find_values
 from factcheck.nlp.words import canon, fuzzy_in
@@ -105,6 +105,7 @@ class TextFacts:
     # predicates with their modifiers ("week", "hard week"), as asserted / as negated
     polar: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     roles: tuple[Role, ...] = ()  # (verb, doer's words, object's words): nlp/roles.py
+    slots: tuple[Slot, ...] = ()  # where each name stands: nlp/roles.py
     ranks: tuple[Rank, ...] = ()  # places in a ranking ("the eleventh largest"): nlp/ranks.py
     # The vocabulary it was read with, when the Analyzer was given one of its own (a copy
     # of a language's tables): the rules then read its words by the same tables.
@@ -119,27 +120,6 @@ class TextFacts:
     def vocabulary(self) -> Vocabulary:
         """The tables it was read with: what the rules read its words by."""
         return self.vocab if self.vocab is not None else vocabulary(self.lang)
-
-
-def import_spacy_without_torch() -> Any:
-    """Import spaCy without letting thinc import torch (2.6 s of a cold start).
-
-    thinc runs ``import torch`` whenever torch is installed, only to offer PyTorch-backed
-    layers; the packaged English pipeline has none. Unless torch is already loaded (the
-    torch backend), its import is made to fail while spaCy loads, then allowed again."""
-    import sys
-
-    if "spacy" in sys.modules or "torch" in sys.modules:
-        import spacy
-
-        return spacy
-    sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` fail
-    try:
-        import spacy
-    finally:
-        if sys.modules.get("torch", 0) is None:
-            del sys.modules["torch"]
-    return spacy
 
 
 class Analyzer:
@@ -360,6 +340,7 @@ def _facts(doc: Any, ctx: DateContext, vocab: Vocabulary) -> tuple[TextFacts, Da
         unreal=mood.unreal(doc, found, vocab),
         roles=verb_roles(doc, vocab=vocab),
         ranks=ranks(doc, found, vocab=vocab),
+        slots=name_slots(doc, found, vocab=vocab),
     )
     return facts, ctx
 

@@ -123,6 +123,7 @@ def facts_record(f: TextFacts) -> str:
             "unreal": [list(r) for r in f.unreal],
             "roles": [[v, sorted(a), sorted(b), x, y] for v, a, b, x, y in f.roles],
             "ranks": [list(r) for r in f.ranks],
+            "slots": [[h, r, sorted(w), x] for h, r, w, x in f.slots],
             "negative": f.negative,
             "polar": [sorted(f.polar[0]), sorted(f.polar[1])],
         },
@@ -169,6 +170,7 @@ def facts_from_record(record: str, text: str, vocab: Vocabulary | None = None) -
                 (v, frozenset(a), frozenset(b), x, y) for v, a, b, x, y in d.get("roles", ())
             ),
             ranks=tuple((a, b, c, s, e) for a, b, c, s, e in d.get("ranks", ())),
+            slots=tuple((h, r, frozenset(w), x) for h, r, w, x in d.get("slots", ())),
             negative=d["negative"],
             polar=(frozenset(d["polar"][0]), frozenset(d["polar"][1])),
             vocab=vocab,

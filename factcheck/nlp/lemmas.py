@@ -1,13 +1,34 @@
-"""The spaCy pipeline the Analyzer reads with: the packaged model, plus a component that
-gives a verb the lemma its irregular form has in the lemmatizer's own exception table when
-the tagger read it as a present form, which the rule lemmatizer keeps as written
-("iPhones outsold Android phones": 'outsold', tagged VBP, is 'outsell')."""
+"""The spaCy pipeline the Analyzer reads with, imported without torch: the packaged model,
+plus a component that gives a verb the lemma its irregular form has in the lemmatizer's
+own exception table when the tagger read it as a present form, which the rule lemmatizer
+keeps as written ("iPhones outsold Android phones": 'outsold', tagged VBP, is 'outsell')."""
 
 from __future__ import annotations
 
 from typing import Any
 
 NAME = "factcheck_verb_lemmas"
+
+
+def import_spacy_without_torch() -> Any:
+    """Import spaCy without letting thinc import torch (2.6 s of a cold start).
+
+    thinc runs ``import torch`` whenever torch is installed, only to offer PyTorch-backed
+    layers; the packaged English pipeline has none. Unless torch is already loaded (the
+    torch backend), its import is made to fail while spaCy loads, then allowed again."""
+    import sys
+
+    if "spacy" in sys.modules or "torch" in sys.modules:
+        import spacy
+
+        return spacy
+    sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` fail
+    try:
+        import spacy
+    finally:
+        if sys.modules.get("torch", 0) is None:
+            del sys.modules["torch"]
+    return spacy
 
 
 def _register(language: Any) -> None:

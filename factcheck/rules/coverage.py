@@ -81,46 +81,61 @@ def _shown(facts: TextFacts, words: frozenset[str], text: str) -> str:
     return next((e.text for e in facts.entities if any(w in e.name for w in words)), text)
 
 
+Place = tuple[tuple[str, ...], frozenset[str], frozenset[str], str]
+
+
+def _places(facts: TextFacts) -> list[Place]:
+    """Each place a text puts a party in, with what else pins the place: a verb's doer
+    (pinned by the verb and its object), its object (by the verb and its doer), and a
+    name where it hangs on a word (by the word and how: "in", "compound", "poss")."""
+    out: list[Place] = []
+    for verb, doer, done, dtext, otext in facts.roles:
+        out.append((("doer", verb), doer, done, dtext))
+        out.append((("object", verb), done, doer, otext))
+    for head, how, words, text in facts.slots:
+        out.append((("slot", head, how), words, frozenset(), text))
+    return out
+
+
 def other_party(a: Assessment, missing: list[str], t: Thresholds) -> Comparison | None:
-    """The source gives the claim's verb and object to another doer, or the claim's verb
-    and doer another object, named where the claim's own name is ("Pratt & Whitney will
-    supply the engines" / "Rolls-Royce ... will supply engines"): the same said of someone
-    else, when that name is all the passage leaves unstated and it never names it."""
+    """The source puts another name where the claim's stands: the claim's verb and object
+    with another doer, its verb and doer with another object, or the word a name hangs on
+    with another name on it ("Pratt & Whitney will supply the engines" / "Rolls-Royce ...
+    will supply engines"; "bid for Cape Canaveral contracts" / "bid for Vandenberg
+    contracts"): the same said of someone else, when that name is all the passage leaves
+    unstated, it never names it, and the passage has most of the rest of the claim."""
     claim, passage = a.claim, a.passage
-    if any(not c.agree for c in a.checks):
+    if not missing or any(not c.agree for c in a.checks):
         return None
     # the rest of the claim in the passage, the one before it or the headline
     pool = passage.content | (a.context.content if a.context else frozenset()) | a.headline
-    for verb, doer, done, dtext, otext in claim.roles:
-        for v, d, o, dt_, ot_ in passage.roles:
-            if v != verb:
-                continue
-            for mine, theirs, kept, kept2, mtext, ttext in (
-                (doer, d, done, o, dtext, dt_),
-                (done, o, doer, d, otext, ot_),
+    theirs_all = _places(passage)
+    for place, mine, kept, mtext in _places(claim):
+        if not mtext[:1].isupper() or _has(mine, passage.content):
+            continue
+        if not all(any(w in m.lower() for w in mine) for m in missing):
+            continue
+        rest = frozenset(w for w in claim.content if " " not in w and w not in mine)
+        if overlap(rest, pool) < t.weights.other_name_overlap:
+            continue
+        for where, theirs, kept2, ttext in theirs_all:
+            if (
+                where == place
+                and (not kept or _has(kept, kept2))
+                and ttext[:1].isupper()
+                and not _has(theirs, claim.content)
             ):
-                rest = frozenset(w for w in claim.content if " " not in w and w not in mine)
-                if (
-                    overlap(rest, pool) >= t.weights.other_name_overlap
-                    and _has(kept, kept2)
-                    and not _has(mine, passage.content)
-                    and not _has(theirs, claim.content)
-                    and mtext[:1].isupper()
-                    and ttext[:1].isupper()
-                    and all(any(w in m.lower() for w in mine) for m in missing)
-                ):
-                    return Comparison(
-                        stance=Stance.REFUTES,
-                        weight=min(
-                            1.0,
-                            t.weights.other_name_base
-                            + t.weights.other_name_per_overlap * a.overlap,
-                        ),
-                        rationale=f"the source says this of {_shown(passage, theirs, ttext)},"
-                        f" not {_shown(claim, mine, mtext)}",
-                        claim_spans=a.claim_spans,
-                        passage_spans=a.passage_spans,
-                        checks=a.checks,
-                        relatedness=a.relatedness,
-                    )
+                return Comparison(
+                    stance=Stance.REFUTES,
+                    weight=min(
+                        1.0,
+                        t.weights.other_name_base + t.weights.other_name_per_overlap * a.overlap,
+                    ),
+                    rationale=f"the source says this of {_shown(passage, theirs, ttext)},"
+                    f" not {_shown(claim, mine, mtext)}",
+                    claim_spans=a.claim_spans,
+                    passage_spans=a.passage_spans,
+                    checks=a.checks,
+                    relatedness=a.relatedness,
+                )
     return None
