@@ -31,3 +31,27 @@ def test_a_count_set_by_name_stays_a_count(hash_checker):
 def test_an_unknown_name_is_refused_with_the_known_ones():
     with pytest.raises(SystemExit, match=r"unknown threshold .figure_refute.*figure_refute_base"):
         parse_overrides(["figure_refute=0.3"])
+
+
+def test_a_dump_diff_counts_moves_and_hides_the_test_halves_claims(tmp_path):
+    import json
+
+    from benchmarks import dump_diff, news_claims
+
+    rows = news_claims.load(news_claims.DATA)
+    dev = next(r for r in rows if r["split"] == "dev")
+    test = next(r for r in rows if r["split"] == "test")
+    other = "NOT_ENOUGH_INFO" if dev["label"] != "NOT_ENOUGH_INFO" else "REFUTED"
+
+    def dump(path, dev_label, test_label):
+        with path.open("w", encoding="utf-8") as f:
+            for r, label in ((dev, dev_label), (test, test_label)):
+                f.write(json.dumps({"id": r["id"], "claim": r["claim"], "label": label}) + "\n")
+        return path
+
+    before = dump(tmp_path / "a.jsonl", other, test["label"])
+    after = dump(tmp_path / "b.jsonl", dev["label"], other)
+    lines, counts = dump_diff.diff(before, after)
+    assert counts == {"changed": 2, "right": 1, "wrong": 1}
+    text = "\n".join(lines)
+    assert dev["claim"] in text and test["claim"] not in text
