@@ -156,6 +156,11 @@ def test_hedged_durations():
         ("two weeks ago", "2021-12-14", "2021-12-20"),
         ("in May 2019", "2019-05-01", "2019-05-31"),
         ("on 2020-02-29", "2020-02-29", "2020-02-29"),
+        # two days of one month
+        ("on 23 and 24 March 2020", "2020-03-23", "2020-03-24"),
+        ("on March 23-24, 2020", "2020-03-23", "2020-03-24"),
+        ("last weekend", "2021-12-25", "2021-12-26"),
+        ("next weekend", "2022-01-01", "2022-01-02"),
     ],
 )
 def test_dates_resolved_against_the_dateline(text, frm, to):
@@ -168,6 +173,15 @@ def test_weekday_uses_tense():
     future = one("They will meet on Thursday", "date")
     assert past.date_from == "2021-12-30"
     assert future.date_from == "2022-01-06"
+
+
+def test_this_weekend_uses_the_tense_of_its_own_clause():
+    # the dateline is a Friday: the latest weekend is the one before it
+    assert one("It came to light this weekend", "date").date_from == "2021-12-25"
+    assert one("They will meet this weekend", "date").date_from == "2022-01-01"
+    # "due to" in another clause does not make it a plan
+    text = "It was late, due to a strike -- and only came to light this weekend"
+    assert one(text, "date").date_from == "2021-12-25"
 
 
 def test_the_same_year_refers_back():

@@ -199,6 +199,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         weekday_modifiers=_ro(dat["weekday_modifiers"]),
         same=tuple(dat["same"]),
         calendar_units=_ro(dat["calendar_units"]),
+        weekend_words=frozenset(dat.get("weekend_words", ())),
         reporting_verbs=frozenset(lex["reporting_verbs"]),
         opinion_verbs=frozenset(lex["opinion_verbs"]),
         obligation=frozenset(lex["obligation"]),

@@ -124,6 +124,7 @@ class Vocabulary:
     base_offsets: tuple[str, ...]
     weekday_modifiers: Mapping[str, int]
     same: tuple[str, ...]
+    weekend_words: frozenset[str]
     calendar_units: Mapping[str, str]  # written -> grain
     # lexicon.json
     reporting_verbs: frozenset[str]

@@ -39,6 +39,8 @@ def date_patterns(v: Vocabulary) -> DatePatterns:
     the = rf"(?:(?:{alternation(v.definite_articles)})\s+)?"
     plural = rf"(?:{re.escape(v.plural_suffix)})"
     percent = alternation(v.percent.get("%", ()))
+    # the first day of two of one month: "23 and 24 January 2010", "January 23-24, 2010"
+    first = rf"(?:(?P<d0>\d{{1,2}}){nth}\s*(?:{alternation(v.range_joiners)})\s*)?"
 
     def unit(*grains: str) -> str:
         return alternation(w for w, g in v.calendar_units.items() if g in grains)
@@ -47,8 +49,12 @@ def date_patterns(v: Vocabulary) -> DatePatterns:
         ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", 0),
         # 31/12/2021, 12.31.2021: which part is the day is decided in numeric_date.
         ("numeric", r"(?<![\d/.])(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<y>\d{4})(?![\d/])", 0),
-        ("mdy", rf"\b(?P<mon>{mon})\s+(?P<d>\d{{1,2}}){nth},?\s+(?P<y>\d{{4}})\b", 0),
-        ("dmy", rf"\b(?P<d>\d{{1,2}}){nth}\s+{of}(?P<mon>{mon})\s*,?\s+(?P<y>\d{{4}})\b", 0),
+        ("mdy", rf"\b(?P<mon>{mon})\s+{first}(?P<d>\d{{1,2}}){nth},?\s+(?P<y>\d{{4}})\b", 0),
+        (
+            "dmy",
+            rf"\b{first}(?P<d>\d{{1,2}}){nth}\s+{of}(?P<mon>{mon})\s*,?\s+(?P<y>\d{{4}})\b",
+            0,
+        ),
         ("md", rf"\b(?P<mon>{mon})\s+(?P<d>\d{{1,2}}){nth}\b(?!\s*,?\s*\d{{4}})(?![\d:])", 0),
         ("dm", rf"\b(?P<d>\d{{1,2}}){nth}\s+{of}(?P<mon>{mon})\b(?!\s*,?\s*\d{{4}})", 0),
         ("my", rf"\b(?P<mon>{mon})\s+{of}(?P<y>\d{{4}})\b", 0),
@@ -61,6 +67,11 @@ def date_patterns(v: Vocabulary) -> DatePatterns:
         (
             "rel_period",
             rf"\b(?P<mod>{alternation(v.periods)})\s+(?P<unit>{unit('week', 'month', 'year')})\b",
+            re.I,
+        ),
+        (
+            "rel_weekend",
+            rf"\b(?P<mod>{alternation(v.periods)})\s+(?P<unit>{alternation(v.weekend_words)})\b",
             re.I,
         ),
         ("rel_day", rf"\b(?P<word>{alternation(v.days)})\b", re.I),
@@ -93,6 +104,7 @@ def date_patterns(v: Vocabulary) -> DatePatterns:
     )
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|--")
 DAY_PRECISE = ("iso", "mdy", "dmy", "md", "dm", "numeric")
 DATE_ORDERS = ("dmy", "mdy")
 
@@ -154,7 +166,10 @@ def _absolute(
     """Dates that name their month, year or decade."""
     if kind in ("iso", "mdy", "dmy"):
         mon = int(m["m"]) if kind == "iso" else _mon(m["mon"], v)
-        return _day(dt.date(int(m["y"]), mon, int(m["d"])))
+        last = dt.date(int(m["y"]), mon, int(m["d"]))
+        if kind != "iso" and m["d0"] and int(m["d0"]) < last.day:
+            return last.replace(day=int(m["d0"])).isoformat(), last.isoformat(), "day"
+        return _day(last)
     if kind == "numeric":
         got = numeric_date(m, order)
         return None if isinstance(got, str) else _day(dt.date(*got))
@@ -196,6 +211,19 @@ def _relative(
     """Dates relative to the dateline: "yesterday", "last week", "two years ago", "Monday"."""
     if kind == "rel_day":
         return _day(dl + dt.timedelta(days=v.days[m["word"].lower()]))
+    if kind == "rel_weekend":
+        # the latest Saturday and Sunday (the dateline's own), or the next after a forward
+        # word ("next weekend") or in a future clause ("will meet this weekend": the words
+        # of its own clause, not "due to ..." in another one)
+        shift = v.periods[" ".join(m["mod"].lower().split())]
+        clause = _CLAUSE_BREAK.split(sentence[: m.start()])[-1]
+        ahead = shift > 0 or (shift == 0 and bool(date_patterns(v).future.search(clause)))
+        sat = (
+            dl + dt.timedelta(days=(5 - dl.weekday()) % 7)
+            if ahead
+            else dl - dt.timedelta(days=(dl.weekday() - 5) % 7)
+        )
+        return sat.isoformat(), (sat + dt.timedelta(days=1)).isoformat(), "day"
     if kind == "rel_period":
         shift = v.periods[" ".join(m["mod"].lower().split())]
         unit = v.calendar_units[m["unit"].lower()]
