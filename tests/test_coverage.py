@@ -230,20 +230,37 @@ def test_another_doer_refutes_only_in_the_claims_place_by_name(analyzer, passage
 
 
 def test_another_name_hung_on_the_claims_word_refutes(analyzer):
-    """'bid for Halden contracts' / 'bid for Corvane contracts': the same place of the same
-    words, another name in it."""
-    claim = "The Avra unit may bid again for Halden launch contracts, the ministry said."
+    """'bid for Boeing contracts' / 'bid for Lockheed contracts': the same place of the
+    same words, another name of the same kind in it."""
+    claim = "The Avra unit may bid again for Boeing launch contracts, the ministry said."
     a, t = _assessed(
         analyzer,
         claim,
-        "The Avra unit may bid again for Corvane launch contracts, the ministry said.",
+        "The Avra unit may bid again for Lockheed launch contracts, the ministry said.",
     )
     missing = unstated(a, t)
-    assert missing == ["Halden"]
+    assert missing == ["Boeing"]
     out = other_party(a, missing, t)
-    assert out is not None and out.rationale == "the source says this of Corvane, not Halden"
+    assert out is not None and out.rationale == "the source says this of Lockheed, not Boeing"
     # hung on another word, it is no place of the claim's name
     b, t = _assessed(
-        analyzer, claim, "The Avra unit may bid again for launch contracts, Corvane said."
+        analyzer, claim, "The Avra unit may bid again for launch contracts, Lockheed said."
+    )
+    assert other_party(b, unstated(b, t), t) is None
+
+
+def test_another_party_must_be_a_name_of_the_same_kind(analyzer):
+    """A person is not another company that did it; a continent is not another country
+    (it may hold it), nor is any place another's."""
+    a, t = _assessed(
+        analyzer,
+        "Angela Merkel announced 3,000 job cuts on Monday.",
+        "General Motors announced 3,000 job cuts on Monday.",
+    )
+    assert other_party(a, unstated(a, t), t) is None
+    b, t = _assessed(
+        analyzer,
+        "General Motors sold 500,000 cars in Canada last year.",
+        "General Motors sold 500,000 cars in North America last year.",
     )
     assert other_party(b, unstated(b, t), t) is None

@@ -60,10 +60,36 @@ def test_the_parties_the_other_way_round_refute(analyzer, claim, source, stance)
         assert out.rule == "roles_swapped" and "other way round" in out.rationale
 
 
-def test_a_reciprocal_verb_says_the_same_either_way(analyzer):
+@pytest.mark.parametrize(
+    ("claim", "source"),
+    [
+        (
+            "Dunmore executives met Harlow officials in Oslo.",
+            "Harlow officials met Dunmore executives in Oslo.",
+        ),
+        # a verb that can run both ways at once
+        (
+            "Brevikia accused Kestrelia of breaking the ceasefire.",
+            "Kestrelia accused Brevikia of breaking the ceasefire.",
+        ),
+        # one word in common is not the same party
+        (
+            "The finance ministry criticised the central bank on Monday.",
+            "Central bank officials criticised finance ministry spending plans on Monday.",
+        ),
+    ],
+)
+def test_only_a_one_way_verb_with_the_same_parties_is_swapped(analyzer, claim, source):
+    out = compare(analyzer.analyze(claim, DL), analyzer.analyze(source, DL), 0.8)
+    assert out.rule != "roles_swapped"
+
+
+def test_a_base_form_keeps_its_own_lemma(analyzer):
+    """'did not ground the fleet' is 'ground', not 'grind' (an irregular past of another
+    verb), so a negation is still read."""
     out = compare(
-        analyzer.analyze("Dunmore executives met Harlow officials in Oslo.", DL),
-        analyzer.analyze("Harlow officials met Dunmore executives in Oslo.", DL),
+        analyzer.analyze("Regulators did not ground the Dunmore fleet.", DL),
+        analyzer.analyze("Regulators grounded the Dunmore fleet.", DL),
         0.8,
     )
-    assert out.rule != "roles_swapped"
+    assert out.stance == Stance.REFUTES and out.rule == "negation_flip"

@@ -45,6 +45,11 @@ def test_a_name_sharing_a_word_with_another_beside_it_is_a_sibling(
         ("Corvane sold the Zephyr for $129.", "Corvane Inc. sold the Zephyr for $149."),
         # the passage's extra word is on the other side of the shared word
         ("The Halden superjumbo seats 555 people.", "The Airvane Halden seats 525 people."),
+        # the passage names the claim's own one too
+        (
+            "Corvane Motors sold 500,000 cars in 2009.",
+            "Corvane, whose sister firm Corvane Finance lends to buyers, sold 450,000 cars.",
+        ),
         # nothing beside the shared word in the claim
         ("Corvane sold 3 million units.", "Corvane Holdings sold 4 million units."),
         # the claim's words are no name: a sentence's first word, or a name and its verb

@@ -176,12 +176,17 @@ def test_weekday_uses_tense():
 
 
 def test_this_weekend_uses_the_tense_of_its_own_clause():
-    # the dateline is a Friday: the latest weekend is the one before it
-    assert one("It came to light this weekend", "date").date_from == "2021-12-25"
+    # the dateline is a Friday: without a future word, the weekend just past or the next
+    got = one("It came to light this weekend", "date")
+    assert (got.date_from, got.date_to) == ("2021-12-25", "2022-01-02")
     assert one("They will meet this weekend", "date").date_from == "2022-01-01"
     # "due to" in another clause does not make it a plan
-    text = "It was late, due to a strike -- and only came to light this weekend"
-    assert one(text, "date").date_from == "2021-12-25"
+    got = one("It was late, due to a strike -- and only came to light this weekend", "date")
+    assert got.date_from == "2021-12-25"
+    # on a Saturday or Sunday, "this weekend" is that one and "last weekend" the one before
+    sat = DateContext(dt.date(2022, 1, 8))
+    assert one("They won this weekend", "date", sat).date_from == "2022-01-08"
+    assert one("They won last weekend", "date", sat).date_from == "2022-01-01"
 
 
 def test_the_same_year_refers_back():

@@ -167,7 +167,7 @@ class Vocabulary:
     ahead_words: frozenset[str]
     level_before: frozenset[str]
     window_after_superlative: frozenset[str]
-    reciprocal_verbs: frozenset[str]
+    one_way_verbs: frozenset[str]
     irrealis_modals: frozenset[str]
     gradable: Mapping[str, int]  # a gradable word: +/- (its scale's number), by end
     # synonyms.json, aliases.json

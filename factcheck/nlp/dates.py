@@ -212,18 +212,26 @@ def _relative(
     if kind == "rel_day":
         return _day(dl + dt.timedelta(days=v.days[m["word"].lower()]))
     if kind == "rel_weekend":
-        # the latest Saturday and Sunday (the dateline's own), or the next after a forward
-        # word ("next weekend") or in a future clause ("will meet this weekend": the words
-        # of its own clause, not "due to ..." in another one)
+        # a Saturday and Sunday: "next" the coming one, "last" the latest before the
+        # dateline's own (on a Saturday or Sunday, the one before it), "this" the
+        # dateline's own, else the coming one in a future clause ("will meet this weekend":
+        # its own clause, not "due to ..." in another); on a weekday, without a future
+        # word, "this weekend" may be the one just past or the coming one ("face Kestrel
+        # this weekend"), and is read as either
         shift = v.periods[" ".join(m["mod"].lower().split())]
+        latest = dl - dt.timedelta(days=(dl.weekday() - 5) % 7)
+        coming = dl + dt.timedelta(days=(5 - dl.weekday()) % 7)
         clause = _CLAUSE_BREAK.split(sentence[: m.start()])[-1]
-        ahead = shift > 0 or (shift == 0 and bool(date_patterns(v).future.search(clause)))
-        sat = (
-            dl + dt.timedelta(days=(5 - dl.weekday()) % 7)
-            if ahead
-            else dl - dt.timedelta(days=(dl.weekday() - 5) % 7)
-        )
-        return sat.isoformat(), (sat + dt.timedelta(days=1)).isoformat(), "day"
+        if shift > 0 or (shift == 0 and bool(date_patterns(v).future.search(clause))):
+            sat, until = coming, coming + dt.timedelta(days=1)
+        elif shift < 0:
+            sat = latest - dt.timedelta(days=7) if dl.weekday() >= 5 else latest
+            until = sat + dt.timedelta(days=1)
+        elif dl.weekday() >= 5:
+            sat, until = latest, latest + dt.timedelta(days=1)
+        else:
+            sat, until = latest, coming + dt.timedelta(days=1)
+        return sat.isoformat(), until.isoformat(), "day"
     if kind == "rel_period":
         shift = v.periods[" ".join(m["mod"].lower().split())]
         unit = v.calendar_units[m["unit"].lower()]

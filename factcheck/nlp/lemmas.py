@@ -39,10 +39,14 @@ def _register(language: Any) -> None:
     @language.factory(NAME)  # type: ignore[untyped-decorator]
     def _create(nlp: Any, name: str) -> Any:
         try:
-            table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_exc")["verb"]
+            lookups = nlp.get_pipe("lemmatizer").lookups
+            table = lookups.get_table("lemma_exc")["verb"]
+            bases = set(lookups.get_table("lemma_index")["verb"])
         except (KeyError, AttributeError):
-            table = {}
-        irregular = {k: v[0] for k, v in dict(table).items() if v and v[0] != k}
+            table, bases = {}, set()
+        # never a form that is a verb's base form itself: "did not ground the fleet" is
+        # 'ground', not 'grind'; "lay off" is 'lay'
+        irregular = {k: v[0] for k, v in dict(table).items() if v and v[0] != k and k not in bases}
 
         def fix(doc: Any) -> Any:
             for t in doc:

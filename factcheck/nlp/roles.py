@@ -1,8 +1,9 @@
 """Who does what to whom: each verb with the words of its doer and of what it is done to,
 read through the passive ("Wagoner was replaced by Henderson": Henderson replaced) and
 through a verb it completes ("Android phones managed to outsell iPhones"). Two texts that
-give one verb the same two parties the other way round say opposite things, unless the
-verb is reciprocal ("Ford met GM" is "GM met Ford"); rules/opposites.py reads them."""
+give a one-way verb the same two parties the other way round say opposite things ("Ford
+met GM" is "GM met Ford"; "GM outsold Ford" is not "Ford outsold GM"): rules/opposites.py
+reads them. And where each name stands (:func:`name_slots`): rules/coverage.py."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from factcheck.nlp.speech import quoted_in
 from factcheck.nlp.words import fuzzy_in, overlap
 from factcheck.rules.assessment import Assessment, Comparison
 from factcheck.thresholds import Thresholds
-from factcheck.types import Stance
+from factcheck.types import Stance, Value
 
 
 def unstated(a: Assessment, t: Thresholds) -> list[str]:
@@ -72,13 +72,36 @@ def other_name(a: Assessment, missing: list[str], t: Thresholds) -> Comparison |
     )
 
 
+_PLACES = frozenset(["GPE", "LOC"])
+
+
 def _has(words: frozenset[str], pool: frozenset[str]) -> bool:
     return any(fuzzy_in(w, pool) for w in words)
 
 
+def _named(facts: TextFacts, words: frozenset[str]) -> Value | None:
+    """The text's name holding a party's words ("Pratt & Whitney")."""
+    return next((e for e in facts.entities if any(w in e.name for w in words)), None)
+
+
 def _shown(facts: TextFacts, words: frozenset[str], text: str) -> str:
-    """A party as the text names it: the name holding its words ("Pratt & Whitney")."""
-    return next((e.text for e in facts.entities if any(w in e.name for w in words)), text)
+    e = _named(facts, words)
+    return e.text if e is not None else text
+
+
+def _same_kind(
+    claim: TextFacts, mine: frozenset[str], passage: TextFacts, theirs: frozenset[str]
+) -> bool:
+    """Both parties names of one kind, not places: a company for a company, a person for
+    a person (not "Anna Berg" for "Zandor Motors"). One place may hold the other ("in
+    Europe" holds "in Scandinavia"; "North America", "Canada"): both may be true."""
+    a, b = _named(claim, mine), _named(passage, theirs)
+    return (
+        a is not None
+        and b is not None
+        and a.entity_type == b.entity_type
+        and a.entity_type not in _PLACES
+    )
 
 
 Place = tuple[tuple[str, ...], frozenset[str], frozenset[str], str]
@@ -124,6 +147,7 @@ def other_party(a: Assessment, missing: list[str], t: Thresholds) -> Comparison 
                 and (not kept or _has(kept, kept2))
                 and ttext[:1].isupper()
                 and not _has(theirs, claim.content)
+                and _same_kind(claim, mine, passage, theirs)
             ):
                 return Comparison(
                     stance=Stance.REFUTES,

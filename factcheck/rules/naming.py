@@ -191,6 +191,8 @@ def sibling(claim: TextFacts, passage: TextFacts) -> tuple[str, str] | None:
             word = passage.spans[i][0]
             if not fuzzy_in(word, claim.content):
                 continue
+            if any(lem == word and not p.span[0] <= at < p.span[1] for lem, at, _ in passage.spans):
+                continue  # it names the claim's own one too: "Zandor" by "Zandor Finance"
             for side in (-1, 1):
                 own = _neighbour(passage, i, side)
                 if (

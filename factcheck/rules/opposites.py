@@ -172,20 +172,22 @@ def opposite_evaluation(a: Assessment, t: Thresholds) -> Comparison | None:
 
 
 def _party(words: frozenset[str], other: frozenset[str]) -> bool:
-    return any(fuzzy_in(w, other) for w in words)
+    """The same party: every word of one in the other ("Android phones" / "phones"), not
+    a word in common ("finance ministry" / "ministry spending plans")."""
+    return all(fuzzy_in(w, other) for w in words) or all(fuzzy_in(w, words) for w in other)
 
 
 def other_way_round(claim: TextFacts, passage: TextFacts) -> tuple[str, str, str] | None:
     """(verb, the source's doer, the source's object) where the source gives the claim's
     verb the claim's two parties in the other places ("iPhones outsold Android phones" /
     "Android phones managed to outsell iPhones"; through the passive: "Wagoner was
-    replaced by Henderson"), and never in the claim's; not for a reciprocal verb ("Ford
-    met GM"), nor where either text negates the verb."""
+    replaced by Henderson"), and never in the claim's; only a one-way verb (lexicon
+    ``one_way_verbs``: not "accused", "met"), never where either text negates it."""
     vocab = claim.vocabulary
-    reciprocal = canon_set(vocab.reciprocal_verbs, ("VERB",), vocab=vocab)
+    one_way = canon_set(vocab.one_way_verbs, ("VERB",), vocab=vocab)
     negated = claim.polar[1] | passage.polar[1]
     for verb, doer, done, _, _ in claim.roles:
-        if verb in reciprocal or verb in negated or _party(doer, done):
+        if verb not in one_way or verb in negated or _party(doer, done):
             continue
         same = [r for r in passage.roles if r[0] == verb]
         if any(_party(doer, d) and _party(done, o) for _, d, o, _, _ in same):
@@ -234,10 +236,15 @@ def rank_changed(a: Assessment, t: Thresholds) -> Comparison | None:
     found = other_place(claim, passage)
     if found is None:
         return None
-    names = {w for e in claim.entities for w in e.name.split()}
+    # the same ranking: every other word of the claim, its names included, in the passage,
+    # the one before it or the headline ("in Scandinavia" is not "in Europe"), its figures and
+    # dates stated ("its best year since 2000" is not "its second-best year on record")
+    if a.unverified:
+        return None
     pool = passage.content | (a.context.content if a.context is not None else frozenset())
+    pool |= a.headline  # "the index" of a story headlined "Dow Jones recovers ..."
     ranked = {r[0] for r in claim.ranks}
-    if any(not fuzzy_in(w, pool) for w in claim.content - names - ranked if " " not in w):
+    if any(not fuzzy_in(w, pool) for w in claim.content - ranked if " " not in w):
         return None
     w = t.weights
     return contradicted(
