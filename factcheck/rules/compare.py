@@ -404,15 +404,17 @@ def _concluded(a: Assessment, probs: StanceProbs | None, t: Thresholds) -> Compa
             # A near-restatement that the model does not back may say the same of
             # someone else: the model rightly does not call that support. So may a
             # passage that gives the claim's verb and object another doer.
-            missing = unstated(a, t)
             near = a.similarity >= t.paraphrase_similarity
-            swapped = (
-                (other_name(a, missing, t) if near else None) or other_party(a, missing, t)
-                if missing
-                else None
-            )
-            if swapped is not None:
-                return swapped
+            # (other_party reads the claim's roles and name places: none, nothing to read)
+            if near or a.claim.roles or a.claim.slots:
+                missing = unstated(a, t)
+                swapped = (
+                    (other_name(a, missing, t) if near else None) or other_party(a, missing, t)
+                    if missing
+                    else None
+                )
+                if swapped is not None:
+                    return swapped
         return out
     missing = unstated(a, t)
     if missing:
