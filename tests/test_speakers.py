@@ -122,6 +122,17 @@ def test_the_claims_words_verbatim_decide_by_their_speaker(analyzer):
     assert verbatim("He said the new library will open in the spring.") is None  # who is he?
 
 
+def test_the_claims_words_inside_a_negated_sentence_are_not_its_words(analyzer):
+    a, t = _assessed(
+        analyzer,
+        "Reyes said staff will be moved to the new library.",
+        "Council member Sam Reyes said no staff will be moved to the new library.",
+    )
+    assert verbatim_statement(a, None, t) is None  # "no staff will be moved"
+    out = conclude(a, None, t)
+    assert out.stance == Stance.REFUTES, out.rationale
+
+
 def test_verbatim_needs_a_named_speaker_and_enough_words(analyzer):
     a, t = _assessed(analyzer, "Reyes said the library opens.", "Sam Reyes said the library opens.")
     assert t.weights.verbatim_min_words > 3  # "the library opens" is too short

@@ -48,6 +48,7 @@ COUNTS = {
     "article_matches",
     "word_matches",
     "windows",
+    "antecedent_passages",
 }
 # Counts of passages or days that 0 turns off.
 MAY_BE_ZERO = {
@@ -57,6 +58,7 @@ MAY_BE_ZERO = {
     "article_matches",
     "word_matches",
     "windows",
+    "antecedent_passages",
 }
 
 

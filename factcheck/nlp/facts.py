@@ -19,7 +19,7 @@ from typing import Any, cast
 from factcheck.backends.weights import Lazy
 from factcheck.errors import ModelError
 from factcheck.lang import DEFAULT_LANGUAGE, Vocabulary, resolve, vocabulary, words_pattern
-from factcheck.nlp import mood, respectively, syntax
+from factcheck.nlp import mood, polarity, respectively, syntax
 from factcheck.nlp.ages import as_age
 from factcheck.nlp.dates import DateContext
 from factcheck.nlp.fingerprint import SPACY_MODEL, analysis_fingerprint
@@ -310,14 +310,8 @@ def _facts(doc: Any, ctx: DateContext, vocab: Vocabulary) -> tuple[TextFacts, Da
         content=frozenset(content),
         negated=_negated(doc, vocab),
         negative=_polarity(doc, vocab),
-        polar=syntax.polar(doc, lambda t: _alternative(t, vocab), vocab=vocab),
-        predicates=frozenset(
-            syntax.lemma(t, vocab=vocab)
-            for t in doc
-            if t.pos_ == "VERB"
-            or (t.pos_ == "ADJ" and t.dep_ in syntax.PREDICATE_DEPS)
-            or (t.dep_ in ("attr", "acomp") and t.head.pos_ == "AUX")
-        ),
+        polar=polarity.polar(doc, lambda t: _alternative(t, vocab), vocab=vocab),
+        predicates=frozenset(syntax.lemma(t, vocab=vocab) for t in doc if polarity.is_predicate(t)),
         attribution=speaker,
         quote=bool(QUOTE_RE.search(text)),
         question=text.rstrip("”\"' ").endswith("?"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from factcheck.lang import Vocabulary
@@ -103,10 +104,68 @@ class Voice:
     reporters: tuple[str, ...] = ()
     known: bool = True  # False: a pronoun with no speaker named before it
     definite: bool = False  # "the company": a description, to be matched to a name nearby
+    # a pronoun resolved to a person named further back than the passage before: it
+    # confirms the claim's speaker, but may be someone else's
+    distant: bool = False
     share: float = 0.0  # how much of the claim's content is in the words given to them
 
 
-def _resolve(s: Statement, context: TextFacts | None, share: float) -> Voice:
+_GROUPS = frozenset(["ORG", "GPE", "NORP"])
+
+
+def _may_be_person(f: TextFacts, s: Statement) -> bool:
+    """Not a description ("the federal government") nor a name tagged as an
+    organisation, a place or a people ("Ann Roe for the ministry" is a person)."""
+    a, b = s.speaker_span
+    kinds = {e.entity_type for e in f.entities if a < e.span[1] and e.span[0] < b}
+    return not s.definite and ("PERSON" in kinds or not kinds & _GROUPS)
+
+
+def _named_in(f: TextFacts, share: float, person: bool = False) -> Voice | None:
+    """The speaker a pronoun after ``f`` refers to: the last speaker ``f`` names, else the
+    last person it names; None when it names neither. ``person``: the pronoun stands for a
+    person ("he", "she"; lexicon ``person_pronouns``), so an organisation is not it."""
+    named = [x for x in f.statements if not x.pronoun and x.name]
+    if person:
+        named = [x for x in named if _may_be_person(f, x)]
+    if named:
+        return Voice(named[-1].speaker, named[-1].name, named[-1].reporters, share=share)
+    people = [e for e in f.entities if e.entity_type == "PERSON"]
+    if people:
+        return Voice(people[-1].text, people[-1].name, share=share)
+    return None
+
+
+def names_a_speaker(f: TextFacts, person: bool = False) -> bool:
+    """Whether a pronoun after ``f`` has its speaker there (:func:`_resolve`)."""
+    return _named_in(f, 0.0, person) is not None
+
+
+def awaits_speaker(f: TextFacts, context: TextFacts | None) -> bool:
+    """Whether the passage's speaker may be named only before the passage before it: a
+    person's pronoun gives it words ("He added ..."), or it is all quotation after a
+    passage that does ("... she said." then the quoted paragraph), and the passage before
+    names no one who may be that person."""
+    if context is None or names_a_speaker(context, person=True):
+        return False
+    if any(_person_pronoun(s, f) for s in f.statements):
+        return True
+    said = context.statements
+    return not f.statements and mostly_quoted(f) and any(_person_pronoun(s, f) for s in said)
+
+
+def _person_pronoun(s: Statement, f: TextFacts) -> bool:
+    return s.pronoun and s.speaker.lower() in f.vocabulary.person_pronouns
+
+
+def _resolve(
+    s: Statement, context: TextFacts | None, share: float, earlier: Sequence[TextFacts] = ()
+) -> Voice:
+    """The speaker of a statement, a pronoun ("He also stated ...") resolved to the last
+    speaker or person named before it in ``context`` (the passage before); a person's
+    pronoun ("he", "she": never an organisation) else in ``earlier`` (the passages before
+    that, nearest first): news copy names a speaker once and then gives them several
+    paragraphs of "He said ...", "He added ..."."""
     if s.definite:
         named = [x for x in (context.statements if context else ()) if x.name and not x.pronoun]
         if named and not named[-1].definite:
@@ -115,12 +174,10 @@ def _resolve(s: Statement, context: TextFacts | None, share: float) -> Voice:
     if not s.pronoun:
         return Voice(s.speaker, s.name, s.reporters, share=share)
     if context is not None:
-        named = [x for x in context.statements if not x.pronoun and x.name]
-        if named:
-            return Voice(named[-1].speaker, named[-1].name, named[-1].reporters, share=share)
-        people = [e for e in context.entities if e.entity_type == "PERSON"]
-        if people:
-            return Voice(people[-1].text, people[-1].name, share=share)
+        person = _person_pronoun(s, context)
+        for n, f in enumerate((context, *earlier) if person else (context,)):
+            if (who := _named_in(f, share, person)) is not None:
+                return replace(who, distant=n > 0)
     return Voice(s.speaker, "", known=False, share=share)
 
 
@@ -144,15 +201,16 @@ def run_speaker(run: QuoteRunFacts) -> Voice | None:
     return introduced_by(before) if opens else None
 
 
-def introduced_by(before: TextFacts | None) -> Voice | None:
+def introduced_by(before: TextFacts | None, earlier: Sequence[TextFacts] = ()) -> Voice | None:
     """Who speaks a quotation that opens the passage after ``before`` and names no one:
-    the last speaker ``before`` gives words to ("Rathbun stated,"), else the one person it
-    names ("Senator Ann Roe issued a statement on the ruling." then the quotation); None
-    when it names no speaker, or several people."""
+    the last speaker ``before`` gives words to ("Rathbun stated,"; "he said", resolved in
+    ``earlier``, the passages before it), else the one person it names ("Senator Ann Roe
+    issued a statement on the ruling." then the quotation); None when it names no speaker,
+    or several people."""
     if before is None:
         return None
     if before.statements:
-        return _resolve(before.statements[-1], None, 0.0)
+        return _resolve(before.statements[-1], earlier[0] if earlier else None, 0.0, earlier[1:])
     people = {e.name: e for e in before.entities if e.entity_type == "PERSON"}
     if len(people) == 1:
         [e] = people.values()
@@ -165,17 +223,19 @@ def voice(
     passage: TextFacts,
     context: TextFacts | None,
     run: QuoteRunFacts | None = None,
+    earlier: Sequence[TextFacts] = (),
 ) -> Voice:
     """Whose words in the passage the claim's content is: the statement whose words hold
     most of it, else the narration. A paragraph that is all quotation speaks in the voice
     of the speaker named just before it; a passage inside a quotation of several passages
     (``run``: the facts of the passage before it, its first and its last) in the voice of
-    whoever the run names."""
+    whoever the run names. ``earlier``: the passages before ``context``, nearest first,
+    where a pronoun's speaker is looked for when ``context`` names none."""
     stmts = passage.statements
     if not stmts and run is not None and (who := run_speaker(run)) is not None:
         return replace(who, share=overlap(claim_words, passage.content))
     if not stmts:
-        who = introduced_by(context) if mostly_quoted(passage) else None
+        who = introduced_by(context, earlier) if mostly_quoted(passage) else None
         if who is not None:
             return replace(who, share=overlap(claim_words, passage.content))
         return Voice("", "")
@@ -187,7 +247,7 @@ def voice(
         score = 1.0  # the passage is one statement: the claim's paraphrase is of it
     if score == 0.0 or overlap(claim_words, narration) > score:
         return Voice("", "", share=overlap(claim_words, narration))
-    return _resolve(best, context, score)
+    return _resolve(best, context, score, earlier)
 
 
 def same_speaker(

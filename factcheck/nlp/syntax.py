@@ -15,7 +15,6 @@ from factcheck.nlp.ages import age_before
 from factcheck.nlp.words import canon
 from factcheck.types import DurationRole, Value, ValueKind
 
-PREDICATE_DEPS = frozenset(["ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl", "acomp", "pcomp"])
 CLAUSE_DEPS = frozenset(["advcl", "relcl", "acl", "ccomp", "parataxis"])
 ARG_DEPS = frozenset(["nsubj", "nsubjpass", "dobj", "attr", "dative"])
 TIME_ENTITIES = frozenset(["DATE", "TIME"])
@@ -143,40 +142,6 @@ def anchor(doc: Any, start: int, end: int, *, vocab: Vocabulary | None = None) -
         if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
             return lemma(subj, vocab=vocab)
     return lemma(head, vocab=vocab)
-
-
-def polar(
-    doc: Any, alternative: Any = lambda t: False, *, vocab: Vocabulary | None = None
-) -> tuple[frozenset[str], frozenset[str]]:
-    """The predicates a sentence asserts and those it negates, each as its lemma and as
-    its lemma with each modifier ("hard week"): "This is a hard week and not a week anyone
-    could plan for" asserts "hard week" and negates a plain "week", so "this was not a hard
-    week" contradicts it and "a hard week nobody could plan for" does not. ``alternative``
-    tells a "not" that negates nothing ("whether or not")."""
-    v = resolve(vocab)
-    negated: set[int] = set()
-    for t in doc:
-        if alternative(t):
-            continue
-        if t.dep_ == "neg" or (t.lower_ in v.negations and t.head is not t):
-            negated.add(t.head.i)
-            if t.head.pos_ == "AUX":  # "X is not a member": the predicate is the attribute
-                negated.update(c.i for c in t.head.children if c.dep_ in ("attr", "acomp"))
-    out: tuple[set[str], set[str]] = (set(), set())
-    for t in doc:
-        if not (
-            t.i in negated
-            or t.pos_ == "VERB"
-            or (t.pos_ == "ADJ" and t.dep_ in PREDICATE_DEPS)
-            or (t.dep_ in ("attr", "acomp") and t.head.pos_ == "AUX")
-        ):
-            continue
-        head = lemma(t, vocab=v)
-        keys = {head} | {
-            f"{lemma(c, vocab=v)} {head}" for c in t.children if c.dep_ in ("amod", "compound")
-        }
-        out[t.i in negated].update(keys)
-    return frozenset(out[0]), frozenset(out[1])
 
 
 def propn_run(t: Any, *, untagged: bool = False) -> str:

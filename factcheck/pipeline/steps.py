@@ -25,9 +25,10 @@ from factcheck.errors import FactCheckError, InputError, ModelError, StoreError
 from factcheck.nlp.claims import claim_id, kinds_of
 from factcheck.nlp.facts import Analyzer, TextFacts
 from factcheck.nlp.paraphrase import WordSimilarity, value_words
-from factcheck.nlp.speech import claimed_statement
 from factcheck.pipeline import retrieval as find
+from factcheck.pipeline.antecedents import earlier_passages
 from factcheck.pipeline.competing import competing_accounts
+from factcheck.pipeline.evidence import evidence_of, with_speakers
 from factcheck.pipeline.isolate import one_by_one, through
 from factcheck.pipeline.meaning import clauses_meant
 from factcheck.pipeline.passage_facts import BAD_PASSAGE, passage_facts, run_facts
@@ -37,7 +38,6 @@ from factcheck.reviews.memory import ReviewStore
 from factcheck.rules import corroborate
 from factcheck.rules.compare import (
     DEFAULT,
-    Comparison,
     Thresholds,
     assess,
     conclude,
@@ -50,11 +50,9 @@ from factcheck.sources.store import PassageStore
 from factcheck.types import (
     WINDOW,
     Claim,
-    Evidence,
     Label,
     Passage,
     Provenance,
-    Stance,
     StanceProbs,
     Verdict,
 )
@@ -292,6 +290,9 @@ class Pipeline:
         uniq = {p.id: p for s in states for p in s.passages} | {p.id: p for p in near.values()}
         facts = dict(zip(uniq, self._analyze_passages(list(uniq.values())), strict=True))
         t = self.thresholds
+        compared = list({p.id: p for s in states for p in s.passages}.values())
+        get, analyze = self.store.get_passages, self._analyze_passages
+        earlier = earlier_passages(compared, near, facts, get, analyze, t.antecedent_passages)
         self.words.threshold = t.word_paraphrase
         self.words.prime(value_words([*facts.values(), *(s.facts for s in states)]))
         rated = []
@@ -316,6 +317,7 @@ class Pipeline:
                         like=self.words,
                         meant=meant[n].get(p.id, frozenset()),
                         run=run_facts(p, facts),
+                        earlier=earlier.get(p.id, ()),
                     )
                 except BAD_PASSAGE as ex:
                     # One bad passage (a date off the calendar in an old store) must not
@@ -351,13 +353,13 @@ class Pipeline:
             ]
             mine = corroborate.stated_elsewhere(mine, t, vocab=s.facts.vocabulary, of_its_time=now)
             evidence = [
-                replace(_evidence(p, c, facts[p.id].attribution), of_its_time=at)
+                replace(evidence_of(p, c, facts[p.id].attribution), of_its_time=at)
                 for p, c, at in zip(s.passages, mine, now, strict=True)
             ]
             competing = competing_accounts(s.facts, evidence, near, facts, t)
             replaced = {e.passage.id for e in competing}
             evidence = [e for e in evidence if e.passage.id not in replaced] + competing
-            verdict = _speakers(
+            verdict = with_speakers(
                 s.facts, replace(decide(s.claim, evidence, self.rules), provenance=prov)
             )
             if s.facts.unreadable:
@@ -414,36 +416,6 @@ def _name(req: ClaimRequest) -> str:
 
 def _state_name(state: ClaimState) -> str:
     return state.claim.text[:80]
-
-
-def _speakers(facts: TextFacts, v: Verdict) -> Verdict:
-    """Who the claim says said it, and whose words the deciding passage gives it as."""
-    claimed = claimed_statement(facts)
-    top = v.evidence[0] if v.evidence and v.evidence[0].stance != Stance.NEUTRAL else None
-    return replace(
-        v,
-        claimed_speaker=claimed.speaker if claimed is not None else "",
-        source_speaker=top.speaker if top is not None else "",
-    )
-
-
-def _evidence(p: Passage, comp: Comparison, attribution: str | None) -> Evidence:
-    # A source's trust scales its evidence: a passage from a 0.2-trust file counts a fifth.
-    return Evidence(
-        passage=p,
-        stance=comp.stance,
-        weight=round(comp.weight * p.trust, 4),
-        rationale=comp.rationale,
-        claim_spans=comp.claim_spans,
-        passage_spans=comp.passage_spans,
-        attribution=attribution,  # who the passage attributes its content to, outermost
-        speaker=comp.speaker,  # whose words the claim's content is (maybe reported inside)
-        relatedness=round(comp.relatedness, 4),
-        same_event=comp.stance == Stance.REFUTES
-        and any(c.anchored and not c.agree for c in comp.checks),
-        names_instead=comp.names_instead,
-        agreeing=len({c.claim.span for c in comp.checks if c.agree}),
-    )
 
 
 # The name the README gave the pipeline before it had a room of its own.

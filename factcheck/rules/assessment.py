@@ -64,6 +64,9 @@ class Assessment:
     # a quotation of several passages the passage is inside: the facts of the passage
     # before it, its first and its last, where its speaker is named (nlp/speech.py)
     run: QuoteRunFacts | None = None
+    # the passages before ``context`` in its source, nearest first, where a pronoun speaker
+    # ("He added ...") is looked for when the passage before names no one (nlp/speech.py)
+    earlier: tuple[TextFacts, ...] = ()
 
     @property
     def needs_model(self) -> bool:

@@ -8,8 +8,7 @@ probabilities decide only where no value does.
 A comparison is two steps. :func:`assess` measures the pair and runs :data:`RULES`, the
 rules that settle it whatever a model says; :func:`conclude` runs :data:`MODEL_RULES` with
 the stance model's probabilities where they did not. Each rule is a small named function
-that returns a :class:`Comparison` or None (passes). Every weight is in
-:class:`~factcheck.thresholds.Weights`.
+that returns a :class:`Comparison` or None (passes); every weight is in `Weights`.
 """
 
 from __future__ import annotations
@@ -136,6 +135,7 @@ def assess(
     like: Like = exact,
     meant: frozenset[str] = frozenset(),
     run: QuoteRunFacts | None = None,
+    earlier: tuple[TextFacts, ...] = (),
 ) -> Assessment:
     """The rule half of :func:`compare`: relatedness, value alignment, then :data:`RULES`.
 
@@ -146,7 +146,8 @@ def assess(
     and then says "both presidents", so entities may be found there; ``lead`` is its
     article's lead, and ``title`` its headline (see :func:`naming.entity_cover`).
     ``meant``: the claim's clauses the passage says in other words (pipeline/meaning.py);
-    ``run``: the quotation of several passages it is inside (see :func:`speech.voice`).
+    ``run`` (the quotation of several passages it is inside) and ``earlier`` (the passages
+    before ``context``, nearest first) tell who speaks (see :func:`speech.voice`).
     """
     w = t.weights
     said = said_content(claim)
@@ -230,6 +231,7 @@ def assess(
         headline=headline,
         meant=meant,
         run=run,
+        earlier=earlier,
     )
     for rule in RULES:
         decided = rule(a, t)

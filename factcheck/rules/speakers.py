@@ -132,6 +132,8 @@ def verbatim_statement(
     claimed = claimed_statement(a.claim)
     if claimed is None:
         return None
+    if a.claim.negative != a.passage.negative:
+        return None  # "no officers will be sent" holds the words "officers will be sent"
     said = a.claim.text[claimed.start : claimed.end]
     least = t.weights.verbatim_min_words
     verbatim = len(said.split()) >= least and quoted_in(said, a.passage.text)
@@ -159,12 +161,13 @@ def verbatim_statement(
 
 def _claimed_voice(a: Assessment, claimed: Statement | None) -> Voice:
     """Whose words the passage gives the claim's content as; a description ("the
-    company", "the interviewee") that cannot be tied to the claim's speaker by a name nearby
-    is not known to be anyone else either."""
+    company", "the interviewee") that cannot be tied to the claim's speaker by a name nearby,
+    or a pronoun resolved to someone else named further back than the passage before, is
+    not known to be anyone else either."""
     words = claimed.words if claimed is not None and claimed.words else a.claim.content
-    v = voice(words, a.passage, a.context, a.run)
-    if claimed is not None and v.definite and not _same_speaker(a, claimed.name, v):
-        return replace(v, known=False)
+    v = voice(words, a.passage, a.context, a.run, a.earlier)
+    if claimed is not None and (v.definite or v.distant) and not _same_speaker(a, claimed.name, v):
+        return replace(v, known=False)  # a description or a pronoun read far back: unsure
     if claimed is not None and not v.speaker and _own_plan(a, claimed):
         # "GM plans to lay off 47,000": narrated, but GM's own stated plan
         return Voice(claimed.speaker, claimed.name, share=v.share)
