@@ -209,6 +209,31 @@ def test_value_json_names_each_field_once(kind):
     assert (d["kind"] == kind.value and "label" not in d.get("normalized", {})) or kind == "entity"
 
 
+def test_a_designation_is_searched_as_a_name(analyzer):
+    """A word that starts with a letter and holds a digit names an aircraft, a product or
+    a virus ("the K90X", "H5N2"); a figure with its unit ("4GB") or an ordinal is no name."""
+    from factcheck.pipeline.retrieval import claim_names
+
+    f = analyzer.analyze("The K90X made its first flight, and the 4GB model has 2nd place.", DL)
+    assert "K90X" in claim_names(f)
+    assert not {"4GB", "2nd"} & set(claim_names(f))
+    f = analyzer.analyze("Cases of H5N2 and of the ZR-77 virus rose by 12% in 10km zones.", DL)
+    assert {"H5N2", "ZR-77"} <= set(claim_names(f)) and "10km" not in claim_names(f)
+
+
+def test_a_measure_of_a_prepositions_phrase_is_anchored_on_its_object(analyzer):
+    """ "three years behind schedule", "5% below forecasts": measured against the
+    schedule, whatever verb or date the parser hangs the phrase on; an offset between two
+    events keeps the event word."""
+    f = analyzer.analyze("The ship was launched on 3 May, two years behind schedule.", DL)
+    (x,) = [x for x in f.found if x.value.kind == ValueKind.DURATION]
+    assert x.anchor == "schedule"
+    f = analyzer.analyze("Sales came in 5% below forecasts.", DL)
+    assert [x.anchor for x in f.found] == ["forecast"]
+    f = analyzer.analyze("The tank exploded two hours after the launch.", DL)
+    assert [x.anchor for x in f.found] == ["explode"]
+
+
 def test_names_are_searched_as_written_without_article_or_possessive():
     got = written_names(
         ["the FTSE 100's", "Kestrel Motors", "US", "2016 Kestrel Motors", "Ana Ruiz"]

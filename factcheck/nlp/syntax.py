@@ -127,6 +127,13 @@ def anchor(doc: Any, start: int, end: int, *, vocab: Vocabulary | None = None) -
         return ""
     root = next((t for t in toks if not (start <= t.head.idx < end)), toks[-1])
     head = root.head
+    if root.dep_ == "npadvmod" and head.pos_ == "ADP":
+        # a measure of the preposition's phrase ("three years behind schedule", "$2 billion
+        # over budget", "10 points above its average"): what it is measured against; not
+        # an offset between two events ("two hours after the attack": the event word)
+        obj = next((c for c in head.children if c.dep_ == "pobj"), None)
+        if obj is not None and head.lower_ not in resolve(vocab).offset_words:
+            return lemma(obj, vocab=vocab)
     for _ in range(3):
         # a preposition, or a conjunction the parser uses as one ("since 1998": SCONJ/prep)
         through = head.pos_ == "ADP" or (head.pos_ == "SCONJ" and head.dep_ == "prep")
