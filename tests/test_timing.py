@@ -221,6 +221,21 @@ def test_a_figure_of_another_time_does_not_refute(analyzer):
     assert same.decided.rule == "figure_mismatch" and same.decided.stance == Stance.REFUTES
 
 
+def test_a_year_differing_in_a_passage_that_states_the_rest_with_its_context(analyzer):
+    """ "The first jets will be delivered in 2014." after the passage naming the airline's
+    order: with its context the passage states most of the claim, so its year is the same
+    event's, said otherwise; read alone, it may be any jets' delivery."""
+    claim = "The first of Kestrel Air's new K9 jets will be delivered in 2011."
+    passage = "The first jets will be delivered in 2014."
+    before = "Kestrel Air has ordered twelve new K9 jets from Vantor."
+    a, _ = _assessed(analyzer, claim, passage, 0.4, context=before)
+    assert a.decided.rule == "figure_mismatch" and a.decided.stance == Stance.REFUTES
+    alone, _ = _assessed(analyzer, claim, passage, 0.4)
+    assert alone.decided.stance == Stance.NEUTRAL  # whose jets?
+    headed, _ = _assessed(analyzer, claim, passage, 0.4, title="Kestrel Air orders new K9 jets")
+    assert headed.decided.rule == "figure_mismatch"
+
+
 def test_a_comparison_point_does_not_make_a_figure_background(analyzer):
     for claim, passage in [
         ("Exports fell 4% in 2014.", "Exports fell 6% in 2014 to their lowest level since 2002."),

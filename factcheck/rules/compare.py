@@ -60,6 +60,7 @@ from factcheck.rules.timing import (
     said_on_dateline,
     same_event,
     saying_dates,
+    told,
 )
 from factcheck.thresholds import DEFAULT, Thresholds, Weights
 from factcheck.types import NUMERIC_KINDS, Stance, StanceProbs, ValueKind
@@ -270,13 +271,11 @@ def figure_of_another_time(a: Assessment, t: Thresholds) -> Comparison | None:
     if not wrong:
         return None
     when = [other_time(a.claim, a.passage, a.claim_date, a.passage_date, t, c) for c in wrong]
-    vocab = a.claim.vocabulary
-    if not all(when) or same_event(a.checks, wrong, a.overlap, t, vocab=vocab):
+    vocab, said = a.claim.vocabulary, told(a.claim, a.passage, a.context, a.headline)
+    if not all(when) or same_event(a.checks, wrong, said, t, vocab=vocab):
         return None
-    c = wrong[0]
-    return neutral(
-        a, f"the source gives {describe(c.passage, vocab=vocab)} for another time ({when[0]})"
-    )
+    gives = describe(wrong[0].passage, vocab=vocab)
+    return neutral(a, f"the source gives {gives} for another time ({when[0]})")
 
 
 def figure_of_a_sibling(a: Assessment, t: Thresholds) -> Comparison | None:

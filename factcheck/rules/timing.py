@@ -10,8 +10,9 @@ from functools import cache
 
 from factcheck.lang import Vocabulary, alternation, resolve
 from factcheck.nlp.facts import TextFacts
-from factcheck.nlp.speech import claimed_statement
+from factcheck.nlp.speech import claimed_statement, said_content
 from factcheck.nlp.syntax import reference_before
+from factcheck.nlp.words import overlap
 from factcheck.rules.align import ValueCheck, values_agree, within
 from factcheck.thresholds import DEFAULT, Thresholds
 from factcheck.types import NUMERIC_KINDS, Value, ValueKind
@@ -148,6 +149,17 @@ def same_event(
     # word (compare._day_for_day)
     restated = all(c.restated for c in wrong)
     return only_dates and (overlap >= t.weights.same_event_overlap or restated)
+
+
+def told(
+    claim: TextFacts, passage: TextFacts, context: TextFacts | None, headline: frozenset[str]
+) -> float:
+    """How much of what the claim says the passage states with the one before it and its
+    headline (the overlap :func:`same_event` reads): copy names what it is about once
+    ("The first jets will be delivered in 2014." after "Aeroflot has negotiated the
+    purchase of 22 new Boeing 787 Dreamliners")."""
+    around = context.content if context is not None else frozenset()
+    return overlap(said_content(claim), passage.content | around | headline)
 
 
 def written(v: Value, vocab: Vocabulary) -> bool:
