@@ -109,6 +109,9 @@ class Thresholds:
     model_support: float = 0.5
     model_refute: float = 0.5  # P(refutes) that counts, when it beats P(supports)
     report_lag_days: int = 3  # a dated event may be reported this many days after it
+    # a report's event dated this many days or more before the report is history it
+    # recounts, which an undated claim from that day's report may restate (timing.py)
+    recounted_days: int = 365
     time_bonus: float = 0.1  # retrieval: added to the cosine of passages of the claim's time
     name_bonus: float = 0.1  # retrieval: added to the cosine of passages naming its names
     retrieve_pool: int = 3  # retrieval: fetch k times this, keep the k best after the bonus

@@ -42,6 +42,7 @@ COUNTS = {
     "reworded_max_words",
     "verbatim_min_words",
     "report_lag_days",
+    "recounted_days",
     "retrieve_pool",
     "follow_on",
     "article_sources",

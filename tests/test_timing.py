@@ -236,6 +236,22 @@ def test_a_year_differing_in_a_passage_that_states_the_rest_with_its_context(ana
     assert headed.decided.rule == "figure_mismatch"
 
 
+def test_an_undated_claim_may_restate_history_its_own_days_report_recounts(analyzer):
+    """A report recounting an event long past ("exploded 73 seconds after liftoff on March
+    3, 1990") states it for an undated claim made from that day's report; another day's
+    report of it is background, as before."""
+    claim = "The rocket exploded 20 seconds after liftoff."
+    passage = "The rocket was lost when it exploded 73 seconds after liftoff on March 3, 1990."
+    same, _ = _assessed(analyzer, claim, passage)
+    assert same.decided.rule == "figure_mismatch" and same.decided.stance == Stance.REFUTES
+    later = DL + dt.timedelta(days=30)
+    other, _ = _assessed(analyzer, claim, passage, claim_date=later, passage_date=DL)
+    assert other.decided.rule == "figure_of_another_time"
+    recent = "The rocket was lost when it exploded 73 seconds after liftoff on June 2, 2015."
+    week, _ = _assessed(analyzer, claim, recent)  # last week: not history, another day
+    assert week.decided.rule == "figure_of_another_time"
+
+
 def test_a_comparison_point_does_not_make_a_figure_background(analyzer):
     for claim, passage in [
         ("Exports fell 4% in 2014.", "Exports fell 6% in 2014 to their lowest level since 2002."),

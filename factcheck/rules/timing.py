@@ -55,6 +55,11 @@ def _covers(v: Value, day: dt.date, lag: int) -> bool:
     return start <= day <= end + dt.timedelta(days=max(lag, (end - start).days))
 
 
+def _past(v: Value, day: dt.date, t: Thresholds) -> bool:
+    """Whether the date ends at least ``t.recounted_days`` before ``day``: history."""
+    return dt.date.fromisoformat(v.date_to) + dt.timedelta(days=t.recounted_days) < day
+
+
 def dated_by_dateline(
     v: Value, passage: TextFacts, passage_date: dt.date | None, t: Thresholds
 ) -> bool:
@@ -101,7 +106,16 @@ def other_time(
         if pd:
             # An undated claim is about its dateline's day itself (a claim about the day
             # before says "yesterday"); a month's or a year's figures may be reported later.
-            if any(_covers(b, claim_date, 0) for b in pd):
+            # A report of that same day that recounts an event long past ("exploded 73
+            # seconds after liftoff on January 28, 1986") may be what an undated claim
+            # restates, where the figure is on the claim's own event word: the claim
+            # leaves its time open.
+            if any(_covers(b, claim_date, 0) for b in pd) or (
+                passage_date == claim_date
+                and check is not None
+                and (check.anchored or check.same_noun)
+                and all(_past(b, claim_date, t) for b in pd)
+            ):
                 return ""
             return repr(pd[0].text)
         if passage_date is None or passage_date == claim_date:
