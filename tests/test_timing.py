@@ -252,6 +252,24 @@ def test_an_undated_claim_may_restate_history_its_own_days_report_recounts(analy
     assert week.decided.rule == "figure_of_another_time"
 
 
+def test_each_figure_holds_at_its_own_date(analyzer):
+    """A clause with two dates gives each figure its own: the nearest up the parse."""
+    f = analyzer.analyze("Revenue was $7.1 billion in 2006, up from $5.8 billion in 2005.", DL)
+    own = {f.text[a:b]: [f.text[x:y] for x, y in spans] for (a, b), spans in f.own_dates}
+    assert own == {"$7.1 billion": ["2006"], "$5.8 billion": ["2005"]}
+    five = next(v for v in f.values if v.text == "$5.8 billion")
+    assert [d.text for d in event_dates(f, five)] == ["2005"]
+
+
+def test_an_equal_figure_of_another_date_states_nothing_of_the_claims(analyzer):
+    passage = "Sales rose 8% in January after falling 3% in December."
+    other, _ = _assessed(analyzer, "Sales fell 3% in January.", passage)
+    assert not any(c.agree and c.claim.text == "3%" for c in other.checks)
+    assert other.unverified and other.unverified[0].text == "3%"
+    own, _ = _assessed(analyzer, "Sales fell 3% in December.", passage)
+    assert any(c.agree and c.claim.text == "3%" for c in own.checks) and not own.unverified
+
+
 def test_a_comparison_point_does_not_make_a_figure_background(analyzer):
     for claim, passage in [
         ("Exports fell 4% in 2014.", "Exports fell 6% in 2014 to their lowest level since 2002."),
