@@ -219,6 +219,8 @@ def test_a_designation_is_searched_as_a_name(analyzer):
     assert not {"4GB", "2nd"} & set(claim_names(f))
     f = analyzer.analyze("Cases of H5N2 and of the ZR-77 virus rose by 12% in 10km zones.", DL)
     assert {"H5N2", "ZR-77"} <= set(claim_names(f)) and "10km" not in claim_names(f)
+    f = analyzer.analyze("By mid-2016 the top-10 firms had FY2015 results, post-2008.", DL)
+    assert not claim_names(f)
 
 
 def test_a_measure_of_a_prepositions_phrase_is_anchored_on_its_object(analyzer):

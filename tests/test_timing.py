@@ -234,6 +234,10 @@ def test_a_year_differing_in_a_passage_that_states_the_rest_with_its_context(ana
     assert alone.decided.stance == Stance.NEUTRAL  # whose jets?
     headed, _ = _assessed(analyzer, claim, passage, 0.4, title="Kestrel Air orders new K9 jets")
     assert headed.decided.rule == "figure_mismatch"
+    # a passage naming something else is another story, whatever the one before it says
+    other = "The first Z12 jets of Norra Air will be delivered in 2014."
+    named, _ = _assessed(analyzer, claim, other, 0.4, context=before)
+    assert named.decided.rule != "figure_mismatch"
 
 
 def test_an_undated_claim_may_restate_history_its_own_days_report_recounts(analyzer):
@@ -268,6 +272,20 @@ def test_an_equal_figure_of_another_date_states_nothing_of_the_claims(analyzer):
     assert other.unverified and other.unverified[0].text == "3%"
     own, _ = _assessed(analyzer, "Sales fell 3% in December.", passage)
     assert any(c.agree and c.claim.text == "3%" for c in own.checks) and not own.unverified
+
+
+def test_the_same_amount_at_the_claims_date_too_still_states_it(analyzer):
+    a, _ = _assessed(analyzer, "Prices rose 2% in 2014.", "Prices rose 2% in 2014 and 2% in 2013.")
+    assert any(c.agree and c.claim.text == "2%" for c in a.checks) and not a.unverified
+
+
+def test_a_state_that_holds_now_is_not_the_history_a_report_recounts(analyzer):
+    a, _ = _assessed(
+        analyzer,
+        "Unemployment stands at 5.5%.",
+        "Unemployment peaked at 10% in October 2009, during the recession.",
+    )
+    assert a.decided is None or a.decided.stance != Stance.REFUTES
 
 
 def test_a_comparison_point_does_not_make_a_figure_background(analyzer):

@@ -208,7 +208,6 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         intentions=frozenset(lex["intentions"]),
         falls=frozenset(lex["falls"]),
         negative_words=frozenset(lex["negative_words"]),
-        negative_determiners=frozenset(lex["negative_determiners"]),
         alternative_before_not=frozenset(lex["alternative_before_not"]),
         respective_markers=frozenset(lex["respective_markers"]),
         other_markers=frozenset(lex["other_markers"]),

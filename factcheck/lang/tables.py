@@ -135,7 +135,6 @@ class Vocabulary:
     intentions: frozenset[str]
     falls: frozenset[str]
     negative_words: frozenset[str]
-    negative_determiners: frozenset[str]
     alternative_before_not: frozenset[str]
     respective_markers: frozenset[str]
     other_markers: frozenset[str]

@@ -158,3 +158,21 @@ def written_names(texts: Iterable[str], *, vocab: Vocabulary | None = None) -> t
         if len(t) >= 3 and t not in out:
             out.append(t)
     return tuple(out)
+
+
+# A designation: a word that starts with a letter, holds a capital and a digit ("A400M",
+# "F-35", "H5N2", "iPhone6"): an aircraft's, a product's or a virus's name, which the
+# tagger seldom marks as one and the tokenizer cuts apart. Not a figure with its unit
+# ("4GB"), nor a word before a year ("mid-2016", "FY2015").
+_DESIGNATED = re.compile(r"(?<![\w$£€¥.-])[^\W\d_][\w-]*\d[\w-]*(?![\w-])")
+_BEFORE_YEAR = re.compile(r"^[^\W\d_]+-?(1[89]|20)\d\d$")
+
+
+def designations(text: str) -> list[str]:
+    """The designations written in ``text``, in order."""
+    out = []
+    for m in _DESIGNATED.finditer(text):
+        d = m.group().strip("-")
+        if any(ch.isupper() for ch in d) and not _BEFORE_YEAR.match(d):
+            out.append(d)
+    return out

@@ -1,6 +1,6 @@
-"""Which predicates a sentence asserts and which it negates ("did not welcome", "no
-officers will be sent", "there were no injuries"): what negation_flip and the opposite
-evaluations compare (rules/compare.py, rules/opposites.py)."""
+"""Which predicates a sentence asserts and which it negates ("did not welcome", "was not
+a member"): what negation_flip and the opposite evaluations compare (rules/compare.py,
+rules/opposites.py)."""
 
 from __future__ import annotations
 
@@ -14,22 +14,12 @@ PREDICATE_DEPS = frozenset(["ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl", 
 
 def is_predicate(t: Any) -> bool:
     """A main verb, a predicate adjective, or what a copula says a thing is ("is a
-    member", "there were injuries")."""
+    member")."""
     return (
         t.pos_ == "VERB"
         or (t.pos_ == "ADJ" and t.dep_ in PREDICATE_DEPS)
         or (t.dep_ in ("attr", "acomp") and t.head.pos_ == "AUX")
-        or (t.dep_ == "attr" and t.head.lemma_ == "be")
     )
-
-
-def _negative_determiner(t: Any, v: Vocabulary) -> bool:
-    """A "no" determining the subject or object of a verb ("no officers will be sent",
-    "reported no injuries", "there were no injuries")."""
-    if t.dep_ != "det" or t.lower_ not in v.negative_determiners:
-        return False
-    noun = t.head
-    return noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and noun.head.pos_ in ("VERB", "AUX")
 
 
 def polar(
@@ -49,10 +39,6 @@ def polar(
             negated.add(t.head.i)
             if t.head.pos_ == "AUX":  # "X is not a member": the predicate is the attribute
                 negated.update(c.i for c in t.head.children if c.dep_ in ("attr", "acomp"))
-        elif _negative_determiner(t, v):
-            # "no officers will be sent": the verb of its subject or object is negated;
-            # "there were no injuries": the attribute (the predicate of "there be")
-            negated.add(t.head.i if t.head.dep_ == "attr" else t.head.head.i)
     out: tuple[set[str], set[str]] = (set(), set())
     for t in doc:
         if not (t.i in negated or is_predicate(t)):

@@ -210,7 +210,10 @@ def introduced_by(before: TextFacts | None, earlier: Sequence[TextFacts] = ()) -
     if before is None:
         return None
     if before.statements:
-        return _resolve(before.statements[-1], earlier[0] if earlier else None, 0.0, earlier[1:])
+        said = before.statements[-1]
+        who = _resolve(said, earlier[0] if earlier else None, 0.0, earlier[1:])
+        # a pronoun resolved in ``earlier``, two passages or more before the quotation
+        return replace(who, distant=True) if said.pronoun and who.known else who
     people = {e.name: e for e in before.entities if e.entity_type == "PERSON"}
     if len(people) == 1:
         [e] = people.values()

@@ -4,33 +4,23 @@ query per distinct metadata filter. The pipeline and the LangChain retriever bot
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
 from factcheck.nlp.facts import TextFacts
-from factcheck.nlp.names import written_names
+from factcheck.nlp.names import designations, written_names
 from factcheck.sources.lexical import TOKEN
 from factcheck.sources.store import PassageStore
 from factcheck.thresholds import Thresholds
 from factcheck.types import WINDOW, Passage
 
-# A designation: a word that starts with a letter and holds a digit ("A400M", "F-35",
-# "H1N1", "COVID-19"): an aircraft's, a product's or a virus's name, which the tagger
-# seldom marks as one and the tokenizer cuts apart. Not a figure with its unit ("4GB").
-DESIGNATION = re.compile(r"(?<![\w$£€¥.-])[^\W\d_][\w-]*\d[\w-]*(?![\w-])")
-
 
 def claim_names(facts: TextFacts) -> tuple[str, ...]:
     """A claim's names as written, for the name search: its entities and its
-    designations (:data:`DESIGNATION`) that no entity holds."""
+    designations (:func:`names.designations`) that no entity holds."""
     names = written_names((e.text for e in facts.entities), vocab=facts.vocabulary)
-    more = [
-        m.group().strip("-")
-        for m in DESIGNATION.finditer(facts.text)
-        if not any(m.group() in n for n in names)
-    ]
+    more = [d for d in designations(facts.text) if not any(d in n for n in names)]
     return names + written_names(more, vocab=facts.vocabulary)
 
 

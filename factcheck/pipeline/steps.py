@@ -25,6 +25,7 @@ from factcheck.errors import FactCheckError, InputError, ModelError, StoreError
 from factcheck.nlp.claims import claim_id, kinds_of
 from factcheck.nlp.facts import Analyzer, TextFacts
 from factcheck.nlp.paraphrase import WordSimilarity, value_words
+from factcheck.nlp.speech import claimed_statement
 from factcheck.pipeline import retrieval as find
 from factcheck.pipeline.antecedents import earlier_passages
 from factcheck.pipeline.competing import competing_accounts
@@ -290,7 +291,9 @@ class Pipeline:
         uniq = {p.id: p for s in states for p in s.passages} | {p.id: p for p in near.values()}
         facts = dict(zip(uniq, self._analyze_passages(list(uniq.values())), strict=True))
         t = self.thresholds
-        compared = list({p.id: p for s in states for p in s.passages}.values())
+        # who speaks matters to a claim that names its speaker ("Roe said ...")
+        said = [s for s in states if claimed_statement(s.facts) is not None]
+        compared = list({p.id: p for s in said for p in s.passages}.values())
         get, analyze = self.store.get_passages, self._analyze_passages
         earlier = earlier_passages(compared, near, facts, get, analyze, t.antecedent_passages)
         self.words.threshold = t.word_paraphrase

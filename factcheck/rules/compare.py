@@ -272,10 +272,10 @@ def figure_of_another_time(a: Assessment, t: Thresholds) -> Comparison | None:
     if not wrong:
         return None
     when = [other_time(a.claim, a.passage, a.claim_date, a.passage_date, t, c) for c in wrong]
-    vocab, said = a.claim.vocabulary, told(a.claim, a.passage, a.context, a.headline)
-    if not all(when) or same_event(a.checks, wrong, said, t, vocab=vocab):
+    said = told(a.claim, a.passage, a.context, a.headline)
+    if not all(when) or same_event(a.checks, wrong, said, t, vocab=a.claim.vocabulary):
         return None
-    gives = describe(wrong[0].passage, vocab=vocab)
+    gives = describe(wrong[0].passage, vocab=a.claim.vocabulary)
     return neutral(a, f"the source gives {gives} for another time ({when[0]})")
 
 

@@ -132,7 +132,7 @@ def verbatim_statement(
     claimed = claimed_statement(a.claim)
     if claimed is None:
         return None
-    if a.claim.negative != a.passage.negative:
+    if (a.claim.negative > 0) != (a.passage.negative > 0):
         return None  # "no officers will be sent" holds the words "officers will be sent"
     said = a.claim.text[claimed.start : claimed.end]
     least = t.weights.verbatim_min_words

@@ -10,6 +10,7 @@ from functools import cache
 
 from factcheck.lang import Vocabulary, alternation, resolve
 from factcheck.nlp.facts import TextFacts
+from factcheck.nlp.names import designations, entity_match
 from factcheck.nlp.speech import claimed_statement, said_content
 from factcheck.nlp.syntax import reference_before
 from factcheck.nlp.words import overlap
@@ -82,12 +83,28 @@ def dated_otherwise(c: ValueCheck, claim: TextFacts, passage: TextFacts, t: Thre
         for v in passage.values
         if v.span in own and v.span != c.passage.span and v.kind == c.passage.kind
     ]
-    return not at_mine(c.passage) and any(at_mine(v) for v in others)
+    try:
+        at_claims = [v for v in others if at_mine(v)]
+        # the same amount at the claim's date too ("rose 2% in 2014 and 2% in 2013")
+        same = any(values_agree(c.claim, v, w, vocab=vocab) for v in at_claims)
+        return not at_mine(c.passage) and bool(at_claims) and not same
+    except ValueError:  # a malformed ISO bound: cannot tell
+        return False
+
+
+def _recounts(claim: TextFacts, passage: TextFacts, t: Thresholds) -> bool:
+    """A past event the sentence restates most of ("Challenger exploded 30 seconds after
+    liftoff"), not a state that holds now ("Unemployment stands at 5.5%")."""
+    said = overlap(said_content(claim), passage.content)
+    return claim.past and said >= t.weights.same_event_overlap
 
 
 def _past(v: Value, day: dt.date, t: Thresholds) -> bool:
     """Whether the date ends at least ``t.recounted_days`` before ``day``: history."""
-    return dt.date.fromisoformat(v.date_to) + dt.timedelta(days=t.recounted_days) < day
+    try:
+        return dt.date.fromisoformat(v.date_to) + dt.timedelta(days=t.recounted_days) < day
+    except OverflowError:
+        return False
 
 
 def dated_by_dateline(
@@ -137,13 +154,14 @@ def other_time(
             # An undated claim is about its dateline's day itself (a claim about the day
             # before says "yesterday"); a month's or a year's figures may be reported later.
             # A report of that same day that recounts an event long past ("exploded 73
-            # seconds after liftoff on January 28, 1986") may be what an undated claim
-            # restates, where the figure is on the claim's own event word: the claim
-            # leaves its time open.
+            # seconds after liftoff on January 28, 1986") may be what an undated claim of
+            # a past event restates, where the figure is on the claim's own event word
+            # and the sentence restates most of the claim: it leaves its time open.
             if any(_covers(b, claim_date, 0) for b in pd) or (
                 passage_date == claim_date
                 and check is not None
                 and (check.anchored or check.same_noun)
+                and _recounts(claim, passage, t)
                 and all(_past(b, claim_date, t) for b in pd)
             ):
                 return ""
@@ -201,9 +219,28 @@ def told(
     """How much of what the claim says the passage states with the one before it and its
     headline (the overlap :func:`same_event` reads): copy names what it is about once
     ("The first jets will be delivered in 2014." after "Aeroflot has negotiated the
-    purchase of 22 new Boeing 787 Dreamliners")."""
+    purchase of 22 new Boeing 787 Dreamliners"). Only for a passage that states a part of
+    the claim itself and names nothing the claim does not ("London will host the Games in
+    2012" after a paragraph on Beijing's): else the passage's own share."""
+    said = said_content(claim)
+    own = overlap(said, passage.content)
+    if own == 0.0 or _names_another(claim, passage):
+        return own
     around = context.content if context is not None else frozenset()
-    return overlap(said_content(claim), passage.content | around | headline)
+    return overlap(said, passage.content | around | headline)
+
+
+def _names_another(claim: TextFacts, passage: TextFacts) -> bool:
+    """Whether the passage names other things in place of the claim's own ("London" for
+    "Beijing"; "A350" for "A380"): names, and none of the claim's (a tagger's kinds are
+    too unsure to compare: it may call "Jobs" an organisation and "Pixar" a person)."""
+    vocab = claim.vocabulary
+    mine_d, theirs_d = set(designations(claim.text)), set(designations(passage.text))
+    if mine_d & theirs_d or any(
+        entity_match(e.name, x.name, vocab=vocab) for e in claim.entities for x in passage.entities
+    ):
+        return False
+    return bool(passage.entities or theirs_d)
 
 
 def written(v: Value, vocab: Vocabulary) -> bool:
