@@ -256,29 +256,6 @@ def test_an_undated_claim_may_restate_history_its_own_days_report_recounts(analy
     assert week.decided.rule == "figure_of_another_time"
 
 
-def test_each_figure_holds_at_its_own_date(analyzer):
-    """A clause with two dates gives each figure its own: the nearest up the parse."""
-    f = analyzer.analyze("Revenue was $7.1 billion in 2006, up from $5.8 billion in 2005.", DL)
-    own = {f.text[a:b]: [f.text[x:y] for x, y in spans] for (a, b), spans in f.own_dates}
-    assert own == {"$7.1 billion": ["2006"], "$5.8 billion": ["2005"]}
-    five = next(v for v in f.values if v.text == "$5.8 billion")
-    assert [d.text for d in event_dates(f, five)] == ["2005"]
-
-
-def test_an_equal_figure_of_another_date_states_nothing_of_the_claims(analyzer):
-    passage = "Sales rose 8% in January after falling 3% in December."
-    other, _ = _assessed(analyzer, "Sales fell 3% in January.", passage)
-    assert not any(c.agree and c.claim.text == "3%" for c in other.checks)
-    assert other.unverified and other.unverified[0].text == "3%"
-    own, _ = _assessed(analyzer, "Sales fell 3% in December.", passage)
-    assert any(c.agree and c.claim.text == "3%" for c in own.checks) and not own.unverified
-
-
-def test_the_same_amount_at_the_claims_date_too_still_states_it(analyzer):
-    a, _ = _assessed(analyzer, "Prices rose 2% in 2014.", "Prices rose 2% in 2014 and 2% in 2013.")
-    assert any(c.agree and c.claim.text == "2%" for c in a.checks) and not a.unverified
-
-
 def test_a_state_that_holds_now_is_not_the_history_a_report_recounts(analyzer):
     a, _ = _assessed(
         analyzer,

@@ -25,7 +25,6 @@ from factcheck.nlp.dates import DateContext
 from factcheck.nlp.fingerprint import SPACY_MODEL, analysis_fingerprint
 from factcheck.nlp.lemmas import import_spacy_without_torch, load_pipeline
 from factcheck.nlp.names import entity_match, norm_entity
-from factcheck.nlp.own_dates import own_dates
 from factcheck.nlp.quotes import quotations
 from factcheck.nlp.ranks import Rank, ranks
 from factcheck.nlp.roles import Role, Slot, name_slots, verb_roles
@@ -103,8 +102,6 @@ class TextFacts:
     # Values in a clause a modal perfect says did not happen ("would have been delivered by
     # 2011"): mood.unreal. Compared only with one another, as comparison points are.
     unreal: tuple[tuple[int, int], ...] = ()
-    # (a figure's span, its own dates' spans): nlp/own_dates.py
-    own_dates: tuple[tuple[tuple[int, int], tuple[tuple[int, int], ...]], ...] = ()
     # predicates with their modifiers ("week", "hard week"), as asserted / as negated
     polar: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     roles: tuple[Role, ...] = ()  # (verb, doer's words, object's words): nlp/roles.py
@@ -335,7 +332,6 @@ def _facts(doc: Any, ctx: DateContext, vocab: Vocabulary) -> tuple[TextFacts, Da
         vocab=None if vocab is vocabulary(vocab.code) else vocab,
         references=syntax.references(doc, found, vocab=vocab),
         unreal=mood.unreal(doc, found, vocab),
-        own_dates=own_dates(doc, found),
         roles=verb_roles(doc, vocab=vocab),
         ranks=ranks(doc, found, vocab=vocab),
         slots=name_slots(doc, found, vocab=vocab),

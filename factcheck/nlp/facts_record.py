@@ -121,7 +121,6 @@ def facts_record(f: TextFacts) -> str:
             "lang": f.lang,
             "references": [list(r) for r in f.references],
             "unreal": [list(r) for r in f.unreal],
-            "own_dates": [[list(a), [list(b) for b in bs]] for a, bs in f.own_dates],
             "roles": [[v, sorted(a), sorted(b), x, y] for v, a, b, x, y in f.roles],
             "ranks": [list(r) for r in f.ranks],
             "slots": [[h, r, sorted(w), x] for h, r, w, x in f.slots],
@@ -167,9 +166,6 @@ def facts_from_record(record: str, text: str, vocab: Vocabulary | None = None) -
             lang=d["lang"],
             references=tuple((a, b) for a, b in d["references"]),
             unreal=tuple((a, b) for a, b in d.get("unreal", ())),
-            own_dates=tuple(
-                ((a[0], a[1]), tuple((b[0], b[1]) for b in bs)) for a, bs in d.get("own_dates", ())
-            ),
             roles=tuple(
                 (v, frozenset(a), frozenset(b), x, y) for v, a, b, x, y in d.get("roles", ())
             ),

@@ -3,11 +3,12 @@
 Numbers decide numbers: when a claim's value is aligned with a passage's value about the
 same thing and they disagree, the passage REFUTES the claim, whatever its similarity or a
 model says. Similarity, entity agreement, polarity and (when given) the stance model's
-probabilities decide only where no value does. A comparison is two steps: :func:`assess`
-measures the pair and runs :data:`RULES`, the rules that settle it whatever a model says;
-:func:`conclude` runs :data:`MODEL_RULES` with the stance model's probabilities where they
-did not. Each rule is a small named function that returns a :class:`Comparison` or None
-(passes); every weight is in `Weights`.
+probabilities decide only where no value does.
+
+A comparison is two steps. :func:`assess` measures the pair and runs :data:`RULES`, the
+rules that settle it whatever a model says; :func:`conclude` runs :data:`MODEL_RULES` with
+the stance model's probabilities where they did not. Each rule is a small named function
+that returns a :class:`Comparison` or None (passes); every weight is in `Weights`.
 """
 
 from __future__ import annotations
@@ -53,7 +54,6 @@ from factcheck.rules.speakers import (
 from factcheck.rules.timing import (
     account_dates,
     dated_by_dateline,
-    dated_otherwise,
     dateline_fits,
     not_disputed_by,
     other_time,
@@ -192,7 +192,6 @@ def assess(
             for c, day in aligned
             if (c.agree or can_refute(c, w) or day)
             and not (not c.agree and not_disputed_by(c, passage, account, saying))
-            and not (c.agree and dated_otherwise(c, claim, passage, t))
         )
     )
     names_ok = cover >= t.entity_cover or paraphrase

@@ -22,11 +22,10 @@ from factcheck.types import NUMERIC_KINDS, Value, ValueKind
 def event_dates(f: TextFacts, of: Value | None = None) -> list[Value]:
     """The dates a text puts its event at (with a year; not comparison points); with
     ``of``, only those in that value's clause ("100,000 troops are stationed on the border,
-    where Putin seized Crimea in 2014": 2014 is the seizure's date, not the troops'), and
-    of those, its own where it has any (nlp/own_dates.py)."""
+    where Putin seized Crimea in 2014": 2014 is the seizure's date, not the troops')."""
     region = _clause_span(f, of.span) if of is not None else None
     reference = reference_before(f.vocabulary)
-    dates = [
+    return [
         v
         for v in f.values
         if v.kind == ValueKind.DATE
@@ -37,9 +36,6 @@ def event_dates(f: TextFacts, of: Value | None = None) -> list[Value]:
         and v.span not in f.unreal
         and (region is None or _clause_span(f, v.span) == region)
     ]
-    # a figure with dates of its own ("$5.8 billion in 2005") holds at those
-    own = next((spans for at, spans in f.own_dates if of is not None and at == of.span), ())
-    return [v for v in dates if v.span in own] or dates
 
 
 def _clause_span(f: TextFacts, span: tuple[int, int]) -> tuple[int, int]:
@@ -58,38 +54,6 @@ def _covers(v: Value, day: dt.date, lag: int) -> bool:
     or one interval's length (a month's figures are reported the next month)."""
     start, end = dt.date.fromisoformat(v.date_from), dt.date.fromisoformat(v.date_to)
     return start <= day <= end + dt.timedelta(days=max(lag, (end - start).days))
-
-
-def dated_otherwise(c: ValueCheck, claim: TextFacts, passage: TextFacts, t: Thresholds) -> bool:
-    """An equal figure that the passage gives a date of its own that is none of the
-    claim's, where it gives another figure of that kind at the claim's date ("Sales fell
-    3% in January." against "Sales rose 8% in January after falling 3% in December."):
-    the same amount at another time, which states nothing of the claim's time. (With no
-    figure of the claim's date, the same amount on another day may be the same event
-    misdated: :func:`same_event`.)"""
-    own = dict(passage.own_dates)
-    mine = event_dates(claim, c.claim)
-    if c.claim.kind not in NUMERIC_KINDS or c.passage.span not in own or not mine:
-        return False
-    w, vocab = t.weights, claim.vocabulary
-
-    def at_mine(v: Value) -> bool:
-        return any(
-            values_agree(a, b, w, vocab=vocab) for a in mine for b in event_dates(passage, v)
-        )
-
-    others = [
-        v
-        for v in passage.values
-        if v.span in own and v.span != c.passage.span and v.kind == c.passage.kind
-    ]
-    try:
-        at_claims = [v for v in others if at_mine(v)]
-        # the same amount at the claim's date too ("rose 2% in 2014 and 2% in 2013")
-        same = any(values_agree(c.claim, v, w, vocab=vocab) for v in at_claims)
-        return not at_mine(c.passage) and bool(at_claims) and not same
-    except ValueError:  # a malformed ISO bound: cannot tell
-        return False
 
 
 def _recounts(claim: TextFacts, passage: TextFacts, t: Thresholds) -> bool:
