@@ -653,3 +653,30 @@ def test_two_adjacent_sentences_together_state_a_claim(real_checker):
         dateline=day,
     )
     assert more.label != Label.SUPPORTED, more.rationale
+
+
+def test_copies_of_one_text_take_one_place_among_the_passages_compared(real_checker):
+    """Wire copy is republished word for word: six outlets' copies of a sentence that reads
+    like the claim must not fill the top k and push out the sentence that states it: one
+    copy stands for them all."""
+    fc = real_checker("cp")
+    wire = "Tern Ferries carried passengers across the strait in May, the operator said."
+    for n in range(6):
+        fc.ingest_text(
+            f"---\ntitle: Outlet {n} ferry roundup\ndate: 2019-06-{n + 10:02d}\n---\n{wire}\n",
+            name=f"outlet{n}.md",
+            fmt="markdown",
+        )
+    fc.ingest_text(
+        "---\ntitle: Ferry figures\ndate: 2019-06-03\n---\n"
+        "Tern Ferries carried passengers across the strait in May, the operator said.\n\n"
+        "The strait crossings moved 41,200 people last month, the port authority said.\n",
+        name="own.md",
+        fmt="markdown",
+    )
+    claim = "Tern Ferries carried 41,200 passengers across the strait in May 2019."
+    [s] = fc.pipeline.retrieve_many(fc.pipeline.prepare_many([claim]))
+    texts = [p.text for p in s.passages]
+    assert texts.count(wire) == 1
+    assert any("41,200" in t for t in texts)
+    assert len(s.passages) == len({" ".join(t.lower().split()) for t in texts})

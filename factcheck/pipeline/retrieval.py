@@ -76,6 +76,19 @@ def search_many(
     return list(vecs), found
 
 
+def one_copy_each(passages: Sequence[Passage]) -> list[Passage]:
+    """The passages in their order, each text once (the first of its copies; texts alike
+    but for case and spacing are copies)."""
+    seen: set[str] = set()
+    out = []
+    for p in passages:
+        key = " ".join(p.text.lower().split())
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
 def follow_ons(
     store: PassageStore,
     found: Sequence[tuple[str, list[Passage], Any]],

@@ -217,7 +217,9 @@ class Pipeline:
         the claim's names (in their text or title) first among near equals: in a store of
         daily reports, the report of the claim's day must reach the comparison, and the
         claim's company's sentence must beat another company's like it (the bonuses only
-        order; each passage keeps its own score)."""
+        order; each passage keeps its own score). A text held more than once (wire copy
+        republished, a story filed again) is kept once, its copy ranked first: copies are
+        one account, not several, and would crowd the others out of the top k."""
         t = self.thresholds
         c, day = state.facts, state.claim.dateline
         names = [n.lower() for n in claim_names(c)]
@@ -232,7 +234,7 @@ class Pipeline:
                 + (t.name_bonus if named else 0.0)
             )
 
-        return sorted(passages, key=key, reverse=True)
+        return find.one_copy_each(sorted(passages, key=key, reverse=True))
 
     def extras(
         self, states: list[ClaimState], near: dict[str, Passage], articles: bool = True
