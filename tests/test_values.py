@@ -175,6 +175,16 @@ def test_weekday_uses_tense():
     assert future.date_from == "2022-01-06"
 
 
+def test_the_datelines_own_weekday_is_the_dateline_itself():
+    # the dateline (2021-12-31) is a Friday: a story of that day names its own day so,
+    # in either tense; "next" and "last" move a week off it
+    assert one("They will meet on Friday", "date").date_from == "2021-12-31"
+    assert one("The vote was set to take place on Friday", "date").date_from == "2021-12-31"
+    assert one("Biden warned Putin on Friday", "date").date_from == "2021-12-31"
+    assert one("They will meet next Friday", "date").date_from == "2022-01-07"
+    assert one("They met last Friday", "date").date_from == "2021-12-24"
+
+
 def test_this_weekend_uses_the_tense_of_its_own_clause():
     # the dateline is a Friday: without a future word, the weekend just past or the next
     got = one("It came to light this weekend", "date")

@@ -261,10 +261,13 @@ def _relative(
         wd = v.weekdays[m["wd"].lower()]
         way = v.weekday_modifiers.get((m["mod"] or "").lower(), 0)  # 0: as the tense says
         future = way > 0 or (way == 0 and bool(date_patterns(v).future.search(sentence)))
+        # The dateline's own weekday is the dateline itself, as tense goes either way (news
+        # style names the day even for the day of the report: a story dated Monday says
+        # the plane "was set to land on Monday"); "next" and "last" move a week off it.
         if future:
-            return _day(dl + dt.timedelta(days=(wd - dl.weekday()) % 7 or 7))
+            return _day(dl + dt.timedelta(days=(wd - dl.weekday()) % 7 or 7 * (way > 0)))
         # Past tense (the news default): the most recent such day, the dateline included.
-        return _day(dl - dt.timedelta(days=(dl.weekday() - wd) % 7))
+        return _day(dl - dt.timedelta(days=(dl.weekday() - wd) % 7 or 7 * (way < 0)))
     return None
 
 
