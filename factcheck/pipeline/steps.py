@@ -32,6 +32,7 @@ from factcheck.pipeline.competing import competing_accounts
 from factcheck.pipeline.evidence import evidence_of, with_speakers
 from factcheck.pipeline.isolate import one_by_one, through
 from factcheck.pipeline.meaning import clauses_meant
+from factcheck.pipeline.model_reading import ModelReading
 from factcheck.pipeline.passage_facts import BAD_PASSAGE, passage_facts, run_facts
 from factcheck.pipeline.provenance import provenance
 from factcheck.pipeline.retrieval import claim_names, claim_words, extra_passages, search_many
@@ -44,7 +45,6 @@ from factcheck.rules.compare import (
     conclude,
     dateline_fits,
 )
-from factcheck.rules.model_input import model_claim
 from factcheck.rules.verdict import VerdictRules, decide
 from factcheck.sources.hygiene import clean_claim
 from factcheck.sources.store import PassageStore
@@ -339,12 +339,11 @@ class Pipeline:
         ask = [i for i, a in enumerate(rated) if a.needs_model and WINDOW not in pids[i]]
         probs: list[StanceProbs | None] = [None] * len(rated)
         if self.stance is not None and ask:
-            texts = [p.text for s in states for p in s.passages]  # the model reads no date
-            pairs = {i: (texts[i], model_claim(rated[i])) for i in ask}  # the rules found stated
-            new = sorted({pairs[i] for i in ask if pairs[i] not in scored})
-            scored.update(zip(new, self.stance(new) if new else [], strict=True))
-            for i in ask:
-                probs[i] = scored[pairs[i]]
+            allp = [p for s in states for p in s.passages]
+            before = [near[p.prev_id].text if p.prev_id in near else None for p in allp]
+            read = ModelReading(self.stance, scored, t)
+            for i, pr in read(allp, before, [facts[p.id] for p in allp], rated, ask).items():
+                probs[i] = pr
         comps = iter(conclude(a, pr, t) for a, pr in zip(rated, probs, strict=True))
         prov = self.provenance
         out: list[Verdict] = []

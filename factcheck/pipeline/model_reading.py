@@ -1,0 +1,55 @@
+"""What the stance model is asked, and with which text: the claim without the dates the
+rules found stated (rules/model_input.model_claim), against the passage alone, and, where
+that leaves the model undecided, against the passage with the sentence it leans on
+(rules/model_input.model_premise: "\\"It's carnage,\\" he said." after the sentence naming
+him)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from factcheck.nlp.facts import TextFacts
+from factcheck.rules.assessment import Assessment
+from factcheck.rules.model_input import model_claim, model_premise
+from factcheck.thresholds import Thresholds
+from factcheck.types import Passage, StanceProbs
+
+StanceFn = Callable[[list[tuple[str, str]]], list[StanceProbs]]
+
+
+class ModelReading:
+    """The model's answers for the pairs a comparison asks about, each pair scored once
+    (``scored`` keeps them for a second look at the same claims)."""
+
+    def __init__(
+        self, stance: StanceFn, scored: dict[tuple[str, str], StanceProbs], t: Thresholds
+    ) -> None:
+        self.stance, self.scored, self.t = stance, scored, t
+
+    def _score(self, pairs: dict[int, tuple[str, str]]) -> None:
+        new = sorted({x for x in pairs.values() if x not in self.scored})
+        self.scored.update(zip(new, self.stance(new) if new else [], strict=True))
+
+    def undecided(self, p: StanceProbs) -> bool:
+        return p.supports < self.t.model_support and p.refutes < self.t.model_refute
+
+    def __call__(
+        self,
+        passages: list[Passage],
+        before: list[str | None],
+        facts: list[TextFacts],
+        rated: list[Assessment],
+        ask: list[int],
+    ) -> dict[int, StanceProbs]:
+        """{index: the model's answer} for the ``ask`` indexes of ``passages`` (the model
+        reads no date: it gets the claim as model_claim gives it)."""
+        pairs = {i: (passages[i].text, model_claim(rated[i])) for i in ask}
+        self._score(pairs)
+        wide = {}
+        for i in ask:
+            if self.undecided(self.scored[pairs[i]]):
+                text = model_premise(passages[i].text, facts[i], before[i])
+                if text != passages[i].text:
+                    wide[i] = (text, pairs[i][1])
+        self._score(wide)
+        return {i: self.scored[wide.get(i, pairs[i])] for i in ask}

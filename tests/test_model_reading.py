@@ -1,0 +1,56 @@
+"""What the stance model reads of a passage: the passage alone, and, where that leaves it
+undecided, the passage with the sentence it leans on (pipeline/model_reading.py)."""
+
+from __future__ import annotations
+
+from factcheck.pipeline.model_reading import ModelReading
+from factcheck.rules.compare import DEFAULT, assess
+from factcheck.rules.model_input import model_premise
+from factcheck.types import Passage, StanceProbs
+
+NAMED = "Ola Dahl of Tern Partners commented on the fall in ferry shares."
+QUOTED = '"It\'s a rout," he said.'
+CLAIM = "Ola Dahl of Tern Partners described the fall in ferry shares as a rout."
+
+
+def test_a_passage_that_leans_on_the_sentence_before_is_read_with_it(analyzer):
+    quoted = analyzer.analyze(QUOTED)
+    assert model_premise(QUOTED, quoted, NAMED) == f"{NAMED} {QUOTED}"
+    opens = "They fell 9% by noon."
+    assert model_premise(opens, analyzer.analyze(opens), NAMED) == f"{NAMED} {opens}"
+    # a passage that names its own subject stands alone, and so does the first one
+    alone = "Tern Ferries shares fell 9% by noon."
+    assert model_premise(alone, analyzer.analyze(alone), NAMED) == alone
+    assert model_premise(QUOTED, quoted, None) == QUOTED
+
+
+def _passage(text):
+    return Passage(id=text[:8], text=text, source_id="s", title="t", start=0, end=len(text))
+
+
+def test_the_sentence_before_is_read_only_where_the_passage_alone_settles_nothing(analyzer):
+    claim = analyzer.analyze(CLAIM)
+    texts = [QUOTED, "\"It's a rout,\" he said again."]
+    facts = [analyzer.analyze(x) for x in texts]
+    rated = [assess(claim, f, 0.5, DEFAULT) for f in facts]
+    asked = []
+
+    def stance(pairs):
+        asked.extend(pairs)
+        # undecided on the quotation alone; sure with its sentence before
+        return [
+            StanceProbs(0.9, 0.05, 0.05)
+            if x.startswith(NAMED)
+            else StanceProbs(0.2, 0.1, 0.7)
+            if x == QUOTED
+            else StanceProbs(0.1, 0.8, 0.1)
+            for x, _ in pairs
+        ]
+
+    got = ModelReading(stance, {}, DEFAULT)(
+        [_passage(x) for x in texts], [NAMED, NAMED], facts, rated, [0, 1]
+    )
+    assert got[0].supports == 0.9  # read again with the sentence naming the speaker
+    assert got[1].refutes == 0.8  # the passage alone settled it: not read again
+    assert [x for x, _ in asked].count(f"{NAMED} {texts[1]}") == 0
+    assert len(asked) == 3
