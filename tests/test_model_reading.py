@@ -30,19 +30,20 @@ def _passage(text):
 
 def test_the_sentence_before_is_read_only_where_the_passage_alone_settles_nothing(analyzer):
     claim = analyzer.analyze(CLAIM)
-    texts = [QUOTED, "\"It's a rout,\" he said again."]
+    texts = [QUOTED, '"It\'s a rout," he said again.']
     facts = [analyzer.analyze(x) for x in texts]
     rated = [assess(claim, f, 0.5, DEFAULT) for f in facts]
     asked = []
 
     def stance(pairs):
         asked.extend(pairs)
-        # undecided on the quotation alone; sure with its sentence before
+        # undecided on the quotation alone and on the sentence before alone; sure with
+        # the two together
         return [
             StanceProbs(0.9, 0.05, 0.05)
-            if x.startswith(NAMED)
+            if x.startswith(f"{NAMED} ")
             else StanceProbs(0.2, 0.1, 0.7)
-            if x == QUOTED
+            if x in (QUOTED, NAMED)
             else StanceProbs(0.1, 0.8, 0.1)
             for x, _ in pairs
         ]
@@ -53,4 +54,47 @@ def test_the_sentence_before_is_read_only_where_the_passage_alone_settles_nothin
     assert got[0].supports == 0.9  # read again with the sentence naming the speaker
     assert got[1].refutes == 0.8  # the passage alone settled it: not read again
     assert [x for x, _ in asked].count(f"{NAMED} {texts[1]}") == 0
-    assert len(asked) == 3
+    assert len(asked) == 4  # the two passages, the first with the one before, that alone
+
+
+def test_a_sentence_before_that_settles_the_claim_alone_does_not_speak_for_the_passage(
+    analyzer,
+):
+    """ "A report said Tern Ferries hid losses." / "That report is wrong, the company
+    said.": the two together read as support, but the support is the first sentence's,
+    which is compared on its own; the second stays what it says alone."""
+    claim = analyzer.analyze("Tern Ferries hid losses from investors.")
+    report = "A report said Tern Ferries hid losses from investors."
+    denial = "That report is wrong, the ferry company said."
+    facts = [analyzer.analyze(denial)]
+    rated = [assess(claim, facts[0], 0.5, DEFAULT)]
+
+    def stance(pairs):
+        return [
+            StanceProbs(0.1, 0.1, 0.8) if x == denial else StanceProbs(0.8, 0.1, 0.1)
+            for x, _ in pairs
+        ]
+
+    got = ModelReading(stance, {}, DEFAULT)([_passage(denial)], [report], facts, rated, [0])
+    assert got[0].neutral == 0.8
+
+
+def test_a_check_asks_the_model_about_a_quotation_with_the_sentence_naming_its_speaker(
+    real_checker,
+):
+    fc = real_checker("mr")
+    fc.ingest_text(
+        f"---\ntitle: Ferry shares\ndate: 2021-03-04\n---\n{NAMED}\n\n{QUOTED}\n",
+        name="ferry.md",
+        fmt="markdown",
+    )
+    asked = []
+
+    def stance(pairs):
+        asked.extend(pairs)
+        return [StanceProbs(0.1, 0.1, 0.8) for _ in pairs]
+
+    fc.pipeline.stance = stance
+    fc.check(CLAIM)
+    premises = {x for x, _ in asked}
+    assert QUOTED in premises and f"{NAMED} {QUOTED}" in premises

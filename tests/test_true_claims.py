@@ -680,3 +680,25 @@ def test_copies_of_one_text_take_one_place_among_the_passages_compared(real_chec
     assert texts.count(wire) == 1
     assert any("41,200" in t for t in texts)
     assert len(s.passages) == len({" ".join(t.lower().split()) for t in texts})
+    # ... nor do the passages compared beyond retrieval bring the copies back
+    shown = [e.passage.text for e in fc.check(claim, dateline=dt.date(2019, 6, 3)).evidence]
+    assert shown.count(wire) <= 1
+
+
+def test_of_copies_the_most_trusted_sources_stands_and_a_leaning_sentence_is_never_merged():
+    from factcheck.pipeline.retrieval import one_copy_each
+    from factcheck.types import Passage
+
+    def p(pid, text, trust=1.0):
+        return Passage(
+            id=pid, text=text, source_id=pid, title="t", start=0, end=len(text), trust=trust
+        )
+
+    wire = "Tern Ferries carried 41,200 passengers in May."
+    lean = "It carried 41,200 passengers in May, the company said."
+    got = one_copy_each(
+        [p("blog", wire, 0.2), p("other", "Ferries ran late."), p("wire", wire.upper(), 0.9)]
+    )
+    assert [x.id for x in got] == ["wire", "other"]  # at the first copy's place
+    # the same words after a sentence about a ferry line and after one about an airline
+    assert [x.id for x in one_copy_each([p("a", lean), p("b", lean)])] == ["a", "b"]

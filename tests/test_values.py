@@ -183,6 +183,7 @@ def test_the_datelines_own_weekday_is_the_dateline_itself():
     assert one("Biden warned Putin on Friday", "date").date_from == "2021-12-31"
     assert one("They will meet next Friday", "date").date_from == "2022-01-07"
     assert one("They met last Friday", "date").date_from == "2021-12-24"
+    assert one("They will meet this coming Friday", "date").date_from == "2022-01-07"
 
 
 def test_this_weekend_uses_the_tense_of_its_own_clause():

@@ -225,6 +225,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         definite_articles=tuple(lex["definite_articles"]),
         indefinite_articles=tuple(lex["indefinite_articles"]),
         demonstratives=frozenset(lex["demonstratives"]),
+        leaning_openers=frozenset(lex["leaning_openers"]),
         relative_pronouns=frozenset(lex["relative_pronouns"]),
         first_person=frozenset(lex["first_person"]),
         of_words=frozenset(lex["of_words"]),

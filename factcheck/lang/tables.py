@@ -152,6 +152,7 @@ class Vocabulary:
     definite_articles: tuple[str, ...]
     indefinite_articles: tuple[str, ...]
     demonstratives: frozenset[str]
+    leaning_openers: frozenset[str]
     relative_pronouns: frozenset[str]
     first_person: frozenset[str]
     of_words: frozenset[str]

@@ -265,9 +265,9 @@ def _relative(
         # style names the day even for the day of the report: a story dated Monday says
         # the plane "was set to land on Monday"); "next" and "last" move a week off it.
         if future:
-            return _day(dl + dt.timedelta(days=(wd - dl.weekday()) % 7 or 7 * (way > 0)))
+            return _day(dl + dt.timedelta(days=(wd - dl.weekday()) % 7 or (7 if way > 0 else 0)))
         # Past tense (the news default): the most recent such day, the dateline included.
-        return _day(dl - dt.timedelta(days=(dl.weekday() - wd) % 7 or 7 * (way < 0)))
+        return _day(dl - dt.timedelta(days=(dl.weekday() - wd) % 7 or (7 if way < 0 else 0)))
     return None
 
 

@@ -172,3 +172,10 @@ def split_passages(
     return list(
         iter_passages(source, body_start, max_chars=max_chars, min_chars=min_chars, vocab=vocab)
     )
+
+
+def leans_on_before(text: str, vocab: Vocabulary) -> bool:
+    """Whether a sentence opens with a word that leans on the one before it (lexicon
+    ``leaning_openers``: "It", "Its", "They", "This"): alone it does not say what of."""
+    first = re.search(r"[^\W\d_]+", text)
+    return bool(first) and first.group(0).lower() in vocab.leaning_openers  # type: ignore[union-attr]

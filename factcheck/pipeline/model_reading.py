@@ -1,8 +1,9 @@
 """What the stance model is asked, and with which text: the claim without the dates the
 rules found stated (rules/model_input.model_claim), against the passage alone, and, where
 that leaves the model undecided, against the passage with the sentence it leans on
-(rules/model_input.model_premise: "\\"It's carnage,\\" he said." after the sentence naming
-him)."""
+(rules/model_input.model_premise: '"It's carnage," he said.' after the sentence naming
+him), whose answer counts only where the sentence before, alone, leaves the model
+undecided too."""
 
 from __future__ import annotations
 
@@ -45,11 +46,22 @@ class ModelReading:
         reads no date: it gets the claim as model_claim gives it)."""
         pairs = {i: (passages[i].text, model_claim(rated[i])) for i in ask}
         self._score(pairs)
-        wide = {}
+        wide: dict[int, tuple[str, str]] = {}
+        alone: dict[int, tuple[str, str]] = {}
         for i in ask:
-            if self.undecided(self.scored[pairs[i]]):
-                text = model_premise(passages[i].text, facts[i], before[i])
+            prev = before[i]
+            if prev and self.undecided(self.scored[pairs[i]]):
+                text = model_premise(passages[i].text, facts[i], prev)
                 if text != passages[i].text:
                     wide[i] = (text, pairs[i][1])
-        self._score(wide)
-        return {i: self.scored[wide.get(i, pairs[i])] for i in ask}
+                    alone[i] = (prev, pairs[i][1])
+        self._score(wide | {-1 - i: x for i, x in alone.items()})
+        # What the two sentences say only if the one before says nothing alone: else the
+        # answer is that sentence's ("A report said X." / "That report is wrong."), not
+        # the passage's.
+        return {
+            i: self.scored[wide[i]]
+            if i in wide and self.undecided(self.scored[alone[i]])
+            else self.scored[pairs[i]]
+            for i in ask
+        }

@@ -8,8 +8,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from factcheck.lang import Vocabulary, resolve
 from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.names import designations, written_names
+from factcheck.nlp.sentences import leans_on_before
 from factcheck.sources.lexical import TOKEN
 from factcheck.sources.store import PassageStore
 from factcheck.thresholds import Thresholds
@@ -76,17 +78,22 @@ def search_many(
     return list(vecs), found
 
 
-def one_copy_each(passages: Sequence[Passage]) -> list[Passage]:
-    """The passages in their order, each text once (the first of its copies; texts alike
-    but for case and spacing are copies)."""
-    seen: set[str] = set()
-    out = []
-    for p in passages:
+def one_copy_each(passages: Sequence[Passage], vocab: Vocabulary | None = None) -> list[Passage]:
+    """The passages in their order, each text once (texts alike but for case and spacing
+    are copies): at the place of its first copy, the copy of the most trusted source (the
+    first of those). A sentence that leans on the one before it ("It carried 41,200
+    passengers ...") is never merged: in two articles it may be about two things."""
+    vocab = resolve(vocab)
+    groups: dict[str, list[Passage]] = {}
+    order: list[str] = []
+    for n, p in enumerate(passages):
         key = " ".join(p.text.lower().split())
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
-    return out
+        if leans_on_before(p.text, vocab):
+            key = f"{key}\x00{n}"
+        if key not in groups:
+            order.append(key)
+        groups.setdefault(key, []).append(p)
+    return [max(groups[k], key=lambda p: p.trust) for k in order]
 
 
 def follow_ons(

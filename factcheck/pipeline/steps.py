@@ -234,7 +234,7 @@ class Pipeline:
                 + (t.name_bonus if named else 0.0)
             )
 
-        return find.one_copy_each(sorted(passages, key=key, reverse=True))
+        return find.one_copy_each(sorted(passages, key=key, reverse=True), c.vocabulary)
 
     def extras(
         self, states: list[ClaimState], near: dict[str, Passage], articles: bool = True
@@ -288,7 +288,7 @@ class Pipeline:
         near = self.store.get_passages([q for p in allp for q in find.around(p)])
         more = self.extras(states, near, articles)
         for s, extra in zip(states, more, strict=True):
-            s.passages += extra
+            s.passages = find.one_copy_each(s.passages + extra, s.facts.vocabulary)
             s.follow_on = {q.id for q in extra}
         uniq = {p.id: p for s in states for p in s.passages} | {p.id: p for p in near.values()}
         facts = dict(zip(uniq, self._analyze_passages(list(uniq.values())), strict=True))

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 
 from factcheck.nlp.facts import TextFacts
+from factcheck.nlp.sentences import leans_on_before
 from factcheck.nlp.speech import claimed_statement
 from factcheck.rules.assessment import Assessment
 from factcheck.types import Value, ValueKind
@@ -82,17 +83,14 @@ def _on_dateline(v: Value, day: dt.date | None) -> bool:
 
 
 def model_premise(text: str, facts: TextFacts, before: str | None) -> str:
-    """What the stance model reads of a passage: the passage, with the sentence before it
-    when it leans on that one, as copy does after naming its subject ("David Roe of Tern
-    Partners commented on the falls." / "\"It's carnage,\" he said."): it opens with a
-    pronoun or a demonstrative, or gives its words to a pronoun. Alone it says nothing the
-    claim could be checked against; the rules read the sentence before as its context."""
+    """What the stance model reads of a passage with the sentence before it, when it leans
+    on that one, as copy does after naming its subject ("David Roe of Tern Partners
+    commented on the falls." / '"It's carnage," he said.'): it opens with a word of
+    ``leaning_openers`` or gives its words to a pronoun. Alone it says nothing the claim
+    could be checked against; the rules read the sentence before as its context. The
+    passage itself when it does not lean on one, or is the first."""
     if not before:
         return text
-    vocab = facts.vocabulary
-    first = re.search(r"[A-Za-z]+", text)
-    opener = first.group(0).lower() if first else ""
-    leans = opener in vocab.pronoun_speakers or opener in vocab.demonstratives
-    if leans or any(s.pronoun for s in facts.statements):
+    if leans_on_before(text, facts.vocabulary) or any(s.pronoun for s in facts.statements):
         return f"{before} {text}"
     return text
