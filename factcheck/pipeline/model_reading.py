@@ -55,10 +55,12 @@ class ModelReading:
                 if text != passages[i].text:
                     wide[i] = (text, pairs[i][1])
                     alone[i] = (prev, pairs[i][1])
-        self._score(wide | {-1 - i: x for i, x in alone.items()})
+        self._score(wide)
         # What the two sentences say only if the one before says nothing alone: else the
         # answer is that sentence's ("A report said X." / "That report is wrong."), not
-        # the passage's.
+        # the passage's. (Asked only where the two together decide something.)
+        wide = {i: x for i, x in wide.items() if not self.undecided(self.scored[x])}
+        self._score({i: alone[i] for i in wide})
         return {
             i: self.scored[wide[i]]
             if i in wide and self.undecided(self.scored[alone[i]])
