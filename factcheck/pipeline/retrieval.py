@@ -78,6 +78,11 @@ def search_many(
     return list(vecs), found
 
 
+def copy_key(text: str) -> str:
+    """What copies of a text share: its words, whatever their case and spacing."""
+    return " ".join(text.lower().split())
+
+
 def one_copy_each(passages: Sequence[Passage], vocab: Vocabulary | None = None) -> list[Passage]:
     """The passages in their order, each text once (texts alike but for case and spacing
     are copies): at the place of its first copy, the copy of the most trusted source (the
@@ -87,7 +92,7 @@ def one_copy_each(passages: Sequence[Passage], vocab: Vocabulary | None = None) 
     groups: dict[str, list[Passage]] = {}
     order: list[str] = []
     for n, p in enumerate(passages):
-        key = " ".join(p.text.lower().split())
+        key = copy_key(p.text)
         if leans_on_before(p.text, vocab):
             key = f"{key}\x00{n}"
         if key not in groups:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -32,7 +31,7 @@ from factcheck.pipeline.competing import competing_accounts
 from factcheck.pipeline.evidence import evidence_of, with_speakers
 from factcheck.pipeline.isolate import one_by_one, through
 from factcheck.pipeline.meaning import clauses_meant
-from factcheck.pipeline.model_reading import ModelReading
+from factcheck.pipeline.model_reading import ModelReading, StanceFn
 from factcheck.pipeline.passage_facts import BAD_PASSAGE, passage_facts, run_facts
 from factcheck.pipeline.provenance import provenance
 from factcheck.pipeline.retrieval import claim_names, claim_words, extra_passages, search_many
@@ -60,8 +59,6 @@ from factcheck.types import (
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
-
-StanceFn = Callable[[list[tuple[str, str]]], list[StanceProbs]]
 
 
 @dataclass
@@ -218,8 +215,8 @@ class Pipeline:
         daily reports, the report of the claim's day must reach the comparison, and the
         claim's company's sentence must beat another company's like it (the bonuses only
         order; each passage keeps its own score). A text held more than once (wire copy
-        republished, a story filed again) is kept once, its copy ranked first: copies are
-        one account, not several, and would crowd the others out of the top k."""
+        republished, a story filed again) is kept once (retrieval.one_copy_each): copies
+        are one account, not several, and would crowd the others out of the top k."""
         t = self.thresholds
         c, day = state.facts, state.claim.dateline
         names = [n.lower() for n in claim_names(c)]
@@ -288,8 +285,10 @@ class Pipeline:
         near = self.store.get_passages([q for p in allp for q in find.around(p)])
         more = self.extras(states, near, articles)
         for s, extra in zip(states, more, strict=True):
+            retrieved = {find.copy_key(p.text) for p in s.passages}
             s.passages = find.one_copy_each(s.passages + extra, s.facts.vocabulary)
-            s.follow_on = {q.id for q in extra}
+            # a retrieved text stays retrieved, whichever copy of it stands
+            s.follow_on = {q.id for q in extra if find.copy_key(q.text) not in retrieved}
         uniq = {p.id: p for s in states for p in s.passages} | {p.id: p for p in near.values()}
         facts = dict(zip(uniq, self._analyze_passages(list(uniq.values())), strict=True))
         t = self.thresholds
