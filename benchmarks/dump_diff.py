@@ -19,6 +19,7 @@ SETS = {
     "first": news_claims.DATA,
     "second": news_claims.DATA2,
     "third": news_claims.DATA3,
+    "fourth": news_claims.DATA4,
 }
 
 

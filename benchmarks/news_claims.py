@@ -44,6 +44,7 @@ DATA = Path(__file__).resolve().parent / "data" / "news_claims.jsonl"
 # way a reporter restates a source, split by article; frozen before any rule was changed.
 DATA2 = Path(__file__).resolve().parent / "data" / "news_claims_2.jsonl"
 DATA3 = Path(__file__).resolve().parent / "data" / "news_claims_3.jsonl"
+DATA4 = Path(__file__).resolve().parent / "data" / "news_claims_4.jsonl"
 
 
 def load(path: Path = DATA) -> list[dict[str, Any]]:
@@ -131,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         "--data",
         type=Path,
         default=DATA,
-        help=f"the claims (default {DATA.name}; {DATA2.name}, {DATA3.name})",
+        help=f"the claims (default {DATA.name}; {DATA2.name}, {DATA3.name}, {DATA4.name})",
     )
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--json", type=Path)

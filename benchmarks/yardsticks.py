@@ -105,6 +105,10 @@ class Yardsticks:
         self.news3 = {
             s: news_claims.cases([r for r in rows3 if r["split"] == s]) for s in ("dev", "test")
         }
+        rows4 = news_claims.load(news_claims.DATA4)  # the fourth: the last unused articles
+        self.news4 = {
+            s: news_claims.cases([r for r in rows4 if r["split"] == s]) for s in ("dev", "test")
+        }
         # The seed fixture runs against a store of the seed alone (as its test does), with
         # the same analyzer and stance model.
         self.seed_fc = make_checker("none")
@@ -125,6 +129,7 @@ class Yardsticks:
                 ("news", self.news[s]),
                 ("news2", self.news2[s]),
                 ("news3", self.news3[s]),
+                ("news4", self.news4[s]),
             ):
                 confs: list[float] = []
                 preds = check_cases(self.fc, cases, self.record, confs)
@@ -153,6 +158,8 @@ def summary(r: dict[str, Any]) -> str:
         "news2_test",
         "news3_dev",
         "news3_test",
+        "news4_dev",
+        "news4_test",
     ):
         if k in r:
             x = r[k]
@@ -199,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     result |= r
     result["settings"] = settings_report(y.fc)
     print(f"\nmodel {args.model}, thresholds {base}:\n{summary(r)}")
-    for k in ("contrast_test", "news_test", "news2_test", "news3_test"):
+    for k in ("contrast_test", "news_test", "news2_test", "news3_test", "news4_test"):
         print(f"{k}: by kind {r[k]['by_kind']}\n  precision {r[k]['precision']}")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -78,6 +78,34 @@ def test_the_third_hand_checked_set_is_frozen_and_split_by_article():
     assert kinds["opposite"] + kinds["negation"] == 26
 
 
+def test_the_fourth_hand_checked_set_is_frozen_and_split_by_article():
+    """A fourth set (2026-12-05): claims about the 21 articles of ../shared/data/news that
+    no other hand-checked set and no hand pair used, written by three helpers who never
+    read the checker's code; frozen (size, labels and splits pinned) before its first run."""
+    import hashlib
+
+    rows = news_claims.load(news_claims.DATA4)
+    assert len(rows) == 166
+    assert Counter(r["label"] for r in rows) == {
+        "SUPPORTED": 66,
+        "REFUTED": 66,
+        "NOT_ENOUGH_INFO": 34,
+    }
+    assert Counter(r["split"] for r in rows) == {"dev": 127, "test": 39}
+    assert news_claims.verify(rows) == []
+    others = (
+        news_claims.load()
+        + news_claims.load(news_claims.DATA2)
+        + news_claims.load(news_claims.DATA3)
+    )
+    assert not {r["source"] for r in rows} & {r["source"] for r in others}
+    for r in rows:
+        h = int(hashlib.sha256(("news4:" + r["source"]).encode()).hexdigest(), 16)
+        assert r["split"] == ("test" if h % 2 else "dev"), r["id"]
+    kinds = Counter(r["kind"] for r in rows)
+    assert kinds["opposite"] + kinds["negation"] == 44
+
+
 def test_the_hand_written_stance_pairs_are_frozen():
     """Issue #29's natural pairs, written and frozen before any training: opposites,
     negations, reported speech and swapped speakers, each premise verbatim from its
