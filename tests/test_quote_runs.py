@@ -191,3 +191,53 @@ def test_a_quotation_after_a_paragraph_about_one_person_is_theirs(analyzer):
     assert voice(claim.content, quote, two).speaker == ""
     narrated = analyzer.analyze("Like many farmers, Holt is disappointed with the canal ruling.")
     assert voice(claim.content, narrated, one).speaker == ""  # not a quotation
+
+
+def test_a_paragraph_a_speakers_label_opens_is_one_run_of_the_labelled_passage():
+    """A transcript or an interview names its speaker once, as the paragraph's label: every
+    passage of that paragraph belongs to a run whose first passage is the labelled one
+    (no passage before it and no last: the label speaks, nlp/speech.run_speaker)."""
+    runs = _runs(
+        ["Reporter: How long have you sailed?"],
+        ["Ida Lind: Forty years.", "The ferries are fuller than ever.", "Nobody waits long."],
+        ["The port reopened on Monday."],
+        ['Ida Lind: "Never again," she said.'],
+    )
+    assert runs == [QuoteRun("", "p0", "")] + [QuoteRun("", "p1", "")] * 3 + [
+        None,
+        QuoteRun("", "p5", ""),
+    ]
+    # a colon later in a paragraph, or in the middle of one, is no label
+    assert _runs(["The rule is simple: Ships wait.", "Ida Lind: not a label."]) == [None, None]
+
+
+def test_a_passage_of_a_labelled_paragraph_speaks_in_the_labels_voice(analyzer):
+    claim = analyzer.analyze("Ida Lind said the ferries were fuller than ever.")
+    middle = analyzer.analyze("The ferries are fuller than ever.")
+    for label in ("Ida Lind: Forty years.", "Lind: Forty years."):
+        run = (None, analyzer.analyze(label), None)
+        assert "Lind" in voice(claim.content, middle, None, run).speaker  # type: ignore[arg-type]
+    assert voice(claim.content, middle, None).speaker == ""  # read alone: narration
+
+
+def test_an_interview_answer_is_checked_as_its_speakers_words(real_checker):
+    """End to end: the second sentence of an answer is the interviewee's, not the
+    interviewer's, and never the reporter's own narration."""
+    fc = real_checker("qr")
+    fc.ingest_text(
+        "Ferry chief interviewed\n\n"
+        "Harbour News spoke with Ida Lind, who runs the Nordvik ferry line.\n\n"
+        "Harbour News: Has the new timetable cut the waiting times at the pier?\n\n"
+        "Ida Lind: Very much. The morning ferries now carry twice as many commuters as"
+        " last year. We plan to add a night crossing.\n\n"
+        "Harbour News: Thank you.\n",
+        name="interview.txt",
+    )
+    ok = fc.check("Ida Lind said the morning ferries carried twice as many commuters as last year.")
+    assert ok.label.value == "SUPPORTED", ok.rationale
+    wrong = fc.check("Harbour News said the morning ferries carried twice as many commuters.")
+    assert wrong.label.value != "SUPPORTED", wrong.rationale
+    # a question puts words to the interviewee; it neither says them nor gives them to
+    # the interviewer instead of the one the claim names
+    asked = fc.check("Ida Lind said the new timetable had cut the waiting times at the pier.")
+    assert asked.label.value == "NOT_ENOUGH_INFO", asked.rationale

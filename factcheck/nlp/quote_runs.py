@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
-from factcheck.nlp.quotes import open_at_end
+from factcheck.nlp.quotes import SPEAKER_LABEL, open_at_end
 from factcheck.types import QuoteRun
 
 T = TypeVar("T")
@@ -41,7 +41,27 @@ def quote_runs(passages: Iterable[tuple[str, str, bool, T]]) -> Iterator[tuple[T
         yield from ((item, run) for _, item in held)
         held.clear()
 
+    labelled: list[tuple[str, T]] = []  # a paragraph opened by a speaker's label
+
+    def close_labelled() -> Iterator[tuple[T, QuoteRun | None]]:
+        run = QuoteRun("", labelled[0][0], "")
+        yield from ((item, run) for _, item in labelled)
+        labelled.clear()
+
     for pid, text, new_paragraph, item in passages:
+        if labelled and not new_paragraph:
+            labelled.append((pid, item))  # the labelled paragraph goes on
+            prev = pid
+            continue
+        if labelled:
+            yield from close_labelled()
+        if new_paragraph and SPEAKER_LABEL.match(text):
+            if is_open:
+                yield from close(closed=False)
+                is_open = False
+            labelled.append((pid, item))
+            prev = pid
+            continue
         body = text.lstrip()
         going_on = is_open and (not new_paragraph or body[:1] in _OPENERS)
         if is_open and not going_on:
@@ -63,3 +83,5 @@ def quote_runs(passages: Iterable[tuple[str, str, bool, T]]) -> Iterator[tuple[T
         prev = pid
     if held:
         yield from close(closed=False)
+    if labelled:
+        yield from close_labelled()

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+
+# A transcript's or an interview's speaker label opening a paragraph ("Ann Roe: We will
+# ..."; "Knight: From all reports ..."): up to four capitalised words and a colon.
+SPEAKER_LABEL = re.compile(r"^\s*(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s+\S")
 
 
 def quote_marks(text: str, is_open: bool = False) -> Iterator[tuple[int, bool]]:

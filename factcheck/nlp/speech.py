@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 
 from factcheck.lang import Vocabulary
 from factcheck.nlp.facts import TextFacts
-from factcheck.nlp.names import entity_match
+from factcheck.nlp.names import entity_match, norm_entity
+from factcheck.nlp.quotes import SPEAKER_LABEL
 from factcheck.nlp.statements import Statement
 from factcheck.nlp.words import fuzzy_in, overlap
 from factcheck.types import Value
@@ -189,8 +190,15 @@ def mostly_quoted(f: TextFacts) -> bool:
 def run_speaker(run: QuoteRunFacts) -> Voice | None:
     """Who speaks a quotation of several passages: named with it at its end ('... two
     hours," he said.'), at its start ('Rathbun said: "Daniel ...'), or just before it
-    ("Rathbun stated,"); None when none of them names anyone."""
+    ("Rathbun stated,"); the label of a paragraph a label opens ("Ann Roe: ..."); None
+    when none of them names anyone."""
     before, first, last = run
+    if last is None and first is not None and (m := SPEAKER_LABEL.match(first.text)):
+        # a paragraph opened by a speaker's label (nlp/quote_runs.py): the label speaks
+        said = [s for s in first.statements if s.quoted and s.speaker_span == m.span("who")]
+        if said:
+            return _resolve(said[0], None, 0.0)
+        return Voice(m["who"], norm_entity(m["who"], "PERSON", vocab=first.vocabulary))
     for f in (last, first):
         said = [s for s in (f.statements if f else ()) if s.quoted]
         if said:

@@ -12,9 +12,9 @@ from typing import Any
 
 from factcheck.lang import Vocabulary, alternation, resolve
 from factcheck.nlp.names import norm_entity, strip_article
+from factcheck.nlp.quotes import SPEAKER_LABEL
 from factcheck.nlp.syntax import TIME_ENTITIES, according, phrase, propn_run
 
-SPEAKER_LABEL = re.compile(r"^\s*(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s+\S")
 QUOTE_CHARS = '"“”'
 SPEAKER_TYPES = ("PERSON", "ORG", "NORP", "GPE")  # in this order of preference
 

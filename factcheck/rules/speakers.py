@@ -213,6 +213,7 @@ def other_voice(a: Assessment, out: Comparison, t: Thresholds) -> Comparison:
     quotes_there = all(quoted_in(q, a.passage.text) for q, _, _ in a.claim.quotes)
     if (
         v.speaker
+        and not a.passage.question  # a question says nothing: it only asks
         and v.share >= t.weights.misattributed_share
         and out.rule == "model_refute"
         and quotes_there  # another's words are the claim's only if its quotations are theirs
@@ -247,6 +248,10 @@ def attributed(a: Assessment, out: Comparison) -> Comparison:
         return replace(out, stance=Stance.NEUTRAL, weight=0.0, rationale=why, speaker=v.speaker)
     if _same_speaker(a, claimed.name, v):
         return replace(out, speaker=v.speaker)
+    if a.passage.question:
+        # an interviewer's question puts the words to the speaker; it does not say them
+        why = f"the source has {v.speaker} ask this, not say it"
+        return replace(out, stance=Stance.NEUTRAL, weight=0.0, rationale=why, speaker=v.speaker)
     return replace(
         out,
         stance=Stance.REFUTES,
