@@ -342,6 +342,25 @@ def test_rule_negation_flip(analyzer):
     assert negation_flip(b, t) is None  # another subject: not the same statement negated
 
 
+def test_a_negated_verbs_complement_is_neither_asserted_nor_negated(analyzer):
+    """ "They do not know how to swim" does not say they swim: a claim that they could not
+    swim is not a negation of it; "did not say he would resign" does not say he would."""
+    from factcheck.rules.compare import negation_flip
+
+    f = analyzer.analyze("Many pupils fail because they do not know how to swim.", DL)
+    assert "swim" not in f.polar[0] | f.polar[1] and "know" in f.polar[1]
+    assert "resign" not in analyzer.analyze("Roe did not say he would resign.", DL).polar[0]
+    # its own negation still counts, and a predicate beside the negated one is asserted
+    assert "resign" in analyzer.analyze("Roe said he would not resign.", DL).polar[1]
+    assert "leave" in analyzer.analyze("Roe did not stay and left early.", DL).polar[0]
+    a, t = _assessed(
+        analyzer,
+        "Many pupils fail because they cannot swim.",
+        "Many pupils fail because they do not know how to swim.",
+    )
+    assert negation_flip(a, t) is None
+
+
 def test_rule_figures_unstated(analyzer):
     from factcheck.rules.compare import figures_unstated
 

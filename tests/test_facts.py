@@ -84,6 +84,13 @@ def test_a_capital_stands_for_its_country_only_as_a_place():
     assert "kingston" not in capitals()  # the capital of two countries in the data: neither
 
 
+def test_a_name_is_matched_whatever_the_spaces_copy_puts_around_its_hyphen():
+    bell = norm_entity("Bell-Norris", "ORG")
+    assert entity_match(norm_entity("Bell - Norris", "ORG"), bell)
+    assert entity_match(norm_entity("Bergen - Bell-Norris", "ORG"), norm_entity("Bergen", "GPE"))
+    assert not entity_match(bell, norm_entity("Bell-Vardy", "ORG"))
+
+
 def test_synonyms_follow_the_part_of_speech(analyzer):
     """A NOUN "talks" is a meeting (it matches "summit"); a VERB "talk" is speaking (it
     matches "call"): one word, two groups, by part of speech."""

@@ -77,6 +77,15 @@ def test_the_speaker_of_said_told_added_and_according_to(analyzer):
     assert _one(analyzer, "He also stated that Russia expects an outcome.").pronoun
 
 
+def test_according_to_a_thing_issued_by_someone_is_according_to_them(analyzer):
+    """ "according to figures released by Norstat" gives the words to Norstat, who issued
+    the figures; "according to the figures" to the figures; a name stays the name."""
+    s = _one(analyzer, "Sales rose 4 percent, according to figures released on Monday by Norstat.")
+    assert s.name == "norstat"
+    assert _one(analyzer, "Sales rose 4 percent, according to the figures.").name == "figures"
+    assert _one(analyzer, "Sales rose, according to Ana Soto of Norstat.").name == "ana soto"
+
+
 def test_verbs_of_replying_and_remarking_report_speech(analyzer):
     """Say verbs beyond "say" (Levin's class 37.7) and verbs of replying give words to a
     speaker; a verb of evidence ("the figures indicated") does not make figures a speaker."""

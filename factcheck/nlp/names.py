@@ -90,11 +90,16 @@ def norm_entity(text: str, entity_type: str = "", *, vocab: Vocabulary | None = 
     return t
 
 
+_HYPHENS = re.compile(r"[\s\-‐‑]+")
+
+
 def entity_match(a: str, b: str, *, vocab: Vocabulary | None = None) -> bool:
-    """'Putin' ~ 'Vladimir Putin', 'Crimea' ~ 'Crimean', 'US' ~ 'United States'."""
+    """'Putin' ~ 'Vladimir Putin', 'Crimea' ~ 'Crimean', 'US' ~ 'United States'; words
+    joined by a hyphen are its words, spaced or not ('Wal-Mart' ~ 'Wal - Mart', as copy
+    converted from other formats spaces them)."""
     if a == b:
         return True
-    ta, tb = set(a.split()), set(b.split())
+    ta, tb = set(_HYPHENS.split(a)) - {""}, set(_HYPHENS.split(b)) - {""}
     if ta and tb and (ta <= tb or tb <= ta):
         return True
     if initials(a, b, vocab=vocab) or initials(b, a, vocab=vocab):

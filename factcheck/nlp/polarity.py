@@ -10,6 +10,7 @@ from factcheck.lang import Vocabulary, resolve
 from factcheck.nlp.syntax import lemma
 
 PREDICATE_DEPS = frozenset(["ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl", "acomp", "pcomp"])
+_COMPLEMENTS = frozenset(["ccomp", "xcomp"])  # a predicate's clausal complements
 
 
 def is_predicate(t: Any) -> bool:
@@ -39,9 +40,21 @@ def polar(
             negated.add(t.head.i)
             if t.head.pos_ == "AUX":  # "X is not a member": the predicate is the attribute
                 negated.update(c.i for c in t.head.children if c.dep_ in ("attr", "acomp"))
+    # What a negated verb's complement says is neither asserted nor negated: "they don't
+    # know how to write" does not say they write; "he did not say he would resign" does
+    # not say he would. Not a copula's ("there's not the panic that there was": a
+    # relative clause the parser may hang on it as a complement).
+    moot = {
+        x.i
+        for i in negated
+        if doc[i].pos_ == "VERB" and not any(c.dep_ in ("attr", "acomp") for c in doc[i].children)
+        for c in doc[i].children
+        if c.dep_ in _COMPLEMENTS
+        for x in c.subtree
+    }
     out: tuple[set[str], set[str]] = (set(), set())
     for t in doc:
-        if not (t.i in negated or is_predicate(t)):
+        if not (t.i in negated or is_predicate(t)) or (t.i in moot and t.i not in negated):
             continue
         head = lemma(t, vocab=v)
         keys = {head} | {
