@@ -46,6 +46,9 @@ def test_the_checks_catch_broken_grammar_tables():
         range_openers={**v.range_openers, "till": "from"},
         spoken_durations=(*v.spoken_durations, "jiffy"),
         injection=dataclasses.replace(v.injection, roles=()),
+        fractions={**v.fractions, "whole": 1},
+        fraction_width=0.6,
+        ratio_joiners=(),
     )
     found = "\n".join(problems(broken))
     assert "abbreviation 'Mr.' is not lower-case" in found
@@ -54,6 +57,9 @@ def test_the_checks_catch_broken_grammar_tables():
     assert "range opener for 'till' is for no range joiner" in found
     assert "spoken duration 'jiffy' is not a duration" in found
     assert "injection roles is empty" in found  # an empty pattern would match anything
+    assert "fraction 'whole' has denominator 1" in found
+    assert "fraction_width 0.6 is not a share below one half" in found
+    assert "ratio_joiners is empty" in found
 
 
 def test_abbreviations_take_the_month_abbreviations_from_the_dates_table():

@@ -71,6 +71,18 @@ def test_for_after_a_superlative_opens_a_window(parse, text, duration, role):
     assert syntax.duration_role(parse(text), *_at(text, duration)) == role
 
 
+@pytest.mark.parametrize(
+    ("text", "duration"),
+    [
+        ("With 45 days until the vote, the campaign began.", "45 days"),
+        ("The vote came 45 days before the count.", "45 days"),
+        ("There were three weeks till the launch.", "three weeks"),
+    ],
+)
+def test_a_length_until_an_event_is_an_offset_like_one_before_it(parse, text, duration):
+    assert syntax.duration_role(parse(text), *_at(text, duration)) == "offset"
+
+
 def test_the_arguments_of_the_verb_a_value_hangs_on(parse):
     text = "The meetings were scheduled for January 20."
     assert syntax.arguments(parse(text), *_at(text, "January 20")) == {"meeting"}

@@ -702,3 +702,39 @@ def test_of_copies_the_most_trusted_sources_stands_and_a_leaning_sentence_is_nev
     assert [x.id for x in got] == ["wire", "other"]  # at the first copy's place
     # the same words after a sentence about a ferry line and after one about an airline
     assert [x.id for x in one_copy_each([p("a", lean), p("b", lean)])] == ["a", "b"]
+
+
+def test_shares_codes_and_offsets_are_read_however_written(real_checker):
+    """A share in words is a percentage ("about half" is not 70%; "nearly two-thirds" is
+    64%); a currency's code glued to its figure and a hyphenated scale ("NZD2.4-billion")
+    are money; "as of March" dates the figure; "45 days until" is how long before."""
+    fc = _article(
+        real_checker,
+        "shares",
+        "Harbour board reports",
+        "2019-05-20",
+        "As of March, the Tern terminal handled 70% of all ferry traffic in the region.\n\n"
+        "Nearly two-thirds of the pilots backed the strike, the union said.\n\n"
+        "The NZD2.4-billion Kowhai Pier will open its doors in October.\n\n"
+        "On Monday, with 45 days until the start of the Harbour Games, the board met.\n",
+    )
+    day = dt.date(2019, 5, 20)
+    half = fc.check(
+        "The Tern terminal handled about half of all ferry traffic in the region as of March 2019.",
+        dateline=day,
+    )
+    assert half.label == Label.REFUTED, half.rationale
+    seventy = fc.check(
+        "The Tern terminal handled 70 percent of all ferry traffic in the region as of March 2019.",
+        dateline=day,
+    )
+    assert seventy.label == Label.SUPPORTED, seventy.rationale
+    pilots = fc.check("About 64% of the pilots backed the strike, the union said.", dateline=day)
+    assert pilots.label == Label.SUPPORTED, pilots.rationale
+    pier = fc.check("The Kowhai Pier cost 2.4 billion New Zealand dollars.", dateline=day)
+    assert "2.4" in pier.rationale and pier.label != Label.REFUTED, pier.rationale
+    games = fc.check(
+        "The board met on 20 May 2019, 45 days before the start of the Harbour Games.",
+        dateline=day,
+    )
+    assert games.label == Label.SUPPORTED, games.rationale

@@ -97,6 +97,13 @@ def _grammar_problems(v: Vocabulary) -> list[str]:
         for u in table
         if u not in v.durations
     ]
+    out += [
+        f"fraction {w!r} has denominator {n}, not 2 or more"
+        for w, n in v.fractions.items()
+        if not isinstance(n, int) or n < 2
+    ]
+    if not 0.0 <= v.fraction_width < 0.5:
+        out.append(f"fraction_width {v.fraction_width} is not a share below one half")
     required = {
         "ordinal_suffixes": v.ordinal_suffixes,
         "half": v.half,
@@ -105,6 +112,9 @@ def _grammar_problems(v: Vocabulary) -> list[str]:
         "of_words": tuple(v.of_words),
         "interview_turns": tuple(v.interview_turns),
         "range_joiners": v.range_joiners,
+        "fractions": tuple(v.fractions),
+        "fraction_bare_before": v.fraction_bare_before,
+        "ratio_joiners": v.ratio_joiners,
         "indefinite_articles": v.indefinite_articles,
         "definite_articles": v.definite_articles,
         "spoken_durations": v.spoken_durations,

@@ -95,6 +95,10 @@ class Vocabulary:
     minus_words: tuple[str, ...]
     range_joiners: tuple[str, ...]
     range_openers: Mapping[str, str]
+    fractions: Mapping[str, int]  # a share's word -> its denominator ("third" -> 3)
+    fraction_bare_before: tuple[str, ...]
+    fraction_width: float
+    ratio_joiners: tuple[str, ...]
     # units.json
     durations: Mapping[str, int]
     article_durations: tuple[str, ...]
@@ -193,9 +197,9 @@ class Vocabulary:
         return next((u for u in self.measures if s in u.spellings), None)
 
     def currency_code(self, written: str) -> str:
-        """The ISO code of a currency symbol or word (case-insensitive), or ""."""
+        """The ISO code of a currency symbol, word or code (case-insensitive), or ""."""
         w = " ".join(written.lower().split())
         for c in self.currencies:
-            if w in (x.lower() for x in (*c.symbols, *c.words)):
+            if w in (x.lower() for x in (c.code, *c.symbols, *c.words)):
                 return c.code
         return ""

@@ -84,12 +84,12 @@ def date_patterns(v: Vocabulary) -> DatePatterns:
         ),
         (
             "weekday",
-            rf"\b(?:(?P<mod>{alternation(v.weekday_modifiers)})\s+)?(?P<wd>{weekday})\b",
+            rf"\b(?:(?P<mod>(?i:{alternation(v.weekday_modifiers)}))\s+)?(?P<wd>{weekday})\b",
             0,
         ),
         (
             "month",
-            rf"\b(?:(?P<mod>{alternation(v.month_modifiers)})[\s-]+)(?P<mon>{mon})(?![\w-])",
+            rf"\b(?:(?P<mod>(?i:{alternation(v.month_modifiers)}))[\s-]+)(?P<mon>{mon})(?![\w-])",
             0,
         ),
         (

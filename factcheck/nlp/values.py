@@ -18,6 +18,7 @@ from functools import cache
 
 from factcheck.lang import Vocabulary, alternation, resolve, words_pattern
 from factcheck.nlp.dates import DateContext, find_dates
+from factcheck.nlp.fractions import find_fractions
 from factcheck.nlp.numerals import hedge_interval, numerals, parse_number
 from factcheck.types import Value, ValueKind
 
@@ -70,8 +71,11 @@ def value_patterns(v: Vocabulary) -> ValuePatterns:
     a, one = alternation(v.indefinite_articles), frozenset(w for w, n in v.units.items() if n == 1)
     plural = rf"(?:{re.escape(v.plural_suffix)})"
     # A numeral: digits with separators, or number words joined by spaces/hyphens/"and".
+    # digits stand alone, or right after a currency's code ("SGD1.75"; the caller refuses
+    # digits glued to letters that are not one: "COVID-19", "G7")
     digits = (
-        rf"(?<![\w.,])(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:{_GROUP}\d{{3}})+(?!\d)|\d+)"
+        rf"(?:(?<=[A-Z]{{3}})|(?<![\w.,]))"
+        rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:{_GROUP}\d{{3}})+(?!\d)|\d+)"
         rf"(?:\.\d+)?(?![\d]|(?:{nth})\b)"
     )
     words = (
@@ -81,7 +85,8 @@ def value_patterns(v: Vocabulary) -> ValuePatterns:
     )
     halved = alternation([*v.half_durations, *v.collective])
     number = (
-        rf"(?P<cur>{alternation(s for c in v.currencies for s in c.symbols)})?\s?"
+        rf"(?P<cur>{alternation(s for c in v.currencies for s in c.symbols)}"
+        rf"|(?-i:{alternation(c.code for c in v.currencies)})(?=\s?\d))?\s?"
         rf"(?:(?P<half>(?:{alternation(v.half)})\s+(?:{a})\s+(?:{scale}|{halved}))"
         rf"|(?P<a>\b(?:{a})\s+(?:{alternation([*v.collective, *v.scales])})\b)"
         rf"|(?P<plural>\b(?:{alternation(v.plural_scales)})\s+(?:{alternation(v.of_words)})\b)"
@@ -89,7 +94,7 @@ def value_patterns(v: Vocabulary) -> ValuePatterns:
         rf"(?=(?:{alternation(v.article_durations)})\b(?!\s+of\b)))"
         rf"|(?P<sci>{_SCI})|(?P<pow>{_POW})|(?P<bad>{_NOT_FINITE})|(?P<num>{digits}|{words}))"
         rf"(?P<andhalf>\s+(?:{words_pattern(v.and_a_half)}))?"
-        rf"(?:\s?(?P<suffix>{suffix})\b)?(?:\s+(?P<scale>{scale})\b)?"
+        rf"(?:\s?(?P<suffix>{suffix})\b)?(?:(?:\s+|{_JOIN})(?P<scale>{scale})\b)?"
     )
     after = "|".join(
         (r"\s+" if p[0].isalpha() else "") + words_pattern([p])
@@ -416,13 +421,15 @@ def find_values(
     vocab = resolve(vocab)
     dates, ctx = find_dates(text, ctx, vocab=vocab)
     taken = [v.span for v in dates]
+    shares = find_fractions(text, taken, vocab=vocab)
+    taken += [v.span for v in shares]
     nums = find_numbers(text, taken, vocab=vocab)
     nums = [v for v in nums if v.kind == K.INVALID] + merge_ranges(
         text, [v for v in nums if v.kind != K.INVALID], vocab=vocab
     )
     taken += [v.span for v in nums]
     ords = find_ordinals(text, taken, vocab=vocab)
-    vals = sorted(dates + nums + ords, key=lambda v: v.span)
+    vals = sorted(dates + shares + nums + ords, key=lambda v: v.span)
     if not keep_invalid:
         vals = [v for v in vals if v.kind != K.INVALID]
     return vals, ctx

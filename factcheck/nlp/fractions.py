@@ -1,0 +1,125 @@
+"""Shares written in words, read as percentages: "two-thirds of the staff", "about half of
+all sales", "one in five voters" (factcheck/lang/en/numbers.json: ``fractions``,
+``ratio_joiners``). Run by :func:`factcheck.nlp.values.find_values` after the dates and
+before the numbers, whose spans they take."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from factcheck.lang import Vocabulary, alternation, resolve
+from factcheck.nlp.numerals import hedge_interval, parse_number
+from factcheck.types import Value, ValueKind
+
+__all__ = ["find_fractions"]
+
+# What joins a compound ("two-thirds"): the hyphen and the dashes word processors put there.
+_JOIN = "[-\u2010\u2011\u2013]"
+
+
+@dataclass(frozen=True, slots=True)
+class FractionPatterns:
+    """The share patterns of one vocabulary (built once: :func:`fraction_patterns`)."""
+
+    share: re.Pattern[str]  # "two-thirds of", "a quarter of", "half the"
+    ratio: re.Pattern[str]  # "one in five", "nine out of ten"
+    not_before: frozenset[str]  # a word before a bare fraction that makes it no share
+    of_time: re.Pattern[str]  # "of an hour", "of the year": a length of time, not a share
+    hedge_before: re.Pattern[str]  # "about half", "nearly two-thirds"
+
+
+@cache
+def fraction_patterns(v: Vocabulary) -> FractionPatterns:
+    """The patterns of shares written in words, from ``v``'s number tables."""
+    count = alternation([*v.units, *v.tens])
+    a = alternation(v.indefinite_articles)
+    den = alternation(v.fractions)
+    of = alternation(v.of_words)
+    bare = alternation(v.fraction_bare_before)
+    joiners = "|".join(r"\s+".join(map(re.escape, j.split())) for j in v.ratio_joiners)
+    num = rf"(?:\d{{1,3}}(?:,\d{{3}})*|{count})"
+    big = alternation(s for s, x in v.scales.items() if x <= 1e6)
+    time = alternation([*v.durations, *v.calendar_units])
+    i = re.IGNORECASE
+    return FractionPatterns(
+        share=re.compile(
+            rf"\b(?:(?P<n>{a}|{count})(?:{_JOIN}|\s+))?(?P<d>{den})\b"
+            rf"(?=\s+(?:(?P<of>{of})|(?:{bare}))\b)",
+            i,
+        ),
+        ratio=re.compile(
+            rf"(?<![\w.,$£€])(?P<n>{num})\s+(?:{joiners})\s+"
+            rf"(?P<m>{num}|(?:{a})\s+(?:{big}))(?![\w.,]*\d)\b",
+            i,
+        ),
+        not_before=frozenset(
+            [*v.ordinals, *v.definite_articles, *v.indefinite_articles, *v.demonstratives]
+        ),
+        of_time=re.compile(
+            rf"^\s+(?:{of})\s+(?:(?:{a}|{alternation(v.definite_articles)})\s+)?"
+            rf"(?:(?:{time})\b|\d{{4}}\b)",
+            i,
+        ),
+        hedge_before=re.compile(rf"\b(?P<hedge>{alternation(v.hedges)})\s+$", i),
+    )
+
+
+def find_fractions(
+    text: str, skip: list[tuple[int, int]] | None = None, *, vocab: Vocabulary | None = None
+) -> list[Value]:
+    """Shares written in words, as percentages: "two-thirds of the staff" (66.7%), "about
+    half of all sales" (about 50%), "one in five voters" (20%). A fraction in words is as
+    exact as rounding to it: it reaches ``fraction_width`` of itself either side. Never a
+    period ("the first quarter of 2009", "the second half"), a length of time ("a quarter
+    of an hour") or the half of a number ("half a million", "two and a half")."""
+    v = resolve(vocab)
+    p = fraction_patterns(v)
+    skip = list(skip or [])
+    out: list[Value] = []
+    found: list[tuple[int, int, float]] = []
+    for m in p.share.finditer(text):
+        words = text[: m.start()].lower().split()
+        if m["n"] is None and words and words[-1] in p.not_before:
+            continue  # "the first quarter of", "the second half of", "and a half"
+        if m["of"] and p.of_time.match(text[m.end() :]):
+            continue  # "a quarter of an hour", "half of 2009"
+        n = m["n"].lower() if m["n"] else ""
+        top = 1 if not n or n in v.indefinite_articles else v.units.get(n, v.tens.get(n, 0))
+        d = v.fractions[m["d"].lower()]
+        if 0 < top < d:
+            found.append((m.start(), m.end(), 100.0 * top / d))
+    for m in p.ratio.finditer(text):
+        part = parse_number(m["n"], vocab=v)
+        whole = parse_number(m["m"], vocab=v)
+        if m["m"].split()[0].lower() in v.indefinite_articles:
+            whole = v.scales.get(m["m"].split()[-1].lower())
+        if part is not None and whole and 0 < part < whole:
+            found.append((m.start(), m.end(), 100.0 * part / whole))
+    for s, e, x in sorted(found):
+        if any(s < te and ts < e for ts, te in skip):
+            continue
+        window = text[max(0, s - 25) : s]
+        hb = p.hedge_before.search(window)
+        hedge, hs = "", s
+        if hb:
+            hedge, hs = hb["hedge"].lower(), s - (len(window) - hb.start())
+        lo, hi = (
+            hedge_interval(x, hedge, vocab=v)
+            if hedge
+            else (x * (1 - v.fraction_width), x * (1 + v.fraction_width))
+        )
+        out.append(
+            Value(
+                kind=ValueKind.PERCENT,
+                text=text[hs:e],
+                span=(hs, e),
+                low=lo,
+                high=hi,
+                unit="%",
+                hedge=hedge,
+            )
+        )
+        skip.append((hs, e))
+    return out
