@@ -394,6 +394,30 @@ def test_each_model_rule_alone(analyzer):
     assert values_match(v, None, t).stance == Stance.SUPPORTS
 
 
+def test_a_match_of_the_claims_time_alone_stays_below_a_desks_sure_line(analyzer):
+    """Only the claim's date is stated: the passage is of its time, which does not make
+    its relation the claim's ("closed its plant in March" against "opened its plant in
+    March"). Its weight stays under 0.9 unless the stance model reads the same thing; a
+    figure that matches keeps its full weight."""
+    from factcheck.rules.model_rules import values_match
+
+    a, t = _assessed(
+        analyzer,
+        "Harlow Motors closed its Leeds plant in March 2021.",
+        "Harlow Motors opened its Leeds plant in March 2021.",
+    )
+    neutral_model, agreeing = StanceProbs(0.2, 0.2, 0.6), StanceProbs(0.8, 0.1, 0.1)
+    assert values_match(a, neutral_model, t).weight < 0.9
+    assert values_match(a, None, t).weight < 0.9
+    assert values_match(a, agreeing, t).weight >= 0.9
+    f, t = _assessed(
+        analyzer,
+        "Harlow Motors sold 4,120 cars in March 2021.",
+        "Harlow Motors sold 4,120 cars in March 2021.",
+    )
+    assert values_match(f, neutral_model, t).weight >= 0.9
+
+
 def test_figures_that_match_outrank_the_model_s_doubt(analyzer):
     """MODEL_RULES run in order: the matched figure decides before the model's refutation
     (numbers decide numbers), however sure the model is."""
