@@ -96,8 +96,11 @@ def value_patterns(v: Vocabulary) -> ValuePatterns:
         rf"(?P<andhalf>\s+(?:{words_pattern(v.and_a_half)}))?"
         rf"(?:\s?(?P<suffix>{suffix})\b)?(?:(?:\s+|{_JOIN})(?P<scale>{scale})\b)?"
     )
+    # a sign after a figure may stand apart, as converted copy writes it ("1000 + on
+    # English Wikipedia"), but not before another figure ("2 + 2")
     after = "|".join(
-        (r"\s+" if p[0].isalpha() else "") + words_pattern([p])
+        (r"\s+" + words_pattern([p]) if p[0].isalpha() else r"\s?" + words_pattern([p]))
+        + ("" if p[0].isalpha() else r"(?!\s*\d)")
         for p in sorted(v.hedges_after, key=len, reverse=True)
     )
     percents = [s for ss in v.percent.values() for s in ss]
