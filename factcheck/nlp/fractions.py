@@ -10,13 +10,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from factcheck.lang import Vocabulary, alternation, resolve
-from factcheck.nlp.numerals import hedge_interval, parse_number
+from factcheck.nlp.numerals import JOIN, hedge_before, hedge_interval, parse_number
 from factcheck.types import Value, ValueKind
 
 __all__ = ["find_fractions"]
-
-# What joins a compound ("two-thirds"): the hyphen and the dashes word processors put there.
-_JOIN = "[-\u2010\u2011\u2013]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +24,6 @@ class FractionPatterns:
     ratio: re.Pattern[str]  # "one in five", "nine out of ten"
     not_before: frozenset[str]  # a word before a bare fraction that makes it no share
     of_time: re.Pattern[str]  # "of an hour", "of the year": a length of time, not a share
-    hedge_before: re.Pattern[str]  # "about half", "nearly two-thirds"
 
 
 @cache
@@ -45,7 +41,7 @@ def fraction_patterns(v: Vocabulary) -> FractionPatterns:
     i = re.IGNORECASE
     return FractionPatterns(
         share=re.compile(
-            rf"\b(?:(?P<n>{a}|{count})(?:{_JOIN}|\s+))?(?P<d>{den})\b"
+            rf"\b(?:(?P<n>{a}|{count})(?:{JOIN}|\s+))?(?P<d>{den})\b"
             rf"(?=\s+(?:(?P<of>{of})|(?:{bare}))\b)",
             i,
         ),
@@ -62,7 +58,6 @@ def fraction_patterns(v: Vocabulary) -> FractionPatterns:
             rf"(?:(?:{time})\b|\d{{4}}\b)",
             i,
         ),
-        hedge_before=re.compile(rf"\b(?P<hedge>{alternation(v.hedges)})\s+$", i),
     )
 
 
@@ -80,7 +75,7 @@ def find_fractions(
     out: list[Value] = []
     found: list[tuple[int, int, float]] = []
     for m in p.share.finditer(text):
-        words = text[: m.start()].lower().split()
+        words = text[max(0, m.start() - 20) : m.start()].lower().split()
         if m["n"] is None and words and words[-1] in p.not_before:
             continue  # "the first quarter of", "the second half of", "and a half"
         if m["of"] and p.of_time.match(text[m.end() :]):
@@ -101,7 +96,7 @@ def find_fractions(
         if any(s < te and ts < e for ts, te in skip):
             continue
         window = text[max(0, s - 25) : s]
-        hb = p.hedge_before.search(window)
+        hb = hedge_before(v).search(window)
         hedge, hs = "", s
         if hb:
             hedge, hs = hb["hedge"].lower(), s - (len(window) - hb.start())

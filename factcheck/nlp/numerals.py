@@ -15,6 +15,10 @@ from functools import cache
 from factcheck.lang import Vocabulary, alternation, resolve
 
 EPS = 1e-9
+# What joins a compound ("50-minute", "twenty-five", "two-thirds"): the hyphen, and the
+# hyphens and the en dash that word processors put in its place (U+2010, U+2011
+# non-breaking, U+2013).
+JOIN = "[-\u2010\u2011\u2013]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +78,13 @@ def parse_number(text: str, *, vocab: Vocabulary | None = None) -> float | None:
             x *= v.scales[m[3]]
         return x
     return words_to_number(t, vocab=v)
+
+
+@cache
+def hedge_before(vocab: Vocabulary) -> re.Pattern[str]:
+    """A hedge right before a figure ("about", "nearly", "more than"), at the end of the
+    text searched (the words before the figure)."""
+    return re.compile(rf"\b(?P<hedge>{alternation(vocab.hedges)})\s+$", re.IGNORECASE)
 
 
 def hedge_interval(x: float, hedge: str, *, vocab: Vocabulary | None = None) -> tuple[float, float]:

@@ -19,7 +19,8 @@ from functools import cache
 from factcheck.lang import Vocabulary, alternation, resolve, words_pattern
 from factcheck.nlp.dates import DateContext, find_dates
 from factcheck.nlp.fractions import find_fractions
-from factcheck.nlp.numerals import hedge_interval, numerals, parse_number
+from factcheck.nlp.numerals import JOIN as _JOIN
+from factcheck.nlp.numerals import hedge_before, hedge_interval, numerals, parse_number
 from factcheck.types import Value, ValueKind
 
 __all__ = ["DateContext", "find_numbers", "find_ordinals", "find_values", "merge_ranges"]
@@ -28,9 +29,6 @@ K = ValueKind
 
 # Scientific notation ("1.5e6") and powers of ten ("10^6", "3 x 10^9"): read whole, so
 # "1e400" is never read as 1 nor "10^6" as 6.
-# What joins a compound ("50-minute", "twenty-five"): the hyphen, and the hyphens and the
-# en dash that word processors put in its place (U+2010, U+2011 non-breaking, U+2013).
-_JOIN = "[-\u2010\u2011\u2013]"
 # Thousands written with a no-break, narrow no-break or thin space ("1 000 000").
 _GROUP = "[\u00a0\u202f\u2009]"
 _SCI = r"(?<![\w.,])\d+(?:\.\d+)?[eE][+-]?\d+(?![\w.]\w)"
@@ -108,7 +106,7 @@ def value_patterns(v: Vocabulary) -> ValuePatterns:
     return ValuePatterns(
         number=re.compile(number, i),
         dimension_after=re.compile(rf"^\s*(?:{alternation(v.metre_words)})\b", i),
-        hedge_before=re.compile(rf"\b(?P<hedge>{alternation(v.hedges)})\s+$", i),
+        hedge_before=hedge_before(v),
         hedge_after=re.compile(f"^(?:{after})", i),
         duration=re.compile(
             rf"^(?:{_JOIN}|\s)?(?P<u>{alternation(v.durations)}){plural}?\b"
