@@ -502,3 +502,28 @@ def test_a_specific_figure_matched_exactly_is_the_one_compared(analyzer):
     }
     assert _specific(values["$7.4 billion"])
     assert not _specific(values["$40 billion"]) and not _specific(values["300"])
+
+
+def test_figures_that_match_do_not_shield_wording_the_model_reads_as_contradicted(analyzer):
+    """The claim's figure is stated and agrees, its other clause is not: where the model
+    reads that clause as contradicted, the passage refutes the claim; where it does not,
+    the clause is only unstated."""
+    from factcheck.rules.compare import conclude
+
+    a, t = _assessed(
+        analyzer,
+        "The ferry had sailed for nearly forty hours and was falling short of its targets.",
+        "Since then, the ferry has sailed for nearly forty hours and is beating its targets.",
+    )
+    assert [c.agree for c in a.checks] == [True]
+    out = conclude(a, StanceProbs(0.30, 0.62, 0.08), t)
+    assert out.stance == Stance.REFUTES, out.rationale
+    assert conclude(a, StanceProbs(0.30, 0.20, 0.50), t).stance == Stance.NEUTRAL
+    # a figure the passage does not state leaves the claim unstated, whatever the model
+    b, t = _assessed(
+        analyzer,
+        "The ferry had sailed for nearly forty hours and was falling short of its targets"
+        " in 12 ports.",
+        "Since then, the ferry has sailed for nearly forty hours and is beating its targets.",
+    )
+    assert conclude(b, StanceProbs(0.30, 0.62, 0.08), t).stance == Stance.NEUTRAL

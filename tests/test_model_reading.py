@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from factcheck.pipeline.model_reading import ModelReading
 from factcheck.rules.compare import DEFAULT, assess
-from factcheck.rules.model_input import model_premise
+from factcheck.rules.model_input import model_claim, model_passage, model_premise
 from factcheck.types import Passage, StanceProbs
 
 NAMED = "Ola Dahl of Tern Partners commented on the fall in ferry shares."
@@ -98,3 +98,34 @@ def test_a_check_asks_the_model_about_a_quotation_with_the_sentence_naming_its_s
     fc.check(CLAIM)
     premises = {x for x, _ in asked}
     assert QUOTED in premises and f"{NAMED} {QUOTED}" in premises
+
+
+def test_a_speaker_label_is_not_read_by_the_model(analyzer):
+    """An interview's label says who speaks, which the speaker rules decide; the model is
+    asked about the words alone, as it is asked about the claim without its "X said"."""
+    text = "Ola Dahl: The count was not wrong - the clerks followed the rules."
+    claim = analyzer.analyze("Ola Dahl said the count had been wrong.")
+    facts = [analyzer.analyze(text)]
+    asked = []
+
+    def stance(pairs):
+        asked.extend(pairs)
+        return [StanceProbs(0.1, 0.8, 0.1) for _ in pairs]
+
+    rated = [assess(claim, facts[0], 0.5, DEFAULT)]
+    ModelReading(stance, {}, DEFAULT)([_passage(text)], [None], facts, rated, [0])
+    assert asked == [
+        ("The count was not wrong - the clerks followed the rules.", "The count had been wrong.")
+    ]
+    assert model_passage("Nobody spoke.") == "Nobody spoke."
+
+
+def test_the_model_reads_all_the_claim_gives_its_one_speaker(analyzer):
+    """The parser may hang a second predicate on the reporting verb ("said the talks had
+    lasted ten hours, adding that ..."); the model is asked about both."""
+    claim = analyzer.analyze(
+        "Ola Dahl said the talks had lasted ten hours, adding that she was hopeful."
+    )
+    passage = analyzer.analyze("The talks lasted ten hours, Ola Dahl said.")
+    got = model_claim(assess(claim, passage, 0.5, DEFAULT))
+    assert got == "The talks had lasted ten hours, adding that she was hopeful.", got

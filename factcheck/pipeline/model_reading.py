@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from factcheck.nlp.facts import TextFacts
 from factcheck.rules.assessment import Assessment
-from factcheck.rules.model_input import model_claim, model_premise
+from factcheck.rules.model_input import model_claim, model_passage, model_premise
 from factcheck.thresholds import Thresholds
 from factcheck.types import Passage, StanceProbs
 
@@ -44,15 +44,15 @@ class ModelReading:
     ) -> dict[int, StanceProbs]:
         """{index: the model's answer} for the ``ask`` indexes of ``passages`` (the model
         reads no date: it gets the claim as model_claim gives it)."""
-        pairs = {i: (passages[i].text, model_claim(rated[i])) for i in ask}
+        pairs = {i: (model_passage(passages[i].text), model_claim(rated[i])) for i in ask}
         self._score(pairs)
         wide: dict[int, tuple[str, str]] = {}
         alone: dict[int, tuple[str, str]] = {}
         for i in ask:
             prev = before[i]
             if prev and self.undecided(self.scored[pairs[i]]):
-                text = model_premise(passages[i].text, facts[i], prev)
-                if text != passages[i].text:
+                text = model_premise(pairs[i][0], facts[i], prev)
+                if text != pairs[i][0]:
                     wide[i] = (text, pairs[i][1])
                     alone[i] = (prev, pairs[i][1])
         self._score(wide)

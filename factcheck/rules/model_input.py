@@ -15,6 +15,7 @@ import datetime as dt
 import re
 
 from factcheck.nlp.facts import TextFacts
+from factcheck.nlp.quotes import SPEAKER_LABEL
 from factcheck.nlp.sentences import leans_on_before
 from factcheck.nlp.speech import claimed_statement
 from factcheck.rules.assessment import Assessment
@@ -65,8 +66,14 @@ def _what_was_said(a: Assessment, start: int, end: int) -> tuple[int, int]:
     """Where the words the claim gives its speaker lie, without the word that opens them
     ("said [that] ..."): the model is asked whether the passage says them; who said them
     is the speaker rules' to decide (speakers.attributed), so the model is not asked about
-    a name the passage gives the words to in another form, or to someone else."""
+    a name the passage gives the words to in another form, or to someone else. What
+    follows the statement, where no one else is given words after it, is theirs too
+    ("said the plane had flown 30 hours and was exceeding expectations", "..., adding
+    that ..."): the parser may hang it on the reporting verb, but the model must see all
+    that is claimed."""
     text = a.claim.text
+    if not any(s.speaker_span[0] >= end for s in a.claim.statements):
+        end = len(text)  # no one else is given words after these
     opener = re.match(r"\s*(\w+)\s+", text[start:end])
     if opener and opener.group(1).lower() in a.claim.vocabulary.complementizers:
         start += opener.end()
@@ -80,6 +87,15 @@ def _on_dateline(v: Value, day: dt.date | None) -> bool:
         return dt.date.fromisoformat(v.date_from) <= day <= dt.date.fromisoformat(v.date_to)
     except ValueError:
         return False
+
+
+def model_passage(text: str) -> str:
+    """The passage as the model reads it: without an interview's or a transcript's speaker
+    label ("Ann Roe: The count was not wrong."). The label says who speaks, which the
+    speaker rules decide (as the claim is asked without its "X said"); to the model it is
+    a name the claim's words do not hold, and it reads a flat contradiction as undecided."""
+    m = SPEAKER_LABEL.match(text)
+    return text[m.end() - 1 :] if m else text
 
 
 def model_premise(text: str, facts: TextFacts, before: str | None) -> str:
