@@ -28,6 +28,10 @@ class Weights:
     min_alignment: float = 1.0  # below this, two values are not paired at all
     refute_alignment: float = 2.0  # a mismatch refutes only at this alignment or above
     date_refute_factor: float = 2.0  # an unanchored date needs this many times as much
+    # two lengths of time this many times apart, on different event words, are of
+    # different things ("worked eighteen-hour days" / "imprisoned for twelve years"): two
+    # orders of magnitude, past minutes/hours (60) and hours/days (24)
+    duration_scale_gap: float = 100.0
     agree_preference: float = 2.0  # a matching figure wins over a mismatch this much better
     # ... and a figure of two or more significant digits matched exactly ("$8.6 billion"),
     # which chance rarely repeats, this much more

@@ -320,3 +320,26 @@ def test_a_precise_figure_the_same_in_both_pairs_without_a_shared_word(analyzer)
     round_claim = analyzer.analyze("The Harlow 50 closed at 6,300.", DL)
     round_source = analyzer.analyze("The share index gained 0.7% to finish the day at 6,300.", DL)
     assert not align(round_claim, round_source, DEFAULT.weights)
+
+
+def test_two_lengths_of_time_of_different_events_do_not_refute_each_other(analyzer, words):
+    """A story gives lengths of time for many things; shared names and places around two
+    of them ("worked fourteen-hour days" / "imprisoned for nine years") do not make them one
+    event's, so neither refutes the other. The same event word does ("the crossing took
+    nine hours" / "the crossing took nine days")."""
+    checks = _align(
+        analyzer,
+        words,
+        "Marta Lind claims that on board the Sundial she worked fourteen-hour days, from six"
+        " in the morning until 8 pm.",
+        "Marta Lind, a Swedish woman and former member, has claimed that the Orvik sect"
+        " imprisoned her for nine years aboard the sect-owned cruise ship, Sundial.",
+    )
+    assert not any(can_refute(c) for c in checks), checks
+    checks = _align(
+        analyzer,
+        words,
+        "The ferry crossing to Tallinn took nine days.",
+        "The ferry crossing to Tallinn took nine hours.",
+    )
+    assert any(can_refute(c) for c in checks), checks

@@ -77,6 +77,18 @@ def test_the_speaker_of_said_told_added_and_according_to(analyzer):
     assert _one(analyzer, "He also stated that Russia expects an outcome.").pronoun
 
 
+def test_a_name_the_tagger_reads_as_places_is_the_speaker_not_its_apposition(analyzer):
+    """ "Marta London, a former nurse, claims ...": the parser tags the name as two places;
+    it is still the speaker, by its whole name, and the apposition only describes her."""
+    s = _one(
+        analyzer, "Marta London, a former nurse from Canada, claims the clinic kept her waiting."
+    )
+    assert (s.speaker, s.name) == ("Marta London", "marta london")
+    said = '"Prices will fall," said the senior strategist for Tern Partners, Ola Dahl.'
+    s = _one(analyzer, said)
+    assert s.name == "ola dahl"  # a description's name in apposition still names it
+
+
 def test_according_to_a_thing_issued_by_someone_is_according_to_them(analyzer):
     """ "according to figures released by Norstat" gives the words to Norstat, who issued
     the figures; "according to the figures" to the figures; a name stays the name."""

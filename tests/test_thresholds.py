@@ -30,6 +30,7 @@ ALIGNMENT_SCORES = {
     "min_alignment",
     "refute_alignment",
     "date_refute_factor",
+    "duration_scale_gap",
     "agree_preference",
     "specific_preference",
     "figure_refute_alignment_cap",
@@ -118,6 +119,7 @@ def test_every_default_is_within_its_documented_range():
             assert 0.0 <= v <= 1.0, name
     w = DEFAULT.weights
     assert w.date_refute_factor >= 1.0 and w.agree_preference >= 1.0  # "times as much"
+    assert w.duration_scale_gap > 60  # minutes against hours are one event's, mistyped
     assert w.misquote_changed < 0.5  # a misquote keeps most of the quotation's words
 
 

@@ -62,9 +62,11 @@ def speaker_name(head: Any, *, vocab: Vocabulary | None = None) -> str:
     own = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
     if own is not None and own.label_ in SPEAKER_TYPES:
         text = own.text
-        run = propn_run(head) if own.label_ == "ORG" and head.pos_ == "PROPN" else ""
+        run = propn_run(head) if head.pos_ == "PROPN" and own.label_ != "PERSON" else ""
         if len(run) > len(text) and run.endswith(text):
-            text = run  # "Chrysler LLC" tagged as two organisations: one name
+            # "Chrysler LLC" tagged as two organisations, "Valeska Paris" as two places: one
+            # name, whose last word alone names something else
+            text = run
         return norm_entity(text, own.label_, vocab=vocab)
     person = _person_in(head)
     if person is not None:
@@ -115,7 +117,9 @@ def _named_after(tok: Any, who: Any) -> Any:
     speaker described by role, attached to the verb or to the description."""
     if who.ent_type_ == "PERSON":
         return who
-    for c in who.children:
+    # a name (however tagged: "Valeska Paris" may be read as a place) is the speaker, and
+    # its apposition only describes them ("Ann Roe, a former nurse, claims ...")
+    for c in () if who.pos_ == "PROPN" else who.children:
         if c.dep_ == "appos" and c.pos_ == "PROPN":  # a name in apposition, however tagged
             return c
     for c in tok.children:

@@ -242,7 +242,29 @@ def sure(c: ValueCheck, w: Weights = DEFAULT.weights) -> bool:
         # dates the date of one event ("lost half its coral since 1985" / "may perish by
         # 2030"): the same event word, or much shared wording around both, is needed.
         return False
+    if c.claim.kind == K.DURATION and not c.anchored and _scale_gap(c) >= w.duration_scale_gap:
+        # A story gives lengths of time for many things: on different event words, two of
+        # different orders of magnitude are two things' ("worked eighteen-hour days" /
+        # "imprisoned her for twelve years"), however many names they share. One event's
+        # length given in the wrong unit ("took 9 days" / "took 9 hours") shares its verb.
+        return False
     return not (c.claim.kind == K.DURATION and "span" in (c.claim.role, c.passage.role))
+
+
+def _scale_gap(c: ValueCheck) -> float:
+    """How many times larger the longer of two lengths of time is (inf with a zero)."""
+    a = _middle(c.claim)
+    b = _middle(c.passage)
+    if a is None or b is None:
+        return 1.0
+    lo, hi = sorted((a, b))
+    return math.inf if lo <= 0 else hi / lo
+
+
+def _middle(v: Value) -> float | None:
+    if v.low is None:
+        return None
+    return v.low if v.high is None or math.isinf(v.high) else (v.low + v.high) / 2
 
 
 def _named_before(word: str, claimed: set[str], named: frozenset[str], passage: TextFacts) -> bool:
