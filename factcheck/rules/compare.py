@@ -31,10 +31,10 @@ from factcheck.rules.align import (
     values_agree,
 )
 from factcheck.rules.assessment import Assessment, Comparison, contradicted, neutral
-from factcheck.rules.coverage import not_stated, other_name, other_party, unstated
+from factcheck.rules.coverage import other_name, other_party, partly_stated, unstated
 from factcheck.rules.describe import describe
 from factcheck.rules.direction import direction_flip
-from factcheck.rules.model_rules import MODEL_RULES, model_refute
+from factcheck.rules.model_rules import MODEL_RULES
 from factcheck.rules.naming import (
     entity_cover,
     names_instead,
@@ -419,25 +419,8 @@ def _concluded(a: Assessment, probs: StanceProbs | None, t: Thresholds) -> Compa
         return out
     missing = unstated(a, t)
     if missing:
-        return (
-            other_name(a, missing, t)
-            or other_party(a, missing, t)
-            or _wording_contradicted(a, probs, t)
-            or not_stated(a, missing)
-        )
+        return partly_stated(a, missing, probs, t)
     return attributed(a, out)
-
-
-def _wording_contradicted(
-    a: Assessment, probs: StanceProbs | None, t: Thresholds
-) -> Comparison | None:
-    """The claim's names and figures are all stated and agree, and what it adds in words
-    is not: where the model reads that wording as contradicted ("has flown 30 hours and is
-    exceeding expectations" / "had flown 30 hours and was falling short of them"), the
-    passage refutes it, as it would without the figures to match."""
-    if a.missing_names or a.unverified or any(not c.agree for c in a.checks):
-        return None
-    return model_refute(a, probs, t)
 
 
 def _conclude(a: Assessment, probs: StanceProbs | None, t: Thresholds) -> Comparison:

@@ -8,8 +8,9 @@ from factcheck.nlp.names import entity_match
 from factcheck.nlp.speech import quoted_in
 from factcheck.nlp.words import fuzzy_in, overlap
 from factcheck.rules.assessment import Assessment, Comparison
+from factcheck.rules.model_rules import model_refute
 from factcheck.thresholds import Thresholds
-from factcheck.types import Stance, Value
+from factcheck.types import Stance, StanceProbs, Value
 
 
 def unstated(a: Assessment, t: Thresholds) -> list[str]:
@@ -40,6 +41,31 @@ def not_stated(a: Assessment, missing: list[str]) -> Comparison:
         checks=a.checks,
         relatedness=a.relatedness,
     )
+
+
+def partly_stated(
+    a: Assessment, missing: list[str], probs: StanceProbs | None, t: Thresholds
+) -> Comparison:
+    """A passage that would support the claim but does not state all of it (``missing``):
+    it says the same of another name or party, contradicts the rest, or is neutral."""
+    return (
+        other_name(a, missing, t)
+        or other_party(a, missing, t)
+        or wording_contradicted(a, probs, t)
+        or not_stated(a, missing)
+    )
+
+
+def wording_contradicted(
+    a: Assessment, probs: StanceProbs | None, t: Thresholds
+) -> Comparison | None:
+    """The claim's names and figures are all stated and agree, and what it adds in words
+    is not: where the model reads that wording as contradicted ("has flown 30 hours and is
+    exceeding expectations" / "had flown 30 hours and was falling short of them"), the
+    passage refutes it, as it would without the figures to match."""
+    if a.missing_names or a.unverified or any(not c.agree for c in a.checks):
+        return None
+    return model_refute(a, probs, t)
 
 
 def other_name(a: Assessment, missing: list[str], t: Thresholds) -> Comparison | None:
