@@ -29,7 +29,7 @@ class Weights:
     refute_alignment: float = 2.0  # a mismatch refutes only at this alignment or above
     date_refute_factor: float = 2.0  # an unanchored date needs this many times as much
     # two lengths of time this many times apart, on different event words, are of
-    # different things ("worked eighteen-hour days" / "imprisoned for twelve years"): two
+    # different things ("worked fourteen-hour days" / "imprisoned for nine years"): two
     # orders of magnitude, past minutes/hours (60) and hours/days (24)
     duration_scale_gap: float = 100.0
     agree_preference: float = 2.0  # a matching figure wins over a mismatch this much better

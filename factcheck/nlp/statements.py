@@ -64,7 +64,7 @@ def speaker_name(head: Any, *, vocab: Vocabulary | None = None) -> str:
         text = own.text
         run = propn_run(head) if head.pos_ == "PROPN" and own.label_ != "PERSON" else ""
         if len(run) > len(text) and run.endswith(text):
-            # "Chrysler LLC" tagged as two organisations, "Valeska Paris" as two places: one
+            # "Chrysler LLC" tagged as two organisations, "Marta London" as two places: one
             # name, whose last word alone names something else
             text = run
         return norm_entity(text, own.label_, vocab=vocab)
@@ -117,7 +117,7 @@ def _named_after(tok: Any, who: Any) -> Any:
     speaker described by role, attached to the verb or to the description."""
     if who.ent_type_ == "PERSON":
         return who
-    # a name (however tagged: "Valeska Paris" may be read as a place) is the speaker, and
+    # a name (however tagged: "Marta London" may be read as places) is the speaker, and
     # its apposition only describes them ("Ann Roe, a former nurse, claims ...")
     for c in () if who.pos_ == "PROPN" else who.children:
         if c.dep_ == "appos" and c.pos_ == "PROPN":  # a name in apposition, however tagged

@@ -244,8 +244,8 @@ def sure(c: ValueCheck, w: Weights = DEFAULT.weights) -> bool:
         return False
     if c.claim.kind == K.DURATION and not c.anchored and _scale_gap(c) >= w.duration_scale_gap:
         # A story gives lengths of time for many things: on different event words, two of
-        # different orders of magnitude are two things' ("worked eighteen-hour days" /
-        # "imprisoned her for twelve years"), however many names they share. One event's
+        # different orders of magnitude are two things' ("worked fourteen-hour days" /
+        # "imprisoned her for nine years"), however many names they share. One event's
         # length given in the wrong unit ("took 9 days" / "took 9 hours") shares its verb.
         return False
     return not (c.claim.kind == K.DURATION and "span" in (c.claim.role, c.passage.role))

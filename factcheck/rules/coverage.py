@@ -60,8 +60,8 @@ def wording_contradicted(
     a: Assessment, probs: StanceProbs | None, t: Thresholds
 ) -> Comparison | None:
     """The claim's names and figures are all stated and agree, and what it adds in words
-    is not: where the model reads that wording as contradicted ("has flown 30 hours and is
-    exceeding expectations" / "had flown 30 hours and was falling short of them"), the
+    is not: where the model reads that wording as contradicted ("has sailed 40 hours and is
+    beating its targets" / "had sailed 40 hours and was missing them"), the
     passage refutes it, as it would without the figures to match."""
     if a.missing_names or a.unverified or any(not c.agree for c in a.checks):
         return None

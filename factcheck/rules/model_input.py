@@ -68,7 +68,7 @@ def _what_was_said(a: Assessment, start: int, end: int) -> tuple[int, int]:
     is the speaker rules' to decide (speakers.attributed), so the model is not asked about
     a name the passage gives the words to in another form, or to someone else. What
     follows the statement, where no one else is given words after it, is theirs too
-    ("said the plane had flown 30 hours and was exceeding expectations", "..., adding
+    ("said the ferry had sailed 40 hours and was beating its targets", "..., adding
     that ..."): the parser may hang it on the reporting verb, but the model must see all
     that is claimed."""
     text = a.claim.text
