@@ -738,3 +738,35 @@ def test_shares_codes_and_offsets_are_read_however_written(real_checker):
         dateline=day,
     )
     assert games.label == Label.SUPPORTED, games.rationale
+
+
+def test_a_length_of_time_is_read_from_the_two_times_of_day_that_bound_it(real_checker):
+    """ "From 7:00am to 9pm" is a fourteen-hour day: a claim of that length is supported
+    and one of another refuted; the times' digits are no figures of anything."""
+    fc = _article(
+        real_checker,
+        "shift",
+        "Harbour crews strike",
+        "2018-03-09",
+        "Dock worker Lena Okafor says that at the Kestrel terminal she worked from 7:00am to"
+        " 9pm without a break.\n",
+    )
+    said = "Lena Okafor says she worked {} days at the Kestrel terminal."
+    on = dt.date(2018, 3, 9)
+    v = fc.check(said.format("fourteen-hour"), dateline=on)
+    assert v.label == Label.SUPPORTED, v.rationale
+    wrong = fc.check(said.format("ten-hour"), dateline=on)
+    assert wrong.label == Label.REFUTED, wrong.rationale
+
+
+def test_a_surname_a_tagger_reads_as_a_capital_is_the_speaker_named_before(real_checker):
+    """ "Madrid claims ..." in a story about Marta Madrid is her, though a capital alone
+    stands for its country."""
+    body = (
+        "Marta Madrid, a former deckhand, has spoken about her years at sea.\n\n"
+        "Madrid claims that the owners kept her passport for eleven years.\n"
+    )
+    fc = _article(real_checker, "surname", "Former crew member speaks out", "2018-03-09", body)
+    claim = "Marta Madrid said the owners kept her passport for eleven years."
+    v = fc.check(claim, dateline=dt.date(2018, 3, 9))
+    assert v.label == Label.SUPPORTED, v.rationale

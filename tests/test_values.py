@@ -9,6 +9,7 @@ from factcheck.nlp.dates import DateContext
 from factcheck.nlp.numerals import parse_number, words_to_number
 from factcheck.nlp.values import find_values
 from factcheck.rules.describe import describe
+from factcheck.types import ValueKind
 
 DL = DateContext(dt.date(2021, 12, 31))
 
@@ -580,3 +581,43 @@ def test_a_sources_front_matter_sets_its_own_date_order(hash_store, tmp_path):
 def test_the_past_decade_is_one_decade(text, expected):
     got = [(v.text, v.low) for v in vals(text) if v.kind.value == "duration"]
     assert got == expected
+
+
+# -- times of day (nlp/clock.py) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The vote closed at 18:30 UTC with 14 seats undecided.",
+        "The ferry left at 7:15 a.m. and 14 people were aboard.",
+        "By 6pm, 14 people had gathered.",
+        "At ten o'clock, 14 people were waiting.",
+    ],
+)
+def test_a_time_of_day_is_no_figure(text):
+    """Its digits are no counts: only the 14 people are read."""
+    found = vals(text)
+    assert [v.text for v in found] == ["14"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [
+        ("The shop is open from 9 a.m. to 5 p.m. on weekdays.", 8),
+        ("Crews worked from six in the morning until midnight.", 18),
+        ("The road was shut between noon and 3pm.", 3),
+        ("The night shift runs 10pm to 2am.", 4),
+        ("Polls were open 07:00-19:30 local time.", 12.5),
+    ],
+)
+def test_two_times_of_a_range_make_a_length_of_time(text, hours):
+    v = one(text, ValueKind.DURATION)
+    assert v.low == v.high == hours * 3600
+
+
+def test_times_that_make_no_range_make_no_length():
+    """Two times in different zones, or simply two times of the day, are no length."""
+    assert not vals("The plane left at 16:00 UTC and landed at 09:00 EST.")
+    assert not vals("The speech at 16:00 came after the 12:00 announcement.")
+    assert [v.text for v in vals("I am 5 and she is 6")] == ["5", "6"]

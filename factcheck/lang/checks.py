@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import re
 
-from .tables import GRAINS, MEANINGS, InjectionWords, Vocabulary
+from .tables import GRAINS, MEANINGS, ClockWords, InjectionWords, Vocabulary
 
 
 def problems(v: Vocabulary) -> list[str]:
@@ -121,6 +121,7 @@ def _grammar_problems(v: Vocabulary) -> list[str]:
         "ago": v.ago,
         "same": v.same,
         "calendar_units": tuple(v.calendar_units),
+        **{f"clock {f}": tuple(getattr(v.clock, f)) for f in ClockWords.__dataclass_fields__},
         "percent spellings of '%'": v.percent.get("%", ()),
         "plural_suffix": (v.plural_suffix,),
         **{f"injection {f}": getattr(v.injection, f) for f in InjectionWords.__dataclass_fields__},

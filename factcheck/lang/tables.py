@@ -70,6 +70,19 @@ class InjectionWords:
 
 # Compared by identity (eq=False): the patterns built from a vocabulary are cached per
 # object, so a modified copy (``dataclasses.replace``) gets patterns of its own.
+@dataclass(frozen=True, slots=True)
+class ClockWords:
+    """The words of a time of day (dates.json 'clock')."""
+
+    halves: Mapping[str, str]  # after an hour: "p.m." -> "pm"
+    words: Mapping[str, int]  # a time by itself, in minutes after midnight: "noon" -> 720
+    parts_of_day: Mapping[str, str]  # after an hour in words: "in the morning" -> "am"
+    after: tuple[str, ...]  # make a bare hour a time: "o'clock"
+    zones: tuple[str, ...]  # after a time: "UTC", "local time"
+    until: tuple[str, ...]  # between two times that make a length of time: "to", "-"
+    between: tuple[str, ...]  # before two times joined by "and"
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class Vocabulary:
     """Every table of one language, read once (see the ``_doc`` of each JSON file)."""
@@ -130,6 +143,7 @@ class Vocabulary:
     same: tuple[str, ...]
     weekend_words: frozenset[str]
     calendar_units: Mapping[str, str]  # written -> grain
+    clock: ClockWords
     # lexicon.json
     reporting_verbs: frozenset[str]
     opinion_verbs: frozenset[str]

@@ -267,8 +267,10 @@ def same_speaker(
     """Whether the claim's speaker is the voice's speaker, or a speaker reporting it ("Psaki
     said Biden made clear ...": what Biden made clear, Psaki said). A description ("the
     company") is the claim's speaker when the claim's name is ``nearby`` (the headline, the
-    passage before)."""
-    if any(entity_match(name, x, vocab=vocab) for x in (v.name, *v.reporters) if x):
+    passage before). The name as written counts too: "Paris claims ..." in a story about
+    Valeska Paris is her, though a capital alone is read as its country."""
+    written = v.speaker.lower() if v.speaker and not v.definite else ""
+    if any(entity_match(name, x, vocab=vocab) for x in (v.name, written, *v.reporters) if x):
         return True
     return v.definite and bool(name) and all(fuzzy_in(w, nearby) for w in name.split())
 

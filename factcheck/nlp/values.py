@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from factcheck.lang import Vocabulary, alternation, resolve, words_pattern
+from factcheck.nlp.clock import clock_lengths, find_clock_times
 from factcheck.nlp.dates import DateContext, find_dates
 from factcheck.nlp.fractions import find_fractions
 from factcheck.nlp.numerals import JOIN as _JOIN
@@ -416,12 +417,16 @@ def find_values(
     keep_invalid: bool = False,
 ) -> tuple[list[Value], DateContext]:
     """All non-entity values in one sentence, in text order, plus the updated date context.
+    Times of day are no values (their digits are no counts); a range of two is a duration.
 
     Text that looks like a value but cannot be one ("February 30", "1e400") is never
     misread as another value; with ``keep_invalid`` it comes back as kind ``invalid``."""
     vocab = resolve(vocab)
     dates, ctx = find_dates(text, ctx, vocab=vocab)
     taken = [v.span for v in dates]
+    times = find_clock_times(text, taken, vocab=vocab)  # "12:00 UTC" holds no figure
+    taken += [t.span for t in times]
+    dates += clock_lengths(text, times, vocab=vocab)  # "from 9 a.m. to 5 p.m.": 8 hours
     shares = find_fractions(text, taken, vocab=vocab)
     taken += [v.span for v in shares]
     nums = find_numbers(text, taken, vocab=vocab)
