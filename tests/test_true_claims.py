@@ -770,3 +770,17 @@ def test_a_surname_a_tagger_reads_as_a_capital_is_the_speaker_named_before(real_
     claim = "Marta Madrid said the owners kept her passport for eleven years."
     v = fc.check(claim, dateline=dt.date(2018, 3, 9))
     assert v.label == Label.SUPPORTED, v.rationale
+
+
+def test_two_times_of_one_sentence_date_two_events_that_far_apart(real_checker):
+    """ "At 15:30 GMT ... after the 11:00 GMT ruling": four and a half hours after."""
+    body = (
+        "In a statement at 15:30 GMT today, Governor Ida Brandt announced an appeal against"
+        " the 11:00 GMT ruling by the Harlow court that the Fenwick dam must close.\n"
+    )
+    fc = _article(real_checker, "offset", "Governor to appeal dam ruling", "2018-04-12", body)
+    said = "Governor Ida Brandt's statement came {} after the Harlow court's ruling."
+    v = fc.check(said.format("four and a half hours"), dateline=dt.date(2018, 4, 12))
+    assert v.label == Label.SUPPORTED, v.rationale
+    wrong = fc.check(said.format("two hours"), dateline=dt.date(2018, 4, 12))
+    assert wrong.label == Label.REFUTED, wrong.rationale

@@ -616,8 +616,10 @@ def test_two_times_of_a_range_make_a_length_of_time(text, hours):
     assert v.low == v.high == hours * 3600
 
 
-def test_times_that_make_no_range_make_no_length():
-    """Two times in different zones, or simply two times of the day, are no length."""
+def test_two_times_of_one_sentence_are_two_events_that_far_apart():
+    """Not a length but an offset, compared only with "N hours after"; never across two
+    zones."""
+    v = one("The speech at 16:00 UTC came after the 12:30 UTC announcement.")
+    assert v.kind == ValueKind.DURATION and v.role == "offset" and v.low == 3.5 * 3600
     assert not vals("The plane left at 16:00 UTC and landed at 09:00 EST.")
-    assert not vals("The speech at 16:00 came after the 12:00 announcement.")
     assert [v.text for v in vals("I am 5 and she is 6")] == ["5", "6"]

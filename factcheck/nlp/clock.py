@@ -105,7 +105,10 @@ def clock_lengths(
     text: str, times: list[ClockTime], *, vocab: Vocabulary | None = None
 ) -> list[Value]:
     """The length of time of each range of two times ("from 6:00am to midnight": 18 hours;
-    past midnight it wraps: "10pm to 2am" is 4 hours), as a duration over the range."""
+    past midnight it wraps: "10pm to 2am" is 4 hours), as a duration over the range; and
+    of two times of one sentence that make no range, the time between the two events they
+    date ("spoke at 16:00 UTC, after the 12:00 UTC announcement": 4 hours after), in the
+    duration role 'offset' (compared only with "four hours after", "later")."""
     v = resolve(vocab)
     p = _patterns(v)
     out: list[Value] = []
@@ -114,9 +117,11 @@ def clock_lengths(
         joined = p.until.match(gap) or (
             gap.strip().lower() == "and" and p.between.search(text[: a.span[0]])
         )
-        if not joined or (a.zone and b.zone and a.zone != b.zone):
-            continue
-        minutes = (b.minute - a.minute) % DAY
+        if a.zone != b.zone and not (joined and not (a.zone and b.zone)):
+            continue  # "9:00 to 17:00 UTC" is one zone's; "at 16:00 UTC ... at 9:00 EST" none
+        # a range's length wraps past midnight; two times of one sentence are two events,
+        # the later one that long after the earlier
+        minutes = (b.minute - a.minute) % DAY if joined else abs(b.minute - a.minute)
         if not minutes:
             continue
         seconds = float(minutes * 60)
@@ -129,6 +134,7 @@ def clock_lengths(
                 low=seconds,
                 high=seconds,
                 unit="second",
+                role="" if joined else "offset",
             )
         )
     return out
