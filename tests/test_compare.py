@@ -267,6 +267,9 @@ def test_acronyms_match_their_names():
     assert entity_match("gm", "general motors")
     assert entity_match("uaw", "united auto workers")
     assert not entity_match("gm", "ford motor")
+    # a two-letter word is an abbreviation of its own, spelled whole in the acronym
+    assert entity_match("usn", "us navy") and entity_match("ukrf", "uk road federation")
+    assert not entity_match("usn", "us air force")
 
 
 def test_model_designations_match_their_number_and_maker():

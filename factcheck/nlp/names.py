@@ -115,7 +115,8 @@ def entity_match(a: str, b: str, *, vocab: Vocabulary | None = None) -> bool:
 
 def initials(short: str, long: str, *, vocab: Vocabulary | None = None) -> bool:
     """'gm' ~ 'general motors', 'eads' ~ 'european aeronautic defence & space': an acronym
-    of two to six letters that spells the initials of the other name's words."""
+    of two to six letters that spells the initials of the other name's words; a word of
+    two letters, itself an abbreviation, gives both ('usaf' ~ 'us air force', 'ukip')."""
     words = [w for w in re.split(r"[\s-]+", long) if w and w[0].isalnum()]
     return (
         2 <= len(short) <= 6
@@ -124,6 +125,7 @@ def initials(short: str, long: str, *, vocab: Vocabulary | None = None) -> bool:
         and (
             short == "".join(w[0] for w in words)
             or short == "".join(w[0] for w in words if w not in resolve(vocab).name_function_words)
+            or short == "".join(w if len(w) == 2 else w[0] for w in words)
         )
     )
 
