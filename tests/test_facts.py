@@ -248,3 +248,21 @@ def test_names_are_searched_as_written_without_article_or_possessive():
         ["the FTSE 100's", "Kestrel Motors", "US", "2016 Kestrel Motors", "Ana Ruiz"]
     )
     assert got == ("FTSE 100", "Kestrel Motors", "Ana Ruiz")
+
+
+def test_the_time_since_a_date_is_a_window_after_a_superlative_else_a_length(analyzer):
+    """ "its first loss since 2014" looks back over a window ("its first in seven years");
+    "has been closed since 2019" is how long the closure has lasted ("for two years")."""
+    import datetime as dt
+
+    from factcheck.types import ValueKind
+
+    def role(text):
+        f = analyzer.analyze(text, dt.date(2021, 12, 31))
+        (v,) = [x.value for x in f.found if x.value.kind == ValueKind.DURATION]
+        return v.role
+
+    assert role("The firm posted its first loss since 2014.") == "span"
+    assert role("Sales were the highest since 2014.") == "span"
+    assert role("The index has not closed above 900 since 2014.") == "span"
+    assert role("The mill has been closed since 2014.") == "length"

@@ -784,3 +784,21 @@ def test_two_times_of_one_sentence_date_two_events_that_far_apart(real_checker):
     assert v.label == Label.SUPPORTED, v.rationale
     wrong = fc.check(said.format("two hours"), dateline=dt.date(2018, 4, 12))
     assert wrong.label == Label.REFUTED, wrong.rationale
+
+
+def test_the_time_since_a_date_is_a_length_of_time_copy_restates(real_checker):
+    """ "Closed since June 2, 2016", in a report of June 2018, is closed for two years;
+    "its first loss since 2009" is its first in nine years."""
+    body = (
+        "The Harlow paper mill has been closed since June 2, 2016, when its owner went"
+        " bankrupt.\n\n"
+        "Its former owner, Fenwick Paper, this week posted its first annual loss since 2009.\n"
+    )
+    fc = _article(real_checker, "since", "Paper mill to reopen", "2018-06-10", body)
+    for claim, label in (
+        ("The Harlow paper mill has been closed for two years.", Label.SUPPORTED),
+        ("The Harlow paper mill has been closed for five years.", Label.REFUTED),
+        ("Fenwick Paper posted its first annual loss in nine years.", Label.SUPPORTED),
+    ):
+        v = fc.check(claim, dateline=dt.date(2018, 6, 10))
+        assert v.label == label, (claim, v.rationale)

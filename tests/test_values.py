@@ -623,3 +623,32 @@ def test_two_times_of_one_sentence_are_two_events_that_far_apart():
     assert v.kind == ValueKind.DURATION and v.role == "offset" and v.low == 3.5 * 3600
     assert not vals("The plane left at 16:00 UTC and landed at 09:00 EST.")
     assert [v.text for v in vals("I am 5 and she is 6")] == ["5", "6"]
+
+
+# -- the time since a date (nlp/elapsed.py) ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "within", "beyond"),
+    [
+        ("The mill has been closed since March 3, 2019.", (2.7, 3), (2, 3.5)),  # at 2021-12-31
+        ("She has led the union ever since 2011.", (10, 11), (8, 13)),
+        ("It posted its first loss since 2014.", (7, 8), (6, 9)),
+    ],
+)
+def test_a_date_after_since_gives_the_time_since_it_too(text, within, beyond):
+    """About the time from the date to the dateline: as wide as the date, and rounded."""
+    v = one(text, ValueKind.DURATION)
+    assert v.text.lower().startswith(("since", "ever since")) and v.hedge == "about"
+    year = 365.25 * 86400
+    assert all(v.low <= y * year <= v.high for y in within)
+    assert not any(v.low <= y * year <= v.high for y in beyond)
+
+
+def test_a_date_not_after_since_or_not_yet_past_gives_no_time_since_it():
+    def lengths(text, ctx=DL):
+        return [v for v in vals(text, ctx) if v.kind == ValueKind.DURATION]
+
+    assert not lengths("The mill closed on March 3, 2019.")
+    assert not lengths("Prices have risen since Friday.", DateContext(None))
+    assert not lengths("It will run until 2023.")

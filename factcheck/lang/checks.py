@@ -102,6 +102,8 @@ def _grammar_problems(v: Vocabulary) -> list[str]:
         for w, n in v.fractions.items()
         if not isinstance(n, int) or n < 2
     ]
+    if v.elapsed_hedge not in v.hedges:
+        out.append(f"elapsed_hedge {v.elapsed_hedge!r} is no hedge of hedges.json")
     if not 0.0 <= v.fraction_width < 0.5:
         out.append(f"fraction_width {v.fraction_width} is not a share below one half")
     required = {
@@ -121,6 +123,7 @@ def _grammar_problems(v: Vocabulary) -> list[str]:
         "ago": v.ago,
         "same": v.same,
         "calendar_units": tuple(v.calendar_units),
+        "elapsed_since": v.elapsed_since,
         **{f"clock {f}": tuple(getattr(v.clock, f)) for f in ClockWords.__dataclass_fields__},
         "percent spellings of '%'": v.percent.get("%", ()),
         "plural_suffix": (v.plural_suffix,),

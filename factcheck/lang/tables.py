@@ -144,6 +144,8 @@ class Vocabulary:
     weekend_words: frozenset[str]
     calendar_units: Mapping[str, str]  # written -> grain
     clock: ClockWords
+    elapsed_since: tuple[str, ...]  # before a date: the time from it is a length too
+    elapsed_hedge: str  # the hedge of that length ("about")
     # lexicon.json
     reporting_verbs: frozenset[str]
     opinion_verbs: frozenset[str]

@@ -22,6 +22,7 @@ from factcheck.lang import DEFAULT_LANGUAGE, Vocabulary, resolve, vocabulary, wo
 from factcheck.nlp import mood, polarity, respectively, syntax
 from factcheck.nlp.ages import as_age
 from factcheck.nlp.dates import DateContext
+from factcheck.nlp.elapsed import elapsed_role, is_elapsed
 from factcheck.nlp.fingerprint import SPACY_MODEL, analysis_fingerprint
 from factcheck.nlp.lemmas import import_spacy_without_torch, load_pipeline
 from factcheck.nlp.names import entity_match, norm_entity
@@ -112,9 +113,16 @@ class TextFacts:
     vocab: Vocabulary | None = field(default=None, compare=False, repr=False)
 
     @property
+    def stated(self) -> tuple[ValueInContext, ...]:
+        """Its values but the time since a date it names ("since 2004"): that date states
+        it. A passage's are read for a claim's "for five years"; a claim's own are not
+        asked for, and not compared (its dateline may be years after the passage's)."""
+        return tuple(f for f in self.found if not is_elapsed(f.value, vocab=self.vocabulary))
+
+    @property
     def values(self) -> tuple[Value, ...]:
-        """The values alone, in text order."""
-        return tuple(f.value for f in self.found)
+        """The values alone, in text order (:attr:`stated`'s)."""
+        return tuple(f.value for f in self.stated)
 
     @property
     def vocabulary(self) -> Vocabulary:
@@ -372,7 +380,9 @@ def _in_context(
         ordinal = v.kind == ValueKind.ORDINAL
         v = replace(v, noun=syntax.counted_noun(doc, a, b, ordinal, vocab=vocab))
     if v.kind == ValueKind.DURATION and not v.role:
-        v = replace(v, role=syntax.duration_role(doc, a, b, vocab=vocab))
+        since = is_elapsed(v, vocab=vocab)  # "since 2004": the time since a date
+        role = elapsed_role(doc, a, b) if since else syntax.duration_role(doc, a, b, vocab=vocab)
+        v = replace(v, role=role)
     near = frozenset(
         lem for lem, s, e in spans if abs(s - a) < NEAR or abs(e - b) < NEAR
     ) | syntax.arguments(doc, a, b, vocab=vocab)

@@ -211,13 +211,13 @@ def duration_role(
         return "age"  # "a 19-year-old", "19 years old", "aged 19 years"
     for t in toks:
         if t.head.pos_ == "ADP" and not (start <= t.head.idx < end):
-            if t.head.lower_ in v.window_after_superlative and _marks_a_superlative(t.head.head):
+            if t.head.lower_ in v.window_after_superlative and marks_a_superlative(t.head.head):
                 return "span"  # "the first gain for four years", "its lowest for a decade"
             return "span" if t.head.lower_ in v.span_prepositions else "length"
     return "length"
 
 
-def _marks_a_superlative(t: Any) -> bool:
+def marks_a_superlative(t: Any) -> bool:
     """Whether ``t`` is a superlative or an ordinal, or a noun one of those marks ("the
     highest level", "the first gain"): a preposition hung on it opens a window. Not in a
     state's perfect, where it gives how long the state lasted ("has been the largest

@@ -19,6 +19,7 @@ from functools import cache
 from factcheck.lang import Vocabulary, alternation, resolve, words_pattern
 from factcheck.nlp.clock import clock_lengths, find_clock_times
 from factcheck.nlp.dates import DateContext, find_dates
+from factcheck.nlp.elapsed import elapsed_since
 from factcheck.nlp.fractions import find_fractions
 from factcheck.nlp.numerals import JOIN as _JOIN
 from factcheck.nlp.numerals import hedge_before, hedge_interval, numerals, parse_number
@@ -424,6 +425,7 @@ def find_values(
     vocab = resolve(vocab)
     dates, ctx = find_dates(text, ctx, vocab=vocab)
     taken = [v.span for v in dates]
+    dates += elapsed_since(text, dates, ctx, vocab=vocab)  # "since 2004": about five years
     times = find_clock_times(text, taken, vocab=vocab)  # "12:00 UTC" holds no figure
     taken += [t.span for t in times]
     dates += clock_lengths(text, times, vocab=vocab)  # "from 9 a.m. to 5 p.m.": 8 hours

@@ -320,7 +320,7 @@ def align(
     # Names say who, not which event: a shared name alone must not pair two dates.
     names = {x for e in (*claim.entities, *passage.entities) for x in e.name.split()}
     claimed = {x for e in claim.entities for x in e.name.split()}
-    for c in claim.found:
+    for c in claim.stated:
         cv, cctx, can = c.value, c.context, c.anchor
         best: tuple[tuple[float, bool, bool], Value, float, bool, bool, bool] | None = None
         for p in passage.found:
@@ -437,7 +437,7 @@ def sole_counterparts(
         return False  # two windows looked back over can both be true (:func:`can_refute`)
     mine = [
         f.value
-        for f in claim.found
+        for f in claim.stated
         if id(f.value) not in skip
         and f.value.span not in claim.references
         and compatible(f.value, c.claim, vocab=vocab)

@@ -1,0 +1,94 @@
+"""The time from a date after "since" to the dateline: "has been fighting cancer since
+2004", in a report of June 2009, is about five years of it; "its first annual loss since
+1992", in one of January 2009, is its first in 16 or 17 years. Copy restates either way,
+so the date gives a length of time as well ("for five years", "the first in 17 years"),
+as wide as the date is coarse (a year named alone is anywhere in that year) and read with
+a hedge ("about": a report is read after its dateline, and copy rounds). Its role
+comes from the parse (:func:`elapsed_role`): after a superlative, an ordinal or a negation
+a window looked back over, else how long a state has lasted. The words: dates.json
+'elapsed_since'."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+from typing import Any
+
+from factcheck.lang import Vocabulary, alternation, resolve
+from factcheck.nlp.dates import DateContext
+from factcheck.nlp.syntax import marks_a_superlative, tokens
+from factcheck.types import DurationRole, Value, ValueKind
+
+_DAY = 86400.0
+_MARKED = frozenset(["dobj", "attr", "nsubj", "nsubjpass"])  # "posted its first loss since"
+
+
+@cache
+def _since(v: Vocabulary) -> re.Pattern[str]:
+    """The "since" before a date: at the end of the text before it or opening its own text."""
+    return re.compile(rf"\b(?:{alternation(v.elapsed_since)})\s+", re.I)
+
+
+@cache
+def _since_before(v: Vocabulary) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(v.elapsed_since)})\s+$", re.I)
+
+
+def elapsed_since(
+    text: str, dates: list[Value], ctx: DateContext, *, vocab: Vocabulary | None = None
+) -> list[Value]:
+    """A length of time for each date right after "since" that lies before the dateline,
+    over "since" and the date ("since July 24, 2003")."""
+    v = resolve(vocab)
+    if ctx is None or ctx.dateline is None:
+        return []
+    out: list[Value] = []
+    for d in dates:
+        if d.kind != ValueKind.DATE:
+            continue
+        if _since(v).match(d.text):  # a date read with its "since" ("since February")
+            start = d.span[0]
+        elif m := _since_before(v).search(text, max(0, d.span[0] - 16), d.span[0]):
+            start = m.start()
+        else:
+            continue
+        try:
+            first, last = dt.date.fromisoformat(d.date_from), dt.date.fromisoformat(d.date_to)
+        except ValueError:
+            continue
+        if last >= ctx.dateline:
+            continue  # since this week, or a date not yet past: no length to tell
+        lo, hi = v.hedges[v.elapsed_hedge].factors
+        out.append(
+            Value(
+                kind=ValueKind.DURATION,
+                text=text[start : d.span[1]],
+                span=(start, d.span[1]),
+                low=(ctx.dateline - last).days * _DAY * lo,
+                high=(ctx.dateline - first).days * _DAY * hi,
+                unit="second",
+                hedge=v.elapsed_hedge,
+            )
+        )
+    return out
+
+
+def is_elapsed(v: Value, *, vocab: Vocabulary | None = None) -> bool:
+    """Whether ``v`` is the time since a date (its text opens with "since")."""
+    return v.kind == ValueKind.DURATION and bool(_since(resolve(vocab)).match(v.text))
+
+
+def elapsed_role(doc: Any, start: int, end: int) -> DurationRole:
+    """The role of the time since a date: a window looked back over when what "since"
+    hangs on is a superlative or an ordinal, or a verb or noun one of those marks, or is
+    negated ("its first loss since 1992", "has not closed above 8,000 since February");
+    else how long a state has lasted ("has been ill since 2004")."""
+    toks = tokens(doc, start, end)
+    if not toks:
+        return "length"
+    h = toks[0].head
+    marked = [h, *(c for c in h.children if c.dep_ in _MARKED)]
+    if any(marks_a_superlative(x) for x in marked) or any(c.dep_ == "neg" for c in h.children):
+        return "span"
+    return "length"
