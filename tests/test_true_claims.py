@@ -64,6 +64,11 @@ def test_the_comparison_point_is_found_in_the_parse(analyzer):
     assert date.span in facts.references
     plain = analyzer.analyze("The OBX fell 4.2 percent on October 3, 2008.", None)
     assert not plain.references
+    # through the part of a period to the period: "since the start of this year"
+    part = analyzer.analyze("The OBX has fallen 9 percent since the start of 2008.", None)
+    assert [v.text for v in part.values if v.span in part.references] == ["2008"]
+    ended = analyzer.analyze("The OBX fund closed at the end of 2008.", None)
+    assert not ended.references
 
 
 def test_reported_speech_shifts_tense_without_misquoting(desk):

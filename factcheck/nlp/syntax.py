@@ -245,8 +245,9 @@ def comparison_point(doc: Any, start: int, end: int, *, vocab: Vocabulary | None
     """Whether the date at [start, end) is a point of comparison rather than the time of
     the event, however many words stand between it and the word that makes it one: "its
     biggest fall since the March 11, 2011, earthquake" (the date hangs on "earthquake",
-    which hangs on "since"). Found up the parse, through nouns and modifiers, to the first
-    preposition; a verb on the way means the date is the time of that verb's event."""
+    which hangs on "since"). Found up the parse, through nouns and modifiers and "of" ("since
+    the start of this year"), to the first other preposition; a verb on the way means the
+    date is the time of that verb's event."""
     v = resolve(vocab)
     toks = tokens(doc, start, end)
     if not toks:
@@ -256,6 +257,8 @@ def comparison_point(doc: Any, start: int, end: int, *, vocab: Vocabulary | None
         if head.head is head:
             return False
         head = head.head
+        if head.pos_ == "ADP" and head.lower_ in v.of_words:
+            continue  # "since the start of this year": through the part to its whole
         if head.pos_ in ("ADP", "SCONJ"):
             stop = head.idx + len(head.text)
             return bool(reference_before(v).search(doc.text[max(0, stop - 24) : stop]))
