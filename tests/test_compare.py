@@ -530,3 +530,17 @@ def test_figures_that_match_do_not_shield_wording_the_model_reads_as_contradicte
         "Since then, the ferry has sailed for nearly forty hours and is beating its targets.",
     )
     assert conclude(b, StanceProbs(0.30, 0.62, 0.08), t).stance == Stance.NEUTRAL
+
+
+def test_a_figure_of_the_source_answers_one_figure_of_the_claim_not_two(analyzer):
+    """The 25.15 points lost answer the claim's 53.5 points lost; they are no answer to
+    its close of 1,387.7 as well (two refutations from one figure, one of them a guess)."""
+    from factcheck.rules.align import align
+
+    claim = analyzer.analyze("The Kestrel 40 closed at 1,387.7 after losing 53.5 points.", DL)
+    passage = analyzer.analyze(
+        "The Kestrel 40 lost 1.71% or 25.15 points, closing at 1,442.82.", DL
+    )
+    pairs = {(c.claim.text, c.passage.text) for c in align(claim, passage)}
+    assert ("53.5", "25.15") in pairs
+    assert ("1,387.7", "25.15") not in pairs

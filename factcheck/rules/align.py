@@ -14,6 +14,7 @@ from factcheck.nlp.numerals import stated
 from factcheck.nlp.paraphrase import Like, exact
 from factcheck.nlp.respectively import words
 from factcheck.nlp.words import fuzzy_in
+from factcheck.rules.assign import Candidate, one_each
 from factcheck.thresholds import DEFAULT, Weights
 from factcheck.types import NUMERIC_KINDS, Value, ValueKind
 
@@ -313,16 +314,16 @@ def align(
     must be the same word, since a count's anchor is often its own noun and an alike noun
     must not pin the same event.
     """
-    checks = []
     vocab = claim.vocabulary
     units = measures(vocab)
     owned = _owned_elsewhere(claim, passage)
     # Names say who, not which event: a shared name alone must not pair two dates.
     names = {x for e in (*claim.entities, *passage.entities) for x in e.name.split()}
     claimed = {x for e in claim.entities for x in e.name.split()}
+    per_claim: list[tuple[Value, list[Candidate]]] = []
     for c in claim.stated:
         cv, cctx, can = c.value, c.context, c.anchor
-        best: tuple[tuple[float, bool, bool], Value, float, bool, bool, bool] | None = None
+        per_claim.append((cv, cands := []))
         for p in passage.found:
             pv, pctx, pan = p.value, p.context, p.anchor
             if id(p) in owned or (c.owner and p.owner and not c.owner & p.owner):
@@ -393,30 +394,21 @@ def align(
             prefer = w.agree_preference if agree else 0.0
             if agree and _specific(cv) and (cv.low, cv.high) == (pv.low, pv.high):
                 prefer += w.specific_preference
+            same = noun >= w.counted_noun and not alike
             key = (score + prefer, agree, event)
-            if best is None or key > best[0] or (key == best[0] and agree):
-                best = (
-                    key,
-                    pv,
-                    score,
-                    anchor > 0,
-                    noun >= w.counted_noun and not alike,
-                    alike,
-                )
-        if best is not None:
-            _, pv, score, anchored, same_noun, alike = best
-            checks.append(
-                ValueCheck(
-                    claim=cv,
-                    passage=pv,
-                    agree=values_agree(cv, pv, w, vocab=vocab),
-                    score=round(score, 2),
-                    anchored=anchored,
-                    same_noun=same_noun,
-                    alike_noun=alike,
-                )
-            )
-    return checks
+            cands.append(Candidate(key, pv, score, anchor > 0, same, alike))
+    return [
+        ValueCheck(
+            claim=cv,
+            passage=x.passage,
+            agree=values_agree(cv, x.passage, w, vocab=vocab),
+            score=round(x.score, 2),
+            anchored=x.anchored,
+            same_noun=x.same_noun,
+            alike_noun=x.alike,
+        )
+        for cv, x in one_each(per_claim)
+    ]
 
 
 def sole_counterparts(
