@@ -51,8 +51,9 @@ def test_two_shards_against_one_server_cover_every_row_once(chroma_url, tmp_path
     rows = [
         {
             "id": f"c{i}",
-            "claim": f"The depot number {i % 6} in Examplehaven holds "
-            f"{17 + i % 6 + (i % 3 == 0)} buses.",
+            # every third figure is wrong: SUPPORTED and REFUTED both come from the server
+            "claim": f"The bus depot in {towns[i % 6]} holds "
+            f"{17 + 3 * (i % 6) + (i % 3 == 0)} buses.",
         }
         for i in range(25)
     ]
@@ -96,7 +97,7 @@ def test_two_shards_against_one_server_cover_every_row_once(chroma_url, tmp_path
     assert [r["id"] for r in read("s0.jsonl")] == [f"c{i}" for i in range(0, 25, 2)]
     alone = {r["id"]: r["label"] for r in read("all.jsonl")}
     assert {r["id"]: r["label"] for r in merged} == alone
-    assert set(alone.values()) - {"NOT_ENOUGH_INFO"}  # the server's passages were read
+    assert {"SUPPORTED", "REFUTED"} <= set(alone.values())  # the server's passages were read
     assert not any("error" in r for r in merged)
 
 
