@@ -26,12 +26,14 @@ _MARKED = frozenset(["dobj", "attr", "nsubj", "nsubjpass"])  # "posted its first
 
 @cache
 def _since(v: Vocabulary) -> re.Pattern[str]:
-    """The "since" before a date: at the end of the text before it or opening its own text."""
+    """A "since" that opens a text: a date read with it ("since February") or the time
+    since a date (:func:`is_elapsed`)."""
     return re.compile(rf"\b(?:{alternation(v.elapsed_since)})\s+", re.I)
 
 
 @cache
 def _since_before(v: Vocabulary) -> re.Pattern[str]:
+    """A "since" that ends the text before a date."""
     return re.compile(rf"\b(?:{alternation(v.elapsed_since)})\s+$", re.I)
 
 
