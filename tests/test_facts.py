@@ -266,3 +266,20 @@ def test_the_time_since_a_date_is_a_window_after_a_superlative_else_a_length(ana
     assert role("Sales were the highest since 2014.") == "span"
     assert role("The index has not closed above 900 since 2014.") == "span"
     assert role("The mill has been closed since 2014.") == "length"
+
+
+def test_a_texts_lengths_read_from_its_own_dates_are_not_among_what_it_states(analyzer):
+    """ "From 2004 to 2009" and "since 2014" are stated by their dates: a claim's own are
+    never asked for as lengths; a length written as one ("for two years") is."""
+    import datetime as dt
+
+    from factcheck.types import ValueKind
+
+    def stated(text):
+        f = analyzer.analyze(text, dt.date(2021, 12, 31))
+        found = [x.value for x in f.found if x.value.kind == ValueKind.DURATION]
+        return len(found), [x.value.text for x in f.stated if x.value.kind == ValueKind.DURATION]
+
+    assert stated("The mill made boots from 2004 to 2009.") == (1, [])
+    assert stated("The mill has been closed since 2014.") == (1, [])
+    assert stated("The mill was closed for two years from 2014.") == (1, ["two years"])

@@ -807,3 +807,23 @@ def test_the_time_since_a_date_is_a_length_of_time_copy_restates(real_checker):
     ):
         v = fc.check(claim, dateline=dt.date(2018, 6, 10))
         assert v.label == label, (claim, v.rationale)
+
+
+def test_the_length_of_a_range_of_two_dates_is_a_length_copy_restates(real_checker):
+    """ "From March to September" is a six-month strike; a claim's own range is stated by
+    its dates and never asked for as a length."""
+    body = (
+        "Dock workers at the Kestrel terminal were on strike from March to September, the"
+        " union said.\n\n"
+        "The Harlow paper mill made boots between 2004 and 2009 before it turned to paper.\n"
+    )
+    fc = _article(real_checker, "range", "Dock strike ends", "2018-10-02", body)
+    on = dt.date(2018, 10, 2)
+    for claim, label in (
+        ("Dock workers at the Kestrel terminal were on strike for six months.", Label.SUPPORTED),
+        ("Dock workers at the Kestrel terminal were on strike for two months.", Label.REFUTED),
+        ("The Harlow paper mill made boots for five years.", Label.SUPPORTED),
+        ("The Harlow paper mill made boots from 2004 to 2009.", Label.SUPPORTED),
+    ):
+        v = fc.check(claim, dateline=on)
+        assert v.label == label, (claim, v.rationale)

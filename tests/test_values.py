@@ -124,6 +124,8 @@ def test_other_dollars_are_their_own_currency(text, unit, amount):
         ("90 minutes", 5400),
         ("two and a half hours", 9000),
         ("half an hour", 1800),
+        ("half a day", 43200),
+        ("It took half a year.", 31557600 / 2),
         ("a two-hour meeting", 7200),
     ],
 )
@@ -652,3 +654,38 @@ def test_a_date_not_after_since_or_not_yet_past_gives_no_time_since_it():
     assert not lengths("The mill closed on March 3, 2019.")
     assert not lengths("Prices have risen since Friday.", DateContext(None))
     assert not lengths("It will run until 2023.")
+
+
+# -- two dates of a range (nlp/date_ranges.py) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "within", "beyond"),
+    [
+        ("The strike ran from March to September.", 30.44, (6, 7), (4, 8)),
+        ("The mill made boots between 2004 and 2009.", 365.25, (4.5, 5, 6), (3, 7)),
+        ("The 1998-2004 expansion cost millions.", 365.25, (5.5, 6, 7), (4, 8)),
+        ("The fair runs from 3 May to 5 May.", 1, (2, 3), (1, 4)),
+        ("The talks lasted from November 2019 to February.", 30.44, (2.5, 3, 3.5), (1.5, 4.5)),
+        ("They met between September and December 2018.", 30.44, (2.5, 3, 3.5), (1.5, 4.5)),
+    ],
+)
+def test_two_dates_of_a_range_make_a_length_of_time(text, unit, within, beyond):
+    """As wide as the dates are coarse: a bare far end takes the other end's year (the
+    next one's past December), and a year after a dash is no count."""
+    v = one(text, ValueKind.DURATION)
+    day = 86400
+    got = (v.low / day / unit, v.high / day / unit)
+    assert all(v.low <= n * unit * day <= v.high for n in within), got
+    assert not any(v.low <= n * unit * day <= v.high for n in beyond), got
+    assert not [x for x in vals(text) if x.kind == ValueKind.QUANTITY]
+
+
+def test_two_dates_that_make_no_range_make_no_length_of_time():
+    def lengths(text):
+        return [v for v in vals(text) if v.kind == ValueKind.DURATION]
+
+    assert not lengths("The fund opened in March and closed on 5 May 2019.")
+    assert not lengths("Shares rose from 2,004 to 2,009 points.")
+    assert not lengths("It was delayed from 2019 to 2019.")
+    assert [v.text for v in vals("between 2014 and 2016")] == ["2014", "2014 and 2016", "2016"]

@@ -15,7 +15,7 @@ from functools import cache
 from itertools import pairwise
 
 from factcheck.lang import Vocabulary, alternation, resolve
-from factcheck.types import Value, ValueKind
+from factcheck.types import DurationRole, Value, ValueKind
 
 DAY = 24 * 60  # minutes
 
@@ -125,16 +125,21 @@ def clock_lengths(
         if not minutes:
             continue
         seconds = float(minutes * 60)
-        span = (a.span[0], b.span[1])
-        out.append(
-            Value(
-                kind=ValueKind.DURATION,
-                text=text[span[0] : span[1]],
-                span=span,
-                low=seconds,
-                high=seconds,
-                unit="second",
-                role="" if joined else "offset",
-            )
-        )
+        role: DurationRole = "" if joined else "offset"
+        out.append(length_over(text, (a.span[0], b.span[1]), seconds, seconds, role))
     return out
+
+
+def length_over(
+    text: str, span: tuple[int, int], low: float, high: float, role: DurationRole = ""
+) -> Value:
+    """A length of time in seconds read from two points of time, over the text between."""
+    return Value(
+        kind=ValueKind.DURATION,
+        text=text[span[0] : span[1]],
+        span=span,
+        low=low,
+        high=high,
+        unit="second",
+        role=role,
+    )

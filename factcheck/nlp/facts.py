@@ -114,10 +114,12 @@ class TextFacts:
 
     @property
     def stated(self) -> tuple[ValueInContext, ...]:
-        """Its values but the time since a date it names ("since 2004"): that date states
-        it. A passage's are read for a claim's "for five years"; a claim's own are not
+        """Its values but the lengths of time read from its own dates: the time since a
+        date ("since 2004") and a range's length ("from 2004 to 2009"). Its dates state
+        those. A passage's are read for a claim's "for five years"; a claim's own are not
         asked for, and not compared (its dateline may be years after the passage's)."""
-        return tuple(f for f in self.found if not is_elapsed(f.value, vocab=self.vocabulary))
+        dates = [f.value.span for f in self.found if f.value.kind == ValueKind.DATE]
+        return tuple(f for f in self.found if not _from_dates(f.value, dates))
 
     @property
     def values(self) -> tuple[Value, ...]:
@@ -254,6 +256,11 @@ class Analyzer:
             self._cache[key] = facts
             if len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
+
+
+def _from_dates(v: Value, dates: list[tuple[int, int]]) -> bool:
+    """Whether ``v`` is a length of time read from dates of its text (it spans one)."""
+    return v.kind == ValueKind.DURATION and any(v.span[0] <= s and e <= v.span[1] for s, e in dates)
 
 
 @cache

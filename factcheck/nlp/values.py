@@ -18,6 +18,7 @@ from functools import cache
 
 from factcheck.lang import Vocabulary, alternation, resolve, words_pattern
 from factcheck.nlp.clock import clock_lengths, find_clock_times
+from factcheck.nlp.date_ranges import range_ends, range_lengths
 from factcheck.nlp.dates import DateContext, find_dates
 from factcheck.nlp.elapsed import elapsed_since
 from factcheck.nlp.fractions import find_fractions
@@ -424,7 +425,9 @@ def find_values(
     misread as another value; with ``keep_invalid`` it comes back as kind ``invalid``."""
     vocab = resolve(vocab)
     dates, ctx = find_dates(text, ctx, vocab=vocab)
+    dates = sorted(dates + range_ends(text, dates, vocab=vocab), key=lambda v: v.span)
     taken = [v.span for v in dates]
+    dates += range_lengths(text, dates, vocab=vocab)  # "from 2004 to 2009": 4 to 6 years
     dates += elapsed_since(text, dates, ctx, vocab=vocab)  # "since 2004": about five years
     times = find_clock_times(text, taken, vocab=vocab)  # "12:00 UTC" holds no figure
     taken += [t.span for t in times]

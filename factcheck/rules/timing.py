@@ -22,13 +22,17 @@ from factcheck.types import NUMERIC_KINDS, Value, ValueKind
 def event_dates(f: TextFacts, of: Value | None = None) -> list[Value]:
     """The dates a text puts its event at (with a year; not comparison points); with
     ``of``, only those in that value's clause ("100,000 troops are stationed on the border,
-    where Putin seized Crimea in 2014": 2014 is the seizure's date, not the troops')."""
+    where Putin seized Crimea in 2014": 2014 is the seizure's date, not the troops').
+    The dates a length of time is read from ("from March to September": six months)
+    measure it; they are not another time it is about."""
     region = _clause_span(f, of.span) if of is not None else None
     reference = reference_before(f.vocabulary)
+    within = of.span if of is not None and of.kind == ValueKind.DURATION else (0, 0)
     return [
         v
         for v in f.values
         if v.kind == ValueKind.DATE
+        and not within[0] <= v.span[0] < v.span[1] <= within[1]
         and v.date_from
         and not v.date_from.startswith("--")
         and not reference.search(f.text[max(0, v.span[0] - 20) : v.span[0]])
