@@ -80,6 +80,16 @@ def test_alike_nouns_alone_do_not_let_a_count_refute(analyzer):
     assert not align(c, p, DEFAULT.weights, exact)
 
 
+def test_a_figure_near_the_claims_counted_noun_may_state_it_but_never_dispute_it(analyzer):
+    """ "2 million tablet computers" restates "2 million tablets"; "five colours" near the
+    word "tablet" counts colours, not the tablets sold."""
+    c = analyzer.analyze("Lumo has sold 2 million tablets since the launch.", DL)
+    same = analyzer.analyze("Lumo has sold 2 million tablet computers since the launch.", DL)
+    other = analyzer.analyze("The tablet, sold since the launch, comes in five colours.", DL)
+    assert [x.agree for x in align(c, same, DEFAULT.weights, exact)] == [True]
+    assert not align(c, other, DEFAULT.weights, exact)
+
+
 def test_alike_nouns_with_the_same_wording_refute(analyzer, words):
     """ "Some 50,000 Russian soldiers are stationed near the border" against "100,000
     Russian troops are stationed along the border": alike nouns, and the wording an exact

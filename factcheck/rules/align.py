@@ -336,9 +336,11 @@ def align(
                 continue
             if (cv.span in claim.unreal) != (pv.span in passage.unreal):
                 continue  # what would have happened ("would have been delivered by 2011")
-            if not compatible(cv, pv, like, vocab=vocab) and not _counted_nearby(
-                cv, pv, pctx, units
+            if not compatible(cv, pv, like, vocab=vocab) and not (
+                _counted_nearby(cv, pv, pctx, units) and values_agree(cv, pv, w, vocab=vocab)
             ):
+                # a figure near the claim's counted noun ("21 million iPod players" for
+                # "21 million iPods") may state it; of another noun, never dispute it
                 continue
             shared = sum(
                 (w.context_name_word if fuzzy_in(x, names) else w.context_word)
