@@ -283,3 +283,21 @@ def test_a_texts_lengths_read_from_its_own_dates_are_not_among_what_it_states(an
     assert stated("The mill made boots from 2004 to 2009.") == (1, [])
     assert stated("The mill has been closed since 2014.") == (1, [])
     assert stated("The mill was closed for two years from 2014.") == (1, ["two years"])
+
+
+def test_names_of_one_kind_listed_together_count_them(analyzer):
+    """ "From Norway, Finland and Estonia" is three countries: a count a passage states,
+    which a claim's own list never asks for; items of mixed kinds make no count."""
+    import datetime as dt
+
+    from factcheck.nlp.lists import is_list_count
+
+    def lists(text):
+        f = analyzer.analyze(text, dt.date(2021, 12, 31))
+        counts = [x.value for x in f.found if is_list_count(x.value)]
+        assert not any(is_list_count(x.value) for x in f.stated)
+        return [(v.text, v.low, v.noun) for v in counts]
+
+    ((text, n, noun),) = lists("Delegates from Norway, Finland and Estonia met on Monday.")
+    assert (text, n) == ("Norway, Finland and Estonia", 3) and noun
+    assert not lists("The company makes cars and trucks.")

@@ -353,3 +353,13 @@ def test_two_lengths_of_time_of_different_events_do_not_refute_each_other(analyz
         "The ferry crossing to Tallinn took nine hours.",
     )
     assert any(can_refute(c) for c in checks), checks
+
+
+def test_a_list_of_names_pairs_only_with_the_count_it_states(analyzer):
+    """Four names listed are four countries; against five they pair with nothing (the
+    list may leave one out), so the claim's five stays unstated, not disputed."""
+    c4 = analyzer.analyze("Ministers from four countries met in Harlow.", DL)
+    c5 = analyzer.analyze("Ministers from five countries met in Harlow.", DL)
+    p = analyzer.analyze("Ministers from Norway, Finland, Estonia and Latvia met in Harlow.", DL)
+    assert [x.agree for x in align(c4, p, DEFAULT.weights, exact)] == [True]
+    assert not align(c5, p, DEFAULT.weights, exact)

@@ -827,3 +827,19 @@ def test_the_length_of_a_range_of_two_dates_is_a_length_copy_restates(real_check
     ):
         v = fc.check(claim, dateline=on)
         assert v.label == label, (claim, v.rationale)
+
+
+def test_a_list_of_names_states_their_count_but_never_disputes_one(real_checker):
+    """ "From Norway, Finland, Estonia and Latvia" is four countries; a claim of five is
+    not stated, but not refuted either: a list may leave some out."""
+    body = (
+        "Fishing ministers from Norway, Finland, Estonia and Latvia met in Harlow on Monday"
+        " to agree new quotas.\n"
+    )
+    fc = _article(real_checker, "lists", "Ministers agree quotas", "2018-10-02", body)
+    got = {
+        n: fc.check(f"Fishing ministers from {n} countries met in Harlow.", dateline=None)
+        for n in ("four", "five")
+    }
+    assert got["four"].label == Label.SUPPORTED, got["four"].rationale
+    assert got["five"].label == Label.NOT_ENOUGH_INFO, got["five"].rationale

@@ -259,6 +259,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         ahead_words=frozenset(lex.get("ahead_words", ())),
         level_before=frozenset(lex.get("level_before", ())),
         window_after_superlative=frozenset(lex.get("window_after_superlative", ())),
+        list_nouns=_ro(lex.get("list_nouns", {})),
         one_way_verbs=frozenset(lex.get("one_way_verbs", ())),
         irrealis_modals=frozenset(lex.get("irrealis_modals", ())),
         gradable=_gradable(lex.get("gradable", {})),

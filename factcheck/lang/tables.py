@@ -189,6 +189,7 @@ class Vocabulary:
     ahead_words: frozenset[str]
     level_before: frozenset[str]
     window_after_superlative: frozenset[str]
+    list_nouns: Mapping[str, str]  # an entity label -> the noun counting a list of them
     one_way_verbs: frozenset[str]
     irrealis_modals: frozenset[str]
     gradable: Mapping[str, int]  # a gradable word: +/- (its scale's number), by end

@@ -25,6 +25,7 @@ from factcheck.nlp.dates import DateContext
 from factcheck.nlp.elapsed import elapsed_role, is_elapsed
 from factcheck.nlp.fingerprint import SPACY_MODEL, analysis_fingerprint
 from factcheck.nlp.lemmas import import_spacy_without_torch, load_pipeline
+from factcheck.nlp.lists import is_list_count, named_lists
 from factcheck.nlp.names import entity_match, norm_entity
 from factcheck.nlp.quotes import quotations
 from factcheck.nlp.ranks import Rank, ranks
@@ -114,12 +115,16 @@ class TextFacts:
 
     @property
     def stated(self) -> tuple[ValueInContext, ...]:
-        """Its values but the lengths of time read from its own dates: the time since a
-        date ("since 2004") and a range's length ("from 2004 to 2009"). Its dates state
-        those. A passage's are read for a claim's "for five years"; a claim's own are not
-        asked for, and not compared (its dateline may be years after the passage's)."""
+        """Its values but those read from its other values: the lengths of time of its
+        dates, the time since a date ("since 2004") and a range's ("from 2004 to 2009"),
+        and the counts of its lists of names (nlp/lists.py). What they are read from
+        states them. A passage's are read for a claim's "for five years"; a claim's own
+        are not asked for, and not compared (its dateline may be years after the
+        passage's)."""
         dates = [f.value.span for f in self.found if f.value.kind == ValueKind.DATE]
-        return tuple(f for f in self.found if not _from_dates(f.value, dates))
+        return tuple(
+            f for f in self.found if not _from_dates(f.value, dates) and not is_list_count(f.value)
+        )
 
     @property
     def values(self) -> tuple[Value, ...]:
@@ -317,10 +322,11 @@ def _facts(doc: Any, ctx: DateContext, vocab: Vocabulary) -> tuple[TextFacts, Da
             and syntax.part_of_name(doc, v.span[0], vocab=vocab)
         )
     )
+    lists = tuple(_in_context(doc, v, spans, vocab) for v in named_lists(doc, vocab=vocab))
     speaker = syntax.attribution(doc, vocab=vocab)
     facts = TextFacts(
         text=text,
-        found=in_context,
+        found=tuple(sorted(in_context + lists, key=lambda f: f.value.span)),
         entities=entities,
         content=frozenset(content),
         negated=_negated(doc, vocab),
@@ -383,7 +389,7 @@ def _in_context(
     word it attaches to and its owner in a "respectively" list."""
     a, b = v.span
     v = as_age(doc, v, vocab)  # "Daniel Roe, 19,": 19 years of age
-    if v.kind in (ValueKind.QUANTITY, ValueKind.ORDINAL) and not v.unit:
+    if v.kind in (ValueKind.QUANTITY, ValueKind.ORDINAL) and not v.unit and not v.entity_type:
         ordinal = v.kind == ValueKind.ORDINAL
         v = replace(v, noun=syntax.counted_noun(doc, a, b, ordinal, vocab=vocab))
     if v.kind == ValueKind.DURATION and not v.role:

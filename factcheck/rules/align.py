@@ -10,6 +10,7 @@ from functools import cache
 
 from factcheck.lang import Vocabulary, resolve
 from factcheck.nlp.facts import TextFacts
+from factcheck.nlp.lists import is_list_count
 from factcheck.nlp.numerals import stated
 from factcheck.nlp.paraphrase import Like, exact
 from factcheck.nlp.respectively import words
@@ -342,6 +343,8 @@ def align(
                 # a figure near the claim's counted noun ("21 million iPod players" for
                 # "21 million iPods") may state it; of another noun, never dispute it
                 continue
+            if is_list_count(pv) and not values_agree(cv, pv, w, vocab=vocab):
+                continue  # a list of names may leave some out: it states a count only
             shared = sum(
                 (w.context_name_word if fuzzy_in(x, names) else w.context_word)
                 for x in cctx
@@ -439,6 +442,8 @@ def sole_counterparts(
     theirs = [
         f.value
         for f in passage.found
-        if f.value.span not in passage.references and compatible(f.value, c.passage, vocab=vocab)
+        if f.value.span not in passage.references
+        and not is_list_count(f.value)
+        and compatible(f.value, c.passage, vocab=vocab)
     ]
     return len(mine) == 1 and len(theirs) == 1
