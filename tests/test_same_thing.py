@@ -363,3 +363,17 @@ def test_a_list_of_names_pairs_only_with_the_count_it_states(analyzer):
     p = analyzer.analyze("Ministers from Norway, Finland, Estonia and Latvia met in Harlow.", DL)
     assert [x.agree for x in align(c4, p, DEFAULT.weights, exact)] == [True]
     assert not align(c5, p, DEFAULT.weights, exact)
+
+
+def test_a_date_pairs_with_the_date_of_its_own_event_word(analyzer):
+    """ "Began regular service on 25 May" is answered by "began regular service on May
+    28", not by the trial crossing's May 25 in the same sentence."""
+    p = analyzer.analyze(
+        "The Kestrel ferry made a trial crossing on May 25, 2021 from Harlow to Fenwick and"
+        " began regular service on the Harlow-Fenwick route on May 28, 2021.",
+        DL,
+    )
+    said = "The Kestrel ferry was due to begin regular service between Harlow and Fenwick on {}."
+    for day, agree in (("25 May 2021", False), ("28 May 2021", True)):
+        (chk,) = align(analyzer.analyze(said.format(day), DL), p, DEFAULT.weights, exact)
+        assert (chk.passage.text, chk.agree) == ("May 28, 2021", agree)

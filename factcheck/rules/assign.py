@@ -4,7 +4,10 @@ after losing 53.5 points" against "lost 25.15 points, closing at 1,442.82" pairs
 as near it as the 1,442.82. Each claim figure, the surest pairing first, takes its best
 passage figure unless a surer pairing took it to disagree with: then it is left unpaired
 (its next best is a guess; unpaired, it is simply not stated). A figure that agrees may
-answer two (a claim can name one date twice)."""
+answer two (a claim can name one date twice). A date on the claim date's own event word
+("begin regular service on October 28" for "begin regular service on 25 October") comes
+before one that matches on another ("a charity flight on October 25"): which event a
+date is of, its verb says."""
 
 from __future__ import annotations
 
@@ -13,7 +16,9 @@ from typing import Any
 
 from factcheck.types import Value
 
-Key = tuple[float, bool, bool]  # (score with preferences, agrees, on the claim's event)
+# (a date on the claim date's own event word, score with preferences, agrees, on the
+# claim's event)
+Key = tuple[bool, float, bool, bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +38,7 @@ def ranked(cands: list[Candidate]) -> list[Candidate]:
     that disagree (the order the passage gives them in)."""
     order = {id(c): i for i, c in enumerate(cands)}
     return sorted(
-        cands, key=lambda c: (c.key, order[id(c)] if c.key[1] else -order[id(c)]), reverse=True
+        cands, key=lambda c: (c.key, order[id(c)] if c.key[2] else -order[id(c)]), reverse=True
     )
 
 
@@ -45,7 +50,7 @@ def one_each(per_claim: list[tuple[Any, list[Candidate]]]) -> list[tuple[Any, Ca
     chosen: dict[int, Candidate] = {}
     for i in sorted(range(len(lists)), key=lambda i: lists[i][1][0].key, reverse=True):
         pick = lists[i][1][0]
-        if id(pick.passage) not in taken or pick.key[1]:
+        if id(pick.passage) not in taken or pick.key[2]:
             chosen[i] = pick
             taken.add(id(pick.passage))
     return [(lists[i][0], chosen[i]) for i in sorted(chosen)]

@@ -26,11 +26,11 @@ from factcheck.rules.align import (
     align,
     can_refute,
     compatible,
-    sole_counterparts,
     states,
     values_agree,
 )
 from factcheck.rules.assessment import Assessment, Comparison, contradicted, neutral
+from factcheck.rules.counterparts import sole_counterparts
 from factcheck.rules.coverage import other_name, other_party, partly_stated, unstated
 from factcheck.rules.describe import describe
 from factcheck.rules.direction import direction_flip
