@@ -843,3 +843,21 @@ def test_a_list_of_names_states_their_count_but_never_disputes_one(real_checker)
     }
     assert got["four"].label == Label.SUPPORTED, got["four"].rationale
     assert got["five"].label == Label.NOT_ENOUGH_INFO, got["five"].rationale
+
+
+def test_a_figure_of_a_subordinate_clause_does_not_state_the_main_one(real_checker):
+    """ "The harbour master praised the crew when the first ferry docked": a passage about
+    the first ferry docking states the "when" clause's figure, not the praise."""
+    body = (
+        "The first Kestrel ferry docked at Harlow harbour at noon after a stormy crossing.\n\n"
+        "Crowds cheered on the quay as the ship's horn sounded.\n"
+    )
+    fc = _article(real_checker, "subclause", "First ferry reaches Harlow", "2018-10-02", body)
+    on = dt.date(2018, 10, 2)
+    v = fc.check(
+        "The harbour master praised the crew when the first Kestrel ferry docked at Harlow.",
+        dateline=on,
+    )
+    assert v.label == Label.NOT_ENOUGH_INFO, v.rationale
+    main = fc.check("The first Kestrel ferry docked at Harlow harbour at noon.", dateline=on)
+    assert main.label == Label.SUPPORTED, main.rationale

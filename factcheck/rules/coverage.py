@@ -28,7 +28,30 @@ def unstated(a: Assessment, t: Thresholds) -> list[str]:
             continue
         if overlap(words, pool) < t.weights.clause_cover:
             missing.append(repr(text))
+    main = _main_clause(a)
+    if main and len(main[1]) >= 2 and overlap(main[1], pool) < t.weights.clause_cover:
+        missing.append(repr(main[0]))
     return list(dict.fromkeys(missing))
+
+
+def _main_clause(a: Assessment) -> tuple[str, frozenset[str]] | None:
+    """The claim's main clause (its text and words), when every figure the passage states
+    lies in a clause under it: "the chief executive cited its success ... when the first
+    A380 arrived" is not stated by a passage about the first A380's arrival, whose figure
+    is only the subordinate clause's. Not of reported speech: "X said" is who said it
+    (speakers.py), what was said its clause."""
+    claim = a.claim
+    if claim.attribution:
+        return None
+    subs = [(i, i + len(x)) for x, _ in claim.clauses if (i := claim.text.find(x)) >= 0]
+    inside = [any(s <= c.claim.span[0] and c.claim.span[1] <= e for s, e in subs) for c in a.checks]
+    if not inside or not all(inside):
+        return None
+    words = frozenset(w for w, b, e in claim.spans if not any(s <= b and e <= x for s, x in subs))
+    text = claim.text
+    for s, e in sorted(subs, reverse=True):
+        text = text[:s] + text[e:]
+    return " ".join(text.split()).strip(" ,.;:"), words
 
 
 def not_stated(a: Assessment, missing: list[str]) -> Comparison:
