@@ -516,6 +516,22 @@ def test_volumes_and_areas_are_their_own_dimensions():
     assert [(v.unit, v.low) for v in litres] == [("m3", 2.0)]
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("winds of 150 km/h", "winds of 93 mph"),
+        ("a top speed of 20 knots", "a top speed of 37 km/h"),
+        ("a 42-gallon drum", "a drum of one barrel"),
+        ("a noise of 120 dB", "a noise of 120 decibels"),
+    ],
+)
+def test_speeds_sound_and_oil_are_measures_however_written(a, b):
+    """One speed in km/h, mph or knots; a barrel is 42 US gallons; "dB" is a decibel."""
+    (x,) = [v for v in vals(a) if v.unit]
+    (y,) = [v for v in vals(b) if v.unit]
+    assert x.unit == y.unit and x.low == pytest.approx(y.low, rel=0.01)
+
+
 def test_huge_magnitudes_are_printed_in_scientific_form():
     from factcheck.lang import resolve
     from factcheck.rules.describe import _fmt
