@@ -386,3 +386,61 @@ def test_a_quoted_word_changed_in_reported_speech_refutes(desk):
     assert v.label == Label.REFUTED and "'pleased', not 'disappointed'" in v.rationale
     same = desk.check("Ushakov said Putin was pleased with the talks.", dateline=DL)
     assert same.label == Label.SUPPORTED, same.rationale
+
+
+def test_a_reporting_verb_parsed_as_a_modifier_of_a_long_subject_is_its_speech():
+    """ "Kestrel Motors Corporation (KMC), a carmaker which has filed for bankruptcy,
+    announced on Friday that ...": the parser may take the long subject for the sentence
+    and "announced" for a modifier of it (this parse is the one spaCy gave a real news
+    sentence). The company still speaks, and its name ends before what it said."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from factcheck.nlp.statements import statements
+
+    words = "Kestrel Motors Corporation , a carmaker which has filed for bankruptcy ,"
+    words += " announced on Friday that the Fenwick Group was selected to buy it ."
+    toks = words.split()
+    parse = {  # token: (head, dep, pos, tag, lemma)
+        0: (2, "compound", "PROPN", "NNP", "Kestrel"),
+        1: (2, "compound", "PROPN", "NNP", "Motors"),
+        2: (2, "ROOT", "PROPN", "NNP", "Corporation"),
+        3: (2, "punct", "PUNCT", ",", ","),
+        4: (5, "det", "DET", "DT", "a"),
+        5: (2, "appos", "NOUN", "NN", "carmaker"),
+        6: (8, "nsubj", "PRON", "WDT", "which"),
+        7: (8, "aux", "AUX", "VBZ", "have"),
+        8: (5, "relcl", "VERB", "VBN", "file"),
+        9: (8, "prep", "ADP", "IN", "for"),
+        10: (9, "pobj", "NOUN", "NN", "bankruptcy"),
+        11: (2, "punct", "PUNCT", ",", ","),
+        12: (2, "acl", "VERB", "VBN", "announce"),
+        13: (12, "prep", "ADP", "IN", "on"),
+        14: (13, "pobj", "PROPN", "NNP", "Friday"),
+        15: (20, "mark", "SCONJ", "IN", "that"),
+        16: (18, "det", "DET", "DT", "the"),
+        17: (18, "compound", "PROPN", "NNP", "Fenwick"),
+        18: (20, "nsubjpass", "PROPN", "NNP", "Group"),
+        19: (20, "auxpass", "AUX", "VBD", "be"),
+        20: (12, "ccomp", "VERB", "VBN", "select"),
+        21: (22, "aux", "PART", "TO", "to"),
+        22: (20, "xcomp", "VERB", "VB", "buy"),
+        23: (22, "dobj", "PRON", "PRP", "it"),
+        24: (2, "punct", "PUNCT", ".", "."),
+    }
+    rows = [parse[i] for i in range(len(toks))]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=toks,
+        heads=[r[0] for r in rows],
+        deps=[r[1] for r in rows],
+        pos=[r[2] for r in rows],
+        tags=[r[3] for r in rows],
+        lemmas=[r[4] for r in rows],
+        ents=["B-ORG", "I-ORG", "I-ORG", *["O"] * 22],
+    )
+    content = {t.i: t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "PROPN", "VERB")}
+    (s,) = statements(doc, content)
+    assert s.speaker == "Kestrel Motors Corporation"
+    assert doc.text[s.speaker_span[0] : s.speaker_span[1]].endswith("bankruptcy")
+    assert "select" in s.words and "carmaker" not in s.words

@@ -143,6 +143,16 @@ def _speaker_of(tok: Any, vocab: Vocabulary) -> Any:
             # "Sambur defended the decision, saying ...", "Chrysler said ..., adding that
             # ...": a participle speaks with the subject of the verb it hangs on
             return _speaker_of(tok.head, vocab)
+        if (
+            tok.dep_ == "acl"
+            and tok.head.dep_ == "ROOT"
+            and tok.head.pos_ in ("PROPN", "NOUN")
+            and any(c.dep_ == "ccomp" for c in tok.children)
+        ):
+            # "General Motors Corporation (GM), an automaker which has filed for ...,
+            # announced on Friday that ...": a long subject the parser took for the
+            # sentence, its verb for a modifier of it
+            return tok.head
         return _name_before(tok, named)
     who = next(
         (c for c in subjects if c.i in named),
@@ -246,6 +256,11 @@ def statements(
             if verb is not None and r is not None and r.i != verb.i and _reported(verb, r)
         )
         sub = sorted(who.subtree, key=lambda t: t.i)
+        if verb is not None and verb.is_ancestor(who) is False and who.is_ancestor(verb):
+            said = {t.i for t in verb.subtree}  # "GM, which ..., announced that": not GM's
+            sub = [t for t in sub if t.i not in said and t.i < verb.i] or sub
+            while len(sub) > 1 and sub[-1].is_punct:
+                sub.pop()
         if who.ent_type_ not in TIME_ENTITIES:
             sub = [t for t in sub if t.ent_type_ not in TIME_ENTITIES] or sub
         definite = _definite(who, v)
