@@ -705,3 +705,18 @@ def test_two_dates_that_make_no_range_make_no_length_of_time():
     assert not lengths("Shares rose from 2,004 to 2,009 points.")
     assert not lengths("It was delayed from 2019 to 2019.")
     assert [v.text for v in vals("between 2014 and 2016")] == ["2014", "2014 and 2016", "2016"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Sales posted gains of eight and fourteen percent.", [("%", 8), ("%", 14)]),
+        ("Stages of 5, 10 and 20 km", [("m", 5000), ("m", 10000), ("m", 20000)]),
+        ("Terms of two and three years", [("second", 2 * 31557600), ("second", 3 * 31557600)]),
+        ("Between 8 and 14 percent", [("%", 8)]),  # a range: one value
+        ("Children aged 8 and 14", [("", 8), ("", 14)]),
+    ],
+)
+def test_a_unit_after_a_list_of_figures_is_each_ones(text, kinds):
+    got = [(v.unit, v.low) for v in vals(text)]
+    assert got == [(u, pytest.approx(n)) for u, n in kinds]

@@ -157,6 +157,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         and_a_half=tuple(num["and_a_half"]),
         minus_words=tuple(num["minus_words"]),
         range_joiners=tuple(num["range_joiners"]),
+        list_joiners=tuple(num.get("list_joiners", ())),
         range_openers=_ro(num["range_openers"]),
         fractions=_ro(num["fractions"]),
         fraction_bare_before=tuple(num["fraction_bare_before"]),

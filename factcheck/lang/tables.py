@@ -107,6 +107,7 @@ class Vocabulary:
     and_a_half: tuple[str, ...]
     minus_words: tuple[str, ...]
     range_joiners: tuple[str, ...]
+    list_joiners: tuple[str, ...]  # between figures of a list sharing one unit: ",", "and"
     range_openers: Mapping[str, str]
     fractions: Mapping[str, int]  # a share's word -> its denominator ("third" -> 3)
     fraction_bare_before: tuple[str, ...]

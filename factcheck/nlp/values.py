@@ -24,6 +24,7 @@ from factcheck.nlp.elapsed import elapsed_since
 from factcheck.nlp.fractions import find_fractions
 from factcheck.nlp.numerals import JOIN as _JOIN
 from factcheck.nlp.numerals import hedge_before, hedge_interval, numerals, parse_number
+from factcheck.nlp.shared_units import share_units
 from factcheck.types import Value, ValueKind
 
 __all__ = ["DateContext", "find_numbers", "find_ordinals", "find_values", "merge_ranges"]
@@ -435,9 +436,8 @@ def find_values(
     shares = find_fractions(text, taken, vocab=vocab)
     taken += [v.span for v in shares]
     nums = find_numbers(text, taken, vocab=vocab)
-    nums = [v for v in nums if v.kind == K.INVALID] + merge_ranges(
-        text, [v for v in nums if v.kind != K.INVALID], vocab=vocab
-    )
+    read = merge_ranges(text, [v for v in nums if v.kind != K.INVALID], vocab=vocab)
+    nums = [v for v in nums if v.kind == K.INVALID] + share_units(text, read, vocab=vocab)
     taken += [v.span for v in nums]
     ords = find_ordinals(text, taken, vocab=vocab)
     vals = sorted(dates + shares + nums + ords, key=lambda v: v.span)

@@ -1,0 +1,53 @@
+"""A unit written once after a list of figures is each one's: "gains of eight and fourteen
+percent" are 8% and 14%, "5, 10 and 20 km" three distances, "two and three years" two
+lengths of time. A bare number joined to the next figure by a list word (numbers.json
+'list_joiners') takes that figure's kind, unit and scale; a range ("between 5 and 10%")
+is read as one value before this (values.merge_ranges)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from factcheck.lang import Vocabulary, alternation, resolve
+from factcheck.nlp.numerals import parse_number
+from factcheck.types import Value, ValueKind
+
+_NUMBER = re.compile(r"[\d.,]+|[A-Za-z-]+")
+
+
+@cache
+def _gap(v: Vocabulary) -> re.Pattern[str]:
+    return re.compile(rf"^\s*(?:{alternation(v.list_joiners)})\s*$", re.I)
+
+
+def _raw(v: Value, vocab: Vocabulary) -> float | None:
+    """The number as written at the start of a figure's text ("14" of "14 million")."""
+    for m in _NUMBER.finditer(v.text):
+        try:
+            n = parse_number(m.group(), vocab=vocab)
+        except (ValueError, KeyError):
+            n = None
+        if n:
+            return n
+    return None
+
+
+def share_units(text: str, values: list[Value], *, vocab: Vocabulary | None = None) -> list[Value]:
+    """``values`` (in text order) with each bare number of a list given the unit written
+    after the list's last figure."""
+    v = resolve(vocab)
+    out = list(values)
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        shared = b.kind != ValueKind.QUANTITY or bool(b.unit)
+        bare = a.kind == ValueKind.QUANTITY and not a.unit and not a.hedge
+        if not (shared and bare and _gap(v).match(text[a.span[1] : b.span[0]])):
+            continue
+        raw, written = _raw(b, v), _raw(a, v)
+        if not raw or written is None or a.low is None or b.low is None:
+            continue
+        factor = b.low / raw  # a percent's 1, a kilometre's 1000, "million"'s 1e6
+        out[i] = replace(a, kind=b.kind, unit=b.unit, low=a.low * factor, high=a.low * factor)
+    return out
