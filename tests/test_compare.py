@@ -544,3 +544,16 @@ def test_a_figure_of_the_source_answers_one_figure_of_the_claim_not_two(analyzer
     pairs = {(c.claim.text, c.passage.text) for c in align(claim, passage)}
     assert ("53.5", "25.15") in pairs
     assert ("1,387.7", "25.15") not in pairs
+
+
+def test_a_match_of_dates_alone_is_never_sure_whatever_the_model_reads(analyzer):
+    """ "Tessel outsold Korvo in March 2021" against a passage of that month where Korvo
+    outsold Tessel: its date is stated, its relation maybe not; even with the model's
+    support the weight stays below the 0.9 a desk sorts by. A figure matched too is sure."""
+    claim = "Tessel tablets outsold Korvo phones in March 2021."
+    passage = "Tessel sold 40,000 tablets in March 2021, against 41,000 phones sold by Korvo."
+    for probs in (None, StanceProbs(0.97, 0.01, 0.02)):
+        c = cmp(analyzer, claim, passage, sim=0.9, probs=probs)
+        assert c.stance == Stance.SUPPORTS and c.weight < 0.9, (c.weight, c.rationale)
+    sure = cmp(analyzer, "Tessel sold 40,000 tablets in March 2021.", passage, sim=0.9)
+    assert sure.weight >= 0.9, sure.rationale

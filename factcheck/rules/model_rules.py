@@ -32,9 +32,7 @@ def values_match(a: Assessment, probs: StanceProbs | None, t: Thresholds) -> Com
     )
     if probs is not None and probs.refutes > probs.supports + t.model_margin:
         weight *= w.model_doubt  # the model doubts the wording, but numbers decide numbers
-    elif all(c.claim.kind == ValueKind.DATE for c in right) and (
-        probs is None or probs.supports < t.model_support
-    ):
+    elif all(c.claim.kind == ValueKind.DATE for c in right):
         weight *= w.time_only_match  # the claim's time is stated, its relation maybe not
     missing = a.unverified
     return Comparison(
