@@ -861,3 +861,17 @@ def test_a_figure_of_a_subordinate_clause_does_not_state_the_main_one(real_check
     assert v.label == Label.NOT_ENOUGH_INFO, v.rationale
     main = fc.check("The first Kestrel ferry docked at Harlow harbour at noon.", dateline=on)
     assert main.label == Label.SUPPORTED, main.rationale
+
+
+def test_a_figure_given_as_a_multiple_of_another_is_stated(real_checker):
+    """ "Dockers earn $30 an hour; their replacements will earn about half that": those
+    will earn about $15 an hour, which the passage states though it never writes it."""
+    body = (
+        "Dockers at the Kestrel terminal earn $30 an hour; their replacements will earn about"
+        " half that.\n"
+    )
+    fc = _article(real_checker, "multiple", "Kestrel terminal to cut pay", "2018-10-02", body)
+    for pay, label in (("about $15", Label.SUPPORTED), ("$20", Label.REFUTED)):
+        claim = f"The workers replacing the Kestrel dockers will earn {pay} an hour."
+        v = fc.check(claim, dateline=dt.date(2018, 10, 2))
+        assert v.label == label, (claim, v.rationale)

@@ -720,3 +720,24 @@ def test_two_dates_that_make_no_range_make_no_length_of_time():
 def test_a_unit_after_a_list_of_figures_is_each_ones(text, kinds):
     got = [(v.unit, v.low) for v in vals(text)]
     assert got == [(u, pytest.approx(n)) for u, n in kinds]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "low", "high"),
+    [
+        ("Dockers earn $30 an hour; new hires will earn about half that.", "money", 13.5, 16.5),
+        ("Costs rose to 2 billion dollars, three times that.", "money", 6e9, 6e9),
+        ("The mill made 40,000 boots, double that.", "quantity", 8e4, 8e4),
+    ],
+)
+def test_a_multiple_of_the_figure_before_is_the_figure_it_stands_for(text, kind, low, high):
+    """ "About half that" after "$30 an hour" is about $15, not half of the hour nor a
+    share; the multiplier's own number is no figure."""
+    v = vals(text)[-1]
+    assert (v.kind, v.low, v.high) == (kind, pytest.approx(low), pytest.approx(high))
+    assert text.endswith(v.text + ".")
+    assert not [x for x in vals(text) if x.kind == ValueKind.PERCENT or x.text == "three"]
+
+
+def test_that_of_compares_with_something_else_and_makes_no_multiple():
+    assert [v.text for v in vals("Sales were 500, twice that of 2019.")] == ["500", "2019"]

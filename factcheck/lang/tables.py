@@ -108,6 +108,8 @@ class Vocabulary:
     minus_words: tuple[str, ...]
     range_joiners: tuple[str, ...]
     list_joiners: tuple[str, ...]  # between figures of a list sharing one unit: ",", "and"
+    relative_multipliers: Mapping[str, float]  # "half" (that): a multiple of the figure before
+    relative_back: tuple[str, ...]  # after a multiplier, pointing back: "that"
     range_openers: Mapping[str, str]
     fractions: Mapping[str, int]  # a share's word -> its denominator ("third" -> 3)
     fraction_bare_before: tuple[str, ...]
