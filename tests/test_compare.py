@@ -400,7 +400,8 @@ def test_each_model_rule_alone(analyzer):
 def test_a_match_of_the_claims_time_alone_stays_below_a_desks_sure_line(analyzer):
     """Only the claim's date is stated: the passage is of its time, which does not make
     its relation the claim's ("closed its plant in March" against "opened its plant in
-    March"). Its weight stays under 0.9 unless the stance model reads the same thing; a
+    March"). Its weight stays under 0.9 whatever the stance model reads (on the dev
+    halves, a model that agreed was no surer sign: docs/evaluation.md, fifteenth round); a
     figure that matches keeps its full weight."""
     from factcheck.rules.model_rules import values_match
 
@@ -412,7 +413,7 @@ def test_a_match_of_the_claims_time_alone_stays_below_a_desks_sure_line(analyzer
     neutral_model, agreeing = StanceProbs(0.2, 0.2, 0.6), StanceProbs(0.8, 0.1, 0.1)
     assert values_match(a, neutral_model, t).weight < 0.9
     assert values_match(a, None, t).weight < 0.9
-    assert values_match(a, agreeing, t).weight >= 0.9
+    assert values_match(a, agreeing, t).weight < 0.9
     f, t = _assessed(
         analyzer,
         "Harlow Motors sold 4,120 cars in March 2021.",
@@ -544,16 +545,3 @@ def test_a_figure_of_the_source_answers_one_figure_of_the_claim_not_two(analyzer
     pairs = {(c.claim.text, c.passage.text) for c in align(claim, passage)}
     assert ("53.5", "25.15") in pairs
     assert ("1,387.7", "25.15") not in pairs
-
-
-def test_a_match_of_dates_alone_is_never_sure_whatever_the_model_reads(analyzer):
-    """ "Tessel outsold Korvo in March 2021" against a passage of that month where Korvo
-    outsold Tessel: its date is stated, its relation maybe not; even with the model's
-    support the weight stays below the 0.9 a desk sorts by. A figure matched too is sure."""
-    claim = "Tessel tablets outsold Korvo phones in March 2021."
-    passage = "Tessel sold 40,000 tablets in March 2021, against 41,000 phones sold by Korvo."
-    for probs in (None, StanceProbs(0.97, 0.01, 0.02)):
-        c = cmp(analyzer, claim, passage, sim=0.9, probs=probs)
-        assert c.stance == Stance.SUPPORTS and c.weight < 0.9, (c.weight, c.rationale)
-    sure = cmp(analyzer, "Tessel sold 40,000 tablets in March 2021.", passage, sim=0.9)
-    assert sure.weight >= 0.9, sure.rationale
