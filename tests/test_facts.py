@@ -29,7 +29,11 @@ def test_values_come_with_their_context_noun_and_anchor(analyzer):
 
 @pytest.mark.parametrize(
     ("text", "noun"),
-    [("The firm will close 300 car dealers.", "dealer"), ("It sold 12 Boeing 777s.", "777s")],
+    [
+        ("The firm will close 300 car dealers.", "dealer"),
+        ("It sold 12 Boeing 777s.", "777"),  # a model's plural is the model
+        ("It has one Airbus A380.", "a380"),
+    ],
 )
 def test_a_number_counts_the_head_of_its_noun_phrase(analyzer, text, noun):
     (v,) = analyzer.analyze(text, DL).values

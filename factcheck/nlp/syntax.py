@@ -51,7 +51,8 @@ def counted_noun(
                 t = t.head  # "300 car dealers" counts dealers
             return canon(t.lemma_.lower(), "NOUN", vocab=v)
         if t.pos_ == "PROPN" and any(ch.isdigit() for ch in t.text):
-            return t.text.lower()  # "18 Boeing 777s": a model, in the plural
+            # "18 Boeing 777s": a model, its plural "s" after a digit dropped ("one A380")
+            return re.sub(r"(?<=\d)s$", "", t.text.lower())
         if (
             t.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ", "PRON")
             or (t.pos_ == "ADP" and t.lower_ not in v.of_words)
