@@ -853,14 +853,15 @@ def test_a_figure_of_a_subordinate_clause_does_not_state_the_main_one(real_check
         "Crowds cheered on the quay as the ship's horn sounded.\n"
     )
     fc = _article(real_checker, "subclause", "First ferry reaches Harlow", "2018-10-02", body)
-    on = dt.date(2018, 10, 2)
-    v = fc.check(
-        "The harbour master praised the crew when the first Kestrel ferry docked at Harlow.",
-        dateline=on,
-    )
-    assert v.label == Label.NOT_ENOUGH_INFO, v.rationale
-    main = fc.check("The first Kestrel ferry docked at Harlow harbour at noon.", dateline=on)
-    assert main.label == Label.SUPPORTED, main.rationale
+    for claim, label in (
+        (
+            "The harbour master praised the crew when the first Kestrel ferry docked at Harlow.",
+            Label.NOT_ENOUGH_INFO,
+        ),
+        ("The first Kestrel ferry docked at Harlow harbour at noon.", Label.SUPPORTED),
+    ):
+        v = fc.check(claim, dateline=dt.date(2018, 10, 2))
+        assert v.label == label, (claim, v.rationale)
 
 
 def test_a_figure_given_as_a_multiple_of_another_is_stated(real_checker):
