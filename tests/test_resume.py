@@ -152,12 +152,19 @@ def _run(cmd: list[str]) -> None:
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "md", "claimreview"])
 def test_killed_runs_resume_to_the_uninterrupted_report(tmp_path, claims_file, fmt):
     """Six SIGKILLs at random moments per format (24 in all), each resumed."""
-    ref = tmp_path / f"ref.{fmt}"
-    t0 = time.perf_counter()
-    _run(_worker(claims_file, ref, fmt))
-    took = time.perf_counter() - t0
-    want = ref.read_bytes()
+    # Two uninterrupted runs: the same bytes, and the faster one times the kills (the first
+    # run of a session pays for cold imports, so kills timed by it land after a warm run ends).
+    took = float("inf")
+    reports = []
+    for n in range(2):
+        ref = tmp_path / f"ref{n}.{fmt}"
+        t0 = time.perf_counter()
+        _run(_worker(claims_file, ref, fmt))
+        took = min(took, time.perf_counter() - t0)
+        reports.append(ref.read_bytes())
+    want = reports[0]
     assert want
+    assert reports[1] == want
     rng = random.Random(f"kill-{fmt}")
     interrupted = 0
     for k in range(6):
@@ -168,7 +175,7 @@ def test_killed_runs_resume_to_the_uninterrupted_report(tmp_path, claims_file, f
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        time.sleep(rng.uniform(0.1, took))
+        time.sleep(rng.uniform(0.05, 0.9 * took))
         proc.send_signal(signal.SIGKILL)
         interrupted += proc.wait() == -signal.SIGKILL
         _run(_worker(claims_file, out, fmt, resume=True))
