@@ -47,6 +47,13 @@ def _article(real_checker, prefix: str, title: str, date: str, body: str):
     return fc
 
 
+def _expect(fc, on: dt.date | None, rows) -> None:
+    """Checks each (claim, label) of ``rows`` on the dateline ``on``; names every miss."""
+    got = {claim: fc.check(claim, dateline=on) for claim, _ in rows}
+    wrong = [(c, got[c].label, got[c].rationale) for c, label in rows if got[c].label != label]
+    assert not wrong, wrong
+
+
 def test_a_since_comparison_point_is_not_the_event_date(desk):
     v = desk.check(
         "On 14 May 2019 the OBX dropped 4.2 percent, its steepest fall since the"
@@ -791,42 +798,69 @@ def test_two_times_of_one_sentence_date_two_events_that_far_apart(real_checker):
     assert wrong.label == Label.REFUTED, wrong.rationale
 
 
-def test_the_time_since_a_date_is_a_length_of_time_copy_restates(real_checker):
-    """ "Closed since June 2, 2016", in a report of June 2018, is closed for two years;
-    "its first loss since 2009" is its first in nine years."""
-    body = (
+# Lengths of time that copy restates from dates: each case an article (its prefix, title,
+# dateline, body) and claims with their labels, checked on the article's dateline.
+LENGTHS_FROM_DATES = {
+    # "closed since June 2, 2016" in June 2018 is closed for two years; "its first loss
+    # since 2009" is its first in nine years
+    "since": (
+        "Paper mill to reopen",
+        "2018-06-10",
         "The Harlow paper mill has been closed since June 2, 2016, when its owner went"
         " bankrupt.\n\n"
-        "Its former owner, Fenwick Paper, this week posted its first annual loss since 2009.\n"
-    )
-    fc = _article(real_checker, "since", "Paper mill to reopen", "2018-06-10", body)
-    for claim, label in (
-        ("The Harlow paper mill has been closed for two years.", Label.SUPPORTED),
-        ("The Harlow paper mill has been closed for five years.", Label.REFUTED),
-        ("Fenwick Paper posted its first annual loss in nine years.", Label.SUPPORTED),
-    ):
-        v = fc.check(claim, dateline=dt.date(2018, 6, 10))
-        assert v.label == label, (claim, v.rationale)
-
-
-def test_the_length_of_a_range_of_two_dates_is_a_length_copy_restates(real_checker):
-    """ "From March to September" is a six-month strike; a claim's own range is stated by
-    its dates and never asked for as a length."""
-    body = (
+        "Its former owner, Fenwick Paper, this week posted its first annual loss since 2009.\n",
+        [
+            ("The Harlow paper mill has been closed for two years.", Label.SUPPORTED),
+            ("The Harlow paper mill has been closed for five years.", Label.REFUTED),
+            ("Fenwick Paper posted its first annual loss in nine years.", Label.SUPPORTED),
+        ],
+    ),
+    # "from March to September" is a six-month strike; a claim's own range is stated by
+    # its dates and never asked for as a length
+    "range": (
+        "Dock strike ends",
+        "2018-10-02",
         "Dock workers at the Kestrel terminal were on strike from March to September, the"
         " union said.\n\n"
-        "The Harlow paper mill made boots between 2004 and 2009 before it turned to paper.\n"
-    )
-    fc = _article(real_checker, "range", "Dock strike ends", "2018-10-02", body)
-    on = dt.date(2018, 10, 2)
-    for claim, label in (
-        ("Dock workers at the Kestrel terminal were on strike for six months.", Label.SUPPORTED),
-        ("Dock workers at the Kestrel terminal were on strike for two months.", Label.REFUTED),
-        ("The Harlow paper mill made boots for five years.", Label.SUPPORTED),
-        ("The Harlow paper mill made boots from 2004 to 2009.", Label.SUPPORTED),
-    ):
-        v = fc.check(claim, dateline=on)
-        assert v.label == label, (claim, v.rationale)
+        "The Harlow paper mill made boots between 2004 and 2009 before it turned to paper.\n",
+        [
+            ("Dock workers at the Kestrel terminal struck for six months.", Label.SUPPORTED),
+            ("Dock workers at the Kestrel terminal struck for two months.", Label.REFUTED),
+            ("The Harlow paper mill made boots for five years.", Label.SUPPORTED),
+            ("The Harlow paper mill made boots from 2004 to 2009.", Label.SUPPORTED),
+        ],
+    ),
+    # two dated events of a sentence: "walked out on 12 January and returned on 20 July"
+    # is about six months, a sailing "three months after" an announcement; another length
+    # is not refuted by it (two dated events need not be one's start and end), and the
+    # words between the two dates still say what each date is of
+    "between": (
+        "Crews back at work",
+        "2018-10-02",
+        "Crews at the Tallow yard walked out on 12 January 2017 and returned to work on"
+        " 20 July 2017, the union said.\n\n"
+        "Merrow Ferries announced the island route on March 3, 2018, and its first boat"
+        " sailed on June 5, 2018, with 40 passengers.\n\n"
+        "In 1986 the Dunmore family bought the Tallow yard, which Harlow Shipping acquired"
+        " in 2005.\n",
+        [
+            ("The walkout at the Tallow yard lasted about six months.", Label.SUPPORTED),
+            ("The walkout at the Tallow yard lasted two months.", Label.NOT_ENOUGH_INFO),
+            (
+                "The first Merrow boat sailed three months after the route was announced.",
+                Label.SUPPORTED,
+            ),
+            ("The Dunmore family bought the Tallow yard in 1991.", Label.REFUTED),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(LENGTHS_FROM_DATES))
+def test_a_length_of_time_read_from_dates_is_one_copy_restates(real_checker, case):
+    title, date, body, rows = LENGTHS_FROM_DATES[case]
+    fc = _article(real_checker, case, title, date, body)
+    _expect(fc, dt.date.fromisoformat(date), rows)
 
 
 def test_a_list_of_names_states_their_count_but_never_disputes_one(real_checker):
@@ -853,15 +887,15 @@ def test_a_figure_of_a_subordinate_clause_does_not_state_the_main_one(real_check
         "Crowds cheered on the quay as the ship's horn sounded.\n"
     )
     fc = _article(real_checker, "subclause", "First ferry reaches Harlow", "2018-10-02", body)
-    for claim, label in (
+    NEI = Label.NOT_ENOUGH_INFO
+    _expect(
+        fc,
+        dt.date(2018, 10, 2),
         (
-            "The harbour master praised the crew when the first Kestrel ferry docked at Harlow.",
-            Label.NOT_ENOUGH_INFO,
+            ("The harbour master praised the crew when the first Kestrel ferry docked.", NEI),
+            ("The first Kestrel ferry docked at Harlow harbour at noon.", Label.SUPPORTED),
         ),
-        ("The first Kestrel ferry docked at Harlow harbour at noon.", Label.SUPPORTED),
-    ):
-        v = fc.check(claim, dateline=dt.date(2018, 10, 2))
-        assert v.label == label, (claim, v.rationale)
+    )
 
 
 def test_a_figure_given_as_a_multiple_of_another_is_stated(real_checker):

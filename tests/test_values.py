@@ -699,12 +699,50 @@ def test_two_dates_of_a_range_make_a_length_of_time(text, unit, within, beyond):
 
 def test_two_dates_that_make_no_range_make_no_length_of_time():
     def lengths(text):
-        return [v for v in vals(text) if v.kind == ValueKind.DURATION]
+        return [v for v in vals(text) if v.kind == ValueKind.DURATION and v.role != "between"]
 
     assert not lengths("The fund opened in March and closed on 5 May 2019.")
     assert not lengths("Shares rose from 2,004 to 2,009 points.")
     assert not lengths("It was delayed from 2019 to 2019.")
     assert [v.text for v in vals("between 2014 and 2016")] == ["2014", "2014 and 2016", "2016"]
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("The walkout began on 12 January 2017 and the crews returned on 20 July 2017.", 189),
+        ("Crews returned on 20 July 2017, after walking out on 12 January 2017.", 189),
+        ("The yard opened in March 2015 and shut in May 2016.", (397, 458)),
+    ],
+)
+def test_two_dates_of_one_sentence_are_the_time_between_two_events(text, days):
+    """Either way round; as wide as the dates are coarse."""
+    v = one(text, ValueKind.DURATION)
+    low, high = days if isinstance(days, tuple) else (days, days + 1)
+    assert (v.role, v.low / 86400, v.high / 86400) == ("between", low, high)
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "agree"),
+    [
+        ("three months", "90 days", True),  # to the nearest month
+        ("six months", "189 days", True),
+        ("a year", "14 months", True),
+        ("1.5 years", "18 months", True),
+        ("48 hours", "two days", True),
+        ("five years", "six years", False),  # never a whole unit apart
+        ("three months", "four months", False),
+        ("two weeks", "10 days", False),
+        ("a decade", "seven years", False),  # past a year, the figure decides
+    ],
+)
+def test_a_length_of_time_in_whole_units_is_rounded_to_the_unit(claim, source, agree):
+    from factcheck.rules.align import values_agree
+
+    def length(t):
+        return one(f"It lasted {t}.", ValueKind.DURATION)
+
+    assert values_agree(length(claim), length(source)) is agree
 
 
 @pytest.mark.parametrize(

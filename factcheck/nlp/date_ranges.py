@@ -21,7 +21,7 @@ from itertools import pairwise
 
 from factcheck.lang import Vocabulary, alternation, resolve
 from factcheck.nlp.clock import length_over
-from factcheck.types import Value, ValueKind
+from factcheck.types import DurationRole, Value, ValueKind
 
 _DAY = 86400.0
 
@@ -109,7 +109,12 @@ def range_ends(text: str, dates: list[Value], *, vocab: Vocabulary | None = None
 
 
 def range_lengths(text: str, dates: list[Value], *, vocab: Vocabulary | None = None) -> list[Value]:
-    """The length of time of each range of two dates, a duration over the range."""
+    """The length of time of each range of two dates, a duration over the range; and of
+    two dates of one sentence that make no range, the time between the two events they
+    date ("the strike began on 12 January and the workers returned on 20 July": about six
+    months), in the role 'between' (:func:`is_between`): a strike's length, or a launch
+    "five months after" an announcement, may be read off it, but nothing disputed by it
+    (the two events need not be one's start and end)."""
     v = resolve(vocab)
     p = _patterns(v)
     out: list[Value] = []
@@ -120,12 +125,20 @@ def range_lengths(text: str, dates: list[Value], *, vocab: Vocabulary | None = N
             gap.strip().lower() == "and" and p.between.search(text, 0, a.span[0])
         )
         first, second = _dated(a), _dated(b)
-        if not joined or first is None or second is None:
+        if first is None or second is None:
             continue
+        if not joined and second[1] < first[0]:
+            first, second = second, first  # "returned on 20 July, after striking on 12 May"
         (a_first, a_last), (b_first, b_last) = first, second
         if b_first <= a_last:
             continue  # no time between them ("2009 to March 2009"), or backwards
         low, high = (b_first - a_last).days * _DAY, ((b_last - a_first).days + 1) * _DAY
         # what follows a range ("2004 to 2009 before it closed") makes it no offset
-        out.append(length_over(text, (a.span[0], b.span[1]), low, high, "length"))
+        role: DurationRole = "length" if joined else "between"
+        out.append(length_over(text, (a.span[0], b.span[1]), low, high, role))
     return out
+
+
+def is_between(v: Value) -> bool:
+    """Whether ``v`` is the time between two dates of a sentence that make no range."""
+    return v.kind == ValueKind.DURATION and v.role == "between"

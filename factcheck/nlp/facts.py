@@ -21,6 +21,7 @@ from factcheck.errors import ModelError
 from factcheck.lang import DEFAULT_LANGUAGE, Vocabulary, resolve, vocabulary, words_pattern
 from factcheck.nlp import mood, polarity, respectively, syntax
 from factcheck.nlp.ages import as_age
+from factcheck.nlp.date_ranges import is_between
 from factcheck.nlp.dates import DateContext
 from factcheck.nlp.elapsed import elapsed_role, is_elapsed
 from factcheck.nlp.fingerprint import SPACY_MODEL, analysis_fingerprint
@@ -294,7 +295,7 @@ def _facts(doc: Any, ctx: DateContext, vocab: Vocabulary) -> tuple[TextFacts, Da
     content = set()
     content_at: dict[int, str] = {}
     words_at: dict[int, str] = {}  # every content word, names included
-    value_spans = [v.span for v in found]
+    value_spans = [v.span for v in found if not is_between(v)]  # its words are the events'
     ent_tokens = {
         i for ent in doc.ents if ent.label_ in ENT_LABELS for i in range(ent.start, ent.end)
     }

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from factcheck.lang import Vocabulary, resolve
+from factcheck.nlp.date_ranges import is_between
 from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.lists import is_list_count
 from factcheck.nlp.numerals import stated
@@ -44,9 +45,25 @@ class ValueCheck:
     restated: bool = False
 
 
-def _interval(v: Value, tolerance: float) -> tuple[float, float]:
+def _rounding(v: Value, vocab: Vocabulary) -> float:
+    """How far, in seconds, a length of time stated in whole units may be from what it
+    rounds: "three months" is any time nearer three months than two or four (94 days is
+    "three months after"), "90 days" is to the day, "1.5 years" to a tenth of a year.
+    Units past a year are left to the figure ("a decade" is no seven years)."""
+    words = re.findall(r"[a-z]+|\d+(?:\.\d+)?", v.text.lower())
+    unit = next((vocab.durations.get(x.removesuffix("s"), 0) for x in reversed(words)), 0)
+    if not unit or unit > vocab.durations.get("year", 0):
+        return 0.0
+    figure = next((x for x in words if x[0].isdigit()), "")
+    place = 10.0 ** -len(figure.partition(".")[2])
+    return 0.49 * place * unit  # just under half: "five years" is never "six years"
+
+
+def _interval(v: Value, tolerance: float, vocab: Vocabulary) -> tuple[float, float]:
     lo = v.low if v.low is not None else -math.inf
     hi = v.high if v.high is not None else math.inf
+    if v.kind == K.DURATION and not v.hedge and lo == hi and (r := _rounding(v, vocab)):
+        return lo - r, hi + r
     if v.kind != K.DATE and not v.hedge and lo == hi and not written_in_full(v):
         tol = abs(lo) * tolerance  # exact figures: allow rounding in the last written digit
         return lo - tol, hi + tol
@@ -103,8 +120,8 @@ def values_agree(
                 return True
             return am == bm
         return af <= bt and bf <= at
-    alo, ahi = _interval(a, w.exact_tolerance)
-    blo, bhi = _interval(b, w.exact_tolerance)
+    alo, ahi = _interval(a, w.exact_tolerance, vocab)
+    blo, bhi = _interval(b, w.exact_tolerance, vocab)
     pb = bound(b, vocab=vocab)
     if pb is not None:
         # The second text gives only a bound ("at least 107 people"): that is its figure. A
@@ -187,6 +204,10 @@ def compatible(a: Value, b: Value, like: Like = exact, *, vocab: Vocabulary | No
         return False
     if a.kind in (K.MONEY, K.PERCENT):
         return a.unit == b.unit
+    if a.kind == K.DURATION and "between" in (a.role, b.role):
+        # the time between two dated events: an event's length, or how long one came after
+        # the other (date_ranges.is_between)
+        return {a.role, b.role} <= {"between", "length", "offset", ""}
     if a.kind == K.DURATION and a.role and b.role:
         return a.role == b.role  # an event's length, a window, an offset between events
     if a.kind == K.QUANTITY and (of(a) in units or of(b) in units):
@@ -343,8 +364,10 @@ def align(
                 # a figure near the claim's counted noun ("21 million iPod players" for
                 # "21 million iPods") may state it; of another noun, never dispute it
                 continue
-            if is_list_count(pv) and not values_agree(cv, pv, w, vocab=vocab):
-                continue  # a list of names may leave some out: it states a count only
+            if (is_list_count(pv) or is_between(pv)) and not values_agree(cv, pv, w, vocab=vocab):
+                # a list of names may leave some out, two dated events need not be one's
+                # start and end: each states a figure only
+                continue
             shared = sum(
                 (w.context_name_word if fuzzy_in(x, names) else w.context_word)
                 for x in cctx

@@ -3,6 +3,7 @@ is of, though no word around the two is the same (used by compare.py)."""
 
 from __future__ import annotations
 
+from factcheck.nlp.date_ranges import is_between
 from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.lists import is_list_count
 from factcheck.rules.align import ValueCheck, compatible, of
@@ -37,7 +38,7 @@ def sole_counterparts(
         f.value
         for f in passage.found
         if f.value.span not in passage.references
-        and not is_list_count(f.value)
+        and not (is_list_count(f.value) or is_between(f.value))
         and compatible(f.value, c.passage, vocab=vocab)
     ]
     return len(mine) == 1 and len(theirs) == 1
