@@ -863,6 +863,21 @@ def test_a_length_of_time_read_from_dates_is_one_copy_restates(real_checker, cas
     _expect(fc, dt.date.fromisoformat(date), rows)
 
 
+def test_the_date_of_a_saying_is_checked_against_the_narration(real_checker):
+    """ "Ann Grey said on 1 October that ...": the day she spoke is the reporter's to give,
+    not hers; narration that dates it another day disputes it, whoever the words are."""
+    body = (
+        "Harlow mayor Ann Grey spoke out on Tuesday that the council had approved a plan"
+        " which would close five bus depots.\n"
+    )
+    fc = _article(real_checker, "saying", "Depots to close", "2018-10-04", body)
+    on = dt.date(2018, 10, 4)
+    said = "Ann Grey said on {} October 2018 that the council approved a plan to close five depots."
+    wrong = fc.check(said.format(1), dateline=on)
+    assert wrong.label == Label.REFUTED, wrong.rationale
+    assert fc.check(said.format(2), dateline=on).label != Label.REFUTED
+
+
 def test_a_list_of_names_states_their_count_but_never_disputes_one(real_checker):
     """ "From Norway, Finland, Estonia and Latvia" is four countries; a claim of five is
     not stated, but not refuted either: a list may leave some out."""

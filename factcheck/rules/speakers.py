@@ -22,7 +22,7 @@ from factcheck.nlp.statements import Statement
 from factcheck.nlp.words import canon_set
 from factcheck.rules.assessment import Assessment, Comparison
 from factcheck.thresholds import Thresholds
-from factcheck.types import Stance, StanceProbs
+from factcheck.types import Stance, StanceProbs, ValueKind
 
 _WORDS = re.compile(r"[\w'’-]+")
 
@@ -210,6 +210,11 @@ def other_voice(a: Assessment, out: Comparison, t: Thresholds) -> Comparison:
     v = _claimed_voice(a, claimed)
     if not v.known or (v.speaker and _same_speaker(a, claimed.name, v)):
         return out
+    wrong = [c.claim for c in out.checks if not c.agree]
+    if wrong and all(
+        x.kind == ValueKind.DATE and not claimed.start <= x.span[0] < claimed.end for x in wrong
+    ):
+        return out  # the day of the saying ("said on 1 April"), not a date of what was said
     quotes_there = all(quoted_in(q, a.passage.text) for q, _, _ in a.claim.quotes)
     if (
         v.speaker
