@@ -723,6 +723,60 @@ def test_two_dates_of_one_sentence_are_the_time_between_two_events(text, days):
 
 
 @pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Her salary was set at US$ 1.6 million a year.", "rate"),
+        ("Dockers earn $30 an hour.", "rate"),
+        ("Prices rose 5% a year.", "rate"),
+        ("The talks lasted an hour.", ""),  # no figure before it: a length of time
+    ],
+)
+def test_a_unit_of_time_after_a_figure_is_its_rate(text, role):
+    from factcheck.rules.align import compatible
+
+    v = one(text, ValueKind.DURATION)
+    assert v.role == role
+    if role:  # compared with another rate only, never with a length of time
+        assert compatible(v, one("Dockers earn $30 a day.", ValueKind.DURATION))
+        assert not compatible(v, one("She worked there for 33 years.", ValueKind.DURATION))
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("They talked for a quarter of an hour.", 15),
+        ("It took three quarters of an hour.", 45),
+        ("Review took roughly a third of a year.", 365.25 * 24 * 60 / 3),
+    ],
+)
+def test_a_share_of_a_unit_of_time_is_that_length(text, minutes):
+    v = one(text, ValueKind.DURATION)
+    assert v.low <= minutes * 60 <= v.high and v.high < minutes * 60 * 1.2
+    assert not [x for x in vals(text) if x.kind in (ValueKind.PERCENT, ValueKind.ORDINAL)]
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        ("The terminal will open in January next year.", "2019-01"),
+        ("The plant closed in March last year.", "2017-03"),
+        ("It opens in May this year.", "2018-05"),
+        ("He will visit in January, 2020.", "2020-01"),
+    ],
+)
+def test_a_month_with_its_year_after_it_is_one_date(text, month):
+    ctx = DateContext(dt.date(2018, 10, 2))
+    v = one(text, ValueKind.DATE, ctx=ctx)
+    assert (v.date_from[:7], v.grain) == (month, "month")
+    assert not [x for x in vals(text, ctx) if x.kind == ValueKind.DURATION]
+
+
+def test_two_dates_written_without_figures_give_no_time_between_them():
+    ctx = DateContext(dt.date(2018, 10, 2))
+    assert not [x for x in vals("It fell in March, last year it rose.", ctx) if x.role]
+
+
+@pytest.mark.parametrize(
     ("claim", "source", "agree"),
     [
         ("three months", "90 days", True),  # to the nearest month

@@ -127,6 +127,8 @@ def range_lengths(text: str, dates: list[Value], *, vocab: Vocabulary | None = N
         first, second = _dated(a), _dated(b)
         if first is None or second is None:
             continue
+        if not joined and not all(any(ch.isdigit() for ch in d.text) for d in (a, b)):
+            continue  # "in March, last year": two events' times only as written with figures
         if not joined and second[1] < first[0]:
             first, second = second, first  # "returned on 20 July, after striking on 12 May"
         (a_first, a_last), (b_first, b_last) = first, second

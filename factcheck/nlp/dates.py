@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from factcheck.lang import GRAINS, Vocabulary, alternation, resolve, words_pattern
@@ -389,4 +389,40 @@ def find_dates(
         named_year = frm[:4].isdigit() and kind in ("iso", "mdy", "dmy", "my", "numeric")
         if (grain == "year" and kind != "rel_same") or named_year:
             ctx = DateContext(ctx.dateline, int(frm[:4]), ctx.order)
-    return values, ctx
+    return _month_of_year(text, values), ctx
+
+
+def _month_of_year(text: str, values: list[Value]) -> list[Value]:
+    """A bare month followed by a year named in words ("in March last year", "January next
+    year") or after a comma ("January, 2009") is that month of that year: one date, not a
+    month of its own nearest year and a year beside it."""
+    out: list[Value] = []
+    for x in values:
+        a = out[-1] if out else None
+        if (
+            a is not None
+            and a.grain == "month"
+            and x.grain == "year"
+            and not any(ch.isdigit() for ch in a.text)
+            and x.date_from[:4].isdigit()
+            and (
+                (x.text.isdigit() and text[a.span[1] : x.span[0]].strip(" ,") == "")
+                or (
+                    not any(ch.isdigit() for ch in x.text)
+                    and not text[a.span[1] : x.span[0]].strip()
+                )
+            )
+        ):
+            y, m = int(x.date_from[:4]), int(a.date_from[5:7])
+            last = (dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)).isoformat()
+            span = (a.span[0], x.span[1])
+            out[-1] = replace(
+                a,
+                text=text[span[0] : span[1]],
+                span=span,
+                date_from=f"{y}-{m:02d}-01",
+                date_to=last,
+            )
+            continue
+        out.append(x)
+    return out

@@ -24,6 +24,7 @@ class FractionPatterns:
     ratio: re.Pattern[str]  # "one in five", "nine out of ten"
     not_before: frozenset[str]  # a word before a bare fraction that makes it no share
     of_time: re.Pattern[str]  # "of an hour", "of the year": a length of time, not a share
+    of_length: re.Pattern[str]  # "of a year": the share is that much of the length
 
 
 @cache
@@ -58,6 +59,7 @@ def fraction_patterns(v: Vocabulary) -> FractionPatterns:
             rf"(?:(?:{time})\b|\d{{4}}\b)",
             i,
         ),
+        of_length=re.compile(rf"^\s+(?:{of})\s+(?:{a})\s+(?P<u>{alternation(v.durations)})\b", i),
     )
 
 
@@ -74,15 +76,21 @@ def find_fractions(
     skip = list(skip or [])
     out: list[Value] = []
     found: list[tuple[int, int, float]] = []
+    lengths: list[tuple[int, int, float]] = []  # "a third of a year": seconds
     for m in p.share.finditer(text):
         words = text[max(0, m.start() - 20) : m.start()].lower().split()
         if m["n"] is None and words and words[-1] in p.not_before:
             continue  # "the first quarter of", "the second half of", "and a half"
-        if m["of"] and p.of_time.match(text[m.end() :]):
-            continue  # "a quarter of an hour", "half of 2009"
         n = m["n"].lower() if m["n"] else ""
         top = 1 if not n or n in v.indefinite_articles else v.units.get(n, v.tens.get(n, 0))
         d = v.fractions[m["d"].lower()]
+        if m["of"] and (u := p.of_length.match(text[m.end() :])) and 0 < top < d:
+            # "a quarter of an hour", "a third of a year": that share of one unit
+            sec = v.durations[u["u"].lower()] * top / d
+            lengths.append((m.start(), m.end() + u.end(), sec))
+            continue
+        if m["of"] and p.of_time.match(text[m.end() :]):
+            continue  # "the first quarter of the year", "half of 2009"
         if 0 < top < d:
             found.append((m.start(), m.end(), 100.0 * top / d))
     for m in p.ratio.finditer(text):
@@ -92,7 +100,7 @@ def find_fractions(
             whole = v.scales.get(m["m"].split()[-1].lower())
         if part is not None and whole and 0 < part < whole:
             found.append((m.start(), m.end(), 100.0 * part / whole))
-    for s, e, x in sorted(found):
+    for s, e, x in sorted([*found, *((s, e, -x) for s, e, x in lengths)]):
         if any(s < te and ts < e for ts, te in skip):
             continue
         window = text[max(0, s - 25) : s]
@@ -100,21 +108,15 @@ def find_fractions(
         hedge, hs = "", s
         if hb:
             hedge, hs = hb["hedge"].lower(), s - (len(window) - hb.start())
+        length, x = x < 0, abs(x)  # a length of time is kept negative above, to sort as one
         lo, hi = (
             hedge_interval(x, hedge, vocab=v)
             if hedge
             else (x * (1 - v.fraction_width), x * (1 + v.fraction_width))
         )
+        kind, unit = (ValueKind.DURATION, "second") if length else (ValueKind.PERCENT, "%")
         out.append(
-            Value(
-                kind=ValueKind.PERCENT,
-                text=text[hs:e],
-                span=(hs, e),
-                low=lo,
-                high=hi,
-                unit="%",
-                hedge=hedge,
-            )
+            Value(kind=kind, text=text[hs:e], span=(hs, e), low=lo, high=hi, unit=unit, hedge=hedge)
         )
         skip.append((hs, e))
     return out

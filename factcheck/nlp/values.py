@@ -24,6 +24,7 @@ from factcheck.nlp.elapsed import elapsed_since
 from factcheck.nlp.fractions import find_fractions
 from factcheck.nlp.numerals import JOIN as _JOIN
 from factcheck.nlp.numerals import hedge_before, hedge_interval, numerals, parse_number
+from factcheck.nlp.rates import as_rates
 from factcheck.nlp.relative_figures import with_relative
 from factcheck.nlp.shared_units import share_units
 from factcheck.types import Value, ValueKind
@@ -442,6 +443,7 @@ def find_values(
     taken += [v.span for v in nums]
     ords = find_ordinals(text, taken, vocab=vocab)
     vals = with_relative(text, sorted(dates + shares + nums + ords, key=lambda v: v.span))
+    vals = as_rates(text, vals, vocab=vocab)  # "$15 an hour": per hour, no length of time
     if not keep_invalid:
         vals = [v for v in vals if v.kind != K.INVALID]
     return vals, ctx

@@ -4,30 +4,45 @@ each pair can both be true. Pure code over :class:`~factcheck.nlp.facts.TextFact
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
-from functools import cache
 
-from factcheck.lang import Vocabulary, resolve
+from factcheck.lang import Vocabulary
 from factcheck.nlp.date_ranges import is_between
 from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.lists import is_list_count
-from factcheck.nlp.numerals import stated
 from factcheck.nlp.paraphrase import Like, exact
 from factcheck.nlp.respectively import words
+from factcheck.nlp.subject_owners import anothers
 from factcheck.nlp.words import fuzzy_in
+from factcheck.rules.agree import (
+    bound,
+    compatible,
+    measures,
+    of,
+    on_its_side,
+    significant_digits,
+    values_agree,
+    within,
+)
 from factcheck.rules.assign import Candidate, one_each
+from factcheck.rules.totals import with_total
 from factcheck.thresholds import DEFAULT, Weights
 from factcheck.types import NUMERIC_KINDS, Value, ValueKind
 
 K = ValueKind
 
-
-@cache
-def measures(vocab: Vocabulary) -> frozenset[str]:
-    """What makes a number a measure or a factor rather than a count: a unit of measure
-    ("40 km") or a factor noun ("three times")."""
-    return vocab.dimensions | vocab.factor_nouns
+__all__ = [
+    "ValueCheck",
+    "align",
+    "bound",
+    "can_refute",
+    "compatible",
+    "of",
+    "states",
+    "sure",
+    "values_agree",
+    "within",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,94 +60,11 @@ class ValueCheck:
     restated: bool = False
 
 
-def _rounding(v: Value, vocab: Vocabulary) -> float:
-    """How far, in seconds, a length of time stated in whole units may be from what it
-    rounds: "three months" is any time nearer three months than two or four (94 days is
-    "three months after"), "90 days" is to the day, "1.5 years" to a tenth of a year.
-    Units past a year are left to the figure ("a decade" is no seven years)."""
-    words = re.findall(r"[a-z]+|\d+(?:\.\d+)?", v.text.lower())
-    unit = next((vocab.durations.get(x.removesuffix("s"), 0) for x in reversed(words)), 0)
-    if not unit or unit > vocab.durations.get("year", 0):
-        return 0.0
-    figure = next((x for x in words if x[0].isdigit()), "")
-    place = 10.0 ** -len(figure.partition(".")[2])
-    return 0.49 * place * unit  # just under half: "five years" is never "six years"
-
-
-def _interval(v: Value, tolerance: float, vocab: Vocabulary) -> tuple[float, float]:
-    lo = v.low if v.low is not None else -math.inf
-    hi = v.high if v.high is not None else math.inf
-    if v.kind == K.DURATION and not v.hedge and lo == hi and (r := _rounding(v, vocab)):
-        return lo - r, hi + r
-    if v.kind != K.DATE and not v.hedge and lo == hi and not written_in_full(v):
-        tol = abs(lo) * tolerance  # exact figures: allow rounding in the last written digit
-        return lo - tol, hi + tol
-    return lo, hi
-
-
-def written_in_full(v: Value) -> bool:
-    """A whole number written digit by digit ("1,995", "538 people"): nothing was rounded,
-    so 1,995 is not 1,998. A figure with decimals or a scale word ("2.4%", "1.5 million")
-    may be a rounding of a more exact one."""
-    digits = re.sub(r"[^\d.]", "", v.text.split()[0] if v.text.split() else "")
-    return bool(digits) and v.low is not None and v.low == int(v.low) and digits == str(int(v.low))
-
-
-def significant_digits(v: Value) -> int:
-    """How many significant digits a single figure has ("$8.6 billion" 2, "5,210.17" 6,
-    "300" 1); 0 for a date or a range."""
-    if v.kind == K.DATE or v.low is None or v.low != v.high:
-        return 0
-    mantissa = f"{abs(v.low):.6e}".split("e")[0]  # 8.6e9 -> "8.600000"
-    return len(mantissa.replace(".", "").rstrip("0"))
-
-
 def _specific(v: Value) -> bool:
     """A figure of two or more significant digits ("$8.6 billion", "237 orders", "14.5%"),
     not a round one ("$40 billion", "300"), and no date: the same one twice is rarely
     chance."""
     return significant_digits(v) >= 2
-
-
-def _partial(d: str) -> tuple[str, str]:
-    """(month, day) of an ISO date or a year-less '--MM-DD' / '--MM'."""
-    if d.startswith("--"):
-        return d[2:4], d[5:7] if len(d) >= 7 else ""
-    return d[5:7], d[8:10]
-
-
-def values_agree(
-    a: Value, b: Value, w: Weights = DEFAULT.weights, *, vocab: Vocabulary | None = None
-) -> bool:
-    """True when two aligned values can both be true (their intervals overlap). ``vocab``
-    says what their hedges mean (English when None)."""
-    vocab = resolve(vocab)
-    if a.kind == K.DATE:
-        af, at, bf, bt = a.date_from, a.date_to, b.date_from, b.date_to
-        if af.startswith("--") or bf.startswith("--"):
-            # A year is unknown (no dateline): compare what both texts pin down.
-            (am, ad), (bm, bd) = _partial(af), _partial(bf)
-            if a.grain == "day" and b.grain == "day":
-                return (am, ad) == (bm, bd)
-            if not af.startswith("--") and a.grain != "day" and af[5:7] != at[5:7]:
-                return True  # a whole year or more contains any month
-            if not bf.startswith("--") and b.grain != "day" and bf[5:7] != bt[5:7]:
-                return True
-            return am == bm
-        return af <= bt and bf <= at
-    alo, ahi = _interval(a, w.exact_tolerance, vocab)
-    blo, bhi = _interval(b, w.exact_tolerance, vocab)
-    pb = bound(b, vocab=vocab)
-    if pb is not None:
-        # The second text gives only a bound ("at least 107 people"): that is its figure. A
-        # claim of 538 is not stated by it, and "over three million" misreports "over
-        # eight million" although both could be true.
-        ab = bound(a, vocab=vocab)
-        if ab is None:
-            return alo <= pb <= ahi
-        if _direction(a, vocab) == _direction(b, vocab):
-            return abs(ab - pb) <= w.exact_tolerance * max(abs(ab), abs(pb))
-    return alo <= bhi and blo <= ahi
 
 
 def states(c: ValueCheck, *, vocab: Vocabulary | None = None) -> bool:
@@ -146,75 +78,6 @@ def states(c: ValueCheck, *, vocab: Vocabulary | None = None) -> bool:
     if c.claim.kind == K.DATE:
         return within(c.passage, c.claim)
     return bound(c.claim, vocab=vocab) is None or on_its_side(c.passage, c.claim, vocab=vocab)
-
-
-def on_its_side(v: Value, claim: Value, *, vocab: Vocabulary | None = None) -> bool:
-    """Whether the figure ``v`` lies within the open-ended interval of ``claim`` ("more
-    than 100", "below $9.99"): its whole interval, or the figure it states ("about 120"
-    is more than 100; "about 100" is not; "100 to 300" is not more than 150)."""
-    lo = claim.low if claim.low is not None else -math.inf
-    hi = claim.high if claim.high is not None else math.inf
-    vlo = v.low if v.low is not None else -math.inf
-    vhi = v.high if v.high is not None else math.inf
-    if lo <= vlo and vhi <= hi:
-        return True
-    h = resolve(vocab).hedges.get(v.hedge)
-    if h is None or h.width is None:  # a figure, a range or a bound: only inside it
-        return False
-    return lo <= stated(vlo, vhi, v.hedge, vocab=vocab) <= hi
-
-
-def within(inner: Value, outer: Value) -> bool:
-    """Whether the date ``inner`` lies inside the date ``outer`` (True when a year is
-    unknown on either side: :func:`values_agree` compares what both texts pin down)."""
-    a, b = outer.date_from, inner.date_from
-    if not (a and b) or a.startswith("--") or b.startswith("--"):
-        return True
-    return a <= b and inner.date_to <= outer.date_to
-
-
-def _direction(v: Value, vocab: Vocabulary) -> str:
-    h = vocab.hedges.get(v.hedge)
-    return h.means if h is not None else ""
-
-
-def bound(v: Value, *, vocab: Vocabulary | None = None) -> float | None:
-    """The figure an open-ended hedge names ("at least 107" -> 107, "up to 50" -> 50), or
-    None for a figure, a range or an approximation."""
-    vocab = resolve(vocab)
-    h = vocab.hedges.get(v.hedge)
-    if v.kind == K.DATE or h is None or h.width is not None:
-        return None
-    if h.means not in ("at_least", "at_most"):
-        return None
-    high = v.high if v.high is not None else math.inf
-    return stated(v.low or 0.0, high, v.hedge, vocab=vocab)
-
-
-def of(v: Value) -> str:
-    """What a figure is of: its unit of measure or currency, or else the noun it counts."""
-    return v.unit or v.noun
-
-
-def compatible(a: Value, b: Value, like: Like = exact, *, vocab: Vocabulary | None = None) -> bool:
-    """Whether two values could be figures of one thing (same kind, unit, counted noun).
-    ``like`` says whether two counted nouns name the same thing ("troops" / "soldiers")."""
-    units = measures(resolve(vocab))
-    if a.kind != b.kind:
-        return False
-    if a.kind in (K.MONEY, K.PERCENT):
-        return a.unit == b.unit
-    if a.kind == K.DURATION and "between" in (a.role, b.role):
-        # the time between two dated events: an event's length, or how long one came after
-        # the other (date_ranges.is_between)
-        return {a.role, b.role} <= {"between", "length", "offset", ""}
-    if a.kind == K.DURATION and a.role and b.role:
-        return a.role == b.role  # an event's length, a window, an offset between events
-    if a.kind == K.QUANTITY and (of(a) in units or of(b) in units):
-        return of(a) == of(b)  # 0.3 degrees is never 2,014 of anything
-    if a.kind in (K.QUANTITY, K.ORDINAL) and of(a) and of(b):
-        return like(of(a), of(b))
-    return True
 
 
 def _counted_nearby(cv: Value, pv: Value, pctx: frozenset[str], units: frozenset[str]) -> bool:
@@ -310,7 +173,7 @@ def _owned_elsewhere(claim: TextFacts, passage: TextFacts) -> set[int]:
     """The passage's figures that a "respectively" list gives to an item the claim names
     less well than another's ("Adam Air Flight 574 and Garuda Indonesia Flight 200 ...
     killed 102 and 21 people respectively": for a claim about Garuda, 102 is Adam Air's)."""
-    said = words(claim.text)
+    said = words(claim.text) | {x for e in claim.entities for x in e.name.split()}  # "US"
     share = {id(p): len(p.owner & said) / len(p.owner) for p in passage.found if p.owner}
     best = max(share.values(), default=0.0)
     return {i for i, s in share.items() if s == 0.0 or s < best}
@@ -343,6 +206,8 @@ def align(
     names = {x for e in (*claim.entities, *passage.entities) for x in e.name.split()}
     claimed = {x for e in claim.entities for x in e.name.split()}
     per_claim: list[tuple[Value, list[Candidate]]] = []
+    subjects = {p.subject for p in passage.found if p.subject}
+    said = words(claim.text) | {x for e in claim.entities for x in e.name.split()}
     for c in claim.stated:
         cv, cctx, can = c.value, c.context, c.anchor
         per_claim.append((cv, cands := []))
@@ -350,6 +215,8 @@ def align(
             pv, pctx, pan = p.value, p.context, p.anchor
             if id(p) in owned or (c.owner and p.owner and not c.owner & p.owner):
                 continue  # another item's figure of a "respectively" list
+            if anothers(c.subject, p.subject, subjects, said):
+                continue  # "the DAX gained 71.35, while the CAC 40 increased 46.19"
             if cv.kind in (K.DATE, K.DURATION) and (cv.span in claim.references) != (
                 pv.span in passage.references
             ):
@@ -427,6 +294,7 @@ def align(
             own = cv.kind == K.DATE and (anchor == w.same_anchor or not pan)
             key = (own, score + prefer, agree, event)
             cands.append(Candidate(key, pv, score, anchor > 0, same, alike))
+    per_claim = [(cv, with_total(claim, cv, cands, passage, w, like)) for cv, cands in per_claim]
     return [
         ValueCheck(
             claim=cv,
