@@ -26,6 +26,7 @@ def _texts() -> list[str]:
         "Ushakov said the talks were useful, but the Kremlin denied any deal, according to Tass.",
         "The crashes of Northline Flight 12 and Skyway Flight 88 killed 45 and 17 people"
         " respectively.",
+        "The Harlow index gained 71 points, while the Dunmore index added 46 points.",
     ]
     return [p.text for p in split_passages(src, body)] + more
 
@@ -34,6 +35,7 @@ def test_a_passages_facts_come_back_exactly(analyzer):
     facts = analyzer.analyze_many(_texts(), dt.date(2021, 12, 31))
     assert any(f.statements for f in facts) and any(f.found for f in facts)
     assert any(x.owner for f in facts for x in f.found)  # a "respectively" list's figures
+    assert any(x.subject for f in facts for x in f.found)  # named subjects side by side
     for f in facts:
         back = facts_from_record(facts_record(f), f.text)
         assert back == f

@@ -44,6 +44,61 @@ def test_without_a_list_of_things_paired_in_order_no_figure_has_an_owner(analyze
     assert _owners(analyzer, text) == {}
 
 
+SIDE_BY_SIDE = (
+    "The Harlow index gained 71.35 points to 5,783.23, while the Dunmore index added 46.19"
+    " points to 3,845.8."
+)
+
+
+def _subjects(analyzer, text: str) -> dict[str, set[str]]:
+    found = analyzer.analyze(text, DL).found
+    return {x.value.text: set(x.subject) for x in found if x.subject}
+
+
+def test_each_figure_belongs_to_its_clauses_named_subject(analyzer):
+    """Named subjects side by side: each figure is its clause's subject's."""
+    got = _subjects(analyzer, SIDE_BY_SIDE)
+    assert "harlow" in got["71.35"] and "dunmore" in got["46.19"]
+    assert not got["71.35"] & got["46.19"]
+    got = _subjects(analyzer, "Northline lost 45 planes and Skyway lost 17 planes, respectively.")
+    assert got == {"45": {"northline"}, "17": {"skyway"}}
+    # a figure in a clause with no verb above it (a headline) has no subject
+    assert _subjects(analyzer, "Harlow index up 71.35 points; Dunmore index 46.19.") == {}
+    # subjects that are no names own nothing; nor does what a preposition adds to a
+    # subject ("sales in Dunmore" are no one's but their seller's)
+    assert _subjects(analyzer, "Sales rose 5% while profits fell 3%.") == {}
+    said = "Roe Motors said on Monday that its sales in Dunmore rose 43% in May."
+    assert _subjects(analyzer, said) == {"on Monday": {"roe", "motors"}}
+    # both of a compound subject
+    both = _subjects(analyzer, "Harlow and Dunmore will lose 8,000 jobs.")
+    assert both == {"8,000": {"harlow", "dunmore"}}
+
+
+def test_another_subjects_figure_neither_states_nor_disputes_the_claims(analyzer):
+    passage = analyzer.analyze(SIDE_BY_SIDE, DL)
+
+    def checked(claim: str) -> list[tuple[str, str, bool]]:
+        c = analyzer.analyze(claim, DL)
+        return [(x.claim.text, x.passage.text, x.agree) for x in align(c, passage)]
+
+    assert ("46.19", "71.35", False) in checked("The Harlow index gained 46.19 points.")
+    assert checked("The Dunmore index added 46.19 points.") == [("46.19", "46.19", True)]
+    # a claim that names neither subject as written may be about either
+    assert checked("The index gained 46.19 points.") == [("46.19", "46.19", True)]
+    # nor is a figure another's where the claim names its subject too (a parse gives
+    # "and Dunmore six" the subject of the clause before it)
+    gapped = analyzer.analyze(
+        "Initially, the Harlow council will name three members of the new board, and the"
+        " Dunmore council will name six.",
+        DL,
+    )
+    claim = analyzer.analyze(
+        "The Harlow council will name three members of the new board and the Dunmore council six.",
+        DL,
+    )
+    assert {x.claim.text: x.agree for x in align(claim, gapped)} == {"three": True, "six": True}
+
+
 def test_a_figure_is_compared_with_its_own_items_figure_only(analyzer):
     passage = analyzer.analyze(CRASHES, DL)
 

@@ -19,7 +19,7 @@ from typing import Any, cast
 from factcheck.backends.weights import Lazy
 from factcheck.errors import ModelError
 from factcheck.lang import DEFAULT_LANGUAGE, Vocabulary, resolve, vocabulary, words_pattern
-from factcheck.nlp import mood, polarity, respectively, syntax
+from factcheck.nlp import mood, polarity, syntax
 from factcheck.nlp.ages import as_age
 from factcheck.nlp.date_ranges import is_between
 from factcheck.nlp.dates import DateContext
@@ -32,6 +32,7 @@ from factcheck.nlp.quotes import quotations
 from factcheck.nlp.ranks import Rank, ranks
 from factcheck.nlp.roles import Role, Slot, name_slots, verb_roles
 from factcheck.nlp.statements import Statement, statements
+from factcheck.nlp.subject_owners import figure_owners
 from factcheck.nlp.values import find_values
 from factcheck.nlp.words import canon, fuzzy_in
 from factcheck.types import Value, ValueKind
@@ -65,6 +66,7 @@ class ValueInContext:
     context: frozenset[str]  # content lemmas near it
     anchor: str  # the word it attaches to ("50-minute call" -> call)
     owner: frozenset[str] = frozenset()  # its item of a "respectively" list (respectively.py)
+    subject: frozenset[str] = frozenset()  # its clause's named subject's (subject_owners.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,12 +118,9 @@ class TextFacts:
 
     @property
     def stated(self) -> tuple[ValueInContext, ...]:
-        """Its values but those read from its other values: the lengths of time of its
-        dates, the time since a date ("since 2004") and a range's ("from 2004 to 2009"),
-        and the counts of its lists of names (nlp/lists.py). What they are read from
-        states them. A passage's are read for a claim's "for five years"; a claim's own
-        are not asked for, and not compared (its dateline may be years after the
-        passage's)."""
+        """Its values but those read from its other values: lengths of time read from its
+        dates ("since 2004", "from 2004 to 2009"), counts of its lists of names. What they
+        are read from states them: a claim's own are not asked for, nor compared."""
         dates = [f.value.span for f in self.found if f.value.kind == ValueKind.DATE]
         return tuple(
             f for f in self.found if not _from_dates(f.value, dates) and not is_list_count(f.value)
@@ -311,9 +310,9 @@ def _facts(doc: Any, ctx: DateContext, vocab: Vocabulary) -> tuple[TextFacts, Da
             if t.i not in ent_tokens:  # names are checked as entities
                 content_at[t.i] = lem
     content.update(e.name for e in entities)
-    own = respectively.owners(doc, found, vocab, ENT_LABELS)
+    own = figure_owners(doc, found, vocab, ENT_LABELS)
     in_context = tuple(
-        _in_context(doc, v, spans, vocab, own.get(v.span, frozenset()))
+        _in_context(doc, v, spans, vocab, *own.get(v.span, (frozenset(), frozenset())))
         for v in found
         if v.kind != ValueKind.INVALID
         # "FTSE 100", "iPhone 4", "Flight 93": a name, not a count
@@ -385,9 +384,10 @@ def _in_context(
     spans: list[tuple[str, int, int]],
     vocab: Vocabulary,
     owner: frozenset[str] = frozenset(),
+    subject: frozenset[str] = frozenset(),
 ) -> ValueInContext:
     """A value with its counted noun or duration role filled in, the words near it, the
-    word it attaches to and its owner in a "respectively" list."""
+    word it attaches to and whose it is (its item in a list, its clause's subject)."""
     a, b = v.span
     v = as_age(doc, v, vocab)  # "Daniel Roe, 19,": 19 years of age
     if v.kind in (ValueKind.QUANTITY, ValueKind.ORDINAL) and not v.unit and not v.entity_type:
@@ -401,7 +401,7 @@ def _in_context(
         lem for lem, s, e in spans if abs(s - a) < NEAR or abs(e - b) < NEAR
     ) | syntax.arguments(doc, a, b, vocab=vocab)
     anchor = syntax.anchor(doc, a, b, vocab=vocab)
-    return ValueInContext(value=v, context=near, anchor=anchor, owner=owner)
+    return ValueInContext(value=v, context=near, anchor=anchor, owner=owner, subject=subject)
 
 
 def _alternative(t: Any, vocab: Vocabulary) -> bool:

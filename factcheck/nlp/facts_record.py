@@ -101,7 +101,7 @@ def facts_record(f: TextFacts) -> str:
                     _value(x.value),
                     sorted(x.context),
                     x.anchor,
-                    *([sorted(x.owner)] if x.owner else []),
+                    *([sorted(x.owner), sorted(x.subject)] if x.owner or x.subject else []),
                 ]
                 for x in f.found
             ],
@@ -141,7 +141,13 @@ def facts_from_record(record: str, text: str, vocab: Vocabulary | None = None) -
         return TextFacts(
             text=text,
             found=tuple(
-                ValueInContext(_read_value(v), frozenset(c), a, frozenset(o[0] if o else ()))
+                ValueInContext(
+                    _read_value(v),
+                    frozenset(c),
+                    a,
+                    frozenset(o[0] if o else ()),
+                    frozenset(o[1] if len(o) > 1 else ()),
+                )
                 for v, c, a, *o in d["found"]
             ),
             entities=tuple(_read_value(v) for v in d["entities"]),
