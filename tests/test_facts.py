@@ -33,6 +33,8 @@ def test_values_come_with_their_context_noun_and_anchor(analyzer):
         ("The firm will close 300 car dealers.", "dealer"),
         ("It sold 12 Boeing 777s.", "777"),  # a model's plural is the model
         ("It has one Airbus A380.", "a380"),
+        ("The index posted a 679-point fall.", "point"),  # joined by a hyphen: its noun
+        ("They sent a 12-member team.", "member"),
     ],
 )
 def test_a_number_counts_the_head_of_its_noun_phrase(analyzer, text, noun):

@@ -45,9 +45,11 @@ def counted_noun(
     """The noun a number counts: '100,000 Russian troops' -> 'troop'."""
     v = resolve(vocab)
     after = [t for t in doc if t.idx >= end][:5]
+    # "a 679-point fall" counts points: a number joined to its noun by a hyphen counts it
+    glued = len(after) > 1 and after[0].text == "-" and after[0].idx == end
     for t in after:
         if t.pos_ == "NOUN":
-            while t.dep_ == "compound" and t.head.pos_ == "NOUN" and t.head.i > t.i:
+            while t.dep_ == "compound" and t.head.pos_ == "NOUN" and t.head.i > t.i and not glued:
                 t = t.head  # "300 car dealers" counts dealers
             return canon(t.lemma_.lower(), "NOUN", vocab=v)
         if t.pos_ == "PROPN" and any(ch.isdigit() for ch in t.text):
