@@ -178,6 +178,20 @@ def test_weekday_uses_tense():
     assert future.date_from == "2022-01-06"
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Roe Motors said on Thursday it will close the plant.", "2021-12-30"),
+        ("The yard will be sold for $5 million, an official said Thursday.", "2021-12-30"),
+        ("Roe Motors said it will close the plant on Thursday.", "2022-01-06"),
+        ("On Thursday, the minister will meet the union.", "2022-01-06"),
+    ],
+)
+def test_a_weekday_takes_the_tense_of_its_own_clause(text, day):
+    """A "will" in what was said does not put the day of saying it ahead."""
+    assert one(text, "date").date_from == day
+
+
 def test_the_datelines_own_weekday_is_the_dateline_itself():
     # the dateline (2021-12-31) is a Friday: a story of that day names its own day so,
     # in either tense; "next" and "last" move a week off it

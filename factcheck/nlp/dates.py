@@ -260,7 +260,11 @@ def _relative(
     if kind == "weekday":
         wd = v.weekdays[m["wd"].lower()]
         way = v.weekday_modifiers.get((m["mod"] or "").lower(), 0)  # 0: as the tense says
-        future = way > 0 or (way == 0 and bool(date_patterns(v).future.search(sentence)))
+        # the tense of its own clause ("GM said on Friday it will ...": past), or of the
+        # sentence where the weekday opens it ("On Friday, the minister will ...")
+        before = _CLAUSE_BREAK.split(sentence[: m.start()])[-1]
+        scope = before if len(before.split()) > 1 else sentence
+        future = way > 0 or (way == 0 and bool(date_patterns(v).future.search(scope)))
         # The dateline's own weekday is the dateline itself, as tense goes either way (news
         # style names the day even for the day of the report: a story dated Monday says
         # the plane "was set to land on Monday"); "next" and "last" move a week off it.
