@@ -134,6 +134,21 @@ def test_durations_in_seconds(text, seconds):
     assert v.low == pytest.approx(seconds) and v.high == pytest.approx(seconds)
 
 
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("It logged two full days of flying.", 2), ("He served five consecutive years.", 1826.25)],
+)
+def test_a_word_between_a_number_and_its_unit_of_time_keeps_it_a_length(text, days):
+    v = one(text, ValueKind.DURATION)
+    assert v.low == v.high == days * 86400
+    # ten working days are no ten days: they stay a count of days
+    assert not [
+        x
+        for x in vals("It must be returned within ten working days.")
+        if x.kind == ValueKind.DURATION
+    ]
+
+
 def test_hedged_durations():
     v = one("just over three weeks", "duration")
     assert v.low == pytest.approx(3 * 604800) and v.high > v.low

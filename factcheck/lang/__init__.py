@@ -181,6 +181,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         ),
         half_durations=tuple(uni["half_durations"]),
         spoken_durations=tuple(uni["spoken_durations"]),
+        duration_adjectives=tuple(uni.get("duration_adjectives", ())),
         hedges=_ro(
             {
                 p: Hedge(

@@ -127,6 +127,7 @@ class Vocabulary:
     currencies: tuple[Currency, ...]
     half_durations: tuple[str, ...]
     spoken_durations: tuple[str, ...]
+    duration_adjectives: tuple[str, ...]  # "two full days": still two days
     # hedges.json
     hedges: Mapping[str, Hedge]
     hedges_after: Mapping[str, str]

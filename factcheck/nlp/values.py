@@ -115,7 +115,8 @@ def value_patterns(v: Vocabulary) -> ValuePatterns:
         hedge_before=hedge_before(v),
         hedge_after=re.compile(f"^(?:{after})", i),
         duration=re.compile(
-            rf"^(?:{_JOIN}|\s)?(?P<u>{alternation(v.durations)}){plural}?\b"
+            rf"^(?:{_JOIN}|\s)?(?:(?:{alternation(v.duration_adjectives)})\s+)?"
+            rf"(?P<u>{alternation(v.durations)}){plural}?\b"
             rf"(?:\s+(?:{words_pattern(v.and_a_half)}))?",
             i,
         ),
