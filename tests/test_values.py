@@ -207,6 +207,20 @@ def test_a_weekday_takes_the_tense_of_its_own_clause(text, day):
     assert one(text, "date").date_from == day
 
 
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        ("The terminal will open in July.", "2019-07"),  # never before the dateline's month
+        ("The terminal will open in November.", "2018-11"),
+        ("The terminal opened in July.", "2018-07"),  # else the nearest, as before
+        ("Roe Motors said in July it will close the plant.", "2018-07"),
+        ("Deliveries are expected to start on 5 March.", "2019-03"),
+    ],
+)
+def test_a_month_in_a_clause_about_the_future_is_not_a_past_one(text, month):
+    assert one(text, "date", ctx=DateContext(dt.date(2018, 10, 2))).date_from[:7] == month
+
+
 def test_the_datelines_own_weekday_is_the_dateline_itself():
     # the dateline (2021-12-31) is a Friday: a story of that day names its own day so,
     # in either tense; "next" and "last" move a week off it

@@ -260,11 +260,7 @@ def _relative(
     if kind == "weekday":
         wd = v.weekdays[m["wd"].lower()]
         way = v.weekday_modifiers.get((m["mod"] or "").lower(), 0)  # 0: as the tense says
-        # the tense of its own clause ("GM said on Friday it will ...": past), or of the
-        # sentence where the weekday opens it ("On Friday, the minister will ...")
-        before = _CLAUSE_BREAK.split(sentence[: m.start()])[-1]
-        scope = before if len(before.split()) > 1 else sentence
-        future = way > 0 or (way == 0 and bool(date_patterns(v).future.search(scope)))
+        future = way > 0 or (way == 0 and _ahead(sentence, m, v))
         # The dateline's own weekday is the dateline itself, as tense goes either way (news
         # style names the day even for the day of the report: a story dated Monday says
         # the plane "was set to land on Monday"); "next" and "last" move a week off it.
@@ -273,6 +269,26 @@ def _relative(
         # Past tense (the news default): the most recent such day, the dateline included.
         return _day(dl - dt.timedelta(days=(dl.weekday() - wd) % 7 or (7 if way < 0 else 0)))
     return None
+
+
+def _ahead(sentence: str, m: re.Match[str], v: Vocabulary) -> bool:
+    """Whether a date's own clause is about the future ("GM said on Friday it will ...":
+    past), or the sentence's where the date opens it ("On Friday, the minister will ...")."""
+    before = _CLAUSE_BREAK.split(sentence[: m.start()])[-1]
+    scope = before if len(before.split()) > 1 else sentence
+    return bool(date_patterns(v).future.search(scope))
+
+
+def _not_before(found: Resolved, dateline: dt.date | None) -> Resolved:
+    """A month or a day without a year, in a clause about the future: never before the
+    dateline's month ("will open in July", in a story of October: next July)."""
+    frm, to, grain = found
+    if dateline is None or frm.startswith("--") or to[:7] >= dateline.isoformat()[:7]:
+        return found
+    y = int(frm[:4]) + 1
+    if grain == "month":
+        return _month(y, int(frm[5:7]))
+    return _day(dt.date(y, int(frm[5:7]), int(frm[8:10])))
 
 
 def resolve_date(
@@ -291,6 +307,8 @@ def resolve_date(
                 return _year(ctx.last_year)
             return None
         found = _absolute(kind, m, ctx.dateline, v, ctx.order)
+        if found is not None and kind in ("md", "dm", "month") and _ahead(sentence, m, v):
+            found = _not_before(found, ctx.dateline)
         if found is not None or ctx.dateline is None:
             return found
         return _relative(kind, m, sentence, ctx.dateline, v)
