@@ -51,3 +51,14 @@ def test_no_part_disputes_a_total(analyzer):
 def test_a_figure_not_written_as_a_sum_is_not_summed(analyzer):
     got = _checked(analyzer, "Northline Flight 12 killed 62 people.", CRASHES)
     assert ("62", "45", False) in got
+
+
+def test_a_part_open_at_one_end_leaves_the_sum_open_there():
+    from factcheck.rules.totals import summed
+    from factcheck.types import Value, ValueKind
+
+    def q(text, low, high):
+        return Value(kind=ValueKind.QUANTITY, text=text, span=(0, 1), low=low, high=high)
+
+    total = summed([q("45", 45.0, 45.0), q("more than 17", 17.0, None)])
+    assert (total.low, total.high) == (62.0, None)

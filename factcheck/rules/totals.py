@@ -43,8 +43,9 @@ def summed(parts: list[Value]) -> Value:
         kind=first.kind,
         text=f"{' + '.join(p.text for p in parts)}",
         span=(first.span[0], last.span[1]),
-        low=sum(p.low or 0.0 for p in parts),
-        high=sum(p.high or 0.0 for p in parts),
+        # a part open at one end ("more than 100") leaves the sum open there
+        low=None if any(p.low is None for p in parts) else sum(p.low or 0.0 for p in parts),
+        high=None if any(p.high is None for p in parts) else sum(p.high or 0.0 for p in parts),
         unit=first.unit,
         noun=first.noun,
     )
