@@ -11,7 +11,6 @@ from factcheck.nlp.date_ranges import is_between
 from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.lists import is_list_count
 from factcheck.nlp.paraphrase import Like, exact
-from factcheck.nlp.respectively import words
 from factcheck.nlp.subject_owners import anothers
 from factcheck.nlp.words import fuzzy_in
 from factcheck.rules.agree import (
@@ -25,6 +24,7 @@ from factcheck.rules.agree import (
     within,
 )
 from factcheck.rules.assign import Candidate, one_each
+from factcheck.rules.naming import named_words
 from factcheck.rules.totals import with_total
 from factcheck.thresholds import DEFAULT, Weights
 from factcheck.types import NUMERIC_KINDS, Value, ValueKind
@@ -173,7 +173,7 @@ def _owned_elsewhere(claim: TextFacts, passage: TextFacts) -> set[int]:
     """The passage's figures that a "respectively" list gives to an item the claim names
     less well than another's ("Adam Air Flight 574 and Garuda Indonesia Flight 200 ...
     killed 102 and 21 people respectively": for a claim about Garuda, 102 is Adam Air's)."""
-    said = words(claim.text) | {x for e in claim.entities for x in e.name.split()}  # "US"
+    said = named_words(claim)  # "US" names "united states"
     share = {id(p): len(p.owner & said) / len(p.owner) for p in passage.found if p.owner}
     best = max(share.values(), default=0.0)
     return {i for i, s in share.items() if s == 0.0 or s < best}
@@ -207,7 +207,7 @@ def align(
     claimed = {x for e in claim.entities for x in e.name.split()}
     per_claim: list[tuple[Value, list[Candidate]]] = []
     subjects = {p.subject for p in passage.found if p.subject}
-    said = words(claim.text) | {x for e in claim.entities for x in e.name.split()}
+    said = named_words(claim)
     for c in claim.stated:
         cv, cctx, can = c.value, c.context, c.anchor
         per_claim.append((cv, cands := []))

@@ -10,6 +10,7 @@ from difflib import SequenceMatcher
 from factcheck.lang import Vocabulary
 from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.names import entity_match, norm_entity, without_possessive
+from factcheck.nlp.respectively import words
 from factcheck.nlp.speech import content_names
 from factcheck.nlp.words import fuzzy_in
 from factcheck.types import Value
@@ -214,3 +215,9 @@ def sibling(claim: TextFacts, passage: TextFacts) -> tuple[str, str] | None:
                         a, b = sorted((k, k + side))
                         return p.text, claim.text[claim.spans[a][1] : claim.spans[b][2]]
     return None
+
+
+def named_words(facts: TextFacts) -> frozenset[str]:
+    """A text's words as written and the words of its names as normalised ("US" also
+    names "united states"): where an owner's or a subject's words are looked for."""
+    return words(facts.text) | {x for e in facts.entities for x in e.name.split()}

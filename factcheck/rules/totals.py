@@ -13,10 +13,10 @@ from factcheck.lang import Vocabulary, alternation
 from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.lists import is_list_count
 from factcheck.nlp.paraphrase import Like
-from factcheck.nlp.respectively import words
 from factcheck.nlp.subject_owners import anothers
 from factcheck.rules.agree import compatible, values_agree
 from factcheck.rules.assign import Candidate
+from factcheck.rules.naming import named_words
 from factcheck.thresholds import Weights
 from factcheck.types import Value, ValueKind
 
@@ -67,7 +67,7 @@ def with_total(
     vocab = claim.vocabulary
     subject = next((f.subject for f in claim.found if f.value is v), frozenset())
     subjects = {f.subject for f in passage.found if f.subject}
-    named = words(claim.text) | {x for e in claim.entities for x in e.name.split()}
+    named = named_words(claim)
     parts = [
         f.value
         for f in passage.found
