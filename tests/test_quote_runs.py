@@ -200,15 +200,37 @@ def test_a_paragraph_a_speakers_label_opens_is_one_run_of_the_labelled_passage()
     runs = _runs(
         ["Reporter: How long have you sailed?"],
         ["Ida Lind: Forty years.", "The ferries are fuller than ever.", "Nobody waits long."],
-        ["The port reopened on Monday."],
         ['Ida Lind: "Never again," she said.'],
     )
     assert runs == [QuoteRun("", "p0", "")] + [QuoteRun("", "p1", "")] * 3 + [
-        None,
-        QuoteRun("", "p5", ""),
+        QuoteRun("", "p4", "")
     ]
     # a colon later in a paragraph, or in the middle of one, is no label
     assert _runs(["The rule is simple: Ships wait.", "Ida Lind: not a label."]) == [None, None]
+
+
+def test_a_speakers_turn_runs_to_the_next_label():
+    """An interview gives a long answer several paragraphs under one label: the paragraphs
+    between two labels are the first label's turn. After the last label the reporter may
+    take over again, so those paragraphs are read as any others (here a quotation run)."""
+    first, second = QuoteRun("", "p1", ""), QuoteRun("", "p5", "")
+    runs = _runs(
+        ["The ferry line's chief spoke to us."],
+        ["Ida Lind: Forty years.", "I started young."],
+        ["The ferries are fuller than ever."],
+        ['"Nobody waits long," I tell them.'],
+        ["Reporter: And next year?"],
+        ["Ida Lind: A night crossing."],
+        ["The port reopened on Monday.", 'Lind stated, "We are ready.'],
+        ['"The crews are trained."'],
+    )
+    assert runs[:7] == [None, first, first, first, first, second, QuoteRun("", "p6", "")]
+    assert runs[7:] == [None, QuoteRun("p7", "p8", "p9"), QuoteRun("p7", "p8", "p9")]
+    # no label after it: a paragraph is not known to be anyone's turn
+    assert _runs(["Ida Lind: Forty years."], ["The port reopened."]) == [
+        QuoteRun("", "p0", ""),
+        None,
+    ]
 
 
 def test_a_passage_of_a_labelled_paragraph_speaks_in_the_labels_voice(analyzer):
@@ -230,6 +252,7 @@ def test_an_interview_answer_is_checked_as_its_speakers_words(real_checker):
         "Harbour News: Has the new timetable cut the waiting times at the pier?\n\n"
         "Ida Lind: Very much. The morning ferries now carry twice as many commuters as"
         " last year. We plan to add a night crossing.\n\n"
+        "The winter was harder. We cancelled 37 crossings in January because of ice.\n\n"
         "Harbour News: Thank you.\n",
         name="interview.txt",
     )
@@ -241,3 +264,6 @@ def test_an_interview_answer_is_checked_as_its_speakers_words(real_checker):
     # the interviewer instead of the one the claim names
     asked = fc.check("Ida Lind said the new timetable had cut the waiting times at the pier.")
     assert asked.label.value == "NOT_ENOUGH_INFO", asked.rationale
+    # a paragraph of the answer after the labelled one is still hers
+    later = fc.check("Ida Lind said 37 crossings were cancelled in January because of ice.")
+    assert later.label.value == "SUPPORTED", later.rationale

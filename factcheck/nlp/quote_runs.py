@@ -12,12 +12,18 @@ a quotation left open at a paragraph's end goes on only where the next paragraph
 with a quotation mark (the convention for a quotation of several paragraphs); otherwise a
 closing mark is missing (a quotation that runs on into the reporter's narration in the
 copy), where it ends is not known, and its passages are read one by one as before.
+
+An interview or a transcript names each speaker once, as the label that opens a turn
+("Ida Lind: Forty years."). A turn's paragraphs after the labelled one carry no label of
+their own; a turn ends where the next label opens a paragraph, so the paragraphs between
+two labels are the first label's turn. The paragraphs after the last label are not known
+to be anyone's turn (the reporter may take over again), and are read as above.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from factcheck.nlp.quotes import SPEAKER_LABEL, open_at_end
 from factcheck.types import QuoteRun
@@ -27,61 +33,80 @@ T = TypeVar("T")
 _OPENERS = "“\"'‘"
 
 
-def quote_runs(passages: Iterable[tuple[str, str, bool, T]]) -> Iterator[tuple[T, QuoteRun | None]]:
-    """Each of ``(id, text, new_paragraph, item)`` in source order, as ``(item, run)``:
-    the run of quotation of two or more passages it belongs to, else None. Items wait
+class _Quotations(Generic[T]):
+    """Runs of quotation marks over the passages fed to it in source order; items wait
     only while a quotation is open, so a long source still streams."""
-    held: list[tuple[str, T]] = []  # the open run's passages
-    before = ""
-    prev = ""
-    is_open = False
 
-    def close(closed: bool = True) -> Iterator[tuple[T, QuoteRun | None]]:
-        run = QuoteRun(before, held[0][0], held[-1][0]) if len(held) > 1 and closed else None
+    def __init__(self) -> None:
+        self.held: list[tuple[str, T]] = []  # the open run's passages
+        self.before = ""
+        self.prev = ""
+        self.is_open = False
+
+    def _close(self, closed: bool = True) -> Iterator[tuple[T, QuoteRun | None]]:
+        held = self.held
+        run = QuoteRun(self.before, held[0][0], held[-1][0]) if len(held) > 1 and closed else None
         yield from ((item, run) for _, item in held)
         held.clear()
 
-    labelled: list[tuple[str, T]] = []  # a paragraph opened by a speaker's label
-
-    def close_labelled() -> Iterator[tuple[T, QuoteRun | None]]:
-        run = QuoteRun("", labelled[0][0], "")
-        yield from ((item, run) for _, item in labelled)
-        labelled.clear()
-
-    for pid, text, new_paragraph, item in passages:
-        if labelled and not new_paragraph:
-            labelled.append((pid, item))  # the labelled paragraph goes on
-            prev = pid
-            continue
-        if labelled:
-            yield from close_labelled()
-        if new_paragraph and SPEAKER_LABEL.match(text):
-            if is_open:
-                yield from close(closed=False)
-                is_open = False
-            labelled.append((pid, item))
-            prev = pid
-            continue
+    def feed(
+        self, pid: str, text: str, new_paragraph: bool, item: T
+    ) -> Iterator[tuple[T, QuoteRun | None]]:
         body = text.lstrip()
-        going_on = is_open and (not new_paragraph or body[:1] in _OPENERS)
-        if is_open and not going_on:
+        going_on = self.is_open and (not new_paragraph or body[:1] in _OPENERS)
+        if self.is_open and not going_on:
             # no closing mark, and the next paragraph does not carry the quotation on: a
             # mark is missing somewhere in it, so where the quotation ends is not known
-            yield from close(closed=False)
+            yield from self._close(closed=False)
         if going_on:
             # a paragraph that carries the quotation on opens with a mark of its own
-            is_open = open_at_end(body[1:] if new_paragraph else text, True)
+            self.is_open = open_at_end(body[1:] if new_paragraph else text, True)
         else:
-            is_open = open_at_end(text, False)
-            before = prev
-        if is_open or going_on:
-            held.append((pid, item))
+            self.is_open = open_at_end(text, False)
+            self.before = self.prev
+        if self.is_open or going_on:
+            self.held.append((pid, item))
         else:
             yield item, None
-        if not is_open and held:
-            yield from close()
-        prev = pid
-    if held:
-        yield from close(closed=False)
-    if labelled:
-        yield from close_labelled()
+        if not self.is_open and self.held:
+            yield from self._close()
+        self.prev = pid
+
+    def finish(self) -> Iterator[tuple[T, QuoteRun | None]]:
+        """Release a quotation still open (its closing mark is missing)."""
+        if self.held:
+            yield from self._close(closed=False)
+        self.is_open = False
+
+
+def quote_runs(passages: Iterable[tuple[str, str, bool, T]]) -> Iterator[tuple[T, QuoteRun | None]]:
+    """Each of ``(id, text, new_paragraph, item)`` in source order, as ``(item, run)``:
+    the run of quotation of two or more passages it belongs to, or the speaker's turn it
+    belongs to, else None. A turn's paragraphs wait for the next label (or the source's
+    end), quotations while they are open; everything else streams."""
+    marks: _Quotations[T] = _Quotations()
+    turn: QuoteRun | None = None  # the last label's turn
+    in_label = False  # still in the paragraph the label opens
+    after: list[
+        tuple[str, str, bool, T]
+    ] = []  # the paragraphs since: the turn's, if a label follows
+    for pid, text, new_paragraph, item in passages:
+        if new_paragraph and SPEAKER_LABEL.match(text):
+            yield from marks.finish()
+            if turn is not None:
+                yield from ((it, turn) for *_, it in after)
+            after.clear()
+            turn, in_label = QuoteRun("", pid, ""), True
+            marks.prev = pid
+            yield item, turn
+        elif turn is not None and (in_label and not new_paragraph):
+            marks.prev = pid
+            yield item, turn
+        elif turn is not None:
+            in_label = False
+            after.append((pid, text, new_paragraph, item))
+        else:
+            yield from marks.feed(pid, text, new_paragraph, item)
+    for pid, text, new_paragraph, item in after:
+        yield from marks.feed(pid, text, new_paragraph, item)
+    yield from marks.finish()
