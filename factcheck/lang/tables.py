@@ -196,6 +196,7 @@ class Vocabulary:
     window_after_superlative: frozenset[str]
     list_nouns: Mapping[str, str]  # an entity label -> the noun counting a list of them
     one_way_verbs: frozenset[str]
+    preference_markers: frozenset[str]
     irrealis_modals: frozenset[str]
     gradable: Mapping[str, int]  # a gradable word: +/- (its scale's number), by end
     # synonyms.json, aliases.json

@@ -43,7 +43,12 @@ from factcheck.rules.naming import (
     sibling,
     title_words,
 )
-from factcheck.rules.opposites import opposite_evaluation, rank_changed, roles_swapped
+from factcheck.rules.opposites import (
+    choice_swapped,
+    opposite_evaluation,
+    rank_changed,
+    roles_swapped,
+)
 from factcheck.rules.speakers import (
     READ_AS_FACT,
     attributed,
@@ -376,6 +381,7 @@ RULES: tuple[Rule, ...] = (
     negation_flip,
     opposite_evaluation,
     roles_swapped,
+    choice_swapped,
     rank_changed,
     figures_unstated,
 )

@@ -6,6 +6,10 @@ tells their sign apart. Pure code over the stored facts (frames and negated pred
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
+from factcheck.lang import alternation
 from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.words import canon, canon_set, fuzzy_in
 from factcheck.rules.assessment import Assessment, Comparison, contradicted
@@ -153,6 +157,13 @@ def other_end(claim: TextFacts, passage: TextFacts) -> tuple[str, str] | None:
     return None
 
 
+def _opposed(a: Assessment, t: Thresholds, why: str) -> Comparison:
+    """A contradiction by one of this module's readings, as sure as the claim's words are
+    the source's (the negation rule's weights)."""
+    w = t.weights
+    return contradicted(a, why, min(1.0, w.negation_base + w.negation_overlap * a.overlap))
+
+
 def opposite_evaluation(a: Assessment, t: Thresholds) -> Comparison | None:
     """The claim's evaluation of something, or its place on a scale, given the other way
     round by the source."""
@@ -163,12 +174,7 @@ def opposite_evaluation(a: Assessment, t: Thresholds) -> Comparison | None:
         found = other_end(a.claim, a.passage)
     if found is None:
         return None
-    w = t.weights
-    return contradicted(
-        a,
-        f"the claim says {found[0]!r} where the source says {found[1]!r}",
-        min(1.0, w.negation_base + w.negation_overlap * a.overlap),
-    )
+    return _opposed(a, t, f"the claim says {found[0]!r} where the source says {found[1]!r}")
 
 
 def _party(words: frozenset[str], other: frozenset[str]) -> bool:
@@ -206,11 +212,61 @@ def roles_swapped(a: Assessment, t: Thresholds) -> Comparison | None:
     if found is None:
         return None
     verb, doer, done = found
-    w = t.weights
-    return contradicted(
-        a,
-        f"the source has it the other way round: {doer} {verb} {done}",
-        min(1.0, w.negation_base + w.negation_overlap * a.overlap),
+    return _opposed(a, t, f"the source has it the other way round: {doer} {verb} {done}")
+
+
+@cache
+def _marker(markers: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(markers)})\b", re.I)
+
+
+def choices(facts: TextFacts) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """(chosen, set aside) for each preference marker of a text (lexicon
+    ``preference_markers``: "show advertising rather than ask for donations"): the content
+    words of its sentence before the marker, and those after it up to the next punctuation."""
+    markers = facts.vocabulary.preference_markers
+    if not markers:
+        return []
+    text, out = facts.text, []
+    for m in _marker(markers).finditer(text):
+        start = max(text.rfind(c, 0, m.start()) for c in ".!?;") + 1
+        ends = [i for c in ".!?;:," if (i := text.find(c, m.end())) >= 0]
+        end = min(ends, default=len(text))
+        before = frozenset(w for w, s, _ in facts.spans if start <= s < m.start())
+        after = frozenset(w for w, s, _ in facts.spans if m.end() <= s < end)
+        out.append((before, after))
+    return out
+
+
+def _only(words: frozenset[str], here: frozenset[str], there: frozenset[str]) -> list[str]:
+    return sorted(w for w in words if fuzzy_in(w, here) and not fuzzy_in(w, there))
+
+
+def other_choice(claim: TextFacts, passage: TextFacts) -> tuple[str, str] | None:
+    """(what the claim says was chosen, what the source says was) where the source sets
+    the claim's two alternatives the other way round: a word before the claim's marker
+    only after the source's, and a word after it only before it ("asks for donations
+    rather than showing advertising" / "show advertising rather than ask for donations").
+    A marker that opens its sentence ("Rather than recall the devices, ...") leaves the
+    chosen side out of reach and is not read."""
+    for mine, not_mine in choices(claim):
+        for theirs, not_theirs in choices(passage):
+            put_aside = _only(mine, not_theirs, theirs)
+            chosen = _only(not_mine, theirs, not_theirs)
+            if put_aside and chosen and not (set(put_aside) & set(chosen)):
+                return put_aside[0], chosen[0]
+    return None
+
+
+def choice_swapped(a: Assessment, t: Thresholds) -> Comparison | None:
+    """The source makes the other choice between the claim's two alternatives."""
+    if a.overlap < t.negation_overlap or a.claim.negative != a.passage.negative:
+        return None
+    found = other_choice(a.claim, a.passage)
+    if found is None:
+        return None
+    return _opposed(
+        a, t, f"the source makes the other choice: {found[1]!r} rather than {found[0]!r}"
     )
 
 
@@ -246,9 +302,4 @@ def rank_changed(a: Assessment, t: Thresholds) -> Comparison | None:
     ranked = {r[0] for r in claim.ranks}
     if any(not fuzzy_in(w, pool) for w in claim.content - ranked if " " not in w):
         return None
-    w = t.weights
-    return contradicted(
-        a,
-        f"the claim says {found[0]!r} where the source says {found[1]!r}",
-        min(1.0, w.negation_base + w.negation_overlap * a.overlap),
-    )
+    return _opposed(a, t, f"the claim says {found[0]!r} where the source says {found[1]!r}")
