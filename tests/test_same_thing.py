@@ -377,3 +377,20 @@ def test_a_date_pairs_with_the_date_of_its_own_event_word(analyzer):
     for day, agree in (("25 May 2021", False), ("28 May 2021", True)):
         (chk,) = align(analyzer.analyze(said.format(day), DL), p, DEFAULT.weights, exact)
         assert (chk.passage.text, chk.agree) == ("May 28, 2021", agree)
+
+
+def test_a_figure_of_a_coordination_shares_the_clauses_subject(analyzer):
+    """ "Dunmore reported losing $4.8 million in the fourth quarter of 2011 and a total loss
+    of $8.6 million for the year": the year's figure is Dunmore's too, however far its
+    words are, so the claim's $8.6 million pairs with it and is not refuted by the
+    quarter's."""
+    c = analyzer.analyze(
+        "In results reported in 2012, Dunmore said it lost $8.6 million for 2011.", DL
+    )
+    p = analyzer.analyze(
+        "Dunmore reported losing $4.8 million in the fourth quarter of 2011 and a total loss"
+        " of $8.6 million for the entire year.",
+        DL,
+    )
+    money = [x for x in align(c, p) if x.claim.text == "$8.6 million"]
+    assert money and money[0].passage.text == "$8.6 million" and money[0].agree

@@ -88,6 +88,11 @@ def test_the_arguments_of_the_verb_a_value_hangs_on(parse):
     assert syntax.arguments(parse(text), *_at(text, "January 20")) == {"meeting"}
     text = "The council approved 12 projects."
     assert syntax.arguments(parse(text), *_at(text, "12")) == {"council", "project"}
+    # a verb with no subject of its own, joined to one that has it, shares it
+    text = "Dunmore reported losing $4.8 million in March and a total loss of $8.6 million."
+    assert syntax.arguments(parse(text), *_at(text, "$8.6 million")) == {"dunmore"}
+    text = "Dunmore said Harlow lost $8.6 million."
+    assert "dunmore" not in syntax.arguments(parse(text), *_at(text, "$8.6 million"))
 
 
 def test_a_number_after_a_capitalised_name_belongs_to_the_name(parse):

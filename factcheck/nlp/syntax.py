@@ -17,6 +17,9 @@ from factcheck.types import DurationRole, Value, ValueKind
 
 CLAUSE_DEPS = frozenset(["advcl", "relcl", "acl", "ccomp", "parataxis"])
 ARG_DEPS = frozenset(["nsubj", "nsubjpass", "dobj", "attr", "dative"])
+SUBJECT_DEPS = frozenset(["nsubj", "nsubjpass"])
+# a verb joined to another that gives it its subject ("reported losing", "rose and closed")
+SHARED_SUBJECT = frozenset(["xcomp", "conj"])
 TIME_ENTITIES = frozenset(["DATE", "TIME"])
 
 
@@ -181,10 +184,17 @@ def arguments(doc: Any, start: int, end: int, *, vocab: Vocabulary | None = None
         head = head.head
     if head.pos_ not in ("VERB", "AUX"):
         return frozenset()
+    args = [c for c in head.children if c.dep_ in ARG_DEPS]
+    verb = head
+    while not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and verb.dep_ in SHARED_SUBJECT:
+        # "GM reported losing $4.8 billion ... and a total loss of $8.6 billion": a verb
+        # with no subject of its own, joined to another, shares that one's
+        verb = verb.head
+        args += [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     return frozenset(
         lemma(c, vocab=vocab)
-        for c in head.children
-        if c.dep_ in ARG_DEPS and c.pos_ in ("NOUN", "PROPN") and not (start <= c.idx < end)
+        for c in args
+        if c.pos_ in ("NOUN", "PROPN") and not (start <= c.idx < end)
     )
 
 
