@@ -39,6 +39,9 @@ def test_a_value_attaches_to_its_noun_or_verb(parse):
     assert syntax.anchor(parse(text), *_at(text, "2019")) == "burn"
     text = "The strike began in 2019."  # an event verb: the event is its subject
     assert syntax.anchor(parse(text), *_at(text, "2019")) == "strike"
+    # ... for a date or a length of time only: a figure is the verb's own
+    text = "The Harlow index closed at 4,907.20."
+    assert syntax.anchor(parse(text), *_at(text, "4,907.20"), timed=False) == "close"
     # "since" tagged a conjunction used as a preposition: through it, as through "in"
     text = "It was the firm's first annual loss since 1998."
     assert syntax.anchor(parse(text), *_at(text, "1998")) == "loss"

@@ -400,7 +400,8 @@ def _in_context(
     near = frozenset(
         lem for lem, s, e in spans if abs(s - a) < NEAR or abs(e - b) < NEAR
     ) | syntax.arguments(doc, a, b, vocab=vocab)
-    anchor = syntax.anchor(doc, a, b, vocab=vocab)
+    timed = v.kind in (ValueKind.DATE, ValueKind.DURATION)
+    anchor = syntax.anchor(doc, a, b, vocab=vocab, timed=timed)
     return ValueInContext(value=v, context=near, anchor=anchor, owner=owner, subject=subject)
 
 

@@ -125,9 +125,13 @@ def part_of_name(doc: Any, start: int, *, vocab: Vocabulary | None = None) -> bo
     return capital and prev.ent_type_ not in ("DATE", "TIME") and not prev.is_sent_start
 
 
-def anchor(doc: Any, start: int, end: int, *, vocab: Vocabulary | None = None) -> str:
+def anchor(
+    doc: Any, start: int, end: int, *, vocab: Vocabulary | None = None, timed: bool = True
+) -> str:
     """The noun or verb a value attaches to in the parse: '50-minute phone discussion' ->
-    discussion, 'seized Crimea in 2014' -> seize, 'talked for an hour' -> talk."""
+    discussion, 'seized Crimea in 2014' -> seize, 'talked for an hour' -> talk. Only a
+    date or a length of time (``timed``) of an event verb is its subject's ("the talks
+    began in May"); a figure stays the verb's ("the index closed at 4,907.20")."""
     toks = tokens(doc, start, end)
     if not toks:
         return ""
@@ -149,7 +153,7 @@ def anchor(doc: Any, start: int, end: int, *, vocab: Vocabulary | None = None) -
             break
     if head is root or head.pos_ not in ("NOUN", "VERB", "PROPN", "ADJ"):
         return ""
-    if head.lemma_.lower() in resolve(vocab).event_verbs:
+    if timed and head.lemma_.lower() in resolve(vocab).event_verbs:
         # "the insurgency began in 2014", "the call lasted an hour": the event is the subject.
         subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
