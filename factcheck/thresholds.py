@@ -40,6 +40,9 @@ class Weights:
     # with the claim's without a shared word: chance does not repeat it
     precise_digits: int = 4
     exact_tolerance: float = 0.005  # an exact figure allows rounding in its last digit
+    # an exact figure is what rounds to it in its last written digit, at most this share
+    # of itself away (rules/agree.py)
+    rounding_share: float = 0.05
     # assess(): how much the passage is about the claim
     context_overlap: float = 0.5  # words of the passage before count at this weight
     relatedness_overlap: float = 0.5

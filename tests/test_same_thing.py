@@ -283,9 +283,21 @@ def test_names_the_article_gave_before_count_near_a_figure(analyzer):
         ("The 1995 crisis hurt 1,995 firms.", "The crisis hurt 1,998 firms.", False),
         ("Shares rose 2.4%.", "Shares rose 2.41%.", True),  # 2.4 may round 2.41
         ("The fund holds $1.5 million.", "The fund holds $1,503,000.", True),
+        # a figure is what rounds to it in its last written digit, whichever text rounds
+        ("Shares fell 14%.", "Shares fell 13.8%.", True),
+        ("Shares rose 2.4%.", "Shares rose 2.43%.", True),
+        ("Dunmore sold 1.5 million cars.", "Dunmore sold 1.46 million cars.", True),
+        ("The index closed at 5,210.", "The index closed at 5,210.17.", True),
+        ("Shares fell 14%.", "Shares fell 13.4%.", False),
+        ("Dunmore sold 1.5 million cars.", "Dunmore sold 1.44 million cars.", False),
+        # ... and the more digits written, the less it covers
+        ("The index closed at 1,854.97.", "The index closed at 1847.27.", False),
+        # ... never more than a share of itself: "3 billion" is no rounding of 2.6 billion
+        ("It cost $3 billion.", "It cost $2.6 billion.", False),
+        ("It cost $3 billion.", "It cost $2.9 billion.", True),
     ],
 )
-def test_a_whole_number_written_in_full_was_not_rounded(analyzer, claim, passage, agree):
+def test_a_figure_is_what_rounds_to_it_in_its_last_written_digit(analyzer, claim, passage, agree):
     cv = analyzer.analyze(claim, DL).values[-1]
     pv = analyzer.analyze(passage, DL).values[-1]
     assert values_agree(cv, pv) is agree

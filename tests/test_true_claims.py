@@ -925,3 +925,28 @@ def test_a_figure_given_as_a_multiple_of_another_is_stated(real_checker):
         claim = f"The workers replacing the Kestrel dockers will earn {pay} an hour."
         v = fc.check(claim, dateline=dt.date(2018, 10, 2))
         assert v.label == label, (claim, v.rationale)
+
+
+def test_a_reporters_rounding_of_a_figure_is_not_refuted(real_checker):
+    """Copy rounds figures to fewer digits ("14%" of 13.8%, "1.5 million" of 1.46 million):
+    that restates the figure. A figure with more digits covers less ("1,854.97" is no
+    rounding of 1,847.27), and a level is compared with the level, not the change."""
+    fc = _article(
+        real_checker,
+        "rnd",
+        "Dunmore shares slide",
+        "2018-10-02",
+        "Dunmore shares fell 13.8% on Monday after the carmaker cut its forecast.\n\n"
+        "Dunmore sold 1.46 million cars last year, the company said.\n\n"
+        "The Harlow index rose by 54.97 points to close at 1,847.27 on Monday.\n",
+    )
+    _expect(
+        fc,
+        dt.date(2018, 10, 2),
+        [
+            ("Dunmore shares fell 14% on Monday.", Label.SUPPORTED),
+            ("Dunmore sold 1.5 million cars last year.", Label.SUPPORTED),
+            ("Dunmore shares fell 18% on Monday.", Label.REFUTED),
+            ("The Harlow index closed at 1,854.97 on Monday.", Label.REFUTED),
+        ],
+    )

@@ -38,23 +38,37 @@ def _rounding(v: Value, vocab: Vocabulary) -> float:
     return 0.49 * place * unit  # just under half: "five years" is never "six years"
 
 
-def _interval(v: Value, tolerance: float, vocab: Vocabulary) -> tuple[float, float]:
+_FIGURE = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def last_place(v: Value) -> float | None:
+    """What one in the last written digit of a figure is worth: 0.1 for "2.4%", 0.01 for
+    "1,854.97", 100,000 for "1.5 million", 1 for "1,995"; None when it is written in words
+    or is no single figure."""
+    m = _FIGURE.search(v.text)
+    if m is None or v.low is None or v.low != v.high:
+        return None
+    written = float(m.group().replace(",", ""))
+    if not written:
+        return None
+    scale = v.low / written  # "1.5 million": the scale word's factor (and a unit's)
+    return abs(scale) * 10.0 ** -len(m.group(1) or "")
+
+
+def _interval(v: Value, w: Weights, vocab: Vocabulary) -> tuple[float, float]:
     lo = v.low if v.low is not None else -math.inf
     hi = v.high if v.high is not None else math.inf
     if v.kind == K.DURATION and not v.hedge and lo == hi and (r := _rounding(v, vocab)):
         return lo - r, hi + r
-    if v.kind != K.DATE and not v.hedge and lo == hi and not written_in_full(v):
-        tol = abs(lo) * tolerance  # exact figures: allow rounding in the last written digit
+    if v.kind != K.DATE and not v.hedge and lo == hi:
+        # an exact figure is what rounds to it in its last written digit ("14%" of 13.8%,
+        # "2.4%" of 2.43%, "1.5 million" of 1.46 million; "1,995" is no 1,998), and at most
+        # a share of itself ("3 billion" is no 2.6 billion); in words, only that share
+        place = last_place(v)
+        cap = abs(lo) * w.rounding_share
+        tol = cap if place is None else min(place / 2, cap)
         return lo - tol, hi + tol
     return lo, hi
-
-
-def written_in_full(v: Value) -> bool:
-    """A whole number written digit by digit ("1,995", "538 people"): nothing was rounded,
-    so 1,995 is not 1,998. A figure with decimals or a scale word ("2.4%", "1.5 million")
-    may be a rounding of a more exact one."""
-    digits = re.sub(r"[^\d.]", "", v.text.split()[0] if v.text.split() else "")
-    return bool(digits) and v.low is not None and v.low == int(v.low) and digits == str(int(v.low))
 
 
 def significant_digits(v: Value) -> int:
@@ -92,8 +106,8 @@ def values_agree(
                 return True
             return am == bm
         return af <= bt and bf <= at
-    alo, ahi = _interval(a, w.exact_tolerance, vocab)
-    blo, bhi = _interval(b, w.exact_tolerance, vocab)
+    alo, ahi = _interval(a, w, vocab)
+    blo, bhi = _interval(b, w, vocab)
     pb = bound(b, vocab=vocab)
     if pb is not None:
         # The second text gives only a bound ("at least 107 people"): that is its figure. A
