@@ -263,6 +263,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         age_before=frozenset(lex.get("age_before", ())),
         ahead_words=frozenset(lex.get("ahead_words", ())),
         level_before=frozenset(lex.get("level_before", ())),
+        change_before=frozenset(lex.get("change_before", ())),
         window_after_superlative=frozenset(lex.get("window_after_superlative", ())),
         list_nouns=_ro(lex.get("list_nouns", {})),
         one_way_verbs=frozenset(lex.get("one_way_verbs", ())),

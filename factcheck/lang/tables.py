@@ -193,6 +193,7 @@ class Vocabulary:
     age_before: frozenset[str]
     ahead_words: frozenset[str]
     level_before: frozenset[str]
+    change_before: frozenset[str]
     window_after_superlative: frozenset[str]
     list_nouns: Mapping[str, str]  # an entity label -> the noun counting a list of them
     one_way_verbs: frozenset[str]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from factcheck.lang import Vocabulary
 from factcheck.nlp.date_ranges import is_between
 from factcheck.nlp.facts import TextFacts
+from factcheck.nlp.levels import figure_role, other_roles
 from factcheck.nlp.lists import is_list_count
 from factcheck.nlp.paraphrase import Like, exact
 from factcheck.nlp.subject_owners import anothers
@@ -208,11 +209,18 @@ def align(
     per_claim: list[tuple[Value, list[Candidate]]] = []
     subjects = {p.subject for p in passage.found if p.subject}
     said = named_words(claim)
+    roles = {
+        id(f.value): figure_role(t.text, f.value, t.spans, vocab)
+        for t, fs in ((claim, claim.stated), (passage, passage.found))
+        for f in fs
+    }
     for c in claim.stated:
         cv, cctx, can = c.value, c.context, c.anchor
         per_claim.append((cv, cands := []))
         for p in passage.found:
             pv, pctx, pan = p.value, p.context, p.anchor
+            if other_roles(roles[id(cv)], roles[id(pv)]):
+                continue  # "closed at 4,907.20" / "increased by 48.3 points"
             if id(p) in owned or (c.owner and p.owner and not c.owner & p.owner):
                 continue  # another item's figure of a "respectively" list
             if anothers(c.subject, p.subject, subjects, said):

@@ -5,9 +5,8 @@ agree. Pure code over the words near each value."""
 
 from __future__ import annotations
 
-import re
-
 from factcheck.nlp.facts import TextFacts
+from factcheck.nlp.levels import figure_role
 from factcheck.nlp.words import canon_set
 from factcheck.rules.align import ValueCheck
 from factcheck.rules.assessment import Assessment, Comparison
@@ -28,8 +27,7 @@ def direction(facts: TextFacts, v: Value) -> int:
     if found is None:
         return 0
     vocab = facts.vocabulary
-    before = re.search(r"(\w+)\W*$", facts.text[max(0, v.span[0] - 12) : v.span[0]])
-    if before and before.group(1).lower() in vocab.level_before:
+    if figure_role(facts.text, v, facts.spans, vocab) == "level":
         return 0  # "fell to $2.7 billion": the level reached, not the change
     up, down = canon_set(vocab.rises, vocab=vocab), canon_set(vocab.falls, vocab=vocab)
     if found.anchor in up or found.anchor in down:

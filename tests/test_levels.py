@@ -1,0 +1,59 @@
+"""nlp/levels.py: a figure as the level something reached or as the change that took it
+there; the two are never counterparts (rules/align.py) and a level has no direction."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.nlp.levels import figure_role
+from factcheck.rules.align import align
+from factcheck.rules.direction import direction
+
+DL = dt.date(2012, 4, 3)
+
+
+def _roles(analyzer, text):
+    f = analyzer.analyze(text, DL)
+    return {x.value.text: figure_role(f.text, x.value, f.spans, f.vocabulary) for x in f.found}
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        (
+            "The Harlow index increased by 48.3 points to close at 5,210.17.",
+            {"48.3": "change", "5,210.17": "level"},
+        ),
+        (
+            "The Harlow index gained 71.35 points to a level of 5,783.23.",
+            {"71.35": "change", "5,783.23": "level"},
+        ),
+        ("Dunmore's sales fell 49% in March, and were up 2% in April.", {"49%": "change"}),
+        (
+            "Dunmore sold 300 cars and posted a loss of $8.6 million.",
+            {"300": "", "$8.6 million": ""},
+        ),
+    ],
+)
+def test_the_words_before_a_figure_make_it_a_level_or_a_change(analyzer, text, roles):
+    got = _roles(analyzer, text)
+    assert {k: got[k] for k in roles} == roles
+    if "April" in text:
+        assert got["2%"] == "change"
+
+
+def test_a_level_is_never_the_counterpart_of_a_change(analyzer):
+    """ "closed at 4,907.20" is the index's level: against "rose by 48.3 points to finish the
+    day at a level of 5,210.17" it pairs with the level (and disagrees), never with the
+    change, whatever words the change shares."""
+    claim = analyzer.analyze("The Harlow index closed at 4,907.20.", DL)
+    passage = analyzer.analyze(
+        "The Harlow index closed higher, rising by 48.3 points to finish at 5,210.17.", DL
+    )
+    pairs = {c.claim.text: c.passage.text for c in align(claim, passage)}
+    assert pairs.get("4,907.20") in (None, "5,210.17")
+    assert (
+        direction(passage, next(f.value for f in passage.found if f.value.text == "5,210.17")) == 0
+    )
