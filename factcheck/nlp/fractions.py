@@ -25,6 +25,7 @@ class FractionPatterns:
     not_before: frozenset[str]  # a word before a bare fraction that makes it no share
     of_time: re.Pattern[str]  # "of an hour", "of the year": a length of time, not a share
     of_length: re.Pattern[str]  # "of a year": the share is that much of the length
+    by_share: re.Pattern[str]  # "fell by a quarter", "cut by half": the share of a change
 
 
 @cache
@@ -60,6 +61,11 @@ def fraction_patterns(v: Vocabulary) -> FractionPatterns:
             i,
         ),
         of_length=re.compile(rf"^\s+(?:{of})\s+(?:{a})\s+(?P<u>{alternation(v.durations)})\b", i),
+        by_share=re.compile(
+            rf"\b(?:{alternation(v.change_before)})\s+(?P<s>(?:(?P<n>{a}|{count})(?:{JOIN}|\s+))?"
+            rf"(?P<d>{den}))\b(?![-\w]|\s+(?:{of})\b)",
+            i,
+        ),
     )
 
 
@@ -67,8 +73,9 @@ def find_fractions(
     text: str, skip: list[tuple[int, int]] | None = None, *, vocab: Vocabulary | None = None
 ) -> list[Value]:
     """Shares written in words, as percentages: "two-thirds of the staff" (66.7%), "about
-    half of all sales" (about 50%), "one in five voters" (20%). A fraction in words is as
-    exact as rounding to it: it reaches ``fraction_width`` of itself either side. Never a
+    half of all sales" (about 50%), "one in five voters" (20%), "fell by a quarter" (25%).
+    A fraction in words is as exact as rounding to it: it reaches ``fraction_width`` of
+    itself either side. Never a
     period ("the first quarter of 2009", "the second half"), a length of time ("a quarter
     of an hour") or the half of a number ("half a million", "two and a half")."""
     v = resolve(vocab)
@@ -93,6 +100,13 @@ def find_fractions(
             continue  # "the first quarter of the year", "half of 2009"
         if 0 < top < d:
             found.append((m.start(), m.end(), 100.0 * top / d))
+    for m in p.by_share.finditer(text) if v.change_before else ():
+        # a change by a share of what changed ("sales fell by a quarter"): nothing follows
+        n = m["n"].lower() if m["n"] else ""
+        top = 1 if not n or n in v.indefinite_articles else v.units.get(n, v.tens.get(n, 0))
+        d = v.fractions[m["d"].lower()]
+        if 0 < top < d:
+            found.append((m.start("s"), m.end("s"), 100.0 * top / d))
     for m in p.ratio.finditer(text):
         part = parse_number(m["n"], vocab=v)
         whole = parse_number(m["m"], vocab=v)
