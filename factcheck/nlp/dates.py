@@ -11,10 +11,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 from factcheck.lang import GRAINS, Vocabulary, alternation, resolve, words_pattern
+from factcheck.nlp.month_year import month_of_year
 from factcheck.nlp.numerals import parse_number
 from factcheck.types import Grain, Value, ValueKind
 
@@ -279,13 +280,15 @@ def _ahead(sentence: str, m: re.Match[str], v: Vocabulary) -> bool:
     return bool(date_patterns(v).future.search(scope))
 
 
-def _not_before(found: Resolved, dateline: dt.date | None) -> Resolved:
-    """A month or a day without a year, in a clause about the future: never before the
-    dateline's month ("will open in July", in a story of October: next July)."""
-    frm, to, grain = found
-    if dateline is None or frm.startswith("--") or to[:7] >= dateline.isoformat()[:7]:
+def _one_side(found: Resolved, dateline: dt.date | None, way: int) -> Resolved:
+    """A month or a day without a year that only one side of the dateline holds: in a
+    clause about the future (``way`` 1) never before the dateline's month ("will open in
+    July", in a story of October: next July); after "since" (-1) never after it."""
+    frm, _, grain = found
+    dl = dateline.isoformat()[:7] if dateline is not None else ""
+    if not dl or frm.startswith("--") or (frm[:7] >= dl if way > 0 else frm[:7] <= dl):
         return found
-    y = int(frm[:4]) + 1
+    y = int(frm[:4]) + way
     if grain == "month":
         return _month(y, int(frm[5:7]))
     return _day(dt.date(y, int(frm[5:7]), int(frm[8:10])))
@@ -307,8 +310,13 @@ def resolve_date(
                 return _year(ctx.last_year)
             return None
         found = _absolute(kind, m, ctx.dateline, v, ctx.order)
-        if found is not None and kind in ("md", "dm", "month") and _ahead(sentence, m, v):
-            found = _not_before(found, ctx.dateline)
+        mod = " ".join((m.groupdict().get("mod") or "").lower().split())
+        if found is not None and kind in ("md", "dm", "month") and mod not in v.periods:
+            # "last November" says its own way; "since January" is never ahead
+            if mod in v.elapsed_since:
+                found = _one_side(found, ctx.dateline, -1)
+            elif _ahead(sentence, m, v):
+                found = _one_side(found, ctx.dateline, 1)
         if found is not None or ctx.dateline is None:
             return found
         return _relative(kind, m, sentence, ctx.dateline, v)
@@ -411,40 +419,4 @@ def find_dates(
         named_year = frm[:4].isdigit() and kind in ("iso", "mdy", "dmy", "my", "numeric")
         if (grain == "year" and kind != "rel_same") or named_year:
             ctx = DateContext(ctx.dateline, int(frm[:4]), ctx.order)
-    return _month_of_year(text, values), ctx
-
-
-def _month_of_year(text: str, values: list[Value]) -> list[Value]:
-    """A bare month followed by a year named in words ("in March last year", "January next
-    year") or after a comma ("January, 2009") is that month of that year: one date, not a
-    month of its own nearest year and a year beside it."""
-    out: list[Value] = []
-    for x in values:
-        a = out[-1] if out else None
-        if (
-            a is not None
-            and a.grain == "month"
-            and x.grain == "year"
-            and not any(ch.isdigit() for ch in a.text)
-            and x.date_from[:4].isdigit()
-            and (
-                (x.text.isdigit() and text[a.span[1] : x.span[0]].strip(" ,") == "")
-                or (
-                    not any(ch.isdigit() for ch in x.text)
-                    and not text[a.span[1] : x.span[0]].strip()
-                )
-            )
-        ):
-            y, m = int(x.date_from[:4]), int(a.date_from[5:7])
-            last = (dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)).isoformat()
-            span = (a.span[0], x.span[1])
-            out[-1] = replace(
-                a,
-                text=text[span[0] : span[1]],
-                span=span,
-                date_from=f"{y}-{m:02d}-01",
-                date_to=last,
-            )
-            continue
-        out.append(x)
-    return out
+    return month_of_year(text, values, v), ctx
