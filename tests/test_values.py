@@ -215,6 +215,10 @@ def test_a_weekday_takes_the_tense_of_its_own_clause(text, day):
         ("The terminal opened in July.", "2018-07"),  # else the nearest, as before
         ("Roe Motors said in July it will close the plant.", "2018-07"),
         ("Deliveries are expected to start on 5 March.", "2019-03"),
+        # a word that sets the way wins over the clause: "last" and "since" look back
+        ("The freighter, announced last November, will fly soon.", "2017-11"),
+        ("Roe Motors will report its sales, which have fallen since November.", "2017-11"),
+        ("Output has been low since January of this year.", "2018-01"),
     ],
 )
 def test_a_month_in_a_clause_about_the_future_is_not_a_past_one(text, month):
@@ -876,3 +880,18 @@ def test_a_multiple_of_the_figure_before_is_the_figure_it_stands_for(text, kind,
 
 def test_that_of_compares_with_something_else_and_makes_no_multiple():
     assert [v.text for v in vals("Sales were 500, twice that of 2019.")] == ["500", "2019"]
+
+
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("Sales in Europe fell by a quarter.", 25.0),
+        ("Output was cut by half in March.", 50.0),
+        ("The budget grew by two-thirds.", 66.7),
+    ],
+)
+def test_a_change_by_a_share_in_words_is_that_percentage(text, low):
+    v = one(text, ValueKind.PERCENT)
+    assert v.low <= low <= v.high
+    # a quarter of a year or of a league is no change by a share
+    assert not [x for x in vals("Sales fell in a quarter.") if x.kind == ValueKind.PERCENT]

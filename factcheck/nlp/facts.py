@@ -33,6 +33,7 @@ from factcheck.nlp.ranks import Rank, ranks
 from factcheck.nlp.roles import Role, Slot, name_slots, verb_roles
 from factcheck.nlp.statements import Statement, statements
 from factcheck.nlp.subject_owners import figure_owners
+from factcheck.nlp.tense import past_dates
 from factcheck.nlp.values import find_values
 from factcheck.nlp.words import canon, fuzzy_in
 from factcheck.types import Value, ValueKind
@@ -287,8 +288,9 @@ def _content_token(tok: Any, vocab: Vocabulary) -> bool:
 
 
 def _facts(doc: Any, ctx: DateContext, vocab: Vocabulary) -> tuple[TextFacts, DateContext]:
-    text = doc.text
+    text, dateline = doc.text, ctx.dateline
     found, ctx = find_values(text, ctx, vocab=vocab, keep_invalid=True)
+    found = past_dates(doc, found, dateline, vocab)  # "was announced in January": the last
     entities = _entities(doc, vocab)
     spans = []
     content = set()
@@ -344,7 +346,7 @@ def _facts(doc: Any, ctx: DateContext, vocab: Vocabulary) -> tuple[TextFacts, Da
         unreadable=tuple(v for v in found if v.kind == ValueKind.INVALID),
         clauses=syntax.clauses(doc, content_at),
         frames=syntax.frames(doc, vocab=vocab),
-        statement=_statement(doc, vocab),
+        statement=mood.statement(doc, vocab),
         statements=statements(doc, words_at, vocab=vocab),
         quotes=quotations(text),
         reported=any(t.pos_ == "VERB" and t.lemma_.lower() in vocab.reporting_verbs for t in doc)
@@ -436,15 +438,3 @@ def _negated(doc: Any, vocab: Vocabulary) -> frozenset[str]:
                     if c.dep_ in ("attr", "acomp")
                 )
     return frozenset(negated)
-
-
-def _statement(doc: Any, vocab: Vocabulary) -> bool:
-    """A finite clause with a third-person subject: it says what happened."""
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None:
-        return False
-    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
-    finite = root.tag_ in ("VBD", "VBZ", "VBP") or any(
-        c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in root.children if c.dep_.startswith("aux")
-    )
-    return bool(finite and subj is not None and subj.lower_ not in vocab.personal_pronouns)

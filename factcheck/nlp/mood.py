@@ -1,6 +1,6 @@
-"""Mood: what a sentence presents as other than what happened: the speaker's own view
-("we believe ..."), and what a modal perfect says did not happen, or only might have
-("would have been delivered by 2011")."""
+"""Mood: whether a sentence says what happened (a statement), or presents something else:
+the speaker's own view ("we believe ..."), and what a modal perfect says did not happen,
+or only might have ("would have been delivered by 2011")."""
 
 from __future__ import annotations
 
@@ -10,6 +10,18 @@ from typing import Any
 from factcheck.lang import Vocabulary
 from factcheck.nlp.syntax import tokens
 from factcheck.types import Value
+
+
+def statement(doc: Any, vocab: Vocabulary) -> bool:
+    """A finite clause with a third-person subject: it says what happened."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return False
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    finite = root.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in root.children if c.dep_.startswith("aux")
+    )
+    return bool(finite and subj is not None and subj.lower_ not in vocab.personal_pronouns)
 
 
 def opinion(doc: Any, vocab: Vocabulary) -> bool:

@@ -1,0 +1,75 @@
+"""A month or a day without a year, told in the past tense, is the last one before the
+dateline: "the plans were announced in January", in a story of August, is this January,
+not the coming one that is nearer. The date reader (nlp/dates.py) sees only words, and
+takes the occurrence nearest the dateline unless a word says which way; the parse gives
+the tense of the verb the date hangs on."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from typing import Any
+
+from factcheck.lang import Vocabulary
+from factcheck.nlp import syntax
+from factcheck.types import Value, ValueKind
+
+_YEAR = re.compile(r"\d{4}")
+
+
+def _past(verb: Any) -> bool:
+    """A verb in a past tense: "fell", "were announced", "has risen"."""
+    if verb.tag_ == "VBD":
+        return True
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBN" and any(a.tag_ == "VBD" or a.lemma_ == "have" for a in aux)
+
+
+def _verb(doc: Any, v: Value) -> Any:
+    toks = syntax.tokens(doc, *v.span)
+    if not toks:
+        return None
+    head = toks[0]
+    for _ in range(4):
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if head.head is head:
+            break
+    return None
+
+
+def _a_year_back(v: Value) -> Value:
+    frm, to = dt.date.fromisoformat(v.date_from), dt.date.fromisoformat(v.date_to)
+    try:
+        frm, to = frm.replace(year=frm.year - 1), to.replace(year=to.year - 1)
+    except ValueError:  # 29 February
+        return v
+    if v.grain == "month":  # the month's own last day
+        to = (frm.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    return replace(v, date_from=frm.isoformat(), date_to=to.isoformat())
+
+
+def past_dates(
+    doc: Any, found: list[Value], dateline: dt.date | None, vocab: Vocabulary
+) -> list[Value]:
+    """``found`` with each month or day that its words left ahead of the dateline's month
+    moved a year back where its verb is in a past tense; a word that sets the way ("next
+    March", "last March") or a year written with it keeps it."""
+    if dateline is None:
+        return found
+    out = []
+    for v in found:
+        if (
+            v.kind == ValueKind.DATE
+            and v.grain in ("month", "day")
+            and v.date_from[:7] > dateline.isoformat()[:7]
+            and not _YEAR.search(v.text)
+            and not any(w in vocab.periods for w in v.text.lower().split())
+            and (verb := _verb(doc, v)) is not None
+            and _past(verb)
+        ):
+            v = _a_year_back(v)
+        out.append(v)
+    return out

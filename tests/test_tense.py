@@ -1,0 +1,31 @@
+"""nlp/tense.py: a month or a day without a year, told in the past tense, is the last one
+before the dateline, however near the coming one is."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.types import ValueKind
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "month"),
+    [
+        ("The plans were announced in January.", "2018-10-02", "2018-01"),
+        ("Output fell in November.", "2018-10-02", "2017-11"),
+        ("Output has fallen in every month since.", "2018-10-02", None),
+        ("The talks were held on January 10.", "2021-12-31", "2021-01"),
+        # not in a past tense: the nearest, or the coming one in a clause about the future
+        ("The plant will open in November.", "2018-10-02", "2018-11"),
+        ("The talks are on January 10.", "2021-12-31", "2022-01"),
+        # a year written with it, or a word that sets the way, keeps it
+        ("The plant opened in November 2018.", "2018-10-02", "2018-11"),
+        ("The plant opened in July.", "2018-10-02", "2018-07"),
+    ],
+)
+def test_a_past_tense_puts_a_month_before_the_dateline(analyzer, text, dateline, month):
+    facts = analyzer.analyze(text, dt.date.fromisoformat(dateline))
+    dates = [f.value.date_from[:7] for f in facts.found if f.value.kind == ValueKind.DATE]
+    assert dates == ([month] if month else [])
