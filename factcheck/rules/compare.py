@@ -21,6 +21,7 @@ from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.paraphrase import Like, exact
 from factcheck.nlp.speech import QuoteRunFacts, run_speaker, said_content
 from factcheck.nlp.words import fuzzy_in, overlap
+from factcheck.rules import opposites
 from factcheck.rules.align import (
     ValueCheck,
     align,
@@ -42,12 +43,6 @@ from factcheck.rules.naming import (
     owners_unnamed,
     sibling,
     title_words,
-)
-from factcheck.rules.opposites import (
-    choice_swapped,
-    opposite_evaluation,
-    rank_changed,
-    roles_swapped,
 )
 from factcheck.rules.speakers import (
     READ_AS_FACT,
@@ -379,10 +374,10 @@ RULES: tuple[Rule, ...] = (
     figure_mismatch,
     direction_flip,
     negation_flip,
-    opposite_evaluation,
-    roles_swapped,
-    choice_swapped,
-    rank_changed,
+    opposites.opposite_evaluation,
+    opposites.roles_swapped,
+    opposites.choice_swapped,
+    opposites.rank_changed,
     figures_unstated,
 )
 
