@@ -35,6 +35,9 @@ def _roles(analyzer, text):
             "Dunmore sold 300 cars and posted a loss of $8.6 million.",
             {"300": "", "$8.6 million": ""},
         ),
+        # a bare "at" is no level: "at 7.3%" is the size of the fall
+        ("This, at 7.3%, is the eleventh largest fall in its history.", {"7.3%": ""}),
+        ("The Harlow index closed at 4,907.20.", {"4,907.20": "level"}),
     ],
 )
 def test_the_words_before_a_figure_make_it_a_level_or_a_change(analyzer, text, roles):
