@@ -167,6 +167,27 @@ def test_the_dateline_stands_in_for_the_claims_date_in_assess(analyzer):
     assert [v.text for v in later.unverified] == ["June 5, 2015"]
 
 
+def test_the_day_of_a_report_is_stated_by_the_reports_dateline(analyzer):
+    """A claim dates the report ("On 5 June 2015 Nordvik reported a loss of $8.6 million
+    for 2014", "in results reported on 5 June 2015"): the day's report that gives the
+    figure for 2014 states it by its dateline, though it dates its own figure 2014."""
+    passage = "Nordvik reported a loss of $8.6 million for 2014, its first since 2009."
+    for claim in (
+        "On 5 June 2015 Nordvik reported a loss of $8.6 million for 2014.",
+        "In results reported on 5 June 2015, Nordvik lost $8.6 million in 2014.",
+    ):
+        a, _ = _assessed(analyzer, claim, passage, passage_date=dt.date(2015, 6, 5))
+        assert a.unverified == (), claim
+    # ... a report of another day does not
+    a, _ = _assessed(
+        analyzer,
+        "On 5 June 2015 Nordvik reported a loss of $8.6 million for 2014.",
+        passage,
+        passage_date=dt.date(2015, 8, 5),
+    )
+    assert [v.text for v in a.unverified] == ["5 June 2015"]
+
+
 # -- same_event ------------------------------------------------------------------------------
 
 

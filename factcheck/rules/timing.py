@@ -13,7 +13,7 @@ from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.names import designations, entity_match
 from factcheck.nlp.speech import claimed_statement, said_content
 from factcheck.nlp.syntax import reference_before
-from factcheck.nlp.words import overlap
+from factcheck.nlp.words import canon_set, overlap
 from factcheck.rules.align import ValueCheck, values_agree, within
 from factcheck.thresholds import DEFAULT, Thresholds
 from factcheck.types import NUMERIC_KINDS, Value, ValueKind
@@ -225,16 +225,21 @@ def bounded(v: Value) -> bool:
 
 def saying_dates(claim: TextFacts) -> frozenset[int]:
     """The claim's dates of a statement ("On 14 May 2009 Chrysler said it wanted to ..."):
-    those outside the words it gives its speaker, by ``id``. They date the saying, not
-    what was said: a date inside the source's statement ("by early June") is about
-    something else, and a report states the day it was said by its dateline."""
+    those outside the words it gives its speaker, or, where it gives none, those on a
+    reporting verb ("On 27 January GM reported a loss of ...", "in results reported on 27
+    January"), by ``id``.
+    They date the saying, not what was said: a date inside the source's statement ("by
+    early June") is about something else, and a report states the day it was said by its
+    dateline."""
+    vocab = claim.vocabulary
+    reports = canon_set(vocab.reporting_verbs, ("VERB",), vocab=vocab)
     s = claimed_statement(claim)
-    if s is None:
-        return frozenset()
     return frozenset(
-        id(v)
-        for v in claim.values
-        if v.kind == ValueKind.DATE and not (s.start <= v.span[0] < s.end)
+        id(f.value)
+        for f in claim.stated
+        if f.value.kind == ValueKind.DATE
+        and (s is not None or f.anchor in reports)
+        and not (s is not None and s.start <= f.value.span[0] < s.end)
     )
 
 
