@@ -163,6 +163,9 @@ def test_only_open_ended_hedges_are_bounds(analyzer):
         ("As many as 300 people came.", "About 300 people came.", True),
         ("100 people came.", "About 100 people came.", True),
         ("About 100 people came.", "More than 100 people came.", True),
+        # "1000+" is read as copy reads it: more than 1,000
+        ("More than a thousand people came.", "1000+ people came.", True),
+        ("More than 50 people came.", "50-plus people came.", True),
     ],
 )
 def test_a_claims_bound_is_stated_only_by_a_figure_on_its_side(analyzer, claim, passage, stated):
