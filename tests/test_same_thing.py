@@ -292,6 +292,8 @@ def test_names_the_article_gave_before_count_near_a_figure(analyzer):
         ("Dunmore sold 1.5 million cars.", "Dunmore sold 1.46 million cars.", True),
         ("The index closed at 5,210.", "The index closed at 5,210.17.", True),
         ("Shares fell 14%.", "Shares fell 13.4%.", False),
+        ("The depot holds 18 buses.", "The depot holds 17 buses.", False),
+        ("Shares fell 15%.", "Shares fell 14%.", False),
         ("Dunmore sold 1.5 million cars.", "Dunmore sold 1.44 million cars.", False),
         # ... and the more digits written, the less it covers
         ("The index closed at 1,854.97.", "The index closed at 1847.27.", False),

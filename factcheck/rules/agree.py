@@ -66,7 +66,7 @@ def _interval(v: Value, w: Weights, vocab: Vocabulary) -> tuple[float, float]:
         # a share of itself ("3 billion" is no 2.6 billion); in words, only that share
         place = last_place(v)
         cap = abs(lo) * w.rounding_share
-        tol = cap if place is None else min(place / 2, cap)
+        tol = cap if place is None else min(0.49 * place, cap)  # just under half: 17 is no 18
         return lo - tol, hi + tol
     return lo, hi
 
