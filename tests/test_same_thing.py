@@ -382,6 +382,20 @@ def test_a_list_of_names_pairs_only_with_the_count_it_states(analyzer):
     assert not align(c5, p, DEFAULT.weights, exact)
 
 
+def test_one_of_a_group_is_a_count_of_one_it_states_only(analyzer):
+    """ "One of the ferries sank" is one ferry: it states "one ferry sank"; against "two
+    ferries" it pairs with nothing (the rest of the group is not counted)."""
+    p = analyzer.analyze("One of the Harlow ferries sank near Nordvik on Monday.", DL)
+    one = analyzer.analyze("One Harlow ferry sank near Nordvik on Monday.", DL)
+    two = analyzer.analyze("Two Harlow ferries sank near Nordvik on Monday.", DL)
+    counts = [x for x in align(one, p) if x.claim.kind == "quantity"]
+    assert [(x.passage.text, x.agree) for x in counts] == [("One", True)]
+    assert not [x for x in align(two, p) if x.claim.kind == "quantity"]
+    # no plural after "one of": no count of a group
+    group = analyzer.analyze("One of the group sank near Nordvik on Monday.", DL)
+    assert not [f for f in group.found if f.value.kind == "quantity"]
+
+
 def test_a_date_pairs_with_the_date_of_its_own_event_word(analyzer):
     """ "Began regular service on 25 May" is answered by "began regular service on May
     28", not by the trial crossing's May 25 in the same sentence."""

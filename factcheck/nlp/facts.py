@@ -26,7 +26,7 @@ from factcheck.nlp.dates import DateContext
 from factcheck.nlp.elapsed import elapsed_role, is_elapsed
 from factcheck.nlp.fingerprint import SPACY_MODEL, analysis_fingerprint
 from factcheck.nlp.lemmas import import_spacy_without_torch, load_pipeline
-from factcheck.nlp.lists import is_list_count, named_lists
+from factcheck.nlp.lists import is_list_count, named_lists, partitive_ones
 from factcheck.nlp.names import entity_match, norm_entity
 from factcheck.nlp.quotes import quotations
 from factcheck.nlp.ranks import Rank, ranks
@@ -324,7 +324,8 @@ def _facts(doc: Any, ctx: DateContext, vocab: Vocabulary) -> tuple[TextFacts, Da
             and syntax.part_of_name(doc, v.span[0], vocab=vocab)
         )
     )
-    lists = tuple(_in_context(doc, v, spans, vocab) for v in named_lists(doc, vocab=vocab))
+    groups = [*named_lists(doc, vocab=vocab), *partitive_ones(doc, vocab=vocab)]
+    lists = tuple(_in_context(doc, v, spans, vocab) for v in groups)
     speaker = syntax.attribution(doc, vocab=vocab)
     facts = TextFacts(
         text=text,
