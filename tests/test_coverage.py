@@ -264,3 +264,24 @@ def test_another_party_must_be_a_name_of_the_same_kind(analyzer):
         "General Motors sold 500,000 cars in North America last year.",
     )
     assert other_party(b, unstated(b, t), t) is None
+
+
+def test_a_name_of_another_kind_in_the_claims_place(analyzer):
+    """ "bid for Harlow Port cargo contracts" against "bid for U.S. cargo contracts": the
+    same words either side of the name, another name between them, whatever its kind."""
+    from factcheck.rules.coverage import in_its_place
+
+    claim = analyzer.analyze("Dunmore may bid once more for Harlow Port cargo contracts.")
+    (port,) = [e for e in claim.entities if "Harlow" in e.text]
+    other = analyzer.analyze("Dunmore may bid once more for U.S. cargo contracts, it said.")
+    found = in_its_place(claim, port, other)
+    assert found is not None and found[0] == "U.S"
+    assert other.text[found[1][0] : found[1][1]] == "U.S"
+    # a description in its place is the same place named another way
+    city = analyzer.analyze("Dunmore may bid once more for the city's cargo contracts.")
+    assert in_its_place(claim, port, city) is None
+    # the claim's own name there, or other words around it: nothing in its place
+    same = analyzer.analyze("Dunmore may bid once more for Harlow Port cargo contracts.")
+    assert in_its_place(claim, port, same) is None
+    apart = analyzer.analyze("Dunmore may bid for U.S. rail contracts.")
+    assert in_its_place(claim, port, apart) is None

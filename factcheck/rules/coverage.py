@@ -3,6 +3,8 @@ that a passage does not state, and the passage that says the same of another nam
 
 from __future__ import annotations
 
+import re
+
 from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.names import entity_match
 from factcheck.nlp.speech import quoted_in
@@ -102,23 +104,62 @@ def other_name(a: Assessment, missing: list[str], t: Thresholds) -> Comparison |
     gone = [e for e in a.claim.entities if e.text in missing]
     vocab = a.claim.vocabulary
     others = [
-        p
+        (p.text, p.span)
         for p in a.passage.entities
         if not any(entity_match(p.name, c.name, vocab=vocab) for c in a.claim.entities)
         and any(p.entity_type == g.entity_type for g in gone)
     ]
-    if not others or any(not c.agree for c in a.checks):
+    if any(not c.agree for c in a.checks):
         return None
-    o, g = others[0], gone[0]
+    # a name of another kind in the very place of the claim's ("space launch contracts
+    # of Cape Canaveral" / "of the U.S."): the same words on either side of it
+    others += [x for g in gone[:1] if (x := in_its_place(a.claim, g, a.passage)) is not None]
+    if not others:
+        return None
+    (o, span), g = others[0], gone[0]
     return Comparison(
         stance=Stance.REFUTES,
         weight=min(1.0, w.other_name_base + w.other_name_per_overlap * a.overlap),
-        rationale=f"the source says this of {o.text}, not {g.text}",
+        rationale=f"the source says this of {o}, not {g.text}",
         claim_spans=tuple(sorted({*a.claim_spans, g.span})),
-        passage_spans=tuple(sorted({*a.passage_spans, o.span})),
+        passage_spans=tuple(sorted({*a.passage_spans, span})),
         checks=a.checks,
         relatedness=a.relatedness,
     )
+
+
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def in_its_place(
+    claim: TextFacts, name: Value, passage: TextFacts
+) -> tuple[str, tuple[int, int]] | None:
+    """The words the passage has where the claim has ``name``: the two words before the
+    name and the two after it, each pair as the claim has them, around at most five words
+    of the passage's, one of them capitalised (a name, not "the city"), that match none
+    of the claim's names. None where the claim's name opens or ends its sentence (one side
+    is not enough to place it)."""
+    before = _WORD.findall(claim.text[: name.span[0]])[-2:]
+    after = _WORD.findall(claim.text[name.span[1] :])[:2]
+    if len(before) < 2 or len(after) < 2:
+        return None
+    gap = r"[^\w]+"
+    pattern = (
+        rf"\b{gap.join(map(re.escape, before))}{gap}(?P<x>[\w'’.&-]+(?:\s+[\w'’.&-]+){{0,4}}?)"
+        rf"{gap}{gap.join(map(re.escape, after))}\b"
+    )
+    m = re.search(pattern, passage.text, re.I)
+    if m is None:
+        return None
+    raw = m["x"]
+    x = raw.strip(" .")
+    start = m.start("x") + len(raw) - len(raw.lstrip(" ."))
+    vocab = claim.vocabulary
+    if not any(ch.isupper() for ch in x):
+        return None  # a description in its place ("officials in the city"): the same one
+    if any(entity_match(x.lower(), c.name, vocab=vocab) for c in claim.entities):
+        return None
+    return x, (start, start + len(x))
 
 
 _PLACES = frozenset(["GPE", "LOC"])
