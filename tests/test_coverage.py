@@ -285,3 +285,27 @@ def test_a_name_of_another_kind_in_the_claims_place(analyzer):
     assert in_its_place(claim, port, same) is None
     apart = analyzer.analyze("Dunmore may bid for U.S. rail contracts.")
     assert in_its_place(claim, port, apart) is None
+
+
+def test_another_name_in_the_claims_place_refutes_though_the_article_names_it(analyzer):
+    """ "A press conference held by Ida Lind" against "held by Marco Vidal": the article
+    names Ida Lind in the passage before, so her name is not missing, but the passage
+    gives the claim's place to someone else."""
+    from factcheck.rules.coverage import name_in_place
+
+    a, t = _assessed(
+        analyzer,
+        "The plan came in a rare press conference held by Ida Lind on Friday morning.",
+        "The plan came in a rare press conference held by Marco Vidal on Friday morning.",
+        context="Dunmore's chief executive Ida Lind left the company in March.",
+    )
+    out = name_in_place(a, t)
+    assert out is not None and out.stance == Stance.REFUTES
+    assert "Marco Vidal" in out.rationale and "Ida Lind" in out.rationale
+    # her own name in its place (however shortened) is no other name
+    a, t = _assessed(
+        analyzer,
+        "The plan came in a rare press conference held by Ida Lind on Friday morning.",
+        "The plan came in a rare press conference held by Lind on Friday morning.",
+    )
+    assert name_in_place(a, t) is None

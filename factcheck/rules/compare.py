@@ -22,17 +22,10 @@ from factcheck.nlp.paraphrase import Like, exact
 from factcheck.nlp.speech import QuoteRunFacts, run_speaker, said_content
 from factcheck.nlp.words import fuzzy_in, overlap
 from factcheck.rules import opposites
-from factcheck.rules.align import (
-    ValueCheck,
-    align,
-    can_refute,
-    compatible,
-    states,
-    values_agree,
-)
+from factcheck.rules.align import ValueCheck, align, can_refute, compatible, states, values_agree
 from factcheck.rules.assessment import Assessment, Comparison, contradicted, neutral
 from factcheck.rules.counterparts import sole_counterparts
-from factcheck.rules.coverage import other_name, other_party, partly_stated, unstated
+from factcheck.rules.coverage import name_in_place, other_name, other_party, partly_stated, unstated
 from factcheck.rules.describe import describe
 from factcheck.rules.direction import direction_flip
 from factcheck.rules.model_rules import MODEL_RULES
@@ -367,6 +360,7 @@ def figures_unstated(a: Assessment, t: Thresholds) -> Comparison | None:
 
 RULES: tuple[Rule, ...] = (
     names_missing,
+    name_in_place,
     quote_altered,
     quoted_word_changed,
     figure_of_another_time,

@@ -116,16 +116,43 @@ def other_name(a: Assessment, missing: list[str], t: Thresholds) -> Comparison |
     others += [x for g in gone[:1] if (x := in_its_place(a.claim, g, a.passage)) is not None]
     if not others:
         return None
-    (o, span), g = others[0], gone[0]
+    return _said_of(a, others[0], gone[0], t)
+
+
+def _said_of(
+    a: Assessment, other: tuple[str, tuple[int, int]], g: Value, t: Thresholds
+) -> Comparison:
+    """The passage says the claim's content of ``other`` (its text and span), not of the
+    claim's name ``g``."""
+    w = t.weights
     return Comparison(
         stance=Stance.REFUTES,
         weight=min(1.0, w.other_name_base + w.other_name_per_overlap * a.overlap),
-        rationale=f"the source says this of {o}, not {g.text}",
+        rationale=f"the source says this of {other[0]}, not {g.text}",
         claim_spans=tuple(sorted({*a.claim_spans, g.span})),
-        passage_spans=tuple(sorted({*a.passage_spans, span})),
+        passage_spans=tuple(sorted({*a.passage_spans, other[1]})),
         checks=a.checks,
         relatedness=a.relatedness,
     )
+
+
+def name_in_place(a: Assessment, t: Thresholds) -> Comparison | None:
+    """A name of the claim that the passage does not hold, where the passage has another
+    name in its very place ("a press conference held by Papermaster" / "held by Steve
+    Jobs"): the same said of someone else, though the article may name the claim's name
+    elsewhere; every figure of the claim the passage gives agrees."""
+    if a.overlap < t.weights.other_name_overlap or any(not c.agree for c in a.checks):
+        return None
+    vocab, text = a.claim.vocabulary, a.passage.text.lower()
+    for g in a.claim.entities:
+        if g.text.lower() in text or any(
+            entity_match(p.name, g.name, vocab=vocab) for p in a.passage.entities
+        ):
+            continue
+        found = in_its_place(a.claim, g, a.passage)
+        if found is not None:
+            return _said_of(a, found, g, t)
+    return None
 
 
 _WORD = re.compile(r"[\w'’-]+")
