@@ -425,3 +425,25 @@ def test_a_figure_of_a_coordination_shares_the_clauses_subject(analyzer):
     )
     money = [x for x in align(c, p) if x.claim.text == "$8.6 million"]
     assert money and money[0].passage.text == "$8.6 million" and money[0].agree
+
+
+def test_the_same_number_in_another_unit_is_one_figure_misreported(analyzer):
+    """ "16 percentage points" for "16 percent", "40 weeks" for "40 days": the number stays,
+    the amount does not. The same number pairs them (and they disagree); another number in
+    the other unit is another figure."""
+    from factcheck.rules.agree import compatible
+
+    def val(text):
+        return analyzer.analyze(text, DL).values[0]
+
+    pp, pct = val("Sales rose 16 percentage points."), val("Sales rose 16 percent.")
+    assert compatible(pp, pct) and not values_agree(pp, pct)
+    assert not compatible(val("Sales rose 12 percentage points."), pct)
+    # two lengths of time far apart are two things' on different verbs, unless the number
+    # is the same ("40 years" for "40 days")
+    claim = analyzer.analyze("Investigators looked for the recorders for 40 years using sonar.", DL)
+    passage = analyzer.analyze(
+        "Investigators searched for the recorders for 40 days using sonar.", DL
+    )
+    (chk,) = align(claim, passage)
+    assert not chk.agree and not chk.anchored and can_refute(chk)

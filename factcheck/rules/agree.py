@@ -55,6 +55,16 @@ def last_place(v: Value) -> float | None:
     return abs(scale) * 10.0 ** -len(m.group(1) or "")
 
 
+def same_number_written(a: Value, b: Value) -> bool:
+    """Whether two figures are written with the same number ("16 percent" / "16 percentage
+    points", "40 days" / "40 weeks"): one figure misreported in another unit or scale."""
+    ma, mb = _FIGURE.search(a.text), _FIGURE.search(b.text)
+    if ma is None or mb is None:
+        return False
+    x = ma.group().replace(",", "")
+    return x == mb.group().replace(",", "") and float(x) != 0
+
+
 def _interval(v: Value, w: Weights, vocab: Vocabulary) -> tuple[float, float]:
     lo = v.low if v.low is not None else -math.inf
     hi = v.high if v.high is not None else math.inf
@@ -93,6 +103,8 @@ def values_agree(
     """True when two aligned values can both be true (their intervals overlap). ``vocab``
     says what their hedges mean (English when None)."""
     vocab = resolve(vocab)
+    if a.kind == K.PERCENT and a.unit != b.unit:
+        return False  # "16 percent" is never "16 percentage points"
     if a.kind == K.DATE:
         af, at, bf, bt = a.date_from, a.date_to, b.date_from, b.date_to
         if af.startswith("--") or bf.startswith("--"):
@@ -175,6 +187,9 @@ def compatible(a: Value, b: Value, like: Like = exact, *, vocab: Vocabulary | No
     units = measures(resolve(vocab))
     if a.kind != b.kind:
         return False
+    if a.kind == K.PERCENT and {a.unit, b.unit} == {"%", "pp"}:
+        # percent for percentage points, the copy desk's classic: the same number only
+        return same_number_written(a, b)
     if a.kind in (K.MONEY, K.PERCENT):
         return a.unit == b.unit
     if a.kind == K.DURATION and "rate" in (a.role, b.role):

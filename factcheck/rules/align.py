@@ -20,6 +20,7 @@ from factcheck.rules.agree import (
     measures,
     of,
     on_its_side,
+    same_number_written,
     significant_digits,
     values_agree,
     within,
@@ -129,7 +130,12 @@ def sure(c: ValueCheck, w: Weights = DEFAULT.weights) -> bool:
         # dates the date of one event ("lost half its coral since 1985" / "may perish by
         # 2030"): the same event word, or much shared wording around both, is needed.
         return False
-    if c.claim.kind == K.DURATION and not c.anchored and _scale_gap(c) >= w.duration_scale_gap:
+    if (
+        c.claim.kind == K.DURATION
+        and not c.anchored
+        and _scale_gap(c) >= w.duration_scale_gap
+        and not same_number_written(c.claim, c.passage)  # "40 weeks" for "40 days"
+    ):
         # A story gives lengths of time for many things: on different event words, two of
         # different orders of magnitude are two things' ("worked fourteen-hour days" /
         # "imprisoned her for nine years"), however many names they share. One event's

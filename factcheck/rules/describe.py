@@ -33,7 +33,7 @@ def describe(v: Value, *, vocab: Vocabulary | None = None) -> str:
     if v.kind == ValueKind.MONEY:
         return f"{hedge}{v.unit} {num}"
     if v.kind == ValueKind.PERCENT:
-        return f"{hedge}{num}%"
+        return f"{hedge}{num} percentage points" if v.unit == "pp" else f"{hedge}{num}%"
     what = v.unit or v.noun
     return f"{hedge}{num}" + (f" {what}" if what else "")
 
