@@ -29,3 +29,17 @@ def test_a_past_tense_puts_a_month_before_the_dateline(analyzer, text, dateline,
     facts = analyzer.analyze(text, dt.date.fromisoformat(dateline))
     dates = [f.value.date_from[:7] for f in facts.found if f.value.kind == ValueKind.DATE]
     assert dates == ([month] if month else [])
+
+
+def test_this_weekend_told_in_the_past_is_the_one_just_past(analyzer):
+    """On a Monday, "this weekend" is the one just past or the coming one; told in a past
+    tense, the one just past; a present tense leaves it either."""
+    monday = dt.date(2010, 1, 25)
+
+    def weekend(text):
+        (d,) = [f.value for f in analyzer.analyze(text, monday).found]
+        return d.date_from, d.date_to
+
+    assert weekend("The flaw only became public this weekend.") == ("2010-01-23", "2010-01-24")
+    assert weekend("The teams meet this weekend.") == ("2010-01-23", "2010-01-31")
+    assert weekend("The teams will meet this weekend.") == ("2010-01-30", "2010-01-31")

@@ -1,6 +1,7 @@
 """A month or a day without a year, told in the past tense, is the last one before the
 dateline: "the plans were announced in January", in a story of August, is this January,
-not the coming one that is nearer. The date reader (nlp/dates.py) sees only words, and
+not the coming one that is nearer; "this weekend", told in the past in a weekday's story,
+is the one just past. The date reader (nlp/dates.py) sees only words, and
 takes the occurrence nearest the dateline unless a word says which way; the parse gives
 the tense of the verb the date hangs on."""
 
@@ -60,11 +61,18 @@ def past_dates(
     if dateline is None:
         return found
     out = []
+    day = dateline.isoformat()
     for v in found:
-        if (
+        if v.kind == ValueKind.DATE and v.date_from < day < v.date_to and _weekend(v, vocab):
+            # "this weekend" of a weekday's story is the one just past or the coming one;
+            # told in a past tense, the one just past ("it became public this weekend")
+            if (verb := _verb(doc, v)) is not None and _past(verb):
+                sat = dt.date.fromisoformat(v.date_from)
+                v = replace(v, date_to=(sat + dt.timedelta(days=1)).isoformat())
+        elif (
             v.kind == ValueKind.DATE
             and v.grain in ("month", "day")
-            and v.date_from[:7] > dateline.isoformat()[:7]
+            and v.date_from[:7] > day[:7]
             and not _YEAR.search(v.text)
             and not any(w in vocab.periods for w in v.text.lower().split())
             and (verb := _verb(doc, v)) is not None
@@ -73,3 +81,7 @@ def past_dates(
             v = _a_year_back(v)
         out.append(v)
     return out
+
+
+def _weekend(v: Value, vocab: Vocabulary) -> bool:
+    return any(w in vocab.weekend_words for w in v.text.lower().split())
