@@ -268,6 +268,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         list_nouns=_ro(lex.get("list_nouns", {})),
         one_way_verbs=frozenset(lex.get("one_way_verbs", ())),
         preference_markers=frozenset(lex.get("preference_markers", ())),
+        negating_prefixes=frozenset(lex.get("negating_prefixes", ())),
         irrealis_modals=frozenset(lex.get("irrealis_modals", ())),
         gradable=_gradable(lex.get("gradable", {})),
         synonyms=tuple(tuple(g) for g in syn["groups"]),

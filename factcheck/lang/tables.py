@@ -198,6 +198,7 @@ class Vocabulary:
     list_nouns: Mapping[str, str]  # an entity label -> the noun counting a list of them
     one_way_verbs: frozenset[str]
     preference_markers: frozenset[str]
+    negating_prefixes: frozenset[str]
     irrealis_modals: frozenset[str]
     gradable: Mapping[str, int]  # a gradable word: +/- (its scale's number), by end
     # synonyms.json, aliases.json

@@ -371,6 +371,7 @@ RULES: tuple[Rule, ...] = (
     opposites.opposite_evaluation,
     opposites.roles_swapped,
     opposites.choice_swapped,
+    opposites.prefix_negated,
     opposites.rank_changed,
     figures_unstated,
 )

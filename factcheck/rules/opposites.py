@@ -270,6 +270,43 @@ def choice_swapped(a: Assessment, t: Thresholds) -> Comparison | None:
     )
 
 
+@cache
+def _prefixed(prefixes: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(prefixes, escape=True)})(?P<w>[a-z]{{3,}})\b", re.I)
+
+
+def _words_negated(text: str, prefixes: frozenset[str]) -> tuple[set[str], set[str]]:
+    """(the words a text negates by a prefix: "binding" of "non-binding"; the words it has
+    without one)."""
+    pattern = _prefixed(prefixes)
+    # a common word only: "non-Muslim visitors" says nothing against "Muslim pilgrims"
+    negated = {m["w"] for m in pattern.finditer(text) if m["w"].islower()}
+    bare = pattern.sub(" ", text)
+    return negated, set(re.findall(r"[a-z]+", bare))
+
+
+def prefix_flip(claim: TextFacts, passage: TextFacts) -> str | None:
+    """A word one text negates by a prefix and the other has bare, and only bare ("was
+    binding" / "a non-binding recommendation"): the word, else None."""
+    prefixes = claim.vocabulary.negating_prefixes
+    if not prefixes:
+        return None
+    c_no, c_yes = _words_negated(claim.text, prefixes)
+    p_no, p_yes = _words_negated(passage.text, prefixes)
+    flipped = ((c_yes & p_no) - p_yes - c_no) | ((c_no & p_yes) - c_yes - p_no)
+    return sorted(flipped)[0] if flipped else None
+
+
+def prefix_negated(a: Assessment, t: Thresholds) -> Comparison | None:
+    """The source negates by a prefix a word the claim asserts, or the other way round."""
+    if a.overlap < t.negation_overlap or a.claim.negative != a.passage.negative:
+        return None
+    found = prefix_flip(a.claim, a.passage)
+    if found is None:
+        return None
+    return _opposed(a, t, f"one text says {found!r}, the other its negation")
+
+
 def other_place(claim: TextFacts, passage: TextFacts) -> tuple[str, str] | None:
     """(the claim's words, the source's) where the source ranks the claim's thing by the
     same superlative at another place ("the largest fall" / "the eleventh largest fall";
