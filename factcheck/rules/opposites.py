@@ -258,11 +258,15 @@ def other_choice(claim: TextFacts, passage: TextFacts) -> tuple[str, str] | None
     return None
 
 
+def _same_polarity(a: Assessment, t: Thresholds) -> bool:
+    """Enough of the claim's words in the passage, and neither text negative where the
+    other is not: the ground the wording rules of this module read on."""
+    return a.overlap >= t.negation_overlap and a.claim.negative == a.passage.negative
+
+
 def choice_swapped(a: Assessment, t: Thresholds) -> Comparison | None:
     """The source makes the other choice between the claim's two alternatives."""
-    if a.overlap < t.negation_overlap or a.claim.negative != a.passage.negative:
-        return None
-    found = other_choice(a.claim, a.passage)
+    found = other_choice(a.claim, a.passage) if _same_polarity(a, t) else None
     if found is None:
         return None
     return _opposed(
@@ -299,12 +303,12 @@ def prefix_flip(claim: TextFacts, passage: TextFacts) -> str | None:
 
 def prefix_negated(a: Assessment, t: Thresholds) -> Comparison | None:
     """The source negates by a prefix a word the claim asserts, or the other way round."""
-    if a.overlap < t.negation_overlap or a.claim.negative != a.passage.negative:
-        return None
-    found = prefix_flip(a.claim, a.passage)
-    if found is None:
-        return None
-    return _opposed(a, t, f"one text says {found!r}, the other its negation")
+    found = prefix_flip(a.claim, a.passage) if _same_polarity(a, t) else None
+    return (
+        None
+        if found is None
+        else _opposed(a, t, f"one text says {found!r}, the other its negation")
+    )
 
 
 def other_place(claim: TextFacts, passage: TextFacts) -> tuple[str, str] | None:
