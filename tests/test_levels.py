@@ -60,3 +60,15 @@ def test_a_level_is_never_the_counterpart_of_a_change(analyzer):
     assert (
         direction(passage, next(f.value for f in passage.found if f.value.text == "5,210.17")) == 0
     )
+
+
+def test_two_levels_are_one_event_however_the_verb_words_it(analyzer):
+    """ "closed at 4,907.20" and "finish the day at a level of 5,210.17": where the index
+    stood that day, told with other verbs; the two pair and disagree."""
+    claim = analyzer.analyze("The Harlow index closed at 4,907.20.", DL)
+    passage = analyzer.analyze(
+        "The Harlow index increased by 48.3 points to finish the day at a level of 5,210.17.",
+        DL,
+    )
+    (pair,) = [c for c in align(claim, passage) if c.claim.text == "4,907.20"]
+    assert pair.passage.text == "5,210.17" and not pair.agree and pair.anchored

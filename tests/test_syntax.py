@@ -96,6 +96,9 @@ def test_the_arguments_of_the_verb_a_value_hangs_on(parse):
     assert syntax.arguments(parse(text), *_at(text, "$8.6 million")) == {"dunmore"}
     text = "Dunmore said Harlow lost $8.6 million."
     assert "dunmore" not in syntax.arguments(parse(text), *_at(text, "$8.6 million"))
+    # an infinitive clause with no subject of its own takes its head verb's
+    text = "The index increased by 48.3 points to finish the day at a level of 5,210.17."
+    assert "index" in syntax.arguments(parse(text), *_at(text, "5,210.17"))
 
 
 def test_a_number_after_a_capitalised_name_belongs_to_the_name(parse):

@@ -272,6 +272,10 @@ def align(
                 anchor = w.same_anchor
             elif (can and fuzzy_in(can, pctx)) or (pan and fuzzy_in(pan, cctx)):
                 anchor = w.anchor_nearby  # "the call lasted two hours" vs "a 50-minute call"
+            elif roles[id(cv)] == roles[id(pv)] == "level":
+                # "closed at 4,907.20" / "finish the day at a level of 5,210.17": where a
+                # thing stood is one event however the verb words it
+                anchor = w.anchor_nearby
             else:
                 anchor = 0.0
             score = shared + noun + anchor
