@@ -7,7 +7,7 @@ import pytest
 
 from factcheck.nlp.paraphrase import WordSimilarity, exact, value_words
 from factcheck.rules.compare import DEFAULT, assess, compare, conclude
-from factcheck.types import Stance, StanceProbs
+from factcheck.types import Stance, StanceProbs, ValueKind
 from tests.helpers.assess import assessed
 
 DL = dt.date(2021, 12, 31)
@@ -364,6 +364,30 @@ def test_a_negated_verbs_complement_is_neither_asserted_nor_negated(analyzer):
     assert negation_flip(a, t) is None
 
 
+def test_a_clause_of_condition_is_neither_asserted_nor_negated(analyzer):
+    """ "would respond if the broadcasts do not stop" does not say they did not stop: a
+    claim that someone was given time to stop them is no negation of it."""
+    from factcheck.rules.compare import negation_flip
+
+    f = analyzer.analyze("Harlow said it would respond if the broadcasts do not stop.", DL)
+    assert "stop" not in f.polar[0] | f.polar[1] and "respond" in f.polar[0]
+    g = analyzer.analyze("Roe asked whether the mill would not close.", DL)
+    assert "close" not in g.polar[0] | g.polar[1]
+    a, t = _assessed(
+        analyzer,
+        "Harlow gave Dunmore time to stop the broadcasts.",
+        "Harlow said it would respond if Dunmore's broadcasts do not stop.",
+    )
+    assert negation_flip(a, t) is None
+    # outside such a clause the same negation still flips
+    b, t = _assessed(
+        analyzer,
+        "Dunmore stopped the broadcasts.",
+        "Dunmore did not stop the broadcasts, Harlow said.",
+    )
+    assert negation_flip(b, t) is not None
+
+
 def test_rule_figures_unstated(analyzer):
     from factcheck.rules.compare import figures_unstated
 
@@ -545,3 +569,23 @@ def test_a_figure_of_the_source_answers_one_figure_of_the_claim_not_two(analyzer
     pairs = {(c.claim.text, c.passage.text) for c in align(claim, passage)}
     assert ("53.5", "25.15") in pairs
     assert ("1,387.7", "25.15") not in pairs
+
+
+def test_lengths_of_different_orders_of_magnitude_are_no_restatements_counterparts(analyzer):
+    """Each the only length of time in its text, "two days to stop" and "after an 11-year
+    lull" are still two things' lengths: no counterparts, so neither disputes the other;
+    "two days" and "nine days" are, and "40 days" and "40 years" (one number, the wrong
+    unit) too."""
+    from factcheck.rules.align import ValueCheck
+    from factcheck.rules.counterparts import sole_counterparts
+
+    def pair(claim_text, passage_text):
+        c, p = analyzer.analyze(claim_text, DL), analyzer.analyze(passage_text, DL)
+        (cv,) = [f.value for f in c.stated if f.value.kind == ValueKind.DURATION]
+        (pv,) = [f.value for f in p.found if f.value.kind == ValueKind.DURATION]
+        return sole_counterparts(ValueCheck(claim=cv, passage=pv, agree=False), c, p)
+
+    claim = "Harlow gave Dunmore two days to stop the broadcasts."
+    assert not pair(claim, "Dunmore restarted its broadcasts after an 11-year lull.")
+    assert pair(claim, "Harlow gave Dunmore nine days to stop the broadcasts.")
+    assert pair("The Dunmore strike lasted 40 days.", "The Dunmore strike went on for 40 years.")

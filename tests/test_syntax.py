@@ -68,6 +68,9 @@ def test_a_duration_is_a_length_or_a_span_between_events(parse):
         # elsewhere "for" gives a length
         ("The ministers talked for four hours.", "four hours", "length"),
         ("The mill has been the largest employer for 20 years.", "20 years", "length"),
+        # "for" gives how long it went on, whatever word comes before or after the length
+        ("He sat in a cell for the next 30 hours.", "30 hours", "length"),
+        ("Police held Roe for 48 hours before releasing him.", "48 hours", "length"),
     ],
 )
 def test_for_after_a_superlative_opens_a_window(parse, text, duration, role):

@@ -155,6 +155,9 @@ def test_hedged_durations():
     v = one("less than an hour", "duration")
     assert v.high < 3600 and v.low == 0
     assert describe(one("a 90-minute call")) == "90 minutes"
+    # a range is told by its two ends, in one unit, never by its middle
+    assert describe(one("between 60 and 90 days", "duration")) == "60 to 90 days"
+    assert describe(one("two to three months", "duration")) == "2 to 3 months"
 
 
 @pytest.mark.parametrize(

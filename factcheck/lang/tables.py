@@ -199,6 +199,8 @@ class Vocabulary:
     one_way_verbs: frozenset[str]
     preference_markers: frozenset[str]
     negating_prefixes: frozenset[str]
+    condition_markers: frozenset[str]
+    length_prepositions: frozenset[str]
     irrealis_modals: frozenset[str]
     gradable: Mapping[str, int]  # a gradable word: +/- (its scale's number), by end
     # synonyms.json, aliases.json

@@ -52,9 +52,21 @@ def polar(
         if c.dep_ in _COMPLEMENTS
         for x in c.subtree
     }
+    # What a clause of condition or an open question says is neither: "would respond if
+    # the broadcasts do not stop" does not say they did not stop.
+    open_ = {
+        x.i
+        for t in doc
+        if t.dep_ == "mark" and t.lower_ in v.condition_markers
+        for x in t.head.subtree
+    }
     out: tuple[set[str], set[str]] = (set(), set())
     for t in doc:
-        if not (t.i in negated or is_predicate(t)) or (t.i in moot and t.i not in negated):
+        if (
+            not (t.i in negated or is_predicate(t))
+            or (t.i in moot and t.i not in negated)
+            or t.i in open_
+        ):
             continue
         head = lemma(t, vocab=v)
         keys = {head} | {

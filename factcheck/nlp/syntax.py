@@ -223,6 +223,19 @@ def duration_role(
     if _ago(v).search(doc.text[end : end + 6]):
         return "span"
     before = re.search(r"(\w+)\W*$", doc.text[max(0, start - 20) : start])
+    prep = next(
+        (t.head for t in toks if t.head.pos_ == "ADP" and not (start <= t.head.idx < end)), None
+    )
+    if (prep is None or prep.lower_ not in v.length_prepositions) and toks and toks[0].i > 0:
+        prep = doc[toks[0].i - 1]  # "for 48 hours before ...": the parser may hang it on "before"
+    if (
+        prep is not None
+        and prep.lower_ in v.length_prepositions
+        and not (prep.lower_ in v.window_after_superlative and marks_a_superlative(prep.head))
+    ):
+        # "sat in a cell for the next 30 hours", "held him for 48 hours before releasing
+        # him": how long it went on, whatever comes before or after
+        return "length"
     if before and before.group(1).lower() in v.ahead_words:
         return "ahead"  # "over the next four years", "within 48 hours": a plan's own term
     if before and before.group(1).lower() in v.span_prepositions:

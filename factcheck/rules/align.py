@@ -39,6 +39,7 @@ __all__ = [
     "bound",
     "can_refute",
     "compatible",
+    "far_apart_lengths",
     "of",
     "states",
     "sure",
@@ -130,18 +131,22 @@ def sure(c: ValueCheck, w: Weights = DEFAULT.weights) -> bool:
         # dates the date of one event ("lost half its coral since 1985" / "may perish by
         # 2030"): the same event word, or much shared wording around both, is needed.
         return False
-    if (
-        c.claim.kind == K.DURATION
-        and not c.anchored
-        and _scale_gap(c) >= w.duration_scale_gap
-        and not same_number_written(c.claim, c.passage)  # "40 weeks" for "40 days"
-    ):
-        # A story gives lengths of time for many things: on different event words, two of
-        # different orders of magnitude are two things' ("worked fourteen-hour days" /
-        # "imprisoned her for nine years"), however many names they share. One event's
-        # length given in the wrong unit ("took 9 days" / "took 9 hours") shares its verb.
+    if not c.anchored and far_apart_lengths(c, w):
         return False
     return not (c.claim.kind == K.DURATION and "span" in (c.claim.role, c.passage.role))
+
+
+def far_apart_lengths(c: ValueCheck, w: Weights = DEFAULT.weights) -> bool:
+    """Two lengths of time of different orders of magnitude, not the same number written
+    in another unit. A story gives lengths of time for many things: unless on one event
+    word, two such are two things' ("worked fourteen-hour days" / "imprisoned her for nine
+    years"; "two days to stop" / "after an 11-year lull"), however many names they share.
+    One event's length given in the wrong unit ("took 9 days" / "took 9 hours") is not."""
+    return (
+        c.claim.kind == K.DURATION
+        and _scale_gap(c) >= w.duration_scale_gap
+        and not same_number_written(c.claim, c.passage)  # "40 weeks" for "40 days"
+    )
 
 
 def _scale_gap(c: ValueCheck) -> float:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from factcheck.nlp.date_ranges import is_between
 from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.lists import is_list_count
-from factcheck.rules.align import ValueCheck, compatible, of
+from factcheck.rules.align import ValueCheck, compatible, far_apart_lengths, of
 from factcheck.types import NUMERIC_KINDS
 from factcheck.types import ValueKind as K
 
@@ -27,6 +27,8 @@ def sole_counterparts(
         return False  # a count is of what it counts: "wounded 238" is not "killed 107"
     if "span" in (c.claim.role, c.passage.role):
         return False  # two windows looked back over can both be true (:func:`can_refute`)
+    if far_apart_lengths(c):
+        return False  # "two days to stop" / "after an 11-year lull": two things' lengths
     mine = [
         f.value
         for f in claim.stated

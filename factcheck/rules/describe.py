@@ -30,6 +30,8 @@ def describe(v: Value, *, vocab: Vocabulary | None = None) -> str:
         return _human_duration(v, vocab)
     num = _fmt(center(v, vocab=vocab), vocab)
     hedge = f"{v.hedge} " if v.hedge else ""
+    if v.hedge == "range" and v.low is not None and v.high is not None and v.low != v.high:
+        num, hedge = f"{_fmt(v.low, vocab)} to {_fmt(v.high, vocab)}", ""  # both ends
     if v.kind == ValueKind.MONEY:
         return f"{hedge}{v.unit} {num}"
     if v.kind == ValueKind.PERCENT:
@@ -55,14 +57,19 @@ def _fmt(x: float, vocab: Vocabulary) -> str:
 
 def _human_duration(v: Value, vocab: Vocabulary) -> str:
     """The largest unit that gives a whole number reads best: "90 minutes", not "1.5
-    hours"; else the smallest ("7.5 seconds")."""
-    x = center(v, vocab=vocab)
+    hours"; else the smallest ("7.5 seconds"). A range gives both ends in one unit: "2 to
+    3 months", not its middle."""
+    ends = [center(v, vocab=vocab)]
     hedge = f"{v.hedge} " if v.hedge else ""
+    if v.hedge == "range" and v.low is not None and v.high is not None and v.low != v.high:
+        ends, hedge = [v.low, v.high], ""
     *larger, smallest = vocab.spoken_durations
     plural = vocab.plural_suffix
     for name in larger:
-        n = x / vocab.durations[name]
-        if n >= 1 and abs(n - round(n)) < 1e-3:
-            n = round(n)
-            return f"{hedge}{n:,} {name}{'' if n == 1 else plural}"
-    return f"{hedge}{_fmt(x, vocab)} {smallest}{plural}"
+        ns = [x / vocab.durations[name] for x in ends]
+        if all(n >= 1 and abs(n - round(n)) < 1e-3 for n in ns):
+            last = round(ns[-1])
+            told = " to ".join(f"{round(n):,}" for n in ns)
+            return f"{hedge}{told} {name}{'' if last == 1 else plural}"
+    told = " to ".join(_fmt(x, vocab) for x in ends)
+    return f"{hedge}{told} {smallest}{plural}"
