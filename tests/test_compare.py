@@ -589,3 +589,37 @@ def test_lengths_of_different_orders_of_magnitude_are_no_restatements_counterpar
     assert not pair(claim, "Dunmore restarted its broadcasts after an 11-year lull.")
     assert pair(claim, "Harlow gave Dunmore nine days to stop the broadcasts.")
     assert pair("The Dunmore strike lasted 40 days.", "The Dunmore strike went on for 40 years.")
+
+
+def test_the_time_between_two_dated_events_disputes_only_an_offset(analyzer):
+    """ "began on 12 January ... returned on 20 July": a claim that they returned three
+    months after it began is wrong; a claim that the strike lasted three months is not
+    disputed (the two events need not be one's start and end)."""
+    from factcheck.rules.align import align, can_refute
+
+    passage = analyzer.analyze(
+        "The Harlow strike began on 12 January and the workers returned on 20 July.", DL
+    )
+
+    def refutable(claim_text):
+        claim = analyzer.analyze(claim_text, DL)
+        return [
+            c.passage.text
+            for c in align(claim, passage)
+            if c.claim.kind == ValueKind.DURATION and can_refute(c)
+        ]
+
+    assert refutable("The Harlow workers returned three months after the strike began.")
+    assert not refutable("The Harlow strike lasted three months.")
+
+
+def test_two_times_of_one_sentence_give_a_length_the_claim_may_state(analyzer):
+    """ "began at 9 a.m. and ended at 3 p.m.": the talks lasted six hours (as two dates'
+    events, read off the two times); "two hours" is not disputed by it."""
+    from factcheck.rules.align import align, can_refute
+
+    passage = analyzer.analyze("The Harlow talks began at 9 a.m. and ended at 3 p.m.", DL)
+    right = align(analyzer.analyze("The Harlow talks lasted six hours.", DL), passage)
+    assert any(c.claim.kind == ValueKind.DURATION and c.agree for c in right)
+    wrong = align(analyzer.analyze("The Harlow talks lasted two hours.", DL), passage)
+    assert not any(can_refute(c) for c in wrong)

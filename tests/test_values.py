@@ -158,6 +158,8 @@ def test_hedged_durations():
     # a range is told by its two ends, in one unit, never by its middle
     assert describe(one("between 60 and 90 days", "duration")) == "60 to 90 days"
     assert describe(one("two to three months", "duration")) == "2 to 3 months"
+    # a length read off two dates is told rounded in its largest unit
+    assert describe(one("from 2004 to 2009", "duration")) == "about 5 years"
 
 
 @pytest.mark.parametrize(
@@ -685,10 +687,12 @@ def test_two_times_of_a_range_make_a_length_of_time(text, hours):
 
 
 def test_two_times_of_one_sentence_are_two_events_that_far_apart():
-    """Not a length but an offset, compared only with "N hours after"; never across two
-    zones."""
+    """The time between two events, as two dates' (role 'between'): a length or an offset
+    may be read off it ("N hours after", "lasted N hours"); never across two zones."""
     v = one("The speech at 16:00 UTC came after the 12:30 UTC announcement.")
-    assert v.kind == ValueKind.DURATION and v.role == "offset" and v.low == 3.5 * 3600
+    assert v.kind == ValueKind.DURATION and v.role == "between" and v.low == 3.5 * 3600
+    v = one("The Harlow talks began at 9 a.m. and ended at 3 p.m.")
+    assert v.kind == ValueKind.DURATION and v.role == "between" and v.low == 6 * 3600
     assert not vals("The plane left at 16:00 UTC and landed at 09:00 EST.")
     assert [v.text for v in vals("I am 5 and she is 6")] == ["5", "6"]
 

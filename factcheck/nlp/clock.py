@@ -107,8 +107,10 @@ def clock_lengths(
     """The length of time of each range of two times ("from 6:00am to midnight": 18 hours;
     past midnight it wraps: "10pm to 2am" is 4 hours), as a duration over the range; and
     of two times of one sentence that make no range, the time between the two events they
-    date ("spoke at 16:00 UTC, after the 12:00 UTC announcement": 4 hours after), in the
-    duration role 'offset' (compared only with "four hours after", "later")."""
+    date, in the duration role 'between', as two dates' (date_ranges.is_between): a
+    length ("began at 9 a.m. and ended at 3 p.m.": six hours) or an offset ("spoke at 16:00
+    UTC, after the 12:00 UTC announcement": four hours after) may be read off it, but
+    nothing is disputed by it (the two events need not be one's start and end)."""
     v = resolve(vocab)
     p = _patterns(v)
     out: list[Value] = []
@@ -125,7 +127,7 @@ def clock_lengths(
         if not minutes:
             continue
         seconds = float(minutes * 60)
-        role: DurationRole = "" if joined else "offset"
+        role: DurationRole = "" if joined else "between"
         out.append(length_over(text, (a.span[0], b.span[1]), seconds, seconds, role))
     return out
 

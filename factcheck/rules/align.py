@@ -250,9 +250,12 @@ def align(
                 # a figure near the claim's counted noun ("21 million iPod players" for
                 # "21 million iPods") may state it; of another noun, never dispute it
                 continue
-            if (is_list_count(pv) or is_between(pv)) and not values_agree(cv, pv, w, vocab=vocab):
+            if (is_list_count(pv) or (is_between(pv) and cv.role != "offset")) and not values_agree(
+                cv, pv, w, vocab=vocab
+            ):
                 # a list of names may leave some out, two dated events need not be one's
-                # start and end: each states a figure only
+                # start and end: each states a figure only; but how long one came after
+                # the other is what a claim's "N hours after" says
                 continue
             shared = sum(
                 (w.context_name_word if fuzzy_in(x, names) else w.context_word)

@@ -65,6 +65,12 @@ def _human_duration(v: Value, vocab: Vocabulary) -> str:
         ends, hedge = [v.low, v.high], ""
     *larger, smallest = vocab.spoken_durations
     plural = vocab.plural_suffix
+    if not v.hedge and v.low is not None and v.high is not None and v.low != v.high:
+        # a length read off dates ("12 January ... 20 July": 189 to 190 days) is told in
+        # its largest unit, rounded: "about 6 months", not "4,548 hours"
+        name = next((u for u in larger if ends[0] >= vocab.durations[u]), smallest)
+        n = round(ends[0] / vocab.durations[name])
+        return f"about {n:,} {name}{'' if n == 1 else plural}"
     for name in larger:
         ns = [x / vocab.durations[name] for x in ends]
         if all(n >= 1 and abs(n - round(n)) < 1e-3 for n in ns):
