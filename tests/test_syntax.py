@@ -71,6 +71,9 @@ def test_a_duration_is_a_length_or_a_span_between_events(parse):
         # "for" gives how long it went on, whatever word comes before or after the length
         ("He sat in a cell for the next 30 hours.", "30 hours", "length"),
         ("Police held Roe for 48 hours before releasing him.", "48 hours", "length"),
+        # "after" a length says how long it went on before it ended
+        ("The Harlow talks ended after six hours.", "six hours", "length"),
+        ("Roe was released after three months in custody.", "three months", "length"),
     ],
 )
 def test_for_after_a_superlative_opens_a_window(parse, text, duration, role):
