@@ -74,6 +74,10 @@ def test_a_duration_is_a_length_or_a_span_between_events(parse):
         # "after" a length says how long it went on before it ended
         ("The Harlow talks ended after six hours.", "six hours", "length"),
         ("Roe was released after three months in custody.", "three months", "length"),
+        # "in" a length, in a clause about the future, is a term ahead, as "within" is
+        ("The Harlow mine will reopen in six months.", "six months", "ahead"),
+        ("The Harlow mine plans to reopen in six months.", "six months", "ahead"),
+        ("The Harlow mine reopened in six months.", "six months", "span"),
     ],
 )
 def test_for_after_a_superlative_opens_a_window(parse, text, duration, role):

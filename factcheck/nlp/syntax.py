@@ -23,6 +23,20 @@ SHARED_SUBJECT = frozenset(["xcomp", "conj"])
 TIME_ENTITIES = frozenset(["DATE", "TIME"])
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|--")
+
+
+@cache
+def _future(vocab: Vocabulary) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(vocab.future)})(?!\w)", re.I)
+
+
+def _future_clause(before: str, vocab: Vocabulary) -> bool:
+    """Whether the clause the text before a value ends in is about the future ("the mine
+    will reopen in"; dates.json 'future')."""
+    return bool(_future(vocab).search(_CLAUSE_BREAK.split(before)[-1]))
+
+
 @cache
 def _ago(vocab: Vocabulary) -> re.Pattern[str]:
     """'ago' after a duration: "three weeks ago" is a span."""
@@ -239,6 +253,10 @@ def duration_role(
     if before and before.group(1).lower() in v.ahead_words:
         return "ahead"  # "over the next four years", "within 48 hours": a plan's own term
     if before and before.group(1).lower() in v.span_prepositions:
+        if _future_clause(doc.text[:start], v) and not (
+            prep is not None and prep.pos_ == "ADP" and marks_a_superlative(prep.head)
+        ):
+            return "ahead"  # "the mine will reopen in six months": a term ahead
         return "span"  # "their second in just over 3 weeks", "in two hours before ..."
     after = re.match(r"\W*(\w+)", doc.text[end : end + 20])
     if after and after.group(1).lower() in v.offset_words:
