@@ -193,3 +193,42 @@ def test_the_gradable_words_are_read_by_scale():
     grade = vocabulary("en").gradable
     assert grade["small"] == -grade["great"] and grade["early"] == -grade["late"]
     assert abs(grade["small"]) != abs(grade["early"])  # two scales
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "refuted"),
+    [
+        (
+            "Roe said fewer ferries are running today than at any time before.",
+            "Roe: There are more ferries running today than ever before.",
+            True,
+        ),
+        (
+            "The Harlow ferry is less fuel efficient than the old boats, Roe said.",
+            "Roe said the Harlow ferry is more fuel efficient than the old boats.",
+            True,
+        ),
+        # the same degree, and a number's hedge, are no other degree
+        (
+            "The Harlow ferry is more fuel efficient than the old boats, Roe said.",
+            "Roe said the Harlow ferry is more fuel efficient than the old boats.",
+            False,
+        ),
+        (
+            "More than 40 ferries ran in May 2020.",
+            "Fewer than 50 ferries ran in May 2020.",
+            False,
+        ),
+        # a source that gives the word both degrees says neither
+        (
+            "Fewer ferries ran in May.",
+            "More ferries ran in the morning and fewer ferries ran at night in May.",
+            False,
+        ),
+    ],
+)
+def test_a_thing_given_the_other_degree_is_refuted(analyzer, claim, source, refuted):
+    c = _cmp(analyzer, claim, source)
+    assert (c.stance == Stance.REFUTES and c.rule == "opposite_evaluation") is refuted, c.rationale
+    if refuted:
+        assert "where the source says 'more" in c.rationale

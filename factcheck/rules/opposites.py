@@ -157,6 +157,42 @@ def other_end(claim: TextFacts, passage: TextFacts) -> tuple[str, str] | None:
     return None
 
 
+@cache
+def _degree_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\b({alternation(words)})\s+(\w[\w-]*)", re.I)
+
+
+def degrees(facts: TextFacts) -> dict[str, dict[int, str]]:
+    """For each content word a degree word is set before ("more fuel efficient", "fewer
+    magicians"; lexicon ``degree_words``), the signs it is given (+1 more, -1 less), each
+    with its words as written. Not a hedge on a number ("more than 40": no content word
+    follows)."""
+    signs = facts.vocabulary.degree_words
+    if not signs:
+        return {}
+    at = {start: lemma for lemma, start, _ in facts.spans}
+    out: dict[str, dict[int, str]] = {}
+    for m in _degree_words(tuple(sorted(signs))).finditer(facts.text):
+        word = at.get(m.start(2))
+        if word is not None:
+            out.setdefault(word, {})[signs[m.group(1).lower()]] = m.group(0)
+    return out
+
+
+def degree_flipped(claim: TextFacts, passage: TextFacts) -> tuple[str, str] | None:
+    """(the claim's words, the source's) where the claim gives a thing the other degree
+    than the source, and the source never the claim's: "fewer magicians are working today
+    than ever" / "more magicians are working today than ever before"."""
+    if claim.negative != passage.negative:
+        return None
+    theirs = degrees(passage)
+    for word, signs in degrees(claim).items():
+        other = theirs.get(word, {})
+        if len(signs) == 1 and other and not other.keys() & signs.keys():
+            return next(iter(signs.values())), next(iter(other.values()))
+    return None
+
+
 def _opposed(a: Assessment, t: Thresholds, why: str) -> Comparison:
     """A contradiction by one of this module's readings, as sure as the claim's words are
     the source's (the negation rule's weights)."""
@@ -171,7 +207,7 @@ def opposite_evaluation(a: Assessment, t: Thresholds) -> Comparison | None:
         return None
     found = opposite(a.claim, a.passage, t.opposite_valence, stated=not a.unverified)
     if found is None and not a.unverified:  # its figures and dates stated: one time
-        found = other_end(a.claim, a.passage)
+        found = other_end(a.claim, a.passage) or degree_flipped(a.claim, a.passage)
     if found is None:
         return None
     return _opposed(a, t, f"the claim says {found[0]!r} where the source says {found[1]!r}")
