@@ -123,6 +123,19 @@ def test_a_participle_of_saying_speaks_with_its_verbs_subject(analyzer):
     )
     assert [s.name for s in f.statements] == ["ana ruiz", "ana ruiz"]
     assert any("fare" in s.words for s in f.statements)
+    # an infinitive, or a verb joined to another, with no subject of its own, too
+    f = analyzer.analyze("Ana Ruiz went on to say that fares would rise in May.", DL)
+    assert [s.name for s in f.statements] == ["ana ruiz"]
+    f = analyzer.analyze("Ana Ruiz stood up and said that fares would rise in May.", DL)
+    assert [s.name for s in f.statements] == ["ana ruiz"]
+    # unless a proper noun right before the joined verb is the subject the parse lost
+    f = analyzer.analyze(
+        "The Harlow Commission welcomed the plan and in a reaction to the news European"
+        ' Commissioner for Transport Neelie Vroes said "the plan is very much in favour of'
+        ' travellers."',
+        DL,
+    )
+    assert [s.name for s in f.statements] == ["transport neelie vroes"]
 
 
 def test_a_speaker_the_parse_joined_to_a_list_still_speaks(analyzer):

@@ -13,7 +13,7 @@ from typing import Any
 from factcheck.lang import Vocabulary, alternation, resolve
 from factcheck.nlp.names import norm_entity, strip_article
 from factcheck.nlp.quotes import SPEAKER_LABEL
-from factcheck.nlp.syntax import TIME_ENTITIES, according, phrase, propn_run
+from factcheck.nlp.syntax import TIME_ENTITIES, according, borrows_subject, phrase, propn_run
 
 QUOTE_CHARS = '"“”'
 SPEAKER_TYPES = ("PERSON", "ORG", "NORP", "GPE")  # in this order of preference
@@ -139,9 +139,21 @@ def _speaker_of(tok: Any, vocab: Vocabulary) -> Any:
     subjects = [c for c in tok.children if c.dep_ == "nsubj"]
     named = {i for e in tok.doc.ents if e.label_ in SPEAKER_TYPES for i in range(e.start, e.end)}
     if not subjects:
-        if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj") and tok.head.i != tok.i:
+        # a joined verb right after a proper noun: the parse lost its subject, named or
+        # not ("welcomed the plan and in a reaction ... Competition Neelie Kroes said")
+        lost = _name_before(tok, named | ({tok.i - 1} if tok.dep_ == "conj" else set()))
+        if (
+            lost is None
+            and tok.head.i != tok.i
+            and (
+                (tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj"))
+                or borrows_subject(tok)
+            )
+        ):
             # "Sambur defended the decision, saying ...", "Chrysler said ..., adding that
-            # ...": a participle speaks with the subject of the verb it hangs on
+            # ...", "he went on to say that ...": a participle, an infinitive or a joined
+            # verb speaks with the subject of the verb it hangs on, unless a name right
+            # before it is the subject the parse lost ("X welcomed it and ... Y said")
             return _speaker_of(tok.head, vocab)
         if (
             tok.dep_ == "acl"
@@ -153,7 +165,7 @@ def _speaker_of(tok: Any, vocab: Vocabulary) -> Any:
             # announced on Friday that ...": a long subject the parser took for the
             # sentence, its verb for a modifier of it
             return tok.head
-        return _name_before(tok, named)
+        return lost
     who = next(
         (c for c in subjects if c.i in named),
         next((c for c in subjects if any(t.i in named for t in c.subtree)), subjects[0]),

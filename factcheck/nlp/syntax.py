@@ -188,7 +188,7 @@ def propn_run(t: Any, *, untagged: bool = False) -> str:
     return t.doc[start : t.i + 1].text
 
 
-def _borrows_subject(verb: Any) -> bool:
+def borrows_subject(verb: Any) -> bool:
     """A verb joined to another ("rose and closed"), its complement ("reported losing"), or
     an infinitive clause ("rose 0.9% to finish at 5,210"): the head verb's subject is its."""
     return verb.dep_ in SHARED_SUBJECT or (
@@ -212,7 +212,7 @@ def arguments(doc: Any, start: int, end: int, *, vocab: Vocabulary | None = None
         return frozenset()
     args = [c for c in head.children if c.dep_ in ARG_DEPS]
     verb = head
-    while not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and _borrows_subject(verb):
+    while not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and borrows_subject(verb):
         # "GM reported losing $4.8 billion ... and a total loss of $8.6 billion": a verb
         # with no subject of its own, joined to another, shares that one's
         verb = verb.head
