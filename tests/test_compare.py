@@ -388,6 +388,38 @@ def test_a_clause_of_condition_is_neither_asserted_nor_negated(analyzer):
     assert negation_flip(b, t) is not None
 
 
+@pytest.mark.parametrize(
+    ("claim", "source"),
+    [
+        (
+            "Roe predicted that the mill would reopen.",
+            "Roe declined to predict when the mill would reopen.",
+        ),
+        (
+            "The Harlow talks reached a deal on Monday.",
+            "The Harlow talks failed to reach a deal on Monday.",
+        ),
+        ("Roe commented on the Harlow report.", "Roe refused to comment on the Harlow report."),
+    ],
+)
+def test_a_verb_of_not_doing_negates_the_verb_it_governs(analyzer, claim, source):
+    """ "declined to predict", "failed to reach", "refused to comment": the thing was not
+    done, so a claim that it was is contradicted."""
+    from factcheck.rules.compare import negation_flip
+
+    a, t = _assessed(analyzer, claim, source)
+    out = negation_flip(a, t)
+    assert out is not None and out.stance == Stance.REFUTES
+
+
+def test_two_verbs_of_not_doing_agree(analyzer):
+    f = analyzer.analyze("Roe refused to comment on the Harlow report.", DL)
+    assert "comment" in f.polar[1] and "refuse" in f.polar[0]
+    # a negated one negates nothing ("did not fail to": it was done)
+    g = analyzer.analyze("Roe did not fail to comment on the Harlow report.", DL)
+    assert "comment" not in g.polar[1]
+
+
 def test_rule_figures_unstated(analyzer):
     from factcheck.rules.compare import figures_unstated
 

@@ -201,6 +201,7 @@ class Vocabulary:
     negating_prefixes: frozenset[str]
     condition_markers: frozenset[str]
     length_prepositions: frozenset[str]
+    negating_verbs: frozenset[str]
     degree_words: Mapping[str, int]  # a word giving what follows a degree: +1 more, -1 less
     irrealis_modals: frozenset[str]
     gradable: Mapping[str, int]  # a gradable word: +/- (its scale's number), by end

@@ -40,6 +40,11 @@ def polar(
             negated.add(t.head.i)
             if t.head.pos_ == "AUX":  # "X is not a member": the predicate is the attribute
                 negated.update(c.i for c in t.head.children if c.dep_ in ("attr", "acomp"))
+    # A verb of not doing negates the verb it governs: "declined to predict", "refused to
+    # say", "failed to reach" (lexicon ``negating_verbs``); the two together, neither.
+    for t in doc:
+        if t.lemma_.lower() in v.negating_verbs and t.i not in negated:
+            negated.update(c.i for c in t.children if c.dep_ == "xcomp" and c.pos_ == "VERB")
     # What a negated verb's complement says is neither asserted nor negated: "they don't
     # know how to write" does not say they write; "he did not say he would resign" does
     # not say he would. Not a copula's ("there's not the panic that there was": a
