@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.nlp import syntax
+from factcheck.nlp import duration_roles, syntax
 
 
 @pytest.fixture(scope="module")
@@ -52,10 +52,10 @@ def test_a_value_attaches_to_its_noun_or_verb(parse):
 def test_a_duration_is_a_length_or_a_span_between_events(parse):
     text = "The mayors held a 40-minute meeting, their third in two weeks."
     doc = parse(text)
-    assert syntax.duration_role(doc, *_at(text, "40-minute")) == "length"
-    assert syntax.duration_role(doc, *_at(text, "two weeks")) == "span"
+    assert duration_roles.duration_role(doc, *_at(text, "40-minute")) == "length"
+    assert duration_roles.duration_role(doc, *_at(text, "two weeks")) == "span"
     text = "Shares fell three days ago."
-    assert syntax.duration_role(parse(text), *_at(text, "three days")) == "span"
+    assert duration_roles.duration_role(parse(text), *_at(text, "three days")) == "span"
 
 
 @pytest.mark.parametrize(
@@ -81,7 +81,7 @@ def test_a_duration_is_a_length_or_a_span_between_events(parse):
     ],
 )
 def test_for_after_a_superlative_opens_a_window(parse, text, duration, role):
-    assert syntax.duration_role(parse(text), *_at(text, duration)) == role
+    assert duration_roles.duration_role(parse(text), *_at(text, duration)) == role
 
 
 @pytest.mark.parametrize(
@@ -93,7 +93,7 @@ def test_for_after_a_superlative_opens_a_window(parse, text, duration, role):
     ],
 )
 def test_a_length_until_an_event_is_an_offset_like_one_before_it(parse, text, duration):
-    assert syntax.duration_role(parse(text), *_at(text, duration)) == "offset"
+    assert duration_roles.duration_role(parse(text), *_at(text, duration)) == "offset"
 
 
 def test_the_arguments_of_the_verb_a_value_hangs_on(parse):

@@ -1,6 +1,6 @@
 """Someone's age, however copy writes it: "Daniel Roe, 19," (a number set off by commas
 after a person's name), "aged 19", "at the age of 19", "a 19-year-old", "19 years old".
-Each is 19 years in the duration role 'age', compared only with ages (syntax.duration_role
+Each is 19 years in the duration role 'age', compared only with ages (duration_roles.duration_role
 reads the last two; this module the bare numbers). Words: lexicon.json 'age_before',
 'age_after'."""
 

@@ -23,6 +23,7 @@ from factcheck.nlp import mood, polarity, syntax
 from factcheck.nlp.ages import as_age
 from factcheck.nlp.date_ranges import is_between
 from factcheck.nlp.dates import DateContext
+from factcheck.nlp.duration_roles import duration_role
 from factcheck.nlp.elapsed import elapsed_role, is_elapsed
 from factcheck.nlp.fingerprint import SPACY_MODEL, analysis_fingerprint
 from factcheck.nlp.lemmas import import_spacy_without_torch, load_pipeline
@@ -398,7 +399,7 @@ def _in_context(
         v = replace(v, noun=syntax.counted_noun(doc, a, b, ordinal, vocab=vocab))
     if v.kind == ValueKind.DURATION and not v.role:
         since = is_elapsed(v, vocab=vocab)  # "since 2004": the time since a date
-        role = elapsed_role(doc, a, b) if since else syntax.duration_role(doc, a, b, vocab=vocab)
+        role = elapsed_role(doc, a, b) if since else duration_role(doc, a, b, vocab=vocab)
         v = replace(v, role=role)
     near = frozenset(
         lem for lem, s, e in spans if abs(s - a) < NEAR or abs(e - b) < NEAR

@@ -1,0 +1,83 @@
+"""The role of a length of time in its sentence: an event's length, a window looked back
+over, a term ahead, an offset between two events, an age ("talked for an hour", "their
+second in three weeks", "cuts over the next four years", "73 seconds after liftoff", "a
+19-year-old"). Lengths of two roles are never compared (rules/agree.py)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from factcheck.lang import Vocabulary, alternation, resolve
+from factcheck.nlp.ages import age_before
+from factcheck.nlp.syntax import marks_a_superlative, tokens
+from factcheck.types import DurationRole
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|--")
+
+
+@cache
+def _future(vocab: Vocabulary) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(vocab.future)})(?!\w)", re.I)
+
+
+def _future_clause(before: str, vocab: Vocabulary) -> bool:
+    """Whether the clause the text before a value ends in is about the future ("the mine
+    will reopen in"; dates.json 'future')."""
+    return bool(_future(vocab).search(_CLAUSE_BREAK.split(before)[-1]))
+
+
+@cache
+def _ago(vocab: Vocabulary) -> re.Pattern[str]:
+    """'ago' after a duration: "three weeks ago" is a span."""
+    return re.compile(rf"\b(?:{alternation(vocab.ago)})\b")
+
+
+def duration_role(
+    doc: Any, start: int, end: int, *, vocab: Vocabulary | None = None
+) -> DurationRole:
+    """'span' for a window of time looked over ("their second in three weeks"), 'ahead'
+    for a term ahead, a plan's or a deadline's ("cuts over the next four years", "respond
+    within 48 hours"), 'offset' for how long one event came after or before another
+    ("exploded 73 seconds after liftoff", "three days later than planned"), else 'length'
+    ("a 50-minute call", "talked for an hour"): none is compared with another role."""
+    v = resolve(vocab)
+    toks = tokens(doc, start, end)
+    if _ago(v).search(doc.text[end : end + 6]):
+        return "span"
+    before = re.search(r"(\w+)\W*$", doc.text[max(0, start - 20) : start])
+    prep = next(
+        (t.head for t in toks if t.head.pos_ == "ADP" and not (start <= t.head.idx < end)), None
+    )
+    if (prep is None or prep.lower_ not in v.length_prepositions) and toks and toks[0].i > 0:
+        prep = doc[toks[0].i - 1]  # "for 48 hours before ...": the parser may hang it on "before"
+    if (
+        prep is not None
+        and prep.lower_ in v.length_prepositions
+        and not (prep.lower_ in v.window_after_superlative and marks_a_superlative(prep.head))
+    ):
+        # "sat in a cell for the next 30 hours", "held him for 48 hours before releasing
+        # him": how long it went on, whatever comes before or after
+        return "length"
+    if before and before.group(1).lower() in v.ahead_words:
+        return "ahead"  # "over the next four years", "within 48 hours": a plan's own term
+    if before and before.group(1).lower() in v.span_prepositions:
+        if _future_clause(doc.text[:start], v) and not (
+            prep is not None and prep.pos_ == "ADP" and marks_a_superlative(prep.head)
+        ):
+            return "ahead"  # "the mine will reopen in six months": a term ahead
+        return "span"  # "their second in just over 3 weeks", "in two hours before ..."
+    after = re.match(r"\W*(\w+)", doc.text[end : end + 20])
+    if after and after.group(1).lower() in v.offset_words:
+        return "offset"
+    if (after and after.group(1).lower() in v.age_after) or age_before(v).search(
+        doc.text[max(0, start - 20) : start]
+    ):
+        return "age"  # "a 19-year-old", "19 years old", "aged 19 years"
+    for t in toks:
+        if t.head.pos_ == "ADP" and not (start <= t.head.idx < end):
+            if t.head.lower_ in v.window_after_superlative and marks_a_superlative(t.head.head):
+                return "span"  # "the first gain for four years", "its lowest for a decade"
+            return "span" if t.head.lower_ in v.span_prepositions else "length"
+    return "length"
