@@ -77,6 +77,9 @@ def test_a_duration_is_a_length_or_a_span_between_events(parse):
         # "in" a length, in a clause about the future, is a term ahead, as "within" is
         ("The Harlow mine will reopen in six months.", "six months", "ahead"),
         ("The Harlow mine plans to reopen in six months.", "six months", "ahead"),
+        # reported speech shifts "will" back to "would": still a term ahead
+        ("Roe said the Harlow mine would reopen in six months.", "six months", "ahead"),
+        ("The Harlow mine would reopen in six months if it were sold.", "six months", "span"),
         ("The Harlow mine reopened in six months.", "six months", "span"),
     ],
 )

@@ -28,6 +28,25 @@ def _future_clause(before: str, vocab: Vocabulary) -> bool:
     return bool(_future(vocab).search(_CLAUSE_BREAK.split(before)[-1]))
 
 
+def _reported_future(toks: list[Any], vocab: Vocabulary) -> bool:
+    """Whether the verb a value hangs on is the future told in reported speech: its
+    auxiliary the backshifted form of the future's ("said it would reopen in six months";
+    lexicon ``backshift``), in a clause a reporting verb reports."""
+    if not toks:
+        return False
+    verb = toks[0]
+    for _ in range(4):
+        verb = verb.head
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+    future = {x for x, base in vocab.backshift.items() if base == "will" and x != base}
+    return (
+        any(c.dep_ == "aux" and c.lower_ in future for c in verb.children)
+        and verb.dep_ == "ccomp"
+        and verb.head.lemma_.lower() in vocab.reporting_verbs
+    )
+
+
 @cache
 def _ago(vocab: Vocabulary) -> re.Pattern[str]:
     """'ago' after a duration: "three weeks ago" is a span."""
@@ -63,7 +82,7 @@ def duration_role(
     if before and before.group(1).lower() in v.ahead_words:
         return "ahead"  # "over the next four years", "within 48 hours": a plan's own term
     if before and before.group(1).lower() in v.span_prepositions:
-        if _future_clause(doc.text[:start], v) and not (
+        if (_future_clause(doc.text[:start], v) or _reported_future(toks, v)) and not (
             prep is not None and prep.pos_ == "ADP" and marks_a_superlative(prep.head)
         ):
             return "ahead"  # "the mine will reopen in six months": a term ahead
