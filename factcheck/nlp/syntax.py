@@ -308,6 +308,14 @@ def _issuer(obj: Any) -> Any:
     the thing itself ("according to the ministry")."""
     if obj.pos_ == "PROPN":
         return obj
+    first = obj.doc[obj.left_edge.i]
+    if first.pos_ == "PROPN" and first.head.i != first.i and first.i < obj.i:
+        # "According to Penske future Saturn vehicles will ...": with no comma the parse
+        # takes the name and the clause's subject for one phrase; the name is the speaker
+        run = first
+        while run.i + 1 < obj.i and obj.doc[run.i + 1].pos_ == "PROPN":
+            run = obj.doc[run.i + 1]
+        return run
     for c in obj.children:
         if c.dep_ == "acl" and c.tag_ == "VBN":
             agents = [p for a in c.children if a.dep_ == "agent" for p in a.children]
