@@ -79,6 +79,10 @@ def test_a_duration_is_a_length_or_a_span_between_events(parse):
         ("The Harlow mine plans to reopen in six months.", "six months", "ahead"),
         # reported speech shifts "will" back to "would": still a term ahead
         ("Roe said the Harlow mine would reopen in six months.", "six months", "ahead"),
+        # the time someone is given to do something is a deadline, a term ahead
+        ("Harlow gave Dunmore two days to stop the broadcasts.", "two days", "ahead"),
+        ("Dunmore has 30 days to form a partnership.", "30 days", "ahead"),
+        ("It took three years to build the Harlow bridge.", "three years", "length"),
         ("The Harlow mine would reopen in six months if it were sold.", "six months", "span"),
         ("The Harlow mine reopened in six months.", "six months", "span"),
     ],
@@ -130,6 +134,8 @@ def test_a_number_after_a_capitalised_name_belongs_to_the_name(parse):
         ("Mayor Lena Ortiz said the bridge would reopen.", "Mayor Lena Ortiz"),
         ("She said the bridge would reopen.", None),  # a pronoun names nobody
         ("The bridge will reopen in May.", None),
+        # no comma after the name: the parse joins it to the clause's subject
+        ("According to Varga future Harlow ferries will be electric.", "Varga"),
     ],
 )
 def test_who_a_sentence_attributes_its_content_to(parse, text, who):

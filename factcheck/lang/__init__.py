@@ -272,6 +272,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         condition_markers=frozenset(lex.get("condition_markers", ())),
         length_prepositions=frozenset(lex.get("length_prepositions", ())),
         negating_verbs=frozenset(lex.get("negating_verbs", ())),
+        allowance_verbs=frozenset(lex.get("allowance_verbs", ())),
         degree_words=_ro({k: int(x) for k, x in lex.get("degree_words", {}).items()}),
         irrealis_modals=frozenset(lex.get("irrealis_modals", ())),
         gradable=_gradable(lex.get("gradable", {})),

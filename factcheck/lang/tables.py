@@ -202,6 +202,7 @@ class Vocabulary:
     condition_markers: frozenset[str]
     length_prepositions: frozenset[str]
     negating_verbs: frozenset[str]
+    allowance_verbs: frozenset[str]
     degree_words: Mapping[str, int]  # a word giving what follows a degree: +1 more, -1 less
     irrealis_modals: frozenset[str]
     gradable: Mapping[str, int]  # a gradable word: +/- (its scale's number), by end

@@ -28,6 +28,23 @@ def _future_clause(before: str, vocab: Vocabulary) -> bool:
     return bool(_future(vocab).search(_CLAUSE_BREAK.split(before)[-1]))
 
 
+def _allowed(toks: list[Any], vocab: Vocabulary) -> bool:
+    """Whether a length is the time someone is given to do something: the object of a
+    verb of allowing (lexicon ``allowance_verbs``: "gave the South two days to stop",
+    "has 30 days to respond"), with an infinitive of what is to be done, hung on the
+    length or on the verb."""
+    unit = next((t for t in toks if t.dep_ == "dobj"), None)
+    if unit is None or unit.head.lemma_.lower() not in vocab.allowance_verbs:
+        return False
+
+    def infinitive(t: Any) -> bool:
+        return t.pos_ == "VERB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children)
+
+    return any(infinitive(c) for c in unit.children) or any(
+        infinitive(c) and c.dep_ in ("advcl", "xcomp") for c in unit.head.children
+    )
+
+
 def _reported_future(toks: list[Any], vocab: Vocabulary) -> bool:
     """Whether the verb a value hangs on is the future told in reported speech: its
     auxiliary the backshifted form of the future's ("said it would reopen in six months";
@@ -79,6 +96,8 @@ def duration_role(
         # "sat in a cell for the next 30 hours", "held him for 48 hours before releasing
         # him": how long it went on, whatever comes before or after
         return "length"
+    if _allowed(toks, v):
+        return "ahead"  # "gave them two days to stop", "has 30 days to respond": a deadline
     if before and before.group(1).lower() in v.ahead_words:
         return "ahead"  # "over the next four years", "within 48 hours": a plan's own term
     if before and before.group(1).lower() in v.span_prepositions:
