@@ -309,3 +309,23 @@ def test_another_name_in_the_claims_place_refutes_though_the_article_names_it(an
         "The plan came in a rare press conference held by Lind on Friday morning.",
     )
     assert name_in_place(a, t) is None
+
+
+def test_a_name_opening_the_claim_is_placed_by_the_words_after_it(analyzer):
+    """ "Dunmore Motors was hardest hit among the carmakers" against "Harlow Motors was
+    hardest hit among the carmakers": the name opens both sentences; the three words after
+    it place it, and only a name of its kind takes its place ("The company", "Chief
+    executive Ida Lind" do not)."""
+    from factcheck.rules.coverage import in_its_place
+
+    claim = analyzer.analyze("Dunmore Motors was hardest hit among the carmakers.")
+    (name,) = [e for e in claim.entities if "Dunmore" in e.text]
+    other = analyzer.analyze("Harlow Motors was hardest hit among the carmakers, with a 55% fall.")
+    found = in_its_place(claim, name, other)
+    assert found is not None and found[0] == "Harlow Motors"
+    for text in (
+        "The company was hardest hit among the carmakers.",
+        "Dunmore Motors was hardest hit among the carmakers.",
+        "Chief executive Ida Lind was hardest hit among the carmakers.",
+    ):
+        assert in_its_place(claim, name, analyzer.analyze(text)) is None, text

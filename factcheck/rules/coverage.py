@@ -164,17 +164,23 @@ def in_its_place(
     """The words the passage has where the claim has ``name``: the two words before the
     name and the two after it, each pair as the claim has them, around at most five words
     of the passage's, one of them capitalised (a name, not "the city"), that match none
-    of the claim's names. None where the claim's name opens or ends its sentence (one side
-    is not enough to place it)."""
-    before = _WORD.findall(claim.text[: name.span[0]])[-2:]
-    after = _WORD.findall(claim.text[name.span[1] :])[:2]
-    if len(before) < 2 or len(after) < 2:
-        return None
+    of the claim's names. A name that opens the claim is placed by the three words after
+    it, at the opening of a sentence of the passage ("Chrysler was hardest hit among ...");
+    none where it ends its sentence (one side of two words is not enough to place it)."""
     gap = r"[^\w]+"
-    pattern = (
-        rf"\b{gap.join(map(re.escape, before))}{gap}(?P<x>[\w'’.&-]+(?:\s+[\w'’.&-]+){{0,4}}?)"
-        rf"{gap}{gap.join(map(re.escape, after))}\b"
-    )
+    name_words = r"(?P<x>[\w'’.&-]+(?:\s+[\w'’.&-]+){0,4}?)"
+    before = _WORD.findall(claim.text[: name.span[0]])[-2:]
+    after = _WORD.findall(claim.text[name.span[1] :])[:3]
+    opening = not claim.text[: name.span[0]].strip()
+    if opening and len(after) == 3:
+        pattern = rf"(?:^|[.!?]\s+){name_words}{gap}{gap.join(map(re.escape, after))}\b"
+    elif len(before) < 2 or len(after) < 2:
+        return None
+    else:
+        pattern = (
+            rf"\b{gap.join(map(re.escape, before))}{gap}{name_words}"
+            rf"{gap}{gap.join(map(re.escape, after[:2]))}\b"
+        )
     m = re.search(pattern, passage.text, re.I)
     if m is None:
         return None
@@ -185,6 +191,14 @@ def in_its_place(
     if not any(ch.isupper() for ch in x):
         return None  # a description in its place ("officials in the city"): the same one
     if any(entity_match(x.lower(), c.name, vocab=vocab) for c in claim.entities):
+        return None
+    if opening and not any(
+        e.entity_type == name.entity_type and start <= e.span[0] < start + len(x)
+        for e in passage.entities
+    ):
+        # a sentence's first word is capitalised whatever it is ("The company said"), and
+        # its subject may be who acted for the claim's name ("Chief executive Maria Lopez
+        # has ordered"): only a name of the claim's name's kind takes its place
         return None
     return x, (start, start + len(x))
 
