@@ -420,6 +420,26 @@ def test_two_verbs_of_not_doing_agree(analyzer):
     assert "comment" not in g.polar[1]
 
 
+def test_a_copula_negated_before_a_place_negates_that_place(analyzer):
+    """ "will not be in service by 2011" against "will be in service by 2011": what the
+    copula says the thing is in is its predicate, negated or not."""
+    from factcheck.rules.compare import negation_flip
+
+    a, t = _assessed(
+        analyzer,
+        "The first Harlow ferry will not be in service by 2011.",
+        "The first Harlow ferry will be in service by 2011.",
+    )
+    out = negation_flip(a, t)
+    assert out is not None and out.stance == Stance.REFUTES and "service" in out.rationale
+    same, t = _assessed(
+        analyzer,
+        "The first Harlow ferry will be in service by 2011.",
+        "The first Harlow ferry will be in service by 2011, Roe said.",
+    )
+    assert negation_flip(same, t) is None
+
+
 def test_rule_figures_unstated(analyzer):
     from factcheck.rules.compare import figures_unstated
 

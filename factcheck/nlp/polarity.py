@@ -20,6 +20,21 @@ def is_predicate(t: Any) -> bool:
         t.pos_ == "VERB"
         or (t.pos_ == "ADJ" and t.dep_ in PREDICATE_DEPS)
         or (t.dep_ in ("attr", "acomp") and t.head.pos_ == "AUX")
+        or _place_after_copula(t)
+    )
+
+
+def _place_after_copula(t: Any) -> bool:
+    """The noun of a phrase a copula says a thing is in ("will be in service", "was not
+    on the list"): what the sentence says of it; not a time ("in the fourth quarter")."""
+    prep = t.head
+    return (
+        t.pos_ == "NOUN"
+        and t.ent_type_ not in ("DATE", "TIME")  # "were not up 13% in the fourth quarter"
+        and t.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.head.pos_ == "AUX"
+        and prep.head.lemma_.lower() == "be"
     )
 
 
@@ -40,6 +55,13 @@ def polar(
             negated.add(t.head.i)
             if t.head.pos_ == "AUX":  # "X is not a member": the predicate is the attribute
                 negated.update(c.i for c in t.head.children if c.dep_ in ("attr", "acomp"))
+                negated.update(  # "will not be in service"
+                    x.i
+                    for c in t.head.children
+                    if c.dep_ == "prep"
+                    for x in c.children
+                    if _place_after_copula(x)
+                )
     # A verb of not doing negates the verb it governs: "declined to predict", "refused to
     # say", "failed to reach" (lexicon ``negating_verbs``); the two together, neither.
     for t in doc:

@@ -7,7 +7,7 @@ import re
 
 from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.names import entity_match
-from factcheck.nlp.speech import quoted_in
+from factcheck.nlp.speech import claimed_statement, quoted_in
 from factcheck.nlp.words import fuzzy_in, overlap
 from factcheck.rules.assessment import Assessment, Comparison
 from factcheck.rules.model_rules import model_refute
@@ -171,7 +171,12 @@ def in_its_place(
     name_words = r"(?P<x>[\w'’.&-]+(?:\s+[\w'’.&-]+){0,4}?)"
     before = _WORD.findall(claim.text[: name.span[0]])[-2:]
     after = _WORD.findall(claim.text[name.span[1] :])[:3]
-    opening = not claim.text[: name.span[0]].strip()
+    said = claimed_statement(claim)
+    speaker = said is not None and said.speaker_span[0] <= name.span[0] < said.speaker_span[1]
+    # a speaker opening the claim ("Tom Jones said ...") is the speaker rules' to read
+    opening = not claim.text[: name.span[0]].strip() and not speaker
+    if speaker and not before:
+        return None
     if opening and len(after) == 3:
         pattern = rf"(?:^|[.!?]\s+){name_words}{gap}{gap.join(map(re.escape, after))}\b"
     elif len(before) < 2 or len(after) < 2:
