@@ -38,6 +38,7 @@ def _roles(analyzer, text):
         # a bare "at" is no level: "at 7.3%" is the size of the fall
         ("This, at 7.3%, is the eleventh largest fall in its history.", {"7.3%": ""}),
         ("The Harlow index closed at 4,907.20.", {"4,907.20": "level"}),
+        ("The Harlow index currently has a value of 9936.94 points.", {"9936.94": "level"}),
     ],
 )
 def test_the_words_before_a_figure_make_it_a_level_or_a_change(analyzer, text, roles):
