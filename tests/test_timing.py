@@ -310,3 +310,22 @@ def test_a_passage_states_the_claims_date_by_dates_of_its_own_inside_it(analyzer
     )
     assert dated_by_dateline(month, inside, dt.date(2011, 1, 17), DEFAULT)
     assert not dated_by_dateline(month, outside, dt.date(2011, 2, 14), DEFAULT)
+
+
+def test_a_month_named_may_is_a_written_date(analyzer):
+    """ "filed in May" against "filed in January": a month misdated in a passage that
+    restates the claim is the claim's error, as any month is; "may" the modal is no date."""
+    from factcheck.lang import vocabulary
+    from factcheck.rules.timing import written
+
+    vocab = vocabulary("en")
+    f = analyzer.analyze("A lawsuit was filed against Harlow in May.", DL)
+    (may,) = [v for v in f.values if v.kind == ValueKind.DATE]
+    assert written(may, vocab)
+    a, _ = _assessed(
+        analyzer,
+        "In Dunmore, a class-action lawsuit was filed against Harlow in May over claims of harm.",
+        "In Dunmore, a class-action lawsuit was filed against Harlow in January over claims of"
+        " harm.",
+    )
+    assert _same_event(a)

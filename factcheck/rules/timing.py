@@ -214,7 +214,10 @@ def _names_another(claim: TextFacts, passage: TextFacts) -> bool:
 def written(v: Value, vocab: Vocabulary) -> bool:
     """A date given as a date (a year, a day of a month), not relative to the dateline."""
     words = re.findall(r"[a-z]+", v.text.lower())
-    return bool(re.search(r"\d", v.text)) or any(w in vocab.months and len(w) > 3 for w in words)
+    # "May" is a month only capitalised (else the modal "may")
+    return bool(re.search(r"\d", v.text)) or any(
+        w in vocab.months and (len(w) > 3 or w.capitalize() in v.text) for w in words
+    )
 
 
 def bounded(v: Value) -> bool:
