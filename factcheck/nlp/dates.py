@@ -105,7 +105,7 @@ def date_patterns(v: Vocabulary) -> DatePatterns:
     )
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|--")
+CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|--")
 DAY_PRECISE = ("iso", "mdy", "dmy", "md", "dm", "numeric")
 DATE_ORDERS = ("dmy", "mdy")
 
@@ -222,7 +222,7 @@ def _relative(
         shift = v.periods[" ".join(m["mod"].lower().split())]
         latest = dl - dt.timedelta(days=(dl.weekday() - 5) % 7)
         coming = dl + dt.timedelta(days=(5 - dl.weekday()) % 7)
-        clause = _CLAUSE_BREAK.split(sentence[: m.start()])[-1]
+        clause = CLAUSE_BREAK.split(sentence[: m.start()])[-1]
         if shift > 0 or (shift == 0 and bool(date_patterns(v).future.search(clause))):
             sat, until = coming, coming + dt.timedelta(days=1)
         elif shift < 0:
@@ -275,7 +275,7 @@ def _relative(
 def _ahead(sentence: str, m: re.Match[str], v: Vocabulary) -> bool:
     """Whether a date's own clause is about the future ("GM said on Friday it will ...":
     past), or the sentence's where the date opens it ("On Friday, the minister will ...")."""
-    before = _CLAUSE_BREAK.split(sentence[: m.start()])[-1]
+    before = CLAUSE_BREAK.split(sentence[: m.start()])[-1]
     scope = before if len(before.split()) > 1 else sentence
     return bool(date_patterns(v).future.search(scope))
 

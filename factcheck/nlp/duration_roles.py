@@ -11,21 +11,15 @@ from typing import Any
 
 from factcheck.lang import Vocabulary, alternation, resolve
 from factcheck.nlp.ages import age_before
+from factcheck.nlp.dates import CLAUSE_BREAK, date_patterns
 from factcheck.nlp.syntax import marks_a_superlative, tokens
 from factcheck.types import DurationRole
-
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|--")
-
-
-@cache
-def _future(vocab: Vocabulary) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(vocab.future)})(?!\w)", re.I)
 
 
 def _future_clause(before: str, vocab: Vocabulary) -> bool:
     """Whether the clause the text before a value ends in is about the future ("the mine
-    will reopen in"; dates.json 'future')."""
-    return bool(_future(vocab).search(_CLAUSE_BREAK.split(before)[-1]))
+    will reopen in"; dates.json 'future', as the date reader reads it)."""
+    return bool(date_patterns(vocab).future.search(CLAUSE_BREAK.split(before)[-1]))
 
 
 def _allowed(toks: list[Any], vocab: Vocabulary) -> bool:
