@@ -45,6 +45,9 @@ DATA = Path(__file__).resolve().parent / "data" / "news_claims.jsonl"
 DATA2 = Path(__file__).resolve().parent / "data" / "news_claims_2.jsonl"
 DATA3 = Path(__file__).resolve().parent / "data" / "news_claims_3.jsonl"
 DATA4 = Path(__file__).resolve().parent / "data" / "news_claims_4.jsonl"
+# The fifth (2026-12-06): claims written blind about 36 articles that the other sets use
+# too, split by article; frozen before its first run.
+DATA5 = Path(__file__).resolve().parent / "data" / "news_claims_5.jsonl"
 
 
 def load(path: Path = DATA) -> list[dict[str, Any]]:

@@ -109,6 +109,10 @@ class Yardsticks:
         self.news4 = {
             s: news_claims.cases([r for r in rows4 if r["split"] == s]) for s in ("dev", "test")
         }
+        rows5 = news_claims.load(news_claims.DATA5)  # the fifth: written blind, any article
+        self.news5 = {
+            s: news_claims.cases([r for r in rows5 if r["split"] == s]) for s in ("dev", "test")
+        }
         # The seed fixture runs against a store of the seed alone (as its test does), with
         # the same analyzer and stance model.
         self.seed_fc = make_checker("none")
@@ -130,6 +134,7 @@ class Yardsticks:
                 ("news2", self.news2[s]),
                 ("news3", self.news3[s]),
                 ("news4", self.news4[s]),
+                ("news5", self.news5[s]),
             ):
                 confs: list[float] = []
                 preds = check_cases(self.fc, cases, self.record, confs)
@@ -160,6 +165,8 @@ def summary(r: dict[str, Any]) -> str:
         "news3_test",
         "news4_dev",
         "news4_test",
+        "news5_dev",
+        "news5_test",
     ):
         if k in r:
             x = r[k]
@@ -206,7 +213,14 @@ def main(argv: list[str] | None = None) -> int:
     result |= r
     result["settings"] = settings_report(y.fc)
     print(f"\nmodel {args.model}, thresholds {base}:\n{summary(r)}")
-    for k in ("contrast_test", "news_test", "news2_test", "news3_test", "news4_test"):
+    for k in (
+        "contrast_test",
+        "news_test",
+        "news2_test",
+        "news3_test",
+        "news4_test",
+        "news5_test",
+    ):
         print(f"{k}: by kind {r[k]['by_kind']}\n  precision {r[k]['precision']}")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -106,6 +106,30 @@ def test_the_fourth_hand_checked_set_is_frozen_and_split_by_article():
     assert kinds["opposite"] + kinds["negation"] == 44
 
 
+def test_the_fifth_hand_checked_set_is_frozen_and_split_by_article():
+    """A fifth set (2026-12-06): claims about 36 articles of ../shared/data/news, drafted
+    by three helpers who never read the checker's code nor the other sets, every label read
+    again by the project; frozen (size, labels and splits pinned) before its first run. Its
+    articles are used by the other sets too: it measures claims, not articles, unseen."""
+    import hashlib
+
+    rows = news_claims.load(news_claims.DATA5)
+    assert len(rows) == 158
+    assert Counter(r["label"] for r in rows) == {
+        "SUPPORTED": 71,
+        "REFUTED": 55,
+        "NOT_ENOUGH_INFO": 32,
+    }
+    assert Counter(r["split"] for r in rows) == {"dev": 109, "test": 49}
+    assert len({r["source"] for r in rows}) == 36
+    assert news_claims.verify(rows) == []
+    for r in rows:
+        h = int(hashlib.sha256(("news5:" + r["source"]).encode()).hexdigest(), 16)
+        assert r["split"] == ("test" if h % 2 else "dev"), r["id"]
+    kinds = Counter(r["kind"] for r in rows)
+    assert kinds["opposite"] + kinds["negation"] == 20
+
+
 def test_the_hand_written_stance_pairs_are_frozen():
     """Issue #29's natural pairs, written and frozen before any training: opposites,
     negations, reported speech and swapped speakers, each premise verbatim from its
