@@ -20,6 +20,7 @@ SETS = {
     "second": news_claims.DATA2,
     "third": news_claims.DATA3,
     "fourth": news_claims.DATA4,
+    "fifth": news_claims.DATA5,
 }
 
 

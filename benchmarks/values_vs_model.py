@@ -15,7 +15,13 @@ from collections import Counter
 
 from benchmarks.harness import NEWS, ROOT, ingest, make_checker
 
-SETS = ("news_claims.jsonl", "news_claims_2.jsonl", "news_claims_3.jsonl", "news_claims_4.jsonl")
+SETS = (
+    "news_claims.jsonl",
+    "news_claims_2.jsonl",
+    "news_claims_3.jsonl",
+    "news_claims_4.jsonl",
+    "news_claims_5.jsonl",
+)
 THRESHOLDS = (0.5, 0.7, 0.8, 0.9)
 
 

@@ -127,6 +127,41 @@ def test_an_offset_or_a_term_ahead_is_refuted_by_another_but_a_window_looked_ove
     assert window.stance != Stance.REFUTES  # two windows can both be true
 
 
+def test_how_late_or_how_far_into_something_is_one_figure_however_worded(analyzer):
+    """Lateness said as "behind schedule" and as "later than planned" is one offset from
+    the plan; how far into a flight a failure came, said as "ninety minutes into" and as
+    "after thirty minutes" on the same event word, is one figure: another contradicts it."""
+    late = "The ferry is almost two and a half years behind schedule, the yard said."
+    c = cmp(analyzer, "The ferry is running about eighteen months later than planned.", late)
+    assert c.stance == Stance.REFUTES, c.rationale
+    same = cmp(analyzer, "The ferry is running about thirty months later than planned.", late)
+    assert same.stance != Stance.REFUTES, same.rationale
+    flight = "The Kestrel drone's guidance computer failed after thirty minutes."
+    c = cmp(analyzer, "The Kestrel drone's guidance computer failed ninety minutes in.", flight)
+    assert c.stance != Stance.SUPPORTS, c.rationale
+    c = cmp(
+        analyzer,
+        "The Kestrel drone's guidance computer failed ninety minutes into the flight.",
+        flight,
+    )
+    assert c.stance == Stance.REFUTES, c.rationale
+
+
+def test_of_two_dates_that_agree_the_one_that_states_the_day_is_the_claims(analyzer):
+    """ "Yesterday" states "on 18 June 2019"; the year in "the 2019 Northern Cup" only
+    holds it: the claim's date is stated, not left unstated by the wider one."""
+    from factcheck.rules.align import align
+
+    day = dt.date(2019, 6, 19)
+    claim = analyzer.analyze("Kestrel United beat Harlow 1-0 on 18 June 2019.", day)
+    passage = analyzer.analyze(
+        "Yesterday, day five of the 2019 Northern Cup, Kestrel United defeated Harlow 1 - 0.",
+        day,
+    )
+    [date] = [c for c in align(claim, passage) if c.claim.kind.value == "date"]
+    assert date.passage.text == "Yesterday"
+
+
 def test_a_figure_on_the_claim_s_event_word_is_the_one_compared(analyzer):
     """Two counts as close to the claim's words: the one on the claim's own verb
     ("injuring 212") is about the same thing, not the one nearer a shared noun."""

@@ -59,6 +59,8 @@ def test_duration_roles_are_their_own_field(analyzer):
         ("The capsule separated 95 seconds after launch.", "offset"),
         ("The ferry docked two hours later than planned.", "offset"),
         ("Talks resumed six days before the vote.", "offset"),
+        ("The ferry entered service two years behind schedule.", "offset"),
+        ("The new bridge opened four months late.", "offset"),
         ("The index lost 4% in two hours before trading stopped.", "span"),
         ("The council will cut 500 posts over the next five years.", "ahead"),
         ("The union said it would strike within 72 hours.", "ahead"),

@@ -617,6 +617,10 @@ def test_words_inside_a_quotation_of_several_sentences_are_its_speakers(real_che
         ("The 34-year-old was arrested.", 34),
         ("Ostrova, aged 34, was arrested.", 34),
         ("Ostrova is 34 years old.", 34),
+        ("She joined the club when she was 34.", 34),
+        ("I took the oath when I was 34.", 34),
+        ("Lena Ostrova, who is 34, was arrested.", 34),
+        ("Her parents moved her to Oslo when she was 34 so that they could be near.", 34),
     ],
 )
 def test_ages_are_read_however_written(analyzer, text, age):
@@ -625,7 +629,12 @@ def test_ages_are_read_however_written(analyzer, text, age):
 
 
 def test_a_number_after_a_name_is_an_age_only_after_a_person(analyzer):
-    for text in ("Keldar Mining Ltd, 34, was sold.", "Lena Ostrova, 34.5, was arrested."):
+    for text in (
+        "Keldar Mining Ltd, 34, was sold.",
+        "Lena Ostrova, 34.5, was arrested.",
+        "The score was 34 at half time.",  # what a thing is, not a person
+        "We were 34 in the room.",  # a count of people
+    ):
         assert not [v for v in analyzer.analyze(text).values if v.kind.value == "duration"]
     [v] = analyzer.analyze("The mine has been closed for 34 years.").values
     assert v.role == "length"  # a length of time, never compared with an age

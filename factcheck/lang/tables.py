@@ -168,6 +168,7 @@ class Vocabulary:
     event_verbs: frozenset[str]
     span_prepositions: frozenset[str]
     offset_words: frozenset[str]
+    lateness_words: frozenset[str]
     contrast: tuple[str, ...]
     personal_pronouns: frozenset[str]
     name_function_words: frozenset[str]

@@ -25,9 +25,12 @@ def age_before(vocab: Vocabulary) -> re.Pattern[str]:
 
 
 def is_age(doc: Any, start: int, end: int, vocab: Vocabulary) -> bool:
-    """Whether a bare number is someone's age: after an age word ("aged 19"), or set off
-    by commas after a person's name ("Daniel Roe, 19, was released")."""
+    """Whether a bare number is someone's age: after an age word ("aged 19"), what a
+    person is ("when he was 22"), or set off by commas after a person's name ("Daniel
+    Roe, 19, was released")."""
     if age_before(vocab).search(doc.text[max(0, start - 20) : start]):
+        return True
+    if _person_is(doc, start, end, vocab):
         return True
     if not _APPOSED_AFTER.match(doc.text, end):
         return False
@@ -35,6 +38,32 @@ def is_age(doc: Any, start: int, end: int, vocab: Vocabulary) -> bool:
         e.label_ == "PERSON" and _APPOSED_BEFORE.fullmatch(doc.text, e.end_char, start)
         for e in doc.ents
     )
+
+
+def _person_is(doc: Any, start: int, end: int, vocab: Vocabulary) -> bool:
+    """ "when he was 22", "Roe, who is 19": a bare number that a person is (the complement
+    of "be" whose subject is a person's pronoun, a person's name, or "who" said of one)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    num = span.root
+    verb = num.head
+    if num.dep_ not in ("attr", "acomp") or verb.lemma_ != "be":
+        # "when she was six so that ...": the parser may hang the number elsewhere; the
+        # verb "be" right before it, and no noun it counts, make it the complement still
+        prev = doc[num.i - 1] if num.i > 0 else None
+        if prev is None or prev.lemma_ != "be" or num.head.pos_ in ("NOUN", "PROPN"):
+            return False
+        verb = prev
+    people = {*vocab.person_pronouns, *(w for w in vocab.first_person if w != "we")}
+    for s in verb.children:
+        if s.dep_ != "nsubj":
+            continue
+        if s.lower_ in people or s.ent_type_ == "PERSON":
+            return True
+        if s.lower_ in vocab.relative_pronouns and verb.dep_ == "relcl":
+            return verb.head.pos_ == "PROPN" or verb.head.ent_type_ == "PERSON"
+    return False
 
 
 def as_age(doc: Any, v: Value, vocab: Vocabulary) -> Value:

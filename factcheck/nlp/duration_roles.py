@@ -70,7 +70,8 @@ def duration_role(
     """'span' for a window of time looked over ("their second in three weeks"), 'ahead'
     for a term ahead, a plan's or a deadline's ("cuts over the next four years", "respond
     within 48 hours"), 'offset' for how long one event came after or before another
-    ("exploded 73 seconds after liftoff", "three days later than planned"), else 'length'
+    ("exploded 73 seconds after liftoff", "three days later than planned", "two years
+    behind schedule"), else 'length'
     ("a 50-minute call", "talked for an hour"): none is compared with another role."""
     v = resolve(vocab)
     toks = tokens(doc, start, end)
@@ -101,8 +102,8 @@ def duration_role(
             return "ahead"  # "the mine will reopen in six months": a term ahead
         return "span"  # "their second in just over 3 weeks", "in two hours before ..."
     after = re.match(r"\W*(\w+)", doc.text[end : end + 20])
-    if after and after.group(1).lower() in v.offset_words:
-        return "offset"
+    if after and after.group(1).lower() in v.offset_words | v.lateness_words:
+        return "offset"  # "73 seconds after liftoff", "two years behind schedule"
     if (after and after.group(1).lower() in v.age_after) or age_before(v).search(
         doc.text[max(0, start - 20) : start]
     ):

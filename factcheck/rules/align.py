@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from factcheck.lang import Vocabulary
 from factcheck.nlp.date_ranges import is_between
-from factcheck.nlp.facts import TextFacts
+from factcheck.nlp.facts import TextFacts, ValueInContext
 from factcheck.nlp.levels import figure_role, other_roles
 from factcheck.nlp.lists import is_list_count
 from factcheck.nlp.paraphrase import Like, exact
@@ -92,6 +92,18 @@ def _counted_nearby(cv: Value, pv: Value, pctx: frozenset[str], units: frozenset
         and of(cv) not in units
         and of(pv) not in units
         and fuzzy_in(of(cv), pctx)
+    )
+
+
+def _one_event_timed(c: ValueInContext, p: ValueInContext) -> bool:
+    """ "failed ninety minutes into the flight" and "failed after thirty minutes": how far
+    into something an event came, said as an offset in one text and as the length before
+    it in the other, on the same event word: one figure."""
+    return (
+        c.value.kind == p.value.kind == K.DURATION
+        and {c.value.role, p.value.role} == {"length", "offset"}
+        and bool(c.anchor)
+        and c.anchor == p.anchor
     )
 
 
@@ -244,7 +256,7 @@ def align(
                 continue
             if (cv.span in claim.unreal) != (pv.span in passage.unreal):
                 continue  # what would have happened ("would have been delivered by 2011")
-            if not compatible(cv, pv, like, vocab=vocab) and not (
+            if not (compatible(cv, pv, like, vocab=vocab) or _one_event_timed(c, p)) and not (
                 _counted_nearby(cv, pv, pctx, units) and values_agree(cv, pv, w, vocab=vocab)
             ):
                 # a figure near the claim's counted noun ("21 million iPod players" for
@@ -314,6 +326,10 @@ def align(
             )
             prefer = w.agree_preference if agree else 0.0
             if agree and _specific(cv) and (cv.low, cv.high) == (pv.low, pv.high):
+                prefer += w.specific_preference
+            elif agree and cv.kind == K.DATE and within(pv, cv):
+                # "Yesterday" (the day) states "on 18 June 2018"; "the 2018 World Cup" only
+                # holds it: of two dates that agree, the one that says the claim's day
                 prefer += w.specific_preference
             same = noun >= w.counted_noun and not alike
             # a date on the claim date's own event word, or on none that makes it another's
