@@ -457,3 +457,17 @@ def test_a_reporting_verb_parsed_as_a_modifier_of_a_long_subject_is_its_speech()
     assert s.speaker == "Kestrel Motors Corporation"
     assert doc.text[s.speaker_span[0] : s.speaker_span[1]].endswith("bankruptcy")
     assert "select" in s.words and "carmaker" not in s.words
+
+
+def test_a_quotation_after_its_reporting_verb_is_what_it_reports(analyzer):
+    """'Of the plan, he said, "In the end I'll have one vote ..."': the parser makes the
+    quotation the root and hangs "said" on it; the quotation is still his statement, so
+    his pronoun can be resolved to the speaker named before."""
+    f = analyzer.analyze(
+        "Of the public process, he said, \"In the end I'll have one vote in each referendum"
+        ' just like every other citizen on the electoral roll".'
+    )
+    (s,) = f.statements
+    assert s.pronoun and s.speaker == "he"
+    assert {"vote", "referendum", "citizen"} <= s.words
+    assert f.text[s.start : s.end].startswith("In the end")

@@ -216,6 +216,23 @@ def _misattached_that_clause(verb: Any) -> list[Any]:
     ]
 
 
+def _quotation_beside(verb: Any) -> list[Any]:
+    """'Of the public process, he said, "In the end I'll have one vote ..."': the parser
+    makes the quotation the sentence's root and hangs the reporting verb on it. What the
+    verb reports is then the quotation on its side: the root's words after it (or before
+    it, '"...," he said'), when they are quoted."""
+    own = {t.i for t in verb.subtree}
+    rest = [t for t in verb.head.subtree if t.i not in own]
+    for side in ([t for t in rest if t.i > verb.i], [t for t in rest if t.i < verb.i]):
+        if any(t.text in QUOTE_CHARS for t in side):
+            while side and side[0].is_punct:
+                side = side[1:]
+            while side and side[-1].is_punct:
+                side = side[:-1]
+            return side
+    return []
+
+
 def statements(
     doc: Any, content_at: dict[int, str], *, vocab: Vocabulary | None = None
 ) -> tuple[Statement, ...]:
@@ -241,6 +258,8 @@ def statements(
         ] or _misattached_that_clause(tok)
         if comp:
             found.append((tok, who, [t for c in comp for t in c.subtree]))
+        elif tok.dep_ == "parataxis" and (beside := _quotation_beside(tok)):
+            found.append((tok, who, beside))
         elif doc.text.rstrip().endswith((":", ",")):
             # "Smith said at the meeting:" or "Rathbun stated," + a quotation after it
             found.append((tok, who, []))
