@@ -99,6 +99,28 @@ def test_another_subjects_figure_neither_states_nor_disputes_the_claims(analyzer
     assert {x.claim.text: x.agree for x in align(claim, gapped)} == {"three": True, "six": True}
 
 
+def test_a_relations_figure_belongs_to_the_parties_it_is_between(analyzer):
+    """ "a nine-hour difference between Harlow and Oslo, and a 12-hour difference between
+    Harlow and Dunmore": which difference a figure is, its parties say (the one both share
+    tells none apart); a claim about Harlow and Dunmore is compared with theirs only."""
+    passage = analyzer.analyze(
+        "There is a nine-hour difference between Harlow and Oslo, and a 12-hour difference"
+        " between Harlow and Dunmore.",
+        DL,
+    )
+
+    def checked(claim: str) -> list[tuple[str, str, bool]]:
+        c = analyzer.analyze(claim, DL)
+        return [(x.claim.text, x.passage.text, x.agree) for x in align(c, passage)]
+
+    assert checked("The time difference between Harlow and Dunmore is nine hours.") == [
+        ("nine hours", "12-hour", False)
+    ]
+    assert checked("The time difference between Harlow and Oslo is nine hours.") == [
+        ("nine hours", "nine-hour", True)
+    ]
+
+
 def test_a_figure_is_compared_with_its_own_items_figure_only(analyzer):
     passage = analyzer.analyze(CRASHES, DL)
 

@@ -56,17 +56,41 @@ def _subject(verb: Any) -> Any | None:
     return None
 
 
+def _parties(noun: Any, labels: frozenset[str], relations: frozenset[str]) -> frozenset[str]:
+    """The name words of the parties a relation noun is between ("a nine-hour difference
+    between Sochi and New York"; lexicon ``relation_prepositions``): they say which
+    difference it is, as a subject says whose figure."""
+    out: set[str] = set()
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in relations:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    out |= _name_words(obj, labels)
+    return frozenset(out)
+
+
 def subject_owners(
-    doc: Any, values: Sequence[Value], labels: frozenset[str]
+    doc: Any,
+    values: Sequence[Value],
+    labels: frozenset[str],
+    relations: frozenset[str] = frozenset(),
 ) -> dict[Span, frozenset[str]]:
     """Value span -> the name words of its clause's subject, for the figures whose subject
-    is named."""
+    is named; for a figure of a relation noun ("a 12-hour difference between Sochi and the
+    US West Coast", "the difference between ... is nine hours"), the parties it is
+    between."""
     got: dict[Span, frozenset[str]] = {}
     for v in values:
         span = doc.char_span(v.span[0], v.span[1], alignment_mode="expand")
-        verb = _clause_verb(span.root) if span is not None and len(span) else None
+        root = span.root if span is not None and len(span) else None
+        own = root.head if root is not None and root.dep_ in ("compound", "nummod") else None
+        while own is not None and own.dep_ == "compound" and own.head.i != own.i:
+            own = own.head  # "nine-hour": "hour", then "difference"
+        words = _parties(own, labels, relations) if own is not None else frozenset()
+        verb = _clause_verb(root) if root is not None and not words else None
         subj = _subject(verb) if verb is not None else None
-        words = _name_words(subj, labels) if subj is not None else frozenset()
+        if subj is not None:
+            words = _name_words(subj, labels) or _parties(subj, labels, relations)
         if words:
             got[v.span] = words
     return got
@@ -78,7 +102,7 @@ def figure_owners(
     """Value span -> (its item's words in a "respectively" list, respectively.py; its
     clause's subject's name words, :func:`subject_owners`), either empty."""
     items = respectively.owners(doc, values, vocab, labels)
-    subjects = subject_owners(doc, values, labels)
+    subjects = subject_owners(doc, values, labels, vocab.relation_prepositions)
     none: frozenset[str] = frozenset()
     return {s: (items.get(s, none), subjects.get(s, none)) for s in {*items, *subjects}}
 
@@ -94,6 +118,11 @@ def anothers(
     (``all_theirs``), the claim's is one of them, and ``theirs`` is not, nor named
     anywhere in the claim (``named``: its words; a parse may give "the US government
     six" the subject of the clause before it)."""
+    # a party every subject shares ("between Sochi and New York", "between Sochi and the
+    # US West Coast") does not tell them apart: the others do
+    common = frozenset.intersection(*all_theirs) if all_theirs else frozenset()
+    mine, theirs = mine - common, theirs - common
+    all_theirs = {s - common for s in all_theirs}
     if not (mine and theirs) or mine & theirs or theirs & named or len(all_theirs) < 2:
         return False
     if any(a & b for a in all_theirs for b in all_theirs if a != b):
