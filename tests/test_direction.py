@@ -76,3 +76,30 @@ def test_a_level_a_change_reached_has_no_direction(analyzer):
     assert c.stance != Stance.REFUTES, c.rationale
     facts = analyzer.analyze("The surplus fell to $40 billion.", DL)
     assert direction(facts, facts.found[0].value) == 0
+
+
+def test_a_word_of_rising_or_falling_belongs_to_its_nearest_figure(analyzer):
+    """ "an additional $5 billion on top of the four billion it has received" says the
+    five billion is added, not the four; "the $4 billion it was given, and plans to cut
+    3,000 jobs" cuts jobs, not the four billion. A figure restated ("31.4 points, or
+    1.2%") shares its direction."""
+    passage = analyzer.analyze(
+        "Tern asked for an additional $5 billion on top of the four billion it received.", DL
+    )
+    four = next(v for v in passage.values if v.text == "four billion")
+    assert direction(passage, four) == 0
+    claim = analyzer.analyze(
+        "Tern asked for $5 billion more on top of the $4 billion it was given, and plans to"
+        " cut 3,000 jobs.",
+        DL,
+    )
+    given = next(v for v in claim.values if v.text == "$4 billion")
+    assert direction(claim, given) == 0
+    c = _cmp(
+        analyzer,
+        "Tern asked for a further $5 billion on top of the $4 billion it has been given, and"
+        " plans to cut 3,000 jobs.",
+        "Tern has asked for an additional $5 billion in aid on top of the four billion it has"
+        " already received, saying that it plans to fire three thousand employees.",
+    )
+    assert c.stance != Stance.REFUTES, c.rationale

@@ -902,3 +902,20 @@ def test_a_change_by_a_share_in_words_is_that_percentage(text, low):
     assert v.low <= low <= v.high
     # a quarter of a year or of a league is no change by a share
     assert not [x for x in vals("Sales fell in a quarter.") if x.kind == ValueKind.PERCENT]
+
+
+def test_a_bare_amount_takes_the_sentences_one_currency(analyzer):
+    """Copy names the currency once: "an additional US$ 5 billion in aid on top of the
+    four billion it has already received" gives two amounts of dollars; an amount of a
+    counted noun, or of a sentence with two currencies, keeps its own reading."""
+
+    def money(text: str) -> list[tuple[str, str, str]]:
+        return [(v.text, v.kind.value, v.unit) for v in analyzer.analyze(text).values]
+
+    assert money(
+        "Tern asked for an additional US$ 5 billion on top of the four billion it received."
+    ) == [("US$ 5 billion", "money", "USD"), ("four billion", "money", "USD")]
+    people = money("Sales reached $5 billion as the world's people passed 8 billion people.")
+    assert people[1][1] == "quantity"
+    two = money("Sales reached $5 billion and 4 billion euros, against 3 billion before.")
+    assert two[-1][1] == "quantity"  # two currencies: which one is not said

@@ -158,6 +158,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         minus_words=tuple(num["minus_words"]),
         range_joiners=tuple(num["range_joiners"]),
         list_joiners=tuple(num.get("list_joiners", ())),
+        restating_joiners=tuple(num.get("restating_joiners", ())),
         total_markers=tuple(num.get("total_markers", ())),
         relative_multipliers=_floats(num.get("relative_multipliers", {})),
         relative_back=tuple(num.get("relative_back", ())),

@@ -108,6 +108,7 @@ class Vocabulary:
     minus_words: tuple[str, ...]
     range_joiners: tuple[str, ...]
     list_joiners: tuple[str, ...]  # between figures of a list sharing one unit: ",", "and"
+    restating_joiners: tuple[str, ...]  # "31.4 points, or 1.2%": one figure twice
     total_markers: tuple[str, ...]  # a figure that sums its parts: "a combined 123 people"
     relative_multipliers: Mapping[str, float]  # "half" (that): a multiple of the figure before
     relative_back: tuple[str, ...]  # after a multiplier, pointing back: "that"

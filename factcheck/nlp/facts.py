@@ -32,6 +32,7 @@ from factcheck.nlp.names import entity_match, norm_entity
 from factcheck.nlp.quotes import quotations
 from factcheck.nlp.ranks import Rank, ranks
 from factcheck.nlp.roles import Role, Slot, name_slots, verb_roles
+from factcheck.nlp.shared_units import carry_currency
 from factcheck.nlp.statements import Statement, statements
 from factcheck.nlp.subject_owners import figure_owners
 from factcheck.nlp.tense import past_dates
@@ -325,6 +326,8 @@ def _facts(doc: Any, ctx: DateContext, vocab: Vocabulary) -> tuple[TextFacts, Da
             and syntax.part_of_name(doc, v.span[0], vocab=vocab)
         )
     )
+    carried = carry_currency([f.value for f in in_context], vocab=vocab)  # "the four billion"
+    in_context = tuple(replace(f, value=v) for f, v in zip(in_context, carried, strict=True))
     groups = [*named_lists(doc, vocab=vocab), *partitive_ones(doc, vocab=vocab)]
     lists = tuple(_in_context(doc, v, spans, vocab) for v in groups)
     speaker = syntax.attribution(doc, vocab=vocab)

@@ -51,3 +51,26 @@ def share_units(text: str, values: list[Value], *, vocab: Vocabulary | None = No
         factor = b.low / raw  # a percent's 1, a kilometre's 1000, "million"'s 1e6
         out[i] = replace(a, kind=b.kind, unit=b.unit, low=a.low * factor, high=a.low * factor)
     return out
+
+
+def carry_currency(values: list[Value], *, vocab: Vocabulary | None = None) -> list[Value]:
+    """``values`` with a bare scaled amount of no counted noun ("on top of the four billion
+    it has already received") made money of the sentence's one currency ("an additional
+    US$ 5 billion in aid"): copy names the currency once and drops it from the next
+    amount. Not where the sentence has two currencies or none."""
+    v = resolve(vocab)
+    units = {x.unit for x in values if x.kind == ValueKind.MONEY and x.unit}
+    if len(units) != 1:
+        return values
+    (unit,) = units
+    scale = re.compile(rf"\b(?:{alternation(v.scales)})\b", re.I)
+    return [
+        replace(x, kind=ValueKind.MONEY, unit=unit)
+        if x.kind == ValueKind.QUANTITY
+        and not x.unit
+        and not x.noun
+        and not x.entity_type
+        and scale.search(x.text)
+        else x
+        for x in values
+    ]

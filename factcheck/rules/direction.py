@@ -5,6 +5,9 @@ agree. Pure code over the words near each value."""
 
 from __future__ import annotations
 
+import re
+
+from factcheck.lang import Vocabulary, alternation
 from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.levels import figure_role
 from factcheck.nlp.words import canon_set
@@ -32,8 +35,36 @@ def direction(facts: TextFacts, v: Value) -> int:
     up, down = canon_set(vocab.rises, vocab=vocab), canon_set(vocab.falls, vocab=vocab)
     if found.anchor in up or found.anchor in down:
         return 1 if found.anchor in up else -1
-    rose, fell = bool(found.context & up), bool(found.context & down)
+    mine = _nearest_words(facts, v)
+    rose, fell = bool(found.context & up & mine), bool(found.context & down & mine)
     return 0 if rose == fell else (1 if rose else -1)
+
+
+def _restated(text: str, a: tuple[int, int], b: tuple[int, int], vocab: Vocabulary) -> bool:
+    """Two figures of one change, the second restating the first ("31.4 points, or 1.2%")."""
+    gap = text[min(a[1], b[1]) : max(a[0], b[0])]
+    joiner = alternation(vocab.restating_joiners)
+    # the first figure's unit may stand between ("31.4 points, or 1.2%")
+    return bool(re.fullmatch(rf"\s*(?:[^\W\d]+\s*)?,?\s*(?:{joiner})\s*", gap, re.I))
+
+
+def _nearest_words(facts: TextFacts, v: Value) -> frozenset[str]:
+    """The words nearer ``v`` than any other figure of the text: "an additional US$ 5
+    billion in aid on top of the four billion" says the five billion is additional, not
+    the four; "the $4 billion it has been given, and plans to cut 3,000 jobs" cuts jobs."""
+    text = facts.text
+    others = [
+        f.value.span
+        for f in facts.found
+        if f.value is not v and not _restated(text, v.span, f.value.span, facts.vocabulary)
+    ]
+
+    def gap(a: tuple[int, int], s: int, e: int) -> int:
+        return max(a[0] - e, s - a[1], 0)
+
+    return frozenset(
+        lem for lem, s, e in facts.spans if all(gap(v.span, s, e) <= gap(o, s, e) for o in others)
+    )
 
 
 def _pinned(v: Value, width: float) -> bool:
