@@ -104,6 +104,22 @@ def test_the_lead_names_what_a_passage_then_calls_the_company(analyzer):
     assert _unstated(analyzer, claim, rival, lead=lead) == ["Halvorsen Freight"]
 
 
+def test_a_name_is_stated_by_its_head_noun_after_the_article_named_it(analyzer):
+    """Copy names a thing once and then calls it what it is: "the market" in a passage is
+    the "Kestrel Market" its lead or the passage before named, even where the passage
+    names others too; not a market no one named before, nor one named as another thing."""
+    claim = "Members of the Tern Developer Program can place apps on the Kestrel Market."
+    lead = "Tern Labs released its kit and the associated Kestrel Market on Monday."
+    passage = "Any members of the Tern Developer Program can add apps to the market for free."
+    assert _unstated(analyzer, claim, passage) == ["the Kestrel Market"]
+    assert _unstated(analyzer, claim, passage, lead=lead) == []
+    assert _unstated(analyzer, claim, passage, context=lead) == []
+    other = "Tern Labs released its kit and the associated Harlow Store on Monday."
+    assert _unstated(analyzer, claim, passage, lead=other) == ["the Kestrel Market"]
+    shop = "Any members of the Tern Developer Program can add apps to the shop for free."
+    assert _unstated(analyzer, claim, shop, lead=lead) == ["the Kestrel Market"]
+
+
 def test_a_passage_about_others_takes_no_names_from_around_it(analyzer):
     """ "Another company ...", "Other carriers also ...": the passage says it is about
     something other than what its headline, lead and the passage before named."""

@@ -72,6 +72,7 @@ def entity_cover(
         if ctx is not None and not others:
             pnames |= {e.name for e in ctx.entities}
             pool = pool | ctx.content
+    introduced = () if others else tuple(f.text for f in (lead, context, opened) if f is not None)
     if others or lead is None or names_else(passage, claim):
         lead = None
     leads = lead.entities if lead is not None else ()
@@ -81,12 +82,31 @@ def entity_cover(
             return True
         if all(fuzzy_in(w, pool) for w in n.split()):
             return True
-        return any(entity_match(n, e.name, vocab=vocab) for e in leads)
+        if any(entity_match(n, e.name, vocab=vocab) for e in leads):
+            return True
+        return described(n, passage.text, introduced, vocab)
 
     missing = {n for n in names if not named(n)}
     return 1 - len(missing) / len(names), tuple(
         e for e in content_names(claim) if e.name in missing
     )
+
+
+def described(n: str, text: str, introduced: tuple[str, ...], vocab: Vocabulary) -> bool:
+    """Whether ``text`` refers to the name ``n`` by its head noun ("the store" for the "App
+    Store" its article's lead or the passage before wrote, ``introduced``): copy names a
+    thing once and then calls it by what it is. Only a name of two words or more whose
+    last word the text writes in lower case after a definite article, and only one
+    written before."""
+    parts = n.split()
+    if len(parts) < 2:
+        return False
+    written = r"\s+".join(re.escape(w) for w in parts)
+    if not any(re.search(rf"\b{written}\b", x, re.I) for x in introduced):
+        return False
+    head = parts[-1].lower()
+    the = "|".join(re.escape(a) for a in vocab.definite_articles)
+    return re.search(rf"\b(?i:{the})\s+{re.escape(head)}\b", text) is not None
 
 
 def outside_figures(names: tuple[Value, ...], claim: TextFacts) -> tuple[Value, ...]:
