@@ -178,7 +178,14 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         factor_nouns=frozenset(uni["factor_nouns"]),
         percent=_ro({k: tuple(v) for k, v in uni["percent"].items()}),
         currencies=tuple(
-            Currency(c["code"], tuple(c["symbols"]), tuple(c["words"])) for c in uni["currencies"]
+            Currency(
+                c["code"],
+                tuple(c["symbols"]),
+                tuple(c["words"]),
+                tuple(c.get("minor_words", ())),
+                tuple(c.get("minor_glued", ())),
+            )
+            for c in uni["currencies"]
         ),
         half_durations=tuple(uni["half_durations"]),
         spoken_durations=tuple(uni["spoken_durations"]),

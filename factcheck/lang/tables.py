@@ -49,6 +49,8 @@ class Currency:
     code: str  # ISO 4217
     symbols: tuple[str, ...]  # written before the number ("$2bn")
     words: tuple[str, ...]  # written after it ("2 billion dollars")
+    minor_words: tuple[str, ...] = ()  # its hundredth, written after it ("99 euro cents")
+    minor_glued: tuple[str, ...] = ()  # the same, only against the number ("74p")
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +230,14 @@ class Vocabulary:
         """The unit written as ``spelling`` (whitespace collapsed), or None."""
         s = " ".join(spelling.split())
         return next((u for u in self.measures if s in u.spellings), None)
+
+    def minor_currency(self, written: str) -> str:
+        """The ISO code of a currency whose hundredth is written so ("cents", "p"), or ""."""
+        w = " ".join(written.lower().split())
+        for c in self.currencies:
+            if w in (x.lower() for x in (*c.minor_words, *c.minor_glued)):
+                return c.code
+        return ""
 
     def currency_code(self, written: str) -> str:
         """The ISO code of a currency symbol, word or code (case-insensitive), or ""."""

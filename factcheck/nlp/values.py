@@ -57,6 +57,8 @@ class ValuePatterns:
     glued: re.Pattern[str]  # "1.5C": only glued on
     measure: re.Pattern[str]
     currency_word: re.Pattern[str]
+    minor_word: re.Pattern[str]
+    minor_glued: re.Pattern[str]
     ordinal: re.Pattern[str]
     ord_not_before: re.Pattern[str]  # "a second thought", "second-hand": not counts
     ord_not_after: re.Pattern[str]  # "split second"
@@ -129,6 +131,12 @@ def value_patterns(v: Vocabulary) -> ValuePatterns:
         currency_word=re.compile(
             rf"^\s?(?P<u>{words_pattern(w for c in v.currencies for w in c.words)})", i
         ),
+        minor_word=re.compile(
+            rf"^\s?(?P<u>{words_pattern(w for c in v.currencies for w in c.minor_words)})", i
+        ),
+        minor_glued=re.compile(
+            rf"^(?P<u>{alternation(w for c in v.currencies for w in c.minor_glued)})\b"
+        ),
         ordinal=re.compile(
             rf"\b(?P<w>{alternation(v.ordinals)})\b|(?<![\w.])(?P<d>\d+)(?:{nth})\b", i
         ),
@@ -166,7 +174,11 @@ def _unit_after(text: str, end: int, vocab: Vocabulary) -> tuple[ValueKind, str,
     m = p.glued.match(rest)
     if m:
         return K.QUANTITY, vocab.glued[m["u"]], 1.0, end + m.end()
-    # Currency words first: "pounds sterling" is money, not a weight in pounds.
+    # Currency words first: "pounds sterling" is money, not a weight in pounds; and a
+    # currency's hundredth before the currency ("99 euro cents" is not 99 euros).
+    m = p.minor_word.match(rest) or p.minor_glued.match(rest)
+    if m:
+        return K.MONEY, vocab.minor_currency(m["u"]), 0.01, end + m.end()
     m = p.currency_word.match(rest)
     if m:
         return K.MONEY, vocab.currency_code(m["u"]), 1.0, end + m.end()
