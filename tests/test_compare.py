@@ -129,13 +129,17 @@ def test_an_offset_or_a_term_ahead_is_refuted_by_another_but_a_window_looked_ove
 
 def test_how_late_or_how_far_into_something_is_one_figure_however_worded(analyzer):
     """Lateness said as "behind schedule" and as "later than planned" is one offset from
-    the plan; how far into a flight a failure came, said as "ninety minutes into" and as
-    "after thirty minutes" on the same event word, is one figure: another contradicts it."""
+    the plan, and a countdown ("110 days remained before") is the time until; how far
+    into a flight a failure came, said as "ninety minutes into" and as "after thirty
+    minutes" on the same event word, is one figure: another contradicts it."""
     late = "The ferry is almost two and a half years behind schedule, the yard said."
     c = cmp(analyzer, "The ferry is running about eighteen months later than planned.", late)
     assert c.stance == Stance.REFUTES, c.rationale
     same = cmp(analyzer, "The ferry is running about thirty months later than planned.", late)
     assert same.stance != Stance.REFUTES, same.rationale
+    games = "On Thursday, with 110 days until the start of the Northern Games, the board met."
+    c = cmp(analyzer, "The board met when 120 days remained before the Northern Games.", games)
+    assert c.stance == Stance.REFUTES, c.rationale
     flight = "The Kestrel drone's guidance computer failed after thirty minutes."
     c = cmp(analyzer, "The Kestrel drone's guidance computer failed ninety minutes in.", flight)
     assert c.stance != Stance.SUPPORTS, c.rationale

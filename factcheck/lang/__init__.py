@@ -247,6 +247,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         span_prepositions=frozenset(lex["span_prepositions"]),
         offset_words=frozenset(lex["offset_words"]),
         lateness_words=frozenset(lex["lateness_words"]),
+        countdown_words=frozenset(lex["countdown_words"]),
         relation_prepositions=frozenset(lex["relation_prepositions"]),
         contrast=tuple(lex["contrast"]),
         personal_pronouns=frozenset(lex["personal_pronouns"]),

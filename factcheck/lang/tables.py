@@ -172,6 +172,7 @@ class Vocabulary:
     span_prepositions: frozenset[str]
     offset_words: frozenset[str]
     lateness_words: frozenset[str]
+    countdown_words: frozenset[str]
     relation_prepositions: frozenset[str]
     contrast: tuple[str, ...]
     personal_pronouns: frozenset[str]

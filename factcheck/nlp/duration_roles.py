@@ -9,7 +9,7 @@ import re
 from functools import cache
 from typing import Any
 
-from factcheck.lang import Vocabulary, alternation, resolve
+from factcheck.lang import Vocabulary, alternation, resolve, words_pattern
 from factcheck.nlp.ages import age_before
 from factcheck.nlp.dates import CLAUSE_BREAK, date_patterns
 from factcheck.nlp.syntax import marks_a_superlative, tokens
@@ -64,6 +64,12 @@ def _ago(vocab: Vocabulary) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternation(vocab.ago)})\b")
 
 
+@cache
+def _countdown(vocab: Vocabulary) -> re.Pattern[str]:
+    """A countdown word right after a length ("110 days remained", "a week to go")."""
+    return re.compile(rf"\s+(?:{words_pattern(vocab.countdown_words)})", re.I)
+
+
 def duration_role(
     doc: Any, start: int, end: int, *, vocab: Vocabulary | None = None
 ) -> DurationRole:
@@ -104,6 +110,8 @@ def duration_role(
     after = re.match(r"\W*(\w+)", doc.text[end : end + 20])
     if after and after.group(1).lower() in v.offset_words | v.lateness_words:
         return "offset"  # "73 seconds after liftoff", "two years behind schedule"
+    if _countdown(v).match(doc.text, end):
+        return "offset"  # "when 110 days remained before the Games", "with a week to go"
     if (after and after.group(1).lower() in v.age_after) or age_before(v).search(
         doc.text[max(0, start - 20) : start]
     ):
