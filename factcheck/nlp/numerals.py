@@ -1,4 +1,4 @@
-"""Numerals written in digits or words, and the intervals hedges make of them.
+"""Numerals written in digits or words, the intervals hedges make of them, and their signs.
 
 text2num's ``alpha2digit`` rewrites the text (losing the offsets evidence highlighting
 needs) and leaves "a dozen" / "half a million" alone, so this reads them itself from the
@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from factcheck.lang import Vocabulary, alternation, resolve
+from factcheck.types import Value, ValueKind
 
 EPS = 1e-9
 # What joins a compound ("50-minute", "twenty-five", "two-thirds"): the hyphen, and the
@@ -113,3 +114,42 @@ def stated(lo: float, hi: float, hedge: str, *, vocab: Vocabulary | None = None)
             return lo
         return lo / lf
     return (lo + hi) / 2
+
+
+def exact_number(m: re.Match[str]) -> float:
+    """The value of a scientific-notation, power-of-ten or not-finite match (may be inf
+    or nan: the caller refuses those)."""
+    if m["bad"]:
+        return math.nan if m["bad"] == "NaN" else math.inf
+    if m["sci"]:
+        return float(m["sci"])
+    pm = re.fullmatch(r"(?:(\d+(?:\.\d+)?)\s?[x×*]\s?)?10\s?\^\s?([+-]?\d+)", m["pow"])
+    assert pm is not None
+    exp = int(pm[2]) if len(pm[2].lstrip("+-")) < 6 else (10**6 if pm[2][0] != "-" else -(10**6))
+    return float(f"{pm[1] or '1'}e{exp}")
+
+
+MINUS = ("\u2212", "-", "\u2012", "\u2013")  # a minus sign, and the dashes typed for one
+
+
+def sign_start(text: str, s: int, vocab: Vocabulary) -> int | None:
+    """Where a minus sign or a minus word before the figure at ``s`` starts, if any."""
+    if s > 0 and text[s - 1] in MINUS and (s == 1 or text[s - 2] in " \t\n([/"):
+        return s - 1
+    before = re.search(
+        rf"\b(?:{alternation(vocab.minus_words)})\s+$", text[max(0, s - 12) : s], re.I
+    )
+    return None if before is None else max(0, s - 12) + before.start()
+
+
+def negative_figure(v: Value, text: str, sign: int) -> Value:
+    """A figure with a minus sign: its value negated ("-30" points, "-12 degrees"); a
+    duration or an ordinal cannot be negative, so it is refused (never read as the
+    positive figure)."""
+    span = (min(sign, v.span[0]), v.span[1])
+    if v.kind in (ValueKind.DURATION, ValueKind.ORDINAL):
+        note = f"{text[span[0] : span[1]].strip()!r} is negative; a {v.kind.value} cannot be"
+        return Value(kind=ValueKind.INVALID, text=text[span[0] : span[1]], span=span, note=note)
+    low = -v.high if v.high is not None else None
+    high = -v.low if v.low is not None else None
+    return replace(v, low=low, high=high, span=span, text=text[span[0] : span[1]])

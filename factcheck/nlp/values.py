@@ -23,7 +23,15 @@ from factcheck.nlp.dates import DateContext, find_dates
 from factcheck.nlp.elapsed import elapsed_since
 from factcheck.nlp.fractions import find_fractions
 from factcheck.nlp.numerals import JOIN as _JOIN
-from factcheck.nlp.numerals import hedge_before, hedge_interval, numerals, parse_number
+from factcheck.nlp.numerals import (
+    exact_number,
+    hedge_before,
+    hedge_interval,
+    negative_figure,
+    numerals,
+    parse_number,
+    sign_start,
+)
 from factcheck.nlp.rates import as_rates
 from factcheck.nlp.relative_figures import with_relative
 from factcheck.nlp.shared_units import share_units
@@ -149,19 +157,6 @@ def value_patterns(v: Vocabulary) -> ValuePatterns:
     )
 
 
-def _exact_number(m: re.Match[str]) -> float:
-    """The value of a scientific-notation, power-of-ten or not-finite match (may be inf
-    or nan: the caller refuses those)."""
-    if m["bad"]:
-        return math.nan if m["bad"] == "NaN" else math.inf
-    if m["sci"]:
-        return float(m["sci"])
-    pm = re.fullmatch(r"(?:(\d+(?:\.\d+)?)\s?[x×*]\s?)?10\s?\^\s?([+-]?\d+)", m["pow"])
-    assert pm is not None
-    exp = int(pm[2]) if len(pm[2].lstrip("+-")) < 6 else (10**6 if pm[2][0] != "-" else -(10**6))
-    return float(f"{pm[1] or '1'}e{exp}")
-
-
 def _unit_after(text: str, end: int, vocab: Vocabulary) -> tuple[ValueKind, str, float, int]:
     """Look right after a number for a unit: returns (kind, unit, factor, new_end)."""
     rest, p = text[end:], value_patterns(vocab)
@@ -239,7 +234,7 @@ def find_numbers(
             s += 1
         if any(s < te and ts < e for ts, te in skip):
             continue
-        sign = None if m["cur"] else _sign_start(text, s, vocab)
+        sign = None if m["cur"] else sign_start(text, s, vocab)
         glued = s > 0 and (text[s - 1].isalpha() or text[s - 1] in "-/") and not m["cur"]
         if sign is None and glued and not (text[s - 1] == "-" and s > 1 and text[s - 2].isdigit()):
             continue  # "COVID-19", "G7", "F-16": names, not figures
@@ -248,7 +243,7 @@ def find_numbers(
         if m["sci"] and re.fullmatch(r"\d+E\d+", m["sci"]) and _after_article(text, s, vocab):
             continue  # "the 7E7": a designation; "about 2E3 people" is a power of ten
         if m["bad"] or m["sci"] or m["pow"]:
-            x = _exact_number(m)
+            x = exact_number(m)
             if not math.isfinite(x):
                 reason = f"{text[s:e].strip()!r} is not a finite number"
                 out.append(Value(kind=K.INVALID, text=text[s:e], span=(s, e), note=reason))
@@ -268,42 +263,18 @@ def find_numbers(
             x, lo_hi = found
         v = _figure(m, text, s, e, x, lo_hi, vocab)
         if sign is not None:
-            v = _negative(v, text, sign)
+            v = negative_figure(v, text, sign)
         out.append(v)
         skip.append(v.span)
     return out
 
 
 # A minus sign: U+2212, or a hyphen that starts a word ("-5C", not "5-10" or "F-16").
-_MINUS = ("\u2212", "-", "\u2012", "\u2013")
 
 
 def _after_article(text: str, s: int, vocab: Vocabulary) -> bool:
     before = text[max(0, s - 12) : s].lower().split()
     return bool(before) and before[-1] in (*vocab.definite_articles, *vocab.demonstratives)
-
-
-def _sign_start(text: str, s: int, vocab: Vocabulary) -> int | None:
-    """Where a minus sign or a minus word before the figure at ``s`` starts, if any."""
-    if s > 0 and text[s - 1] in _MINUS and (s == 1 or text[s - 2] in " \t\n([/"):
-        return s - 1
-    before = re.search(
-        rf"\b(?:{alternation(vocab.minus_words)})\s+$", text[max(0, s - 12) : s], re.I
-    )
-    return None if before is None else max(0, s - 12) + before.start()
-
-
-def _negative(v: Value, text: str, sign: int) -> Value:
-    """A figure with a minus sign: its value negated ("-30" points, "-12 degrees"); a
-    duration or an ordinal cannot be negative, so it is refused (never read as the
-    positive figure)."""
-    span = (min(sign, v.span[0]), v.span[1])
-    if v.kind in (K.DURATION, K.ORDINAL):
-        note = f"{text[span[0] : span[1]].strip()!r} is negative; a {v.kind.value} cannot be"
-        return Value(kind=K.INVALID, text=text[span[0] : span[1]], span=span, note=note)
-    low = -v.high if v.high is not None else None
-    high = -v.low if v.low is not None else None
-    return replace(v, low=low, high=high, span=span, text=text[span[0] : span[1]])
 
 
 def _figure(
