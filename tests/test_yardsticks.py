@@ -31,25 +31,34 @@ def test_every_evidence_string_is_in_its_article():
     assert Counter(r["split"] for r in rows)["test"] >= len(rows) // 4
 
 
+def _frozen(rows, salt: str, size: int, labels: dict[str, int], splits: dict[str, int]) -> None:
+    """A hand-checked set as it was frozen: its size, labels and splits pinned, every
+    evidence string verbatim, and split by article (``salt`` + source hashed: odd is test),
+    so that no article is in both halves."""
+    import hashlib
+
+    assert len(rows) == size
+    assert Counter(r["label"] for r in rows) == labels
+    assert Counter(r["split"] for r in rows) == splits
+    assert news_claims.verify(rows) == []
+    for r in rows:
+        h = int(hashlib.sha256((salt + r["source"]).encode()).hexdigest(), 16)
+        assert r["split"] == ("test" if h % 2 else "dev"), r["id"]
+
+
 def test_the_second_hand_checked_set_is_frozen_and_split_by_article():
     """Issue #28's set: frozen before any rule changed (size, labels and splits pinned);
     every evidence string verbatim; no article shared with the first set or across
     splits, so the test half is about articles the dev half never saw."""
-    import hashlib
-
     rows = news_claims.load(news_claims.DATA2)
-    assert len(rows) == 224
-    assert Counter(r["label"] for r in rows) == {
-        "SUPPORTED": 91,
-        "REFUTED": 91,
-        "NOT_ENOUGH_INFO": 42,
-    }
-    assert Counter(r["split"] for r in rows) == {"dev": 111, "test": 113}
-    assert news_claims.verify(rows) == []
+    _frozen(
+        rows,
+        "news2:",
+        224,
+        {"SUPPORTED": 91, "REFUTED": 91, "NOT_ENOUGH_INFO": 42},
+        {"dev": 111, "test": 113},
+    )
     assert not {r["source"] for r in rows} & {r["source"] for r in news_claims.load()}
-    for r in rows:
-        h = int(hashlib.sha256(("news2:" + r["source"]).encode()).hexdigest(), 16)
-        assert r["split"] == ("test" if h % 2 else "dev"), r["id"]
     kinds = Counter(r["kind"] for r in rows)
     assert kinds["opposite"] + kinds["negation"] >= 30 and kinds["series"] >= 25
 
@@ -58,22 +67,16 @@ def test_the_third_hand_checked_set_is_frozen_and_split_by_article():
     """A third set (2026-12-04): claims about articles that no other hand-checked set, no
     hand pair and no stance-model training pair used, written by helpers who never read
     the checker's code; frozen (size, labels and splits pinned) before it was first run."""
-    import hashlib
-
     rows = news_claims.load(news_claims.DATA3)
-    assert len(rows) == 134
-    assert Counter(r["label"] for r in rows) == {
-        "SUPPORTED": 53,
-        "REFUTED": 53,
-        "NOT_ENOUGH_INFO": 28,
-    }
-    assert Counter(r["split"] for r in rows) == {"dev": 64, "test": 70}
-    assert news_claims.verify(rows) == []
+    _frozen(
+        rows,
+        "news3:",
+        134,
+        {"SUPPORTED": 53, "REFUTED": 53, "NOT_ENOUGH_INFO": 28},
+        {"dev": 64, "test": 70},
+    )
     others = news_claims.load() + news_claims.load(news_claims.DATA2)
     assert not {r["source"] for r in rows} & {r["source"] for r in others}
-    for r in rows:
-        h = int(hashlib.sha256(("news3:" + r["source"]).encode()).hexdigest(), 16)
-        assert r["split"] == ("test" if h % 2 else "dev"), r["id"]
     kinds = Counter(r["kind"] for r in rows)
     assert kinds["opposite"] + kinds["negation"] == 26
 
@@ -82,26 +85,20 @@ def test_the_fourth_hand_checked_set_is_frozen_and_split_by_article():
     """A fourth set (2026-12-05): claims about the 21 articles of ../shared/data/news that
     no other hand-checked set and no hand pair used, written by three helpers who never
     read the checker's code; frozen (size, labels and splits pinned) before its first run."""
-    import hashlib
-
     rows = news_claims.load(news_claims.DATA4)
-    assert len(rows) == 166
-    assert Counter(r["label"] for r in rows) == {
-        "SUPPORTED": 66,
-        "REFUTED": 66,
-        "NOT_ENOUGH_INFO": 34,
-    }
-    assert Counter(r["split"] for r in rows) == {"dev": 127, "test": 39}
-    assert news_claims.verify(rows) == []
+    _frozen(
+        rows,
+        "news4:",
+        166,
+        {"SUPPORTED": 66, "REFUTED": 66, "NOT_ENOUGH_INFO": 34},
+        {"dev": 127, "test": 39},
+    )
     others = (
         news_claims.load()
         + news_claims.load(news_claims.DATA2)
         + news_claims.load(news_claims.DATA3)
     )
     assert not {r["source"] for r in rows} & {r["source"] for r in others}
-    for r in rows:
-        h = int(hashlib.sha256(("news4:" + r["source"]).encode()).hexdigest(), 16)
-        assert r["split"] == ("test" if h % 2 else "dev"), r["id"]
     kinds = Counter(r["kind"] for r in rows)
     assert kinds["opposite"] + kinds["negation"] == 44
 
@@ -111,21 +108,15 @@ def test_the_fifth_hand_checked_set_is_frozen_and_split_by_article():
     by three helpers who never read the checker's code nor the other sets, every label read
     again by the project; frozen (size, labels and splits pinned) before its first run. Its
     articles are used by the other sets too: it measures claims, not articles, unseen."""
-    import hashlib
-
     rows = news_claims.load(news_claims.DATA5)
-    assert len(rows) == 158
-    assert Counter(r["label"] for r in rows) == {
-        "SUPPORTED": 71,
-        "REFUTED": 55,
-        "NOT_ENOUGH_INFO": 32,
-    }
-    assert Counter(r["split"] for r in rows) == {"dev": 109, "test": 49}
+    _frozen(
+        rows,
+        "news5:",
+        158,
+        {"SUPPORTED": 71, "REFUTED": 55, "NOT_ENOUGH_INFO": 32},
+        {"dev": 109, "test": 49},
+    )
     assert len({r["source"] for r in rows}) == 36
-    assert news_claims.verify(rows) == []
-    for r in rows:
-        h = int(hashlib.sha256(("news5:" + r["source"]).encode()).hexdigest(), 16)
-        assert r["split"] == ("test" if h % 2 else "dev"), r["id"]
     kinds = Counter(r["kind"] for r in rows)
     assert kinds["opposite"] + kinds["negation"] == 20
 
