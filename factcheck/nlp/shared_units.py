@@ -53,6 +53,11 @@ def share_units(text: str, values: list[Value], *, vocab: Vocabulary | None = No
     return out
 
 
+@cache
+def _scales(v: Vocabulary) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(v.scales)})\b", re.I)
+
+
 def carry_currency(values: list[Value], *, vocab: Vocabulary | None = None) -> list[Value]:
     """``values`` with a bare scaled amount of no counted noun ("on top of the four billion
     it has already received") made money of the sentence's one currency ("an additional
@@ -63,7 +68,7 @@ def carry_currency(values: list[Value], *, vocab: Vocabulary | None = None) -> l
     if len(units) != 1:
         return values
     (unit,) = units
-    scale = re.compile(rf"\b(?:{alternation(v.scales)})\b", re.I)
+    scale = _scales(v)
     return [
         replace(x, kind=ValueKind.MONEY, unit=unit)
         if x.kind == ValueKind.QUANTITY
