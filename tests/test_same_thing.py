@@ -382,6 +382,58 @@ def test_a_list_of_names_pairs_only_with_the_count_it_states(analyzer):
     assert not align(c5, p, DEFAULT.weights, exact)
 
 
+@pytest.mark.parametrize(
+    "passage, count, noun",
+    [
+        ("Workers at the Harlow, Nordvik and Brenmoor plants went on strike.", 3, "plant"),
+        ("Talks between the Vellan and Ostric parties failed on Monday.", 2, "party"),
+        ("Harlow's Launch Systems, Launch Services and Delta Program units may bid.", 3, "unit"),
+        ("In Paris, Nordvik and Brenmoor plants went on strike.", 2, "plant"),
+    ],
+)
+def test_names_listed_before_their_plural_noun_count_it(analyzer, passage, count, noun):
+    """ "The Harlow, Nordvik and Brenmoor plants" are three plants: copy restates the list
+    by its length. A place before a comma joins only a list of places ("In Paris," is
+    where, not a plant)."""
+    p = analyzer.analyze(passage, DL)
+    lists = [f.value for f in p.found if f.value.entity_type == "HEADED"]
+    assert [(v.low, v.noun) for v in lists] == [(count, noun)]
+
+
+def test_a_list_before_its_noun_states_the_count_and_disputes_none(analyzer):
+    p = analyzer.analyze("Workers at the Harlow, Nordvik and Brenmoor plants went on strike.", DL)
+    three = analyzer.analyze("Workers at three plants went on strike.", DL)
+    four = analyzer.analyze("Workers at four plants went on strike.", DL)
+    assert [x.agree for x in align(three, p, DEFAULT.weights, exact)] == [True]
+    assert not align(four, p, DEFAULT.weights, exact)
+    # a comma alone is no list: "In Harlow, French officials" counts nothing
+    alone = analyzer.analyze("In Harlow, Vellan officials said so.", DL)
+    assert not [f for f in alone.found if f.value.entity_type]
+
+
+def test_kinds_of_a_thing_count_the_thing(analyzer):
+    """ "Two kinds of history" counts histories, as "two histories" does; "two groups of
+    students" counts groups."""
+    p = analyzer.analyze("Well, I distinguish between two histories, the old and the new.", DL)
+    for claim, agree in [
+        ("He distinguished between two kinds of history.", True),
+        ("He distinguished between three types of history.", False),
+    ]:
+        (chk,) = align(analyzer.analyze(claim, DL), p, DEFAULT.weights, exact)
+        assert chk.agree is agree and chk.same_noun
+    groups = analyzer.analyze("Two groups of students met.", DL)
+    assert [f.value.noun for f in groups.found] == ["group"]
+
+
+def test_a_multiple_is_written_times_or_x(analyzer):
+    """ "A magnification of 60 X" is 60 times."""
+    p = analyzer.analyze("I used a scope (magnification of 60 X).", DL)
+    for claim, agree in [("at a magnification of 60 times", True), ("at 40 times", False)]:
+        c = analyzer.analyze(f"He used a scope {claim}.", DL)
+        (chk,) = align(c, p, DEFAULT.weights, exact)
+        assert chk.agree is agree and chk.passage.noun == "time"
+
+
 def test_one_of_a_group_is_a_count_of_one_it_states_only(analyzer):
     """ "One of the ferries sank" is one ferry: it states "one ferry sank"; against "two
     ferries" it pairs with nothing (the rest of the group is not counted)."""

@@ -277,6 +277,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         change_before=frozenset(lex.get("change_before", ())),
         window_after_superlative=frozenset(lex.get("window_after_superlative", ())),
         list_nouns=_ro(lex.get("list_nouns", {})),
+        classifier_nouns=frozenset(lex.get("classifier_nouns", ())),
         one_way_verbs=frozenset(lex.get("one_way_verbs", ())),
         preference_markers=frozenset(lex.get("preference_markers", ())),
         negating_prefixes=frozenset(lex.get("negating_prefixes", ())),

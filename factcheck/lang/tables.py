@@ -202,6 +202,7 @@ class Vocabulary:
     change_before: frozenset[str]
     window_after_superlative: frozenset[str]
     list_nouns: Mapping[str, str]  # an entity label -> the noun counting a list of them
+    classifier_nouns: frozenset[str]  # 'two kinds of history' counts histories
     one_way_verbs: frozenset[str]
     preference_markers: frozenset[str]
     negating_prefixes: frozenset[str]

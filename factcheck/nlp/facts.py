@@ -27,7 +27,7 @@ from factcheck.nlp.duration_roles import duration_role
 from factcheck.nlp.elapsed import elapsed_role, is_elapsed
 from factcheck.nlp.fingerprint import SPACY_MODEL, analysis_fingerprint
 from factcheck.nlp.lemmas import import_spacy_without_torch, load_pipeline
-from factcheck.nlp.lists import is_list_count, named_lists, partitive_ones
+from factcheck.nlp.lists import headed_lists, is_list_count, named_lists, partitive_ones
 from factcheck.nlp.names import entity_match, norm_entity
 from factcheck.nlp.quotes import quotations
 from factcheck.nlp.ranks import Rank, ranks
@@ -328,7 +328,11 @@ def _facts(doc: Any, ctx: DateContext, vocab: Vocabulary) -> tuple[TextFacts, Da
     )
     carried = carry_currency([f.value for f in in_context], vocab=vocab)  # "the four billion"
     in_context = tuple(replace(f, value=v) for f, v in zip(in_context, carried, strict=True))
-    groups = [*named_lists(doc, vocab=vocab), *partitive_ones(doc, vocab=vocab)]
+    groups = [
+        *named_lists(doc, vocab=vocab),
+        *headed_lists(doc, vocab=vocab),
+        *partitive_ones(doc, vocab=vocab),
+    ]
     lists = tuple(_in_context(doc, v, spans, vocab) for v in groups)
     speaker = syntax.attribution(doc, vocab=vocab)
     facts = TextFacts(

@@ -3,7 +3,8 @@ as a count of them: copy restates a list by its length ("from five countries"). 
 that counts each kind of name (spaCy's entity label) is lexicon.json 'list_nouns'. A list
 may leave some out ("including ..."), and a parse may split or join its items, so such a
 count states a claim's count and never disputes one (:func:`is_list_count`, used by
-rules/align.py)."""
+rules/align.py). Names listed before the plural noun they share ("the Launch Systems, Launch
+Services and Delta Program business units") count that noun (:func:`headed_lists`)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import re
 from typing import Any
 
 from factcheck.lang import Vocabulary, resolve
+from factcheck.nlp.names import PLACE_TYPES
 from factcheck.nlp.syntax import counted_noun
 from factcheck.nlp.words import canon
 from factcheck.types import Value, ValueKind
@@ -31,18 +33,84 @@ def named_lists(doc: Any, *, vocab: Vocabulary | None = None) -> list[Value]:
         if not noun or any(t.pos_ != "PROPN" for t in items):
             continue
         start, end = items[0].left_edge.idx, items[-1].idx + len(items[-1].text)
-        n = float(len(items))
-        out.append(
-            Value(
-                kind=ValueKind.QUANTITY,
-                text=doc.text[start:end],
-                span=(start, end),
-                low=n,
-                high=n,
-                noun=canon(noun, "NOUN", vocab=v),
-                entity_type=label,
-            )
-        )
+        out.append(_count(doc, start, end, len(items), canon(noun, "NOUN", vocab=v), label))
+    return out
+
+
+def _count(doc: Any, start: int, end: int, n: int, noun: str, kind: str) -> Value:
+    """A count of ``n`` ``noun`` over ``doc.text[start:end]``, of the kind of group
+    ``kind`` (its ``entity_type``)."""
+    return Value(
+        kind=ValueKind.QUANTITY,
+        text=doc.text[start:end],
+        span=(start, end),
+        low=float(n),
+        high=float(n),
+        noun=noun,
+        entity_type=kind,
+    )
+
+
+HEADED = "HEADED"  # the entity_type of "the Ford, GM and Chrysler plants": names of one noun
+_NAME_TAGS = ("NNP", "NNPS", "JJ", "NN")  # the parser tags some names' words adjectives
+
+
+def _name_word(tok: Any) -> bool:
+    """A word of a name by its spelling: a capital first letter (not a stop word such as a
+    sentence's first "The"), an owner's "'s" or a "&" inside it."""
+    if tok.tag_ == "POS" or tok.text == "&":
+        return True
+    return tok.text[:1].isupper() and not tok.is_stop and tok.tag_ in _NAME_TAGS
+
+
+def _place(tok: Any) -> bool:
+    return tok.ent_type_ in PLACE_TYPES
+
+
+def _names_before(doc: Any, end: int, v: Vocabulary) -> list[int]:
+    """The first token of each name listed right before token ``end`` ("Ford, GM and
+    Chrysler"), last first; empty unless the last two are joined by a conjunction. A place
+    before a comma joins the list only if the last is a place too ("In Detroit, Ford and GM
+    plants" lists two: where, then which)."""
+    firsts: list[int] = []
+    i = end - 1
+    while i >= 0 and _name_word(doc[i]):
+        while i >= 0 and _name_word(doc[i]):
+            i -= 1
+        if len(firsts) > 1 and _place(doc[i + 1]) != _place(doc[end - 1]):
+            break
+        firsts.append(i + 1)
+        if i >= 0 and doc[i].lower_ in v.definite_articles and len(firsts) > 1:
+            i -= 1  # "Launch Services and the Delta Program"
+        conj = i >= 0 and doc[i].pos_ == "CCONJ"
+        i -= int(conj)
+        comma = i >= 0 and doc[i].text == ","
+        i -= int(comma)
+        if len(firsts) == 1 and not conj:
+            return []  # "In Paris, French officials": no list
+        if not (conj or comma):
+            break
+    return firsts
+
+
+def headed_lists(doc: Any, *, vocab: Vocabulary | None = None) -> list[Value]:
+    """A count for names listed before the plural noun they share ("the Ford, GM and
+    Chrysler plants": three plants; "the Labour and Conservative parties": two parties),
+    over the list and its noun. Found by spelling, as parses of such lists vary."""
+    v = resolve(vocab)
+    out: list[Value] = []
+    for tok in doc:
+        if tok.tag_ != "NNS" or not tok.text.islower():
+            continue
+        first = tok.i  # "business units": common nouns before the head are part of it
+        while first > 0 and doc[first - 1].pos_ == "NOUN" and doc[first - 1].text.islower():
+            first -= 1
+        names = _names_before(doc, first, v)
+        if len(names) < 2:
+            continue
+        start, end = doc[names[-1]].idx, tok.idx + len(tok.text)
+        noun = canon(tok.lemma_.lower(), "NOUN", vocab=v)
+        out.append(_count(doc, start, end, len(names), noun, HEADED))
     return out
 
 
@@ -70,17 +138,7 @@ def partitive_ones(doc: Any, *, vocab: Vocabulary | None = None) -> list[Value]:
         start, end = tok.idx, tok.idx + len(tok.text)
         noun = counted_noun(doc, start, end, False, vocab=v)
         if noun:
-            out.append(
-                Value(
-                    kind=ValueKind.QUANTITY,
-                    text=tok.text,
-                    span=(start, end),
-                    low=1.0,
-                    high=1.0,
-                    noun=noun,
-                    entity_type=PARTITIVE,
-                )
-            )
+            out.append(_count(doc, start, end, 1, noun, PARTITIVE))
     return out
 
 

@@ -35,6 +35,19 @@ def tokens(doc: Any, start: int, end: int) -> list[Any]:
     return list(span) if span is not None else []
 
 
+def _classified(noun: Any, v: Vocabulary) -> Any:
+    """What a noun of kinds counts: "two kinds of history" counts histories (lexicon.json
+    'classifier_nouns'); any other noun counts itself."""
+    if noun.lemma_.lower() not in v.classifier_nouns:
+        return noun
+    for of in noun.children:
+        if of.lower_ in v.of_words:
+            for obj in of.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
+                    return obj
+    return noun
+
+
 def counted_noun(
     doc: Any, start: int, end: int, look_back: bool, *, vocab: Vocabulary | None = None
 ) -> str:
@@ -47,7 +60,7 @@ def counted_noun(
         if t.pos_ == "NOUN":
             while t.dep_ == "compound" and t.head.pos_ == "NOUN" and t.head.i > t.i and not glued:
                 t = t.head  # "300 car dealers" counts dealers
-            return canon(t.lemma_.lower(), "NOUN", vocab=v)
+            return canon(_classified(t, v).lemma_.lower(), "NOUN", vocab=v)
         if t.pos_ == "PROPN" and any(ch.isdigit() for ch in t.text):
             # "18 Boeing 777s": a model, its plural "s" after a digit dropped ("one A380")
             return re.sub(r"(?<=\d)s$", "", t.text.lower())
