@@ -372,6 +372,28 @@ def test_two_lengths_of_time_of_different_events_do_not_refute_each_other(analyz
     assert any(can_refute(c) for c in checks), checks
 
 
+def test_a_length_and_a_window_of_one_number_state_each_other_but_never_refute(analyzer):
+    """ "Fell 4% in two hours" (how long the fall took) and "a 4% fall in two hours" (a
+    window, by the parse) may be one figure: the same length states it; another refutes
+    nothing, and a bound ("more than an hour") is no such figure."""
+    from factcheck.rules.agree import compatible
+
+    def dur(text):
+        (v,) = [v for v in analyzer.analyze(text, DL).values if v.kind == "duration"]
+        return v
+
+    length = dur("The Harlow index fell 4% in two hours.")
+    window = dur("It was the third fall of the Harlow index in two hours.")
+    assert (length.role, window.role) == ("length", "span")
+    assert compatible(length, window) and values_agree(length, window)
+    other = dur("It was the third fall of the Harlow index in three hours.")
+    assert not compatible(length, other)
+    assert not compatible(dur("The talks lasted more than an hour."), window)
+    c = analyzer.analyze("The Harlow index fell 4% in three hours.", DL)
+    p = analyzer.analyze("It was the third fall of the Harlow index in three hours.", DL)
+    assert not any(can_refute(x) for x in align(c, p, DEFAULT.weights, exact))
+
+
 def test_a_list_of_names_pairs_only_with_the_count_it_states(analyzer):
     """Four names listed are four countries; against five they pair with nothing (the
     list may leave one out), so the claim's five stays unstated, not disputed."""

@@ -84,7 +84,14 @@ def test_a_duration_is_a_length_or_a_span_between_events(parse):
         ("Dunmore has 30 days to form a partnership.", "30 days", "ahead"),
         ("It took three years to build the Harlow bridge.", "three years", "length"),
         ("The Harlow mine would reopen in six months if it were sold.", "six months", "span"),
-        ("The Harlow mine reopened in six months.", "six months", "span"),
+        # what happened "in" a length is how long it took, unless the clause looks back
+        # over a window (a superlative, an ordinal, a perfect)
+        ("The Harlow mine reopened in six months.", "six months", "length"),
+        ("Shares in Harlow fell 20% in three weeks.", "three weeks", "length"),
+        ("Harlow fell to its lowest level in five years.", "five years", "span"),
+        ("It marked the third strike in a decade.", "a decade", "span"),
+        ("Shares in Harlow have fallen 20% in three weeks.", "three weeks", "span"),
+        ("Shares in Harlow did not fall in three weeks.", "three weeks", "span"),
     ],
 )
 def test_for_after_a_superlative_opens_a_window(parse, text, duration, role):

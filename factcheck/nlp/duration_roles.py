@@ -106,6 +106,8 @@ def duration_role(
             prep is not None and prep.pos_ == "ADP" and marks_a_superlative(prep.head)
         ):
             return "ahead"  # "the mine will reopen in six months": a term ahead
+        if prep is not None and prep.lower_ in v.span_prepositions and _took(prep):
+            return "length"  # "fell 20% in three weeks": how long the fall took
         return "span"  # "their second in just over 3 weeks", "in two hours before ..."
     after = re.match(r"\W*(\w+)", doc.text[end : end + 20])
     if after and after.group(1).lower() in v.offset_words | v.lateness_words:
@@ -120,5 +122,26 @@ def duration_role(
         if t.head.pos_ == "ADP" and not (start <= t.head.idx < end):
             if t.head.lower_ in v.window_after_superlative and marks_a_superlative(t.head.head):
                 return "span"  # "the first gain for four years", "its lowest for a decade"
-            return "span" if t.head.lower_ in v.span_prepositions else "length"
+            if t.head.lower_ in v.span_prepositions and not _took(t.head):
+                return "span"
+            return "length"
     return "length"
+
+
+def _took(prep: Any) -> bool:
+    """ "Fell 6.39 percent in just two hours", "falling 679 points in one day": a window
+    hung on a verb of what happened in it, in no perfect or future, with no superlative
+    or ordinal before it in its clause, is how long that took: a length. Not "its lowest level in
+    five years", "the third time in a decade" (windows looked back over), "has gained
+    share in recent years", "will reopen in six months"."""
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN", "VBG"):
+        return False
+    if any(c.dep_ in ("aux", "neg") for c in verb.children):
+        return False  # "has gained ... in", "did not fall in", "will be released in"
+    # the mark of a window comes before it ("its lowest level in five years"); one after
+    # is of something else ("fell 679 points in one day to 8,579.19, its lowest level")
+    return not any(
+        x.i < prep.i and (x.tag_ in ("JJS", "RBS") or x.ent_type_ == "ORDINAL")
+        for x in verb.subtree
+    )

@@ -199,7 +199,12 @@ def compatible(a: Value, b: Value, like: Like = exact, *, vocab: Vocabulary | No
         # the other (date_ranges.is_between)
         return {a.role, b.role} <= {"between", "length", "offset", ""}
     if a.kind == K.DURATION and a.role and b.role:
-        return a.role == b.role  # an event's length, a window, an offset between events
+        # an event's length, a window, an offset between events; a length and a window of
+        # one length exactly may be one figure parsed two ways ("fell 4% in two hours" /
+        # "a 4% fall in two hours"): they may state each other, never refute (can_refute),
+        # and a bound is no such figure ("more than an hour" / "in three weeks")
+        same = (a.low, a.high) == (b.low, b.high)
+        return a.role == b.role or ({a.role, b.role} == {"length", "span"} and same)
     if a.kind == K.QUANTITY and (of(a) in units or of(b) in units):
         return of(a) == of(b)  # 0.3 degrees is never 2,014 of anything
     if a.kind in (K.QUANTITY, K.ORDINAL) and of(a) and of(b):
