@@ -141,6 +141,38 @@ def test_clause_cover_is_the_share_of_a_clause_a_passage_must_hold(analyzer):
     assert _unstated(analyzer, claim, ORDER) == ["'prompting a regulatory inquiry'"]
 
 
+REWORDED = (
+    "Northwind Air ordered 12 Airbus A350s, which its chairman called vital for the"
+    " airline's growth."
+)
+EXPANSION = (
+    "Northwind Air has ordered 12 Airbus A350s, which its chairman described as essential to"
+    " the airline's expansion."
+)
+
+
+def test_reworded_only_a_clause_with_none_of_its_words_there_is_unstated(analyzer):
+    """Where the stance model reads the claim as said, a clause with some of its words in
+    the passage is said in other words; one with none of them is something added."""
+    a, t = _assessed(analyzer, REWORDED, EXPANSION)
+    assert unstated(a, t) == [repr("which its chairman called vital for the airline's growth")]
+    assert unstated(a, t, reworded=True) == []
+    added = "Northwind Air ordered 12 Airbus A350s, prompting a regulatory inquiry."
+    a, t = _assessed(analyzer, added, ORDER)
+    assert unstated(a, t, reworded=True) == ["'prompting a regulatory inquiry'"]
+
+
+def test_a_clause_reworded_is_stated_when_the_model_reads_the_claim_as_said(analyzer):
+    from factcheck.rules.compare import compare
+    from factcheck.types import StanceProbs
+
+    claim, passage = analyzer.analyze(REWORDED, DL), analyzer.analyze(EXPANSION, DL)
+    said = compare(claim, passage, 0.8, StanceProbs(0.8, 0.1, 0.1))
+    assert said.stance == Stance.SUPPORTS, said.rationale
+    unsure = compare(claim, passage, 0.8, StanceProbs(0.3, 0.1, 0.6))
+    assert unsure.stance == Stance.NEUTRAL and "does not state" in unsure.rationale
+
+
 # -- not_stated -----------------------------------------------------------------------------
 
 

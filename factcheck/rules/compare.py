@@ -414,9 +414,21 @@ def _concluded(a: Assessment, probs: StanceProbs | None, t: Thresholds) -> Compa
                     return swapped
         return out
     missing = unstated(a, t)
+    if missing and _read_as_said(probs, t):
+        # the stance model reads the whole claim as said: its clauses in other words
+        # ("so far sold only in the US" / "currently only on sale in the US") are stated;
+        # its names, figures, dates and quotations must still be there, and a clause of
+        # which the passage has no word at all is something the claim adds
+        missing = unstated(a, t, reworded=True)
     if missing:
         return partly_stated(a, missing, probs, t)
     return attributed(a, out)
+
+
+def _read_as_said(probs: StanceProbs | None, t: Thresholds) -> bool:
+    if probs is None:
+        return False
+    return probs.supports >= t.model_support and probs.supports > probs.refutes
 
 
 def _conclude(a: Assessment, probs: StanceProbs | None, t: Thresholds) -> Comparison:

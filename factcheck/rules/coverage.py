@@ -15,9 +15,12 @@ from factcheck.thresholds import Thresholds
 from factcheck.types import Stance, StanceProbs, Value
 
 
-def unstated(a: Assessment, t: Thresholds) -> list[str]:
+def unstated(a: Assessment, t: Thresholds, *, reworded: bool = False) -> list[str]:
     """The checkable parts of the claim that this passage (with the one before it) does
-    not state: a name, a figure or date, or a clause most of whose words are absent."""
+    not state: a name, a figure or date, or a clause most of whose words are absent; with
+    ``reworded`` (the stance model reads the claim as said), only a clause none of whose
+    words is there: the others are said in other words, and that one is something added
+    ("..., prompting an official investigation")."""
     passage, context = a.passage, a.context
     pool = passage.content | (context.content if context else frozenset()) | a.headline
     missing = [e.text for e in a.missing_names]
@@ -25,13 +28,18 @@ def unstated(a: Assessment, t: Thresholds) -> list[str]:
     for q, _, _ in a.claim.quotes:
         if not (quoted_in(q, passage.text) or (context is not None and quoted_in(q, context.text))):
             missing.append(f"the quotation {q!r}")
+
+    def absent(words: frozenset[str]) -> bool:
+        share = overlap(words, pool)
+        return share == 0.0 if reworded else share < t.weights.clause_cover
+
     for text, words in a.claim.clauses:
         if len(words) < 2 or text in a.meant:  # a.meant: said in other words
             continue
-        if overlap(words, pool) < t.weights.clause_cover:
+        if absent(words):
             missing.append(repr(text))
     main = _main_clause(a)
-    if main and len(main[1]) >= 2 and overlap(main[1], pool) < t.weights.clause_cover:
+    if main and len(main[1]) >= 2 and absent(main[1]):
         missing.append(repr(main[0]))
     return list(dict.fromkeys(missing))
 
