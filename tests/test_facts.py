@@ -89,6 +89,17 @@ def test_entities_have_a_name_and_a_type(analyzer):
     assert ("united states", "GPE") in names and ("ukraine", "GPE") in names
 
 
+def test_a_models_number_with_an_owner_is_a_name_not_a_count(analyzer):
+    """ "The 787's order book": a count owns nothing; the number names a model, and is
+    checked as a name (a headline or a lead may give it), never as a figure."""
+    f = analyzer.analyze("Orders took the 787's order book to 677.", DL)
+    assert [(e.name, e.entity_type) for e in f.entities] == [("787", "PRODUCT")]
+    assert [v.text for v in f.values if v.kind != ValueKind.ENTITY] == ["677"]
+    # the number that ends a name written before it, or a year's, names nothing alone
+    for text in ("The Lumo 4's camera impressed.", "Sales rose in 2009's first quarter."):
+        assert not [e for e in analyzer.analyze(text, DL).entities if e.entity_type == "PRODUCT"]
+
+
 def test_a_capital_stands_for_its_country_only_as_a_place():
     assert norm_entity("Moscow", "GPE") == "russia"
     assert norm_entity("Kyiv", "GPE") == norm_entity("Kiev", "GPE") == "ukraine"

@@ -132,6 +132,10 @@ def test_a_number_after_a_capitalised_name_belongs_to_the_name(parse):
     assert not syntax.part_of_name(parse(text), text.index("100"))
     text = "Later the airline ordered an A330-200 jet."
     assert syntax.part_of_name(parse(text), text.index("200"))
+    # a number with an owner's "'s" names a model: a count owns nothing
+    text = "Orders took the 787's order book to 677."
+    assert syntax.part_of_name(parse(text), text.index("787"))
+    assert not syntax.part_of_name(parse(text), text.index("677"))
 
 
 @pytest.mark.parametrize(

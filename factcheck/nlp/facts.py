@@ -372,18 +372,24 @@ def _facts(doc: Any, ctx: DateContext, vocab: Vocabulary) -> tuple[TextFacts, Da
 
 
 def _entities(doc: Any, vocab: Vocabulary) -> tuple[Value, ...]:
+    """The names spaCy finds, and a model's number that it leaves out ("the 787's order
+    book": a designation, never a count, is named as a headline or a lead names it)."""
     out = []
-    for ent in doc.ents:
-        if ent.label_ in ENT_LABELS:
-            name = norm_entity(ent.text, ent.label_, vocab=vocab)
+    found = [(ent.text, ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+    found += [
+        (t.text, t.idx, t.idx + len(t.text), "PRODUCT") for t in doc if syntax.owned_designation(t)
+    ]
+    for text, start, end, label in found:
+        if label in ENT_LABELS:
+            name = norm_entity(text, label, vocab=vocab)
             if name:
                 out.append(
                     Value(
                         kind=ValueKind.ENTITY,
-                        text=ent.text,
-                        span=(ent.start_char, ent.end_char),
+                        text=text,
+                        span=(start, end),
                         name=name,
-                        entity_type=ent.label_,
+                        entity_type=label,
                     )
                 )
     return tuple(out)

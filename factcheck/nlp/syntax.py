@@ -78,14 +78,29 @@ def counted_noun(
     return ""
 
 
+def owned_designation(num: Any) -> bool:
+    """A number in digits with an owner's "'s" ("the 787's order book"): a model's name,
+    for a count owns nothing."""
+    nxt = num.doc[num.i + 1] if num.i + 1 < len(num.doc) else None
+    if nxt is None or nxt.tag_ != "POS" or not num.like_num or num.is_alpha:
+        return False
+    prev = num.doc[num.i - 1] if num.i > 0 else None
+    if prev is not None and (prev.pos_ == "PROPN" or prev.text[:1].isupper()):
+        return False  # "the iPhone 4's": the number ends a name written before it
+    return num.ent_type_ in ("", "CARDINAL")  # not a year's ("2009's first quarter")
+
+
 def _designation(num: Any) -> bool:
     """A number that names a model rather than counting: one before a singular proper noun
-    ("the 787 Dreamliner": twenty of a thing would be plural), or one standing alone as
+    ("the 787 Dreamliner": twenty of a thing would be plural), one with an owner's "'s"
+    ("the 787's order book"), or one standing alone as
     "the" subject of a singular verb ("the 787 was expected"; "the 33 were rescued" counts
     people)."""
     doc = num.doc
     nxt = doc[num.i + 1] if num.i + 1 < len(doc) else None
     after = doc[num.i + 2] if num.i + 2 < len(doc) else None
+    if owned_designation(num):
+        return True  # "the 787's order book": a count owns nothing; a model does
     if (
         nxt is not None
         and num.head.i == nxt.i
