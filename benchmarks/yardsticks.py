@@ -68,6 +68,19 @@ class CachedStance:
         return getattr(self.fn, name)
 
 
+SPLITS = ("dev", "test")
+# The hand-checked sets by the name their rows carry in the report: the first, then the
+# second (other articles), the third (others again), the fourth (the last unused
+# articles), the fifth (written blind, any article).
+HAND_SETS = {
+    "news": news_claims.DATA,
+    "news2": news_claims.DATA2,
+    "news3": news_claims.DATA3,
+    "news4": news_claims.DATA4,
+    "news5": news_claims.DATA5,
+}
+
+
 def seed_cases() -> list[Case]:
     rows = [json.loads(x) for x in SEED_FIXTURE.read_text(encoding="utf-8").splitlines() if x]
     return [
@@ -91,27 +104,13 @@ class Yardsticks:
         ingest(self.fc, files)
         self.contrast = {
             s: [c for c in all_contrast if contrast.split_of(c.article) == s]
-            for s in ("dev", "test")
+            for s in SPLITS
         }
-        rows = news_claims.load()
-        self.news = {
-            s: news_claims.cases([r for r in rows if r["split"] == s]) for s in ("dev", "test")
-        }
-        rows2 = news_claims.load(news_claims.DATA2)  # the second set: other articles
-        self.news2 = {
-            s: news_claims.cases([r for r in rows2 if r["split"] == s]) for s in ("dev", "test")
-        }
-        rows3 = news_claims.load(news_claims.DATA3)  # the third: others again
-        self.news3 = {
-            s: news_claims.cases([r for r in rows3 if r["split"] == s]) for s in ("dev", "test")
-        }
-        rows4 = news_claims.load(news_claims.DATA4)  # the fourth: the last unused articles
-        self.news4 = {
-            s: news_claims.cases([r for r in rows4 if r["split"] == s]) for s in ("dev", "test")
-        }
-        rows5 = news_claims.load(news_claims.DATA5)  # the fifth: written blind, any article
-        self.news5 = {
-            s: news_claims.cases([r for r in rows5 if r["split"] == s]) for s in ("dev", "test")
+        # the hand-checked sets, each split by article (benchmarks/data/README.md)
+        self.hand = {
+            name: {s: news_claims.cases([r for r in rows if r["split"] == s]) for s in SPLITS}
+            for name, path in HAND_SETS.items()
+            for rows in [news_claims.load(path)]
         }
         # The seed fixture runs against a store of the seed alone (as its test does), with
         # the same analyzer and stance model.
@@ -130,11 +129,7 @@ class Yardsticks:
         for s in splits:
             for name, cases in (
                 ("contrast", self.contrast[s]),
-                ("news", self.news[s]),
-                ("news2", self.news2[s]),
-                ("news3", self.news3[s]),
-                ("news4", self.news4[s]),
-                ("news5", self.news5[s]),
+                *((n, sets[s]) for n, sets in self.hand.items()),
             ):
                 confs: list[float] = []
                 preds = check_cases(self.fc, cases, self.record, confs)
@@ -154,20 +149,7 @@ def objective(r: dict[str, Any]) -> float:
 
 def summary(r: dict[str, Any]) -> str:
     parts = []
-    for k in (
-        "contrast_dev",
-        "contrast_test",
-        "news_dev",
-        "news_test",
-        "news2_dev",
-        "news2_test",
-        "news3_dev",
-        "news3_test",
-        "news4_dev",
-        "news4_test",
-        "news5_dev",
-        "news5_test",
-    ):
+    for k in (f"{n}_{s}" for n in ("contrast", *HAND_SETS) for s in SPLITS):
         if k in r:
             x = r[k]
             parts.append(
@@ -213,14 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     result |= r
     result["settings"] = settings_report(y.fc)
     print(f"\nmodel {args.model}, thresholds {base}:\n{summary(r)}")
-    for k in (
-        "contrast_test",
-        "news_test",
-        "news2_test",
-        "news3_test",
-        "news4_test",
-        "news5_test",
-    ):
+    for k in (f"{n}_test" for n in ("contrast", *HAND_SETS)):
         print(f"{k}: by kind {r[k]['by_kind']}\n  precision {r[k]['precision']}")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
