@@ -21,6 +21,7 @@ SETS = {
     "third": news_claims.DATA3,
     "fourth": news_claims.DATA4,
     "fifth": news_claims.DATA5,
+    "sixth": news_claims.DATA6,
 }
 
 

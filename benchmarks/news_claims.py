@@ -48,6 +48,9 @@ DATA4 = Path(__file__).resolve().parent / "data" / "news_claims_4.jsonl"
 # The fifth (2026-12-06): claims written blind about 36 articles that the other sets use
 # too, split by article; frozen before its first run.
 DATA5 = Path(__file__).resolve().parent / "data" / "news_claims_5.jsonl"
+# The sixth (2026-12-06, later the same day): written blind the same way about 36 articles
+# picked by another hash; frozen before its first run.
+DATA6 = Path(__file__).resolve().parent / "data" / "news_claims_6.jsonl"
 
 
 def load(path: Path = DATA) -> list[dict[str, Any]]:

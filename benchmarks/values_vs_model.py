@@ -21,6 +21,7 @@ SETS = (
     "news_claims_3.jsonl",
     "news_claims_4.jsonl",
     "news_claims_5.jsonl",
+    "news_claims_6.jsonl",
 )
 THRESHOLDS = (0.5, 0.7, 0.8, 0.9)
 

@@ -121,6 +121,23 @@ def test_the_fifth_hand_checked_set_is_frozen_and_split_by_article():
     assert kinds["opposite"] + kinds["negation"] == 20
 
 
+def test_the_sixth_hand_checked_set_is_frozen_and_split_by_article():
+    """A sixth set (2026-12-06): claims about 36 articles picked by another hash, drafted
+    the fifth's way by three helpers who never read the checker's code nor the other sets,
+    every label read again by the project; frozen before its first run."""
+    rows = news_claims.load(news_claims.DATA6)
+    _frozen(
+        rows,
+        "news6:",
+        163,
+        {"SUPPORTED": 73, "REFUTED": 58, "NOT_ENOUGH_INFO": 32},
+        {"dev": 115, "test": 48},
+    )
+    assert len({r["source"] for r in rows}) == 36
+    kinds = Counter(r["kind"] for r in rows)
+    assert kinds["opposite"] + kinds["negation"] == 16
+
+
 def test_the_hand_written_stance_pairs_are_frozen():
     """Issue #29's natural pairs, written and frozen before any training: opposites,
     negations, reported speech and swapped speakers, each premise verbatim from its
