@@ -252,6 +252,45 @@ def test_words_given_to_a_speaker_support_only_in_that_speakers_mouth(analyzer):
     assert narration.rationale == "the source says this, but not that Reyes said it"
 
 
+def test_a_speaker_misspelt_by_two_letters_swapped_is_the_same_speaker(analyzer):
+    """ "DesRoiser said" in copy that named "Dennis DesRosier" is a typing slip; one letter
+    changed ("Clifton" for "Clinton") is another name."""
+    from factcheck.nlp.names import entity_match
+
+    claim = "Analyst Dennis DesRosier said the library will open next spring."
+    slip = _attributed(analyzer, claim, "DesRoiser said the library will open next spring.")
+    assert slip.stance == Stance.SUPPORTS
+    assert entity_match("micheal reyes", "michael reyes")
+    assert not entity_match("clifton", "clinton") and not entity_match("jones", "janes")
+
+
+def test_an_announcement_narrated_is_the_announcers_word(analyzer):
+    """ "Harlow Air announced 35 new orders": what the claim's speaker made known, as
+    "Harlow Air plans to ..." is its own plan; another announcer is not the claim's."""
+    passage = "Harlow Air announced 35 new orders from Vellan Air on Saturday."
+    claim = "Harlow Air said Vellan Air had placed 35 new orders."
+    own = _attributed(analyzer, claim, passage)
+    assert own.stance == Stance.SUPPORTS, own.rationale
+    other = _attributed(analyzer, claim.replace("Harlow Air said", "Nordvik said"), passage)
+    assert other.stance == Stance.NEUTRAL
+
+
+def test_a_source_the_claim_cites_inside_its_speakers_words_is_theirs(analyzer):
+    """ "Reyes said ... which made it the busiest in Harlow according to Vellan Council":
+    the passage's "according to Vellan Council" is the source Reyes cites, not another
+    speaker."""
+    claim = (
+        "Reyes said the library drew 90,000 visitors a month, which made it the busiest in"
+        " Harlow according to Vellan Council."
+    )
+    passage = (
+        "The library drew 90,000 visitors per month, which made it the busiest in Harlow"
+        " according to Vellan Council."
+    )
+    cited = _attributed(analyzer, claim, passage)
+    assert cited.stance != Stance.REFUTES, cited.rationale
+
+
 def test_a_pronoun_speaks_for_the_speaker_named_before_it(analyzer):
     claim, passage = (
         "Reyes said the library will open next spring.",

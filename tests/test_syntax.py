@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.nlp import duration_roles, syntax
+from factcheck.nlp import designations, duration_roles, syntax
 
 
 @pytest.fixture(scope="module")
@@ -127,15 +127,15 @@ def test_the_arguments_of_the_verb_a_value_hangs_on(parse):
 
 def test_a_number_after_a_capitalised_name_belongs_to_the_name(parse):
     text = "Later the FTSE 100 fell 2%."
-    assert syntax.part_of_name(parse(text), text.index("100"))
+    assert designations.part_of_name(parse(text), text.index("100"))
     text = "Later the shop sold 100 bikes."
-    assert not syntax.part_of_name(parse(text), text.index("100"))
+    assert not designations.part_of_name(parse(text), text.index("100"))
     text = "Later the airline ordered an A330-200 jet."
-    assert syntax.part_of_name(parse(text), text.index("200"))
+    assert designations.part_of_name(parse(text), text.index("200"))
     # a number with an owner's "'s" names a model: a count owns nothing
     text = "Orders took the 787's order book to 677."
-    assert syntax.part_of_name(parse(text), text.index("787"))
-    assert not syntax.part_of_name(parse(text), text.index("677"))
+    assert designations.part_of_name(parse(text), text.index("787"))
+    assert not designations.part_of_name(parse(text), text.index("677"))
 
 
 @pytest.mark.parametrize(

@@ -610,6 +610,30 @@ def test_words_inside_a_quotation_of_several_sentences_are_its_speakers(real_che
     assert other.label != Label.SUPPORTED, other.rationale
 
 
+def test_a_source_cited_inside_an_interview_turn_is_reported_by_the_interviewee(real_checker):
+    """An interview turn ("Ida Lindqvist: ...") whose sentence cites a source ("according
+    to Vellan Council") is the interviewee's word: the claim that she said it is supported,
+    not given to the council; a claim that gives it to another is not supported."""
+    fc = _article(
+        real_checker,
+        "turns",
+        "Harbour master interviewed",
+        "2019-09-10",
+        "Wikinews: How busy is the harbour?\n\n"
+        "Ida Lindqvist: Very busy. We get over 90,000 passengers per month, which makes us"
+        " the busiest harbour in Harlow according to Vellan Council.\n",
+    )
+    on = dt.date(2019, 9, 10)
+    claim = (
+        "Ida Lindqvist said the harbour handled more than 90,000 passengers a month, making"
+        " it the busiest in Harlow."
+    )
+    v = fc.check(claim, dateline=on)
+    assert v.label == Label.SUPPORTED, v.rationale
+    other = fc.check(claim.replace("Ida Lindqvist", "Tomas Berg"), dateline=on)
+    assert other.label != Label.SUPPORTED, other.rationale
+
+
 @pytest.mark.parametrize(
     ("text", "age"),
     [

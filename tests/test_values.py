@@ -321,6 +321,15 @@ def test_parse_number_helpers():
     assert parse_number("2bn") == 2e9
     assert words_to_number("ninety-nine") == 99
     assert words_to_number("banana") is None
+    # a transcript's decimals: "eight point six billion" is 8.6 billion
+    assert words_to_number("eight point six billion") == 8.6e9
+    assert words_to_number("two point zero five") == pytest.approx(2.05)
+
+
+def test_decimals_in_words_and_the_idiom_at_one_point():
+    assert (one("GM lost eight point six billion dollars.", None).low) == 8.6e9
+    assert one("Unemployment was three point two percent.", None).low == pytest.approx(3.2)
+    assert not [v for v in vals("At one point six ferries were stuck.") if v.kind == "quantity"]
 
 
 def _group(n: int) -> str:
@@ -788,6 +797,13 @@ def test_two_dates_of_one_sentence_are_the_time_between_two_events(text, days):
         ("Dockers earn $30 an hour.", "rate"),
         ("Prices rose 5% a year.", "rate"),
         ("The talks lasted an hour.", ""),  # no figure before it: a length of time
+        # after the noun the figure counts, or after "per"
+        ("The site drew 14 million unique visitors a month.", "rate"),
+        ("Staff photographed each tank three times a day.", "rate"),
+        ("The site drew 14 million visitors per month.", "rate"),
+        # a preposition or a word of time order between or after: no rate
+        ("Ten people arrived in a day.", ""),
+        ("Two ferries sank and a week later a third.", ""),
     ],
 )
 def test_a_unit_of_time_after_a_figure_is_its_rate(text, role):

@@ -153,6 +153,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         metre_words=tuple(num["metre_words"]),
         ordinal_suffixes=tuple(num["ordinal_suffixes"]),
         number_joiners=frozenset(num["number_joiners"]),
+        decimal_points=frozenset(num.get("decimal_points", ())),
         half=tuple(num["half"]),
         and_a_half=tuple(num["and_a_half"]),
         minus_words=tuple(num["minus_words"]),
@@ -169,6 +170,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         ratio_joiners=tuple(num["ratio_joiners"]),
         durations=_ro(uni["durations"]),
         article_durations=tuple(uni["article_durations"]),
+        per_words=tuple(uni.get("per_words", ())),
         span_openers=tuple(uni["span_openers"]),
         measures=tuple(
             MeasureUnit(m["unit"], m["dimension"], float(m["factor"]), tuple(m["spellings"]))

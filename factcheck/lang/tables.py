@@ -105,6 +105,7 @@ class Vocabulary:
     metre_words: tuple[str, ...]
     ordinal_suffixes: tuple[str, ...]
     number_joiners: frozenset[str]
+    decimal_points: frozenset[str]  # 'eight point six': the digit words after are decimals
     half: tuple[str, ...]
     and_a_half: tuple[str, ...]
     minus_words: tuple[str, ...]
@@ -122,6 +123,7 @@ class Vocabulary:
     # units.json
     durations: Mapping[str, int]
     article_durations: tuple[str, ...]
+    per_words: tuple[str, ...]  # 'per month': a rate, as 'a month' after a figure is
     span_openers: tuple[str, ...]
     measures: tuple[MeasureUnit, ...]
     glued: Mapping[str, str]

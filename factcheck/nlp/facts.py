@@ -19,7 +19,7 @@ from typing import Any, cast
 from factcheck.backends.weights import Lazy
 from factcheck.errors import ModelError
 from factcheck.lang import DEFAULT_LANGUAGE, Vocabulary, resolve, vocabulary, words_pattern
-from factcheck.nlp import mood, polarity, syntax
+from factcheck.nlp import designations, mood, polarity, syntax
 from factcheck.nlp.ages import as_age
 from factcheck.nlp.date_ranges import is_between
 from factcheck.nlp.dates import DateContext
@@ -106,7 +106,7 @@ class TextFacts:
     # Dates and lengths of time that are points of comparison, not the event's time ("the
     # worst fall since the 2011 earthquake", "from a year earlier"): syntax.references.
     references: tuple[tuple[int, int], ...] = ()
-    negative: int = 0  # how many negative words it has (_polarity)
+    negative: int = 0  # how many negative words it has (polarity.negatives)
     # Values in a clause a modal perfect says did not happen ("would have been delivered by
     # 2011"): mood.unreal. Compared only with one another, as comparison points are.
     unreal: tuple[tuple[int, int], ...] = ()
@@ -323,7 +323,7 @@ def _facts(doc: Any, ctx: DateContext, vocab: Vocabulary) -> tuple[TextFacts, Da
         and not (
             v.kind == ValueKind.QUANTITY
             and not v.unit
-            and syntax.part_of_name(doc, v.span[0], vocab=vocab)
+            and designations.part_of_name(doc, v.span[0], vocab=vocab)
         )
     )
     carried = carry_currency([f.value for f in in_context], vocab=vocab)  # "the four billion"
@@ -340,9 +340,9 @@ def _facts(doc: Any, ctx: DateContext, vocab: Vocabulary) -> tuple[TextFacts, Da
         found=tuple(sorted(in_context + lists, key=lambda f: f.value.span)),
         entities=entities,
         content=frozenset(content),
-        negated=_negated(doc, vocab),
-        negative=_polarity(doc, vocab),
-        polar=polarity.polar(doc, lambda t: _alternative(t, vocab), vocab=vocab),
+        negated=polarity.negated_heads(doc, vocab),
+        negative=polarity.negatives(doc, vocab),
+        polar=polarity.polar(doc, lambda t: polarity.alternative(t, vocab), vocab=vocab),
         predicates=frozenset(syntax.lemma(t, vocab=vocab) for t in doc if polarity.is_predicate(t)),
         attribution=speaker,
         quote=bool(QUOTE_RE.search(text)),
@@ -377,7 +377,9 @@ def _entities(doc: Any, vocab: Vocabulary) -> tuple[Value, ...]:
     out = []
     found = [(ent.text, ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
     found += [
-        (t.text, t.idx, t.idx + len(t.text), "PRODUCT") for t in doc if syntax.owned_designation(t)
+        (t.text, t.idx, t.idx + len(t.text), "PRODUCT")
+        for t in doc
+        if designations.owned_designation(t)
     ]
     for text, start, end, label in found:
         if label in ENT_LABELS:
@@ -420,36 +422,3 @@ def _in_context(
     timed = v.kind in (ValueKind.DATE, ValueKind.DURATION)
     anchor = syntax.anchor(doc, a, b, vocab=vocab, timed=timed)
     return ValueInContext(value=v, context=near, anchor=anchor, owner=owner, subject=subject)
-
-
-def _alternative(t: Any, vocab: Vocabulary) -> bool:
-    """A "not" that offers an alternative ("whether or not to extend"): negates nothing."""
-    return t.i > 0 and t.doc[t.i - 1].lower_ in vocab.alternative_before_not
-
-
-def _polarity(doc: Any, vocab: Vocabulary) -> int:
-    """How many negative words a sentence has ("not", "never", "nobody", "no"): a sentence
-    with one and a sentence with none differ in polarity, two negative sentences may not."""
-    return sum(
-        1
-        for t in doc
-        if (t.dep_ == "neg" or t.lower_ in vocab.negations or t.lower_ in vocab.negative_words)
-        and not _alternative(t, vocab)
-    )
-
-
-def _negated(doc: Any, vocab: Vocabulary) -> frozenset[str]:
-    negated = set()
-    for t in doc:
-        if _alternative(t, vocab):
-            continue
-        if t.dep_ == "neg" or (t.lower_ in vocab.negations and t.head is not t):
-            head = t.head
-            negated.add(syntax.lemma(head, vocab=vocab))
-            if head.pos_ == "AUX":  # "X is not a member": the predicate is the attribute
-                negated.update(
-                    syntax.lemma(c, vocab=vocab)
-                    for c in head.children
-                    if c.dep_ in ("attr", "acomp")
-                )
-    return frozenset(negated)

@@ -100,7 +100,7 @@ def entity_match(a: str, b: str, *, vocab: Vocabulary | None = None) -> bool:
     if a == b:
         return True
     ta, tb = set(_HYPHENS.split(a)) - {""}, set(_HYPHENS.split(b)) - {""}
-    if ta and tb and (ta <= tb or tb <= ta):
+    if ta and tb and (_within(ta, tb) or _within(tb, ta)):
         return True
     if initials(a, b, vocab=vocab) or initials(b, a, vocab=vocab):
         return True
@@ -111,6 +111,26 @@ def entity_match(a: str, b: str, *, vocab: Vocabulary | None = None) -> bool:
         if n >= 5 and a[: max(5, n - 2)] == b[: max(5, n - 2)]:
             return True
     return False
+
+
+def _within(words: set[str], other: set[str]) -> bool:
+    """Every word of one name in the other, a word misspelt by two letters swapped counted
+    ("DesRoiser" for the "Dennis DesRosier" the article named first, "Micheal")."""
+    return words <= other or all(w in other or any(_swapped(w, x) for x in other) for w in words)
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Two spellings of a word of five letters or more that differ by two neighbouring
+    letters swapped: a typing slip, not another name."""
+    if len(a) != len(b) or len(a) < 5 or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
 
 
 def initials(short: str, long: str, *, vocab: Vocabulary | None = None) -> bool:

@@ -43,13 +43,25 @@ def numerals(vocab: Vocabulary) -> Numerals:
 
 
 def words_to_number(text: str, *, vocab: Vocabulary | None = None) -> float | None:
-    """'one hundred and fifty' -> 150, 'twenty-five thousand' -> 25000; None if not a number."""
+    """'one hundred and fifty' -> 150, 'twenty-five thousand' -> 25000, 'eight point six
+    billion' -> 8.6e9; None if not a number."""
     v = resolve(vocab)
     total, current = 0.0, 0.0
     seen = False
+    decimals: float | None = None  # after "point": the digits' value so far
+    place = 0.1
     for w in re.split(r"[\s-]+", text.lower().strip()):
         if w in v.number_joiners or not w:
             continue
+        if w in v.decimal_points and seen and decimals is None:
+            decimals = 0.0
+            continue
+        if decimals is not None and v.units.get(w, 10) < 10:
+            decimals += v.units[w] * place
+            place /= 10
+            continue
+        if decimals is not None:  # "eight point six billion": the scale takes 8.6
+            current, decimals = current + decimals, None
         if w in v.units:
             current += v.units[w]
         elif w in v.tens:
@@ -62,7 +74,7 @@ def words_to_number(text: str, *, vocab: Vocabulary | None = None) -> float | No
         else:
             return None
         seen = True
-    return total + current if seen else None
+    return total + current + (decimals or 0.0) if seen else None
 
 
 def parse_number(text: str, *, vocab: Vocabulary | None = None) -> float | None:
@@ -153,3 +165,14 @@ def negative_figure(v: Value, text: str, sign: int) -> Value:
     low = -v.high if v.high is not None else None
     high = -v.low if v.low is not None else None
     return replace(v, low=low, high=high, span=span, text=text[span[0] : span[1]])
+
+
+def at_one_point(text: str, s: int, num: str, vocab: Vocabulary) -> bool:
+    """ "At one point six people were hurt": the idiom "at one point", not 1.6."""
+    words = num.lower().split()
+    return (
+        len(words) > 2
+        and words[1] in vocab.decimal_points
+        and vocab.units.get(words[0]) == 1
+        and re.search(r"(?:^|\W)at\s*$", text[:s], re.IGNORECASE) is not None
+    )

@@ -101,3 +101,35 @@ def polar(
         }
         out[t.i in negated].update(keys)
     return frozenset(out[0]), frozenset(out[1])
+
+
+def alternative(t: Any, vocab: Vocabulary) -> bool:
+    """A "not" that offers an alternative ("whether or not to extend"): negates nothing."""
+    return t.i > 0 and t.doc[t.i - 1].lower_ in vocab.alternative_before_not
+
+
+def negatives(doc: Any, vocab: Vocabulary) -> int:
+    """How many negative words a sentence has ("not", "never", "nobody", "no"): a sentence
+    with one and a sentence with none differ in polarity, two negative sentences may not."""
+    return sum(
+        1
+        for t in doc
+        if (t.dep_ == "neg" or t.lower_ in vocab.negations or t.lower_ in vocab.negative_words)
+        and not alternative(t, vocab)
+    )
+
+
+def negated_heads(doc: Any, vocab: Vocabulary) -> frozenset[str]:
+    """The lemmas a negation negates ("did not expand": expand; "is not a member": member)."""
+    negated = set()
+    for t in doc:
+        if alternative(t, vocab):
+            continue
+        if t.dep_ == "neg" or (t.lower_ in vocab.negations and t.head is not t):
+            head = t.head
+            negated.add(lemma(head, vocab=vocab))
+            if head.pos_ == "AUX":  # "X is not a member": the predicate is the attribute
+                negated.update(
+                    lemma(c, vocab=vocab) for c in head.children if c.dep_ in ("attr", "acomp")
+                )
+    return frozenset(negated)

@@ -5,7 +5,9 @@ hour"), and never with a length ("a year" of a salary is no "33 years" of a care
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from functools import cache
 
 from factcheck.lang import Vocabulary, resolve
 from factcheck.types import Value, ValueKind
@@ -13,9 +15,16 @@ from factcheck.types import Value, ValueKind
 _PER = frozenset([ValueKind.MONEY, ValueKind.QUANTITY, ValueKind.PERCENT])
 
 
+_COUNTED = re.compile(r"(?:\s+[A-Za-z][\w'-]*){0,3}\s+")  # "visitors", "unique visitors"
+_NEXT = re.compile(r"\W*(\w+)")
+
+
 def as_rates(text: str, values: list[Value], *, vocab: Vocabulary | None = None) -> list[Value]:
     """``values`` (in text order) with each one-unit length of time written with an article
-    ("an hour") right after another figure marked as that figure's rate."""
+    ("an hour") right after another figure, or after the noun that figure counts ("14
+    million unique visitors a month", "three times a day"), marked as that figure's rate.
+    Not where a word between is a preposition or a word of time order ("10 people in a
+    day", "two men died a day later")."""
     v = resolve(vocab)
     out = list(values)
     for i in range(1, len(out)):
@@ -26,7 +35,45 @@ def as_rates(text: str, values: list[Value], *, vocab: Vocabulary | None = None)
             and not x.role
             and first in v.indefinite_articles
             and before.kind in _PER
-            and not text[before.span[1] : x.span[0]].strip()
+            and _per(text, before.span[1], x.span, v)
         ):
             out[i] = replace(x, role="rate")
-    return out
+    # "per month" is a rate wherever it stands
+    return [replace(x, role="rate") if _per_word(x, v) else x for x in out]
+
+
+def _per_word(x: Value, v: Vocabulary) -> bool:
+    words = x.text.split()
+    return x.kind == ValueKind.DURATION and bool(words) and words[0].lower() in v.per_words
+
+
+def _per(text: str, end: int, span: tuple[int, int], v: Vocabulary) -> bool:
+    """Whether the words between a figure (ending at ``end``) and a unit of time with an
+    article (at ``span``) let the unit be the figure's rate: none, or a few of the counted
+    noun's."""
+    gap = text[end : span[0]]
+    if not gap.strip():
+        return True
+    nxt = _NEXT.match(text, span[1])
+    if not _COUNTED.fullmatch(gap) or (nxt and nxt.group(1).lower() in _order_words(v)):
+        return False
+    return not {w.lower() for w in gap.split()} & _blocking(v)
+
+
+@cache
+def _order_words(v: Vocabulary) -> frozenset[str]:
+    """Words after a unit of time that make it an offset or a span ("a day later")."""
+    return frozenset(v.offset_words) | frozenset(v.ago)
+
+
+@cache
+def _blocking(v: Vocabulary) -> frozenset[str]:
+    """Words between a figure and a unit of time that make the unit no rate of it."""
+    return (
+        frozenset(v.span_prepositions)
+        | frozenset(v.length_prepositions)
+        | frozenset(v.of_words)
+        | frozenset(v.offset_words)
+        | frozenset(v.definite_articles)
+        | frozenset(v.indefinite_articles)
+    )

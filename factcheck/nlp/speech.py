@@ -258,7 +258,24 @@ def voice(
         score = 1.0  # the passage is one statement: the claim's paraphrase is of it
     if score == 0.0 or overlap(claim_words, narration) > score:
         return Voice("", "", share=overlap(claim_words, narration))
-    return _resolve(best, context, score, earlier)
+    v = _resolve(best, context, score, earlier)
+    outer = (
+        run_speaker(run)
+        if run is not None and cited(passage.text, best, passage.vocabulary)
+        else None
+    )
+    if outer is not None and outer.name and outer.name != v.name:
+        # a source cited inside a quotation or a labelled turn is reported by whoever
+        # speaks it ("Jack Herrick: ... the 135th most popular site according to Quantcast")
+        v = replace(v, reporters=(*v.reporters, outer.name))
+    return v
+
+
+def cited(text: str, s: Statement, vocab: Vocabulary) -> bool:
+    """Whether ``s`` names a source by an attribution phrase ("according to Quantcast"),
+    not a speaker with a reporting verb of their own."""
+    before = text[: s.speaker_span[0]].rstrip().lower()
+    return any(before.endswith(p) for p in vocab.attribution_phrases)
 
 
 def same_speaker(

@@ -24,6 +24,7 @@ from factcheck.nlp.elapsed import elapsed_since
 from factcheck.nlp.fractions import find_fractions
 from factcheck.nlp.numerals import JOIN as _JOIN
 from factcheck.nlp.numerals import (
+    at_one_point,
     exact_number,
     hedge_before,
     hedge_interval,
@@ -92,8 +93,10 @@ def value_patterns(v: Vocabulary) -> ValuePatterns:
         rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:{_GROUP}\d{{3}})+(?!\d)|\d+)"
         rf"(?:\.\d+)?(?![\d]|(?:{nth})\b)"
     )
+    digit = alternation(w for w, n in v.units.items() if n < 10)  # "eight point six"
     words = (
         rf"\b(?:(?:{wordnum})(?:(?:{_JOIN}| )(?:{wordnum}))?)"
+        rf"(?:\s+(?:{alternation(v.decimal_points)})(?:\s+(?:{digit}))+)?"
         rf"(?:\s+(?:{scale})(?:\s+(?:(?:{alternation(v.number_joiners)})\s+)?"
         rf"(?:{wordnum})(?:(?:{_JOIN}| )(?:{wordnum}))?)?)*\b"
     )
@@ -104,7 +107,7 @@ def value_patterns(v: Vocabulary) -> ValuePatterns:
         rf"(?:(?P<half>(?:{alternation(v.half)})\s+(?:{a})\s+(?:{scale}|{halved}))"
         rf"|(?P<a>\b(?:{a})\s+(?:{alternation([*v.collective, *v.scales])})\b)"
         rf"|(?P<plural>\b(?:{alternation(v.plural_scales)})\s+(?:{alternation(v.of_words)})\b)"
-        rf"|(?P<aunit>\b(?:{a}|{alternation(one)}|{alternation(v.span_openers)})\s+"
+        rf"|(?P<aunit>\b(?:{a}|{alternation([*one, *v.per_words, *v.span_openers])})\s+"
         rf"(?=(?:{alternation(v.article_durations)})\b(?!\s+of\b)))"
         rf"|(?P<sci>{_SCI})|(?P<pow>{_POW})|(?P<bad>{_NOT_FINITE})|(?P<num>{digits}|{words}))"
         rf"(?P<andhalf>\s+(?:{words_pattern(v.and_a_half)}))?"
@@ -238,6 +241,8 @@ def find_numbers(
         glued = s > 0 and (text[s - 1].isalpha() or text[s - 1] in "-/") and not m["cur"]
         if sign is None and glued and not (text[s - 1] == "-" and s > 1 and text[s - 2].isdigit()):
             continue  # "COVID-19", "G7", "F-16": names, not figures
+        if m["num"] and at_one_point(text, s, m["num"], vocab):
+            continue  # "at one point six people were hurt": an idiom, then a count
         if re.match(r"s\b", text[e : e + 2]) and text[s:e].strip().isdigit():
             continue  # "fifty 787s", "in their 50s": a plural of a name or an age, no figure
         if m["sci"] and re.fullmatch(r"\d+E\d+", m["sci"]) and _after_article(text, s, vocab):

@@ -25,7 +25,14 @@ from factcheck.rules import opposites
 from factcheck.rules.align import ValueCheck, align, can_refute, compatible, states, values_agree
 from factcheck.rules.assessment import Assessment, Comparison, contradicted, neutral
 from factcheck.rules.counterparts import sole_counterparts
-from factcheck.rules.coverage import name_in_place, other_name, other_party, partly_stated, unstated
+from factcheck.rules.coverage import (
+    missing_parts,
+    name_in_place,
+    other_name,
+    other_party,
+    partly_stated,
+    unstated,
+)
 from factcheck.rules.describe import describe
 from factcheck.rules.direction import direction_flip
 from factcheck.rules.model_rules import MODEL_RULES
@@ -312,17 +319,6 @@ def figure_mismatch(a: Assessment, t: Thresholds) -> Comparison | None:
     )
 
 
-def same_frame(pred: str, claim: TextFacts, passage: TextFacts) -> bool:
-    """Whether ``pred`` has the same arguments in both texts (or either names none):
-    "troops are deployed near the border" and "weapons would not be deployed" negate two
-    different statements."""
-    ca = [args for p, args in claim.frames if p == pred and args]
-    pa = [args for p, args in passage.frames if p == pred and args]
-    if not ca or not pa:
-        return True
-    return any(fuzzy_in(w, y) for x in ca for y in pa for w in x)
-
-
 def negation_flip(a: Assessment, t: Thresholds) -> Comparison | None:
     """The same predicate, of the same arguments, asserted in one text and negated in the
     other. Exact lemmas only: "not expand" does not flip "expansion"."""
@@ -334,7 +330,7 @@ def negation_flip(a: Assessment, t: Thresholds) -> Comparison | None:
         x
         for x in ((c_no & p_yes) - p_no) | ((c_yes & p_no) - p_yes)
         if x.split()[-1] in claim.predicates & passage.predicates
-        and same_frame(x.split()[-1], claim, passage)
+        and opposites.same_frame(x.split()[-1], claim, passage)
     }
     if not flipped or a.overlap < t.negation_overlap:  # enough overlap makes it topical
         return None
@@ -413,22 +409,10 @@ def _concluded(a: Assessment, probs: StanceProbs | None, t: Thresholds) -> Compa
                 if swapped is not None:
                     return swapped
         return out
-    missing = unstated(a, t)
-    if missing and _read_as_said(probs, t):
-        # the stance model reads the whole claim as said: its clauses in other words
-        # ("so far sold only in the US" / "currently only on sale in the US") are stated;
-        # its names, figures, dates and quotations must still be there, and a clause of
-        # which the passage has no word at all is something the claim adds
-        missing = unstated(a, t, reworded=True)
+    missing = missing_parts(a, probs, t)
     if missing:
         return partly_stated(a, missing, probs, t)
     return attributed(a, out)
-
-
-def _read_as_said(probs: StanceProbs | None, t: Thresholds) -> bool:
-    if probs is None:
-        return False
-    return probs.supports >= t.model_support and probs.supports > probs.refutes
 
 
 def _conclude(a: Assessment, probs: StanceProbs | None, t: Thresholds) -> Comparison:

@@ -44,6 +44,17 @@ def unstated(a: Assessment, t: Thresholds, *, reworded: bool = False) -> list[st
     return list(dict.fromkeys(missing))
 
 
+def missing_parts(a: Assessment, probs: StanceProbs | None, t: Thresholds) -> list[str]:
+    """What the passage leaves unstated of a claim it would support (:func:`unstated`);
+    where the stance model reads the whole claim as said, its clauses in other words ("so
+    far sold only in the US" / "currently only on sale in the US") are stated: its names,
+    figures, dates and quotations must still be there, and a clause of which the passage
+    has no word at all is something the claim adds."""
+    missing = unstated(a, t)
+    said = probs is not None and t.model_support <= probs.supports > probs.refutes
+    return unstated(a, t, reworded=True) if missing and said else missing
+
+
 def _main_clause(a: Assessment) -> tuple[str, frozenset[str]] | None:
     """The claim's main clause (its text and words), when every figure the passage states
     lies in a clause under it: "the chief executive cited its success ... when the first

@@ -380,3 +380,14 @@ def rank_changed(a: Assessment, t: Thresholds) -> Comparison | None:
     if any(not fuzzy_in(w, pool) for w in claim.content - ranked if " " not in w):
         return None
     return _opposed(a, t, f"the claim says {found[0]!r} where the source says {found[1]!r}")
+
+
+def same_frame(pred: str, claim: TextFacts, passage: TextFacts) -> bool:
+    """Whether ``pred`` has the same arguments in both texts (or either names none):
+    "troops are deployed near the border" and "weapons would not be deployed" negate two
+    different statements."""
+    ca = [args for p, args in claim.frames if p == pred and args]
+    pa = [args for p, args in passage.frames if p == pred and args]
+    if not ca or not pa:
+        return True
+    return any(fuzzy_in(w, y) for x in ca for y in pa for w in x)

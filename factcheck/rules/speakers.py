@@ -12,6 +12,7 @@ from difflib import SequenceMatcher
 from factcheck.nlp.backshift import reported_in
 from factcheck.nlp.speech import (
     Voice,
+    cited,
     claimed_statement,
     misquote,
     quoted_in,
@@ -175,12 +176,18 @@ def _claimed_voice(a: Assessment, claimed: Statement | None) -> Voice:
 
 
 def _own_plan(a: Assessment, claimed: Statement) -> bool:
-    """Whether the passage narrates a plan of the claim's speaker, as the subject of a verb
-    of intention ("GM plans to ...", "the ministry intends to ...")."""
+    """Whether the passage narrates a plan or an announcement of the claim's speaker, as
+    the subject of a verb of intention or of a reporting verb with an object ("GM plans to
+    ...", "Boeing announced 35 new orders ..."): what the speaker made known."""
     vocab = a.claim.vocabulary
     plans = canon_set(vocab.intentions, ("VERB",), vocab=vocab)
+    reports = canon_set(vocab.reporting_verbs, ("VERB",), vocab=vocab)
     name = set(claimed.name.split())
-    return any(pred in plans and name & args for pred, args in a.passage.frames)
+    return any(
+        # an announcement has an object besides its announcer: "said Angers" has none
+        name & args and (pred in plans or (pred in reports and len(args - name) >= 1))
+        for pred, args in a.passage.frames
+    )
 
 
 def _nearby(a: Assessment) -> frozenset[str]:
@@ -191,7 +198,18 @@ def _nearby(a: Assessment) -> frozenset[str]:
 
 
 def _same_speaker(a: Assessment, name: str, v: Voice) -> bool:
-    return same_speaker(name, v, _nearby(a), vocab=a.claim.vocabulary)
+    """The claim's speaker, or a source the claim's own statement names inside what it
+    gives that speaker ("Herrick said ... the 135th most popular site according to
+    Quantcast": the passage's "according to Quantcast" is the source Herrick cites)."""
+    vocab = a.claim.vocabulary
+    if same_speaker(name, v, _nearby(a), vocab=vocab):
+        return True
+    said = claimed_statement(a.claim)
+    return said is not None and any(
+        said.start <= s.speaker_span[0] < said.end and same_speaker(s.name, v, vocab=vocab)
+        for s in a.claim.statements
+        if s.name != said.name and cited(a.claim.text, s, vocab)
+    )
 
 
 # Rules that read what a passage states as fact: a claim that someone said something is
