@@ -382,6 +382,13 @@ def test_rule_negation_flip(analyzer):
         "Offensive weapons would not be deployed in Ukraine, Biden said.",
     )
     assert negation_flip(b, t) is None  # another subject: not the same statement negated
+    # a word a reporter swaps for it is the same predicate ("bar" for "prohibit")
+    c, t = _assessed(
+        analyzer,
+        "The Harlow treaty explicitly prohibited night flights over the bay.",
+        "The Harlow treaty did not explicitly bar night flights over the bay.",
+    )
+    assert negation_flip(c, t).stance == Stance.REFUTES
 
 
 def test_a_negated_verbs_complement_is_neither_asserted_nor_negated(analyzer):

@@ -946,6 +946,26 @@ def test_a_figure_of_a_subordinate_clause_does_not_state_the_main_one(real_check
     )
 
 
+def test_a_report_of_an_event_is_no_speech_that_spares_the_main_clause(real_checker):
+    """ "Shares fell sharply after the company reported its first annual loss": "reported"
+    with an object is an event, not words given to the company, so the main clause (the
+    fall in shares) must be stated as well as the loss."""
+    body = "Kestrel Lines has posted its first annual loss since 1992.\n"
+    fc = _article(real_checker, "report", "Kestrel posts loss", "2018-10-02", body)
+    _expect(
+        fc,
+        dt.date(2018, 10, 2),
+        (
+            (
+                "Kestrel Lines shares fell sharply after the company reported its first annual"
+                " loss since 1992.",
+                Label.NOT_ENOUGH_INFO,
+            ),
+            ("Kestrel Lines reported its first annual loss since 1992.", Label.SUPPORTED),
+        ),
+    )
+
+
 def test_a_figure_given_as_a_multiple_of_another_is_stated(real_checker):
     """ "Dockers earn $30 an hour; their replacements will earn about half that": those
     will earn about $15 an hour, which the passage states though it never writes it."""

@@ -62,7 +62,7 @@ def _main_clause(a: Assessment) -> tuple[str, frozenset[str]] | None:
     is only the subordinate clause's. Not of reported speech: "X said" is who said it
     (speakers.py), what was said its clause."""
     claim = a.claim
-    if claim.attribution:
+    if claimed_statement(claim) is not None:  # not "reported a loss": an event, no words
         return None
     subs = [(i, i + len(x)) for x, _ in claim.clauses if (i := claim.text.find(x)) >= 0]
     inside = [any(s <= c.claim.span[0] and c.claim.span[1] <= e for s, e in subs) for c in a.checks]
