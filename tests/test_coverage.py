@@ -132,6 +132,9 @@ def test_a_passage_about_others_takes_no_names_from_around_it(analyzer):
     assert _unstated(analyzer, claim, others, title=title) == ["Halvorsen Freight"]
     same = "The company will cut 300 jobs by May 2027, a spokesman said."
     assert _unstated(analyzer, claim, same, title=title) == []
+    # "another" further in says nothing of whom the passage is about
+    further = "It will cut 300 jobs by May 2027, another blow to the port, a spokesman said."
+    assert _unstated(analyzer, claim, further, context=lead) == []
 
 
 def test_clause_cover_is_the_share_of_a_clause_a_passage_must_hold(analyzer):

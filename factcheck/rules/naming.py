@@ -117,9 +117,12 @@ def outside_figures(names: tuple[Value, ...], claim: TextFacts) -> tuple[Value, 
 
 
 def about_others(passage: TextFacts, vocab: Vocabulary) -> bool:
-    """Whether the passage says it is about something other than what came before it
-    ("another automaker", "other companies")."""
-    return any(w in vocab.other_markers for w in _WORD.findall(passage.text.lower()))
+    """Whether the passage says it is about something other than what came before it, as
+    its opening words ("Another automaker, General Motors, ...", "Other companies also
+    reported ..."); not a word further in ("another small skirmish in a war", "other
+    carriers such as Verizon"), which says nothing of whom the passage is about."""
+    words = _WORD.findall(passage.text.lower())[:2]
+    return any(w in vocab.other_markers for w in words if w not in vocab.definite_articles)
 
 
 def names_else(passage: TextFacts, claim: TextFacts) -> bool:
