@@ -5,8 +5,9 @@
 - the hand-written pairs (benchmarks/data/stance_pairs_hand.jsonl), per kind and split:
   opposites and negations should be REFUTES, reported-speech rewrites SUPPORTS, a rewrite
   given to another speaker not SUPPORTS;
-- the true claims of both hand-checked sets against their evidence sentences (should be
-  SUPPORTS: a model that calls anything not verbatim neutral fails this), per split;
+- the claims of every hand-checked set against their evidence sentences, per split: the
+  true ones should be SUPPORTS (a model that calls anything not verbatim neutral fails
+  this), the false ones not SUPPORTS;
 - with ``--news-pairs``: the generated pairs of held-out articles
   (scripts/stance_news_pairs.py, ``split == "heldout"``), per kind and window size.
 
@@ -55,17 +56,28 @@ def hand_pairs(model: Any) -> dict[str, dict[str, float]]:
 
 
 def true_claims(model: Any) -> dict[str, dict[str, float]]:
+    """Each hand-checked set's claims against their evidence sentences, per split: true
+    claims should be SUPPORTS, false ones not SUPPORTS ("all" pools the six sets)."""
     out = {}
-    for name in ("news_claims.jsonl", "news_claims_2.jsonl"):
-        rows = [r for r in _rows(DATA / name) if r["label"] == "SUPPORTED" and r.get("evidence")]
+    pooled: dict[str, list[bool]] = defaultdict(list)
+    for path in sorted(DATA.glob("news_claims*.jsonl")):
+        name = path.name.split(".")[0]
+        rows = [r for r in _rows(path) if r["label"] != "NOT_ENOUGH_INFO" and r.get("evidence")]
         pred = predict(model, [(r["evidence"], r["claim"]) for r in rows])
         for split in ("dev", "test"):
-            got = [p for r, p in zip(rows, pred, strict=True) if r["split"] == split]
-            if got:
-                out[f"{name.split('.')[0]}/{split}"] = {
-                    "supports": sum(p == "SUPPORTS" for p in got) / len(got),
-                    "n": len(got),
-                }
+            for gold, key in (("SUPPORTED", "supports"), ("REFUTED", "refuted_not_supports")):
+                got = [
+                    (p == "SUPPORTS") == (gold == "SUPPORTED")
+                    for r, p in zip(rows, pred, strict=True)
+                    if r["split"] == split and r["label"] == gold
+                ]
+                if got:
+                    tag = "" if gold == "SUPPORTED" else "/refuted"
+                    out[f"{name}{tag}/{split}"] = {key: sum(got) / len(got), "n": len(got)}
+                    pooled[f"all{tag}/{split}"] += got
+    for k, got in sorted(pooled.items()):
+        key = "refuted_not_supports" if "/refuted" in k else "supports"
+        out[k] = {key: sum(got) / len(got), "n": len(got)}
     return out
 
 
@@ -98,7 +110,7 @@ def main() -> None:
     print(f"stance model {args.model}")
     for section in ("hand_pairs", "true_claims", "news_pairs_heldout"):
         for k, v in res.get(section, {}).items():
-            score = v.get("right", v.get("supports"))
+            score = v.get("right", v.get("supports", v.get("refuted_not_supports")))
             print(f"  {section:18} {k:34} {score:.3f}  (n={int(v['n'])})")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -117,8 +117,9 @@ def test_heldout_articles_cover_every_yardstick(gen):
     data = ROOT / "benchmarks" / "data"
     rows2 = [json.loads(x) for x in (data / "news_claims_2.jsonl").read_text().splitlines()]
     assert {r["source"] for r in rows2} <= held
-    rows1 = [json.loads(x) for x in (data / "news_claims.jsonl").read_text().splitlines()]
-    assert {r["source"] for r in rows1 if r["split"] == "test"} <= held
+    for name in ("news_claims.jsonl", *(f"news_claims_{n}.jsonl" for n in range(3, 7))):
+        rows = [json.loads(x) for x in (data / name).read_text().splitlines()]
+        assert {r["source"] for r in rows if r["split"] == "test"} <= held, name
 
 
 def test_generated_pairs_keep_heldout_articles_out_of_training(gen, nlp):
