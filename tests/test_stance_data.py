@@ -144,3 +144,56 @@ def test_generated_pairs_keep_heldout_articles_out_of_training(gen, nlp):
             assert p["claim"] not in p["premise"]
     kinds = {p["kind"] for p in pairs}
     assert {"hard_neutral", "negation", "reported_speech", "dated"} <= kinds
+
+
+SPEECH = ROOT / "scripts" / "stance_speech_pairs.py"
+
+
+@pytest.fixture(scope="module")
+def speech(gen):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    spec = importlib.util.spec_from_file_location("stance_speech_pairs", SPEECH)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_reported_speech_makes_the_speaker_third_person(speech, nlp):
+    doc = nlp("I think we should close the mill because our costs are too high.")
+    assert speech.reported(doc, "f", True) == (
+        "she thought they should close the mill because their costs were too high"
+    )
+    # kept in the present, "I think" agrees with its new subject
+    assert speech.reported(doc, "m", False) == (
+        "he thinks they should close the mill because their costs are too high"
+    )
+
+
+def test_reported_speech_keeps_names_capitalised_and_lowers_the_rest(speech, nlp):
+    doc = nlp("Two ferries are waiting outside the harbour.")
+    assert speech.reported(doc, "m", True) == "two ferries were waiting outside the harbour"
+    doc = nlp("Marisol Quent has won the regional election.")
+    assert speech.reported(doc, "f", True) == "Marisol Quent had won the regional election"
+
+
+def test_speech_pairs_keep_the_nli_label_and_negate_to_refute(speech, nlp, monkeypatch):
+    import random
+
+    rows = [
+        ("The council approved the new bridge in March.", "The bridge was approved.", 0, "x"),
+        ("The council approved the new bridge in March.", "The bridge was rejected.", 1, "x"),
+        ("The council approved the new bridge in March.", "The bridge cost a lot.", 2, "x"),
+    ] * 4
+    monkeypatch.setattr(speech, "statements", lambda rng: list(rows))
+    pairs = speech.generate(nlp, 12, random.Random(1))
+    assert pairs and all(p["split"] == "train" for p in pairs)
+    for p in pairs:
+        assert p["source_premise"].rstrip(".") in p["premise"]
+        if p["kind"] == "speech_nli":
+            gold = {"approved": 0, "rejected": 1, "a lot": 2}
+            assert p["label"] == next(v for k, v in gold.items() if k in p["claim"]), p
+        if p["kind"] == "speech_negated":
+            assert p["label"] == 1 and " not " in p["claim"]
+        if p["kind"] == "speech_restated":
+            assert p["label"] == 0 and "approved the new bridge" in p["claim"]
