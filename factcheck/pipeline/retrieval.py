@@ -4,6 +4,7 @@ query per distinct metadata filter. The pipeline and the LangChain retriever bot
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -118,6 +119,26 @@ def follow_ons(
     return scored(store, found, todo, min_score)
 
 
+def story_sources(ps: Sequence[Passage], names: Sequence[str], n: int) -> list[str]:
+    """The ``n`` articles a claim is most likely about, of those its passages come from:
+    the ones whose passages hold the claim's most specific names first (each name counts
+    one divided by the number of these articles that hold it, so "A400M", held by one,
+    outweighs "Airbus", held by six), then in the order retrieval ranked them. Retrieval
+    ranks a story's sentences by how they read, and an article about another model of the
+    same maker can outrank the article about the claim's."""
+    ranked = list(dict.fromkeys(p.source_id for p in ps))
+    if not names or len(ranked) <= n:
+        return ranked[:n]
+    held = []
+    for name in dict.fromkeys(names):
+        pat = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)", re.IGNORECASE)
+        srcs = {p.source_id for p in ps if pat.search(p.text)}
+        if srcs:
+            held.append(srcs)
+    weight = {src: sum(1 / len(h) for h in held if src in h) for src in ranked}
+    return sorted(ranked, key=lambda src: -weight[src])[:n]  # stable: rank breaks ties
+
+
 def article_matches(
     store: PassageStore,
     found: Sequence[tuple[str, list[Passage], Any]],
@@ -125,14 +146,17 @@ def article_matches(
     sources: int,
     per_source: int,
     min_score: float,
+    names: Sequence[Sequence[str]] | None = None,
 ) -> list[list[Passage]]:
     """For each claim's (text, passages, vector or None) and its ``words``: the passages of
-    the articles its ``sources`` best passages come from that hold most of its words (BM25
-    within each article), ``per_source`` of each, when not retrieved already, scored by their
-    cosine to the claim (at least ``min_score``). A claim is about a story, and the sentence
-    that states it may say it in other words than the ones retrieval ranks first ("It will
-    seat 200 to 300 people", two sentences after the one naming the aircraft)."""
-    tops = [list(dict.fromkeys(p.source_id for p in ps))[:sources] for _, ps, _ in found]
+    the ``sources`` articles it is most likely about (:func:`story_sources`, with its
+    ``names``) that hold most of its words (BM25 within each article), ``per_source`` of
+    each, when not retrieved already, scored by their cosine to the claim (at least
+    ``min_score``). A claim is about a story, and the sentence that states it may say it
+    in other words than the ones retrieval ranks first ("It will seat 200 to 300 people",
+    two sentences after the one naming the aircraft)."""
+    named = names if names is not None else [()] * len(found)
+    tops = [story_sources(ps, ns, sources) for (_, ps, _), ns in zip(found, named, strict=True)]
     texts = store.article_texts(sorted({src for t in tops for src in t}))
     picks: list[list[str]] = []
     for (_, ps, _), srcs, said in zip(found, tops, words, strict=True):
@@ -180,19 +204,30 @@ def extra_passages(
     named: tuple[Sequence[Sequence[str]], Sequence[dict[str, Any] | None]] | None = None,
 ) -> list[list[Passage]]:
     """Each claim's passages compared beyond those retrieved: the sentences after its best
-    (:func:`follow_ons`), its words in its best articles (:func:`article_matches`), with
-    ``named`` (each claim's names, and its store filter) the best passages of its names
-    and words in the whole store (:func:`word_matches`), then, for the ``joinable`` claims
+    (:func:`follow_ons`), with ``named`` (each claim's names, and its store filter) the
+    best passages of its names and words in the whole store (:func:`word_matches`), its
+    words in the articles it is most likely about, among all these
+    (:func:`article_matches`), then, for the ``joinable`` claims
     (all when None), its best passages joined with their neighbours (:func:`windows`).
     ``near`` (neighbours by id) gains the neighbours of the new ones, their context."""
     more = follow_ons(store, found, near, t.follow_on, min_score)
     grown = [(c, ps + m, v) for (c, ps, v), m in zip(found, more, strict=True)]
-    arts = article_matches(store, grown, words, t.article_sources, t.article_matches, min_score)
+    said: list[list[Passage]] = [[] for _ in found]
     if named is not None:
-        grown = [(c, ps + a, v) for (c, ps, v), a in zip(grown, arts, strict=True)]
         terms = [(*n, *w) for n, w in zip(named[0], words, strict=True)]
         said = word_matches(store, grown, terms, named[1], t.word_matches, min_score)
-        arts = [a + w for a, w in zip(arts, said, strict=True)]
+        # the articles the whole store's word search found count in choosing the story
+        grown = [(c, ps + w, v) for (c, ps, v), w in zip(grown, said, strict=True)]
+    arts = article_matches(
+        store,
+        grown,
+        words,
+        t.article_sources,
+        t.article_matches,
+        min_score,
+        named[0] if named is not None else None,
+    )
+    arts = [a + w for a, w in zip(arts, said, strict=True)]
     pairs = windows(store, found, near, t.windows, min_score, joinable)
     added = [p for ps in (*more, *arts, *pairs) for p in ps]
     near.update(store.get_passages([q for p in added for q in around(p) if q not in near]))
