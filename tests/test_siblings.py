@@ -23,6 +23,12 @@ DL = dt.date(2019, 3, 14)
             "The Zephyr Mini keeps its design, with the same price of $129.",
             ("Zephyr Mini", "Zephyr Max"),
         ),
+        # the parser's name stops at the brand; the model word after it is part of it
+        (
+            "The 16GB version of the new zPad touch is priced at $399.",
+            "The zPad Shuffle is now available in new colours, priced at $79.",
+            ("The zPad Shuffle", "zPad touch"),
+        ),
         (
             "Northern Rail carried 4 million passengers last year.",
             "Southern Rail carried 6 million passengers last year.",
@@ -52,6 +58,7 @@ def test_a_name_sharing_a_word_with_another_beside_it_is_a_sibling(
         ),
         # nothing beside the shared word in the claim
         ("Corvane sold 3 million units.", "Corvane Holdings sold 4 million units."),
+        ("The new zPad is priced at $399.", "The zPad Shuffle is priced at $79."),
         # the claim's words are no name: a sentence's first word, or a name and its verb
         ("New aircraft cost Corvane $5 million.", "New Halden Airways paid $7 million."),
         ("Zephyr introduced 3 models.", "Zephyr Holdings introduced 4 models."),

@@ -196,6 +196,23 @@ def _named_pair(facts: TextFacts, at: int, other: int) -> bool:
     return word[:1].islower() and any(ch.isupper() for ch in word[1:])
 
 
+def _with_model(facts: TextFacts, e: Value) -> str:
+    """An entity's name with the model word written after it as one name, where the
+    parser's name stops short of it ("iPod" of "the new iPod touch" -> "ipod touch"): the
+    claim names that member of the family, not the family."""
+    last = [k for k, (_, s, _e) in enumerate(facts.spans) if e.span[0] <= s < e.span[1]]
+    if last:
+        k = last[-1]
+        after = _neighbour(facts, k, 1)
+        if (
+            after is not None
+            and facts.spans[k + 1][1] >= e.span[1]
+            and _named_pair(facts, k, k + 1)
+        ):
+            return f"{e.name} {after}"
+    return e.name
+
+
 def sibling(claim: TextFacts, passage: TextFacts) -> tuple[str, str] | None:
     """A name of the passage that is a sibling of what the claim names, and the claim's
     words it differs from: the two share a word written as a name, and where the claim
@@ -206,7 +223,7 @@ def sibling(claim: TextFacts, passage: TextFacts) -> tuple[str, str] | None:
     same thing is no sibling ("Apple" / "Apple Inc.", "the A380 superjumbo" / "Airbus
     A380"), nor is a misspelling of the claim's word ("Cyclone Phalin" / "Phailin")."""
     vocab = claim.vocabulary
-    claimed = [e.name for e in claim.entities]
+    claimed = [_with_model(claim, e) for e in claim.entities]
     for p in passage.entities:
         if any(entity_match(p.name, n, vocab=vocab) for n in claimed):
             continue
