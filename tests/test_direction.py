@@ -103,3 +103,53 @@ def test_a_word_of_rising_or_falling_belongs_to_its_nearest_figure(analyzer):
         " already received, saying that it plans to fire three thousand employees.",
     )
     assert c.stance != Stance.REFUTES, c.rationale
+
+
+FARE = "Tern Ferries kept the island fare unchanged at $12 for the summer season."
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "said"),
+    [
+        ("Tern Ferries raised the island fare to $12 for the summer season.", FARE, "changed"),
+        # the other way round: the claim says it stayed, the source that it moved
+        (
+            "Tern Ferries' island fare stayed at $12 for the summer season.",
+            "Tern Ferries raised the island fare to $12 for the summer season.",
+            "unchanged",
+        ),
+        # "same" is a stop word: read among the words just before the figure
+        (
+            "Tern Ferries raised the price of its Selkie ticket to $79.",
+            "Tern Ferries' Selkie ticket comes in five new colours, with the same price of $79.",
+            "changed",
+        ),
+    ],
+)
+def test_a_figure_said_to_move_where_the_other_says_it_stayed_is_refuted(
+    analyzer, claim, source, said
+):
+    c = _cmp(analyzer, claim, source)
+    assert c.stance == Stance.REFUTES and f" {said}; source says " in c.rationale, c.rationale
+
+
+def test_the_level_a_rise_reached_is_not_the_level_a_fall_reached(analyzer):
+    up = "Tern Ferries raised the island fare to $12 for the summer season."
+    c = _cmp(analyzer, "Tern Ferries cut the island fare to $12 for the summer season.", up)
+    assert c.stance == Stance.REFUTES and " down; source says up" in c.rationale, c.rationale
+    c = _cmp(analyzer, "Tern Ferries increased the island fare to $12 for the summer season.", up)
+    assert c.stance != Stance.REFUTES, c.rationale
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Tern Ferries charges $12 for the island fare in the summer season.",
+        "Tern Ferries charges a flat fee of $12 for the island fare in the summer season.",
+        # no word of staying: a level alone says nothing of a change
+        "Tern Ferries' island fare is $12 for the summer season.",
+    ],
+)
+def test_a_level_without_a_word_of_staying_does_not_dispute_a_change(analyzer, source):
+    c = _cmp(analyzer, "Tern Ferries raised the island fare to $12 for the summer season.", source)
+    assert c.stance != Stance.REFUTES, c.rationale

@@ -280,6 +280,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         window_after_superlative=frozenset(lex.get("window_after_superlative", ())),
         list_nouns=_ro(lex.get("list_nouns", {})),
         classifier_nouns=frozenset(lex.get("classifier_nouns", ())),
+        unchanged_words=frozenset(lex.get("unchanged_words", ())),
         one_way_verbs=frozenset(lex.get("one_way_verbs", ())),
         preference_markers=frozenset(lex.get("preference_markers", ())),
         negating_prefixes=frozenset(lex.get("negating_prefixes", ())),

@@ -18,6 +18,7 @@ from factcheck.thresholds import Thresholds
 from factcheck.types import Stance, Value, ValueKind
 
 CHANGES = frozenset([ValueKind.PERCENT, ValueKind.MONEY, ValueKind.QUANTITY])
+_BEFORE_WORDS = 4  # "the same price of $79": how far before a figure "same" is read
 
 
 def direction(facts: TextFacts, v: Value) -> int:
@@ -38,6 +39,45 @@ def direction(facts: TextFacts, v: Value) -> int:
     mine = _nearest_words(facts, v)
     rose, fell = bool(found.context & up & mine), bool(found.context & down & mine)
     return 0 if rose == fell else (1 if rose else -1)
+
+
+def reached(facts: TextFacts, v: Value) -> int:
+    """+1 when ``v`` is the level a rise reached ("raised the price to $79"), -1 when the
+    level a fall reached ("cut the price to $79", "fell to 5%"), else 0: the word it
+    attaches to says so."""
+    found = next((f for f in facts.found if f.value is v), None)
+    vocab = facts.vocabulary
+    if found is None or figure_role(facts.text, v, facts.spans, vocab) != "level":
+        return 0
+    up, down = canon_set(vocab.rises, vocab=vocab), canon_set(vocab.falls, vocab=vocab)
+    if found.anchor in up or found.anchor in down:
+        return 1 if found.anchor in up else -1
+    mine = _nearest_words(facts, v)
+    rose, fell = bool(mine & up), bool(mine & down)
+    return 0 if rose == fell else (1 if rose else -1)
+
+
+def moved(facts: TextFacts, v: Value) -> bool:
+    """Whether ``v`` is said to be a change, or the level a change reached ("raised the
+    price to $79", "fell to 5%")."""
+    return bool(direction(facts, v) or reached(facts, v))
+
+
+def unchanged(facts: TextFacts, v: Value) -> bool:
+    """Whether ``v`` is said to have stayed as it was ("with the same price of $79", "left
+    unchanged at 5%"): a word of ``unchanged_words`` nearer to it than to any other figure
+    (or among the few words just before it: "same" is a stop word), and no word of rising
+    or falling there."""
+    vocab = facts.vocabulary
+    mine = _nearest_words(facts, v)
+    moves = canon_set(vocab.rises, vocab=vocab) | canon_set(vocab.falls, vocab=vocab)
+    if mine & moves:
+        return False
+    before = re.findall(r"[^\W\d]+", re.split(r"[,;:.]", facts.text[: v.span[0]])[-1].lower())
+    return bool(
+        mine & canon_set(vocab.unchanged_words, vocab=vocab)
+        or set(before[-_BEFORE_WORDS:]) & vocab.unchanged_words
+    )
 
 
 def _restated(text: str, a: tuple[int, int], b: tuple[int, int], vocab: Vocabulary) -> bool:
@@ -79,18 +119,37 @@ def _flipped(a: Assessment, c: ValueCheck, width: float) -> bool:
         return False
     if not (_pinned(c.claim, width) and _pinned(c.passage, width)):
         return False
-    return direction(a.claim, c.claim) * direction(a.passage, c.passage) == -1
+    if direction(a.claim, c.claim) * direction(a.passage, c.passage) == -1:
+        return True
+    return reached(a.claim, c.claim) * reached(a.passage, c.passage) == -1
+
+
+def _stood(a: Assessment, c: ValueCheck, width: float) -> bool:
+    """The same figure moved in one text and unchanged in the other."""
+    if not c.agree or c.claim.kind not in CHANGES:
+        return False
+    if not (_pinned(c.claim, width) and _pinned(c.passage, width)):
+        return False
+    return (moved(a.claim, c.claim) and unchanged(a.passage, c.passage)) or (
+        unchanged(a.claim, c.claim) and moved(a.passage, c.passage)
+    )
 
 
 def direction_flip(a: Assessment, t: Thresholds) -> Comparison | None:
-    """A figure of the claim that the source gives as the opposite change."""
+    """A figure of the claim that the source gives as the opposite change, or as no change
+    where the claim says it changed (or the other way round)."""
     width = t.weights.direction_figure_width
-    c = next((c for c in a.checks if _flipped(a, c, width)), None)
+    c = next((c for c in a.checks if _flipped(a, c, width) or _stood(a, c, width)), None)
     if c is None:
         return None
     w = t.weights
     # "up" and "down" say both a change ("rose 5%") and a difference ("20 fewer seats")
-    said, other = ("up", "down") if direction(a.claim, c.claim) > 0 else ("down", "up")
+    if _stood(a, c, width):
+        moving = moved(a.claim, c.claim)
+        said, other = ("changed", "unchanged") if moving else ("unchanged", "changed")
+    else:
+        up = (direction(a.claim, c.claim) or reached(a.claim, c.claim)) > 0
+        said, other = ("up", "down") if up else ("down", "up")
     what = describe(c.claim, vocab=a.claim.vocabulary)
     return Comparison(
         stance=Stance.REFUTES,
