@@ -521,3 +521,19 @@ def test_the_same_number_in_another_unit_is_one_figure_misreported(analyzer):
     )
     (chk,) = align(claim, passage)
     assert not chk.agree and not chk.anchored and can_refute(chk)
+
+
+def test_units_count_whatever_was_sold(analyzer):
+    """ "Sold over 2,400 units" counts what the sentence sells (lexicon ``generic_counters``):
+    it states "more than 2,400 aircraft" and disputes "more than 3,400 aircraft"; a count of
+    another noun is still another figure."""
+    p = analyzer.analyze("The Selkie family of ferries has sold over 2,400 units since 1988.", DL)
+    for claim, agree in [
+        ("The Selkie family of ferries sold more than 2,400 vessels since 1988.", True),
+        ("The Selkie family of ferries sold more than 3,400 vessels since 1988.", False),
+    ]:
+        got = [x for x in align(analyzer.analyze(claim, DL), p) if x.claim.kind == "quantity"]
+        assert [x.agree for x in got] == [agree]
+    other = analyzer.analyze("The Selkie family of ferries sold 2,400 tickets since 1988.", DL)
+    q = analyzer.analyze("The Selkie family of ferries has sold 2,400 vessels since 1988.", DL)
+    assert not [x for x in align(other, q) if x.claim.kind == "quantity"]

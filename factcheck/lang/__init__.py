@@ -281,6 +281,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         list_nouns=_ro(lex.get("list_nouns", {})),
         classifier_nouns=frozenset(lex.get("classifier_nouns", ())),
         unchanged_words=frozenset(lex.get("unchanged_words", ())),
+        generic_counters=frozenset(lex.get("generic_counters", ())),
         one_way_verbs=frozenset(lex.get("one_way_verbs", ())),
         preference_markers=frozenset(lex.get("preference_markers", ())),
         negating_prefixes=frozenset(lex.get("negating_prefixes", ())),

@@ -205,6 +205,7 @@ class Vocabulary:
     window_after_superlative: frozenset[str]
     list_nouns: Mapping[str, str]  # an entity label -> the noun counting a list of them
     classifier_nouns: frozenset[str]  # 'two kinds of history' counts histories
+    generic_counters: frozenset[str]  # 'sold 2,400 units': a count of whatever was sold
     unchanged_words: frozenset[str]  # 'the same price of $79': the figure did not move
     one_way_verbs: frozenset[str]
     preference_markers: frozenset[str]

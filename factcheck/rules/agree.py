@@ -184,7 +184,8 @@ def of(v: Value) -> str:
 def compatible(a: Value, b: Value, like: Like = exact, *, vocab: Vocabulary | None = None) -> bool:
     """Whether two values could be figures of one thing (same kind, unit, counted noun).
     ``like`` says whether two counted nouns name the same thing ("troops" / "soldiers")."""
-    units = measures(resolve(vocab))
+    v = resolve(vocab)
+    units = measures(v)
     if a.kind != b.kind:
         return False
     if a.kind == K.PERCENT and {a.unit, b.unit} == {"%", "pp"}:
@@ -208,5 +209,6 @@ def compatible(a: Value, b: Value, like: Like = exact, *, vocab: Vocabulary | No
     if a.kind == K.QUANTITY and (of(a) in units or of(b) in units):
         return of(a) == of(b)  # 0.3 degrees is never 2,014 of anything
     if a.kind in (K.QUANTITY, K.ORDINAL) and of(a) and of(b):
-        return like(of(a), of(b))
+        # "2,400 units" counts whatever was sold: as a count with no noun, any noun's
+        return like(of(a), of(b)) or bool({of(a), of(b)} & v.generic_counters)
     return True
