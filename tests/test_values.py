@@ -189,11 +189,23 @@ def test_hedged_durations():
         ("on March 23-24, 2020", "2020-03-23", "2020-03-24"),
         ("last weekend", "2021-12-25", "2021-12-26"),
         ("next weekend", "2022-01-01", "2022-01-02"),
+        # a season with its year: its months (dates.json seasons)
+        ("in the autumn of 2007", "2007-09-01", "2007-11-30"),
+        ("scheduled for fall 2007", "2007-09-01", "2007-11-30"),
+        ("in Spring 2010", "2010-03-01", "2010-05-31"),
     ],
 )
 def test_dates_resolved_against_the_dateline(text, frm, to):
     v = one(text, "date")
     assert (v.date_from, v.date_to) == (frm, to)
+
+
+def test_a_fall_of_a_year_is_no_season_nor_is_a_winter():
+    """ "The fall of 1989" is as often a collapse; a winter's months span two years."""
+    v = one("after the fall of 1989", "date")
+    assert (v.date_from, v.date_to) == ("1989-01-01", "1989-12-31")
+    w = one("in the winter of 2009", "date")
+    assert (w.date_from, w.date_to) == ("2009-01-01", "2009-12-31")
 
 
 def test_weekday_uses_tense():

@@ -152,6 +152,8 @@ class Vocabulary:
     weekday_modifiers: Mapping[str, int]
     same: tuple[str, ...]
     weekend_words: frozenset[str]
+    seasons: Mapping[str, tuple[int, int]]  # 'fall 2007': its first and last month
+    seasons_without_of: frozenset[str]  # 'the fall of 1989' is no season
     calendar_units: Mapping[str, str]  # written -> grain
     clock: ClockWords
     elapsed_since: tuple[str, ...]  # before a date: the time from it is a length too

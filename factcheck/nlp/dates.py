@@ -59,6 +59,7 @@ def date_patterns(v: Vocabulary) -> DatePatterns:
         ("md", rf"\b(?P<mon>{mon})\s+(?P<d>\d{{1,2}}){nth}\b(?!\s*,?\s*\d{{4}})(?![\d:])", 0),
         ("dm", rf"\b(?P<d>\d{{1,2}}){nth}\s+{of}(?P<mon>{mon})\b(?!\s*,?\s*\d{{4}})", 0),
         ("my", rf"\b(?P<mon>{mon})\s+{of}(?P<y>\d{{4}})\b", 0),
+        ("season", _season_pattern(v), 0),
         ("decade", rf"\b{the}(?P<y>1[6-9]\d0|20\d0){plural}\b", 0),
         (
             "rel_same",
@@ -103,6 +104,18 @@ def date_patterns(v: Vocabulary) -> DatePatterns:
         kinds=tuple((kind, re.compile(rx, flags)) for kind, rx, flags in kinds),
         future=re.compile(rf"\b(?:{words_pattern(v.future)})", re.I),
     )
+
+
+def _season_pattern(v: Vocabulary) -> str:
+    """'fall 2007', 'the autumn of 2007': a season named with its year."""
+    with_of = [x for x in v.seasons if x not in v.seasons_without_of]
+    without = [x for x in v.seasons if x in v.seasons_without_of]
+    of = rf"(?:(?:{alternation(v.of_words)})\s+)?"
+    parts = [rf"(?P<season>(?i:{alternation(with_of)}))\s+{of}"] if with_of else []
+    parts += [rf"(?P<season2>(?i:{alternation(without)}))\s+"] if without else []
+    if not parts:
+        return r"(?!x)x"  # a language without seasons: matches nothing
+    return rf"\b(?:{'|'.join(parts)})(?P<y>\d{{4}})\b"
 
 
 CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|--")
@@ -198,6 +211,10 @@ def _absolute(
         else:
             y = _nearest_year(dl, mon, None)
         return _month(y, mon)
+    if kind == "season":
+        first, last = v.seasons[(m["season"] or m["season2"]).lower()]
+        y = int(m["y"])
+        return dt.date(y, first, 1).isoformat(), _month_end(y, last).isoformat(), ""
     if kind == "decade":
         y = int(m["y"])
         return f"{y}-01-01", f"{y + 9}-12-31", "decade"
@@ -416,7 +433,7 @@ def find_dates(
                 grain=grain,
             )
         )
-        named_year = frm[:4].isdigit() and kind in ("iso", "mdy", "dmy", "my", "numeric")
+        named_year = frm[:4].isdigit() and kind in ("iso", "mdy", "dmy", "my", "numeric", "season")
         if (grain == "year" and kind != "rel_same") or named_year:
             ctx = DateContext(ctx.dateline, int(frm[:4]), ctx.order)
     return month_of_year(text, values, v), ctx
