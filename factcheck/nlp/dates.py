@@ -212,9 +212,9 @@ def _absolute(
             y = _nearest_year(dl, mon, None)
         return _month(y, mon)
     if kind == "season":
-        first, last = v.seasons[(m["season"] or m["season2"]).lower()]
+        opens, closes = v.seasons[(m["season"] or m["season2"]).lower()]
         y = int(m["y"])
-        return dt.date(y, first, 1).isoformat(), _month_end(y, last).isoformat(), ""
+        return dt.date(y, opens, 1).isoformat(), _month_end(y, closes).isoformat(), ""
     if kind == "decade":
         y = int(m["y"])
         return f"{y}-01-01", f"{y + 9}-12-31", "decade"
