@@ -411,6 +411,10 @@ def test_property_words_equal_digits(n):
         ("temperatures 6-10C above normal", 6, 10),
         ("between 0.2 and 0.3% of GDP", 0.2, 0.3),
         ("six or seven feet of water", 6 * 0.3048, 7 * 0.3048),
+        # both ends with their scale: the first is not scaled again
+        ("16 million to 28 million dollars", 16e6, 28e6),
+        # a first end with a hedge of approximation, its low end widened by it
+        ("roughly 16 million to 28 million US dollars", 16e6 * 0.9, 28e6),
     ],
 )
 def test_ranges_become_one_interval(text, low, high):
@@ -421,6 +425,9 @@ def test_ranges_become_one_interval(text, low, high):
 def test_scores_and_pages_are_not_ranges():
     assert len(vals("They won 3-1 at home.")) == 2
     assert len(vals("See pages 3 and 4.")) == 2
+    # a hedged change, then the level it reached: no range ("rose about 2% to 7%")
+    assert len(vals("Unemployment rose about 2% to 7%.")) == 2
+    assert len(vals("Fares were cut by about $20 to $39.")) == 2
 
 
 DL = DateContext(dt.date(2021, 12, 31))

@@ -176,3 +176,18 @@ def at_one_point(text: str, s: int, num: str, vocab: Vocabulary) -> bool:
         and vocab.units.get(words[0]) == 1
         and re.search(r"(?:^|\W)at\s*$", text[:s], re.IGNORECASE) is not None
     )
+
+
+def opens_range(v: Value, text: str, vocab: Vocabulary) -> bool:
+    """A count or sum with a hedge of approximation ("about", "roughly") may open a range
+    ("roughly 16 million to 28 million US dollars"), its low end as the hedge widens it;
+    not a share, nor a figure after a word of change ("rose about 2% to 7%", "cut by about
+    $200 to $399": a change, then the level it reached)."""
+    h = vocab.hedges.get(v.hedge)
+    before = text[: v.span[0]].lower().split()[-1:]
+    return (
+        h is not None
+        and h.means == "about"
+        and v.kind in (ValueKind.QUANTITY, ValueKind.MONEY)
+        and not set(before) & vocab.change_before
+    )

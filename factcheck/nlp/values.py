@@ -30,6 +30,7 @@ from factcheck.nlp.numerals import (
     hedge_interval,
     negative_figure,
     numerals,
+    opens_range,
     parse_number,
     sign_start,
 )
@@ -342,7 +343,10 @@ def _figure(
 def merge_ranges(text: str, values: list[Value], *, vocab: Vocabulary | None = None) -> list[Value]:
     """'80 to 90 years', '6-10C', 'between 0.2 and 0.3%', 'six or seven feet' -> one interval.
 
-    The first number takes the second's unit ("80" in "80 to 90 years" is years too).
+    The first number takes the second's unit ("80" in "80 to 90 years" is years too), and
+    its scale where it has none of its own ("16 to 28 million", not "16 million to 28
+    million"). A first number with a hedge of approximation opens a range too ("roughly 16
+    million to 28 million").
     """
     vocab = resolve(vocab)
     p = value_patterns(vocab)
@@ -354,7 +358,7 @@ def merge_ranges(text: str, values: list[Value], *, vocab: Vocabulary | None = N
         if (
             prev is not None
             and prev.kind in (K.QUANTITY, K.DURATION, K.PERCENT, K.MONEY)
-            and not prev.hedge
+            and (not prev.hedge or opens_range(prev, text, vocab))
             and not v.hedge
             and p.range_gap.match(gap)
             and (not prev.unit or prev.unit == v.unit)
@@ -364,7 +368,9 @@ def merge_ranges(text: str, values: list[Value], *, vocab: Vocabulary | None = N
             and v.high is not None
         ):
             lo = prev.low
-            if not prev.unit and v.unit:
+            mine = p.number.search(prev.text)
+            scaled = bool(mine and (mine["scale"] or mine["suffix"]))  # "16 million to 28 ..."
+            if not prev.unit and v.unit and not scaled:
                 first = p.number.search(v.text)
                 raw = parse_number(first["num"], vocab=vocab) if first and first["num"] else None
                 factor = v.low / raw if raw else 1.0
