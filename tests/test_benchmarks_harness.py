@@ -55,3 +55,26 @@ def test_a_dump_diff_counts_moves_and_hides_the_test_halves_claims(tmp_path):
     assert counts == {"changed": 2, "right": 1, "wrong": 1}
     text = "\n".join(lines)
     assert dev["claim"] in text and test["claim"] not in text
+
+
+def test_dump_errors_counts_the_dev_halves_errors_only(tmp_path):
+    import json
+
+    from benchmarks import dump_errors, news_claims
+
+    rows = news_claims.load(news_claims.DATA)
+    dev = [r for r in rows if r["split"] == "dev"][:3]
+    test = next(r for r in rows if r["split"] == "test")
+
+    def wrong(label: str) -> str:
+        return "REFUTED" if label != "REFUTED" else "SUPPORTED"
+
+    path = tmp_path / "d.jsonl"
+    with path.open("w", encoding="utf-8") as f:
+        given = [(dev[0], wrong(dev[0]["label"])), (dev[1], dev[1]["label"])]
+        given += [(dev[2], wrong(dev[2]["label"])), (test, wrong(test["label"]))]
+        for r, label in given:
+            f.write(json.dumps({"id": r["id"], "claim": r["claim"], "label": label}) + "\n")
+    counts = dump_errors.errors(path)
+    assert sum(counts.values()) == 2  # the right one and the test half's are not counted
+    assert counts[(dev[0]["kind"], dev[0]["label"], wrong(dev[0]["label"]))] >= 1
