@@ -153,3 +153,29 @@ def test_the_level_a_rise_reached_is_not_the_level_a_fall_reached(analyzer):
 def test_a_level_without_a_word_of_staying_does_not_dispute_a_change(analyzer, source):
     c = _cmp(analyzer, "Tern Ferries raised the island fare to $12 for the summer season.", source)
     assert c.stance != Stance.REFUTES, c.rationale
+
+
+@pytest.mark.parametrize(
+    ("claim", "source"),
+    [
+        # a word naming an amount is no move: "the loss came to" is no fall
+        (
+            "Acme's losses rose to $5 billion last year.",
+            "Acme's net loss came to $5 billion last year.",
+        ),
+        (
+            "The budget deficit grew to $400 billion.",
+            "The budget deficit amounted to $400 billion.",
+        ),
+        # a word of staying said of something else than the figure
+        ("The number of missing people rose to 40.", "Officials said 40 people remain missing."),
+        ("Zelmart cut 300 jobs at Tern.", "The remaining 300 jobs at Tern will stay in Ohio."),
+        (
+            "Zelmart's sales rose to $5 billion in the quarter.",
+            "Zelmart's sales in the same quarter were $5 billion, up 12% from a year earlier.",
+        ),
+    ],
+)
+def test_words_of_amount_or_of_staying_elsewhere_do_not_refute(analyzer, claim, source):
+    c = _cmp(analyzer, claim, source)
+    assert c.stance != Stance.REFUTES, c.rationale

@@ -59,6 +59,8 @@ def test_a_name_sharing_a_word_with_another_beside_it_is_a_sibling(
         # nothing beside the shared word in the claim
         ("Corvane sold 3 million units.", "Corvane Holdings sold 4 million units."),
         ("The new zPad is priced at $399.", "The zPad Shuffle is priced at $79."),
+        # only a brand in camel case takes a lower-case model word after it
+        ("The Zelmart CEO said sales rose 8%.", "Zelmart Holdings said sales rose 9%."),
         # the claim's words are no name: a sentence's first word, or a name and its verb
         ("New aircraft cost Corvane $5 million.", "New Halden Airways paid $7 million."),
         ("Zephyr introduced 3 models.", "Zephyr Holdings introduced 4 models."),

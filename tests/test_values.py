@@ -206,6 +206,9 @@ def test_a_fall_of_a_year_is_no_season_nor_is_a_winter():
     assert (v.date_from, v.date_to) == ("1989-01-01", "1989-12-31")
     w = one("in the winter of 2009", "date")
     assert (w.date_from, w.date_to) == ("2009-01-01", "2009-12-31")
+    # "fall" is a verb too: a figure after it stays a figure
+    assert one("The index could fall 2000 points.").low == 2000
+    assert not [x for x in vals("Sales may fall 1000 units.") if x.kind == "date"]
 
 
 def test_weekday_uses_tense():
@@ -413,8 +416,12 @@ def test_property_words_equal_digits(n):
         ("six or seven feet of water", 6 * 0.3048, 7 * 0.3048),
         # both ends with their scale: the first is not scaled again
         ("16 million to 28 million dollars", 16e6, 28e6),
+        ("sixteen million to twenty million dollars", 16e6, 20e6),
+        # a sum's first end takes the scale of the second
+        ("It costs $5 to $6 million.", 5e6, 6e6),
         # a first end with a hedge of approximation, its low end widened by it
-        ("roughly 16 million to 28 million US dollars", 16e6 * 0.9, 28e6),
+        ("the equivalent of roughly 16 million to 28 million US dollars", 16e6 * 0.9, 28e6),
+        ("(about US$ 16 million to $28 million)", 16e6 * 0.9, 28e6),
     ],
 )
 def test_ranges_become_one_interval(text, low, high):
@@ -428,6 +435,8 @@ def test_scores_and_pages_are_not_ranges():
     # a hedged change, then the level it reached: no range ("rose about 2% to 7%")
     assert len(vals("Unemployment rose about 2% to 7%.")) == 2
     assert len(vals("Fares were cut by about $20 to $39.")) == 2
+    assert len(vals("Exports climbed about $2 billion to $40 billion.")) == 2
+    assert len(vals("The price was cut about $200 to $399.")) == 2
 
 
 DL = DateContext(dt.date(2021, 12, 31))

@@ -110,6 +110,7 @@ class Vocabulary:
     and_a_half: tuple[str, ...]
     minus_words: tuple[str, ...]
     range_joiners: tuple[str, ...]
+    hedged_range_after: frozenset[str]  # '(about US$ 16 million to $28 million)'
     list_joiners: tuple[str, ...]  # between figures of a list sharing one unit: ",", "and"
     restating_joiners: tuple[str, ...]  # "31.4 points, or 1.2%": one figure twice
     total_markers: tuple[str, ...]  # a figure that sums its parts: "a combined 123 people"
@@ -154,6 +155,7 @@ class Vocabulary:
     weekend_words: frozenset[str]
     seasons: Mapping[str, tuple[int, int]]  # 'fall 2007': its first and last month
     seasons_without_of: frozenset[str]  # 'the fall of 1989' is no season
+    season_before: tuple[str, ...]  # 'in fall 2007': a season is a date after these
     calendar_units: Mapping[str, str]  # written -> grain
     clock: ClockWords
     elapsed_since: tuple[str, ...]  # before a date: the time from it is a length too
@@ -209,6 +211,8 @@ class Vocabulary:
     classifier_nouns: frozenset[str]  # 'two kinds of history' counts histories
     generic_counters: frozenset[str]  # 'sold 2,400 units': a count of whatever was sold
     unchanged_words: frozenset[str]  # 'the same price of $79': the figure did not move
+    unchanged_joiners: frozenset[str]  # 'unchanged at 5%'
+    amount_words: frozenset[str]  # 'a loss of': a rise or fall word that names no move
     one_way_verbs: frozenset[str]
     preference_markers: frozenset[str]
     negating_prefixes: frozenset[str]

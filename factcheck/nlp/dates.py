@@ -107,15 +107,18 @@ def date_patterns(v: Vocabulary) -> DatePatterns:
 
 
 def _season_pattern(v: Vocabulary) -> str:
-    """'fall 2007', 'the autumn of 2007': a season named with its year."""
+    """'in fall 2007', 'the autumn of 2007': a season named with its year, after a word of
+    ``season_before`` ("fall" is a verb too: "could fall 2000 points"), the year from 1800
+    to 2099."""
     with_of = [x for x in v.seasons if x not in v.seasons_without_of]
     without = [x for x in v.seasons if x in v.seasons_without_of]
     of = rf"(?:(?:{alternation(v.of_words)})\s+)?"
     parts = [rf"(?P<season>(?i:{alternation(with_of)}))\s+{of}"] if with_of else []
     parts += [rf"(?P<season2>(?i:{alternation(without)}))\s+"] if without else []
-    if not parts:
+    if not parts or not v.season_before:
         return r"(?!x)x"  # a language without seasons: matches nothing
-    return rf"\b(?:{'|'.join(parts)})(?P<y>\d{{4}})\b"
+    pre = rf"(?i:{alternation(v.season_before)})\s+"
+    return rf"\b{pre}(?:{'|'.join(parts)})(?P<y>1[89]\d\d|20\d\d)\b"
 
 
 CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|--")

@@ -180,14 +180,15 @@ def at_one_point(text: str, s: int, num: str, vocab: Vocabulary) -> bool:
 
 def opens_range(v: Value, text: str, vocab: Vocabulary) -> bool:
     """A count or sum with a hedge of approximation ("about", "roughly") may open a range
-    ("roughly 16 million to 28 million US dollars"), its low end as the hedge widens it;
-    not a share, nor a figure after a word of change ("rose about 2% to 7%", "cut by about
-    $200 to $399": a change, then the level it reached)."""
+    ("the equivalent of roughly 16 million to 28 million US dollars"), its low end as the
+    hedge widens it: only after a word of ``hedged_range_after`` or an opening bracket;
+    after a verb it may be a change and the level it reached ("climbed about $2 billion to
+    $40 billion", "cut about $200 to $399"). Never a share."""
     h = vocab.hedges.get(v.hedge)
-    before = text[: v.span[0]].lower().split()[-1:]
+    before = re.findall(r"\(|[^\W\d]+", text[: v.span[0]].lower())[-1:]
     return (
         h is not None
         and h.means == "about"
         and v.kind in (ValueKind.QUANTITY, ValueKind.MONEY)
-        and not set(before) & vocab.change_before
+        and bool(set(before) & vocab.hedged_range_after)
     )

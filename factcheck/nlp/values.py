@@ -368,9 +368,13 @@ def merge_ranges(text: str, values: list[Value], *, vocab: Vocabulary | None = N
             and v.high is not None
         ):
             lo = prev.low
+            # the first end's own scale, in digits or words ("16 million", "sixteen million")
             mine = p.number.search(prev.text)
-            scaled = bool(mine and (mine["scale"] or mine["suffix"]))  # "16 million to 28 ..."
-            if not prev.unit and v.unit and not scaled:
+            scaled = bool(mine and (mine["scale"] or mine["suffix"])) or bool(
+                set(re.findall(r"[^\W\d]+", prev.text.lower())) & set(vocab.scales)
+            )
+            alike = prev.kind == K.MONEY and prev.unit == v.unit  # "$5 to $6 million"
+            if (alike or (not prev.unit and v.unit)) and not scaled:
                 first = p.number.search(v.text)
                 raw = parse_number(first["num"], vocab=vocab) if first and first["num"] else None
                 factor = v.low / raw if raw else 1.0

@@ -18,7 +18,6 @@ from factcheck.thresholds import Thresholds
 from factcheck.types import Stance, Value, ValueKind
 
 CHANGES = frozenset([ValueKind.PERCENT, ValueKind.MONEY, ValueKind.QUANTITY])
-_BEFORE_WORDS = 4  # "the same price of $79": how far before a figure "same" is read
 
 
 def direction(facts: TextFacts, v: Value) -> int:
@@ -44,12 +43,15 @@ def direction(facts: TextFacts, v: Value) -> int:
 def reached(facts: TextFacts, v: Value) -> int:
     """+1 when ``v`` is the level a rise reached ("raised the price to $79"), -1 when the
     level a fall reached ("cut the price to $79", "fell to 5%"), else 0: the word it
-    attaches to says so."""
+    attaches to says so, or the words nearest it, where they say one way; a word naming
+    an amount ("the loss came to $5 billion", lexicon ``amount_words``) names no move."""
     found = next((f for f in facts.found if f.value is v), None)
     vocab = facts.vocabulary
     if found is None or figure_role(facts.text, v, facts.spans, vocab) != "level":
         return 0
-    up, down = canon_set(vocab.rises, vocab=vocab), canon_set(vocab.falls, vocab=vocab)
+    amounts = canon_set(vocab.amount_words, vocab=vocab)
+    up = canon_set(vocab.rises, vocab=vocab) - amounts
+    down = canon_set(vocab.falls, vocab=vocab) - amounts
     if found.anchor in up or found.anchor in down:
         return 1 if found.anchor in up else -1
     mine = _nearest_words(facts, v)
@@ -64,20 +66,31 @@ def moved(facts: TextFacts, v: Value) -> bool:
 
 
 def unchanged(facts: TextFacts, v: Value) -> bool:
-    """Whether ``v`` is said to have stayed as it was ("with the same price of $79", "left
-    unchanged at 5%"): a word of ``unchanged_words`` nearer to it than to any other figure
-    (or among the few words just before it: "same" is a stop word), and no word of rising
-    or falling there."""
+    """Whether ``v`` is said to have stayed as it was: a word of ``unchanged_words`` joined
+    to it by a word of ``unchanged_joiners`` ("left unchanged at 5%", "remained at 40%",
+    "with the same price of $79": "same" may stand before the figure's noun), in its own
+    clause. Not a word that says it of something else ("40 people remain missing", "the
+    remaining 300 jobs", "in the same quarter, sales were $5 billion")."""
     vocab = facts.vocabulary
-    mine = _nearest_words(facts, v)
-    moves = canon_set(vocab.rises, vocab=vocab) | canon_set(vocab.falls, vocab=vocab)
-    if mine & moves:
+    clause = re.split(r"[,;:]|\.\s", facts.text[: v.span[0]])[-1].lower()
+    words = re.findall(r"[^\W\d]+", clause)
+    if len(words) < 2 or words[-1] not in vocab.unchanged_joiners:
         return False
-    before = re.findall(r"[^\W\d]+", re.split(r"[,;:.]", facts.text[: v.span[0]])[-1].lower())
-    return bool(
-        mine & canon_set(vocab.unchanged_words, vocab=vocab)
-        or set(before[-_BEFORE_WORDS:]) & vocab.unchanged_words
+    if _stays(words[-2], vocab.unchanged_words):
+        return True  # "unchanged at", "remained at"
+    # or one word between, the figure's own noun: "the same price of $79"
+    found = next((f for f in facts.found if f.value is v), None)
+    own = {found.anchor, v.noun} - {""} if found is not None else set()
+    return (
+        len(words) >= 3
+        and _stays(words[-3], vocab.unchanged_words)
+        and any(words[-2].startswith(w) for w in own)
     )
+
+
+def _stays(word: str, forms: frozenset[str]) -> bool:
+    """A written form of a word of staying ("remained", "stays"; not "remaining")."""
+    return any(word == w or (word.startswith(w) and word[len(w) :] in ("s", "ed")) for w in forms)
 
 
 def _restated(text: str, a: tuple[int, int], b: tuple[int, int], vocab: Vocabulary) -> bool:

@@ -199,14 +199,19 @@ def _named_pair(facts: TextFacts, at: int, other: int) -> bool:
 def _with_model(facts: TextFacts, e: Value) -> str:
     """An entity's name with the model word written after it as one name, where the
     parser's name stops short of it ("iPod" of "the new iPod touch" -> "ipod touch"): the
-    claim names that member of the family, not the family."""
+    claim names that member of the family, not the family. Only a brand written in camel
+    case with a model word in lower case ("the Zelmart CEO" names no member)."""
     last = [k for k, (_, s, _e) in enumerate(facts.spans) if e.span[0] <= s < e.span[1]]
     if last:
         k = last[-1]
         after = _neighbour(facts, k, 1)
+        brand = facts.text[facts.spans[k][1] : facts.spans[k][2]]
+        camel = brand[:1].islower() and any(ch.isupper() for ch in brand[1:])
         if (
             after is not None
+            and camel
             and facts.spans[k + 1][1] >= e.span[1]
+            and facts.text[facts.spans[k + 1][1]].islower()
             and _named_pair(facts, k, k + 1)
         ):
             return f"{e.name} {after}"
