@@ -10,7 +10,7 @@ export TRANSFORMERS_OFFLINE := 1
 export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install install-test browser demo check-demo test lint bench eval load clean stance-data stance-v3 stance-v3-full stance-speech stance-v4
+.PHONY: install install-test browser demo check-demo test lint bench eval load clean stance-data stance-v3 stance-v3-full
 
 ONNX := factcheck/models/embedder/model.onnx factcheck/models/stance/model.onnx
 
@@ -85,19 +85,6 @@ stance-v3: stance-data
 	  --init $(V2) --replay 36000 --epochs 1 --batch-size 32 --lr 2e-5 --max-length 128 \
 	  --out $(STANCE_OUT)/v3
 	$(PY) -m benchmarks.stance_pairs --model $(STANCE_OUT)/v3 \
-	  --news-pairs $(STANCE_OUT)/data/news_pairs.jsonl
-
-# Stance model v4 (issue #28, reported speech): reported-speech pairs made from the NLI
-# mix, then a fine-tune of v3 with replay (about 12 minutes on 2 CPU cores).
-stance-speech: install-test
-	$(PY) scripts/stance_speech_pairs.py --out $(STANCE_OUT)/data
-
-stance-v4: stance-v3 stance-speech
-	$(PY) scripts/train_stance.py --recipe v4 --news-pairs $(STANCE_OUT)/data/news_pairs.jsonl \
-	  --speech-pairs $(STANCE_OUT)/data/speech_pairs.jsonl --init $(STANCE_OUT)/v3 \
-	  --replay 8000 --news-repeat 1 --epochs 1 --batch-size 32 --lr 2e-5 --max-length 128 \
-	  --out $(STANCE_OUT)/v4
-	$(PY) -m benchmarks.stance_pairs --model $(STANCE_OUT)/v4 \
 	  --news-pairs $(STANCE_OUT)/data/news_pairs.jsonl
 
 stance-v3-full: stance-data

@@ -247,24 +247,6 @@ def build_v3_parts(
     return dev, train, [(r["premise"], r["claim"], int(r["label"])) for r in news]
 
 
-def speech_part(
-    path: Path | None, dev: list[tuple[str, str, int]], per: Counter
-) -> list[tuple[str, str, int]]:
-    """Recipe v4's reported-speech pairs (scripts/stance_speech_pairs.py), seen once; a pair
-    made from a premise of the dev split is dropped, so the dev accuracy stays held out."""
-    if path is None or not path.exists():
-        sys.exit("recipe v4 needs --speech-pairs FILE (scripts/stance_speech_pairs.py --out DIR)")
-    held = {p for p, _, _ in dev}
-    out = []
-    for r in _rows(path):
-        if r["source_premise"] in held:
-            per[("speech_dropped_dev", str(r["label"]))] += 1
-            continue
-        per[(r["kind"], str(r["label"]))] += 1
-        out.append((r["premise"], r["claim"], int(r["label"])))
-    return out
-
-
 def combine(
     rng: random.Random,
     dev: list[tuple[str, str, int]],
@@ -362,13 +344,7 @@ def news_hard_neutrals(rng: random.Random, n: int) -> list[tuple[str, str, int]]
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--recipe", choices=["v1", "v2", "v3", "v4"], default="v2")
-    ap.add_argument(
-        "--speech-pairs",
-        type=Path,
-        default=None,
-        help="v4: scripts/stance_speech_pairs.py output, added to v3's parts once",
-    )
+    ap.add_argument("--recipe", choices=["v1", "v2", "v3"], default="v2")
     ap.add_argument(
         "--news-pairs",
         type=Path,
@@ -445,13 +421,11 @@ def main() -> None:
     else:
         pairs, per = build_v2(rng, args.news_neutrals if args.recipe == "v2" else 0)
         n_dev = 3000  # stance-v2's dev split
-        if args.recipe in ("v3", "v4"):
+        if args.recipe == "v3":
             dev, mix, news = build_v3_parts(pairs, per, n_dev, args.news_pairs, args.replay)
-            if args.recipe == "v4":
-                mix = mix + speech_part(args.speech_pairs, dev, per)
             if args.dump_pairs:
                 head = {
-                    "recipe": args.recipe,
+                    "recipe": "v3",
                     "seed": args.seed,
                     "replay": args.replay,
                     # where the shuffle stood, so a run from this file trains in the order
@@ -601,7 +575,7 @@ def main() -> None:
         "recipe": args.recipe,
         "init": str(args.init.name) if args.init else "all-MiniLM-L6-v2",
         "replay": args.replay,
-        "news_repeat": args.news_repeat if args.recipe in ("v3", "v4") else 0,
+        "news_repeat": args.news_repeat if args.recipe == "v3" else 0,
         "news_neutrals": args.news_neutrals if args.recipe == "v2" else 0,
         "per_source": {f"{k[0]}/{k[1]}": v for k, v in sorted(per.items())},
         "log": log,
