@@ -17,14 +17,13 @@ import argparse
 import re
 from pathlib import Path
 
-from benchmarks.harness import NEWS, source_files
+from benchmarks.harness import NEWS, article_sentences
 
 
 def main(argv: list[str] | None = None) -> int:
     from factcheck.lang import alternation, resolve
     from factcheck.nlp.facts import Analyzer
     from factcheck.rules.opposites import degree_flipped, degrees
-    from factcheck.sources.readers import read_file
 
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("folders", nargs="*", type=Path, default=[NEWS])
@@ -35,13 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     other = {1: "less", -1: "more"}
     analyzer = Analyzer()
     caught = flips = alarms = pairs = 0
-    for path in source_files(args.folders):
-        source, _ = read_file(path)
-        found = []
-        for s in re.split(r"(?<=[.!?])\s+", source.text):
-            facts = analyzer.analyze(s, source.dateline)
-            if degrees(facts):
-                found.append((s, facts))
+    for dateline, found in article_sentences(args.folders, analyzer, degrees):
         for s, facts in found:
             m = next(
                 m
@@ -50,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
             )
             flipped = s[: m.start()] + other[signs[m.group(1).lower()]] + s[m.end() :]
             flips += 1
-            if degree_flipped(analyzer.analyze(flipped, source.dateline), facts) is not None:
+            if degree_flipped(analyzer.analyze(flipped, dateline), facts) is not None:
                 caught += 1
             else:
                 print(f"missed | {flipped[:120]}")

@@ -12,13 +12,14 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 import sys
 import time
 import uuid
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -106,6 +107,24 @@ def source_files(folders: list[Path]) -> list[Path]:
     from factcheck.sources.readers import iter_paths
 
     return [p for p in iter_paths(folders) if not p.name.lower().startswith("readme")]
+
+
+def article_sentences(
+    folders: list[Path], analyzer: Any, keep: Callable[[Any], Any]
+) -> Iterator[tuple[dt.date | None, list[tuple[str, Any]]]]:
+    """For each article of the folders, its dateline and its sentences (each with its
+    facts, read against that dateline) for which ``keep(facts)`` is true: the sentences a
+    benchmark of one reading rewrites and pairs."""
+    from factcheck.sources.readers import read_file
+
+    for path in source_files(folders):
+        source, _ = read_file(path)
+        found = []
+        for s in re.split(r"(?<=[.!?])\s+", source.text):
+            facts = analyzer.analyze(s, source.dateline)
+            if keep(facts):
+                found.append((s, facts))
+        yield source.dateline, found
 
 
 def ingest(fc: Any, files: list[Path]) -> None:

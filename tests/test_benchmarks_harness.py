@@ -78,3 +78,20 @@ def test_dump_errors_counts_the_dev_halves_errors_only(tmp_path):
     counts = dump_errors.errors(path)
     assert sum(counts.values()) == 2  # the right one and the test half's are not counted
     assert counts[(dev[0]["kind"], dev[0]["label"], wrong(dev[0]["label"]))] >= 1
+
+
+@pytest.mark.parametrize(
+    ("word", "form"),
+    [
+        ("large", "larger"),
+        ("big", "bigger"),
+        ("early", "earlier"),
+        ("strong", "stronger"),
+        ("expensive", "more expensive"),
+        ("slow", "slower"),
+    ],
+)
+def test_the_comparisons_benchmark_builds_regular_comparatives(word, form):
+    from benchmarks.comparisons import comparative
+
+    assert comparative(word) == form

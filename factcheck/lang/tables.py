@@ -223,6 +223,8 @@ class Vocabulary:
     degree_words: Mapping[str, int]  # a word giving what follows a degree: +1 more, -1 less
     irrealis_modals: frozenset[str]
     gradable: Mapping[str, int]  # a gradable word: +/- (its scale's number), by end
+    comparison_markers: frozenset[str]  # 'smaller than ...'
+    clause_openers: frozenset[str]  # 'said that ...', '..., but ...'
     # synonyms.json, aliases.json
     synonyms: tuple[tuple[str, ...], ...]
     aliases: Mapping[str, str]

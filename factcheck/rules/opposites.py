@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import cast
 
 from factcheck.lang import alternation
 from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.words import canon, canon_set, fuzzy_in
 from factcheck.rules.assessment import Assessment, Comparison, contradicted
+from factcheck.rules.comparisons import comparison_flipped
 from factcheck.thresholds import Thresholds
+from factcheck.types import Value, ValueKind
 
 Evaluation = tuple[str, frozenset[str], int]  # predicate, what it is said of, its sign
 
@@ -200,14 +203,42 @@ def _opposed(a: Assessment, t: Thresholds, why: str) -> Comparison:
     return contradicted(a, why, min(1.0, w.negation_base + w.negation_overlap * a.overlap))
 
 
+def _overlaps(v: Value, w: Value) -> bool:
+    if v.kind != w.kind:
+        return False
+    if v.kind == ValueKind.DATE:
+        return bool(v.date_from and w.date_from) and (
+            v.date_from <= w.date_to and w.date_from <= v.date_to
+        )
+    if None in (v.low, v.high, w.low, w.high) or v.unit != w.unit:
+        return False
+    return cast(float, v.low) <= cast(float, w.high) and cast(float, w.low) <= cast(float, v.high)
+
+
+def _told_before(a: Assessment) -> bool:
+    """Whether the claim's figures and dates are stated: by the passage, or those it
+    leaves out by the passage before it, as copy names a year once ("GM lost $8.6 billion
+    in 2005." / "The loss was far greater than analysts predicted.")."""
+    if not a.unverified:
+        return True
+    before = [f.value for f in a.context.found] if a.context is not None else []
+    return all(any(_overlaps(v, w) for w in before) for v in a.unverified)
+
+
 def opposite_evaluation(a: Assessment, t: Thresholds) -> Comparison | None:
     """The claim's evaluation of something, or its place on a scale, given the other way
     round by the source."""
-    if a.overlap < t.negation_overlap:  # enough of the claim's words make it the same story
-        return None
-    found = opposite(a.claim, a.passage, t.opposite_valence, stated=not a.unverified)
-    if found is None and not a.unverified:  # its figures and dates stated: one time
-        found = other_end(a.claim, a.passage) or degree_flipped(a.claim, a.passage)
+    found = None
+    if a.overlap >= t.negation_overlap:  # enough of the claim's words make it the same story
+        found = opposite(a.claim, a.passage, t.opposite_valence, stated=not a.unverified)
+        if found is None and not a.unverified:  # its figures and dates stated: one time
+            found = other_end(a.claim, a.passage) or degree_flipped(a.claim, a.passage)
+    same_story = a.overlap >= t.negation_overlap or not a.missing_names
+    if found is None and same_story and _told_before(a):
+        # a comparison is matched by its own words, on either side of the comparison word:
+        # its point is said in other words as often as not ("had expected" / "predicted"),
+        # so the claim's names stand for its words
+        found = comparison_flipped(a.claim, a.passage)
     if found is None:
         return None
     return _opposed(a, t, f"the claim says {found[0]!r} where the source says {found[1]!r}")
