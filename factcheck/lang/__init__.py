@@ -300,6 +300,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         gradable=_gradable(lex.get("gradable", {})),
         comparison_markers=frozenset(lex.get("comparison_markers", ())),
         clause_openers=frozenset(lex.get("clause_openers", ())),
+        period_nouns=frozenset(lex.get("period_nouns", ())),
         synonyms=tuple(tuple(g) for g in syn["groups"]),
         aliases=_ro(ali["aliases"]),
         abbreviations=frozenset(abb["abbreviations"]) | frozenset(dat["month_abbreviations"]),

@@ -225,6 +225,7 @@ class Vocabulary:
     gradable: Mapping[str, int]  # a gradable word: +/- (its scale's number), by end
     comparison_markers: frozenset[str]  # 'smaller than ...'
     clause_openers: frozenset[str]  # 'said that ...', '..., but ...'
+    period_nouns: frozenset[str]  # 'the fourth-quarter loss': a figure of one period
     # synonyms.json, aliases.json
     synonyms: tuple[tuple[str, ...], ...]
     aliases: Mapping[str, str]

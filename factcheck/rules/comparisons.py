@@ -27,6 +27,8 @@ class Comparative:
     subject: frozenset[str]
     heads: frozenset[str]  # the heads of the subject: its words that head an argument
     standard: frozenset[str]
+    nouns: frozenset[str]  # the point's words that head an argument ("analysts")
+    periods: frozenset[str]  # the periods what is compared is of ("fourth-quarter loss")
     text: str  # as written: "far greater than analysts predicted"
 
 
@@ -76,8 +78,9 @@ def comparatives(facts: TextFacts) -> list[Comparative]:
     grades = _grades(vocab)
     lemma_at = {start: lemma for lemma, start, _ in facts.spans}
     args = frozenset(w for _, ws in facts.frames for w in ws)
+    articles = frozenset(vocab.definite_articles) | frozenset(vocab.indefinite_articles)
     text = facts.text
-    out = []
+    out: list[Comparative] = []
     for m in _pattern(markers).finditer(text):
         grade = grades.get(lemma_at.get(m.start(1), ""))
         if grade is None:
@@ -87,13 +90,25 @@ def comparatives(facts: TextFacts) -> list[Comparative]:
         if before and vocab.degree_words.get(before[-1].lower(), 0) < 0:
             grade = -grade  # "less strong than"
             at = text.rindex(before[-1], 0, m.start(1))
+            before = before[:-1]
+        if before and before[-1].lower() in articles:
+            continue  # "a smaller than expected loss": what is compared comes after the point
         start = _clause_start(text, m.start(1), vocab)
         end = _clause_end(text, m.end(), vocab)
-        subject = frozenset(w for w, s, _ in facts.spans if start <= s < m.start(1))
+        subject = frozenset(w for w, s, _ in facts.spans if start <= s < at)
         standard = frozenset(w for w, s, _ in facts.spans if m.end() <= s < end)
         heads = (subject & args) or subject  # "the loss was far greater": "loss", not "far"
+        if not subject and out:
+            # "weaker than expected in Europe but stronger than expected in Asia": the
+            # thing compared before
+            subject, heads = out[-1].subject, out[-1].heads
         if standard:
-            out.append(Comparative(grade, subject, heads, standard, text[at:end].strip()))
+            shown = text[at:end].strip()
+            # "quarterly loss" / "loss for the quarter"
+            periods = frozenset(p for p in vocab.period_nouns for w in subject if w.startswith(p))
+            out.append(
+                Comparative(grade, subject, heads, standard, standard & args, periods, shown)
+            )
     return out
 
 
@@ -108,24 +123,36 @@ def _same(mine: Comparative, theirs: Comparative) -> bool:
     way round ("A was larger than B" is not matched with "B was smaller than A")."""
     return (
         abs(mine.grade) == abs(theirs.grade)
+        and mine.periods == theirs.periods
         and _shares(mine.heads, theirs.heads)
         and _shares(mine.standard, theirs.standard)
+        # the point's verbs may be said in other words ("had expected" / "predicted"), its
+        # things not ("than expected losses" / "than expected profits")
+        and all(fuzzy_in(w, theirs.standard) for w in mine.nouns)
+        and all(fuzzy_in(w, mine.standard) for w in theirs.nouns)
         and not _shares(mine.subject - theirs.subject, theirs.standard)
         and not _shares(mine.standard - theirs.standard, theirs.subject)
     )
 
 
-def comparison_flipped(claim: TextFacts, passage: TextFacts) -> tuple[str, str] | None:
+def comparison_flipped(
+    claim: TextFacts, passage: TextFacts, unstated: frozenset[str] = frozenset()
+) -> tuple[str, str] | None:
     """(the claim's comparison, the source's) where the source compares the same thing with
-    the same point the other way round, and never the claim's way; never where the two
-    texts differ in negation."""
+    the same point the other way round, and never the claim's way (nor any comparison of
+    the scale with the same point); never where the two texts differ in negation, nor
+    where what the claim compares holds a word of ``unstated`` (the words of the claim's
+    names the source does not state: "Ford's loss was smaller" is not "GM's loss")."""
     if claim.negative != passage.negative:
         return None
     theirs = comparatives(passage)
     if not theirs:
         return None
     for mine in comparatives(claim):
+        if mine.subject & unstated:
+            continue
         same = [c for c in theirs if _same(mine, c)]
-        if same and all(c.grade == -mine.grade for c in same):
+        alike = [c for c in theirs if c.grade == mine.grade and _shares(mine.standard, c.standard)]
+        if same and not alike and all(c.grade == -mine.grade for c in same):
             return mine.text, same[0].text
     return None

@@ -203,12 +203,14 @@ def _opposed(a: Assessment, t: Thresholds, why: str) -> Comparison:
     return contradicted(a, why, min(1.0, w.negation_base + w.negation_overlap * a.overlap))
 
 
-def _overlaps(v: Value, w: Value) -> bool:
+def _states(w: Value, v: Value) -> bool:
+    """Whether ``w`` states ``v``: a date within it ("the fourth quarter of 2005" states
+    2005; 2019 does not state March 2019), a figure of the same unit overlapping it."""
     if v.kind != w.kind:
         return False
     if v.kind == ValueKind.DATE:
         return bool(v.date_from and w.date_from) and (
-            v.date_from <= w.date_to and w.date_from <= v.date_to
+            v.date_from <= w.date_from and w.date_to <= v.date_to
         )
     if None in (v.low, v.high, w.low, w.high) or v.unit != w.unit:
         return False
@@ -222,7 +224,9 @@ def _told_before(a: Assessment) -> bool:
     if not a.unverified:
         return True
     before = [f.value for f in a.context.found] if a.context is not None else []
-    return all(any(_overlaps(v, w) for w in before) for v in a.unverified)
+    own = {f.value.kind for f in a.passage.found}
+    # a figure or date of the kind the passage states itself is the passage's to state
+    return all(v.kind not in own and any(_states(w, v) for w in before) for v in a.unverified)
 
 
 def opposite_evaluation(a: Assessment, t: Thresholds) -> Comparison | None:
@@ -237,8 +241,9 @@ def opposite_evaluation(a: Assessment, t: Thresholds) -> Comparison | None:
     if found is None and same_story and _told_before(a):
         # a comparison is matched by its own words, on either side of the comparison word:
         # its point is said in other words as often as not ("had expected" / "predicted"),
-        # so the claim's names stand for its words
-        found = comparison_flipped(a.claim, a.passage)
+        # so the claim's names stand for its words; what it compares must be named there
+        unstated = frozenset(x for e in a.missing_names for x in e.name.split())
+        found = comparison_flipped(a.claim, a.passage, unstated)
     if found is None:
         return None
     return _opposed(a, t, f"the claim says {found[0]!r} where the source says {found[1]!r}")
