@@ -64,6 +64,36 @@ def test_a_quotation_never_closed_makes_no_run():
     assert _runs(['Lind said: "The ferry left late.', "It was full."]) == [None, None]
 
 
+def test_a_paragraph_that_only_closes_the_open_quotation_carries_it_on():
+    """Copy that leaves out the mark opening a quotation's next paragraph: a paragraph
+    whose one mark closes the quotation after its last sentence is the rest of it."""
+    runs = _runs(
+        ['After the match, ferry captain Ida Lind said, "We learned a lot today.'],
+        ["It was a long crossing.", 'It felt like my first one."'],
+        ["The port reopened."],
+    )
+    assert runs == [QuoteRun("", "p0", "p2")] * 3 + [None]
+    # a mark inside the paragraph opens a quotation of its own: the first one's end is
+    # not known, and the paragraph is narration
+    runs = _runs(
+        ['Lind said, "We learned a lot today.'],
+        ['The mayor said, "The port reopened."'],
+    )
+    assert runs == [None, None]
+    # nor a paragraph's own short quotation in curly marks
+    runs = _runs(
+        ["Lind said, \u201cWe learned a lot today."],
+        ["Officials called the crossing \u201csafe.\u201d"],
+        ["The port reopened."],
+    )
+    assert runs == [None, None, None]
+    # no mark at all: where the quotation ends is not known
+    assert (
+        _runs(['Lind said, "We learned a lot.'], ["The port reopened."], ["It rained."])
+        == [None] * 3
+    )
+
+
 def test_passages_are_stored_with_their_run():
     text = (
         "The pier was closed for a day after the storm.\n\n"

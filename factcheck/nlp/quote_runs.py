@@ -25,12 +25,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Generic, TypeVar
 
-from factcheck.nlp.quotes import SPEAKER_LABEL, open_at_end
+from factcheck.nlp.quotes import SPEAKER_LABEL, open_at_end, quote_marks
 from factcheck.types import QuoteRun
 
 T = TypeVar("T")
 
 _OPENERS = "“\"'‘"
+_MARKS = '“”"'  # the double marks quote_marks reads
 
 
 class _Quotations(Generic[T]):
@@ -42,6 +43,7 @@ class _Quotations(Generic[T]):
         self.before = ""
         self.prev = ""
         self.is_open = False
+        self.doubtful: list[tuple[str, str, bool, T]] = []  # a paragraph read to its end first
 
     def _close(self, closed: bool = True) -> Iterator[tuple[T, QuoteRun | None]]:
         held = self.held
@@ -50,6 +52,36 @@ class _Quotations(Generic[T]):
         held.clear()
 
     def feed(
+        self, pid: str, text: str, new_paragraph: bool, item: T
+    ) -> Iterator[tuple[T, QuoteRun | None]]:
+        if self.doubtful and not new_paragraph:
+            self.doubtful.append((pid, text, new_paragraph, item))
+            return
+        if self.doubtful:
+            yield from self._settle()
+        if self.is_open and new_paragraph and text.lstrip()[:1] not in _OPENERS:
+            # a paragraph after an open quotation, without a mark to carry it on: read to
+            # its end, it may close the quotation (its opening mark left out)
+            self.doubtful.append((pid, text, new_paragraph, item))
+            return
+        yield from self._step(pid, text, new_paragraph, item)
+
+    def _settle(self) -> Iterator[tuple[T, QuoteRun | None]]:
+        """A paragraph after an open quotation that opens with no mark: the rest of the
+        quotation where its one mark closes it after its last sentence ('... put the game
+        to bed early."'); else the quotation's end is not known, and the paragraph is
+        read as narration."""
+        doubtful, self.doubtful = self.doubtful, []
+        if _closes_at_end(" ".join(t for _, t, _, _ in doubtful)):
+            self.held.extend((pid, item) for pid, _, _, item in doubtful)
+            self.is_open = False
+            self.prev = doubtful[-1][0]
+            yield from self._close()
+            return
+        for pid, text, new_paragraph, item in doubtful:
+            yield from self._step(pid, text, new_paragraph, item)
+
+    def _step(
         self, pid: str, text: str, new_paragraph: bool, item: T
     ) -> Iterator[tuple[T, QuoteRun | None]]:
         body = text.lstrip()
@@ -74,9 +106,25 @@ class _Quotations(Generic[T]):
 
     def finish(self) -> Iterator[tuple[T, QuoteRun | None]]:
         """Release a quotation still open (its closing mark is missing)."""
+        if self.doubtful:
+            yield from self._settle()
         if self.held:
             yield from self._close(closed=False)
         self.is_open = False
+
+
+def _closes_at_end(paragraph: str) -> bool:
+    """Whether a paragraph's one quotation mark closes a quotation after its last sentence
+    ('... put the game to bed early."')."""
+    marks = list(quote_marks(paragraph, True))
+    end = paragraph.rstrip()
+    return (
+        sum(ch in _MARKS for ch in paragraph) == 1  # an opening curly mark is not yielded
+        and len(marks) == 1
+        and not marks[0][1]
+        and marks[0][0] == len(end) - 1
+        and end[-2:-1] in (".", "!", "?")
+    )
 
 
 def quote_runs(passages: Iterable[tuple[str, str, bool, T]]) -> Iterator[tuple[T, QuoteRun | None]]:
