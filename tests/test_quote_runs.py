@@ -128,6 +128,17 @@ def test_passages_are_stored_with_their_run():
         ("", '"The ferry left late.', 'Nobody was hurt," Ida Lind said.', "Lind"),
         ("Ida Lind spoke.", '"The ferry left late.', 'Nobody was hurt," she said.', "Lind"),
         ("The port was closed.", '"The ferry left late.', 'Nobody was hurt."', ""),
+        # the passage before closes another quotation; the run names its own speaker at
+        # its end, where its words run from the passage's start
+        (
+            "said Mayor Tor Berg, of the harbour board.",
+            '"The ferry left late.',
+            "The crew did well; a symbol of the port's success,\" said Ida Lind, the harbour"
+            " master.",
+            "Lind",
+        ),
+        # a speaker the quotation quotes, inside its marks, is not the run's speaker
+        ("", 'Ida Lind said: "The ferry left late.', 'Nobody was hurt, Tor Berg told us."', "Lind"),
     ],
 )
 def test_a_passage_inside_a_run_speaks_in_the_voice_the_run_names(

@@ -200,13 +200,29 @@ def run_speaker(run: QuoteRunFacts) -> Voice | None:
             return _resolve(said[0], None, 0.0)
         return Voice(m["who"], norm_entity(m["who"], "PERSON", vocab=first.vocabulary))
     for f in (last, first):
-        said = [s for s in (f.statements if f else ()) if s.quoted]
+        if f is None:
+            continue
+        # the run's last passage: words from its start are the quotation's rest, though
+        # their opening mark stands passages before ('... success," said Obama.'), when
+        # their speaker is named after the mark that closes it (not 'Nobody was hurt, Tor
+        # Berg told us."': a speaker the quotation quotes)
+        said = [
+            s
+            for s in f.statements
+            if s.quoted or (f is last and not s.start and _after_closing(f, s))
+        ]
         if said:
             return _resolve(said[-1], before, 0.0)
     # the passage before speaks for a quotation that opens its passage, not for one that
     # the passage's own narration leads into ("The administration sees it as "a way ...")
     opens = first is not None and first.text.lstrip()[:1] in '"“'
     return introduced_by(before) if opens else None
+
+
+def _after_closing(f: TextFacts, s: Statement) -> bool:
+    """Whether ``s`` names its speaker after the mark closing a quotation that runs from
+    the passage's start."""
+    return any(not start and s.speaker_span[0] >= end for _, start, end in f.quotes)
 
 
 def introduced_by(before: TextFacts | None, earlier: Sequence[TextFacts] = ()) -> Voice | None:
