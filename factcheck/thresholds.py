@@ -89,6 +89,11 @@ class Weights:
     reworded_min_kept: int = 3  # words a reported statement keeps around a changed quote
     reworded_max_words: int = 2  # ... and how many words the change may span on each side
     misattributed_share: float = 0.6  # share of the claim's content in another's words
+    # ... and, where the model reads no stance, the share of the words the claim gives its
+    # speaker that another named speaker's words hold
+    words_of_another_share: float = 0.8
+    words_of_another_words: int = 4  # ... of at least this many words, its names left out
+    same_surname: float = 0.75  # surnames this alike are one name spelt two ways
     verbatim_min_words: int = 4  # a claim's words found verbatim, given to its speaker
     verbatim_weight: float = 0.9
     # timing: share of the claim's words that makes a passage about the same event

@@ -312,3 +312,63 @@ def test_the_verbatim_rule_decides_whatever_the_model_reads(analyzer):
     )
     out = conclude(a, StanceProbs(0.85, 0.1, 0.05), t)
     assert out.rule == "verbatim_statement" and out.stance == Stance.REFUTES
+
+
+# -- words_of_another ---------------------------------------------------------------------
+
+NEUTRAL_READ = StanceProbs(supports=0.2, refutes=0.1, neutral=0.7)
+
+
+def test_words_given_to_another_named_speaker_refute_where_the_model_sees_no_stance(analyzer):
+    """The claim's speaker given words another speaker said (the speaker's "he" standing
+    for a name of the claim's); the stance model, reading the two sentences, sees none."""
+    claim = (
+        "Curator Dana Holm said Piet Vander had wanted to be rich and famous and had made"
+        " many choices to get there."
+    )
+    passage = (
+        '"He wanted to be rich and famous and he made lots of choices to go that way",'
+        " Ilse Marr said."
+    )
+    a, t = _assessed(analyzer, claim, passage)
+    out = conclude(a, NEUTRAL_READ, t)
+    assert out.stance == Stance.REFUTES and out.rule == "words_of_another"
+    assert out.rationale == "the source gives these words to Ilse Marr, not Curator Dana Holm"
+    # the claim's own speaker: not refuted
+    own = claim.replace("Curator Dana Holm", "Ilse Marr")
+    a, t = _assessed(analyzer, own, passage)
+    assert conclude(a, NEUTRAL_READ, t).stance != Stance.REFUTES
+    # a few of the words only: the model's "no stance" stands
+    few = "Curator Dana Holm said Piet Vander had wanted to open a gallery in Ghent."
+    a, t = _assessed(analyzer, few, passage)
+    assert conclude(a, NEUTRAL_READ, t).stance == Stance.NEUTRAL
+    # the claim's speaker named in the passage (agreed with, echoed, quoted): not refuted
+    for passage_naming in (
+        '"I agree with Dana Holm that he wanted to be rich and famous and made lots of'
+        ' choices to go that way," Ilse Marr said.',
+        '"As Dana Holm said, he wanted to be rich and famous and he made lots of choices to'
+        ' go that way," Ilse Marr said.',
+    ):
+        a, t = _assessed(analyzer, claim, passage_naming)
+        assert conclude(a, NEUTRAL_READ, t).stance != Stance.REFUTES
+    # an organisation and its spokesman; one name spelt two ways; a stock phrase
+    for c, p in (
+        (
+            "Harbour police said the suspect had fled the scene in a red car after the raid.",
+            '"The suspect fled the scene in a red car after the raid," Sergeant Tom Hale said.',
+        ),
+        (
+            "Dana Kholm said the ferry had been late nearly every single day this winter.",
+            '"The ferry was late nearly every single day this winter," Dana Cholm said.',
+        ),
+        (
+            "Dana Holm said it was a great day for the city.",
+            '"This is a great day for our city," Ilse Marr said at the ribbon cutting.',
+        ),
+    ):
+        a, t = _assessed(analyzer, c, p)
+        assert conclude(a, NEUTRAL_READ, t).stance != Stance.REFUTES, (c, p)
+    # a speaker named only by a description is not known to be someone else
+    described = passage.replace("Ilse Marr said", "the curator said")
+    a, t = _assessed(analyzer, claim, described)
+    assert conclude(a, NEUTRAL_READ, t).stance != Stance.REFUTES

@@ -50,6 +50,7 @@ from factcheck.rules.speakers import (
     other_voice,
     quote_altered,
     quoted_word_changed,
+    words_of_another,
 )
 from factcheck.rules.timing import (
     account_dates,
@@ -408,6 +409,8 @@ def _concluded(a: Assessment, probs: StanceProbs | None, t: Thresholds) -> Compa
                 )
                 if swapped is not None:
                     return swapped
+            if (given := words_of_another(a, t)) is not None:
+                return replace(given, rule="words_of_another")
         return out
     missing = missing_parts(a, probs, t)
     if missing:

@@ -10,6 +10,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from factcheck.nlp.backshift import reported_in
+from factcheck.nlp.names import entity_match
 from factcheck.nlp.speech import (
     Voice,
     cited,
@@ -20,7 +21,7 @@ from factcheck.nlp.speech import (
     voice,
 )
 from factcheck.nlp.statements import Statement
-from factcheck.nlp.words import canon_set
+from factcheck.nlp.words import canon_set, overlap
 from factcheck.rules.assessment import Assessment, Comparison
 from factcheck.thresholds import Thresholds
 from factcheck.types import Stance, StanceProbs, ValueKind
@@ -281,3 +282,51 @@ def attributed(a: Assessment, out: Comparison) -> Comparison:
         rationale=f"the source attributes this to {v.speaker}, not {claimed.speaker}",
         speaker=v.speaker,
     )
+
+
+def words_of_another(a: Assessment, t: Thresholds) -> Comparison | None:
+    """The words the claim gives its speaker, nearly all of them, given by the passage to
+    another person it names ("Kamal Roe said the ferry had been late every day" / '"It
+    was late every day," Ida Lind said.'): the claim gives them to the wrong speaker,
+    though the stance model, reading the two sentences, sees no stance.
+
+    Only between two people each named by a name (not an organisation and its spokesman,
+    not "you"), where neither the passage nor the one before it names the claim's speaker
+    (who may be the one agreed with, echoed or quoted: "As Roe said, ..."), and the words
+    are enough to be a statement of one's own (``words_of_another_words`` of them, not "a
+    great day for the city"); never for a question, nor where a quotation of the claim's
+    is not there."""
+    claimed = claimed_statement(a.claim)
+    if claimed is None or a.passage.question or any(not c.agree for c in a.checks):
+        return None
+    if not all(quoted_in(q, a.passage.text) for q, _, _ in a.claim.quotes):
+        return None
+    vocab = a.claim.vocabulary
+    people = [e for e in a.claim.entities if e.entity_type == "PERSON"]
+    if not any(entity_match(e.name, claimed.name, vocab=vocab) for e in people):
+        return None
+    named = [*a.passage.entities, *(a.context.entities if a.context else ())]
+    if any(entity_match(e.name, claimed.name, vocab=vocab) for e in named):
+        return None
+    v = _claimed_voice(a, claimed)
+    if not (v.known and v.speaker) or _same_speaker(a, claimed.name, v):
+        return None
+    surnames = claimed.name.split()[-1:] + v.name.split()[-1:]
+    alike = SequenceMatcher(None, surnames[0], surnames[1]).ratio() if len(surnames) == 2 else 1
+    if alike >= t.weights.same_surname:
+        return None  # one name spelt two ways ("Gaddafi", "Qaddafi")
+    if not any(
+        e.entity_type == "PERSON" and entity_match(e.name, v.name, vocab=vocab)
+        for e in a.passage.entities
+    ):
+        return None
+    # the words said, but the names in them: the speaker's "he" is the claim's "Warhol"
+    words = claimed.words - {x for e in a.claim.entities for x in e.name.split()}
+    theirs = next((s.words for s in a.passage.statements if s.name == v.name), None)
+    pool = a.passage.content if theirs is None else theirs
+    w = t.weights
+    if len(words) < w.words_of_another_words or overlap(words, pool) < w.words_of_another_share:
+        return None
+    why = f"the source gives these words to {v.speaker}, not {claimed.speaker}"
+    weight = min(1.0, w.other_name_base + w.other_name_per_overlap * a.overlap)
+    return replace(says(a, Stance.REFUTES, weight, why), speaker=v.speaker)
