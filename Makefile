@@ -66,6 +66,8 @@ eval: install-test
 	$(PY) -m benchmarks.yardsticks --model $(V2) --json benchmarks/out/yardsticks-v2.json
 	$(PY) -m benchmarks.attribution --json benchmarks/out/attribution.json
 	$(PY) -m benchmarks.quote_runs
+	$(PY) -m benchmarks.degrees
+	$(PY) -m benchmarks.comparisons --nli
 	$(PY) -m benchmarks.claim_matching
 	$(PY) -m benchmarks.eval_climate_fever
 	$(PY) -m benchmarks.eval_climate_fever --setup gold --model $(V2)
