@@ -37,6 +37,7 @@ ALIGNMENT_SCORES = {
 }
 # Counts of words or days, and the retrieval pool's multiple.
 COUNTS = {
+    "words_of_another_words",
     "precise_digits",
     "name_candidates",
     "reworded_min_kept",
