@@ -38,7 +38,7 @@ def _pattern(markers: tuple[str, ...]) -> re.Pattern[str]:
 
 
 @cache
-def _grades(vocab: Vocabulary) -> dict[str, int]:
+def grades(vocab: Vocabulary) -> dict[str, int]:
     """The gradable words (lexicon ``gradable``) as the analyser keeps their lemmas."""
     return {canon(w, "ADJ", vocab=vocab): n for w, n in vocab.gradable.items()}
 
@@ -75,14 +75,14 @@ def comparatives(facts: TextFacts) -> list[Comparative]:
     markers = tuple(sorted(vocab.comparison_markers))
     if not markers or not vocab.gradable:
         return []
-    grades = _grades(vocab)
+    grade_of = grades(vocab)
     lemma_at = {start: lemma for lemma, start, _ in facts.spans}
     args = frozenset(w for _, ws in facts.frames for w in ws)
     articles = frozenset(vocab.definite_articles) | frozenset(vocab.indefinite_articles)
     text = facts.text
     out: list[Comparative] = []
     for m in _pattern(markers).finditer(text):
-        grade = grades.get(lemma_at.get(m.start(1), ""))
+        grade = grade_of.get(lemma_at.get(m.start(1), ""))
         if grade is None:
             continue
         before = re.findall(r"[^\W\d]+", text[: m.start(1)])

@@ -12,9 +12,9 @@ from typing import cast
 
 from factcheck.lang import alternation
 from factcheck.nlp.facts import TextFacts
-from factcheck.nlp.words import canon, canon_set, fuzzy_in
+from factcheck.nlp.words import canon_set, fuzzy_in
 from factcheck.rules.assessment import Assessment, Comparison, contradicted
-from factcheck.rules.comparisons import comparison_flipped
+from factcheck.rules.comparisons import comparison_flipped, grades
 from factcheck.thresholds import Thresholds
 from factcheck.types import Value, ValueKind
 
@@ -125,19 +125,13 @@ def opposite(
     return None
 
 
-def _grades(facts: TextFacts) -> dict[str, int]:
-    """The language's gradable words (lexicon ``gradable``) as the analyser keeps lemmas."""
-    vocab = facts.vocabulary
-    return {canon(w, "ADJ", vocab=vocab): n for w, n in vocab.gradable.items()}
-
-
 def other_end(claim: TextFacts, passage: TextFacts) -> tuple[str, str] | None:
     """A pair (claim's word, source's word): a thing the claim puts at one end of a scale
     ("the loss was smaller than predicted") and the source, of the same thing in the same
     role, only at the other ("far greater than predicted"), where the source has every
     other word of the claim; never words of two scales (size, time, ...), nor a word
     either text negates."""
-    grade = _grades(claim)
+    grade = grades(claim.vocabulary)
     negated = claim.polar[1] | passage.polar[1]
     if claim.negative != passage.negative:
         return None
