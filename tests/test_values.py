@@ -974,3 +974,33 @@ def test_a_glued_p_is_pence_only_against_a_number(analyzer):
     for text in ("The meeting starts at 5pm.", "He scored 3 points and 4 p."):
         kinds = [v.kind.value for v in analyzer.analyze(text).values]
         assert "money" not in kinds, text
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "agree"),
+    [
+        ("between 60 and 180 days", "between 60 and 90 days", False),  # one end moved
+        ("1.5 to 4 years", "1.5 to 2 years", False),
+        ("between 70 and 80 days", "between 60 and 90 days", False),  # inside it, still another
+        ("between 60 and 90 days", "between 60 and 90 days", True),
+        ("two to three months", "60 to 90 days", True),  # each end within its rounding
+        ("75 days", "between 60 and 90 days", True),  # a figure in a range: may both be true
+    ],
+)
+def test_two_ranges_agree_only_end_for_end(claim, source, agree):
+    from factcheck.rules.align import values_agree
+
+    def length(t):
+        return one(f"It would take {t}.", ValueKind.DURATION)
+
+    assert values_agree(length(claim), length(source)) is agree
+
+
+def test_two_ranges_of_a_count_agree_only_end_for_end():
+    from factcheck.rules.align import values_agree
+
+    def count(t):
+        return one(f"The plane seats {t} people.", ValueKind.QUANTITY)
+
+    assert not values_agree(count("200 to 400"), count("200 to 300"))
+    assert values_agree(count("200 to 300"), count("200 to 300"))

@@ -130,7 +130,21 @@ def values_agree(
             return alo <= pb <= ahi
         if _direction(a, vocab) == _direction(b, vocab):
             return abs(ab - pb) <= w.exact_tolerance * max(abs(ab), abs(pb))
+    if _range(a) and _range(b):
+        # Two ranges are each a figure of two ends, as a bound is one of one end: "between
+        # 60 and 90 days" is not stated by "between 60 and 180 days", though 75 days lies
+        # in both. Each end may differ by its rounding ("60 to 90 days" / "two to three
+        # months").
+        return all(
+            abs(x - y) <= w.rounding_share * max(abs(x), abs(y))
+            for x, y in ((alo, blo), (ahi, bhi))
+        )
     return alo <= bhi and blo <= ahi
+
+
+def _range(v: Value) -> bool:
+    """A range written as one ("between 60 and 90 days", "1.5 to 2 years", "5-10%")."""
+    return v.hedge == "range" and v.low is not None and v.high is not None and v.low != v.high
 
 
 def on_its_side(v: Value, claim: Value, *, vocab: Vocabulary | None = None) -> bool:
