@@ -142,7 +142,7 @@ NUMERIC_KINDS = frozenset(
     [ValueKind.QUANTITY, ValueKind.MONEY, ValueKind.PERCENT, ValueKind.DURATION]
 )
 Grain = Literal["", "day", "week", "month", "year", "decade"]
-DurationRole = Literal["", "length", "span", "ahead", "offset", "age", "between", "rate"]
+DurationRole = Literal["", "length", "span", "record", "ahead", "offset", "age", "between", "rate"]
 
 
 @dataclass(frozen=True, slots=True)

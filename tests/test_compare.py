@@ -721,3 +721,19 @@ def test_two_times_of_one_sentence_give_a_length_the_claim_may_state(analyzer):
     assert any(c.claim.kind == ValueKind.DURATION and c.agree for c in right)
     wrong = align(analyzer.analyze("The Harlow talks lasted two hours.", DL), passage)
     assert not any(can_refute(c) for c in wrong)
+
+
+@pytest.mark.parametrize(
+    ("window", "agree"),
+    [("20 years", False), ("10 years", True), ("five years", True), ("a decade", True)],
+)
+def test_how_far_back_a_record_goes_is_stated_by_a_longer_window_only(analyzer, window, agree):
+    """ "Its lowest level in 10 years" says "its lowest in five years" too, not "in 20
+    years": a claim's longer window overstates the record (and is refuted by it)."""
+    from factcheck.rules.align import align, can_refute
+
+    passage = analyzer.analyze("The Kestrel index fell to its lowest level in 10 years.", DL)
+    claim = analyzer.analyze(f"The Kestrel index fell to its lowest level in {window}.", DL)
+    (check,) = [c for c in align(claim, passage) if c.claim.kind == ValueKind.DURATION]
+    assert check.agree is agree
+    assert can_refute(check) is not agree

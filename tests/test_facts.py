@@ -66,7 +66,13 @@ def test_duration_roles_are_their_own_field(analyzer):
         ("The remaining two years were hard.", "length"),
         # a window word before the duration wins over "before": how long the fall took
         ("The index lost 4% in two hours before trading stopped.", "length"),
-        ("The index's lowest close in two years came before trading stopped.", "span"),
+        # how far back a record goes (a superlative's or a first's window)
+        ("The index's lowest close in two years came before trading stopped.", "record"),
+        ("The index fell to its lowest level in 10 years.", "record"),
+        ("The firm posted its first profit for four years.", "record"),
+        ("It is the first time in a decade that the mill closed.", "record"),
+        ("It was their second win in three weeks.", "span"),  # a count within the window
+        ("The mill has been the largest employer for 20 years.", "length"),
         ("The council will cut 500 posts over the next five years.", "ahead"),
         ("The union said it would strike within 72 hours.", "ahead"),
         ("Coral cover has fallen by half in the past 50 years.", "span"),

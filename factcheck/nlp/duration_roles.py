@@ -1,7 +1,8 @@
 """The role of a length of time in its sentence: an event's length, a window looked back
-over, a term ahead, an offset between two events, an age ("talked for an hour", "their
-second in three weeks", "cuts over the next four years", "73 seconds after liftoff", "a
-19-year-old"). Lengths of two roles are never compared (rules/agree.py)."""
+over, how far back a record goes, a term ahead, an offset between two events, an age
+("talked for an hour", "their second in three weeks", "its lowest level in 10 years",
+"cuts over the next four years", "73 seconds after liftoff", "a 19-year-old"). Lengths of
+two roles are never compared (rules/agree.py)."""
 
 from __future__ import annotations
 
@@ -73,12 +74,14 @@ def _countdown(vocab: Vocabulary) -> re.Pattern[str]:
 def duration_role(
     doc: Any, start: int, end: int, *, vocab: Vocabulary | None = None
 ) -> DurationRole:
-    """'span' for a window of time looked over ("their second in three weeks"), 'ahead'
-    for a term ahead, a plan's or a deadline's ("cuts over the next four years", "respond
-    within 48 hours"), 'offset' for how long one event came after or before another
-    ("exploded 73 seconds after liftoff", "three days later than planned", "two years
-    behind schedule"), else 'length'
-    ("a 50-minute call", "talked for an hour"): none is compared with another role."""
+    """'span' for a window of time looked over ("their second in three weeks"), 'record'
+    for one a superlative or "first" holds over ("its lowest level in 10 years", "the
+    first gain for four years": how far back the record goes), 'ahead' for a term ahead,
+    a plan's or a deadline's ("cuts over the next four years", "respond within 48
+    hours"), 'offset' for how long one event came after or before another ("exploded 73
+    seconds after liftoff", "three days later than planned", "two years behind
+    schedule"), else 'length' ("a 50-minute call", "talked for an hour"): none is
+    compared with another role."""
     v = resolve(vocab)
     toks = tokens(doc, start, end)
     if _ago(v).search(doc.text[end : end + 6]):
@@ -92,7 +95,10 @@ def duration_role(
     if (
         prep is not None
         and prep.lower_ in v.length_prepositions
-        and not (prep.lower_ in v.window_after_superlative and marks_a_superlative(prep.head))
+        and not (
+            prep.lower_ in v.window_after_superlative
+            and (marks_a_superlative(prep.head) or _record(prep, v))
+        )
     ):
         # "sat in a cell for the next 30 hours", "held him for 48 hours before releasing
         # him": how long it went on, whatever comes before or after
@@ -108,6 +114,8 @@ def duration_role(
             return "ahead"  # "the mine will reopen in six months": a term ahead
         if prep is not None and prep.lower_ in v.span_prepositions and _took(prep):
             return "length"  # "fell 20% in three weeks": how long the fall took
+        if prep is not None and prep.pos_ == "ADP" and _record(prep, v):
+            return "record"  # "fell to its lowest level in 10 years": how far back it goes
         return "span"  # "their second in just over 3 weeks", "in two hours before ..."
     after = re.match(r"\W*(\w+)", doc.text[end : end + 20])
     if after and after.group(1).lower() in v.offset_words | v.lateness_words:
@@ -120,12 +128,45 @@ def duration_role(
         return "age"  # "a 19-year-old", "19 years old", "aged 19 years"
     for t in toks:
         if t.head.pos_ == "ADP" and not (start <= t.head.idx < end):
-            if t.head.lower_ in v.window_after_superlative and marks_a_superlative(t.head.head):
-                return "span"  # "the first gain for four years", "its lowest for a decade"
+            if t.head.lower_ in v.window_after_superlative and (
+                marks_a_superlative(t.head.head) or _record(t.head, v)
+            ):
+                # "the first gain for four years", "its lowest for a decade"; "their second
+                # win for a month" counts wins in the window
+                return "record" if _record(t.head, v) else "span"
             if t.head.lower_ in v.span_prepositions and not _took(t.head):
                 return "span"
             return "length"
     return "length"
+
+
+def _record(prep: Any, vocab: Vocabulary) -> bool:
+    """Whether the window the preposition ``prep`` opens is how far back a record goes:
+    hung on a superlative or on "first", or on a noun one of those marks ("its lowest for
+    a decade", "the first gain for four years"), or on the verb whose object or
+    destination one marks ("fell to its lowest level in 10 years", "posted its biggest
+    profit in a decade"). Not another ordinal: "their second win in three weeks" counts
+    wins within the window."""
+    head = prep.head
+    marked = [head]
+    if head.pos_ in ("VERB", "AUX"):
+        marked += [c for c in head.children if c.dep_ in ("dobj", "attr")]
+        marked += [
+            x
+            for c in head.children
+            if c.dep_ == "prep" and c is not prep
+            for x in c.children
+            if x.dep_ == "pobj"
+        ]
+
+    def first_or_most(t: Any) -> bool:
+        return t.tag_ in ("JJS", "RBS") or vocab.ordinals.get(t.lower_) == 1
+
+    return any(
+        marks_a_superlative(x)
+        and any(first_or_most(y) for y in (x, *(c for c in x.children if c.dep_ == "amod")))
+        for x in marked
+    )
 
 
 def _took(prep: Any) -> bool:

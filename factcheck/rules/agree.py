@@ -120,6 +120,10 @@ def values_agree(
         return af <= bt and bf <= at
     alo, ahi = _interval(a, w, vocab)
     blo, bhi = _interval(b, w, vocab)
+    if a.kind == K.DURATION and a.role == b.role == "record":
+        # How far back a record goes: the source's "its lowest level in 10 years" says
+        # "its lowest in five years" too, and not "in 20 years" (``a`` is the claim's).
+        return alo <= bhi
     pb = bound(b, vocab=vocab)
     if pb is not None:
         # The second text gives only a bound ("at least 107 people"): that is its figure. A
@@ -219,7 +223,8 @@ def compatible(a: Value, b: Value, like: Like = exact, *, vocab: Vocabulary | No
         # "a 4% fall in two hours"): they may state each other, never refute (can_refute),
         # and a bound is no such figure ("more than an hour" / "in three weeks")
         same = (a.low, a.high) == (b.low, b.high)
-        return a.role == b.role or ({a.role, b.role} == {"length", "span"} and same)
+        loose = ({"length", "span"}, {"record", "span"})  # one figure parsed two ways
+        return a.role == b.role or ({a.role, b.role} in loose and same)
     if a.kind == K.QUANTITY and (of(a) in units or of(b) in units):
         return of(a) == of(b)  # 0.3 degrees is never 2,014 of anything
     if a.kind in (K.QUANTITY, K.ORDINAL) and of(a) and of(b):
