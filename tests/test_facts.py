@@ -331,3 +331,33 @@ def test_names_of_one_kind_listed_together_count_them(analyzer):
     ((text, n, noun),) = lists("Delegates from Norway, Finland and Estonia met on Monday.")
     assert (text, n) == ("Norway, Finland and Estonia", 3) and noun
     assert not lists("The company makes cars and trucks.")
+
+
+def test_a_list_of_counts_writes_its_counted_noun_once(analyzer):
+    """ "4,300 jobs in France, 3,700 in Germany and 400 in Spain" counts jobs three times:
+    the claim's "3,700 jobs in Germany" is that 3,700, not the 4,300 that names the noun."""
+    f = analyzer.analyze(
+        "Kestrel expects to cut approximately 4,300 jobs in France, 3,700 in Germany and"
+        " 400 in Spain.",
+        DL,
+    )
+    assert [(v.text, v.noun) for v in f.values if v.kind == ValueKind.QUANTITY] == [
+        ("approximately 4,300", "job"),
+        ("3,700", "job"),
+        ("400", "job"),
+    ]
+    # a count after another clause, or of another noun, keeps its own
+    g = analyzer.analyze("The vote was 52 votes to 48.", DL)
+    assert [v.noun for v in g.values if v.kind == ValueKind.QUANTITY] == ["vote", ""]
+
+
+def test_a_claim_count_pairs_with_its_own_item_of_a_list(analyzer):
+    from factcheck.rules.align import align
+
+    passage = analyzer.analyze(
+        "Kestrel expects to cut approximately 4,300 jobs in France, 3,700 in Germany and"
+        " 400 in Spain.",
+        DL,
+    )
+    claim = analyzer.analyze("Kestrel expects to cut about 3,700 jobs in Germany.", DL)
+    assert [(c.passage.text, c.agree) for c in align(claim, passage)] == [("3,700", True)]

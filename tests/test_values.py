@@ -981,9 +981,10 @@ def test_a_glued_p_is_pence_only_against_a_number(analyzer):
     [
         ("between 60 and 180 days", "between 60 and 90 days", False),  # one end moved
         ("1.5 to 4 years", "1.5 to 2 years", False),
-        ("between 70 and 80 days", "between 60 and 90 days", False),  # inside it, still another
         ("between 60 and 90 days", "between 60 and 90 days", True),
         ("two to three months", "60 to 90 days", True),  # each end within its rounding
+        ("eight to 12 weeks", "two to three months", True),  # low ends apart: may be one
+        ("between 70 and 80 days", "between 60 and 90 days", True),
         ("75 days", "between 60 and 90 days", True),  # a figure in a range: may both be true
     ],
 )
@@ -1004,3 +1005,36 @@ def test_two_ranges_of_a_count_agree_only_end_for_end():
 
     assert not values_agree(count("200 to 400"), count("200 to 300"))
     assert values_agree(count("200 to 300"), count("200 to 300"))
+
+
+def test_a_change_to_a_level_read_as_a_range_is_not_two_ends():
+    """ "Rose 5 cents to $4.50" is read as a range from 5 cents; it states "rose from $4.45
+    to $4.50" (one level, two ways to the rise): only ranges from one low end differ."""
+    from factcheck.rules.align import values_agree
+
+    def money(t):
+        (v,) = [v for v in vals(f"Kestrel shares rose {t} on Monday.") if v.low is not None]
+        return v
+
+    assert values_agree(money("from $4.45 to $4.50"), money("5 cents to $4.50"))
+    assert values_agree(money("5 cents to $4.50"), money("from $4.45 to $4.50"))
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "agree"),
+    [
+        ("roughly 65 percent", "approximately 56 percent", False),  # reaches meet, no more
+        ("about 10,000", "about 12,000", False),
+        ("about 10,500", "around 10,000", True),  # each within the other's reach
+        ("about 56 percent", "approximately 56 percent", True),
+        ("about 60 percent", "56 percent", True),  # one approximation: as before
+    ],
+)
+def test_two_approximations_agree_only_within_each_others_reach(claim, source, agree):
+    from factcheck.rules.align import values_agree
+
+    def share(t):
+        (v,) = [v for v in vals(f"The Kestrel party won {t} of the vote.") if v.low is not None]
+        return v
+
+    assert values_agree(share(claim), share(source)) is agree

@@ -13,7 +13,7 @@ from typing import Any
 from factcheck.lang import Vocabulary, alternation, resolve, words_pattern
 from factcheck.nlp.ages import age_before
 from factcheck.nlp.dates import CLAUSE_BREAK, date_patterns
-from factcheck.nlp.syntax import marks_a_superlative, tokens
+from factcheck.nlp.syntax import lemma, marks_a_superlative, tokens
 from factcheck.types import DurationRole
 
 
@@ -141,12 +141,16 @@ def duration_role(
 
 
 def _record(prep: Any, vocab: Vocabulary) -> bool:
-    """Whether the window the preposition ``prep`` opens is how far back a record goes:
-    hung on a superlative or on "first", or on a noun one of those marks ("its lowest for
-    a decade", "the first gain for four years"), or on the verb whose object or
-    destination one marks ("fell to its lowest level in 10 years", "posted its biggest
-    profit in a decade"). Not another ordinal: "their second win in three weeks" counts
-    wins within the window."""
+    return bool(record_of(prep, vocab))
+
+
+def record_of(prep: Any, vocab: Vocabulary) -> str:
+    """Which record the window the preposition ``prep`` opens goes back for ("low
+    level", "first gain"), or "" when it is no record's: hung on a superlative or on
+    "first", or on a noun one of those marks ("its lowest for a decade", "the first gain
+    for four years"), or on the verb whose object or destination one marks ("fell to its
+    lowest level in 10 years", "posted its biggest profit in a decade"). Not another
+    ordinal: "their second win in three weeks" counts wins within the window."""
     head = prep.head
     marked = [head]
     if head.pos_ in ("VERB", "AUX"):
@@ -162,11 +166,27 @@ def _record(prep: Any, vocab: Vocabulary) -> bool:
     def first_or_most(t: Any) -> bool:
         return t.tag_ in ("JJS", "RBS") or vocab.ordinals.get(t.lower_) == 1
 
-    return any(
-        marks_a_superlative(x)
-        and any(first_or_most(y) for y in (x, *(c for c in x.children if c.dep_ == "amod")))
-        for x in marked
-    )
+    for x in marked:
+        if not marks_a_superlative(x):
+            continue
+        mark = next(
+            (y for y in (x, *(c for c in x.children if c.dep_ == "amod")) if first_or_most(y)), None
+        )
+        if mark is not None:
+            words = [lemma(mark, vocab=vocab)] + ([lemma(x, vocab=vocab)] if x is not mark else [])
+            return " ".join(words)
+    return ""
+
+
+def record_mark(doc: Any, start: int, end: int, *, vocab: Vocabulary | None = None) -> str:
+    """The record a length of time of the role 'record' goes back for ("low level" of
+    "fell to its lowest level in 10 years"): two records' windows are two figures."""
+    v = resolve(vocab)
+    toks = tokens(doc, start, end)
+    preps = [t.head for t in toks if t.head.pos_ == "ADP" and not (start <= t.head.idx < end)]
+    if toks and toks[0].i > 0:
+        preps.append(doc[toks[0].i - 1])
+    return next((r for p in preps if p.pos_ == "ADP" and (r := record_of(p, v))), "")
 
 
 def _took(prep: Any) -> bool:

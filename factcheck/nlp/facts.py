@@ -23,7 +23,7 @@ from factcheck.nlp import designations, mood, polarity, syntax
 from factcheck.nlp.ages import as_age
 from factcheck.nlp.date_ranges import is_between
 from factcheck.nlp.dates import DateContext
-from factcheck.nlp.duration_roles import duration_role
+from factcheck.nlp.duration_roles import duration_role, record_mark
 from factcheck.nlp.elapsed import elapsed_role, is_elapsed
 from factcheck.nlp.fingerprint import SPACY_MODEL, analysis_fingerprint
 from factcheck.nlp.lemmas import import_spacy_without_torch, load_pipeline
@@ -32,7 +32,7 @@ from factcheck.nlp.names import entity_match, norm_entity
 from factcheck.nlp.quotes import quotations
 from factcheck.nlp.ranks import Rank, ranks
 from factcheck.nlp.roles import Role, Slot, name_slots, verb_roles
-from factcheck.nlp.shared_units import carry_currency
+from factcheck.nlp.shared_units import carry_currency, carry_noun
 from factcheck.nlp.statements import Statement, statements
 from factcheck.nlp.subject_owners import figure_owners
 from factcheck.nlp.tense import past_dates
@@ -327,6 +327,7 @@ def _facts(doc: Any, ctx: DateContext, vocab: Vocabulary) -> tuple[TextFacts, Da
         )
     )
     carried = carry_currency([f.value for f in in_context], vocab=vocab)  # "the four billion"
+    carried = carry_noun(text, carried)  # "4,300 jobs in France, 3,700 in Germany"
     in_context = tuple(replace(f, value=v) for f, v in zip(in_context, carried, strict=True))
     groups = [
         *named_lists(doc, vocab=vocab),
@@ -415,7 +416,9 @@ def _in_context(
     if v.kind == ValueKind.DURATION and not v.role:
         since = is_elapsed(v, vocab=vocab)  # "since 2004": the time since a date
         role = elapsed_role(doc, a, b) if since else duration_role(doc, a, b, vocab=vocab)
-        v = replace(v, role=role)
+        # a record's window says which record ("low level"), as a count says what it counts
+        noun = record_mark(doc, a, b, vocab=vocab) if role == "record" else v.noun
+        v = replace(v, role=role, noun=noun)
     near = frozenset(
         lem for lem, s, e in spans if abs(s - a) < NEAR or abs(e - b) < NEAR
     ) | syntax.arguments(doc, a, b, vocab=vocab)

@@ -2,7 +2,8 @@
 percent" are 8% and 14%, "5, 10 and 20 km" three distances, "two and three years" two
 lengths of time. A bare number joined to the next figure by a list word (numbers.json
 'list_joiners') takes that figure's kind, unit and scale; a range ("between 5 and 10%")
-is read as one value before this (values.merge_ranges)."""
+is read as one value before this (values.merge_ranges). So are a currency named once
+(:func:`carry_currency`) and a counted noun written at a list's first count (:func:`carry_noun`)."""
 
 from __future__ import annotations
 
@@ -79,3 +80,23 @@ def carry_currency(values: list[Value], *, vocab: Vocabulary | None = None) -> l
         else x
         for x in values
     ]
+
+
+_ITEM_GAP = re.compile(r"^[^,;:.!?()\"“”]{0,40}(?:,|\band\b|,\s+and\b)\s*$")
+
+
+def carry_noun(text: str, values: list[Value]) -> list[Value]:
+    """``values`` (in text order) with a bare count that starts the next item of a list
+    given the counted noun of the count before it: "cut approximately 4,300 jobs in
+    France, 3,700 in Germany and 400 in Spain" counts jobs three times; copy writes the
+    noun once. Only where the two are a few words apart, the second after a comma or
+    "and" ("..., 3,700 in Germany"), and only a count of no unit."""
+    out = list(values)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        bare = b.kind == ValueKind.QUANTITY and not (b.unit or b.noun or b.entity_type)
+        counted = a.kind == ValueKind.QUANTITY and bool(a.noun) and not a.unit
+        gap = text[a.span[1] : b.span[0]]
+        if bare and counted and len(gap.split()) <= 6 and _ITEM_GAP.match(gap):
+            out[i] = replace(b, noun=a.noun)
+    return out

@@ -120,10 +120,6 @@ def values_agree(
         return af <= bt and bf <= at
     alo, ahi = _interval(a, w, vocab)
     blo, bhi = _interval(b, w, vocab)
-    if a.kind == K.DURATION and a.role == b.role == "record":
-        # How far back a record goes: the source's "its lowest level in 10 years" says
-        # "its lowest in five years" too, and not "in 20 years" (``a`` is the claim's).
-        return alo <= bhi
     pb = bound(b, vocab=vocab)
     if pb is not None:
         # The second text gives only a bound ("at least 107 people"): that is its figure. A
@@ -134,16 +130,24 @@ def values_agree(
             return alo <= pb <= ahi
         if _direction(a, vocab) == _direction(b, vocab):
             return abs(ab - pb) <= w.exact_tolerance * max(abs(ab), abs(pb))
-    if _range(a) and _range(b):
-        # Two ranges are each a figure of two ends, as a bound is one of one end: "between
-        # 60 and 90 days" is not stated by "between 60 and 180 days", though 75 days lies
-        # in both. Each end may differ by its rounding ("60 to 90 days" / "two to three
-        # months").
-        return all(
-            abs(x - y) <= w.rounding_share * max(abs(x), abs(y))
-            for x, y in ((alo, blo), (ahi, bhi))
-        )
+    ha, hb = vocab.hedges.get(a.hedge), vocab.hedges.get(b.hedge)
+    if ha and hb and ha.means == hb.means == "about" and ha.width and hb.width:
+        # Two approximations are two figures, each rounded: "roughly 65%" is not
+        # "approximately 56%", though the reaches of the two (58.5-71.5, 50.4-61.6) meet.
+        # The same figure when each lies within the other's reach.
+        ca, cb = (alo + ahi) / 2, (blo + bhi) / 2
+        return abs(ca - cb) <= max(ha.width, hb.width) * max(abs(ca), abs(cb))
+    if _range(a) and _range(b) and _near(alo, blo, w) and not _near(ahi, bhi, w):
+        # Two ranges from one low end to two high ends are two figures: "between 60 and
+        # 90 days" is not stated by "between 60 and 180 days", though 75 days lies in both.
+        # Only from one low end: "rose 5 cents to $4.50" (read as a range) is "rose from
+        # $4.45 to $4.50", and "eight to 12 weeks" "two to three months".
+        return False
     return alo <= bhi and blo <= ahi
+
+
+def _near(x: float, y: float, w: Weights) -> bool:
+    return abs(x - y) <= w.rounding_share * max(abs(x), abs(y))
 
 
 def _range(v: Value) -> bool:
@@ -223,6 +227,8 @@ def compatible(a: Value, b: Value, like: Like = exact, *, vocab: Vocabulary | No
         # "a 4% fall in two hours"): they may state each other, never refute (can_refute),
         # and a bound is no such figure ("more than an hour" / "in three weeks")
         same = (a.low, a.high) == (b.low, b.high)
+        if a.role == b.role == "record" and a.noun and b.noun and a.noun != b.noun:
+            return False  # "its biggest gain in 10 years" / "its highest level in three"
         loose = ({"length", "span"}, {"record", "span"})  # one figure parsed two ways
         return a.role == b.role or ({a.role, b.role} in loose and same)
     if a.kind == K.QUANTITY and (of(a) in units or of(b) in units):

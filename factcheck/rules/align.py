@@ -117,8 +117,8 @@ def can_refute(c: ValueCheck, w: Weights = DEFAULT.weights) -> bool:
     Only sure alignments may refute (a loose one may pair values about different things),
     and never two windows of time: "over the past 30 years" is not contradicted by "in the
     past 50 years" (both can be true), unlike the lengths of one event ("a 90-minute call")
-    and the offsets between two ("73 seconds after liftoff"); nor how far back a record
-    goes ("its lowest level in 10 years" refutes "in 20 years": agree.values_agree).
+    and the offsets between two ("73 seconds after liftoff"), and how far back one record
+    goes ("its lowest level in 10 years" / "in 20 years").
     """
     return not c.agree and sure(c, w)
 
