@@ -349,6 +349,13 @@ def test_a_list_of_counts_writes_its_counted_noun_once(analyzer):
     # a count after another clause, or of another noun, keeps its own
     g = analyzer.analyze("The vote was 52 votes to 48.", DL)
     assert [v.noun for v in g.values if v.kind == ValueKind.QUANTITY] == ["vote", ""]
+    # a part ("3 of whom") or the subject of its own verb ("2,000 fled") is no list item
+    for text in (
+        "The crash killed 12 people, 3 of whom were children.",
+        "The flood destroyed 80 homes, and 2,000 fled.",
+    ):
+        counts = [v for v in analyzer.analyze(text, DL).values if v.kind == ValueKind.QUANTITY]
+        assert counts[-1].noun == "", text
 
 
 def test_a_claim_count_pairs_with_its_own_item_of_a_list(analyzer):

@@ -1024,8 +1024,9 @@ def test_a_change_to_a_level_read_as_a_range_is_not_two_ends():
     ("claim", "source", "agree"),
     [
         ("roughly 65 percent", "approximately 56 percent", False),  # reaches meet, no more
-        ("about 10,000", "about 12,000", False),
+        ("about 15,000", "about 12,000", False),
         ("about 10,500", "around 10,000", True),  # each within the other's reach
+        ("about a million", "an estimated 1.2 million", True),  # one significant digit
         ("about 56 percent", "approximately 56 percent", True),
         ("about 60 percent", "56 percent", True),  # one approximation: as before
     ],
@@ -1038,3 +1039,13 @@ def test_two_approximations_agree_only_within_each_others_reach(claim, source, a
         return v
 
     assert values_agree(share(claim), share(source)) is agree
+
+
+def test_two_approximate_lengths_of_time_keep_their_units_rounding():
+    from factcheck.rules.align import values_agree
+
+    def length(t):
+        return one(f"The strike lasted {t}.", ValueKind.DURATION)
+
+    assert values_agree(length("about a year"), length("about 14 months"))
+    assert values_agree(length("about two weeks"), length("about 12 days"))

@@ -327,7 +327,7 @@ def _facts(doc: Any, ctx: DateContext, vocab: Vocabulary) -> tuple[TextFacts, Da
         )
     )
     carried = carry_currency([f.value for f in in_context], vocab=vocab)  # "the four billion"
-    carried = carry_noun(text, carried)  # "4,300 jobs in France, 3,700 in Germany"
+    carried = carry_noun(doc, carried, vocab=vocab)  # "4,300 jobs in France, 3,700 in Germany"
     in_context = tuple(replace(f, value=v) for f, v in zip(in_context, carried, strict=True))
     groups = [
         *named_lists(doc, vocab=vocab),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import cache
+from typing import Any
 
 from factcheck.lang import Vocabulary, alternation, resolve
 from factcheck.nlp.numerals import parse_number
@@ -85,18 +86,27 @@ def carry_currency(values: list[Value], *, vocab: Vocabulary | None = None) -> l
 _ITEM_GAP = re.compile(r"^[^,;:.!?()\"“”]{0,40}(?:,|\band\b|,\s+and\b)\s*$")
 
 
-def carry_noun(text: str, values: list[Value]) -> list[Value]:
+def carry_noun(doc: Any, values: list[Value], *, vocab: Vocabulary | None = None) -> list[Value]:
     """``values`` (in text order) with a bare count that starts the next item of a list
     given the counted noun of the count before it: "cut approximately 4,300 jobs in
     France, 3,700 in Germany and 400 in Spain" counts jobs three times; copy writes the
     noun once. Only where the two are a few words apart, the second after a comma or
-    "and" ("..., 3,700 in Germany"), and only a count of no unit."""
+    "and" and followed by a preposition, a conjunction or a stop ("..., 3,700 in
+    Germany"), not by a verb or a part's "of" ("..., and 2,000 fled", "12 people, 3 of
+    whom were children"); only a count of no unit."""
+    v = resolve(vocab)
+    text = doc.text
     out = list(values)
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
         bare = b.kind == ValueKind.QUANTITY and not (b.unit or b.noun or b.entity_type)
         counted = a.kind == ValueKind.QUANTITY and bool(a.noun) and not a.unit
         gap = text[a.span[1] : b.span[0]]
-        if bare and counted and len(gap.split()) <= 6 and _ITEM_GAP.match(gap):
+        if not (bare and counted and len(gap.split()) <= 6 and _ITEM_GAP.match(gap)):
+            continue
+        after = next((t for t in doc if t.idx >= b.span[1]), None)
+        if after is None or (
+            after.pos_ in ("ADP", "PUNCT", "CCONJ") and after.lower_ not in v.of_words
+        ):
             out[i] = replace(b, noun=a.noun)
     return out

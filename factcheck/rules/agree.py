@@ -131,11 +131,19 @@ def values_agree(
         if _direction(a, vocab) == _direction(b, vocab):
             return abs(ab - pb) <= w.exact_tolerance * max(abs(ab), abs(pb))
     ha, hb = vocab.hedges.get(a.hedge), vocab.hedges.get(b.hedge)
-    if ha and hb and ha.means == hb.means == "about" and ha.width and hb.width:
+    ca, cb = (alo + ahi) / 2, (blo + bhi) / 2
+    if (
+        ha
+        and hb
+        and ha.means == hb.means == "about"
+        and ha.width
+        and hb.width
+        and a.kind != K.DURATION  # "about a year" / "about 14 months": its unit's rounding
+        and min(_digits(ca), _digits(cb)) >= 2  # "about a million" / "some 1.2 million"
+    ):
         # Two approximations are two figures, each rounded: "roughly 65%" is not
         # "approximately 56%", though the reaches of the two (58.5-71.5, 50.4-61.6) meet.
         # The same figure when each lies within the other's reach.
-        ca, cb = (alo + ahi) / 2, (blo + bhi) / 2
         return abs(ca - cb) <= max(ha.width, hb.width) * max(abs(ca), abs(cb))
     if _range(a) and _range(b) and _near(alo, blo, w) and not _near(ahi, bhi, w):
         # Two ranges from one low end to two high ends are two figures: "between 60 and
@@ -144,6 +152,13 @@ def values_agree(
         # $4.45 to $4.50", and "eight to 12 weeks" "two to three months".
         return False
     return alo <= bhi and blo <= ahi
+
+
+def _digits(x: float) -> int:
+    """Significant digits of a number ("1.2 million" 2, "a million" 1, "65" 2)."""
+    if not math.isfinite(x) or x == 0:
+        return 0
+    return len(f"{abs(x):.6e}".split("e")[0].replace(".", "").rstrip("0"))
 
 
 def _near(x: float, y: float, w: Weights) -> bool:
