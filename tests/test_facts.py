@@ -281,7 +281,8 @@ def test_names_are_searched_as_written_without_article_or_possessive():
 
 
 def test_the_time_since_a_date_is_a_window_after_a_superlative_else_a_length(analyzer):
-    """ "its first loss since 2014" looks back over a window ("its first in seven years");
+    """ "its first loss since 2014" is how far back a record goes ("its first in seven
+    years"); "its third strike since 2014" counts within a window;
     "has been closed since 2019" is how long the closure has lasted ("for two years")."""
     import datetime as dt
 
@@ -292,8 +293,9 @@ def test_the_time_since_a_date_is_a_window_after_a_superlative_else_a_length(ana
         (v,) = [x.value for x in f.found if x.value.kind == ValueKind.DURATION]
         return v.role
 
-    assert role("The firm posted its first loss since 2014.") == "span"
-    assert role("Sales were the highest since 2014.") == "span"
+    assert role("The firm posted its first loss since 2014.") == "record"
+    assert role("Sales were the highest since 2014.") == "record"
+    assert role("It was the third strike since 2014.") == "span"  # a count in the window
     assert role("The index has not closed above 900 since 2014.") == "span"
     assert role("The mill has been closed since 2014.") == "length"
 

@@ -61,10 +61,11 @@ def test_a_duration_is_a_length_or_a_span_between_events(parse):
 @pytest.mark.parametrize(
     ("text", "duration", "role"),
     [
-        # "for" hung on a superlative or an ordinal, or a noun one marks: a window
-        ("The mill posted a profit, its first gain for six years.", "six years", "span"),
-        ("The index closed at its lowest for a decade.", "a decade", "span"),
-        ("It was the highest level for five years.", "five years", "span"),
+        # "for" hung on a superlative or "first", or a noun one marks: how far back a record
+        # goes
+        ("The mill posted a profit, its first gain for six years.", "six years", "record"),
+        ("The index closed at its lowest for a decade.", "a decade", "record"),
+        ("It was the highest level for five years.", "five years", "record"),
         # elsewhere "for" gives a length
         ("The ministers talked for four hours.", "four hours", "length"),
         ("The mill has been the largest employer for 20 years.", "20 years", "length"),
@@ -88,7 +89,7 @@ def test_a_duration_is_a_length_or_a_span_between_events(parse):
         # over a window (a superlative, an ordinal, a perfect)
         ("The Harlow mine reopened in six months.", "six months", "length"),
         ("Shares in Harlow fell 20% in three weeks.", "three weeks", "length"),
-        ("Harlow fell to its lowest level in five years.", "five years", "span"),
+        ("Harlow fell to its lowest level in five years.", "five years", "record"),
         ("It marked the third strike in a decade.", "a decade", "span"),
         ("Shares in Harlow have fallen 20% in three weeks.", "three weeks", "span"),
         ("Shares in Harlow did not fall in three weeks.", "three weeks", "span"),

@@ -163,19 +163,25 @@ def record_of(prep: Any, vocab: Vocabulary) -> str:
             if x.dep_ == "pobj"
         ]
 
+    return next((r for x in marked if (r := record_word(x, vocab))), "")
+
+
+def record_word(x: Any, vocab: Vocabulary) -> str:
+    """The record the token ``x`` names, if a superlative or "first" makes one of it
+    ("lowest level" -> "low level", "first gain" -> "first gain", "highest" -> "high");
+    "" for another ordinal ("the third strike") or none."""
+    if not marks_a_superlative(x):
+        return ""
+
     def first_or_most(t: Any) -> bool:
         return t.tag_ in ("JJS", "RBS") or vocab.ordinals.get(t.lower_) == 1
 
-    for x in marked:
-        if not marks_a_superlative(x):
-            continue
-        mark = next(
-            (y for y in (x, *(c for c in x.children if c.dep_ == "amod")) if first_or_most(y)), None
-        )
-        if mark is not None:
-            words = [lemma(mark, vocab=vocab)] + ([lemma(x, vocab=vocab)] if x is not mark else [])
-            return " ".join(words)
-    return ""
+    amods = (c for c in x.children if c.dep_ == "amod")
+    mark = next((y for y in (x, *amods) if first_or_most(y)), None)
+    if mark is None:
+        return ""
+    own = [lemma(x, vocab=vocab)] if x is not mark else []
+    return " ".join([lemma(mark, vocab=vocab), *own])
 
 
 def record_mark(doc: Any, start: int, end: int, *, vocab: Vocabulary | None = None) -> str:

@@ -81,16 +81,25 @@ def is_elapsed(v: Value, *, vocab: Vocabulary | None = None) -> bool:
     return v.kind == ValueKind.DURATION and bool(_since(resolve(vocab)).match(v.text))
 
 
-def elapsed_role(doc: Any, start: int, end: int) -> DurationRole:
-    """The role of the time since a date: a window looked back over when what "since"
-    hangs on is a superlative or an ordinal, or a verb or noun one of those marks, or is
-    negated ("its first loss since 1992", "has not closed above 8,000 since February");
-    else how long a state has lasted ("has been ill since 2004")."""
+def elapsed_role(
+    doc: Any, start: int, end: int, *, vocab: Vocabulary | None = None
+) -> DurationRole:
+    """The role of the time since a date: how far back a record goes when what "since"
+    hangs on is a superlative or "first", or a verb or noun one of those marks ("its first
+    loss since 1992": its first in so many years); a window looked back over when it is
+    another ordinal or negated ("its third strike since 2001", "has not closed above 8,000
+    since February"); else how long a state has lasted ("has been ill since 2004")."""
+    from factcheck.nlp.duration_roles import record_word
+
     toks = tokens(doc, start, end)
     if not toks:
         return "length"
     h = toks[0].head
     marked = [h, *(c for c in h.children if c.dep_ in _MARKED)]
-    if any(marks_a_superlative(x) for x in marked) or any(c.dep_ == "neg" for c in h.children):
+    if any(c.dep_ == "neg" for c in h.children):
+        return "span"
+    if any(record_word(x, resolve(vocab)) for x in marked):
+        return "record"
+    if any(marks_a_superlative(x) for x in marked):
         return "span"
     return "length"

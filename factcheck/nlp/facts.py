@@ -415,7 +415,9 @@ def _in_context(
         v = replace(v, noun=syntax.counted_noun(doc, a, b, ordinal, vocab=vocab))
     if v.kind == ValueKind.DURATION and not v.role:
         since = is_elapsed(v, vocab=vocab)  # "since 2004": the time since a date
-        role = elapsed_role(doc, a, b) if since else duration_role(doc, a, b, vocab=vocab)
+        role = (
+            elapsed_role(doc, a, b, vocab=vocab) if since else duration_role(doc, a, b, vocab=vocab)
+        )
         # a record's window says which record ("low level"), as a count says what it counts
         noun = record_mark(doc, a, b, vocab=vocab) if role == "record" else v.noun
         v = replace(v, role=role, noun=noun)
