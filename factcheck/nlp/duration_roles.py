@@ -128,12 +128,13 @@ def duration_role(
         return "age"  # "a 19-year-old", "19 years old", "aged 19 years"
     for t in toks:
         if t.head.pos_ == "ADP" and not (start <= t.head.idx < end):
-            if t.head.lower_ in v.window_after_superlative and (
-                marks_a_superlative(t.head.head) or _record(t.head, v)
+            record = t.head.lower_ in v.window_after_superlative and _record(t.head, v)
+            if record or (
+                t.head.lower_ in v.window_after_superlative and marks_a_superlative(t.head.head)
             ):
                 # "the first gain for four years", "its lowest for a decade"; "their second
                 # win for a month" counts wins in the window
-                return "record" if _record(t.head, v) else "span"
+                return "record" if record else "span"
             if t.head.lower_ in v.span_prepositions and not _took(t.head):
                 return "span"
             return "length"
