@@ -311,6 +311,17 @@ def test_acronyms_match_their_names():
     assert not entity_match("usn", "us air force")
 
 
+def test_a_compound_closed_up_or_spaced_is_one_name():
+    from factcheck.nlp.facts import entity_match
+
+    assert entity_match("worldwide developers conference", "world wide developers conference")
+    assert entity_match("walmart", "wal - mart")
+    assert entity_match("east enders", "eastenders")
+    # the same letters in the same number of words are other words
+    assert not entity_match("worldwide developers conference", "world wide developers")
+    assert not entity_match("north field", "northfield park")
+
+
 def test_model_designations_match_their_number_and_maker():
     from factcheck.nlp.facts import entity_match
     from factcheck.nlp.names import designation

@@ -96,12 +96,15 @@ _HYPHENS = re.compile(r"[\s\-‐‑]+")
 def entity_match(a: str, b: str, *, vocab: Vocabulary | None = None) -> bool:
     """'Putin' ~ 'Vladimir Putin', 'Crimea' ~ 'Crimean', 'US' ~ 'United States'; words
     joined by a hyphen are its words, spaced or not ('Wal-Mart' ~ 'Wal - Mart', as copy
-    converted from other formats spaces them)."""
+    converted from other formats spaces them); so are a compound's, closed up or spaced
+    ('Worldwide Developers Conference' ~ 'World Wide Developers Conference')."""
     if a == b:
         return True
     ta, tb = set(_HYPHENS.split(a)) - {""}, set(_HYPHENS.split(b)) - {""}
     if ta and tb and (_within(ta, tb) or _within(tb, ta)):
         return True
+    if len(ta) != len(tb) and "".join(_HYPHENS.split(a)) == "".join(_HYPHENS.split(b)):
+        return True  # a compound closed up or spaced ("Worldwide" / "World Wide", "Walmart")
     if initials(a, b, vocab=vocab) or initials(b, a, vocab=vocab):
         return True
     if designation(a, b) or designation(b, a):
