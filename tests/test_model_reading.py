@@ -129,3 +129,14 @@ def test_the_model_reads_all_the_claim_gives_its_one_speaker(analyzer):
     passage = analyzer.analyze("The talks lasted ten hours, Ola Dahl said.")
     got = model_claim(assess(claim, passage, 0.5, DEFAULT))
     assert got == "The talks had lasted ten hours, adding that she was hopeful.", got
+
+
+def test_the_word_that_opens_what_was_said_goes_before_a_comma_too(analyzer):
+    """ "said that, looking back, ...": the model reads what was said, not "That, ..." (a
+    sentence opening with the conjunction reads to it as a fragment)."""
+    claim = analyzer.analyze(
+        "Ola Dahl said that, looking back, the club should have sold the ground."
+    )
+    passage = analyzer.analyze("In retrospect, we should have sold the ground, Ola Dahl said.")
+    got = model_claim(assess(claim, passage, 0.5, DEFAULT))
+    assert got == "Looking back, the club should have sold the ground.", got

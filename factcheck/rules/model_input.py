@@ -74,7 +74,7 @@ def _what_was_said(a: Assessment, start: int, end: int) -> tuple[int, int]:
     text = a.claim.text
     if not any(s.speaker_span[0] >= end for s in a.claim.statements):
         end = len(text)  # no one else is given words after these
-    opener = re.match(r"\s*(\w+)\s+", text[start:end])
+    opener = re.match(r"\s*(\w+)(?:\s*,)?\s+", text[start:end])  # "that, looking back, ..."
     if opener and opener.group(1).lower() in a.claim.vocabulary.complementizers:
         start += opener.end()
     return start, end
