@@ -108,12 +108,6 @@ def range_ends(text: str, dates: list[Value], *, vocab: Vocabulary | None = None
     return out
 
 
-def _pinned(d: Value, days: tuple[dt.date, dt.date]) -> bool:
-    """Whether a date is written with figures ("12 April 1981") or names one day ("on
-    Tuesday"): a date no reading of "last" or "this" moves by a month or a year."""
-    return any(ch.isdigit() for ch in d.text) or days[0] == days[1]
-
-
 def range_lengths(text: str, dates: list[Value], *, vocab: Vocabulary | None = None) -> list[Value]:
     """The length of time of each range of two dates, a duration over the range; and of
     two dates of one sentence that make no range, the time between the two events they
@@ -133,7 +127,7 @@ def range_lengths(text: str, dates: list[Value], *, vocab: Vocabulary | None = N
         first, second = _dated(a), _dated(b)
         if first is None or second is None:
             continue
-        if not joined and not all(_pinned(d, day) for d, day in ((a, first), (b, second))):
+        if not joined and not all(any(ch.isdigit() for ch in d.text) for d in (a, b)):
             continue  # "in March, last year": two events' times only as written with figures
         if not joined and second[1] < first[0]:
             first, second = second, first  # "returned on 20 July, after striking on 12 May"
