@@ -69,6 +69,7 @@ eval: install-test
 	$(PY) -m benchmarks.degrees
 	$(PY) -m benchmarks.comparisons --nli
 	$(PY) -m benchmarks.durations --json benchmarks/out/durations.json
+	$(PY) -m benchmarks.bridging --json benchmarks/out/bridging.json
 	$(PY) -m benchmarks.claim_matching
 	$(PY) -m benchmarks.eval_climate_fever
 	$(PY) -m benchmarks.eval_climate_fever --setup gold --model $(V2)

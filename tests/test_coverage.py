@@ -120,6 +120,101 @@ def test_a_name_is_stated_by_its_head_noun_after_the_article_named_it(analyzer):
     assert _unstated(analyzer, claim, shop, lead=lead) == ["the Kestrel Market"]
 
 
+def test_a_name_the_article_gave_further_back_is_stated_by_its_noun(analyzer):
+    """ "The plant in Eastvale" several paragraphs back, then "invest $200 million into
+    the plant": the claim's "Eastvale plant" is stated; not where a nearer paragraph
+    named another plant, nor where the passage says "a plant", nor without the article."""
+    claim = "Norrland Motors will invest $200 million in the Eastvale plant."
+    passage = "Norrland Motors is still committed to invest $200 million into the plant."
+    named = "The plant in Eastvale, Ontario will lose one shift."
+    between = ("The plant makes two models.", "Any time a plant goes, jobs go with it.")
+    assert _unstated(analyzer, claim, passage) == ["Eastvale"]
+    assert _unstated(analyzer, claim, passage, article=(*between, named)) == []
+    assert _unstated(analyzer, claim, passage, article=("Its Eastvale plant is old.",)) == []
+    other = "The Wixom plant will close in May."
+    assert _unstated(analyzer, claim, passage, article=(other, named)) == ["Eastvale"]
+    loose = "Norrland Motors is still committed to invest $200 million into a plant."
+    assert _unstated(analyzer, claim, loose, article=(named,)) == ["Eastvale"]
+    # the claim ties no noun to the name: nothing to refer back by
+    bare = "Norrland Motors will invest $200 million in Eastvale."
+    assert _unstated(analyzer, bare, passage, article=(named,)) == ["Eastvale"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "article"),
+    [
+        # the nearest passage that names a plant names two: which one is not known
+        (
+            "Halvorsen Motors will close the Welland plant in September.",
+            "Halvorsen Motors said the plant will close in September.",
+            ("The firm will keep the Welland plant open but shut the Brampton plant.",),
+        ),
+        # names that share a last word are other names
+        (
+            "Halvorsen Motors will close the Oklahoma City plant in June.",
+            "Halvorsen Motors said the plant will close in June.",
+            ("It builds pickups at the Kansas City plant.", "The Oklahoma City plant is old."),
+        ),
+        # a plural given names names several things, none of them "the position"
+        (
+            "Ida Ortiz was paid $5 million for her work in the Brekke Bank position.",
+            "Ida Ortiz was paid $5 million for her work in the position.",
+            ("Before that, Ida Ortiz held positions at Brekke Bank and Tallis Group.",),
+        ),
+        # a name after "of" that owns something else is not the noun's name
+        (
+            "Panama's coach was sent off in the 80th minute.",
+            "The coach was sent off in the 80th minute.",
+            ("Luis Mora, the coach of Panama's opponents, had complained.",),
+        ),
+        # the passage names its own plant, nearer than any before it
+        (
+            "Halvorsen Motors will close the Eastvale plant in June.",
+            "Halvorsen Motors will close the plant near Wixom in June.",
+            ("The plant in Eastvale employs 1,400 people.",),
+        ),
+        (
+            "Ida Ortiz said the Eastvale plant will close in June.",
+            "Ida Ortiz, who ran the Wixom plant for a decade, said the plant will close in June.",
+            ("The plant in Eastvale employs 1,400 people.",),
+        ),
+    ],
+)
+def test_the_noun_refers_back_only_to_one_name_nearest_first(analyzer, claim, passage, article):
+    assert _unstated(analyzer, claim, passage, article=article) != []
+
+
+def test_reading_back_stops_at_the_passage_that_names_the_noun():
+    from factcheck.pipeline.antecedents import walk_back
+    from factcheck.types import Passage
+
+    chain = {
+        f"p{i}": Passage(f"p{i}", f"t{i}", "s", "", i * 10, i * 10 + 9, prev_id=f"p{i - 1}")
+        for i in range(6)
+    }
+    chain["p0"] = replace(chain["p0"], prev_id="")
+    store = dict(chain)
+    asked: list[list[str]] = []
+
+    def get(ids):
+        asked.append(ids)
+        return {i: store[i] for i in ids if i in store}
+
+    def analyze(ps):
+        return [p.text for p in ps]
+
+    seen = {"p5": chain["p5"]}
+    facts: dict = {}
+    got = walk_back({"k": "p4"}, lambda k, f: f == "t2", seen, {}, facts, get, analyze, 8)
+    assert got == {"k": ("t4", "t3", "t2")}  # nearest first, up to the one that names it
+    assert asked == [["p4"], ["p3"], ["p2"]]  # one round trip a step
+    short = walk_back({"k": "p4"}, lambda k, f: False, {}, {}, {}, get, analyze, 2)
+    assert short == {"k": ("t4", "t3")}  # never further back than ``depth``
+    assert walk_back({"k": "p1"}, lambda k, f: False, {}, {}, {}, get, analyze, 8) == {
+        "k": ("t1", "t0")  # the source's start
+    }
+
+
 def test_a_passage_about_others_takes_no_names_from_around_it(analyzer):
     """ "Another company ...", "Other carriers also ...": the passage says it is about
     something other than what its headline, lead and the passage before named."""

@@ -268,6 +268,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         relative_pronouns=frozenset(lex["relative_pronouns"]),
         first_person=frozenset(lex["first_person"]),
         of_words=frozenset(lex["of_words"]),
+        naming_prepositions=frozenset(lex["naming_prepositions"]),
         possessive_endings=tuple(lex["possessive_endings"]),
         plural_suffix=str(lex["plural_suffix"]),
         attribution_phrases=tuple(lex["attribution_phrases"]),

@@ -193,6 +193,7 @@ class Vocabulary:
     relative_pronouns: frozenset[str]
     first_person: frozenset[str]
     of_words: frozenset[str]
+    naming_prepositions: frozenset[str]
     possessive_endings: tuple[str, ...]
     plural_suffix: str
     attribution_phrases: tuple[str, ...]

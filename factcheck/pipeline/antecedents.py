@@ -7,11 +7,14 @@ passages that need it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
+from typing import TypeVar
 
 from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.speech import awaits_speaker, names_a_speaker
 from factcheck.types import Passage
+
+K = TypeVar("K", bound=Hashable)
 
 
 def earlier_passages(
@@ -26,16 +29,37 @@ def earlier_passages(
     the facts of the passages before its context, nearest first (by id). ``near`` and
     ``facts`` hold the passages already read and gain those fetched here."""
     seen = {p.id: p for p in passages} | near
-    out: dict[str, list[TextFacts]] = {}
-    at: dict[str, str] = {}  # passage id -> the id of the next passage back to read
+    starts: dict[str, str] = {}
     for p in passages:
         ctx = seen.get(p.prev_id) if p.prev_id else None
         f = facts.get(p.id)
-        if ctx is None or f is None or p.id in at:
+        if ctx is None or f is None or p.id in starts:
             continue
         if ctx.prev_id and awaits_speaker(f, facts.get(ctx.id)):
-            out[p.id] = []
-            at[p.id] = ctx.prev_id
+            starts[p.id] = ctx.prev_id
+    found = walk_back(
+        starts, lambda _, f: names_a_speaker(f, person=True), seen, near, facts, get, analyze, depth
+    )
+    return {pid: fs for pid, fs in found.items() if fs}
+
+
+def walk_back(
+    starts: dict[K, str],
+    stop: Callable[[K, TextFacts], bool],
+    seen: dict[str, Passage],
+    near: dict[str, Passage],
+    facts: dict[str, TextFacts],
+    get: Callable[[list[str]], dict[str, Passage]],
+    analyze: Callable[[list[Passage]], list[TextFacts]],
+    depth: int,
+) -> dict[K, tuple[TextFacts, ...]]:
+    """From each start (a key, and the id of the first passage back to read), the facts of
+    the passages read back through the source, nearest first, up to the first for which
+    ``stop(key, facts)`` holds (included), the source's start, or ``depth`` passages. One
+    store round trip a step for all the keys; ``seen``, ``near`` and ``facts`` gain the
+    passages fetched."""
+    out: dict[K, list[TextFacts]] = {k: [] for k in starts}
+    at = dict(starts)  # key -> the id of the next passage back to read
     for _ in range(depth):
         if not at:
             break
@@ -46,15 +70,15 @@ def earlier_passages(
             near.update(got)
             seen.update(got)
             facts.update(zip((q.id for q in fresh), analyze(fresh), strict=True))
-        for pid, q in list(at.items()):
+        for key, q in list(at.items()):
             f = facts.get(q) if q in seen else None
             if f is None:
-                del at[pid]  # not in the store: the source's start or a lost passage
+                del at[key]  # not in the store: the source's start or a lost passage
                 continue
-            out[pid].append(f)
+            out[key].append(f)
             prev = seen[q].prev_id
-            if names_a_speaker(f, person=True) or not prev:
-                del at[pid]
+            if stop(key, f) or not prev:
+                del at[key]
             else:
-                at[pid] = prev
-    return {pid: tuple(fs) for pid, fs in out.items() if fs}
+                at[key] = prev
+    return {k: tuple(fs) for k, fs in out.items()}

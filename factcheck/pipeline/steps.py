@@ -26,7 +26,7 @@ from factcheck.nlp.facts import Analyzer, TextFacts
 from factcheck.nlp.paraphrase import WordSimilarity, value_words
 from factcheck.nlp.speech import claimed_statement
 from factcheck.pipeline import retrieval as find
-from factcheck.pipeline.antecedents import earlier_passages
+from factcheck.pipeline.antecedents import earlier_passages, walk_back
 from factcheck.pipeline.competing import competing_accounts
 from factcheck.pipeline.evidence import evidence_of, with_speakers
 from factcheck.pipeline.isolate import one_by_one, through
@@ -37,6 +37,7 @@ from factcheck.pipeline.provenance import provenance
 from factcheck.pipeline.retrieval import claim_names, claim_words, extra_passages, search_many
 from factcheck.reviews.memory import ReviewStore
 from factcheck.rules import corroborate
+from factcheck.rules.bridging import names_noun, referring_nouns
 from factcheck.rules.compare import (
     DEFAULT,
     Thresholds,
@@ -297,6 +298,24 @@ class Pipeline:
         compared = list({p.id: p for s in said for p in s.passages}.values())
         get, analyze = self.store.get_passages, self._analyze_passages
         earlier = earlier_passages(compared, near, facts, get, analyze, t.antecedent_passages)
+        # "the plant" of a passage: which plant, in the passages before it (rules/bridging.py)
+        nouns = {
+            (n, p.id): r
+            for n, s in enumerate(states)
+            for p in s.passages
+            if p.prev_id and p.id in facts and (r := referring_nouns(s.facts, facts[p.id]))
+        }
+        seen = {p.id: p for s in states for p in s.passages} | near
+        back = walk_back(
+            {k: seen[k[1]].prev_id for k in nouns},
+            lambda k, f: names_noun(f, nouns[k]),
+            seen,
+            near,
+            facts,
+            get,
+            analyze,
+            t.antecedent_passages,
+        )
         self.words.threshold = t.word_paraphrase
         self.words.prime(value_words([*facts.values(), *(s.facts for s in states)]))
         rated = []
@@ -322,6 +341,7 @@ class Pipeline:
                         meant=meant[n].get(p.id, frozenset()),
                         run=run_facts(p, facts),
                         earlier=earlier.get(p.id, ()),
+                        article=back.get((n, p.id), ()),
                     )
                 except BAD_PASSAGE as ex:
                     # One bad passage (a date off the calendar in an old store) must not

@@ -138,6 +138,7 @@ def assess(
     meant: frozenset[str] = frozenset(),
     run: QuoteRunFacts | None = None,
     earlier: tuple[TextFacts, ...] = (),
+    article: tuple[TextFacts, ...] = (),
 ) -> Assessment:
     """The rule half of :func:`compare`: relatedness, value alignment, then :data:`RULES`.
 
@@ -149,7 +150,9 @@ def assess(
     article's lead, and ``title`` its headline (see :func:`naming.entity_cover`).
     ``meant``: the claim's clauses the passage says in other words (pipeline/meaning.py);
     ``run`` (the quotation of several passages it is inside) and ``earlier`` (the passages
-    before ``context``, nearest first) tell who speaks (see :func:`speech.voice`).
+    before ``context``, nearest first) tell who speaks (see :func:`speech.voice`);
+    ``article``, the passages of its article before it that the check holds, nearest
+    first, what it calls by a noun (see :func:`naming.entity_cover`).
     """
     w = t.weights
     said = said_content(claim)
@@ -164,7 +167,14 @@ def assess(
     opened = run[0] if run is not None else None  # where its quotation was opened
     who = run_speaker(run) if run is not None else None
     cover, missing_names = entity_cover(
-        claim, passage, context, headline, lead, opened, who.name if who is not None else ""
+        claim,
+        passage,
+        context,
+        headline,
+        lead,
+        opened,
+        who.name if who is not None else "",
+        article,
     )
     # A mismatch on a loose alignment (values that may be about different things) proves
     # nothing either way: only sure alignments may refute.

@@ -13,6 +13,7 @@ from factcheck.nlp.names import entity_match, norm_entity, without_possessive
 from factcheck.nlp.respectively import words
 from factcheck.nlp.speech import content_names
 from factcheck.nlp.words import fuzzy_in
+from factcheck.rules.bridging import bridged
 from factcheck.types import Value
 
 # Two words this alike are one word spelt two ways ("Phailin" / "Phalin").
@@ -46,6 +47,7 @@ def entity_cover(
     lead: TextFacts | None = None,
     opened: TextFacts | None = None,
     speaker: str = "",
+    article: tuple[TextFacts, ...] = (),
 ) -> tuple[float, tuple[Value, ...]]:
     """Share of the claim's names that the passage, the passage before it or its article's
     headline names (news copy names a company in the headline, then says "the company"),
@@ -60,7 +62,12 @@ def entity_cover(
     A passage inside a quotation of several passages is read with the passage before the
     quotation too (``opened``): the speaker's "he" and "him" are the people named there;
     and whoever speaks the quotation (``speaker``, named where it opens or closes: '...
-    a GM bankruptcy ... ," analyst Himanshu Patel said.') is named for all of it."""
+    a GM bankruptcy ... ," analyst Himanshu Patel said.') is named for all of it.
+
+    A thing the article named further back and the passage calls by what it is ("the
+    plant") counts too, where the claim ties the name to that noun (bridging.bridged;
+    ``article``: the passages of the article before this one that the check holds,
+    nearest first)."""
     names = sorted({e.name for e in content_names(claim)})
     if not names:
         return 1.0, ()
@@ -84,7 +91,9 @@ def entity_cover(
             return True
         if any(entity_match(n, e.name, vocab=vocab) for e in leads):
             return True
-        return described(n, passage.text, introduced, vocab)
+        if described(n, passage.text, introduced, vocab):
+            return True
+        return not others and bridged(n, claim, passage, article)
 
     missing = {n for n in names if not named(n)}
     return 1 - len(missing) / len(names), tuple(

@@ -20,10 +20,12 @@ def assessed(
     context: str | None = None,
     title: str = "",
     lead: str | None = None,
+    article: tuple[str, ...] = (),
     t: Thresholds = DEFAULT,
 ) -> tuple[Any, Thresholds]:
     """(the Assessment of claim x passage, the thresholds it was made with); ``context`` is
-    the passage before and ``lead`` its article's lead, read with the passage's dateline."""
+    the passage before and ``lead`` its article's lead, ``article`` the article's passages
+    before it (nearest first), read with the passage's dateline."""
     a = assess(
         analyzer.analyze(claim, claim_date),
         analyzer.analyze(passage, passage_date),
@@ -34,5 +36,6 @@ def assessed(
         passage_date=passage_date,
         title=title,
         lead=analyzer.analyze(lead, passage_date) if lead else None,
+        article=tuple(analyzer.analyze(x, passage_date) for x in article),
     )
     return a, t
