@@ -135,6 +135,9 @@ def test_a_name_the_article_gave_further_back_is_stated_by_its_noun(analyzer):
     assert _unstated(analyzer, claim, passage, article=(other, named)) == ["Eastvale"]
     loose = "Norrland Motors is still committed to invest $200 million into a plant."
     assert _unstated(analyzer, claim, loose, article=(named,)) == ["Eastvale"]
+    quoted = '"The plant has been good to us," said Ida Ortiz of Norrland Motors.'
+    told = "Ida Ortiz of Norrland Motors said the Eastvale plant had been good to them."
+    assert _unstated(analyzer, told, quoted, article=(named,)) == []
     # the claim ties no noun to the name: nothing to refer back by
     bare = "Norrland Motors will invest $200 million in Eastvale."
     assert _unstated(analyzer, bare, passage, article=(named,)) == ["Eastvale"]
@@ -154,6 +157,34 @@ def test_a_name_the_article_gave_further_back_is_stated_by_its_noun(analyzer):
             "Halvorsen Motors will close the Oklahoma City plant in June.",
             "Halvorsen Motors said the plant will close in June.",
             ("It builds pickups at the Kansas City plant.", "The Oklahoma City plant is old."),
+        ),
+        # a name part of another, or spelt alike, is another place
+        (
+            "Halvorsen Motors will close the Kansas plant in June.",
+            "Halvorsen Motors said the plant will close in June.",
+            ("It builds pickups at the Kansas City plant.",),
+        ),
+        (
+            "Austria's coach was sent off in the 80th minute.",
+            "The coach was sent off in the 80th minute.",
+            ("Australia's coach Pim Rook had complained.",),
+        ),
+        # "head" is not "president", whatever synonym group they share
+        (
+            "Norlandia's president said the vote was illegal.",
+            "The head of the army said the vote was illegal.",
+            ("Norlandia's president Ivo Dahl was flown out.",),
+        ),
+        # the passage names its noun in apposition, or further on
+        (
+            "Panama's coach said the team had played well.",
+            "The coach, Reinaldo Ruiz, said the team had played well.",
+            ("Panama's coach Gary Stempel picked three new players.",),
+        ),
+        (
+            "Halvorsen Motors will close the Eastvale plant in June.",
+            "Halvorsen Motors will close the plant near the town of Wixom in June.",
+            ("The plant in Eastvale employs 1,400 people.",),
         ),
         # a plural given names names several things, none of them "the position"
         (

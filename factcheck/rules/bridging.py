@@ -23,8 +23,26 @@ from factcheck.lang import Vocabulary
 from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.names import entity_match
 
-# a noun followed by a preposition and a capitalised word: "the plant near Wixom"
-_PLACED = re.compile(r"\s+[a-z]+\s+(?:the\s+)?[A-Z]")
+# a noun followed by a preposition and a capitalised word: "the plant near Wixom", "the
+# plant near the town of Wixom"
+_PLACED = re.compile(r"\s+[a-z]+\s+(?:the\s+)?(?:[a-z]+\s+of\s+)?[A-Z]")
+_QUOTES = "\"'“‘(["
+
+
+def _same(a: str, b: str) -> bool:
+    """Two names written alike, word for word ("St. Thomas" / "st. thomas"): a name that
+    is part of another ("Kansas" / "Kansas City") or spelt alike ("Austria" / "Australia")
+    is another place here, where any name of the article could be the one meant."""
+    return a.lower().split() == b.lower().split()
+
+
+def _form(facts: TextFacts, lem: str, s: int, e: int, vocab: Vocabulary) -> str:
+    """The noun as written, without a plural ending: "president" is not "head", whatever
+    synonym group their lemma shares."""
+    word = facts.text[s:e].lower()
+    if word != lem and word.endswith(vocab.plural_suffix):
+        return word[: -len(vocab.plural_suffix)]
+    return word
 
 
 def _run_before(facts: TextFacts, start: int) -> str:
@@ -54,7 +72,9 @@ def _ties(facts: TextFacts, start: int, end: int, vocab: Vocabulary) -> set[str]
     out = {run} if run else set()
     for e in facts.entities:
         s, t = e.span
-        if t <= start:
+        if s >= end and text[end:s] == ", ":
+            out.add(e.name)  # a name in apposition: "The coach, Reinaldo Rueda, said"
+        elif t <= start:
             gap = text[t:start].strip()
             if not gap or gap in vocab.possessive_endings:
                 out.add(e.name)
@@ -80,7 +100,7 @@ def _all_ties(facts: TextFacts, noun: str, vocab: Vocabulary) -> set[str]:
     Compaq", "the Atlanta and St. Louis plants") names several things, so no one of them."""
     out: set[str] = set()
     for lem, s, e in facts.spans:
-        if lem != noun:
+        if _form(facts, lem, s, e, vocab) != noun:
             continue
         ties = _ties(facts, s, e, vocab)
         word = facts.text[s:e].lower()
@@ -91,12 +111,11 @@ def _all_ties(facts: TextFacts, noun: str, vocab: Vocabulary) -> set[str]:
 
 
 def _nouns(facts: TextFacts, name: str, vocab: Vocabulary) -> set[str]:
-    """The nouns (lemmas, written in lower case) the text ties to ``name``."""
+    """The nouns (as written, in lower case) the text ties to ``name``."""
     return {
-        lem
+        _form(facts, lem, s, e, vocab)
         for lem, s, e in facts.spans
-        if facts.text[s:e].islower()
-        and any(entity_match(name, x, vocab=vocab) for x in _ties(facts, s, e, vocab))
+        if facts.text[s:e].islower() and any(_same(name, x) for x in _ties(facts, s, e, vocab))
     }
 
 
@@ -105,12 +124,13 @@ def _definite(facts: TextFacts, noun: str, vocab: Vocabulary) -> bool:
     none for it anywhere (a passage that names its plant is about that one)."""
     hit = False
     for lem, s, e in facts.spans:
-        if lem != noun:
+        if _form(facts, lem, s, e, vocab) != noun:
             continue
         if _ties(facts, s, e, vocab) or _PLACED.match(facts.text, e):
             return False
         before = facts.text[:s].split()[-1:]
-        if facts.text[s:e].islower() and before and before[0].lower() in vocab.definite_articles:
+        article = before[0].lower().lstrip(_QUOTES) if before else ""
+        if facts.text[s:e].islower() and article in vocab.definite_articles:
             hit = True
     return hit
 
@@ -140,7 +160,7 @@ def _allowed(facts: TextFacts, name: str, vocab: Vocabulary) -> list[str]:
     out = [name]
     ents = sorted(facts.entities, key=lambda e: e.span)
     for a, b in pairwise(ents):
-        if entity_match(name, a.name, vocab=vocab) and facts.text[a.span[1] : b.span[0]] == ", ":
+        if _same(name, a.name) and facts.text[a.span[1] : b.span[0]] == ", ":
             out.append(b.name)
     return out
 
@@ -157,7 +177,7 @@ def bridged(name: str, claim: TextFacts, passage: TextFacts, article: Sequence[T
             ties = _all_ties(f, noun, vocab)
             if ties:
                 ok = _allowed(f, name, vocab)
-                if all(any(entity_match(a, x, vocab=vocab) for a in ok) for x in ties):
+                if all(any(_same(a, x) for a in ok) for x in ties):
                     return True
                 break
     return False
