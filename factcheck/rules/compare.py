@@ -166,15 +166,9 @@ def assess(
     headline = title_words(title, claim.vocabulary)
     opened = run[0] if run is not None else None  # where its quotation was opened
     who = run_speaker(run) if run is not None else None
+    speaker = who.name if who is not None else ""
     cover, missing_names = entity_cover(
-        claim,
-        passage,
-        context,
-        headline,
-        lead,
-        opened,
-        who.name if who is not None else "",
-        article,
+        claim, passage, context, headline, lead, opened, speaker, article
     )
     # A mismatch on a loose alignment (values that may be about different things) proves
     # nothing either way: only sure alignments may refute.
