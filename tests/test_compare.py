@@ -530,6 +530,39 @@ def test_each_model_rule_alone(analyzer):
     assert values_match(v, None, t).stance == Stance.SUPPORTS
 
 
+@pytest.mark.parametrize(
+    ("claim", "contradicted"),
+    [
+        # a name written in, the passage's words all there in their order
+        ("Visitors could suggest what the Norlandian flag should mean on the site.", False),
+        (
+            "Visitors could suggest online what the new Norlandian flag should mean on the site.",
+            False,
+        ),
+        # what an added word can turn over stays the model's to read
+        ("Visitors could not suggest what the flag should mean on the site.", True),
+        ("Visitors couldn't suggest what the flag should mean on the site.", True),
+        ("Visitors could never suggest what the flag should mean on the site.", True),
+        ("Visitors could nearly suggest what the flag should mean on the site.", True),
+        ("Visitors could suggest what the flag should mean on the site less.", True),
+        ("Visitors could suggest what the flag should mean on the site 3 times.", True),
+        ("Visitors failed to suggest what the flag could mean on the site.", True),
+        # a word changed, not only added
+        ("Visitors could suggest what the banner should mean on the site.", True),
+    ],
+)
+def test_words_only_added_to_the_passage_are_never_contradicted(analyzer, claim, contradicted):
+    """A claim that is the passage's sentence with words added (a name the article gave)
+    may say more than it, never the opposite: the model's contradiction does not count,
+    unless an added word can turn the sentence over."""
+    from factcheck.rules.model_rules import model_refute
+
+    passage = "Visitors could suggest what the flag should mean on the site."
+    a, t = _assessed(analyzer, claim, passage)
+    got = model_refute(a, StanceProbs(0.1, 0.8, 0.1), t)
+    assert (got is not None and got.stance == Stance.REFUTES) == contradicted
+
+
 def test_a_match_of_the_claims_time_alone_stays_below_a_desks_sure_line(analyzer):
     """Only the claim's date is stated: the passage is of its time, which does not make
     its relation the claim's ("closed its plant in March" against "opened its plant in
