@@ -311,6 +311,20 @@ def test_acronyms_match_their_names():
     assert not entity_match("usn", "us air force")
 
 
+def test_initials_dotted_or_within_a_name_match_the_words_they_stand_for():
+    """'L.A.' is 'Los Angeles' and 'East L.A.' the 'East Los Angeles' it shortens: dotted
+    initials are initials, and one part of a name written as initials is still that name."""
+    from factcheck.nlp.facts import entity_match
+
+    assert entity_match("s.f", "san fernando") and entity_match("s.f.", "san fernando")
+    assert entity_match("north s.f", "north san fernando")
+    assert entity_match("north sf", "north san fernando")
+    assert entity_match("gm europe", "general motors europe")
+    assert not entity_match("south s.f", "north san fernando")  # another part differs
+    assert not entity_match("north s.f", "north santa clara")  # initials of other words
+    assert not entity_match("s.f", "san fernando valley")
+
+
 def test_a_compound_closed_up_or_spaced_is_one_name():
     from factcheck.nlp.facts import entity_match
 

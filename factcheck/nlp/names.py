@@ -105,7 +105,10 @@ def entity_match(a: str, b: str, *, vocab: Vocabulary | None = None) -> bool:
         return True
     if len(ta) != len(tb) and "".join(_HYPHENS.split(a)) == "".join(_HYPHENS.split(b)):
         return True  # a compound closed up or spaced ("Worldwide" / "World Wide", "Walmart")
-    if initials(a, b, vocab=vocab) or initials(b, a, vocab=vocab):
+    da, db = (x.replace(".", "") if _DOTTED.match(x) else x for x in (a, b))  # "l.a."
+    if initials(da, b, vocab=vocab) or initials(db, a, vocab=vocab):
+        return True
+    if _initials_within(a, b, vocab) or _initials_within(b, a, vocab):
         return True
     if designation(a, b) or designation(b, a):
         return True
@@ -114,6 +117,21 @@ def entity_match(a: str, b: str, *, vocab: Vocabulary | None = None) -> bool:
         if n >= 5 and a[: max(5, n - 2)] == b[: max(5, n - 2)]:
             return True
     return False
+
+
+_DOTTED = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]\.?$")  # "l.a.", "u.k"
+
+
+def _initials_within(short: str, long: str, vocab: Vocabulary | None) -> bool:
+    """The same name with one part written as its initials, dotted or not: 'east l.a' ~
+    'east los angeles'. The words left of ``short`` once the shared ones are set aside are
+    one word, the initials of the words left of ``long``."""
+    mine, theirs = short.split(), long.split()
+    rest = [w for w in mine if w not in theirs]
+    if len(rest) != 1 or len(rest) == len(mine):
+        return False
+    word = rest[0].replace(".", "") if _DOTTED.match(rest[0]) else rest[0]
+    return initials(word, " ".join(w for w in theirs if w not in mine), vocab=vocab)
 
 
 def _within(words: set[str], other: set[str]) -> bool:
