@@ -471,26 +471,3 @@ def test_a_quotation_after_its_reporting_verb_is_what_it_reports(analyzer):
     assert s.pronoun and s.speaker == "he"
     assert {"vote", "referendum", "citizen"} <= s.words
     assert f.text[s.start : s.end].startswith("In the end")
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Norland's coach, Ida Lind, said the team had played its best game.",
-        "Norland coach Ida Lind said the team had played its best game.",
-        "Ida Lind, Norland's coach, said the team had played its best game.",
-        # after the verb
-        '"We played our best game," said the coach of Norland, Ida Lind.',
-    ],
-)
-def test_a_speakers_description_in_apposition_says_who_speaks(analyzer, text):
-    """The description a speaker's name stands beside ("Norland's coach, Ida Lind, said")
-    says who speaks, as a title before the name does: its names are the speaker's, which
-    the speaker rules check, not content a passage must state."""
-    from factcheck.nlp.speech import content_names
-
-    f = analyzer.analyze(text)
-    (s,) = f.statements
-    assert s.name == "ida lind"
-    assert "Norland" in text[s.speaker_span[0] : s.speaker_span[1]]
-    assert not any("Norland" in e.text for e in content_names(f))

@@ -287,14 +287,6 @@ def statements(
             if verb is not None and r is not None and r.i != verb.i and _reported(verb, r)
         )
         sub = sorted(who.subtree, key=lambda t: t.i)
-        if verb is not None and who.dep_ == "appos" and who.head.dep_ == "nsubj":
-            # "Panama's coach, Hernan Dario Gomez, said": the description the name stands
-            # beside says who speaks, as a title before the name does ("Panama coach
-            # Hernan Dario Gomez said"); its names are the speaker's, not the content's
-            side = verb.i < who.i  # "said the coach, Ida Lind, ...": after the verb
-            sub = [t for t in who.head.subtree if (t.i > verb.i) is side] or sub
-            while len(sub) > 1 and sub[-1].is_punct:
-                sub.pop()
         if verb is not None and verb.is_ancestor(who) is False and who.is_ancestor(verb):
             said = {t.i for t in verb.subtree}  # "GM, which ..., announced that": not GM's
             sub = [t for t in sub if t.i not in said and t.i < verb.i] or sub
