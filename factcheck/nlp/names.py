@@ -123,15 +123,18 @@ _DOTTED = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]\.?$")  # "l.a.", "u.k"
 
 
 def _initials_within(short: str, long: str, vocab: Vocabulary | None) -> bool:
-    """The same name with one part written as its initials, dotted or not: 'east l.a' ~
-    'east los angeles'. The words left of ``short`` once the shared ones are set aside are
-    one word, the initials of the words left of ``long``."""
+    """The same name with one part written as dotted initials: 'east l.a' ~ 'east los
+    angeles'. The words left of ``short`` once the shared ones are set aside are one word,
+    the initials of the words left of ``long``. Only dotted: two letters inside a name are
+    as often a given name or a title ('Ed Holm' is not 'Emma Dahl Holm', 'Dr Lind' not
+    'Dana Rae Lind')."""
     mine, theirs = short.split(), long.split()
     rest = [w for w in mine if w not in theirs]
-    if len(rest) != 1 or len(rest) == len(mine):
+    if len(rest) != 1 or len(rest) == len(mine) or not _DOTTED.match(rest[0]):
         return False
-    word = rest[0].replace(".", "") if _DOTTED.match(rest[0]) else rest[0]
-    return initials(word, " ".join(w for w in theirs if w not in mine), vocab=vocab)
+    return initials(
+        rest[0].replace(".", ""), " ".join(w for w in theirs if w not in mine), vocab=vocab
+    )
 
 
 def _within(words: set[str], other: set[str]) -> bool:
