@@ -311,22 +311,6 @@ def test_acronyms_match_their_names():
     assert not entity_match("usn", "us air force")
 
 
-def test_initials_dotted_or_within_a_name_match_the_words_they_stand_for():
-    """'L.A.' is 'Los Angeles' and 'East L.A.' the 'East Los Angeles' it shortens: dotted
-    initials are initials, and one part of a name written as dotted initials is still
-    that name."""
-    from factcheck.nlp.facts import entity_match
-
-    assert entity_match("s.f", "san fernando") and entity_match("s.f.", "san fernando")
-    assert entity_match("north s.f", "north san fernando")
-    # undotted, two letters in a name are as often a given name or a title
-    assert not entity_match("ed holm", "emma dahl holm")
-    assert not entity_match("dr lind", "dana rae lind")
-    assert not entity_match("south s.f", "north san fernando")  # another part differs
-    assert not entity_match("north s.f", "north santa clara")  # initials of other words
-    assert not entity_match("s.f", "san fernando valley")
-
-
 def test_a_compound_closed_up_or_spaced_is_one_name():
     from factcheck.nlp.facts import entity_match
 

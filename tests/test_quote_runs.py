@@ -308,23 +308,3 @@ def test_an_interview_answer_is_checked_as_its_speakers_words(real_checker):
     # a paragraph of the answer after the labelled one is still hers
     later = fc.check("Ida Lind said 37 crossings were cancelled in January because of ice.")
     assert later.label.value == "SUPPORTED", later.rationale
-
-
-@pytest.mark.parametrize(
-    ("described", "named"), [("Norland's coach", True), ("Belgium's coach", False)]
-)
-def test_how_a_quotation_describes_its_speaker_where_it_names_them_counts(
-    analyzer, described, named
-):
-    """A passage inside a quotation of several passages is named as its speaker, and as
-    the description that goes with the name where the quotation opens ("Ida Lind, Norland
-    coach, said"): a claim's "Norland's coach, Ida Lind" is named there, "Belgium's coach"
-    is not."""
-    from factcheck.rules.compare import assess
-
-    claim = analyzer.analyze(f"{described}, Ida Lind, said the team had played its best game.")
-    first = analyzer.analyze('After the match, Ida Lind, Norland coach, said, "We learned a lot.')
-    middle = analyzer.analyze("This was the best game the team has played.")
-    last = analyzer.analyze('We will be back stronger next year."')
-    missing = assess(claim, middle, 0.3, run=(None, first, last)).missing_names
-    assert (not missing) is named

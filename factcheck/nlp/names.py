@@ -105,10 +105,7 @@ def entity_match(a: str, b: str, *, vocab: Vocabulary | None = None) -> bool:
         return True
     if len(ta) != len(tb) and "".join(_HYPHENS.split(a)) == "".join(_HYPHENS.split(b)):
         return True  # a compound closed up or spaced ("Worldwide" / "World Wide", "Walmart")
-    da, db = (x.replace(".", "") if _DOTTED.match(x) else x for x in (a, b))  # "l.a."
-    if initials(da, b, vocab=vocab) or initials(db, a, vocab=vocab):
-        return True
-    if _initials_within(a, b, vocab) or _initials_within(b, a, vocab):
+    if initials(a, b, vocab=vocab) or initials(b, a, vocab=vocab):
         return True
     if designation(a, b) or designation(b, a):
         return True
@@ -117,24 +114,6 @@ def entity_match(a: str, b: str, *, vocab: Vocabulary | None = None) -> bool:
         if n >= 5 and a[: max(5, n - 2)] == b[: max(5, n - 2)]:
             return True
     return False
-
-
-_DOTTED = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]\.?$")  # "l.a.", "u.k"
-
-
-def _initials_within(short: str, long: str, vocab: Vocabulary | None) -> bool:
-    """The same name with one part written as dotted initials: 'east l.a' ~ 'east los
-    angeles'. The words left of ``short`` once the shared ones are set aside are one word,
-    the initials of the words left of ``long``. Only dotted: two letters inside a name are
-    as often a given name or a title ('Ed Holm' is not 'Emma Dahl Holm', 'Dr Lind' not
-    'Dana Rae Lind')."""
-    mine, theirs = short.split(), long.split()
-    rest = [w for w in mine if w not in theirs]
-    if len(rest) != 1 or len(rest) == len(mine) or not _DOTTED.match(rest[0]):
-        return False
-    return initials(
-        rest[0].replace(".", ""), " ".join(w for w in theirs if w not in mine), vocab=vocab
-    )
 
 
 def _within(words: set[str], other: set[str]) -> bool:

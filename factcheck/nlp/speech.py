@@ -219,26 +219,6 @@ def run_speaker(run: QuoteRunFacts) -> Voice | None:
     return introduced_by(before) if opens else None
 
 
-def run_speaker_names(run: QuoteRunFacts | None) -> frozenset[str]:
-    """The names a quotation of several passages gives its speaker (:func:`run_speaker`)
-    where it names them: the speaker's name, and the names of the description that goes
-    with it there ("Hernan Dario Gomez, Panama coach, said": Panama), which a claim may
-    give the speaker too ("Panama's coach, Hernan Dario Gomez, said ...")."""
-    who = run_speaker(run) if run is not None else None
-    if run is None or who is None:
-        return frozenset()
-    named = {
-        e.name
-        for f in run
-        if f is not None
-        for s in f.statements
-        if s.name == who.name
-        for e in f.entities
-        if s.speaker_span[0] <= e.span[0] and e.span[1] <= s.speaker_span[1]
-    }
-    return frozenset({who.name} | named)
-
-
 def _after_closing(f: TextFacts, s: Statement) -> bool:
     """Whether ``s`` names its speaker after the mark closing a quotation that runs from
     the passage's start."""

@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.paraphrase import Like, exact
-from factcheck.nlp.speech import QuoteRunFacts, run_speaker_names, said_content
+from factcheck.nlp.speech import QuoteRunFacts, run_speaker, said_content
 from factcheck.nlp.words import fuzzy_in, overlap
 from factcheck.rules import opposites
 from factcheck.rules.align import ValueCheck, align, can_refute, compatible, states, values_agree
@@ -165,7 +165,8 @@ def assess(
         share_rel = share
     headline = title_words(title, claim.vocabulary)
     opened = run[0] if run is not None else None  # where its quotation was opened
-    speaker = run_speaker_names(run)  # as the quotation's passages name its speaker
+    who = run_speaker(run) if run is not None else None
+    speaker = who.name if who is not None else ""
     cover, missing_names = entity_cover(
         claim, passage, context, headline, lead, opened, speaker, article
     )

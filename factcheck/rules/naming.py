@@ -46,7 +46,7 @@ def entity_cover(
     headline: frozenset[str] = frozenset(),
     lead: TextFacts | None = None,
     opened: TextFacts | None = None,
-    speaker: frozenset[str] = frozenset(),
+    speaker: str = "",
     article: tuple[TextFacts, ...] = (),
 ) -> tuple[float, tuple[Value, ...]]:
     """Share of the claim's names that the passage, the passage before it or its article's
@@ -62,8 +62,7 @@ def entity_cover(
     A passage inside a quotation of several passages is read with the passage before the
     quotation too (``opened``): the speaker's "he" and "him" are the people named there;
     and whoever speaks the quotation (``speaker``, named where it opens or closes: '...
-    a GM bankruptcy ... ," analyst Himanshu Patel said.') is named for all of it, with the
-    names of how it describes them there ("Hernan Dario Gomez, Panama coach, said").
+    a GM bankruptcy ... ," analyst Himanshu Patel said.') is named for all of it.
 
     A thing the article named further back and the passage calls by what it is ("the
     plant") counts too, where the claim ties the name to that noun (bridging.bridged;
@@ -73,7 +72,7 @@ def entity_cover(
     if not names:
         return 1.0, ()
     vocab = claim.vocabulary
-    pnames = {e.name for e in passage.entities} | speaker
+    pnames = {e.name for e in passage.entities} | ({speaker} if speaker else set())
     others = about_others(passage, vocab)
     pool = passage.content | (frozenset() if others else _headline_names(headline, vocab))
     for ctx in (context, opened):
