@@ -1,7 +1,9 @@
 """The verdicts that differ between two dumps of `python -m benchmarks.yardsticks --dump F`
 (two commits, two settings): each change with the hand-checked gold label where the claim
-has one, and whether it moved to or away from it. A hand-checked claim of a test half is
-shown by its labels only, never its text: those halves are read through the report.
+has one, and whether it moved to or away from it; then the verdicts that kept their label
+but crossed the confidence a desk sorts by (0.9), right or wrong. A hand-checked claim of
+a test half is shown by its labels only, never its text: those halves are read through
+the report.
 
     python -m benchmarks.dump_diff BEFORE.jsonl AFTER.jsonl
 """
@@ -39,14 +41,35 @@ def _gold() -> dict[str, tuple[str, str, str]]:
     return out
 
 
+SURE = 0.9  # the confidence a desk sorts by (issue #28: right >= 95% of the time above it)
+
+
+def _sure(r: dict[str, Any]) -> bool:
+    return float(r.get("confidence") or 0.0) >= SURE
+
+
 def diff(before: Path, after: Path) -> tuple[list[str], dict[str, int]]:
-    """Lines to print and the counts (changed, right, wrong)."""
+    """Lines to print and the counts (changed, right, wrong; with the same label, crossed
+    0.9 up or down, right or wrong where the gold label is known)."""
     a, b = _dump(before), _dump(after)
     gold = _gold()
     lines: list[str] = []
     counts = {"changed": 0, "right": 0, "wrong": 0}
+    crossed: list[str] = []
     for key, r in b.items():
         o = a.get(key)
+        if o is not None and o["label"] == r["label"] and _sure(o) != _sure(r):
+            g = gold.get(r["claim"])
+            ok = "" if g is None else ("right" if g[0] == r["label"] else "wrong")
+            way = "up" if _sure(r) else "down"
+            way += f" {ok}" if ok else ""
+            counts[way] = counts.get(way, 0) + 1
+            line = f"{r['label']} {o.get('confidence')} -> {r.get('confidence')} {ok}".rstrip()
+            if g is not None and g[1] == "test":
+                crossed.append(f"{line} [{g[2]} set test]")
+                continue
+            crossed.append(f"{line}{f' [{g[2]} set {g[1]}]' if g else ''} {r['id']}")
+            crossed.append(f"   {r['claim']}")
         if o is None or o["label"] == r["label"]:
             continue
         counts["changed"] += 1
@@ -69,6 +92,9 @@ def diff(before: Path, after: Path) -> tuple[list[str], dict[str, int]]:
         lines.append(f"{o['label']} -> {r['label']} {r.get('confidence', '')}{tag} {r['id']}")
         lines.append(f"   {r['claim']}")
         lines.append(f"   {r.get('rationale', '')}")
+    if crossed:
+        lines.append(f"same label, confidence across {SURE}:")
+        lines.extend(crossed)
     return lines, counts
 
 
@@ -83,6 +109,12 @@ def main(argv: list[str] | None = None) -> int:
         f"{counts['changed']} changed; of the hand-checked, {counts['right']} to the gold"
         f" label, {counts['wrong']} away from it"
     )
+    moved = {k: v for k, v in counts.items() if k.split()[0] in ("up", "down")}
+    if moved:
+        print(
+            f"confidence across {SURE}, same label: "
+            + ", ".join(f"{k} {v}" for k, v in moved.items())
+        )
     return 0
 
 

@@ -57,6 +57,37 @@ def test_a_dump_diff_counts_moves_and_hides_the_test_halves_claims(tmp_path):
     assert dev["claim"] in text and test["claim"] not in text
 
 
+def test_a_dump_diff_shows_verdicts_crossing_the_desks_confidence(tmp_path):
+    """The same label at a confidence on the other side of 0.9 (a desk sorts by it): listed
+    with whether it is right, a test-half claim by its set only."""
+    import json
+
+    from benchmarks import dump_diff, news_claims
+
+    rows = news_claims.load(news_claims.DATA)
+    dev = next(r for r in rows if r["split"] == "dev")
+    test = next(r for r in rows if r["split"] == "test")
+    wrong = "NOT_ENOUGH_INFO" if test["label"] != "NOT_ENOUGH_INFO" else "REFUTED"
+
+    def dump(path, dev_conf, test_conf):
+        with path.open("w", encoding="utf-8") as f:
+            for r, label, conf in ((dev, dev["label"], dev_conf), (test, wrong, test_conf)):
+                row = {"id": r["id"], "claim": r["claim"], "label": label, "confidence": conf}
+                f.write(json.dumps(row) + "\n")
+        return path
+
+    lines, counts = dump_diff.diff(
+        dump(tmp_path / "a.jsonl", 0.6, 0.95), dump(tmp_path / "b.jsonl", 0.92, 0.5)
+    )
+    assert counts == {"changed": 0, "right": 0, "wrong": 0, "up right": 1, "down wrong": 1}
+    text = "\n".join(lines)
+    assert dev["claim"] in text and test["claim"] not in text
+    _, same = dump_diff.diff(
+        dump(tmp_path / "c.jsonl", 0.6, 0.5), dump(tmp_path / "d.jsonl", 0.8, 0.7)
+    )
+    assert same == {"changed": 0, "right": 0, "wrong": 0}  # nothing crossed 0.9
+
+
 def test_dump_errors_counts_the_dev_halves_errors_only(tmp_path):
     import json
 
