@@ -33,24 +33,35 @@ def test_an_unknown_name_is_refused_with_the_known_ones():
         parse_overrides(["figure_refute=0.3"])
 
 
-def test_a_dump_diff_counts_moves_and_hides_the_test_halves_claims(tmp_path):
-    import json
-
-    from benchmarks import dump_diff, news_claims
+def _dev_and_test_claims():
+    """A dev-half and a test-half claim of the first hand-checked set."""
+    from benchmarks import news_claims
 
     rows = news_claims.load(news_claims.DATA)
-    dev = next(r for r in rows if r["split"] == "dev")
-    test = next(r for r in rows if r["split"] == "test")
+    return (
+        next(r for r in rows if r["split"] == "dev"),
+        next(r for r in rows if r["split"] == "test"),
+    )
+
+
+def _write_dump(path, verdicts):
+    """A yardstick dump of (claim row, label, confidence) verdicts."""
+    import json
+
+    with path.open("w", encoding="utf-8") as f:
+        for r, label, conf in verdicts:
+            row = {"id": r["id"], "claim": r["claim"], "label": label, "confidence": conf}
+            f.write(json.dumps(row) + "\n")
+    return path
+
+
+def test_a_dump_diff_counts_moves_and_hides_the_test_halves_claims(tmp_path):
+    from benchmarks import dump_diff
+
+    dev, test = _dev_and_test_claims()
     other = "NOT_ENOUGH_INFO" if dev["label"] != "NOT_ENOUGH_INFO" else "REFUTED"
-
-    def dump(path, dev_label, test_label):
-        with path.open("w", encoding="utf-8") as f:
-            for r, label in ((dev, dev_label), (test, test_label)):
-                f.write(json.dumps({"id": r["id"], "claim": r["claim"], "label": label}) + "\n")
-        return path
-
-    before = dump(tmp_path / "a.jsonl", other, test["label"])
-    after = dump(tmp_path / "b.jsonl", dev["label"], other)
+    before = _write_dump(tmp_path / "a.jsonl", [(dev, other, 0.5), (test, test["label"], 0.5)])
+    after = _write_dump(tmp_path / "b.jsonl", [(dev, dev["label"], 0.5), (test, other, 0.5)])
     lines, counts = dump_diff.diff(before, after)
     assert counts == {"changed": 2, "right": 1, "wrong": 1}
     text = "\n".join(lines)
@@ -60,31 +71,21 @@ def test_a_dump_diff_counts_moves_and_hides_the_test_halves_claims(tmp_path):
 def test_a_dump_diff_shows_verdicts_crossing_the_desks_confidence(tmp_path):
     """The same label at a confidence on the other side of 0.9 (a desk sorts by it): listed
     with whether it is right, a test-half claim by its set only."""
-    import json
+    from benchmarks import dump_diff
 
-    from benchmarks import dump_diff, news_claims
-
-    rows = news_claims.load(news_claims.DATA)
-    dev = next(r for r in rows if r["split"] == "dev")
-    test = next(r for r in rows if r["split"] == "test")
+    dev, test = _dev_and_test_claims()
     wrong = "NOT_ENOUGH_INFO" if test["label"] != "NOT_ENOUGH_INFO" else "REFUTED"
 
-    def dump(path, dev_conf, test_conf):
-        with path.open("w", encoding="utf-8") as f:
-            for r, label, conf in ((dev, dev["label"], dev_conf), (test, wrong, test_conf)):
-                row = {"id": r["id"], "claim": r["claim"], "label": label, "confidence": conf}
-                f.write(json.dumps(row) + "\n")
-        return path
+    def dump(name, dev_conf, test_conf):
+        return _write_dump(
+            tmp_path / name, [(dev, dev["label"], dev_conf), (test, wrong, test_conf)]
+        )
 
-    lines, counts = dump_diff.diff(
-        dump(tmp_path / "a.jsonl", 0.6, 0.95), dump(tmp_path / "b.jsonl", 0.92, 0.5)
-    )
+    lines, counts = dump_diff.diff(dump("a.jsonl", 0.6, 0.95), dump("b.jsonl", 0.92, 0.5))
     assert counts == {"changed": 0, "right": 0, "wrong": 0, "up right": 1, "down wrong": 1}
     text = "\n".join(lines)
     assert dev["claim"] in text and test["claim"] not in text
-    _, same = dump_diff.diff(
-        dump(tmp_path / "c.jsonl", 0.6, 0.5), dump(tmp_path / "d.jsonl", 0.8, 0.7)
-    )
+    _, same = dump_diff.diff(dump("c.jsonl", 0.6, 0.5), dump("d.jsonl", 0.8, 0.7))
     assert same == {"changed": 0, "right": 0, "wrong": 0}  # nothing crossed 0.9
 
 
