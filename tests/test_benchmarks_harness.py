@@ -127,3 +127,19 @@ def test_the_comparisons_benchmark_builds_regular_comparatives(word, form):
     from benchmarks.comparisons import comparative
 
     assert comparative(word) == form
+
+
+def test_the_threshold_search_weighs_every_dev_half_alike_and_never_a_test_half():
+    from benchmarks.yardsticks import HAND_SETS, objective
+
+    def split(acc: float, fs: float) -> dict[str, float]:
+        return {"accuracy": acc, "false_supported": fs}
+
+    r = {f"{n}_dev": split(0.8, 0.1) for n in ("contrast", *HAND_SETS)}
+    assert objective(r) == pytest.approx(0.75)
+    # one more hand-checked set's dev half moves it by its share, as any other would
+    r["news6_dev"] = split(0.1, 0.1)
+    assert objective(r) == pytest.approx(0.75 - 0.7 / (1 + len(HAND_SETS)))
+    # the test halves are for reporting only
+    r |= {f"{n}_test": split(0.0, 1.0) for n in ("contrast", *HAND_SETS)}
+    assert objective(r) == pytest.approx(0.75 - 0.7 / (1 + len(HAND_SETS)))
