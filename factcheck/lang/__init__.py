@@ -271,6 +271,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         naming_prepositions=frozenset(lex["naming_prepositions"]),
         possessive_endings=tuple(lex["possessive_endings"]),
         plural_suffix=str(lex["plural_suffix"]),
+        name_endings=frozenset(lex["name_endings"]),
         attribution_phrases=tuple(lex["attribution_phrases"]),
         interview_turns=_ro(lex["interview_turns"]),
         reported_person=_ro(lex.get("reported_person", {})),

@@ -196,6 +196,7 @@ class Vocabulary:
     naming_prepositions: frozenset[str]
     possessive_endings: tuple[str, ...]
     plural_suffix: str
+    name_endings: frozenset[str]
     attribution_phrases: tuple[str, ...]
     interview_turns: Mapping[str, str]
     reported_person: Mapping[str, str]

@@ -12,7 +12,7 @@ from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.names import entity_match, norm_entity, without_possessive
 from factcheck.nlp.respectively import words
 from factcheck.nlp.speech import content_names
-from factcheck.nlp.words import fuzzy_in
+from factcheck.nlp.words import fuzzy_in, same_stem
 from factcheck.rules.bridging import bridged
 from factcheck.types import Value
 
@@ -87,7 +87,14 @@ def entity_cover(
     def named(n: str) -> bool:
         if any(entity_match(n, p, vocab=vocab) for p in pnames):
             return True
-        if all(fuzzy_in(w, pool) for w in n.split()):
+        words = [without_possessive(w, vocab=vocab) for w in n.split()]  # "Apple's WWDC"
+        whole = [w in pool for w in words]
+        if all(
+            # a name written in full with a word clipped ("Kestrel Telecom") is anchored by
+            # its other words; a name of one word only by itself ("Motorola", not "motor")
+            whole[i] or (fuzzy_in(w, pool) and (any(whole) or not clipped_into(w, pool, vocab)))
+            for i, w in enumerate(words)
+        ):
             return True
         if any(entity_match(n, e.name, vocab=vocab) for e in leads):
             return True
@@ -98,6 +105,30 @@ def entity_cover(
     missing = {n for n in names if not named(n)}
     return 1 - len(missing) / len(names), tuple(
         e for e in content_names(claim) if e.name in missing
+    )
+
+
+def clipped_into(word: str, pool: frozenset[str], vocab: Vocabulary) -> bool:
+    """Whether ``word`` shares a stem with the pool only as a longer word that starts with
+    a whole pool word, or one without its plural or ending ("motor" of "Motors"), and goes
+    on with more than a letter, a plural or a people's name ending (``name_endings``:
+    "Motorola" of "motor", "Orvikson" of "orvik"): another name, not a form of it. A
+    spelling of the same name ("Zelensky" / "zelenskiy", "O'Neill" / "o'neil") or a form
+    of it ("Crimean" / "crimea", "Congolese" / "congo") is no such word."""
+
+    def goes_on(longer: str, shorter: str) -> bool:
+        rest = longer[len(shorter) :]
+        # an ending may take the place of a last vowel ("Faroese" of "Faroe")
+        ends = {rest, longer[len(shorter) - 1 :]} & vocab.name_endings
+        return longer.startswith(shorter) and len(rest) > 1 and not ends
+
+    def forms(w: str) -> set[str]:  # "motors" is written from "motor"
+        cut = {w[: -len(e)] for e in vocab.name_endings | {vocab.plural_suffix} if w.endswith(e)}
+        return {w} | {x for x in cut if len(x) >= 5}
+
+    stems = [w for w in pool if len(w) >= 5 and same_stem(word, w)]
+    return bool(stems) and all(
+        any(goes_on(word, x) for x in forms(w)) or goes_on(w, word) for w in stems
     )
 
 
