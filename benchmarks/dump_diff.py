@@ -25,6 +25,8 @@ SETS = {
     "fourth": news_claims.DATA4,
     "fifth": news_claims.DATA5,
     "sixth": news_claims.DATA6,
+    "seventh": news_claims.DATA7,
+    "eighth": news_claims.DATA8,
 }
 
 

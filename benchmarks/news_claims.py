@@ -51,6 +51,13 @@ DATA5 = Path(__file__).resolve().parent / "data" / "news_claims_5.jsonl"
 # The sixth (2026-12-06, later the same day): written blind the same way about 36 articles
 # picked by another hash; frozen before its first run.
 DATA6 = Path(__file__).resolve().parent / "data" / "news_claims_6.jsonl"
+# The seventh (2026-12-07): time and reported speech restated, about the 21 articles that
+# every other set uses only in its dev half; read claim by claim while changing rules, so
+# all of it is dev.
+DATA7 = Path(__file__).resolve().parent / "data" / "news_claims_7.jsonl"
+# The eighth (2026-12-07): the seventh's kinds, written blind about 71 of the other 94
+# articles, split by article; frozen, and its figures taken, before anyone read a claim.
+DATA8 = Path(__file__).resolve().parent / "data" / "news_claims_8.jsonl"
 
 
 def load(path: Path = DATA) -> list[dict[str, Any]]:

@@ -22,6 +22,8 @@ SETS = (
     "news_claims_4.jsonl",
     "news_claims_5.jsonl",
     "news_claims_6.jsonl",
+    "news_claims_7.jsonl",
+    "news_claims_8.jsonl",
 )
 THRESHOLDS = (0.5, 0.7, 0.8, 0.9)
 
