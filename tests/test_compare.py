@@ -309,6 +309,12 @@ def test_acronyms_match_their_names():
     # a two-letter word is an abbreviation of its own, spelled whole in the acronym
     assert entity_match("usn", "us navy") and entity_match("ukrf", "uk road federation")
     assert not entity_match("usn", "us air force")
+    # an abbreviation with its full stops ("U.S."), and a company's legal form at its end
+    assert entity_match("usn", "u.s. navy") and entity_match("ukrf", "u.k. road federation")
+    assert entity_match("ns", "norrland steel corporation")
+    assert entity_match("nsc", "norrland steel corporation")
+    assert entity_match("vh", "varga holdings plc") and entity_match("vmg", "varga media group")
+    assert not entity_match("ns", "norrland steel works")
 
 
 def test_a_compound_closed_up_or_spaced_is_one_name():

@@ -372,3 +372,41 @@ def test_words_given_to_another_named_speaker_refute_where_the_model_sees_no_sta
     described = passage.replace("Ilse Marr said", "the curator said")
     a, t = _assessed(analyzer, claim, described)
     assert conclude(a, NEUTRAL_READ, t).stance != Stance.REFUTES
+
+
+def test_a_first_name_and_a_surname_the_article_gave_one_person_are_one_speaker(analyzer):
+    """An interview's turns labelled "Tomas:" after a lead that named "Tomas Vrbenský":
+    the claim's "Vrbenský said" is his; a surname the article gave no one with that first
+    name is another speaker."""
+    passage = "Tomas: The new library will open next spring."
+    lead = "On Monday, Wikinews interviewed the architect Tomas Vrbenský about the library."
+    claim = "Vrbenský said the new library would open next spring."
+    same = _attributed(analyzer, claim, passage, lead=lead)
+    assert same.stance == Stance.SUPPORTS, same.rationale
+    other = _attributed(analyzer, claim.replace("Vrbenský", "Halloran"), passage, lead=lead)
+    assert other.stance == Stance.REFUTES
+    assert other.rationale == "the source attributes this to Tomas, not Halloran"
+    unnamed = _attributed(analyzer, claim, passage)  # no full name anywhere: not known as his
+    assert unnamed.stance == Stance.REFUTES
+
+
+@pytest.mark.parametrize(
+    ("lead", "passage", "claim"),
+    [
+        # a family: "Roe" could be either
+        (
+            "Anna Roe opened the library in 1990; her son Tom Roe now runs it.",
+            "Roe said the new library will open next spring.",
+            "Tom said the new library would open next spring.",
+        ),
+        # a first name that is another person's surname
+        (
+            "Mayor Ellen Grant met the architect Grant Tobin on Monday.",
+            "Grant said the new library will open next spring.",
+            "Tobin said the new library would open next spring.",
+        ),
+    ],
+)
+def test_a_one_word_name_two_people_hold_ties_no_one(analyzer, lead, passage, claim):
+    out = _attributed(analyzer, claim, passage, lead=lead)
+    assert out.stance != Stance.SUPPORTS, out.rationale

@@ -261,6 +261,29 @@ def test_the_datelines_own_weekday_is_the_dateline_itself():
     assert one("They will meet this coming Friday", "date").date_from == "2022-01-07"
 
 
+@pytest.mark.parametrize(
+    ("text", "written", "day"),
+    [
+        # the weekday of a day written out is one date with it, not a weekday read from
+        # the dateline (a Friday, 2021-12-31) besides
+        ("The fair opens on Thursday, 6 January.", "on Thursday, 6 January", "2022-01-06"),
+        ("They met on Monday 13 December 2021.", "on Monday 13 December 2021", "2021-12-13"),
+        ("It closed Tuesday, December 28.", "Tuesday, December 28", "2021-12-28"),
+        # the day as written decides: a weekday that does not fit it is a slip
+        ("The fair opened on Tuesday, December 28.", "on Tuesday, December 28", "2021-12-28"),
+        ("The fair opened on Monday, December 28.", "on Monday, December 28", "2021-12-28"),
+    ],
+)
+def test_a_weekday_before_the_day_it_names_is_one_date(text, written, day):
+    dates = [v for v in vals(text) if v.kind == "date"]
+    assert [(v.text, v.date_from, v.date_to) for v in dates] == [(written, day, day)]
+
+
+def test_a_weekday_apart_from_a_day_is_its_own_date():
+    dates = [v for v in vals("They met on Monday and left on 28 December.") if v.kind == "date"]
+    assert [v.date_from for v in dates] == ["2021-12-27", "2021-12-28"]
+
+
 def test_this_weekend_uses_the_tense_of_its_own_clause():
     # the dateline is a Friday: without a future word, the weekend just past or the next
     got = one("It came to light this weekend", "date")

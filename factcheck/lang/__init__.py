@@ -258,6 +258,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         contrast=tuple(lex["contrast"]),
         personal_pronouns=frozenset(lex["personal_pronouns"]),
         name_function_words=frozenset(lex["name_function_words"]),
+        legal_forms=frozenset(lex["legal_forms"]),
         reporting_phrases=_ro({k: tuple(x) for k, x in lex["reporting_phrases"].items()}),
         pronoun_speakers=frozenset(lex["pronoun_speakers"]),
         person_pronouns=frozenset(lex["person_pronouns"]),

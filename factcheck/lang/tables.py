@@ -183,6 +183,7 @@ class Vocabulary:
     contrast: tuple[str, ...]
     personal_pronouns: frozenset[str]
     name_function_words: frozenset[str]
+    legal_forms: frozenset[str]
     reporting_phrases: Mapping[str, tuple[str, ...]]
     pronoun_speakers: frozenset[str]
     person_pronouns: frozenset[str]

@@ -16,6 +16,7 @@ from functools import cache
 
 from factcheck.lang import GRAINS, Vocabulary, alternation, resolve, words_pattern
 from factcheck.nlp.month_year import month_of_year
+from factcheck.nlp.named_weekdays import named_weekdays
 from factcheck.nlp.numerals import parse_number
 from factcheck.types import Grain, Value, ValueKind
 
@@ -416,6 +417,7 @@ def find_dates(
             taken.append((s, e))
             found.append((s, e, kind, m))
     found.sort()
+    found, named_days = named_weekdays(text, found, DAY_PRECISE)  # "Thursday, 25 October"
     values: list[Value] = []
     for s, e, kind, m in found:
         bad = impossible_date(kind, m, vocab=v, order=ctx.order)
@@ -426,6 +428,7 @@ def find_dates(
         if res is None:
             continue
         frm, to, grain = res
+        s = named_days.get(s, s)  # over its weekday; the day as written decides
         values.append(
             Value(
                 kind=ValueKind.DATE,

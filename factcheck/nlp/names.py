@@ -139,17 +139,24 @@ def _swapped(a: str, b: str) -> bool:
 def initials(short: str, long: str, *, vocab: Vocabulary | None = None) -> bool:
     """'gm' ~ 'general motors', 'eads' ~ 'european aeronautic defence & space': an acronym
     of two to six letters that spells the initials of the other name's words; a word of
-    two letters, itself an abbreviation, gives both ('usaf' ~ 'us air force', 'ukip')."""
-    words = [w for w in re.split(r"[\s-]+", long) if w and w[0].isalnum()]
-    return (
-        2 <= len(short) <= 6
-        and " " not in short
-        and len(words) >= 2
+    two letters, itself an abbreviation, gives both ('usaf' ~ 'us air force', 'ukip'); a
+    company's legal form at the end may be left out ('gm' ~ 'general motors corporation')."""
+    v = resolve(vocab)
+    # "u.s." is the two letters of an abbreviation ('usaf' ~ 'u.s. air force')
+    words = [w.replace(".", "") for w in re.split(r"[\s-]+", long) if w and w[0].isalnum()]
+    if not (2 <= len(short) <= 6 and " " not in short):
+        return False
+    named = list(words)
+    while len(named) > 2 and named[-1] in v.legal_forms:
+        named.pop()  # "General Motors Corporation" is GM
+    return any(
+        len(ws) >= 2
         and (
-            short == "".join(w[0] for w in words)
-            or short == "".join(w[0] for w in words if w not in resolve(vocab).name_function_words)
-            or short == "".join(w if len(w) == 2 else w[0] for w in words)
+            short == "".join(w[0] for w in ws)
+            or short == "".join(w[0] for w in ws if w not in v.name_function_words)
+            or short == "".join(w if len(w) == 2 else w[0] for w in ws)
         )
+        for ws in (words, named)
     )
 
 

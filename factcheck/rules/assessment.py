@@ -67,6 +67,7 @@ class Assessment:
     # the passages before ``context`` in its source, nearest first, where a pronoun speaker
     # ("He added ...") is looked for when the passage before names no one (nlp/speech.py)
     earlier: tuple[TextFacts, ...] = ()
+    lead: TextFacts | None = None  # its article's lead, where copy names a person in full
 
     @property
     def needs_model(self) -> bool:

@@ -238,6 +238,7 @@ def assess(
         meant=meant,
         run=run,
         earlier=earlier,
+        lead=lead,
     )
     for rule in RULES:
         decided = rule(a, t)

@@ -6,6 +6,7 @@ claim's content as. compare.py runs them in its RULES, MODEL_RULES and conclude(
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from difflib import SequenceMatcher
 
@@ -203,7 +204,7 @@ def _same_speaker(a: Assessment, name: str, v: Voice) -> bool:
     gives that speaker ("Herrick said ... the 135th most popular site according to
     Quantcast": the passage's "according to Quantcast" is the source Herrick cites)."""
     vocab = a.claim.vocabulary
-    if same_speaker(name, v, _nearby(a), vocab=vocab):
+    if same_speaker(name, v, _nearby(a), vocab=vocab) or _one_person(a, name, v.name):
         return True
     said = claimed_statement(a.claim)
     return said is not None and any(
@@ -211,6 +212,35 @@ def _same_speaker(a: Assessment, name: str, v: Voice) -> bool:
         for s in a.claim.statements
         if s.name != said.name and cited(a.claim.text, s, vocab)
     )
+
+
+def _fold(name: str) -> str:
+    """A name as compared across spellings: lower case, without accents ("Licen" of the
+    headline is the lead's "Ličen")."""
+    decomposed = unicodedata.normalize("NFKD", name.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip()
+
+
+def _one_person(a: Assessment, name: str, other: str) -> bool:
+    """Two one-word names of the one person the article names in full with both ("Ličen"
+    and the "Simon:" of an interview's turns, after a lead that named "Simon Ličen"): copy
+    calls a person by either once it has named them. The full names are looked for in the
+    passage, the one before it, the passages further back and the article's lead; a word
+    that another person's name holds too ("Anna Roe" and her son "Tom Roe"; "Grant Tobin"
+    and "Ellen Grant") could be either's, and ties no one."""
+    x, y = _fold(name), _fold(other)
+    if not x or not y or x == y or " " in x or " " in y:
+        return False
+    people = {
+        _fold(e.name)
+        for f in (a.passage, a.context, a.lead, *a.earlier)
+        if f is not None
+        for e in f.entities
+        if e.entity_type == "PERSON" and len(e.name.split()) > 1  # a full name
+    }
+    holding_x = {p for p in people if x in p.split()}
+    holding_y = {p for p in people if y in p.split()}
+    return len(holding_x) == 1 and holding_x == holding_y
 
 
 # Rules that read what a passage states as fact: a claim that someone said something is
