@@ -143,3 +143,22 @@ def test_a_quoted_paragraph_whose_speaker_is_found_far_back_disputes_no_one(anal
     named = analyzer.analyze("Mayor John Smith spoke to reporters at City Hall on Monday.")
     a = assess(claim, quoted, 0.9, context=said, earlier=(named,))
     assert conclude(a, None).stance.value != "REFUTES"
+
+
+def test_a_quotation_a_pronoun_opens_speaks_for_the_person_named_before(real_checker):
+    """'She said in a statement: "...' with the quotation running on into the next passage:
+    "she" is the person named paragraphs before, for every passage of the quotation; read
+    that far back it confirms her and disputes no one else."""
+    fc = real_checker("ante-run")
+    fc.ingest_text(
+        "Port names new chief\n\n"
+        "Ida Lindqvist, 51, will be the first woman to run the port.\n\n"
+        "She has worked at the harbour for 33 years.\n\n"
+        'She said in a statement: "These are exciting times for the harbour. '
+        'I am honoured to lead the best crew on the coast."\n',
+        name="port-chief",
+    )
+    v = fc.check("Lindqvist said she was honoured to lead the best crew on the coast.")
+    assert v.label.value == "SUPPORTED", v.rationale
+    v = fc.check("Ola Dahl said he was honoured to lead the best crew on the coast.")
+    assert v.label.value == "NOT_ENOUGH_INFO", v.rationale

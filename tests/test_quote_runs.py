@@ -308,3 +308,24 @@ def test_an_interview_answer_is_checked_as_its_speakers_words(real_checker):
     # a paragraph of the answer after the labelled one is still hers
     later = fc.check("Ida Lind said 37 crossings were cancelled in January because of ice.")
     assert later.label.value == "SUPPORTED", later.rationale
+
+
+def test_two_apostrophes_typed_for_a_double_mark_open_and_close_a_quotation():
+    from factcheck.nlp.quotes import quotations, typed_quotes
+
+    text = "He said: ''We waited two hours.'' Then he left."
+    assert len(typed_quotes(text)) == len(text)  # every offset stays one into the text
+    assert [q for q, _, _ in quotations(typed_quotes(text))] == ["We waited two hours."]
+    assert typed_quotes("the drivers' union") == "the drivers' union"  # one apostrophe
+    runs = _runs(
+        ["''We waited two hours.", "The lights went out twice,'' Ida Lind said."],
+        ["``It was calm,'' she added."],
+    )
+    assert runs == [QuoteRun("", "p0", "p1")] * 2 + [None]
+
+
+def test_a_paragraph_opened_by_two_apostrophes_is_all_quotation(analyzer):
+    before = analyzer.analyze('"The ferry left late," Ida Lind said.')
+    quote = analyzer.analyze("''I am more convinced now than ever that the delays are over.")
+    claim = analyzer.analyze("Lind said she was convinced the delays were over.")
+    assert "Lind" in voice(claim.content, quote, before).speaker

@@ -107,6 +107,9 @@ def test_verbs_of_replying_and_remarking_report_speech(analyzer):
     assert _one(analyzer, "Ana Soto conceded that the vote was lost.").name == "ana soto"
     told = "Ana Soto informed reporters that the department will look into it."
     assert _one(analyzer, told).name == "ana soto"
+    assert _one(analyzer, "Ana Soto observed that the vote was close.").name == "ana soto"
+    assert _one(analyzer, "Silva disclosed that the talks had failed.").name == "silva"
+    assert _one(analyzer, "Silva countered that the talks were useful.").name == "silva"
     f = analyzer.analyze("The figures indicated that sales fell by 9 percent in May.", DL)
     assert f.statements == ()
 

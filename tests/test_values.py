@@ -146,12 +146,39 @@ def test_durations_in_seconds(text, seconds):
 def test_a_word_between_a_number_and_its_unit_of_time_keeps_it_a_length(text, days):
     v = one(text, ValueKind.DURATION)
     assert v.low == v.high == days * 86400
-    # ten working days are no ten days: they stay a count of days
-    assert not [
-        x
-        for x in vals("It must be returned within ten working days.")
-        if x.kind == ValueKind.DURATION
-    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("It must be returned within ten working days.", 14),  # two weeks, not ten days
+        ("Refunds take twenty business days.", 28),
+        ("Applicants have four working weeks.", 28),  # a working week is a week
+        ("They worked two working hours.", 2 / 24),
+    ],
+)
+def test_a_working_day_is_a_share_of_a_week(text, days):
+    v = one(text, ValueKind.DURATION)
+    assert v.low == pytest.approx(days * 86400) and v.high == pytest.approx(days * 86400)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("The recorders' batteries expire after 30 -- 40 days.", 30, 40),  # plain text's dash
+        ("a very short, 30-to-60-day bankruptcy process", 30, 60),
+        ("a two-to-three-year wait", 730.5, 1095.75),
+        ("a three-or-four-day strike", 3, 4),
+    ],
+)
+def test_ranges_written_with_a_double_hyphen_or_inside_a_compound(text, low, high):
+    v = one(text, ValueKind.DURATION)
+    assert (v.low, v.high) == (pytest.approx(low * 86400), pytest.approx(high * 86400))
+    assert v.hedge == "range"
+
+
+def test_a_names_number_after_a_hyphen_is_still_no_figure():
+    assert not vals("The F-16 and the MiG-29 flew past.")
 
 
 def test_hedged_durations():

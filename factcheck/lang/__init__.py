@@ -193,6 +193,8 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         half_durations=tuple(uni["half_durations"]),
         spoken_durations=tuple(uni["spoken_durations"]),
         duration_adjectives=tuple(uni.get("duration_adjectives", ())),
+        working_days=tuple(uni.get("working_days", {}).get("words", ())),
+        working_week=int(uni.get("working_days", {}).get("per_week", 5)),
         hedges=_ro(
             {
                 p: Hedge(

@@ -134,6 +134,8 @@ class Vocabulary:
     half_durations: tuple[str, ...]
     spoken_durations: tuple[str, ...]
     duration_adjectives: tuple[str, ...]  # "two full days": still two days
+    working_days: tuple[str, ...]  # "twenty working days": four weeks
+    working_week: int  # the working days of a week
     # hedges.json
     hedges: Mapping[str, Hedge]
     hedges_after: Mapping[str, str]

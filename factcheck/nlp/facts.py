@@ -29,7 +29,7 @@ from factcheck.nlp.fingerprint import SPACY_MODEL, analysis_fingerprint
 from factcheck.nlp.lemmas import import_spacy_without_torch, load_pipeline
 from factcheck.nlp.lists import headed_lists, is_list_count, named_lists, partitive_ones
 from factcheck.nlp.names import entity_match, norm_entity
-from factcheck.nlp.quotes import quotations
+from factcheck.nlp.quotes import quotations, typed_quotes
 from factcheck.nlp.ranks import Rank, ranks
 from factcheck.nlp.roles import Role, Slot, name_slots, verb_roles
 from factcheck.nlp.shared_units import carry_currency, carry_noun
@@ -257,7 +257,8 @@ class Analyzer:
             return []
         self.warm_up()
         with self._lock:
-            return list(self.nlp.pipe(texts, batch_size=256))
+            # same-length rewrite: every offset read stays one into the text as written
+            return list(self.nlp.pipe(map(typed_quotes, texts), batch_size=256))
 
     def _remember(self, key: tuple[str, dt.date | None, str], facts: TextFacts) -> None:
         with self._lock:

@@ -192,3 +192,39 @@ def opens_range(v: Value, text: str, vocab: Vocabulary) -> bool:
         and v.kind in (ValueKind.QUANTITY, ValueKind.MONEY)
         and bool(set(before) & vocab.hedged_range_after)
     )
+
+
+def range_joiners(vocab: Vocabulary) -> str:
+    """A regex alternative of what joins two figures into a range: a joiner ("to", "-",
+    "--"), or a joiner word between hyphens ("30-to-60-day")."""
+    return f"{alternation(vocab.range_joiners)}|-(?:{_word_joiners(vocab)})-"
+
+
+def _word_joiners(vocab: Vocabulary) -> str:
+    return alternation(w for w in vocab.range_joiners if w.isalpha())
+
+
+@cache
+def _compound_range_end(vocab: Vocabulary) -> re.Pattern[str]:
+    words = alternation([*vocab.units, *vocab.tens])
+    return re.compile(rf"(?:\d|\b(?:{words}))-(?:{_word_joiners(vocab)})-$", re.IGNORECASE)
+
+
+def names_number(text: str, s: int, vocab: Vocabulary) -> bool:
+    """Whether the digits at ``s``, glued to letters or after a hyphen, are a name's
+    number ("COVID-19", "G7", "F-16"), not a figure; a range's second end is one ("5-10",
+    "a 30-to-60-day process", "a two-to-three-year wait")."""
+    if not (s > 0 and (text[s - 1].isalpha() or text[s - 1] in "-/")):
+        return False
+    if text[s - 1] == "-" and s > 1 and text[s - 2].isdigit():
+        return False
+    return _compound_range_end(vocab).search(text[max(0, s - 24) : s]) is None
+
+
+def unit_seconds(unit: str, working: str | None, vocab: Vocabulary) -> float:
+    """Seconds in one ``unit`` of time; a working day (``working``: "working", "business")
+    is a week's share of the working days it holds ("twenty working days" are four weeks)."""
+    seconds = float(vocab.durations[unit.lower()])
+    if working and seconds == vocab.durations.get("day"):
+        return vocab.durations["week"] / vocab.working_week
+    return seconds

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Generic, TypeVar
 
-from factcheck.nlp.quotes import SPEAKER_LABEL, open_at_end, quote_marks
+from factcheck.nlp.quotes import SPEAKER_LABEL, open_at_end, quote_marks, typed_quotes
 from factcheck.types import QuoteRun
 
 T = TypeVar("T")
@@ -138,7 +138,8 @@ def quote_runs(passages: Iterable[tuple[str, str, bool, T]]) -> Iterator[tuple[T
     after: list[
         tuple[str, str, bool, T]
     ] = []  # the paragraphs since: the turn's, if a label follows
-    for pid, text, new_paragraph, item in passages:
+    for pid, written, new_paragraph, item in passages:
+        text = typed_quotes(written)
         if new_paragraph and SPEAKER_LABEL.match(text):
             yield from marks.finish()
             if turn is not None:

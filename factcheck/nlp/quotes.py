@@ -10,6 +10,23 @@ from collections.abc import Iterator
 SPEAKER_LABEL = re.compile(r"^\s*(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s+\S")
 
 
+# Two apostrophes (or two backticks) written for a double quotation mark, as a typewriter
+# or a wiki's plain text does ("''I'm more convinced ..."), opening before a word or
+# closing after one.
+_TYPED_OPEN = re.compile(r"(?:''|``)(?=[^\s'`])")
+_TYPED_CLOSE = re.compile(r"(?<=[^\s'`])''")
+
+
+def typed_quotes(text: str) -> str:
+    """``text`` with each double quotation mark typed as two apostrophes or two backticks
+    written as one straight mark and a space, the space on the side away from the quoted
+    words: of the same length, so every offset into it is one into ``text``."""
+    if "''" not in text and "``" not in text:
+        return text
+    text = _TYPED_OPEN.sub(' "', text)
+    return _TYPED_CLOSE.sub('" ', text)
+
+
 def quote_marks(text: str, is_open: bool = False) -> Iterator[tuple[int, bool]]:
     """The quotation marks of a text that open (True) or close (False) a quotation, by
     position, given whether one is open at its start. A straight quote opens where a word

@@ -260,6 +260,10 @@ def voice(
     where a pronoun's speaker is looked for when ``context`` names none."""
     stmts = passage.statements
     if not stmts and run is not None and (who := run_speaker(run)) is not None:
+        if not who.known and mostly_quoted(passage):
+            # a run its first passage opens with a pronoun named further back ('She said
+            # in a statement: "..."'): who that is, in the passages before
+            who = _known(introduced_by(context, earlier)) or who
         return replace(who, share=overlap(claim_words, passage.content))
     if not stmts:
         who = introduced_by(context, earlier) if mostly_quoted(passage) else None
@@ -285,6 +289,10 @@ def voice(
         # speaks it ("Jack Herrick: ... the 135th most popular site according to Quantcast")
         v = replace(v, reporters=(*v.reporters, outer.name))
     return v
+
+
+def _known(v: Voice | None) -> Voice | None:
+    return v if v is not None and v.known else None
 
 
 def cited(text: str, s: Statement, vocab: Vocabulary) -> bool:

@@ -28,11 +28,14 @@ from factcheck.nlp.numerals import (
     exact_number,
     hedge_before,
     hedge_interval,
+    names_number,
     negative_figure,
     numerals,
     opens_range,
     parse_number,
+    range_joiners,
     sign_start,
+    unit_seconds,
 )
 from factcheck.nlp.rates import as_rates
 from factcheck.nlp.relative_figures import with_relative
@@ -130,6 +133,7 @@ def value_patterns(v: Vocabulary) -> ValuePatterns:
         hedge_after=re.compile(f"^(?:{after})", i),
         duration=re.compile(
             rf"^(?:{_JOIN}|\s)?(?:(?:{alternation(v.duration_adjectives)})\s+)?"
+            rf"(?:(?P<work>{alternation(v.working_days)})\s+)?"
             rf"(?P<u>{alternation(v.durations)}){plural}?\b"
             rf"(?:\s+(?:{words_pattern(v.and_a_half)}))?",
             i,
@@ -157,7 +161,7 @@ def value_patterns(v: Vocabulary) -> ValuePatterns:
         one_not_before=re.compile(rf"^\s*(?:{alternation(v.one_not_before)})\b", i),
         one=one,
         plural_end=re.compile(rf"^{plural}?\b"),
-        range_gap=re.compile(rf"^\s*(?:{alternation(v.range_joiners)})\s*$", i),
+        range_gap=re.compile(rf"^\s*(?:{range_joiners(v)})\s*$", i),
     )
 
 
@@ -166,7 +170,7 @@ def _unit_after(text: str, end: int, vocab: Vocabulary) -> tuple[ValueKind, str,
     rest, p = text[end:], value_patterns(vocab)
     m = p.duration.match(rest)
     if m:
-        return K.DURATION, "second", float(vocab.durations[m["u"].lower()]), end + m.end()
+        return K.DURATION, "second", unit_seconds(m["u"], m["work"], vocab), end + m.end()
     m = p.percent.match(rest)
     if m:
         return K.PERCENT, p.percent_unit[" ".join(m["u"].lower().split())], 1.0, end + m.end()
@@ -239,8 +243,7 @@ def find_numbers(
         if any(s < te and ts < e for ts, te in skip):
             continue
         sign = None if m["cur"] else sign_start(text, s, vocab)
-        glued = s > 0 and (text[s - 1].isalpha() or text[s - 1] in "-/") and not m["cur"]
-        if sign is None and glued and not (text[s - 1] == "-" and s > 1 and text[s - 2].isdigit()):
+        if sign is None and not m["cur"] and names_number(text, s, vocab):
             continue  # "COVID-19", "G7", "F-16": names, not figures
         if m["num"] and at_one_point(text, s, m["num"], vocab):
             continue  # "at one point six people were hurt": an idiom, then a count
@@ -273,9 +276,6 @@ def find_numbers(
         out.append(v)
         skip.append(v.span)
     return out
-
-
-# A minus sign: U+2212, or a hyphen that starts a word ("-5C", not "5-10" or "F-16").
 
 
 def _after_article(text: str, s: int, vocab: Vocabulary) -> bool:
