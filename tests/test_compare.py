@@ -809,3 +809,26 @@ def test_a_length_read_as_a_records_window_is_still_compared_as_a_figure(analyze
     passage = analyzer.analyze("Ada Voss wrote her first novel in three months.", DL)
     (check,) = [c for c in align(claim, passage) if c.claim.kind == ValueKind.DURATION]
     assert not check.agree
+
+
+def test_how_long_ago_with_a_hedge_is_stated_by_a_year_that_far_back(analyzer):
+    """'more than a decade ago' of 1995, in 2006: stated, and shown as a bound; 'two decades
+    ago' of 1995 in 2015 too. Read as an exact count of years, the hedge was lost and a
+    true claim disputed."""
+    from factcheck.rules.compare import compare
+
+    passage = "In 1995, the Orvik yard launched the Kestrel, its first ferry."
+    old = dt.date(2006, 5, 29)
+    c = compare(
+        analyzer.analyze("The Orvik yard launched the Kestrel more than a decade ago.", old),
+        analyzer.analyze(passage, old),
+        0.8,
+    )
+    assert c.stance.value == "SUPPORTS" and "before 1996-05-28" in c.rationale, c.rationale
+    later = dt.date(2015, 5, 7)
+    c = compare(
+        analyzer.analyze("The Orvik yard launched the Kestrel two decades ago.", later),
+        analyzer.analyze(passage, later),
+        0.8,
+    )
+    assert c.stance.value == "SUPPORTS", c.rationale

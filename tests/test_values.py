@@ -227,6 +227,27 @@ def test_dates_resolved_against_the_dateline(text, frm, to):
     assert (v.date_from, v.date_to) == (frm, to)
 
 
+@pytest.mark.parametrize(
+    ("text", "frm", "to"),
+    [
+        ("four years ago", "2017-01-01", "2017-12-31"),  # a count of years: a calendar year
+        # a count of decades or centuries is rounded to its unit
+        ("two decades ago", "1996-12-31", "2006-12-31"),
+        ("three centuries ago", "1671-12-28", "1771-12-30"),
+        # a hedge makes an interval of the time back, as it does of a figure
+        ("more than four years ago", "0001-01-01", "2017-12-31"),
+        ("less than two weeks ago", "2021-12-17", "2021-12-31"),
+        # never narrower than the count rounded, on the side the hedge leaves open
+        ("nearly two years ago", "2020-01-01", "2020-07-01"),
+        ("about a year ago", "2020-07-01", "2021-07-01"),
+    ],
+)
+def test_how_long_ago_in_decades_or_with_a_hedge(text, frm, to):
+    v = one(f"It opened {text}.", "date")
+    assert (v.date_from, v.date_to) == (frm, to)
+    assert v.text == text and not [x for x in vals(f"It opened {text}.") if x.kind != "date"]
+
+
 def test_a_fall_of_a_year_is_no_season_nor_is_a_winter():
     """ "The fall of 1989" is as often a collapse; a winter's months span two years."""
     v = one("after the fall of 1989", "date")
@@ -798,12 +819,15 @@ def test_two_times_of_one_sentence_are_two_events_that_far_apart():
         ("The mill has been closed since March 3, 2019.", (2.7, 3), (2, 3.5)),  # at 2021-12-31
         ("She has led the union ever since 2011.", (10, 11), (8, 13)),
         ("It posted its first loss since 2014.", (7, 8), (6, 9)),
+        # what dates back to a year has lasted since it
+        ("My ties to the party date back to 1979.", (42, 43), (35, 50)),
+        ("The hull design goes back to 2011.", (10, 11), (8, 13)),
     ],
 )
 def test_a_date_after_since_gives_the_time_since_it_too(text, within, beyond):
     """About the time from the date to the dateline: as wide as the date, and rounded."""
     v = one(text, ValueKind.DURATION)
-    assert v.text.lower().startswith(("since", "ever since")) and v.hedge == "about"
+    assert v.text.lower().startswith(("since", "ever since", "date", "goes")) and v.hedge == "about"
     year = 365.25 * 86400
     assert all(v.low <= y * year <= v.high for y in within)
     assert not any(v.low <= y * year <= v.high for y in beyond)
@@ -816,6 +840,15 @@ def test_a_date_not_after_since_or_not_yet_past_gives_no_time_since_it():
     assert not lengths("The mill closed on March 3, 2019.")
     assert not lengths("Prices have risen since Friday.", DateContext(None))
     assert not lengths("It will run until 2023.")
+    assert not lengths("The ferry will go back to Bergen in 2019.")  # no date after the words
+
+
+def test_the_time_since_a_date_is_told_in_its_largest_unit():
+    from factcheck.rules.describe import describe
+
+    assert describe(one("My ties to the party date back to 1979.", ValueKind.DURATION)) == (
+        "about 42 years"
+    )
 
 
 # -- two dates of a range (nlp/date_ranges.py) -------------------------------------------

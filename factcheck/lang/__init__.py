@@ -219,6 +219,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         reference_before=tuple(dat["reference_before"]),
         account_time=tuple(dat["account_time"]),
         ago=tuple(dat["ago"]),
+        ago_years=_ro({k.lower(): int(n) for k, n in dat.get("ago_years", {}).items()}),
         base_offsets=tuple(dat["base_offsets"]),
         weekday_modifiers=_ro(dat["weekday_modifiers"]),
         same=tuple(dat["same"]),

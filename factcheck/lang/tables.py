@@ -151,6 +151,7 @@ class Vocabulary:
     reference_before: tuple[str, ...]
     account_time: tuple[str, ...]
     ago: tuple[str, ...]
+    ago_years: Mapping[str, int]  # "two decades ago": a decade is ten years
     base_offsets: tuple[str, ...]
     weekday_modifiers: Mapping[str, int]
     same: tuple[str, ...]

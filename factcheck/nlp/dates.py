@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from factcheck.lang import GRAINS, Vocabulary, alternation, resolve, words_pattern
+from factcheck.nlp.ago import ago
 from factcheck.nlp.month_year import month_of_year
 from factcheck.nlp.named_weekdays import named_weekdays
-from factcheck.nlp.numerals import parse_number
 from factcheck.types import Grain, Value, ValueKind
 
 
@@ -81,8 +81,10 @@ def date_patterns(v: Vocabulary) -> DatePatterns:
         (
             "ago",
             # Up to three digits: "11,500 years ago" is an age (a duration), not a date.
+            rf"(?:\b(?P<hedge>{alternation(v.hedges)})\s+)?"
             rf"(?<![\d,.])\b(?P<n>\d{{1,3}}|{alternation(v.indefinite_articles)}|{number})"
-            rf"\s+(?P<unit>{unit(*GRAINS)}){plural}?\s+(?:{alternation(v.ago)})\b",
+            rf"\s+(?P<unit>{unit(*GRAINS)}|{alternation(v.ago_years)})"
+            rf"{plural}?\s+(?:{alternation(v.ago)})\b",
             re.I,
         ),
         (
@@ -264,21 +266,7 @@ def _relative(
         start = dl - dt.timedelta(days=dl.weekday()) + dt.timedelta(weeks=shift)
         return start.isoformat(), (start + dt.timedelta(days=6)).isoformat(), "week"
     if kind == "ago":
-        n_txt = m["n"].lower()
-        n = 1 if n_txt in v.indefinite_articles else int(parse_number(n_txt, vocab=v) or 0)
-        unit = v.calendar_units[m["unit"].lower()]
-        if unit == "day":
-            return _day(dl - dt.timedelta(days=n))
-        if unit == "week":
-            d = dl - dt.timedelta(weeks=n)
-            return (
-                (d - dt.timedelta(days=3)).isoformat(),
-                (d + dt.timedelta(days=3)).isoformat(),
-                "week",
-            )
-        if unit == "month":
-            return _month(*_add_months(dl, -n))
-        return _year(dl.year - n)
+        return ago(m, dl, v)
     if kind == "weekday":
         wd = v.weekdays[m["wd"].lower()]
         way = v.weekday_modifiers.get((m["mod"] or "").lower(), 0)  # 0: as the tense says

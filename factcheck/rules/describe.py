@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from factcheck.lang import Vocabulary, resolve
+from factcheck.nlp.elapsed import is_elapsed
 from factcheck.nlp.numerals import stated
 from factcheck.types import Value, ValueKind
 
@@ -19,11 +22,13 @@ def describe(v: Value, *, vocab: Vocabulary | None = None) -> str:
     if v.kind == ValueKind.DATE:
         if v.date_from == v.date_to:
             return v.date_from
-        if v.grain == "year":
+        if v.date_from == dt.date.min.isoformat():  # "more than four years ago"
+            return f"before {v.date_to}"
+        if v.grain == "year" and v.date_from[5:] == "01-01":
             return v.date_from[:4]
-        if v.grain == "month":
+        if v.grain == "month" and v.date_from[8:] == "01":
             return v.date_from[:7]
-        return f"{v.date_from}..{v.date_to}"
+        return f"{v.date_from}..{v.date_to}"  # "about a year ago": days back from the dateline
     if v.kind == ValueKind.ORDINAL:
         return f"#{int(v.low or 0)}" + (f" {v.noun}" if v.noun else "")
     if v.kind == ValueKind.DURATION:
@@ -65,7 +70,8 @@ def _human_duration(v: Value, vocab: Vocabulary) -> str:
         ends, hedge = [v.low, v.high], ""
     *larger, smallest = vocab.spoken_durations
     plural = vocab.plural_suffix
-    if not v.hedge and v.low is not None and v.high is not None and v.low != v.high:
+    off_dates = not v.hedge or is_elapsed(v, vocab=vocab)  # "since 1979", "date back to 1979"
+    if off_dates and v.low is not None and v.high is not None and v.low != v.high:
         # a length read off dates ("12 January ... 20 July": 189 to 190 days) is told in
         # its largest unit, rounded: "about 6 months", not "4,548 hours"
         name = next((u for u in larger if ends[0] >= vocab.durations[u]), smallest)

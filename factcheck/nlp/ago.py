@@ -1,0 +1,75 @@
+"""How long ago: "two years ago", "two decades ago", "more than four years ago" as dates.
+
+A count of calendar units before "ago" dates something that long before the dateline
+("two years ago": the calendar year two before the dateline's, as copy counts it). A count
+of units of many years ("two decades ago"; lexicon ``ago_years``) is read as a count
+rounded to its unit: the years from half a unit more to half a unit less. A hedge before
+any count ("more than four years ago", "nearly a decade ago", "about a year ago") makes an
+interval of the time back, as it does of a figure (hedges.json), and never a narrower one
+than the count rounded to its unit on the sides the hedge leaves open ("nearly two years
+ago": from a year and a half back; "about a year ago": from half a year to a year and a
+half)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+
+from factcheck.lang import Vocabulary
+from factcheck.nlp.numerals import hedge_interval, parse_number
+from factcheck.types import Grain
+
+Resolved = tuple[str, str, Grain]
+_DAY = 86400.0
+
+
+def ago(m: re.Match[str], dl: dt.date, v: Vocabulary) -> Resolved:
+    """The dates ``m`` (an "ago" match: its count ``n``, ``unit`` and ``hedge``) names."""
+    n_txt = m["n"].lower()
+    n = 1.0 if n_txt in v.indefinite_articles else float(parse_number(n_txt, vocab=v) or 0)
+    unit = m["unit"].lower()
+    years = v.ago_years.get(unit)
+    hedge = (m["hedge"] or "").lower()
+    if years is None and not hedge:
+        return _calendar(int(n), v.calendar_units[unit], dl)
+    days = years * v.durations["year"] / _DAY if years else _unit_days(unit, v)
+    lo, hi = (n - 0.5, n + 0.5) if not hedge else hedge_interval(n, hedge, vocab=v)
+    h = v.hedges.get(hedge)
+    if h is not None and h.means != "at_least":  # "nearly two years ago": 18 months too
+        lo = min(lo, n - 0.5)
+    if h is not None and h.means == "about":
+        hi = max(hi, n + 0.5)
+    grain: Grain = "day" if days < 7 else "week" if days < 28 else "month" if days < 365 else "year"
+    return _back(dl, hi * days), _back(dl, max(lo, 0.0) * days), grain
+
+
+def _calendar(n: int, grain: str, dl: dt.date) -> Resolved:
+    if grain == "day":
+        day = (dl - dt.timedelta(days=n)).isoformat()
+        return day, day, "day"
+    if grain == "week":
+        d = dl - dt.timedelta(weeks=n)
+        return (
+            (d - dt.timedelta(days=3)).isoformat(),
+            (d + dt.timedelta(days=3)).isoformat(),
+            "week",
+        )
+    if grain == "month":
+        k = dl.year * 12 + (dl.month - 1) - n
+        first = dt.date(k // 12, k % 12 + 1, 1)
+        last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        return first.isoformat(), last.isoformat(), "month"
+    return f"{dl.year - n}-01-01", f"{dl.year - n}-12-31", "year"
+
+
+def _unit_days(unit: str, v: Vocabulary) -> float:
+    grain = v.calendar_units[unit]
+    return v.durations[grain] / _DAY
+
+
+def _back(dl: dt.date, days: float) -> str:
+    """The day ``days`` before the dateline (the calendar's first day if that is further)."""
+    if math.isinf(days) or days >= (dl - dt.date.min).days:
+        return dt.date.min.isoformat()
+    return (dl - dt.timedelta(days=round(days))).isoformat()
