@@ -832,3 +832,29 @@ def test_how_long_ago_with_a_hedge_is_stated_by_a_year_that_far_back(analyzer):
         0.8,
     )
     assert c.stance.value == "SUPPORTS", c.rationale
+    # ahead: "six years from now" is the year six after the dateline's
+    c = compare(
+        analyzer.analyze("The Orvik yard will close six years from now, in 2012.", old),
+        analyzer.analyze("The Orvik yard will close in 2012.", old),
+        0.8,
+    )
+    assert c.stance.value == "SUPPORTS", c.rationale
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        ("The Orvik yard will cut 3,000 jobs over the next six years.", "SUPPORTS"),
+        ("The Orvik yard will cut 3,000 jobs within six years.", "SUPPORTS"),
+        ("The Orvik yard will cut 3,000 jobs over the next two years.", "REFUTES"),
+        # a length gone by is not the plan's term ahead
+        ("The Orvik yard has cut 3,000 jobs over the past six years.", "NEUTRAL"),
+    ],
+)
+def test_a_plans_term_is_the_time_to_the_date_it_is_due_by(analyzer, claim, stance):
+    from factcheck.rules.compare import compare
+
+    day = dt.date(2006, 1, 23)
+    passage = analyzer.analyze("The Orvik yard is to cut 3,000 jobs by 2012.", day)
+    c = compare(analyzer.analyze(claim, day), passage, 0.8)
+    assert c.stance.value == stance, c.rationale

@@ -110,6 +110,7 @@ class Vocabulary:
     and_a_half: tuple[str, ...]
     minus_words: tuple[str, ...]
     range_joiners: tuple[str, ...]
+    rating_scales: tuple[str, ...]  # "a 1-to-10 scale": its ends, no figure
     hedged_range_after: frozenset[str]  # '(about US$ 16 million to $28 million)'
     list_joiners: tuple[str, ...]  # between figures of a list sharing one unit: ",", "and"
     restating_joiners: tuple[str, ...]  # "31.4 points, or 1.2%": one figure twice
@@ -134,8 +135,6 @@ class Vocabulary:
     half_durations: tuple[str, ...]
     spoken_durations: tuple[str, ...]
     duration_adjectives: tuple[str, ...]  # "two full days": still two days
-    working_days: tuple[str, ...]  # "twenty working days": four weeks
-    working_week: int  # the working days of a week
     # hedges.json
     hedges: Mapping[str, Hedge]
     hedges_after: Mapping[str, str]
@@ -151,7 +150,10 @@ class Vocabulary:
     reference_before: tuple[str, ...]
     account_time: tuple[str, ...]
     ago: tuple[str, ...]
+    ahead: tuple[str, ...]  # "six years from now"
     ago_years: Mapping[str, int]  # "two decades ago": a decade is ten years
+    ago_years_width: float  # how far a count of them reaches, in units ("two decades ago")
+    ago_particles: tuple[str, ...]  # hedges that end a phrasal verb ("took over a year ago")
     base_offsets: tuple[str, ...]
     weekday_modifiers: Mapping[str, int]
     same: tuple[str, ...]
@@ -163,6 +165,7 @@ class Vocabulary:
     clock: ClockWords
     elapsed_since: tuple[str, ...]  # before a date: the time from it is a length too
     elapsed_hedge: str  # the hedge of that length ("about")
+    term_until: tuple[str, ...]  # before a date ahead: the time to it is a term ahead
     # lexicon.json
     reporting_verbs: frozenset[str]
     opinion_verbs: frozenset[str]

@@ -44,6 +44,8 @@ def date_patterns(v: Vocabulary) -> DatePatterns:
     # the first day of two of one month: "23 and 24 January 2010", "January 23-24, 2010"
     first = rf"(?:(?P<d0>\d{{1,2}}){nth}\s*(?:{alternation(v.range_joiners)})\s*)?"
 
+    not_half = "".join(rf"(?<!\b{re.escape(h)}\s)" for h in v.half)  # "half a century"
+
     def unit(*grains: str) -> str:
         return alternation(w for w, g in v.calendar_units.items() if g in grains)
 
@@ -81,10 +83,10 @@ def date_patterns(v: Vocabulary) -> DatePatterns:
         (
             "ago",
             # Up to three digits: "11,500 years ago" is an age (a duration), not a date.
-            rf"(?:\b(?P<hedge>{alternation(v.hedges)})\s+)?"
-            rf"(?<![\d,.])\b(?P<n>\d{{1,3}}|{alternation(v.indefinite_articles)}|{number})"
+            rf"(?:\b(?P<hedge>{alternation(set(v.hedges) - set(v.ago_particles))})\s+)?"
+            rf"(?<![\d,.]){not_half}\b(?P<n>\d{{1,3}}|{alternation(v.indefinite_articles)}|{number})"
             rf"\s+(?P<unit>{unit(*GRAINS)}|{alternation(v.ago_years)})"
-            rf"{plural}?\s+(?:{alternation(v.ago)})\b",
+            rf"{plural}?\s+(?P<dir>{alternation([*v.ago, *v.ahead])})\b",
             re.I,
         ),
         (

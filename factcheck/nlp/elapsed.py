@@ -76,6 +76,59 @@ def elapsed_since(
     return out
 
 
+@cache
+def _until_before(v: Vocabulary) -> re.Pattern[str]:
+    """A "by" that ends the text before a date."""
+    return re.compile(rf"\b(?:{alternation(v.term_until)})\s+$", re.I)
+
+
+def term_until(
+    text: str, dates: list[Value], ctx: DateContext, *, vocab: Vocabulary | None = None
+) -> list[Value]:
+    """A term ahead for each date right after "by" that lies after the dateline ("will
+    cut 30,000 jobs by 2012", in a report of January 2006: about six years), over "by"
+    and the date: a plan's or a deadline's own term, as "over the next six years" or
+    "within six years" is (role 'ahead'), read with the hedge of a time since a date."""
+    v = resolve(vocab)
+    if ctx is None or ctx.dateline is None or not v.term_until:
+        return []
+    out: list[Value] = []
+    for d in dates:
+        m = _until_before(v).search(text, max(0, d.span[0] - 16), d.span[0])
+        if d.kind != ValueKind.DATE or m is None:
+            continue
+        try:
+            first, last = dt.date.fromisoformat(d.date_from), dt.date.fromisoformat(d.date_to)
+        except ValueError:
+            continue
+        if first <= ctx.dateline:
+            continue  # by this week, or by a date already past: no term ahead to tell
+        lo, hi = v.hedges[v.elapsed_hedge].factors
+        out.append(
+            Value(
+                kind=ValueKind.DURATION,
+                text=text[m.start() : d.span[1]],
+                span=(m.start(), d.span[1]),
+                low=(first - ctx.dateline).days * _DAY * lo,
+                high=(last - ctx.dateline).days * _DAY * hi,
+                unit="second",
+                hedge=v.elapsed_hedge,
+                role="ahead",
+            )
+        )
+    return out
+
+
+def read_off_dates(v: Value, *, vocab: Vocabulary | None = None) -> bool:
+    """Whether ``v`` is a length read off a date and the dateline ("since 2004", "by 2012")."""
+    voc = resolve(vocab)
+    return is_elapsed(v, vocab=voc) or (
+        v.kind == ValueKind.DURATION
+        and bool(re.match(rf"(?:{alternation(voc.term_until)})\s", v.text, re.I))
+        and v.role == "ahead"
+    )
+
+
 def is_elapsed(v: Value, *, vocab: Vocabulary | None = None) -> bool:
     """Whether ``v`` is the time since a date (its text opens with "since")."""
     return v.kind == ValueKind.DURATION and bool(_since(resolve(vocab)).match(v.text))

@@ -221,10 +221,19 @@ def names_number(text: str, s: int, vocab: Vocabulary) -> bool:
     return _compound_range_end(vocab).search(text[max(0, s - 24) : s]) is None
 
 
-def unit_seconds(unit: str, working: str | None, vocab: Vocabulary) -> float:
-    """Seconds in one ``unit`` of time; a working day (``working``: "working", "business")
-    is a week's share of the working days it holds ("twenty working days" are four weeks)."""
-    seconds = float(vocab.durations[unit.lower()])
-    if working and seconds == vocab.durations.get("day"):
-        return vocab.durations["week"] / vocab.working_week
-    return seconds
+def spaced_dash(gap: str) -> bool:
+    """Whether two figures are joined by a dash with spaces about it ("30 -- 40 days"): a
+    range when only the second writes the unit; after a figure with its own unit, a break
+    in the sentence ("rose 20 percent -- 40 percent of analysts had expected a fall")."""
+    return gap != gap.strip() and gap.strip() in ("--", "\u2014", "\u2013", "-")
+
+
+def scale_ends(text: str, v: Value, vocab: Vocabulary) -> bool:
+    """Whether a range is a rating scale's two ends ("on a 1-to-10 scale", "on a scale of
+    1 to 10"; lexicon ``rating_scales``): no figure of what is rated."""
+    if v.hedge != "range" or not vocab.rating_scales:
+        return False
+    scales = alternation(vocab.rating_scales)
+    after = re.match(rf"[\s-]*(?:{scales})\b", text[v.span[1] :], re.IGNORECASE)
+    before = re.search(rf"\b(?:{scales})\s+of\s+$", text[: v.span[0]], re.IGNORECASE)
+    return bool(after or before)

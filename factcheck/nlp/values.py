@@ -20,7 +20,7 @@ from factcheck.lang import Vocabulary, alternation, resolve, words_pattern
 from factcheck.nlp.clock import clock_lengths, find_clock_times
 from factcheck.nlp.date_ranges import range_ends, range_lengths
 from factcheck.nlp.dates import DateContext, find_dates
-from factcheck.nlp.elapsed import elapsed_since
+from factcheck.nlp.elapsed import elapsed_since, term_until
 from factcheck.nlp.fractions import find_fractions
 from factcheck.nlp.numerals import JOIN as _JOIN
 from factcheck.nlp.numerals import (
@@ -34,8 +34,9 @@ from factcheck.nlp.numerals import (
     opens_range,
     parse_number,
     range_joiners,
+    scale_ends,
     sign_start,
-    unit_seconds,
+    spaced_dash,
 )
 from factcheck.nlp.rates import as_rates
 from factcheck.nlp.relative_figures import with_relative
@@ -133,7 +134,6 @@ def value_patterns(v: Vocabulary) -> ValuePatterns:
         hedge_after=re.compile(f"^(?:{after})", i),
         duration=re.compile(
             rf"^(?:{_JOIN}|\s)?(?:(?:{alternation(v.duration_adjectives)})\s+)?"
-            rf"(?:(?P<work>{alternation(v.working_days)})\s+)?"
             rf"(?P<u>{alternation(v.durations)}){plural}?\b"
             rf"(?:\s+(?:{words_pattern(v.and_a_half)}))?",
             i,
@@ -170,7 +170,7 @@ def _unit_after(text: str, end: int, vocab: Vocabulary) -> tuple[ValueKind, str,
     rest, p = text[end:], value_patterns(vocab)
     m = p.duration.match(rest)
     if m:
-        return K.DURATION, "second", unit_seconds(m["u"], m["work"], vocab), end + m.end()
+        return K.DURATION, "second", float(vocab.durations[m["u"].lower()]), end + m.end()
     m = p.percent.match(rest)
     if m:
         return K.PERCENT, p.percent_unit[" ".join(m["u"].lower().split())], 1.0, end + m.end()
@@ -361,6 +361,7 @@ def merge_ranges(text: str, values: list[Value], *, vocab: Vocabulary | None = N
             and (not prev.hedge or opens_range(prev, text, vocab))
             and not v.hedge
             and p.range_gap.match(gap)
+            and not (prev.unit and spaced_dash(gap))  # "rose 20 percent -- 40 percent of ..."
             and (not prev.unit or prev.unit == v.unit)
             and (opener is None or text[: prev.span[0]].lower().rstrip().endswith(opener))
             and prev.low is not None
@@ -384,7 +385,7 @@ def merge_ranges(text: str, values: list[Value], *, vocab: Vocabulary | None = N
                 out[-1] = replace(v, text=text[span[0] : span[1]], span=span, low=lo, hedge="range")
                 continue
         out.append(v)
-    return out
+    return [v for v in out if not scale_ends(text, v, vocab)]  # "a 1-to-10 scale"
 
 
 def find_ordinals(
@@ -431,6 +432,7 @@ def find_values(
     taken = [v.span for v in dates]
     dates += range_lengths(text, dates, vocab=vocab)  # "from 2004 to 2009": 4 to 6 years
     dates += elapsed_since(text, dates, ctx, vocab=vocab)  # "since 2004": about five years
+    dates += term_until(text, dates, ctx, vocab=vocab)  # "by 2012": about six years ahead
     times = find_clock_times(text, taken, vocab=vocab)  # "12:00 UTC" holds no figure
     taken += [t.span for t in times]
     dates += clock_lengths(text, times, vocab=vocab)  # "from 9 a.m. to 5 p.m.": 8 hours

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from factcheck.lang import Vocabulary, resolve
-from factcheck.nlp.elapsed import is_elapsed
+from factcheck.nlp.elapsed import read_off_dates
 from factcheck.nlp.numerals import stated
 from factcheck.types import Value, ValueKind
 
@@ -24,6 +24,8 @@ def describe(v: Value, *, vocab: Vocabulary | None = None) -> str:
             return v.date_from
         if v.date_from == dt.date.min.isoformat():  # "more than four years ago"
             return f"before {v.date_to}"
+        if v.date_to == dt.date.max.isoformat():  # "more than a decade from now"
+            return f"after {v.date_from}"
         if v.grain == "year" and v.date_from[5:] == "01-01":
             return v.date_from[:4]
         if v.grain == "month" and v.date_from[8:] == "01":
@@ -70,7 +72,7 @@ def _human_duration(v: Value, vocab: Vocabulary) -> str:
         ends, hedge = [v.low, v.high], ""
     *larger, smallest = vocab.spoken_durations
     plural = vocab.plural_suffix
-    off_dates = not v.hedge or is_elapsed(v, vocab=vocab)  # "since 1979", "date back to 1979"
+    off_dates = not v.hedge or read_off_dates(v, vocab=vocab)  # "since 1979", "by 2012"
     if off_dates and v.low is not None and v.high is not None and v.low != v.high:
         # a length read off dates ("12 January ... 20 July": 189 to 190 days) is told in
         # its largest unit, rounded: "about 6 months", not "4,548 hours"
