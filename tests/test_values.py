@@ -250,11 +250,15 @@ def test_a_particle_is_no_hedge_of_how_long_ago_and_half_a_century_stays_a_lengt
     assert one("The firm went under two years ago.", "date").text == "two years ago"
     v = one("The mine closed half a century ago.")
     assert v.kind == ValueKind.DURATION and v.text == "half a century"
+    v = one("The freeze will last for two years from now.")
+    assert v.kind == ValueKind.DURATION and v.text == "two years"  # a length, from now
 
 
 def test_a_rating_scales_two_ends_are_no_figure():
     assert [v.text for v in vals("Inspectors rated the risk at 7 on a 1-to-10 scale.")] == ["7"]
     assert [v.text for v in vals("It scored 4 on a scale of 1 to 5.")] == ["4"]
+    # a range on "a scale of" that starts anywhere else is a figure
+    assert vals("Layoffs on a scale of 20,000 to 30,000 are planned.")[0].low == 20000
 
 
 def test_a_figure_with_its_unit_before_a_spaced_dash_opens_no_range():
@@ -864,7 +868,7 @@ def test_a_date_not_after_since_or_not_yet_past_gives_no_time_since_it():
     assert not lengths("The drought is the worst in records dating back to 1986.")
 
 
-def test_by_a_date_ahead_gives_the_term_to_it():
+def test_by_a_date_ahead_gives_the_term_to_it(analyzer):
     """'will cut 30,000 jobs by 2012', in a report of 2006: about six years ahead, a term
     as 'over the next six years' is; a date already past, or 'by' of a figure, none."""
     ctx = DateContext(dt.date(2006, 1, 23))
@@ -873,8 +877,28 @@ def test_by_a_date_ahead_gives_the_term_to_it():
     assert v.text == "by 2012" and v.role == "ahead" and v.low <= 6 * year <= v.high
     assert not v.low <= 9 * year <= v.high
     [v] = [x for x in vals("It will be cut by the end of 2008.", ctx) if x.kind == "duration"]
-    assert v.low <= 2.5 * year <= v.high
+    assert v.low == v.high == (dt.date(2008, 12, 31) - dt.date(2006, 1, 23)).days * 86400
+
+    def terms(text):
+        return [x for x in vals(text, ctx) if x.kind == "duration" and x.text.startswith("by")]
+
+    # which of two deadlines a claim's term is of, the words do not say
+    assert not terms("Ford will end its losses by 2008 and close 14 plants by 2012.")
+    # a plan dated before the report counts from its own date
+    assert not terms("In 2004, Ford pledged to cut 10,000 jobs by 2008.")
+    assert terms("Ford said on Friday it will cut 30,000 jobs by 2012.")  # the report's week
+    # a year that says what kind of thing, no deadline (read in the parse)
+    said = analyzer.analyze("Its plants are squeezed by 2011 emissions rules.", ctx.dateline)
+    assert not [x for x in said.found if x.value.kind == "duration"]
+    said = analyzer.analyze(
+        "GM could be profitable in two years' time and repay its loans by 2017.", ctx.dateline
+    )
+    assert [x.value.text for x in said.found if x.value.kind == "duration"] == ["two years"]
+    said = analyzer.analyze("The deal will be finalised by June 10.", ctx.dateline)
+    assert [x.value.text for x in said.found if x.value.kind == "duration"] == ["by June 10"]
     assert not [x for x in vals("The plant closed by 2004.", ctx) if x.kind == "duration"]
+    [v] = [x for x in vals("GM has a deadline set at June 1 to act.", ctx) if x.kind == "duration"]
+    assert v.role == "ahead" and v.low <= 129 * 86400 <= v.high  # 23 January to 1 June
     assert not [x for x in vals("Sales rose by 5%.", ctx) if x.kind == "duration"]
 
 

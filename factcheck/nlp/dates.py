@@ -45,6 +45,7 @@ def date_patterns(v: Vocabulary) -> DatePatterns:
     first = rf"(?:(?P<d0>\d{{1,2}}){nth}\s*(?:{alternation(v.range_joiners)})\s*)?"
 
     not_half = "".join(rf"(?<!\b{re.escape(h)}\s)" for h in v.half)  # "half a century"
+    not_half += "".join(rf"(?<!\b{re.escape(w)}\s)" for w in v.length_prepositions)  # "for"
 
     def unit(*grains: str) -> str:
         return alternation(w for w, g in v.calendar_units.items() if g in grains)

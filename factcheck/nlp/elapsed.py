@@ -22,6 +22,7 @@ from factcheck.types import DurationRole, Value, ValueKind
 
 _DAY = 86400.0
 _MARKED = frozenset(["dobj", "attr", "nsubj", "nsubjpass"])  # "posted its first loss since"
+_MODIFIER = frozenset(["compound", "nummod", "amod", "nmod"])  # "2011 emissions rules"
 
 
 @cache
@@ -78,23 +79,29 @@ def elapsed_since(
 
 @cache
 def _until_before(v: Vocabulary) -> re.Pattern[str]:
-    """A "by" that ends the text before a date."""
+    """A "by" that ends the text before a date (or "by the end of")."""
     return re.compile(rf"\b(?:{alternation(v.term_until)})\s+$", re.I)
 
 
 def term_until(
     text: str, dates: list[Value], ctx: DateContext, *, vocab: Vocabulary | None = None
 ) -> list[Value]:
-    """A term ahead for each date right after "by" that lies after the dateline ("will
-    cut 30,000 jobs by 2012", in a report of January 2006: about six years), over "by"
-    and the date: a plan's or a deadline's own term, as "over the next six years" or
-    "within six years" is (role 'ahead'), read with the hedge of a time since a date."""
+    """A term ahead for a date right after "by" that lies after the dateline ("will cut
+    30,000 jobs by 2012", in a report of January 2006: about six years), over "by" and the
+    date: a plan's or a deadline's own term, as "over the next six years" or "within six
+    years" is (role 'ahead'), as wide as the date is coarse; "by the end of" a year or
+    month, to its last day. None where the sentence dates the plan earlier than
+    the week of the report ("In 2004, Ford pledged ... by 2008": a term from 2004), nor
+    for two such dates in one sentence."""
     v = resolve(vocab)
     if ctx is None or ctx.dateline is None or not v.term_until:
         return []
+    week_before = (ctx.dateline - dt.timedelta(days=7)).isoformat()  # "said on Monday"
+    if any(d.kind == ValueKind.DATE and d.date_to < week_before for d in dates):
+        return []  # "In 2004, Ford pledged to cut 10,000 jobs by 2008": a term from 2004
     out: list[Value] = []
     for d in dates:
-        m = _until_before(v).search(text, max(0, d.span[0] - 16), d.span[0])
+        m = _until_before(v).search(text, max(0, d.span[0] - 24), d.span[0])
         if d.kind != ValueKind.DATE or m is None:
             continue
         try:
@@ -103,19 +110,45 @@ def term_until(
             continue
         if first <= ctx.dateline:
             continue  # by this week, or by a date already past: no term ahead to tell
-        lo, hi = v.hedges[v.elapsed_hedge].factors
+        if m.group().lower().split()[-1] in v.of_words:
+            first = last  # "by the end of 2008": its last day
         out.append(
             Value(
                 kind=ValueKind.DURATION,
                 text=text[m.start() : d.span[1]],
                 span=(m.start(), d.span[1]),
-                low=(first - ctx.dateline).days * _DAY * lo,
-                high=(last - ctx.dateline).days * _DAY * hi,
+                low=(first - ctx.dateline).days * _DAY,
+                high=(last - ctx.dateline).days * _DAY,
                 unit="second",
-                hedge=v.elapsed_hedge,
                 role="ahead",
             )
         )
+    # two deadlines in one sentence ("end losses by 2008 and close 14 plants by 2012"):
+    # which one a claim's term is of, the words do not say
+    return out if len(out) == 1 else []
+
+
+def deadline_terms(doc: Any, found: list[Value], *, vocab: Vocabulary | None = None) -> list[Value]:
+    """``found`` without the terms read off a year that modifies a noun ("squeezed by 2011
+    emissions rules", "replaced by 2012 models": no deadline, a kind of thing), nor those
+    of a sentence that gives a length of time of its own."""
+    v = resolve(vocab)
+    # another length of the sentence's own ("profitable in two years' time, and ... repay
+    # all its loans by 2017"): which one a claim's term is of, the words do not say
+    own = any(x.kind == ValueKind.DURATION and not read_off_dates(x, vocab=v) for x in found)
+    out = []
+    for x in found:
+        toks = tokens(doc, *x.span) if read_off_dates(x, vocab=v) and x.role == "ahead" else []
+        if toks and own:
+            continue
+        if any(
+            t.dep_ in _MODIFIER
+            and not x.span[0] <= t.head.idx < x.span[1]  # a noun after the date
+            and t.head.pos_ in ("NOUN", "PROPN")
+            for t in toks
+        ):
+            continue
+        out.append(x)
     return out
 
 

@@ -24,7 +24,7 @@ from factcheck.nlp.ages import as_age
 from factcheck.nlp.date_ranges import is_between
 from factcheck.nlp.dates import DateContext
 from factcheck.nlp.duration_roles import duration_role, record_mark
-from factcheck.nlp.elapsed import elapsed_role, is_elapsed
+from factcheck.nlp.elapsed import deadline_terms, elapsed_role, is_elapsed
 from factcheck.nlp.fingerprint import SPACY_MODEL, analysis_fingerprint
 from factcheck.nlp.lemmas import import_spacy_without_torch, load_pipeline
 from factcheck.nlp.lists import headed_lists, is_list_count, named_lists, partitive_ones
@@ -294,6 +294,7 @@ def _facts(doc: Any, ctx: DateContext, vocab: Vocabulary) -> tuple[TextFacts, Da
     text, dateline = doc.text, ctx.dateline
     found, ctx = find_values(text, ctx, vocab=vocab, keep_invalid=True)
     found = past_dates(doc, found, dateline, vocab)  # "was announced in January": the last
+    found = deadline_terms(doc, found, vocab=vocab)  # not "replaced by 2012 models"
     entities = _entities(doc, vocab)
     spans = []
     content = set()

@@ -230,9 +230,10 @@ def spaced_dash(gap: str) -> bool:
 
 def scale_ends(text: str, v: Value, vocab: Vocabulary) -> bool:
     """Whether a range is a rating scale's two ends ("on a 1-to-10 scale", "on a scale of
-    1 to 10"; lexicon ``rating_scales``): no figure of what is rated."""
-    if v.hedge != "range" or not vocab.rating_scales:
-        return False
+    1 to 10"; lexicon ``rating_scales``): no figure of what is rated. Only a range of bare
+    numbers from 0 or 1: "layoffs on a scale of 20,000 to 30,000" is a figure."""
+    if v.hedge != "range" or not vocab.rating_scales or v.unit or v.low not in (0.0, 1.0):
+        return False  # a scale is rated from 0 or 1; "a pay scale of $30,000 to $50,000"
     scales = alternation(vocab.rating_scales)
     after = re.match(rf"[\s-]*(?:{scales})\b", text[v.span[1] :], re.IGNORECASE)
     before = re.search(rf"\b(?:{scales})\s+of\s+$", text[: v.span[0]], re.IGNORECASE)

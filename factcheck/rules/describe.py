@@ -72,8 +72,13 @@ def _human_duration(v: Value, vocab: Vocabulary) -> str:
         ends, hedge = [v.low, v.high], ""
     *larger, smallest = vocab.spoken_durations
     plural = vocab.plural_suffix
-    off_dates = not v.hedge or read_off_dates(v, vocab=vocab)  # "since 1979", "by 2012"
-    if off_dates and v.low is not None and v.high is not None and v.low != v.high:
+    dated = read_off_dates(v, vocab=vocab)  # "since 1979", "by 2012", "by the end of 2008"
+    if (
+        (dated or not v.hedge)
+        and v.low is not None
+        and v.high is not None
+        and (dated or v.low != v.high)
+    ):
         # a length read off dates ("12 January ... 20 July": 189 to 190 days) is told in
         # its largest unit, rounded: "about 6 months", not "4,548 hours"
         name = next((u for u in larger if ends[0] >= vocab.durations[u]), smallest)
