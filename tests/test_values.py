@@ -244,6 +244,19 @@ def test_how_long_ago_or_ahead_in_decades_or_with_a_hedge(text, frm, to):
     assert v.text == text and not [x for x in vals(f"It opened {text}.") if x.kind != "date"]
 
 
+@pytest.mark.parametrize("day", [dt.date(1, 1, 5), dt.date(50, 3, 1), dt.date(9999, 12, 20)])
+def test_how_long_ago_or_ahead_at_the_calendars_edges_reads_without_error(day):
+    """A dateline near the calendar's first or last day: a count back or forward past it
+    stops at that day, and every text still reads (a plain sentence once failed there)."""
+    ctx = DateContext(day)
+    for text in ["It opened two years ago.", "It will open 999 weeks from now.", "Plain text."]:
+        vals(text, ctx)
+    assert one("It opened 30 years ago.", "date", DateContext(dt.date(50, 3, 1))).date_from == (
+        "0020-01-01"
+    )
+    assert vals("It opened by 2012.", ctx) is not None
+
+
 def test_a_particle_is_no_hedge_of_how_long_ago_and_half_a_century_stays_a_length():
     # "took over", "went under": the verb's particle, not "more/less than a year ago"
     assert one("Smith took over a year ago as chief.", "date").text == "a year ago"

@@ -35,7 +35,11 @@ def ago(m: re.Match[str], dl: dt.date, v: Vocabulary) -> Resolved:
     hedge = (m["hedge"] or "").lower()
     back = m["dir"].lower() not in v.ahead  # "ago"; "from now" counts forward
     if years is None and not hedge:
-        return _calendar(int(n) if back else -int(n), v.calendar_units[unit], dl)
+        try:
+            return _calendar(int(n) if back else -int(n), v.calendar_units[unit], dl)
+        except (OverflowError, ValueError):  # past the calendar's first or last day
+            edge = (dt.date.min if back else dt.date.max).isoformat()
+            return edge, edge, "day"
     days = years * v.durations["year"] / _DAY if years else _unit_days(unit, v)
     w = v.ago_years_width
     lo, hi = (n - w, n + w) if not hedge else hedge_interval(n, hedge, vocab=v)
@@ -67,7 +71,8 @@ def _calendar(n: int, grain: str, dl: dt.date) -> Resolved:
         first = dt.date(k // 12, k % 12 + 1, 1)
         last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
         return first.isoformat(), last.isoformat(), "month"
-    return f"{dl.year - n}-01-01", f"{dl.year - n}-12-31", "year"
+    year = dt.date(dl.year - n, 1, 1).year  # a year off the calendar raises ValueError
+    return f"{year:04d}-01-01", f"{year:04d}-12-31", "year"
 
 
 def _unit_days(unit: str, v: Vocabulary) -> float:

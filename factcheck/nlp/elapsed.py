@@ -96,7 +96,8 @@ def term_until(
     v = resolve(vocab)
     if ctx is None or ctx.dateline is None or not v.term_until:
         return []
-    week_before = (ctx.dateline - dt.timedelta(days=7)).isoformat()  # "said on Monday"
+    days_back = min(7, (ctx.dateline - dt.date.min).days)
+    week_before = (ctx.dateline - dt.timedelta(days=days_back)).isoformat()  # "said on Monday"
     if any(d.kind == ValueKind.DATE and d.date_to < week_before for d in dates):
         return []  # "In 2004, Ford pledged to cut 10,000 jobs by 2008": a term from 2004
     out: list[Value] = []
