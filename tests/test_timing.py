@@ -329,3 +329,69 @@ def test_a_month_named_may_is_a_written_date(analyzer):
         " harm.",
     )
     assert _same_event(a)
+
+
+# -- bases of a change ------------------------------------------------------------------------
+
+
+def _bases(analyzer, text, dateline=DL):
+    f = analyzer.analyze(text, dateline)
+    return [(v.text, v.date_from, v.date_to) for v in f.values if v.span in f.references]
+
+
+def test_the_base_of_a_change_is_no_event_date(analyzer):
+    """A date "from" which a figure rose or fell is the point it is compared with
+    ("dropped 42% from 2013"); a "from" with a range's end beside it starts the range."""
+    assert _bases(analyzer, "Orvik exports fell 12 percent from 2013 levels.") == [
+        ("2013", "2013-01-01", "2013-12-31")
+    ]
+    assert _dates(analyzer, "Orvik exports fell 12 percent from 2013 levels.") == []
+    assert _bases(analyzer, "Kestrel shares rose 3% from Monday.") == [
+        ("Monday", "2015-06-08", "2015-06-08")
+    ]
+    assert _bases(analyzer, "Output rose from 5% in March to 8% in May.") == []
+    assert _bases(analyzer, "Ozone declined by 25 percent from 1980 to 2012.") == []
+    assert _bases(analyzer, "She moved from Orvik in 2004.") == []  # no change
+
+
+def test_a_year_on_year_base_is_the_same_month_a_year_before(analyzer):
+    """'dropped 42% last month from the previous year' compares May with May: a base
+    counted from the dateline that is the year before the sentence's one event month."""
+    text = "Kestrel Motors sales dropped 38% last month from the previous year."
+    assert _bases(analyzer, text) == [("previous year", "2014-05-01", "2014-05-31")]
+    ago = "Orvik car sales fell 20% in May, compared to the same month a year ago."
+    assert _bases(analyzer, ago) == [("a year ago", "2014-05-01", "2014-05-31")]
+    # a year written out, or no one month of an event, keeps its whole year
+    assert _bases(analyzer, "Kestrel sales fell 38% in May from 2014.") == [
+        ("2014", "2014-01-01", "2014-12-31")
+    ]
+    assert _bases(analyzer, "Kestrel sales fell 38% from the previous year.") == [
+        ("previous year", "2014-01-01", "2014-12-31")
+    ]
+
+
+def test_a_monthly_change_states_the_claims_base_month(analyzer):
+    claim = "Kestrel Motors' U.S. sales in May 2015 were 38% lower than in May 2014."
+    passage = "Kestrel Motors sales dropped 38% last month from the previous year."
+    a, _ = _assessed(analyzer, claim, passage)
+    assert a.checks and all(c.agree for c in a.checks)
+    assert not a.unverified
+    wrong = "Kestrel Motors' U.S. sales in May 2015 were 38% lower than in April 2014."
+    b, _ = _assessed(analyzer, wrong, passage)
+    assert [v.text for v in b.unverified] == ["April 2014"]
+
+
+def test_years_counted_back_name_the_event_as_a_written_year_does(analyzer):
+    """'four years ago' is one year for every report of the year, so a passage that
+    restates the claim with another year pins the same event; 'on Monday' is another day
+    in every week's report and does not."""
+    passage = "In 2013, Orvik bought a twenty percent stake in Kestrel Motors."
+    for claim in (
+        "Orvik bought its first stake in Kestrel Motors six years ago.",
+        "Orvik bought its first stake in Kestrel Motors two decades ago.",
+    ):
+        a, _ = _assessed(analyzer, claim, passage)
+        assert a.decided is not None and a.decided.stance == Stance.REFUTES, claim
+    agrees = "Orvik bought its first stake in Kestrel Motors two years ago."
+    a, _ = _assessed(analyzer, agrees, passage)
+    assert a.decided is None or a.decided.stance != Stance.REFUTES

@@ -428,7 +428,14 @@ def test_year_is_not_a_quantity_and_a_quantity_is_not_a_year():
 
 
 @pytest.mark.parametrize(
-    "text", ["GM's 2008 revenue fell", "its 1967 debut", "in a 2003 interview", "their 2016 plan"]
+    "text",
+    [
+        "GM's 2008 revenue fell",
+        "its 1967 debut",
+        "in a 2003 interview",
+        "their 2016 plan",
+        "Kestrel Motors' 2005 results",  # a plural's possessive
+    ],
 )
 def test_a_year_after_a_determiner_or_a_possessive_is_a_year(text):
     """A count after a determiner would need a plural noun ("a 2003 interviews" cannot

@@ -148,6 +148,7 @@ class Vocabulary:
     periods: Mapping[str, int]
     month_modifiers: tuple[str, ...]
     reference_before: tuple[str, ...]
+    change_bases: tuple[str, ...]  # on a verb of change, the base: 'fell 4% from 2008'
     account_time: tuple[str, ...]
     ago: tuple[str, ...]
     ahead: tuple[str, ...]  # "six years from now"
@@ -202,6 +203,7 @@ class Vocabulary:
     of_words: frozenset[str]
     naming_prepositions: frozenset[str]
     possessive_endings: tuple[str, ...]
+    plural_possessive_endings: tuple[str, ...]  # "Motors'" (a plural's possessive)
     plural_suffix: str
     name_endings: frozenset[str]
     attribution_phrases: tuple[str, ...]

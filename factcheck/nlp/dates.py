@@ -384,6 +384,8 @@ def _is_year_context(text: str, start: int, end: int, v: Vocabulary) -> bool:
     prev = before[-1].strip("(\"'“") if before else ""
     if prev in v.year_before or prev.endswith("-") or prev.endswith(v.possessive_endings):
         return True
+    if before and before[-1].endswith(v.plural_possessive_endings):
+        return True  # "General Motors' 2005 results"
     after = text[end : end + 20]
     if not after.strip() or after.lstrip()[0] in ",.;:)!?\"”'":
         return True
