@@ -410,3 +410,72 @@ def test_a_first_name_and_a_surname_the_article_gave_one_person_are_one_speaker(
 def test_a_one_word_name_two_people_hold_ties_no_one(analyzer, lead, passage, claim):
     out = _attributed(analyzer, claim, passage, lead=lead)
     assert out.stance != Stance.SUPPORTS, out.rationale
+
+
+# -- one side under two names (affiliation.py) ----------------------------------------------
+
+
+def test_a_company_and_the_person_the_claim_makes_its_own_are_one_side(analyzer):
+    """'Kestrel sales vice president Ida Lind said' against 'Kestrel Motors said': the
+    company may speak through her, so the words are not another's; nor are they shown to
+    be hers."""
+    claim = "Kestrel sales vice president Ida Lind said the plant will reopen in the spring."
+    passage = "Kestrel Motors said the plant will reopen in the spring."
+    side = _attributed(analyzer, claim, passage)
+    assert side.stance == Stance.NEUTRAL
+    assert side.rationale == (
+        "the source gives this to Kestrel Motors (one side with Kestrel sales vice president"
+        " Ida Lind), not to them"
+    )
+    model, _ = _refuted(analyzer, claim, passage, rule="model_refute")
+    assert model.stance == Stance.NEUTRAL
+    # a long title the parse leaves out of the speaker still describes her
+    titled = "Kestrel sales and marketing vice president Ida Lind said the plant will reopen."
+    assert _attributed(analyzer, titled, passage).stance == Stance.NEUTRAL
+    # a company the claim does not tie her to is another speaker
+    other = _attributed(
+        analyzer,
+        "Ida Lind said the plant will reopen in the spring.",
+        "Orvik Bank said the plant will reopen in the spring.",
+    )
+    assert other.stance == Stance.REFUTES
+
+
+def test_a_person_the_source_makes_the_companys_own_speaks_for_it(analyzer):
+    claim = "Kestrel Motors said the plant will reopen in the spring."
+    passage = "Ida Lind, Kestrel's spokeswoman, said the plant will reopen in the spring."
+    assert _attributed(analyzer, claim, passage).stance == Stance.NEUTRAL
+    other = "Ida Lind, Orvik Bank's analyst, said the plant will reopen in the spring."
+    assert _attributed(analyzer, claim, other).stance == Stance.REFUTES
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Former Kestrel executive Ida Lind said the plant will reopen in the spring.",
+        "Kestrel rival Ida Lind said the plant will reopen in the spring.",
+        "Ida Lind, an analyst who covers Kestrel, said the plant will reopen in the spring.",
+        "Kestrelian opposition leader Ida Lind said the plant will reopen in the spring.",
+    ],
+)
+def test_a_person_of_another_side_is_not_the_organisations_voice(analyzer, claim):
+    """Only an office right after the organisation's name makes one side of the two; a
+    former officer, a rival, an analyst or a people's opposition leader is another."""
+    passage = "Kestrel said the plant will reopen in the spring."
+    assert _attributed(analyzer, claim, passage).stance == Stance.REFUTES
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        # a word of the name is not the name: another motor company
+        "Orvik Motor Company chief executive Ida Lind said the plant will reopen soon.",
+        # another name between the organisation and the speaker
+        "After Kestrel Motor Company chief Ida Lind spoke Orvik said the plant will reopen soon.",
+    ],
+)
+def test_only_the_organisations_own_name_next_to_its_officer_makes_one_side(analyzer, claim):
+    passage = "Kestrel Motor Company said the plant will reopen soon."
+    assert _attributed(analyzer, claim, passage).stance == Stance.REFUTES
+    own = "Kestrel chief executive Ida Lind said the plant will reopen soon."
+    assert _attributed(analyzer, own, passage).stance == Stance.NEUTRAL

@@ -444,6 +444,17 @@ def test_a_year_after_a_determiner_or_a_possessive_is_a_year(text):
     assert one(text.replace("20", "2,0").replace("19", "1,9"), None).kind == "quantity"
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["the Carsons' 2000 acres", "Brandt Partners' 1500 jobs", "the boys' 1600 meter run"],
+)
+def test_a_number_after_a_plurals_possessive_is_a_count_but_before_a_dating_word(text):
+    """'Kestrel Motors' 2005 results' is a year (a word that dates figures follows it);
+    'the Carsons' 2000 acres' and 'the boys' 1600 meter run' are a count and a measure."""
+    assert one(text, None).kind == "quantity"
+    assert one("It processed 1600 results.", None).kind == "quantity"  # no possessive
+
+
 def test_parse_number_helpers():
     assert parse_number("1,200") == 1200
     assert parse_number("2bn") == 2e9
@@ -1211,3 +1222,14 @@ def test_two_approximate_lengths_of_time_keep_their_units_rounding():
 
     assert values_agree(length("about a year"), length("about 14 months"))
     assert values_agree(length("about two weeks"), length("about 12 days"))
+
+
+@pytest.mark.parametrize("text", ["It opened in mid-2011.", "Output peaked in Mid-2011."])
+def test_a_modifier_joined_to_a_year_by_a_hyphen_leaves_it_a_year(text):
+    """'mid-2011' is a year (and nothing else), where a hyphen before four digits else
+    joins a range or a code ('2005-2011', 'X-2011')."""
+    v = one(text)
+    assert (v.kind, v.date_from, v.date_to) == ("date", "2011-01-01", "2011-12-31")
+    assert not [
+        x for x in find_values("The Kestrel X-2011 was built.", None)[0] if x.kind == "date"
+    ]

@@ -143,12 +143,12 @@ class Vocabulary:
     weekdays: Mapping[str, int]
     year_before: frozenset[str]
     year_after: frozenset[str]
+    possessive_year_after: frozenset[str]  # "General Motors' 2005 results"
     future: tuple[str, ...]
     days: Mapping[str, int]
     periods: Mapping[str, int]
     month_modifiers: tuple[str, ...]
     reference_before: tuple[str, ...]
-    change_bases: tuple[str, ...]  # on a verb of change, the base: 'fell 4% from 2008'
     account_time: tuple[str, ...]
     ago: tuple[str, ...]
     ahead: tuple[str, ...]  # "six years from now"
@@ -202,6 +202,8 @@ class Vocabulary:
     first_person: frozenset[str]
     of_words: frozenset[str]
     naming_prepositions: frozenset[str]
+    office_nouns: frozenset[str]  # 'Kestrel spokeswoman Ida Lind': speaks for Kestrel
+    side_breakers: frozenset[str]  # 'former Kestrel executive', 'Kestrel rival Orvik'
     possessive_endings: tuple[str, ...]
     plural_possessive_endings: tuple[str, ...]  # "Motors'" (a plural's possessive)
     plural_suffix: str

@@ -44,6 +44,11 @@ def date_patterns(v: Vocabulary) -> DatePatterns:
     # the first day of two of one month: "23 and 24 January 2010", "January 23-24, 2010"
     first = rf"(?:(?P<d0>\d{{1,2}}){nth}\s*(?:{alternation(v.range_joiners)})\s*)?"
 
+    # a modifier joined to a year by its hyphen ("mid-2011"), where else a hyphen before
+    # four digits joins a range ("2005-2011") or a code
+    hyphened = "".join(
+        rf"(?<=\b(?i:{re.escape(m)}))|" for m in v.month_modifiers if m.endswith("-")
+    )
     not_half = "".join(rf"(?<!\b{re.escape(h)}\s)" for h in v.half)  # "half a century"
     not_half += "".join(rf"(?<!\b{re.escape(w)}\s)" for w in v.length_prepositions)  # "for"
 
@@ -102,7 +107,8 @@ def date_patterns(v: Vocabulary) -> DatePatterns:
         ),
         (
             "year",
-            rf"(?<![\w$£€.,-])(?P<y>1[5-9]\d\d|20\d\d|21\d\d)(?![\w%,.]\d|\s*(?:{percent}))",
+            rf"(?:{hyphened}(?<![\w$£€.,-]))(?P<y>1[5-9]\d\d|20\d\d|21\d\d)"
+            rf"(?![\w%,.]\d|\s*(?:{percent}))",
             0,
         ),
     )
@@ -384,13 +390,15 @@ def _is_year_context(text: str, start: int, end: int, v: Vocabulary) -> bool:
     prev = before[-1].strip("(\"'“") if before else ""
     if prev in v.year_before or prev.endswith("-") or prev.endswith(v.possessive_endings):
         return True
-    if before and before[-1].endswith(v.plural_possessive_endings):
-        return True  # "General Motors' 2005 results"
     after = text[end : end + 20]
+    nxt = after.split()[0].lower().strip(",.;:") if after.split() else ""
+    if before and before[-1].endswith(v.plural_possessive_endings):
+        # "General Motors' 2005 results" (a word that dates figures); not "the Carsons'
+        # 2000 acres", "the boys' 1600 meter run": counts and measures
+        return nxt in v.year_after or nxt in v.possessive_year_after
     if not after.strip() or after.lstrip()[0] in ",.;:)!?\"”'":
         return True
-    nxt = after.split()[0].lower() if after.split() else ""
-    return nxt in v.year_after
+    return after.split()[0].lower() in v.year_after
 
 
 def find_dates(

@@ -21,7 +21,6 @@ from factcheck.errors import ModelError
 from factcheck.lang import DEFAULT_LANGUAGE, Vocabulary, resolve, vocabulary, words_pattern
 from factcheck.nlp import designations, mood, polarity, syntax
 from factcheck.nlp.ages import as_age
-from factcheck.nlp.bases import year_on_year
 from factcheck.nlp.date_ranges import is_between
 from factcheck.nlp.dates import DateContext
 from factcheck.nlp.duration_roles import duration_role, record_mark
@@ -339,9 +338,6 @@ def _facts(doc: Any, ctx: DateContext, vocab: Vocabulary) -> tuple[TextFacts, Da
     ]
     lists = tuple(_in_context(doc, v, spans, vocab) for v in groups)
     speaker = syntax.attribution(doc, vocab=vocab)
-    refs = syntax.references(doc, found, vocab=vocab)
-    bases = year_on_year([f.value for f in in_context], refs, vocab)  # "from a year ago"
-    in_context = tuple(replace(f, value=bases.get(f.value.span, f.value)) for f in in_context)
     facts = TextFacts(
         text=text,
         found=tuple(sorted(in_context + lists, key=lambda f: f.value.span)),
@@ -369,7 +365,7 @@ def _facts(doc: Any, ctx: DateContext, vocab: Vocabulary) -> tuple[TextFacts, Da
         and bool(QUOTE_RE.search(text) or speaker),
         lang=vocab.code,
         vocab=None if vocab is vocabulary(vocab.code) else vocab,
-        references=refs,
+        references=syntax.references(doc, found, vocab=vocab),
         unreal=mood.unreal(doc, found, vocab),
         roles=verb_roles(doc, vocab=vocab),
         ranks=ranks(doc, found, vocab=vocab),

@@ -207,29 +207,10 @@ def comparison_point(doc: Any, start: int, end: int, *, vocab: Vocabulary | None
             continue  # "since the start of this year": through the part to its whole
         if head.pos_ in ("ADP", "SCONJ"):
             stop = head.idx + len(head.text)
-            return _change_base(head, doc.text[end:], v) or bool(
-                reference_before(v).search(doc.text[max(0, stop - 24) : stop])
-            )
+            return bool(reference_before(v).search(doc.text[max(0, stop - 24) : stop]))
         if head.pos_ in ("VERB", "AUX"):
             return False
     return False
-
-
-def _change_base(prep: Any, after: str, v: Vocabulary) -> bool:
-    """Whether ``prep`` ("from") opens the base of a change: it hangs on a word of rising
-    or falling and no range end stands beside it or right after the date (``after``: the
-    text after it): "dropped 42% last month from the previous year"; not "rose from 5% in
-    March to 8% in May", nor "declined by 25 percent from 1980 to 2012"."""
-    if prep.lower_ not in v.change_bases:
-        return False
-    change = prep.head
-    if change.lemma_.lower() not in v.rises | v.falls:
-        return False
-    ends = set(v.clock.until)
-    nxt = after.split(maxsplit=1)
-    if nxt and (nxt[0].lower() in ends or nxt[0][0] in "-–—"):
-        return False
-    return not any(c.lower_ in ends for c in change.children if c.i > prep.i)
 
 
 def comparison_base(doc: Any, start: int, end: int, *, vocab: Vocabulary | None = None) -> bool:

@@ -23,6 +23,7 @@ from factcheck.nlp.speech import (
 )
 from factcheck.nlp.statements import Statement
 from factcheck.nlp.words import canon_set, overlap
+from factcheck.rules.affiliation import may_speak_for
 from factcheck.rules.assessment import Assessment, Comparison
 from factcheck.thresholds import Thresholds
 from factcheck.types import Stance, StanceProbs, ValueKind
@@ -158,8 +159,15 @@ def verbatim_statement(
     if _same_speaker(a, claimed.name, v):
         why = f"the source gives {v.speaker} these words"
         return replace(says(a, Stance.SUPPORTS, t.weights.verbatim_weight, why), speaker=v.speaker)
+    if may_speak_for(a, claimed, v):
+        return replace(says(a, Stance.NEUTRAL, 0.0, _side(v, claimed)), speaker=v.speaker)
     why = f"the source attributes this to {v.speaker}, not {claimed.speaker}"
     return replace(says(a, Stance.REFUTES, t.weights.verbatim_weight, why), speaker=v.speaker)
+
+
+def _side(v: Voice, claimed: Statement) -> str:
+    """A source speaker that may speak for the claim's (rules/affiliation.py)."""
+    return f"the source gives this to {v.speaker} (one side with {claimed.speaker}), not to them"
 
 
 def _claimed_voice(a: Assessment, claimed: Statement | None) -> Voice:
@@ -271,6 +279,7 @@ def other_voice(a: Assessment, out: Comparison, t: Thresholds) -> Comparison:
         and v.share >= t.weights.misattributed_share
         and out.rule == "model_refute"
         and quotes_there  # another's words are the claim's only if its quotations are theirs
+        and not may_speak_for(a, claimed, v)  # "Ford said" for "Ford's Ken Czubay said"
     ):
         why = f"the source attributes this to {v.speaker}, not {claimed.speaker}"
         return replace(out, rationale=why, speaker=v.speaker)
@@ -305,6 +314,9 @@ def attributed(a: Assessment, out: Comparison) -> Comparison:
     if a.passage.question:
         # an interviewer's question puts the words to the speaker; it does not say them
         why = f"the source has {v.speaker} ask this, not say it"
+        return replace(out, stance=Stance.NEUTRAL, weight=0.0, rationale=why, speaker=v.speaker)
+    if may_speak_for(a, claimed, v):
+        why = _side(v, claimed)
         return replace(out, stance=Stance.NEUTRAL, weight=0.0, rationale=why, speaker=v.speaker)
     return replace(
         out,

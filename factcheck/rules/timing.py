@@ -212,13 +212,8 @@ def _names_another(claim: TextFacts, passage: TextFacts) -> bool:
 
 
 def written(v: Value, vocab: Vocabulary) -> bool:
-    """A date given as a date (a year, a day of a month), not relative to the dateline,
-    or a count of years back from it ("four years ago", "two decades ago"): that names
-    the year as firmly for every report of the same year, where "on Monday" or "two weeks
-    ago" names another day in each week's report."""
+    """A date given as a date (a year, a day of a month), not relative to the dateline."""
     words = re.findall(r"[a-z]+", v.text.lower())
-    if v.grain == "year" and words and words[-1] in vocab.ago and len(words) > 1:
-        return True
     # "May" is a month only capitalised (else the modal "may")
     return bool(re.search(r"\d", v.text)) or any(
         w in vocab.months and (len(w) > 3 or w.capitalize() in v.text) for w in words
