@@ -450,32 +450,34 @@ def test_a_person_the_source_makes_the_companys_own_speaks_for_it(analyzer):
 
 
 @pytest.mark.parametrize(
-    "claim",
+    ("claim", "passage"),
     [
-        "Former Kestrel executive Ida Lind said the plant will reopen in the spring.",
-        "Kestrel rival Ida Lind said the plant will reopen in the spring.",
-        "Ida Lind, an analyst who covers Kestrel, said the plant will reopen in the spring.",
-        "Kestrelian opposition leader Ida Lind said the plant will reopen in the spring.",
-    ],
-)
-def test_a_person_of_another_side_is_not_the_organisations_voice(analyzer, claim):
-    """Only an office right after the organisation's name makes one side of the two; a
-    former officer, a rival, an analyst or a people's opposition leader is another."""
-    passage = "Kestrel said the plant will reopen in the spring."
-    assert _attributed(analyzer, claim, passage).stance == Stance.REFUTES
-
-
-@pytest.mark.parametrize(
-    "claim",
-    [
+        ("Former Kestrel executive Ida Lind said it will reopen.", "Kestrel said it will reopen."),
+        ("Kestrel rival Ida Lind said it will reopen.", "Kestrel said it will reopen."),
+        (
+            "Ida Lind, an analyst who covers Kestrel, said it will reopen.",
+            "Kestrel said it will reopen.",
+        ),
+        (
+            "Kestrelian opposition leader Ida Lind said it will reopen.",
+            "Kestrel said it will reopen.",
+        ),
         # a word of the name is not the name: another motor company
-        "Orvik Motor Company chief executive Ida Lind said the plant will reopen soon.",
+        (
+            "Orvik Motor Company chief executive Ida Lind said it will reopen.",
+            "Kestrel Motor Company said it will reopen.",
+        ),
         # another name between the organisation and the speaker
-        "After Kestrel Motor Company chief Ida Lind spoke Orvik said the plant will reopen soon.",
+        (
+            "After Kestrel Motor Company chief Ida Lind spoke Orvik said it will reopen.",
+            "Kestrel Motor Company said it will reopen.",
+        ),
     ],
 )
-def test_only_the_organisations_own_name_next_to_its_officer_makes_one_side(analyzer, claim):
-    passage = "Kestrel Motor Company said the plant will reopen soon."
+def test_a_person_of_another_side_is_not_the_organisations_voice(analyzer, claim, passage):
+    """Only an office right after the organisation's own name, next to the speaker, makes
+    one side of the two; a former officer, a rival, an analyst, a people's opposition
+    leader, another company sharing a word of the name, or a name further back is not."""
     assert _attributed(analyzer, claim, passage).stance == Stance.REFUTES
-    own = "Kestrel chief executive Ida Lind said the plant will reopen soon."
+    own = "Kestrel chief executive Ida Lind said it will reopen."
     assert _attributed(analyzer, own, passage).stance == Stance.NEUTRAL
