@@ -447,6 +447,10 @@ def test_a_person_the_source_makes_the_companys_own_speaks_for_it(analyzer):
     assert _attributed(analyzer, claim, passage).stance == Stance.NEUTRAL
     other = "Ida Lind, Orvik Bank's analyst, said the plant will reopen in the spring."
     assert _attributed(analyzer, claim, other).stance == Stance.REFUTES
+    office_first = "Ida Lind, a spokeswoman for Kestrel, said the plant will reopen in the spring."
+    assert _attributed(analyzer, claim, office_first).stance == Stance.NEUTRAL
+    former = "Ida Lind, a former president of Kestrel, said the plant will reopen in the spring."
+    assert _attributed(analyzer, claim, former).stance == Stance.REFUTES
 
 
 @pytest.mark.parametrize(

@@ -278,6 +278,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         of_words=frozenset(lex["of_words"]),
         naming_prepositions=frozenset(lex["naming_prepositions"]),
         office_nouns=frozenset(lex.get("office_nouns", ())),
+        office_prepositions=frozenset(lex.get("office_prepositions", ())),
         side_breakers=frozenset(lex.get("side_breakers", ())),
         possessive_endings=tuple(lex["possessive_endings"]),
         plural_possessive_endings=tuple(lex.get("plural_possessive_endings", ())),

@@ -203,6 +203,7 @@ class Vocabulary:
     of_words: frozenset[str]
     naming_prepositions: frozenset[str]
     office_nouns: frozenset[str]  # 'Kestrel spokeswoman Ida Lind': speaks for Kestrel
+    office_prepositions: frozenset[str]  # 'a spokeswoman for Kestrel'
     side_breakers: frozenset[str]  # 'former Kestrel executive', 'Kestrel rival Orvik'
     possessive_endings: tuple[str, ...]
     plural_possessive_endings: tuple[str, ...]  # "Motors'" (a plural's possessive)

@@ -60,7 +60,9 @@ def _officer_of(description: str, own: str, org: str, vocab: Vocabulary) -> bool
     office within a few words, with no word that makes them another side before or between
     and no other name between the organisation and the speaker ("Kestrel sales vice
     president Ida Lind", "Ida Lind, Kestrel's spokeswoman"; not "Toyota president Akio
-    Toyoda's remarks Honda")."""
+    Toyoda's remarks Honda"); or the office, then a word that gives it its organisation
+    (lexicon ``office_prepositions``), right before the name ("Ida Lind, a spokeswoman for
+    Kestrel"; not "a former president of Kestrel")."""
     name = [w for w in org.split() if w not in vocab.definite_articles]
     mine = set(own.split())
     words = _WORD.findall(description)
@@ -74,6 +76,14 @@ def _officer_of(description: str, own: str, org: str, vocab: Vocabulary) -> bool
             continue
         if not at or not any(abs(k - m) == 1 for m in at):
             continue  # another name stands between the organisation and the speaker
+        lead = [_bare(x, vocab) for x in words[max(0, a - 4) : a]]
+        if (
+            len(lead) >= 2
+            and lead[-1] in vocab.office_prepositions
+            and lead[-2] in vocab.office_nouns
+            and not set(lead[:-2]) & vocab.side_breakers
+        ):
+            return True  # "Ida Lind, a spokeswoman for Kestrel"
         for x in words[b : b + _OFFICE_REACH]:
             x = _bare(x, vocab)
             if x in vocab.side_breakers or x in mine:
