@@ -1227,9 +1227,16 @@ def test_two_approximate_lengths_of_time_keep_their_units_rounding():
 @pytest.mark.parametrize("text", ["It opened in mid-2011.", "Output peaked in Mid-2011."])
 def test_a_modifier_joined_to_a_year_by_a_hyphen_leaves_it_a_year(text):
     """'mid-2011' is a year (and nothing else), where a hyphen before four digits else
-    joins a range or a code ('2005-2011', 'X-2011')."""
+    joins a code ('X-2011')."""
     v = one(text)
     assert (v.kind, v.date_from, v.date_to) == ("date", "2011-01-01", "2011-12-31")
     assert not [
         x for x in find_values("The Kestrel X-2011 was built.", None)[0] if x.kind == "date"
     ]
+
+
+def test_two_years_joined_by_a_hyphen_are_both_years():
+    """'2005-2011' is a range of years, as '2005–2011' is; neither end is a count."""
+    found = vals("Sales rose in 2005-2011.")
+    assert [x.text for x in found if x.kind == "date"] == ["2005", "2011"]
+    assert not [x for x in found if x.kind == "quantity"]

@@ -44,10 +44,11 @@ def date_patterns(v: Vocabulary) -> DatePatterns:
     # the first day of two of one month: "23 and 24 January 2010", "January 23-24, 2010"
     first = rf"(?:(?P<d0>\d{{1,2}}){nth}\s*(?:{alternation(v.range_joiners)})\s*)?"
 
-    # a modifier joined to a year by its hyphen ("mid-2011"), where else a hyphen before
-    # four digits joins a range ("2005-2011") or a code
-    hyphened = "".join(
-        rf"(?<=\b(?i:{re.escape(m)}))|" for m in v.month_modifiers if m.endswith("-")
+    # a modifier joined to a year by its hyphen ("mid-2011"), or a year's range ("2005-2011"),
+    # where else a hyphen before four digits joins a code ("X-2011")
+    hyphened = (
+        "".join(rf"(?<=\b(?i:{re.escape(m)}))|" for m in v.month_modifiers if m.endswith("-"))
+        + r"(?<=\b(?:1[5-9]|2[01])\d\d-)|"
     )
     not_half = "".join(rf"(?<!\b{re.escape(h)}\s)" for h in v.half)  # "half a century"
     not_half += "".join(rf"(?<!\b{re.escape(w)}\s)" for w in v.length_prepositions)  # "for"
