@@ -1240,3 +1240,10 @@ def test_two_years_joined_by_a_hyphen_are_both_years():
     found = vals("Sales rose in 2005-2011.")
     assert [x.text for x in found if x.kind == "date"] == ["2005", "2011"]
     assert not [x for x in found if x.kind == "quantity"]
+
+
+def test_a_date_of_several_years_is_told_in_its_years():
+    """A rationale tells "two decades ago" as the years it reaches, not as two days."""
+    assert describe(one("It opened two decades ago.", "date")) == "1999 to 2004"
+    assert describe(one("It opened about a year ago.", "date")) == "2020-07-01..2021-07-01"
+    assert describe(one("It opened in 2019.", "date")) == "2019"

@@ -30,6 +30,9 @@ def describe(v: Value, *, vocab: Vocabulary | None = None) -> str:
             return v.date_from[:4]
         if v.grain == "month" and v.date_from[8:] == "01":
             return v.date_from[:7]
+        if int(v.date_to[:4]) - int(v.date_from[:4]) >= 2:
+            # "two decades ago": 17.5 to 22.5 years back, told in years
+            return f"{v.date_from[:4]} to {v.date_to[:4]}"
         return f"{v.date_from}..{v.date_to}"  # "about a year ago": days back from the dateline
     if v.kind == ValueKind.ORDINAL:
         return f"#{int(v.low or 0)}" + (f" {v.noun}" if v.noun else "")
