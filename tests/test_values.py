@@ -9,7 +9,7 @@ from factcheck.nlp.dates import DateContext
 from factcheck.nlp.numerals import parse_number, words_to_number
 from factcheck.nlp.values import find_values
 from factcheck.rules.describe import describe
-from factcheck.types import ValueKind
+from factcheck.types import Value, ValueKind
 
 DL = DateContext(dt.date(2021, 12, 31))
 
@@ -1247,3 +1247,5 @@ def test_a_date_of_several_years_is_told_in_its_years():
     assert describe(one("It opened two decades ago.", "date")) == "1999 to 2004"
     assert describe(one("It opened about a year ago.", "date")) == "2020-07-01..2021-07-01"
     assert describe(one("It opened in 2019.", "date")) == "2019"
+    yearless = Value(kind=ValueKind.DATE, text="x", span=(0, 1), date_from="--06-01", date_to="--06-05")
+    assert describe(yearless) == "--06-01..--06-05"  # no year to tell

@@ -30,9 +30,10 @@ def describe(v: Value, *, vocab: Vocabulary | None = None) -> str:
             return v.date_from[:4]
         if v.grain == "month" and v.date_from[8:] == "01":
             return v.date_from[:7]
-        if int(v.date_to[:4]) - int(v.date_from[:4]) >= 2:
+        years = (v.date_from[:4], v.date_to[:4])
+        if all(y.isdigit() for y in years) and int(years[1]) - int(years[0]) >= 2:
             # "two decades ago": 17.5 to 22.5 years back, told in years
-            return f"{v.date_from[:4]} to {v.date_to[:4]}"
+            return f"{years[0]} to {years[1]}"
         return f"{v.date_from}..{v.date_to}"  # "about a year ago": days back from the dateline
     if v.kind == ValueKind.ORDINAL:
         return f"#{int(v.low or 0)}" + (f" {v.noun}" if v.noun else "")
