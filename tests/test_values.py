@@ -1247,5 +1247,7 @@ def test_a_date_of_several_years_is_told_in_its_years():
     assert describe(one("It opened two decades ago.", "date")) == "1999 to 2004"
     assert describe(one("It opened about a year ago.", "date")) == "2020-07-01..2021-07-01"
     assert describe(one("It opened in 2019.", "date")) == "2019"
-    yearless = Value(kind=ValueKind.DATE, text="x", span=(0, 1), date_from="--06-01", date_to="--06-05")
+    yearless = Value(
+        kind=ValueKind.DATE, text="x", span=(0, 1), date_from="--06-01", date_to="--06-05"
+    )
     assert describe(yearless) == "--06-01..--06-05"  # no year to tell
