@@ -449,8 +449,16 @@ def test_a_person_the_source_makes_the_companys_own_speaks_for_it(analyzer):
     assert _attributed(analyzer, claim, other).stance == Stance.REFUTES
     office_first = "Ida Lind, a spokeswoman for Kestrel, said the plant will reopen in the spring."
     assert _attributed(analyzer, claim, office_first).stance == Stance.NEUTRAL
-    former = "Ida Lind, a former president of Kestrel, said the plant will reopen in the spring."
-    assert _attributed(analyzer, claim, former).stance == Stance.REFUTES
+    for another in (
+        "Ida Lind, a former president of Kestrel, said the plant will reopen in the spring.",
+        # the office is another's: her client's, her husband's, another body's
+        "Ida Lind, a lawyer for the chief executive of Kestrel, said the plant will reopen.",
+        "Ida Lind, the chief executive of Kestrel's biggest shareholder, said it will reopen.",
+        "Ida Lind, a research director at Kestrel, said the plant will reopen in the spring.",
+        "Ida Lind, the ousted chief executive of Kestrel, said the plant will reopen.",
+        "Ida Lind, Kestrel's dealer council chairman, said the plant will reopen.",
+    ):
+        assert _attributed(analyzer, claim, another).stance == Stance.REFUTES, another
 
 
 @pytest.mark.parametrize(

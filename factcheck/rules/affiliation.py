@@ -76,13 +76,7 @@ def _officer_of(description: str, own: str, org: str, vocab: Vocabulary) -> bool
             continue
         if not at or not any(abs(k - m) == 1 for m in at):
             continue  # another name stands between the organisation and the speaker
-        lead = [_bare(x, vocab) for x in words[max(0, a - 4) : a]]
-        if (
-            len(lead) >= 2
-            and lead[-1] in vocab.office_prepositions
-            and lead[-2] in vocab.office_nouns
-            and not set(lead[:-2]) & vocab.side_breakers
-        ):
+        if k - 1 in at and _office_first(words, runs[k - 1][1], a, b, vocab):
             return True  # "Ida Lind, a spokeswoman for Kestrel"
         for x in words[b : b + _OFFICE_REACH]:
             x = _bare(x, vocab)
@@ -91,6 +85,27 @@ def _officer_of(description: str, own: str, org: str, vocab: Vocabulary) -> bool
             if x in vocab.office_nouns:
                 return True
     return False
+
+
+def _office_first(words: list[str], name_end: int, a: int, b: int, vocab: Vocabulary) -> bool:
+    """Whether the words between the speaker's name (ending at ``name_end``) and the
+    organisation's (``a``..``b``) are the speaker's office and a word that gives it its
+    organisation, and nothing else ("Ida Lind, a spokeswoman for Kestrel", "Ida Lind, the
+    chief executive of Kestrel"; not "a lawyer for the chief executive of Kestrel", "a
+    research director at Harvard"), and the organisation's name ends the description
+    ("the chief executive of Kestrel's biggest shareholder" is another's office)."""
+    between = [_bare(x, vocab) for x in words[name_end:a]]
+    while between and (between[0] in ",;" or between[0] in vocab.definite_articles):
+        between = between[1:]
+    if between and between[0] in vocab.indefinite_articles:
+        between = between[1:]
+    if len(between) < 2 or between[-1] not in vocab.office_prepositions:
+        return False
+    if not all(x in vocab.office_nouns for x in between[:-1]):
+        return False
+    last = words[b - 1].lower()
+    possessive = any(last.endswith(e) for e in vocab.possessive_endings)
+    return not possessive and (b == len(words) or not words[b][:1].isalnum())
 
 
 def _runs(words: list[str], vocab: Vocabulary) -> list[tuple[int, int]]:
