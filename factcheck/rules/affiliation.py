@@ -5,12 +5,17 @@ spokeswoman'). The company speaks through its officers, so a source that gives t
 to one does not give them to someone else: a claim that gives them to the other is not
 stated (one of the two may not have said them), but not misattributed either.
 
-Only an office that speaks for the organisation named right before it counts (lexicon
-``office_nouns``: spokeswoman, chief executive, vice president, minister), with nothing
-between the two that makes the person another side (``side_breakers``: "former Ford
-executive", "Toyota rival Honda", "a BP critic", "opposition leader"); and the name must
-be the organisation's own words, not a people's ("Russian opposition leader" is not
-Russia's)."""
+Only an office that speaks for the organisation counts (lexicon ``office_nouns``:
+spokeswoman, chief executive, vice president, minister): after the organisation's whole
+name or its start ("Ford" of "Ford Motor Company", never a shared word such as "Motor"),
+or right after the speaker's name with a word of ``office_prepositions`` before the
+organisation's name, which ends the description ("Ida Lind, a spokeswoman for Kestrel";
+not "a lawyer for the chief executive of Kestrel", "the chief executive of Kestrel's
+biggest shareholder"). No other name may stand between the organisation and the speaker,
+and no word that makes the person another side or another body's (``side_breakers``:
+"former Ford executive", "Toyota rival Honda", "a BP critic", "the Senate's banking
+committee chairman"); a people's word is not its country's ("Russian opposition leader"
+is not Russia's)."""
 
 from __future__ import annotations
 
