@@ -187,6 +187,18 @@ def test_hedged_durations():
     assert describe(one("from 2004 to 2009", "duration")) == "about 5 years"
 
 
+def test_word_intervals_are_told_as_written():
+    # "millions of" is 2 million to 999 million: its middle ("501 million") is no figure
+    # the text gives, so a rationale tells it as the text wrote it
+    from dataclasses import replace
+
+    many = one("Thousands of dockers went on strike.")
+    assert describe(many) == "Thousands of"
+    assert describe(replace(many, noun="docker")) == "Thousands of docker"
+    assert describe(one("It cost millions of dollars.")) == "millions of dollars"
+    assert describe(replace(one("about 300 dockers"), noun="docker")) == "about 300 docker"
+
+
 @pytest.mark.parametrize(
     ("text", "frm", "to"),
     [

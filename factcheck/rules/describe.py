@@ -39,6 +39,11 @@ def describe(v: Value, *, vocab: Vocabulary | None = None) -> str:
         return f"#{int(v.low or 0)}" + (f" {v.noun}" if v.noun else "")
     if v.kind == ValueKind.DURATION:
         return _human_duration(v, vocab)
+    if not v.hedge and v.low is not None and v.high is not None and v.low != v.high:
+        # an interval the words give ("thousands of", "millions of dollars"): its middle
+        # ("500,999.5") is no figure the text states, so it is told as written
+        what = v.noun if v.kind == ValueKind.QUANTITY and not v.unit else ""
+        return f"{v.text} {what}".strip()
     num = _fmt(center(v, vocab=vocab), vocab)
     hedge = f"{v.hedge} " if v.hedge else ""
     if v.hedge == "range" and v.low is not None and v.high is not None and v.low != v.high:
