@@ -130,6 +130,14 @@ def test_a_figure_is_about_its_clause_subject(analyzer):
         ("Less than 50 people came.", "Up to 50 people came.", True),
         ("60 people came.", "More than 50 people came.", False),
         ("More than 50 people came.", "Fewer than 70 people came.", True),
+        # a bound rounded to the claim's last significant place on its safe side
+        ("At least 30 people drowned.", "At least 34 people drowned.", True),
+        ("More than 200 people came.", "At least 236 people came.", True),
+        ("Over $3 billion was lost.", "More than $3.7 billion was lost.", True),
+        ("Fewer than 80 people came.", "Fewer than 73 people came.", True),
+        ("At least 35 people drowned.", "At least 34 people drowned.", False),
+        ("At least 20 people drowned.", "At least 34 people drowned.", False),
+        ("Fewer than 70 people came.", "Fewer than 73 people came.", False),
     ],
 )
 def test_a_bound_is_the_figure_a_source_gives(analyzer, claim, passage, agree):

@@ -128,8 +128,14 @@ def values_agree(
         ab = bound(a, vocab=vocab)
         if ab is None:
             return alo <= pb <= ahi
-        if _direction(a, vocab) == _direction(b, vocab):
-            return abs(ab - pb) <= w.exact_tolerance * max(abs(ab), abs(pb))
+        if (way := _direction(a, vocab)) == _direction(b, vocab):
+            # The same bound, or the second's rounded to the first's last significant
+            # place on its safe side: "more than 100" of "at least 112", "at least 40" of
+            # "at least 42", "fewer than 50" of "fewer than 45" (never "over three million"
+            # of "over eight million", nor "at least 45" of "at least 42")
+            return abs(ab - pb) <= w.exact_tolerance * max(abs(ab), abs(pb)) or (
+                _rounded_bound(a, ab, pb, way)
+            )
     ha, hb = vocab.hedges.get(a.hedge), vocab.hedges.get(b.hedge)
     ca, cb = (alo + ahi) / 2, (blo + bhi) / 2
     if (
@@ -198,6 +204,23 @@ def within(inner: Value, outer: Value) -> bool:
 def _direction(v: Value, vocab: Vocabulary) -> str:
     h = vocab.hedges.get(v.hedge)
     return h.means if h is not None else ""
+
+
+def _rounded_bound(a: Value, ab: float, pb: float, way: str) -> bool:
+    """Whether the bound ``ab`` that ``a`` states is the bound ``pb`` rounded to the last
+    significant place of ``a``'s figure, down for a lower bound and up for an upper one:
+    what it states is then implied by ``pb``."""
+    m = _FIGURE.search(a.text)
+    digits = m.group().replace(",", "") if m else ""
+    if not digits or "." in digits or not float(digits) or not ab:
+        return False
+    zeros = len(digits) - len(digits.rstrip("0"))
+    place = ab / float(digits) * 10.0**zeros  # "40": tens; "100": hundreds; "3 million"
+    if way == "at_least":
+        return math.floor(pb / place + 1e-9) * place == ab
+    if way == "at_most":
+        return math.ceil(pb / place - 1e-9) * place == ab
+    return False
 
 
 def bound(v: Value, *, vocab: Vocabulary | None = None) -> float | None:
