@@ -32,6 +32,7 @@ from factcheck.nlp.names import entity_match, norm_entity
 from factcheck.nlp.quotes import quotations, typed_quotes
 from factcheck.nlp.ranks import Rank, ranks
 from factcheck.nlp.roles import Role, Slot, name_slots, verb_roles
+from factcheck.nlp.said_dates import saying_dates
 from factcheck.nlp.shared_units import carry_currency, carry_noun
 from factcheck.nlp.statements import Statement, statements
 from factcheck.nlp.subject_owners import figure_owners
@@ -110,6 +111,10 @@ class TextFacts:
     # Values in a clause a modal perfect says did not happen ("would have been delivered by
     # 2011"): mood.unreal. Compared only with one another, as comparison points are.
     unreal: tuple[tuple[int, int], ...] = ()
+    # Dates of saying ("X fell, officials said on Sunday"): said_dates.saying_dates. A
+    # claim's date is compared with one only when it is a date of saying too: when words
+    # were said is not when what they report happened.
+    said_on: tuple[tuple[int, int], ...] = ()
     # predicates with their modifiers ("week", "hard week"), as asserted / as negated
     polar: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     roles: tuple[Role, ...] = ()  # (verb, doer's words, object's words): nlp/roles.py
@@ -367,6 +372,7 @@ def _facts(doc: Any, ctx: DateContext, vocab: Vocabulary) -> tuple[TextFacts, Da
         vocab=None if vocab is vocabulary(vocab.code) else vocab,
         references=syntax.references(doc, found, vocab=vocab),
         unreal=mood.unreal(doc, found, vocab),
+        said_on=saying_dates(doc, found, vocab),
         roles=verb_roles(doc, vocab=vocab),
         ranks=ranks(doc, found, vocab=vocab),
         slots=name_slots(doc, found, vocab=vocab),

@@ -121,6 +121,7 @@ def facts_record(f: TextFacts) -> str:
             "lang": f.lang,
             "references": [list(r) for r in f.references],
             "unreal": [list(r) for r in f.unreal],
+            "said_on": [list(r) for r in f.said_on],
             "roles": [[v, sorted(a), sorted(b), x, y] for v, a, b, x, y in f.roles],
             "ranks": [list(r) for r in f.ranks],
             "slots": [[h, r, sorted(w), x] for h, r, w, x in f.slots],
@@ -172,6 +173,7 @@ def facts_from_record(record: str, text: str, vocab: Vocabulary | None = None) -
             lang=d["lang"],
             references=tuple((a, b) for a, b in d["references"]),
             unreal=tuple((a, b) for a, b in d.get("unreal", ())),
+            said_on=tuple((a, b) for a, b in d.get("said_on", ())),
             roles=tuple(
                 (v, frozenset(a), frozenset(b), x, y) for v, a, b, x, y in d.get("roles", ())
             ),

@@ -257,6 +257,8 @@ def align(
                 continue
             if (cv.span in claim.unreal) != (pv.span in passage.unreal):
                 continue  # what would have happened ("would have been delivered by 2011")
+            if pv.span in passage.said_on and cv.span not in claim.said_on:
+                continue  # when it was said ("..., officials said on Sunday") is no event's date
             if not (compatible(cv, pv, like, vocab=vocab) or _one_event_timed(c, p)) and not (
                 _counted_nearby(cv, pv, pctx, units) and values_agree(cv, pv, w, vocab=vocab)
             ):

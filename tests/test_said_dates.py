@@ -1,0 +1,59 @@
+"""The day words were said is not the day what they report happened (issue #28): "The
+flood killed 300 people, officials said on Friday" gives no date for the flood."""
+
+import datetime as dt
+
+import pytest
+
+from factcheck.rules.compare import compare
+from factcheck.types import Stance
+
+DL = dt.date(2019, 4, 9)  # a Tuesday
+
+
+def said_on(analyzer, text):
+    f = analyzer.analyze(text, DL)
+    return [f.text[a:b] for a, b in f.said_on]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("The flood killed 300 people, officials said on Friday.", ["on Friday"]),
+        ("Marlow Bank said on Monday its quarterly profit fell 9%.", ["on Monday"]),
+        ("Marlow Bank said yesterday that its profit fell 9%.", ["yesterday"]),
+        ("On 8 April 2019 Marlow Bank said its profit fell 9%.", ["8 April 2019"]),
+        ('"We are ready," she said on Friday.', ["on Friday"]),
+        # the date of what is reported, or of an event that reports no clause
+        ("Marlow Bank said that on Monday its profit fell 9%.", []),
+        ("Marlow Bank said its profit fell 9% on Monday.", []),
+        ("Kestrel announced the phone on Monday.", []),
+        ("The flood on Friday killed 300 people.", []),
+    ],
+)
+def test_dates_of_saying(analyzer, text, said):
+    assert said_on(analyzer, text) == said
+
+
+def test_a_date_of_saying_does_not_date_the_event(analyzer):
+    def stance(claim, passage):
+        return compare(analyzer.analyze(claim, DL), analyzer.analyze(passage, DL), 0.8).stance
+
+    # the flood was not on Friday: the officials spoke then
+    said = "The flood killed 300 people, officials said on Friday."
+    assert stance("The flood on 3 April 2019 killed 300 people.", said) != Stance.REFUTES
+    # a date of saying is compared with a date of saying
+    report = "Marlow Bank said on Monday its quarterly profit fell 9%."
+    assert stance("On 2 April 2019 Marlow Bank said its profit fell 9%.", report) != (
+        Stance.SUPPORTS
+    )
+    assert stance("On 8 April 2019 Marlow Bank said its profit fell 9%.", report) == (
+        Stance.SUPPORTS
+    )
+    # an event's own date still disputes another date of that event
+    assert (
+        stance(
+            "The flood on 3 April 2019 killed 300 people.", "The flood on Friday killed 300 people."
+        )
+        == Stance.REFUTES
+    )
