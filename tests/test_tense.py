@@ -23,6 +23,15 @@ from factcheck.types import ValueKind
         # a year written with it, or a word that sets the way, keeps it
         ("The plant opened in November 2018.", "2018-10-02", "2018-11"),
         ("The plant opened in July.", "2018-10-02", "2018-07"),
+        # a word that points past the verb's time: the nearest, whatever the tense
+        ("Fenwick Rail raised fares by 4%, effective January 3.", "2018-11-26", "2019-01"),
+        ("Fenwick Motors shut its plants until January 21.", "2018-12-11", "2019-01"),
+        ("The assembly postponed the vote to January 9.", "2018-11-26", "2019-01"),
+        ("Tarn Air scheduled the first flight for January 12.", "2018-11-26", "2019-01"),
+        # ... which is in the past where that is nearer
+        ("The plant was shut until March.", "2018-08-20", "2018-03"),
+        # "moved its office to Leeds in January": no new time set for an event
+        ("Fenwick moved its office to Leeds in January.", "2018-11-26", "2018-01"),
     ],
 )
 def test_a_past_tense_puts_a_month_before_the_dateline(analyzer, text, dateline, month):

@@ -77,6 +77,7 @@ def past_dates(
             and not any(w in vocab.periods for w in v.text.lower().split())
             and (verb := _verb(doc, v)) is not None
             and _past(verb)
+            and not _points_ahead(doc, v, verb, vocab)
         ):
             v = _a_year_back(v)
         out.append(v)
@@ -85,3 +86,21 @@ def past_dates(
 
 def _weekend(v: Value, vocab: Vocabulary) -> bool:
     return any(w in vocab.weekend_words for w in v.text.lower().split())
+
+
+def _points_ahead(doc: Any, v: Value, verb: Any, vocab: Vocabulary) -> bool:
+    """Whether the word before a date points past its verb's time: "raised fares,
+    effective January 2", "shut its plants until January 19", "postponed the vote to July
+    6" (a new time set by a verb of rescheduling). Such a date is the one nearest the
+    dateline, whatever the verb's tense."""
+    toks = syntax.tokens(doc, *v.span)
+    if not toks:
+        return False
+    first = toks[0]
+    word = first if first.pos_ == "ADP" else (doc[first.i - 1] if first.i else None)
+    if word is None:
+        return False
+    w = word.lower_
+    return w in vocab.past_tense_free or (
+        w in vocab.rescheduling_prepositions and verb.lemma_.lower() in vocab.rescheduling_verbs
+    )
