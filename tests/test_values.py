@@ -1254,6 +1254,29 @@ def test_two_years_joined_by_a_hyphen_are_both_years():
     assert not [x for x in found if x.kind == "quantity"]
 
 
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Tarn United won the 2012-13 title.", "2012-13"),
+        ("Its deficit for fiscal 2012/13 was 4%.", "2012/13"),
+        ("The 1999-00 season was its last.", "1999-00"),
+    ],
+)
+def test_a_season_over_two_years_is_one_date(text, written):
+    """'the 2012-13 season' is one period from 2012 into 2013, not 2012 and a count of 13."""
+    found = vals(text)
+    (v,) = [x for x in found if x.kind == "date"]
+    first = int(written[:4])
+    assert (v.text, v.date_from, v.date_to) == (written, f"{first}-01-01", f"{first + 1}-12-31")
+    assert not [x for x in found if x.kind == "quantity" and x.text in written]
+    assert describe(v) == f"{first} to {first + 1}"
+
+
+def test_two_years_apart_after_a_hyphen_are_no_season():
+    found = vals("Sales rose in 2005-09.")
+    assert [x.date_to for x in found if x.kind == "date"] == ["2005-12-31"]
+
+
 def test_a_date_of_several_years_is_told_in_its_years():
     """A rationale tells "two decades ago" as the years it reaches, not as two days."""
     assert describe(one("It opened two decades ago.", "date")) == "1999 to 2004"

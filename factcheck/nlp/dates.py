@@ -18,6 +18,7 @@ from factcheck.lang import GRAINS, Vocabulary, alternation, resolve, words_patte
 from factcheck.nlp.ago import ago
 from factcheck.nlp.month_year import month_of_year
 from factcheck.nlp.named_weekdays import named_weekdays
+from factcheck.nlp.split_years import split_years
 from factcheck.types import Grain, Value, ValueKind
 
 
@@ -444,4 +445,4 @@ def find_dates(
         named_year = frm[:4].isdigit() and kind in ("iso", "mdy", "dmy", "my", "numeric", "season")
         if (grain == "year" and kind != "rel_same") or named_year:
             ctx = DateContext(ctx.dateline, int(frm[:4]), ctx.order)
-    return month_of_year(text, values, v), ctx
+    return split_years(text, month_of_year(text, values, v)), ctx

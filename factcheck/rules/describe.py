@@ -31,7 +31,8 @@ def describe(v: Value, *, vocab: Vocabulary | None = None) -> str:
         if v.grain == "month" and v.date_from[8:] == "01":
             return v.date_from[:7]
         years = (v.date_from[:4], v.date_to[:4])
-        if all(y.isdigit() for y in years) and int(years[1]) - int(years[0]) >= 2:
+        whole = v.date_from[4:] == "-01-01" and v.date_to[4:] == "-12-31"  # "2010-11"
+        if all(y.isdigit() for y in years) and int(years[1]) - int(years[0]) >= 2 - whole:
             # "two decades ago": 17.5 to 22.5 years back, told in years
             return f"{years[0]} to {years[1]}"
         return f"{v.date_from}..{v.date_to}"  # "about a year ago": days back from the dateline
