@@ -37,6 +37,10 @@ def one(text, kind=None, ctx=DL):
         ("one hundred and fifty ships", 150, 150),
         ("a dozen eggs", 12, 12),
         ("half a million people", 5e5, 5e5),
+        # a share of a scale word is that share of the number, not a share and a million
+        ("a quarter of a million people", 2.5e5, 2.5e5),
+        ("three-quarters of a million homes", 7.5e5, 7.5e5),
+        ("two-thirds of a billion people", 2e9 / 3, 2e9 / 3),
         ("around 100,000 troops", 9e4, 1.1e5),
         ("about 40 boats", 36, 44),
         ("roughly 10 cars", 9, 11),
@@ -1252,6 +1256,14 @@ def test_two_years_joined_by_a_hyphen_are_both_years():
     found = vals("Sales rose in 2005-2011.")
     assert [x.text for x in found if x.kind == "date"] == ["2005", "2011"]
     assert not [x for x in found if x.kind == "quantity"]
+
+
+def test_a_share_of_a_scale_takes_its_currency():
+    (v,) = vals("Marlow spent three-quarters of a billion dollars on the bridge.")
+    assert (v.kind, v.unit, v.low) == ("money", "USD", pytest.approx(7.5e8))
+    # a share of what follows stays a share
+    (share,) = vals("A quarter of the staff left.")
+    assert share.kind == "percent"
 
 
 @pytest.mark.parametrize(

@@ -155,6 +155,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         number_joiners=frozenset(num["number_joiners"]),
         decimal_points=frozenset(num.get("decimal_points", ())),
         half=tuple(num["half"]),
+        scale_shares=_floats(num.get("scale_shares", {})),
         and_a_half=tuple(num["and_a_half"]),
         minus_words=tuple(num["minus_words"]),
         range_joiners=tuple(num["range_joiners"]),

@@ -107,6 +107,7 @@ class Vocabulary:
     number_joiners: frozenset[str]
     decimal_points: frozenset[str]  # 'eight point six': the digit words after are decimals
     half: tuple[str, ...]
+    scale_shares: Mapping[str, float]  # "a quarter of" (a million): 0.25
     and_a_half: tuple[str, ...]
     minus_words: tuple[str, ...]
     range_joiners: tuple[str, ...]

@@ -25,6 +25,7 @@ class FractionPatterns:
     not_before: frozenset[str]  # a word before a bare fraction that makes it no share
     of_time: re.Pattern[str]  # "of an hour", "of the year": a length of time, not a share
     of_length: re.Pattern[str]  # "of a year": the share is that much of the length
+    of_scale: re.Pattern[str]  # "of a million": a share of the number (nlp/values.py)
     by_share: re.Pattern[str]  # "fell by a quarter", "cut by half": the share of a change
 
 
@@ -61,6 +62,7 @@ def fraction_patterns(v: Vocabulary) -> FractionPatterns:
             i,
         ),
         of_length=re.compile(rf"^\s+(?:{of})\s+(?:{a})\s+(?P<u>{alternation(v.durations)})\b", i),
+        of_scale=re.compile(rf"^\s+(?:{of})\s+(?:{a})\s+(?:{alternation(v.scales)})\b", i),
         by_share=re.compile(
             rf"\b(?:{alternation(v.change_before)})\s+(?P<s>(?:(?P<n>{a}|{count})(?:{JOIN}|\s+))?"
             rf"(?P<d>{den}))\b(?![-\w]|\s+(?:{of})\b)",
@@ -98,6 +100,8 @@ def find_fractions(
             continue
         if m["of"] and p.of_time.match(text[m.end() :]):
             continue  # "the first quarter of the year", "half of 2009"
+        if m["of"] and p.of_scale.match(text[m.end() :]):
+            continue  # "a quarter of a million": a number, read with the numbers
         if 0 < top < d:
             found.append((m.start(), m.end(), 100.0 * top / d))
     for m in p.by_share.finditer(text) if v.change_before else ():

@@ -56,6 +56,9 @@ _POW = r"(?<![\w.,^])(?:\d+(?:\.\d+)?\s?[x×*]\s?)?10\s?\^\s?[+-]?\d+(?![\w.]\w)
 _NOT_FINITE = r"(?<![\w.])(?:NaN|[+-]?∞)(?!\w)"
 
 
+Interval = tuple[float, float] | None  # the interval the words give ("hundreds of")
+
+
 @dataclass(frozen=True, slots=True)
 class ValuePatterns:
     """The value patterns of one vocabulary (built once per vocabulary:
@@ -106,10 +109,11 @@ def value_patterns(v: Vocabulary) -> ValuePatterns:
         rf"(?:{wordnum})(?:(?:{_JOIN}| )(?:{wordnum}))?)?)*\b"
     )
     halved = alternation([*v.half_durations, *v.collective])
+    shares = alternation([*v.half, *v.scale_shares])  # "half a", "a quarter of a" (million)
     number = (
         rf"(?P<cur>{alternation(s for c in v.currencies for s in c.symbols)}"
         rf"|(?-i:{alternation(c.code for c in v.currencies)})(?=\s?\d))?\s?"
-        rf"(?:(?P<half>(?:{alternation(v.half)})\s+(?:{a})\s+(?:{scale}|{halved}))"
+        rf"(?:(?P<half>(?:{shares})\s+(?:{a})\s+(?:{scale}|{halved}))"
         rf"|(?P<a>\b(?:{a})\s+(?:{alternation([*v.collective, *v.scales])})\b)"
         rf"|(?P<plural>\b(?:{alternation(v.plural_scales)})\s+(?:{alternation(v.of_words)})\b)"
         rf"|(?P<aunit>\b(?:{a}|{alternation([*one, *v.per_words, *v.span_openers])})\s+"
@@ -206,8 +210,9 @@ def _amount(
     """The number a match names, and its interval when the words give one ("hundreds of");
     None when the match is not a figure."""
     if m["half"]:
-        what = m["half"].split()[-1].lower()
-        return 0.5 * (vocab.scales.get(what) or vocab.collective.get(what, 12)), None
+        what = m["half"].lower().split()  # "half a million", "a quarter of a million"
+        part = vocab.scale_shares.get(" ".join(what[:-2]), 0.5)
+        return part * (vocab.scales.get(what[-1]) or vocab.collective.get(what[-1], 12)), None
     if m["aunit"]:
         return 1.0, None
     if m["a"]:
@@ -284,13 +289,7 @@ def _after_article(text: str, s: int, vocab: Vocabulary) -> bool:
 
 
 def _figure(
-    m: re.Match[str],
-    text: str,
-    s: int,
-    e: int,
-    x: float,
-    lo_hi: tuple[float, float] | None,
-    vocab: Vocabulary,
+    m: re.Match[str], text: str, s: int, e: int, x: float, lo_hi: Interval, vocab: Vocabulary
 ) -> Value:
     """The value of a number match with its scale, unit, currency and hedge applied."""
     p = value_patterns(vocab)
