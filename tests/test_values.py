@@ -41,6 +41,11 @@ def one(text, kind=None, ctx=DL):
         ("a quarter of a million people", 2.5e5, 2.5e5),
         ("three-quarters of a million homes", 7.5e5, 7.5e5),
         ("two-thirds of a billion people", 2e9 / 3, 2e9 / 3),
+        # vague multiples reach below the next scale word; a second one multiplies
+        ("hundreds of people", 200, 999),
+        ("tens of thousands of people", 2e4, 99999),
+        ("Tens of thousands marched", 2e4, 99999),
+        ("hundreds of thousands of homes", 2e5, 999999),
         ("around 100,000 troops", 9e4, 1.1e5),
         ("about 40 boats", 36, 44),
         ("roughly 10 cars", 9, 11),

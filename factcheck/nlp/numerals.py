@@ -238,3 +238,24 @@ def scale_ends(text: str, v: Value, vocab: Vocabulary) -> bool:
     after = re.match(rf"[\s-]*(?:{scales})\b", text[v.span[1] :], re.IGNORECASE)
     before = re.search(rf"\b(?:{scales})\s+of\s+$", text[: v.span[0]], re.IGNORECASE)
     return bool(after or before)
+
+
+def vague_interval(words: str, vocab: Vocabulary) -> tuple[float, float]:
+    """The interval of vague multiples ("hundreds of", "tens of thousands"): from two of
+    the scale to below the next scale word ("hundreds": 200 to 999), of the scale a second
+    one names ("tens of thousands": 20,000 to 99,999)."""
+    base, *times = [
+        vocab.plural_scales[w] for w in words.lower().split() if w in vocab.plural_scales
+    ]
+    over = min((x for x in vocab.scales.values() if x > base), default=base * 1000)
+    k = times[0] if times else 1.0
+    return base * 2 * k, over * k - 1
+
+
+def share_of_scale(words: str, vocab: Vocabulary) -> float:
+    """ "half a million" (500,000), "a quarter of a million" (250,000), "half a dozen" (6):
+    a share (numbers.json ``scale_shares``, else a half) of the scale word or the
+    collective noun that ends ``words``."""
+    what = words.lower().split()
+    part = vocab.scale_shares.get(" ".join(what[:-2]), 0.5)
+    return part * (vocab.scales.get(what[-1]) or vocab.collective.get(what[-1], 12))

@@ -35,8 +35,10 @@ from factcheck.nlp.numerals import (
     parse_number,
     range_joiners,
     scale_ends,
+    share_of_scale,
     sign_start,
     spaced_dash,
+    vague_interval,
 )
 from factcheck.nlp.rates import as_rates
 from factcheck.nlp.relative_figures import with_relative
@@ -110,12 +112,13 @@ def value_patterns(v: Vocabulary) -> ValuePatterns:
     )
     halved = alternation([*v.half_durations, *v.collective])
     shares = alternation([*v.half, *v.scale_shares])  # "half a", "a quarter of a" (million)
+    many, of = alternation(v.plural_scales), alternation(v.of_words)  # "tens of thousands"
     number = (
         rf"(?P<cur>{alternation(s for c in v.currencies for s in c.symbols)}"
         rf"|(?-i:{alternation(c.code for c in v.currencies)})(?=\s?\d))?\s?"
         rf"(?:(?P<half>(?:{shares})\s+(?:{a})\s+(?:{scale}|{halved}))"
         rf"|(?P<a>\b(?:{a})\s+(?:{alternation([*v.collective, *v.scales])})\b)"
-        rf"|(?P<plural>\b(?:{alternation(v.plural_scales)})\s+(?:{alternation(v.of_words)})\b)"
+        rf"|(?P<plural>\b(?:{many})\s+(?:{of})(?:\s+(?:{many})(?:\s+(?:{of}))?)?\b)"
         rf"|(?P<aunit>\b(?:{a}|{alternation([*one, *v.per_words, *v.span_openers])})\s+"
         rf"(?=(?:{alternation(v.article_durations)})\b(?!\s+of\b)))"
         rf"|(?P<sci>{_SCI})|(?P<pow>{_POW})|(?P<bad>{_NOT_FINITE})|(?P<num>{digits}|{words}))"
@@ -210,17 +213,15 @@ def _amount(
     """The number a match names, and its interval when the words give one ("hundreds of");
     None when the match is not a figure."""
     if m["half"]:
-        what = m["half"].lower().split()  # "half a million", "a quarter of a million"
-        part = vocab.scale_shares.get(" ".join(what[:-2]), 0.5)
-        return part * (vocab.scales.get(what[-1]) or vocab.collective.get(what[-1], 12)), None
+        return share_of_scale(m["half"], vocab), None  # "half a million", "a quarter of a"
     if m["aunit"]:
         return 1.0, None
     if m["a"]:
         what = " ".join(m["a"].lower().split()[1:])
         return float(vocab.collective.get(what, vocab.scales.get(what, 1.0))), None
     if m["plural"]:
-        base = vocab.plural_scales[m["plural"].split()[0].lower()]
-        return base * 2, (base * 2, base * 1000 - 1 if base >= 100 else base * 8)
+        lo_hi = vague_interval(m["plural"], vocab)  # "hundreds of", "tens of thousands"
+        return lo_hi[0], lo_hi
     low = (m["num"] or "").lower()
     if low in value_patterns(vocab).one and _pronoun_one(text, s, e, vocab):
         return None
