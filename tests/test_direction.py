@@ -179,3 +179,23 @@ def test_a_level_without_a_word_of_staying_does_not_dispute_a_change(analyzer, s
 def test_words_of_amount_or_of_staying_elsewhere_do_not_refute(analyzer, claim, source):
     c = _cmp(analyzer, claim, source)
     assert c.stance != Stance.REFUTES, c.rationale
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "stance"),
+    [
+        # a rate's or a gap's move says its direction as a rise or a fall does
+        ("Prices in Tarn slowed to 3.1%.", "Prices in Tarn accelerated to 3.1%.", Stance.REFUTES),
+        (
+            "The Tarn deficit narrowed by $2 billion.",
+            "The Tarn deficit widened by $2 billion.",
+            Stance.REFUTES,
+        ),
+        ("Tarn shares eased 4%.", "Tarn shares climbed 4%.", Stance.REFUTES),
+        ("Kestrel cut 500 jobs.", "Kestrel shed 500 jobs.", Stance.SUPPORTS),
+        ("Tarn shares fell 4%.", "Tarn shares retreated 4%.", Stance.SUPPORTS),
+    ],
+)
+def test_words_of_a_rate_or_a_gap_moving_say_its_direction(analyzer, claim, source, stance):
+    c = _cmp(analyzer, claim, source)
+    assert c.stance == stance, c.rationale
