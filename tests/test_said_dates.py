@@ -57,3 +57,16 @@ def test_a_date_of_saying_does_not_date_the_event(analyzer):
         )
         == Stance.REFUTES
     )
+
+
+def test_a_claim_about_the_saying_itself_is_dated_by_it(analyzer):
+    """ "Marlow reported its March sales on 8 April" is about the report: the day the
+    source says it spoke states it, whatever verb either uses."""
+
+    def stance(claim, passage):
+        return compare(analyzer.analyze(claim, DL), analyzer.analyze(passage, DL), 0.8).stance
+
+    report = "Marlow Motors said on Monday that its sales rose 12% in March."
+    assert stance("Marlow reported its March sales on 8 April 2019.", report) == Stance.SUPPORTS
+    told = 'On Monday, minister Ida Lund told Tarn Radio: "We must act now."'
+    assert stance("Ida Lund spoke to Tarn Radio on 8 April 2019.", told) == Stance.SUPPORTS

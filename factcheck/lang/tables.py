@@ -116,6 +116,7 @@ class Vocabulary:
     list_joiners: tuple[str, ...]  # between figures of a list sharing one unit: ",", "and"
     restating_joiners: tuple[str, ...]  # "31.4 points, or 1.2%": one figure twice
     total_markers: tuple[str, ...]  # a figure that sums its parts: "a combined 123 people"
+    part_verbs: frozenset[str]  # a count given as a part of another: "including 400"
     relative_multipliers: Mapping[str, float]  # "half" (that): a multiple of the figure before
     relative_back: tuple[str, ...]  # after a multiplier, pointing back: "that"
     range_openers: Mapping[str, str]
@@ -173,6 +174,7 @@ class Vocabulary:
     term_until: tuple[str, ...]  # before a date ahead: the time to it is a term ahead
     # lexicon.json
     reporting_verbs: frozenset[str]
+    saying_events: frozenset[str]  # "spoke to GB News on 22 February": a saying's date
     opinion_verbs: frozenset[str]
     obligation: frozenset[str]
     negations: frozenset[str]

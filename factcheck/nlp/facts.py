@@ -71,6 +71,7 @@ class ValueInContext:
     anchor: str  # the word it attaches to ("50-minute call" -> call)
     owner: frozenset[str] = frozenset()  # its item of a "respectively" list (respectively.py)
     subject: frozenset[str] = frozenset()  # its clause's named subject's (subject_owners.py)
+    verb: str = ""  # the verb of its clause ("hurt about 300": hurt): syntax.clause_verb
 
 
 @dataclass(frozen=True, slots=True)
@@ -434,4 +435,5 @@ def _in_context(
     ) | syntax.arguments(doc, a, b, vocab=vocab)
     timed = v.kind in (ValueKind.DATE, ValueKind.DURATION)
     anchor = syntax.anchor(doc, a, b, vocab=vocab, timed=timed)
-    return ValueInContext(value=v, context=near, anchor=anchor, owner=owner, subject=subject)
+    verb = syntax.clause_verb(doc, a, b, vocab=vocab)
+    return ValueInContext(v, near, anchor, owner=owner, subject=subject, verb=verb)

@@ -101,7 +101,11 @@ def facts_record(f: TextFacts) -> str:
                     _value(x.value),
                     sorted(x.context),
                     x.anchor,
-                    *([sorted(x.owner), sorted(x.subject)] if x.owner or x.subject else []),
+                    *(
+                        [sorted(x.owner), sorted(x.subject), x.verb]
+                        if x.owner or x.subject or x.verb
+                        else []
+                    ),
                 ]
                 for x in f.found
             ],
@@ -148,6 +152,7 @@ def facts_from_record(record: str, text: str, vocab: Vocabulary | None = None) -
                     a,
                     frozenset(o[0] if o else ()),
                     frozenset(o[1] if len(o) > 1 else ()),
+                    o[2] if len(o) > 2 else "",
                 )
                 for v, c, a, *o in d["found"]
             ),

@@ -114,6 +114,23 @@ def anchor(
     return lemma(head, vocab=vocab)
 
 
+def clause_verb(doc: Any, start: int, end: int, *, vocab: Vocabulary | None = None) -> str:
+    """The lemma of the verb whose clause a value is in, up the parse through its noun and
+    prepositions ("About 300 people were hurt", "killed 42 people and hurt about 300":
+    hurt; "Of those, 300,000 were electric": be); "" when there is none near."""
+    toks = tokens(doc, start, end)
+    if not toks:
+        return ""
+    head = next((t for t in toks if not (start <= t.head.idx < end)), toks[-1])
+    for _ in range(6):
+        if head.pos_ in ("VERB", "AUX"):
+            return lemma(head, vocab=vocab)
+        if head.head is head:
+            break
+        head = head.head
+    return ""
+
+
 def propn_run(t: Any, *, untagged: bool = False) -> str:
     """The proper nouns compounded into ``t`` and ``t`` itself ("Pallas Tractors");
     ``untagged``: only those the parser tagged no entity on ("Ana Ruiz" after "Verano

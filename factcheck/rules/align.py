@@ -13,7 +13,7 @@ from factcheck.nlp.levels import figure_role, other_roles
 from factcheck.nlp.lists import is_list_count
 from factcheck.nlp.paraphrase import Like, exact
 from factcheck.nlp.subject_owners import anothers
-from factcheck.nlp.words import fuzzy_in
+from factcheck.nlp.words import canon_set, fuzzy_in
 from factcheck.rules.agree import (
     bound,
     compatible,
@@ -233,6 +233,7 @@ def align(
     per_claim: list[tuple[Value, list[Candidate]]] = []
     subjects = {p.subject for p in passage.found if p.subject}
     said = named_words(claim)
+    saying = canon_set(vocab.reporting_verbs | vocab.saying_events, vocab=vocab)
     roles = {
         id(f.value): figure_role(t.text, f.value, t.spans, vocab)
         for t, fs in ((claim, claim.stated), (passage, passage.found))
@@ -257,7 +258,7 @@ def align(
                 continue
             if (cv.span in claim.unreal) != (pv.span in passage.unreal):
                 continue  # what would have happened ("would have been delivered by 2011")
-            if pv.span in passage.said_on and cv.span not in claim.said_on:
+            if pv.span in passage.said_on and not (cv.span in claim.said_on or c.verb in saying):
                 continue  # when it was said ("..., officials said on Sunday") is no event's date
             if not (compatible(cv, pv, like, vocab=vocab) or _one_event_timed(c, p)) and not (
                 _counted_nearby(cv, pv, pctx, units) and values_agree(cv, pv, w, vocab=vocab)

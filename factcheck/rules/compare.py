@@ -24,7 +24,7 @@ from factcheck.nlp.words import fuzzy_in, overlap
 from factcheck.rules import opposites
 from factcheck.rules.align import ValueCheck, align, can_refute, compatible, states, values_agree
 from factcheck.rules.assessment import Assessment, Comparison, contradicted, neutral
-from factcheck.rules.counterparts import sole_counterparts
+from factcheck.rules.counterparts import count_left_unnamed, sole_counterparts
 from factcheck.rules.coverage import (
     missing_parts,
     name_in_place,
@@ -367,6 +367,7 @@ RULES: tuple[Rule, ...] = (
     quoted_word_changed,
     figure_of_another_time,
     figure_of_a_sibling,
+    count_left_unnamed,
     figure_mismatch,
     direction_flip,
     negation_flip,

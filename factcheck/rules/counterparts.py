@@ -1,12 +1,16 @@
-"""Two figures each the only one of their kind in their text: what a restatement's figure
-is of, though no word around the two is the same (used by compare.py)."""
+"""Which passage figure a claim's figure is of: two figures each the only one of their
+kind in their text (what a restatement's figure is of, though no word around the two is
+the same), and a count whose noun the passage leaves out (used by compare.py)."""
 
 from __future__ import annotations
 
 from factcheck.nlp.date_ranges import is_between
 from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.lists import is_list_count
-from factcheck.rules.align import ValueCheck, compatible, far_apart_lengths, of
+from factcheck.rules.align import ValueCheck, compatible, far_apart_lengths, of, values_agree
+from factcheck.rules.assessment import Assessment, Comparison, neutral
+from factcheck.rules.describe import describe
+from factcheck.thresholds import Thresholds
 from factcheck.types import NUMERIC_KINDS
 from factcheck.types import ValueKind as K
 
@@ -44,3 +48,51 @@ def sole_counterparts(
         and compatible(f.value, c.passage, vocab=vocab)
     ]
     return len(mine) == 1 and len(theirs) == 1
+
+
+def count_left_unnamed(a: Assessment, t: Thresholds) -> Comparison | None:
+    """A count of the claim's that another count of the passage disputes, where the passage
+    also gives the claim's number with no noun of its own ("The blast killed 42 people and
+    hurt about 300" for "About 300 people were hurt"; "It sold 1.2 million cars, of which
+    300,000 were electric"): the noun it leaves out may be the claim's, so the other count
+    is not shown to be of the same thing. Not where the claim's verb is the other count's
+    and the bare one is of another event ("The fire destroyed 150 homes and damaged 400
+    more" against "400 homes were destroyed"). Neutral where every disputed count is such."""
+    wrong = [c for c in a.checks if not c.agree]
+    if not wrong:
+        return None
+    used = {id(c.passage) for c in a.checks}
+    vocab = a.claim.vocabulary
+    light = vocab.generic | vocab.part_verbs  # "were electric", "including 400": no event
+    verb = {id(f.value): f.verb for f in (*a.claim.found, *a.passage.found)}
+    bare = [
+        f.value
+        for f in a.passage.found
+        if f.value.kind == K.QUANTITY and not f.value.noun and id(f.value) not in used
+    ]
+    said = []
+    for c in wrong:
+        v, mine = c.claim, verb.get(id(c.claim), "")
+        same = [
+            p
+            for p in bare
+            if v.kind == K.QUANTITY
+            and v.noun
+            and p.role == v.role
+            and values_agree(v, p, t.weights, vocab=vocab)
+            and values_agree(p, v, t.weights, vocab=vocab)
+            and not (
+                mine
+                and mine == verb.get(id(c.passage))
+                and verb.get(id(p), "") not in {mine, "", *light}
+            )
+        ]
+        if not same:
+            return None
+        said.append(f"{same[0].text!r}")
+    gives = describe(wrong[0].passage, vocab=vocab)
+    return neutral(
+        a,
+        f"the source gives {gives} ({wrong[0].passage.text!r}), and also {', '.join(said)}"
+        " without saying of what",
+    )
