@@ -329,6 +329,9 @@ def test_weekday_uses_tense():
         ("The yard will be sold for $5 million, an official said Thursday.", "2021-12-30"),
         ("Roe Motors said it will close the plant on Thursday.", "2022-01-06"),
         ("On Thursday, the minister will meet the union.", "2022-01-06"),
+        # a quotation's "will" is its speaker's future, not the narration's
+        ('On Thursday, Ida Roe told Tarn Radio: "We will act."', "2021-12-30"),
+        ("On Thursday, Ida Roe said: “Prices will fall.”", "2021-12-30"),
     ],
 )
 def test_a_weekday_takes_the_tense_of_its_own_clause(text, day):

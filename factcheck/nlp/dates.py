@@ -136,6 +136,7 @@ def _season_pattern(v: Vocabulary) -> str:
 
 
 CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|--")
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”')  # a quotation's "will" is its speaker's future
 DAY_PRECISE = ("iso", "mdy", "dmy", "md", "dm", "numeric")
 DATE_ORDERS = ("dmy", "mdy")
 
@@ -294,9 +295,10 @@ def _relative(
 
 def _ahead(sentence: str, m: re.Match[str], v: Vocabulary) -> bool:
     """Whether a date's own clause is about the future ("GM said on Friday it will ...":
-    past), or the sentence's where the date opens it ("On Friday, the minister will ...")."""
+    past), or the sentence's where the date opens it ("On Friday, the minister will ...";
+    not a quotation's: 'On Friday, she told reporters: "We will ..."')."""
     before = CLAUSE_BREAK.split(sentence[: m.start()])[-1]
-    scope = before if len(before.split()) > 1 else sentence
+    scope = before if len(before.split()) > 1 else _QUOTED.sub(" ", sentence)
     return bool(date_patterns(v).future.search(scope))
 
 
