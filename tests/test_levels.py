@@ -38,6 +38,12 @@ def _roles(analyzer, text):
         # a bare "at" is no level: "at 7.3%" is the size of the fall
         ("This, at 7.3%, is the eleventh largest fall in its history.", {"7.3%": ""}),
         ("The Harlow index closed at 4,907.20.", {"4,907.20": "level"}),
+        # the level a change started from is a level too
+        (
+            "Dunmore's profit rose to $1.4 billion from $1.1 billion.",
+            {"$1.4 billion": "level", "$1.1 billion": "level"},
+        ),
+        ("Its staff fell to 9,800 from 11,000.", {"9,800": "level", "11,000": "level"}),
         ("The Harlow index currently has a value of 9936.94 points.", {"9936.94": "level"}),
     ],
 )
@@ -73,3 +79,15 @@ def test_two_levels_are_one_event_however_the_verb_words_it(analyzer):
     )
     (pair,) = [c for c in align(claim, passage) if c.claim.text == "4,907.20"]
     assert pair.passage.text == "5,210.17" and not pair.agree and pair.anchored
+
+
+def test_a_change_is_not_disputed_by_the_level_it_started_from(analyzer):
+    from factcheck.rules.compare import compare
+    from factcheck.types import Stance
+
+    c = compare(
+        analyzer.analyze("Dunmore's profit rose by $300 million.", DL),
+        analyzer.analyze("Dunmore's profit rose to $1.4 billion from $1.1 billion.", DL),
+        0.8,
+    )
+    assert c.stance != Stance.REFUTES, c.rationale
