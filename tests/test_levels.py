@@ -91,3 +91,24 @@ def test_a_change_is_not_disputed_by_the_level_it_started_from(analyzer):
         0.8,
     )
     assert c.stance != Stance.REFUTES, c.rationale
+
+
+def test_a_figure_per_a_unit_of_time_is_no_total(analyzer):
+    """ "600 million euros a year" and "3 billion euros over five years" are figures of
+    two things (a yearly sum and a total): neither disputes the other."""
+    from factcheck.rules.compare import compare
+    from factcheck.types import Stance
+
+    def stance(claim, passage):
+        return compare(analyzer.analyze(claim, DL), analyzer.analyze(passage, DL), 0.8)
+
+    c = stance(
+        "Tarn will spend 400 million euros a year on rail.",
+        "Tarn's budget sets aside 2 billion euros for rail over five years.",
+    )
+    assert c.stance != Stance.REFUTES, c.rationale
+    c = stance("The pill costs $9,000.", "The pill costs $750 a month, its maker said.")
+    assert c.stance != Stance.REFUTES, c.rationale
+    # two figures per the same unit are still compared
+    c = stance("The pill costs $900 a month.", "The pill costs $750 a month, its maker said.")
+    assert c.stance == Stance.REFUTES, c.rationale

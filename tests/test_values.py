@@ -1029,6 +1029,9 @@ def test_two_dates_of_one_sentence_are_the_time_between_two_events(text, days):
         # a preposition or a word of time order between or after: no rate
         ("Ten people arrived in a day.", ""),
         ("Two ferries sank and a week later a third.", ""),
+        # a word of time order right after: when the figure was, not per what
+        ("Profit rose from $900 million a year earlier.", ""),
+        ("Output fell to 9.4% from 9.6% a month before.", ""),
     ],
 )
 def test_a_unit_of_time_after_a_figure_is_its_rate(text, role):

@@ -52,10 +52,12 @@ def _per(text: str, end: int, span: tuple[int, int], v: Vocabulary) -> bool:
     article (at ``span``) let the unit be the figure's rate: none, or a few of the counted
     noun's."""
     gap = text[end : span[0]]
+    nxt = _NEXT.match(text, span[1])
+    if nxt and nxt.group(1).lower() in _order_words(v):
+        return False  # "$900 million a year earlier": when, not per what
     if not gap.strip():
         return True
-    nxt = _NEXT.match(text, span[1])
-    if not _COUNTED.fullmatch(gap) or (nxt and nxt.group(1).lower() in _order_words(v)):
+    if not _COUNTED.fullmatch(gap):
         return False
     return not {w.lower() for w in gap.split()} & _blocking(v)
 
@@ -63,7 +65,7 @@ def _per(text: str, end: int, span: tuple[int, int], v: Vocabulary) -> bool:
 @cache
 def _order_words(v: Vocabulary) -> frozenset[str]:
     """Words after a unit of time that make it an offset or a span ("a day later")."""
-    return frozenset(v.offset_words) | frozenset(v.ago)
+    return frozenset(v.offset_words) | frozenset(v.ago) | frozenset(v.base_offsets)
 
 
 @cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from itertools import pairwise
 
 from factcheck.lang import Vocabulary
 from factcheck.nlp.date_ranges import is_between
@@ -194,6 +195,17 @@ def _named_before(word: str, claimed: set[str], named: frozenset[str], passage: 
     )
 
 
+def _rated(f: TextFacts) -> set[int]:
+    """The ids of the figures given per a unit of time: those a rate follows ("$1,000 a
+    month", "5% a year": nlp/rates.py)."""
+    vs = [x.value for x in f.found]
+    return {
+        id(a)
+        for a, b in pairwise(vs)
+        if a.kind in NUMERIC_KINDS and b.kind == K.DURATION and b.role == "rate"
+    }
+
+
 def _owned_elsewhere(claim: TextFacts, passage: TextFacts) -> set[int]:
     """The passage's figures that a "respectively" list gives to an item the claim names
     less well than another's ("Adam Air Flight 574 and Garuda Indonesia Flight 200 ...
@@ -234,6 +246,7 @@ def align(
     subjects = {p.subject for p in passage.found if p.subject}
     said = named_words(claim)
     saying = canon_set(vocab.reporting_verbs | vocab.saying_events, vocab=vocab)
+    rated = _rated(claim) | _rated(passage)
     roles = {
         id(f.value): figure_role(t.text, f.value, t.spans, vocab)
         for t, fs in ((claim, claim.stated), (passage, passage.found))
@@ -256,6 +269,8 @@ def align(
                 # a comparison point ("since October 2008", "from a year earlier") is no
                 # event's date or length
                 continue
+            if cv.kind != K.DURATION and (id(cv) in rated) != (id(pv) in rated):
+                continue  # "600 million euros a year" is no total ("3 billion euros")
             if (cv.span in claim.unreal) != (pv.span in passage.unreal):
                 continue  # what would have happened ("would have been delivered by 2011")
             if pv.span in passage.said_on and not (cv.span in claim.said_on or c.verb in saying):
