@@ -30,6 +30,13 @@ from factcheck.types import ValueKind
         ("Tarn Air scheduled the first flight for January 12.", "2018-11-26", "2019-01"),
         # ... which is in the past where that is nearer
         ("The plant was shut until March.", "2018-08-20", "2018-03"),
+        # further ahead than soon, a past verb's "until" is the past one
+        ("Fenwick kept the plant open until August, when it was sold.", "2018-03-12", "2017-08"),
+        ("Tarn Rail raised fares, effective September 1, and held them.", "2018-03-12", "2017-09"),
+        # a new time set by a verb of rescheduling is never a past one, whatever the tense
+        ("The judge adjourned the trial until December 2.", "2018-05-15", "2018-12"),
+        ("The council extended the sanctions until January 31.", "2018-06-30", "2019-01"),
+        ("Dunmore's trial is set for March 12.", "2006-08-30", "2007-03"),
         # "moved its office to Leeds in January": no new time set for an event
         ("Fenwick moved its office to Leeds in January.", "2018-11-26", "2018-01"),
     ],

@@ -23,7 +23,6 @@ def stance(analyzer, claim, passage):
         ("70 houses were damaged.", "The storm destroyed 30 houses and damaged 70 more."),
         ("Tarn Foods hired 90 people.", "Tarn Foods cut 250 people and hired 90."),
         ("Tarn cut 60 jobs in Dunmore.", "Tarn will cut 250 jobs, including 60 in Dunmore."),
-        ("Tarn sold 9,000 electric vans.", "Tarn sold 40,000 vans, of which 9,000 were electric."),
     ],
 )
 def test_a_count_left_unnamed_may_be_the_claims(analyzer, claim, passage):
@@ -38,6 +37,13 @@ def test_a_count_left_unnamed_may_be_the_claims(analyzer, claim, passage):
         ("70 houses were destroyed.", "The storm destroyed 30 houses and damaged 70 more."),
         # the bare count is not the claim's number
         ("At least 50 people died.", "At least 12 people were killed and 30 hurt."),
+        # a difference, no count of its own
+        (
+            "Tarn Steel employs 400 people.",
+            "Tarn Steel employs 1,300 people, 400 fewer than in 2015.",
+        ),
+        # "were ..." says what a part is, no other event: the total is the claim's
+        ("Tarn sold 9,000 vans.", "Tarn sold 40,000 vans. Of those, 9,000 were electric."),
     ],
 )
 def test_another_count_still_disputes(analyzer, claim, passage):

@@ -1283,6 +1283,7 @@ def test_a_share_of_a_scale_takes_its_currency():
         ("Tarn United won the 2012-13 title.", "2012-13"),
         ("Its deficit for fiscal 2012/13 was 4%.", "2012/13"),
         ("The 1999-00 season was its last.", "1999-00"),
+        ("Exports rose 4% in 2019-20.", "2019-20"),  # ending the sentence
     ],
 )
 def test_a_season_over_two_years_is_one_date(text, written):

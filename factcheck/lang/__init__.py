@@ -233,6 +233,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         past_tense_free=frozenset(dat.get("past_tense_free", ())),
         rescheduling_verbs=frozenset(dat.get("rescheduling_verbs", ())),
         rescheduling_prepositions=frozenset(dat.get("rescheduling_prepositions", ())),
+        forward_days=_ro({k: int(n) for k, n in dat.get("forward_days", {}).items()}),
         seasons=_ro({k: (int(x[0]), int(x[1])) for k, x in dat.get("seasons", {}).items()}),
         seasons_without_of=frozenset(dat.get("seasons_without_of", ())),
         season_before=tuple(dat.get("season_before", ())),

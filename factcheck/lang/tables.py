@@ -164,6 +164,7 @@ class Vocabulary:
     past_tense_free: frozenset[str]  # "effective January 2": not moved back by a past verb
     rescheduling_verbs: frozenset[str]  # "postponed the vote to July 6"
     rescheduling_prepositions: frozenset[str]
+    forward_days: Mapping[str, int]  # how soon a date after 'effective' is the coming one
     seasons: Mapping[str, tuple[int, int]]  # 'fall 2007': its first and last month
     seasons_without_of: frozenset[str]  # 'the fall of 1989' is no season
     season_before: tuple[str, ...]  # 'in fall 2007': a season is a date after these

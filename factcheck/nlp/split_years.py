@@ -12,7 +12,7 @@ from factcheck.types import Value, ValueKind
 
 # right after a year: a hyphen, a dash or a slash and the next year's last two digits (in
 # four, "1999-2000" is as often a range of two years: nlp/date_ranges.py reads those)
-_NEXT = re.compile(r"[-–/](\d{2})(?![\d.,]|[-–/]\d)")
+_NEXT = re.compile(r"[-–/](\d{2})(?!\d|[.,]\d|[-–/]\d)")
 
 
 def split_years(text: str, values: list[Value]) -> list[Value]:

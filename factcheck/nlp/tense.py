@@ -41,10 +41,10 @@ def _verb(doc: Any, v: Value) -> Any:
     return None
 
 
-def _a_year_back(v: Value) -> Value:
+def _years_on(v: Value, n: int) -> Value:
     frm, to = dt.date.fromisoformat(v.date_from), dt.date.fromisoformat(v.date_to)
     try:
-        frm, to = frm.replace(year=frm.year - 1), to.replace(year=to.year - 1)
+        frm, to = frm.replace(year=frm.year + n), to.replace(year=to.year + n)
     except ValueError:  # 29 February
         return v
     if v.grain == "month":  # the month's own last day
@@ -57,7 +57,8 @@ def past_dates(
 ) -> list[Value]:
     """``found`` with each month or day that its words left ahead of the dateline's month
     moved a year back where its verb is in a past tense; a word that sets the way ("next
-    March", "last March") or a year written with it keeps it."""
+    March", "last March") or a year written with it keeps it. A new time that a verb of
+    rescheduling sets ("adjourned the trial until December 2") is never a past one."""
     if dateline is None:
         return found
     out = []
@@ -72,14 +73,17 @@ def past_dates(
         elif (
             v.kind == ValueKind.DATE
             and v.grain in ("month", "day")
-            and v.date_from[:7] > day[:7]
             and not _YEAR.search(v.text)
             and not any(w in vocab.periods for w in v.text.lower().split())
             and (verb := _verb(doc, v)) is not None
-            and _past(verb)
-            and not _points_ahead(doc, v, verb, vocab)
         ):
-            v = _a_year_back(v)
+            word = _word_before(doc, v)
+            lag = dt.timedelta(days=vocab.forward_days.get("rescheduled_lag", 0))
+            if _rescheduled(word, verb, vocab):
+                if v.date_to < (dateline - lag).isoformat():
+                    v = _years_on(v, 1)  # "adjourned the trial until December 2", in May
+            elif v.date_from[:7] > day[:7] and _past(verb) and not _soon(word, v, dateline, vocab):
+                v = _years_on(v, -1)
         out.append(v)
     return out
 
@@ -88,19 +92,28 @@ def _weekend(v: Value, vocab: Vocabulary) -> bool:
     return any(w in vocab.weekend_words for w in v.text.lower().split())
 
 
-def _points_ahead(doc: Any, v: Value, verb: Any, vocab: Vocabulary) -> bool:
-    """Whether the word before a date points past its verb's time: "raised fares,
-    effective January 2", "shut its plants until January 19", "postponed the vote to July
-    6" (a new time set by a verb of rescheduling). Such a date is the one nearest the
-    dateline, whatever the verb's tense."""
+def _word_before(doc: Any, v: Value) -> str:
+    """The date's own preposition, or the word right before it."""
     toks = syntax.tokens(doc, *v.span)
     if not toks:
-        return False
+        return ""
     first = toks[0]
     word = first if first.pos_ == "ADP" else (doc[first.i - 1] if first.i else None)
-    if word is None:
-        return False
-    w = word.lower_
-    return w in vocab.past_tense_free or (
-        w in vocab.rescheduling_prepositions and verb.lemma_.lower() in vocab.rescheduling_verbs
+    return "" if word is None else str(word.lower_)
+
+
+def _rescheduled(word: str, verb: Any, vocab: Vocabulary) -> bool:
+    """A new time set for an event: "postponed the vote to July 6", "set the trial for
+    March 12", "extended the sanctions until January 31"."""
+    return word in vocab.rescheduling_prepositions and verb.lemma_.lower() in (
+        vocab.rescheduling_verbs
     )
+
+
+def _soon(word: str, v: Value, dateline: dt.date, vocab: Vocabulary) -> bool:
+    """Whether a word that points past its verb's time ("raised fares, effective January
+    2", "shut its plants until January 19") stands before a date that comes soon after the
+    dateline: such a date is the coming one, whatever the verb's tense. Further ahead, the
+    past one ("kept the plant open until August, when it was sold")."""
+    ahead = (dt.date.fromisoformat(v.date_from) - dateline).days
+    return word in vocab.past_tense_free and 0 <= ahead <= vocab.forward_days.get("soon", 0)

@@ -209,17 +209,21 @@ def _direction(v: Value, vocab: Vocabulary) -> str:
 def _rounded_bound(a: Value, ab: float, pb: float, way: str) -> bool:
     """Whether the bound ``ab`` that ``a`` states is the bound ``pb`` rounded to the last
     significant place of ``a``'s figure, down for a lower bound and up for an upper one:
-    what it states is then implied by ``pb``."""
+    what it states is then implied by ``pb``. A strict bound's own margin ("more than 90":
+    just above 90) is no place of its figure."""
     m = _FIGURE.search(a.text)
     digits = m.group().replace(",", "") if m else ""
     if not digits or "." in digits or not float(digits) or not ab:
         return False
+    scale = 10.0 ** round(math.log10(abs(ab) / float(digits)))  # "3 million": a million
+    written = float(digits) * scale
     zeros = len(digits) - len(digits.rstrip("0"))
-    place = ab / float(digits) * 10.0**zeros  # "40": tens; "100": hundreds; "3 million"
+    place = scale * 10.0**zeros  # "40": tens; "100": hundreds; "3 million": millions
+    pb = round(pb / place, 6)  # "more than 95" is 95 and a hair: 95 here
     if way == "at_least":
-        return math.floor(pb / place + 1e-9) * place == ab
+        return math.isclose(math.floor(pb) * place, written)
     if way == "at_most":
-        return math.ceil(pb / place - 1e-9) * place == ab
+        return math.isclose(math.ceil(pb) * place, written)
     return False
 
 

@@ -4,6 +4,7 @@ the same), and a count whose noun the passage leaves out (used by compare.py).""
 
 from __future__ import annotations
 
+from factcheck.lang import Vocabulary
 from factcheck.nlp.date_ranges import is_between
 from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.lists import is_list_count
@@ -63,12 +64,16 @@ def count_left_unnamed(a: Assessment, t: Thresholds) -> Comparison | None:
         return None
     used = {id(c.passage) for c in a.checks}
     vocab = a.claim.vocabulary
-    light = vocab.generic | vocab.part_verbs  # "were electric", "including 400": no event
+    light = vocab.part_verbs  # "including 400 in Ostrel": a part, no event of its own
     verb = {id(f.value): f.verb for f in (*a.claim.found, *a.passage.found)}
+    text = a.passage.text
     bare = [
         f.value
         for f in a.passage.found
-        if f.value.kind == K.QUANTITY and not f.value.noun and id(f.value) not in used
+        if f.value.kind == K.QUANTITY
+        and not f.value.noun
+        and id(f.value) not in used
+        and not _difference(text, f.value.span[1], vocab)
     ]
     said = []
     for c in wrong:
@@ -95,4 +100,13 @@ def count_left_unnamed(a: Assessment, t: Thresholds) -> Comparison | None:
         a,
         f"the source gives {gives} ({wrong[0].passage.text!r}), and also {', '.join(said)}"
         " without saying of what",
+    )
+
+
+def _difference(text: str, end: int, vocab: Vocabulary) -> bool:
+    """Whether a count ending at ``end`` is a difference ("1,500 people, 500 fewer than in
+    2015"; not "damaged 400 more", a count of its own)."""
+    words = [w.strip(".,;:").lower() for w in text[end:].split()[:2]]
+    return (
+        len(words) == 2 and words[0] in vocab.degree_words and words[1] in vocab.comparison_markers
     )
