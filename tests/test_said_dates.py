@@ -70,3 +70,17 @@ def test_a_claim_about_the_saying_itself_is_dated_by_it(analyzer):
     assert stance("Marlow reported its March sales on 8 April 2019.", report) == Stance.SUPPORTS
     told = 'On Monday, minister Ida Lund told Tarn Radio: "We must act now."'
     assert stance("Ida Lund spoke to Tarn Radio on 8 April 2019.", told) == Stance.SUPPORTS
+
+
+def test_each_figure_of_a_series_keeps_its_own_date(analyzer):
+    """ "closed at 9,034 on Monday, after closing at 9,015 on Friday": the claim's figure
+    says which of the passage's dates is the claim's."""
+    dl = dt.date(2009, 1, 6)  # a Tuesday
+
+    def stance(claim):
+        passage = "The Tarn index closed at 9,034 on Monday, after closing at 9,015 on Friday."
+        return compare(analyzer.analyze(claim, dl), analyzer.analyze(passage, dl), 0.8).stance
+
+    assert stance("The Tarn index closed at 9,015 on 2 January 2009.") == Stance.SUPPORTS
+    assert stance("The Tarn index closed at 9,015 on 5 January 2009.") == Stance.REFUTES
+    assert stance("The Tarn index closed at 9,034 on 5 January 2009.") == Stance.SUPPORTS

@@ -195,6 +195,29 @@ def _named_before(word: str, claimed: set[str], named: frozenset[str], passage: 
     )
 
 
+def _dates_of_agreeing_figures(
+    claim: TextFacts, passage: TextFacts, w: Weights, vocab: Vocabulary
+) -> set[int]:
+    """The ids of the passage's dates that stand nearest to a figure (no date) equal to one
+    of the claim's, where the passage gives two dates or more: each report of a series
+    gives its figure its own date."""
+    dates = [f.value for f in passage.found if f.value.kind == K.DATE]
+    figures = [f.value for f in passage.found if f.value.kind in NUMERIC_KINDS]
+    if len(dates) < 2 or len(figures) < 2:
+        return set()
+    said = [f.value for f in claim.stated if f.value.kind in NUMERIC_KINDS]
+
+    def gap(a: Value, b: Value) -> int:
+        return max(a.span[0] - b.span[1], b.span[0] - a.span[1], 0)
+
+    out = set()
+    for d in dates:
+        near = min(figures, key=lambda x: gap(d, x))
+        if any(x.kind == near.kind and values_agree(x, near, w, vocab=vocab) for x in said):
+            out.add(id(d))
+    return out
+
+
 def _rated(f: TextFacts) -> set[int]:
     """The ids of the figures given per a unit of time: those a rate follows ("$1,000 a
     month", "5% a year": nlp/rates.py)."""
@@ -252,6 +275,7 @@ def align(
         for t, fs in ((claim, claim.stated), (passage, passage.found))
         for f in fs
     }
+    mates = _dates_of_agreeing_figures(claim, passage, w, vocab)
     for c in claim.stated:
         cv, cctx, can = c.value, c.context, c.anchor
         per_claim.append((cv, cands := []))
@@ -353,7 +377,9 @@ def align(
             same = noun >= w.counted_noun and not alike
             # a date on the claim date's own event word, or on none that makes it another's
             own = cv.kind == K.DATE and (anchor == w.same_anchor or not pan)
-            key = (own, score + prefer, agree, event)
+            # of a series ("closed at 9,034 on Monday, after closing at 9,015 on Friday"),
+            # the date given to the figure the claim's figure is
+            key = ((id(pv) in mates, own), score + prefer, agree, event)
             cands.append(Candidate(key, pv, score, anchor > 0, same, alike))
     per_claim = [(cv, with_total(claim, cv, cands, passage, w, like)) for cv, cands in per_claim]
     return [

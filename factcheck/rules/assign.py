@@ -16,9 +16,9 @@ from typing import Any
 
 from factcheck.types import Value
 
-# (a date on the claim date's own event word, score with preferences, agrees, on the
-# claim's event)
-Key = tuple[bool, float, bool, bool]
+# ((the date of a figure equal to the claim's, a date on the claim date's own event word),
+# score with preferences, agrees, on the claim's event)
+Key = tuple[tuple[bool, bool], float, bool, bool]
 
 
 @dataclass(frozen=True, slots=True)

@@ -72,6 +72,7 @@ def count_left_unnamed(a: Assessment, t: Thresholds) -> Comparison | None:
         for f in a.passage.found
         if f.value.kind == K.QUANTITY
         and not f.value.noun
+        and not f.owner  # an item of a "respectively" list is its item's
         and id(f.value) not in used
         and not _difference(text, f.value.span[1], vocab)
     ]

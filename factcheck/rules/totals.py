@@ -83,6 +83,6 @@ def with_total(
     total = summed(parts)
     if values_agree(v, total, w, vocab=vocab):
         best = max(cands, key=lambda x: x.score)
-        key = (False, best.score + w.agree_preference, True, False)
+        key = ((False, False), best.score + w.agree_preference, True, False)
         kept.append(Candidate(key, total, best.score, best.anchored, best.same_noun, best.alike))
     return kept
