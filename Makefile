@@ -70,6 +70,7 @@ eval: install-test
 	$(PY) -m benchmarks.comparisons --nli
 	$(PY) -m benchmarks.durations --json benchmarks/out/durations.json
 	$(PY) -m benchmarks.bridging --json benchmarks/out/bridging.json
+	$(PY) -m benchmarks.rule_reviews
 	$(PY) -m benchmarks.claim_matching
 	$(PY) -m benchmarks.eval_climate_fever
 	$(PY) -m benchmarks.eval_climate_fever --setup gold --model $(V2)

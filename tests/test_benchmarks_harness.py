@@ -143,3 +143,25 @@ def test_the_threshold_search_weighs_every_dev_half_alike_and_never_a_test_half(
     # the test halves are for reporting only
     r |= {f"{n}_test": split(0.0, 1.0) for n in ("contrast", *HAND_SETS)}
     assert objective(r) == pytest.approx(0.75 - 0.7 / (1 + len(HAND_SETS)))
+
+
+def test_the_rule_reviews_are_scored_against_their_labels():
+    """benchmarks/rule_reviews.py: the three reviews' cases, labelled, and a table of how
+    often the rules refute or support against the label."""
+    from collections import Counter
+
+    from benchmarks.rule_reviews import load, run, table
+
+    rows = load()
+    assert len(rows) == 1178 and len({r["id"] for r in rows}) == len(rows)
+    assert Counter(r["set"] for r in rows) == {"dates": 391, "figures": 416, "changes": 371}
+    assert {r["label"] for r in rows} == {"SUPPORTS", "REFUTES", "NEUTRAL"}
+    picked = [
+        {"id": "a", "set": "x", "dateline": "2024-07-20", "label": "SUPPORTS",
+         "claim": "At least 40 people died.", "passage": "At least 40 people died."},
+        {"id": "b", "set": "x", "dateline": "2024-07-20", "label": "SUPPORTS",
+         "claim": "At least 90 people died.", "passage": "At least 40 people died."},
+    ]  # fmt: skip
+    results = run(picked)
+    assert [got for _, got, _ in results] == ["SUPPORTS", "REFUTES"]
+    assert table(results)[-1] == "| x | 2 | 1 (0.500) | 1 | 0 |"
