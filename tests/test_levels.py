@@ -109,6 +109,12 @@ def test_a_figure_per_a_unit_of_time_is_no_total(analyzer):
     assert c.stance != Stance.REFUTES, c.rationale
     c = stance("The pill costs $9,000.", "The pill costs $750 a month, its maker said.")
     assert c.stance != Stance.REFUTES, c.rationale
+    # a multiple of a rate is a rate too
+    c = stance(
+        "New dockers earn about $14 an hour.",
+        "Dockers earn $28 an hour; new ones will earn about half that.",
+    )
+    assert c.stance == Stance.SUPPORTS, c.rationale
     # two figures per the same unit are still compared
     c = stance("The pill costs $900 a month.", "The pill costs $750 a month, its maker said.")
     assert c.stance == Stance.REFUTES, c.rationale

@@ -84,3 +84,17 @@ def test_each_figure_of_a_series_keeps_its_own_date(analyzer):
     assert stance("The Tarn index closed at 9,015 on 2 January 2009.") == Stance.SUPPORTS
     assert stance("The Tarn index closed at 9,015 on 5 January 2009.") == Stance.REFUTES
     assert stance("The Tarn index closed at 9,034 on 5 January 2009.") == Stance.SUPPORTS
+
+
+def test_a_restatement_with_two_dates_and_two_figures_pairs_each_with_its_own(analyzer):
+    dl = dt.date(2006, 8, 19)
+    text = (
+        "The cuts come on top of plans {} in January, in which 25,000 jobs should go and"
+        " 14 plants close by 2012."
+    )
+    c = compare(
+        analyzer.analyze(text.format("declared"), dl),
+        analyzer.analyze(text.format("announced"), dl),
+        0.8,
+    )
+    assert c.stance == Stance.SUPPORTS, c.rationale

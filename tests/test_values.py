@@ -332,6 +332,10 @@ def test_weekday_uses_tense():
         # a quotation's "will" is its speaker's future, not the narration's
         ('On Thursday, Ida Roe told Tarn Radio: "We will act."', "2021-12-30"),
         ("On Thursday, Ida Roe said: “Prices will fall.”", "2021-12-30"),
+        # a vote that is due, expected or set for a day is ahead of the dateline
+        ("The vote is due on Thursday.", "2022-01-06"),
+        ("The ruling is expected on Thursday.", "2022-01-06"),
+        ("The hearing is set for Thursday.", "2022-01-06"),
     ],
 )
 def test_a_weekday_takes_the_tense_of_its_own_clause(text, day):

@@ -195,38 +195,39 @@ def _named_before(word: str, claimed: set[str], named: frozenset[str], passage: 
     )
 
 
-def _dates_of_agreeing_figures(
-    claim: TextFacts, passage: TextFacts, w: Weights, vocab: Vocabulary
-) -> set[int]:
-    """The ids of the passage's dates that stand nearest to a figure (no date) equal to one
-    of the claim's, where the passage gives two dates or more: each report of a series
-    gives its figure its own date."""
-    dates = [f.value for f in passage.found if f.value.kind == K.DATE]
-    figures = [f.value for f in passage.found if f.value.kind in NUMERIC_KINDS]
-    if len(dates) < 2 or len(figures) < 2:
-        return set()
-    said = [f.value for f in claim.stated if f.value.kind in NUMERIC_KINDS]
+def _dates_figures(f: TextFacts, least: int = 2) -> dict[int, Value]:
+    """Where a text gives ``least`` dates or more and as many figures, each date's nearest
+    figure (by the words between): the figure of its report ("closed at 9,034 on Monday,
+    after closing at 9,015 on Friday"). Not the lengths read off the dates themselves."""
+    dates = [x.value for x in f.found if x.value.kind == K.DATE]
+    figures = [x.value for x in f.stated if x.value.kind in NUMERIC_KINDS]
+    if len(dates) < least or len(figures) < least:
+        return {}
 
     def gap(a: Value, b: Value) -> int:
         return max(a.span[0] - b.span[1], b.span[0] - a.span[1], 0)
 
-    out = set()
-    for d in dates:
-        near = min(figures, key=lambda x: gap(d, x))
-        if any(x.kind == near.kind and values_agree(x, near, w, vocab=vocab) for x in said):
-            out.add(id(d))
-    return out
+    return {id(d): min(figures, key=lambda x: gap(d, x)) for d in dates}
 
 
 def _rated(f: TextFacts) -> set[int]:
     """The ids of the figures given per a unit of time: those a rate follows ("$1,000 a
-    month", "5% a year": nlp/rates.py)."""
+    month", "5% a year": nlp/rates.py), and a multiple of one ("$28 an hour; their
+    replacements will earn about half that")."""
     vs = [x.value for x in f.found]
-    return {
+    out = {
         id(a)
         for a, b in pairwise(vs)
         if a.kind in NUMERIC_KINDS and b.kind == K.DURATION and b.role == "rate"
     }
+    back = f.vocabulary.relative_back
+    for i, x in enumerate(vs):
+        words = x.text.lower().split()
+        if x.kind in NUMERIC_KINDS and words and words[-1] in back:
+            before = [y for y in vs[:i] if (y.kind, y.unit) == (x.kind, x.unit)]
+            if before and id(before[-1]) in out:
+                out.add(id(x))
+    return out
 
 
 def _owned_elsewhere(claim: TextFacts, passage: TextFacts) -> set[int]:
@@ -275,7 +276,7 @@ def align(
         for t, fs in ((claim, claim.stated), (passage, passage.found))
         for f in fs
     }
-    mates = _dates_of_agreeing_figures(claim, passage, w, vocab)
+    claim_figs, passage_figs = _dates_figures(claim, 1), _dates_figures(passage)
     for c in claim.stated:
         cv, cctx, can = c.value, c.context, c.anchor
         per_claim.append((cv, cands := []))
@@ -378,8 +379,15 @@ def align(
             # a date on the claim date's own event word, or on none that makes it another's
             own = cv.kind == K.DATE and (anchor == w.same_anchor or not pan)
             # of a series ("closed at 9,034 on Monday, after closing at 9,015 on Friday"),
-            # the date given to the figure the claim's figure is
-            key = ((id(pv) in mates, own), score + prefer, agree, event)
+            # the date given to the figure that the claim gives its date's figure
+            mine, theirs = claim_figs.get(id(cv)), passage_figs.get(id(pv))
+            mate = bool(
+                mine
+                and theirs
+                and mine.kind == theirs.kind
+                and values_agree(mine, theirs, w, vocab=vocab)
+            )
+            key = ((mate, own), score + prefer, agree, event)
             cands.append(Candidate(key, pv, score, anchor > 0, same, alike))
     per_claim = [(cv, with_total(claim, cv, cands, passage, w, like)) for cv, cands in per_claim]
     return [
