@@ -28,6 +28,7 @@ def facts_to_json(f: TextFacts) -> str:
             "values": [_value_dict(x.value) for x in f.found],
             "contexts": [sorted(x.context) for x in f.found],
             "anchors": [x.anchor for x in f.found],
+            "verbs": [x.verb for x in f.found],
             "entities": [_value_dict(v) for v in f.entities],
             "content": sorted(f.content),
             "negated": sorted(f.negated),
@@ -51,8 +52,14 @@ def facts_from_json(text: str, claim: str) -> TextFacts:
     return TextFacts(
         text=claim,
         found=tuple(
-            ValueInContext(value=_value(v, units), context=frozenset(c), anchor=a)
-            for v, c, a in zip(d["values"], d["contexts"], d["anchors"], strict=True)
+            ValueInContext(value=_value(v, units), context=frozenset(c), anchor=a, verb=b)
+            for v, c, a, b in zip(
+                d["values"],
+                d["contexts"],
+                d["anchors"],
+                d.get("verbs", [""] * len(d["values"])),  # stored before verbs were kept
+                strict=True,
+            )
         ),
         entities=tuple(_value(x, units) for x in d["entities"]),
         content=frozenset(d["content"]),
