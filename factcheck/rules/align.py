@@ -380,12 +380,13 @@ def align(
             own = cv.kind == K.DATE and (anchor == w.same_anchor or not pan)
             # of a series ("closed at 9,034 on Monday, after closing at 9,015 on Friday"),
             # the date given to the figure that the claim gives its date's figure
-            mine, theirs = claim_figs.get(id(cv)), passage_figs.get(id(pv))
-            mate = bool(
-                mine
-                and theirs
-                and mine.kind == theirs.kind
-                and values_agree(mine, theirs, w, vocab=vocab)
+            # (a claim of one date: any of its figures; of several: the date's own)
+            mine = [claim_figs[id(cv)]] if id(cv) in claim_figs else []
+            if len(claim_figs) == 1:
+                mine = [x.value for x in claim.stated if x.value.kind in NUMERIC_KINDS]
+            theirs = passage_figs.get(id(pv))
+            mate = theirs is not None and any(
+                x.kind == theirs.kind and values_agree(x, theirs, w, vocab=vocab) for x in mine
             )
             key = ((mate, own), score + prefer, agree, event)
             cands.append(Candidate(key, pv, score, anchor > 0, same, alike))
