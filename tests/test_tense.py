@@ -37,6 +37,11 @@ from factcheck.types import ValueKind
         ("The judge adjourned the trial until December 2.", "2018-05-15", "2018-12"),
         ("The council extended the sanctions until January 31.", "2018-06-30", "2019-01"),
         ("Dunmore's trial is set for March 12.", "2006-08-30", "2007-03"),
+        # a participle that tells what was done to a noun is in a past tense
+        ("The cuts add to plans announced in January.", "2006-08-19", "2006-01"),
+        ("The plant, opened in November, employs 300.", "2006-10-02", "2005-11"),
+        # ... but not one of a plan
+        ("A vote expected in January will decide it.", "2006-08-19", "2007-01"),
         # "moved its office to Leeds in January": no new time set for an event
         ("Fenwick moved its office to Leeds in January.", "2018-11-26", "2018-01"),
     ],

@@ -19,11 +19,16 @@ from factcheck.types import Value, ValueKind
 _YEAR = re.compile(r"\d{4}")
 
 
-def _past(verb: Any) -> bool:
-    """A verb in a past tense: "fell", "were announced", "has risen"."""
+def _past(verb: Any, vocab: Vocabulary) -> bool:
+    """A verb in a past tense: "fell", "were announced", "has risen", and a participle
+    that tells what was done to a noun ("the plans announced in January"); not one of a
+    plan or a new time ("a merger planned for January", "a vote expected in March")."""
     if verb.tag_ == "VBD":
         return True
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and not aux:
+        lemma = verb.lemma_.lower()
+        return lemma not in vocab.intentions and lemma not in vocab.rescheduling_verbs
     return verb.tag_ == "VBN" and any(a.tag_ == "VBD" or a.lemma_ == "have" for a in aux)
 
 
@@ -67,7 +72,7 @@ def past_dates(
         if v.kind == ValueKind.DATE and v.date_from < day < v.date_to and _weekend(v, vocab):
             # "this weekend" of a weekday's story is the one just past or the coming one;
             # told in a past tense, the one just past ("it became public this weekend")
-            if (verb := _verb(doc, v)) is not None and _past(verb):
+            if (verb := _verb(doc, v)) is not None and _past(verb, vocab):
                 sat = dt.date.fromisoformat(v.date_from)
                 v = replace(v, date_to=(sat + dt.timedelta(days=1)).isoformat())
         elif (
@@ -82,7 +87,11 @@ def past_dates(
             if _rescheduled(word, verb, vocab):
                 if v.date_to < (dateline - lag).isoformat():
                     v = _years_on(v, 1)  # "adjourned the trial until December 2", in May
-            elif v.date_from[:7] > day[:7] and _past(verb) and not _soon(word, v, dateline, vocab):
+            elif (
+                v.date_from[:7] > day[:7]
+                and _past(verb, vocab)
+                and not _soon(word, v, dateline, vocab)
+            ):
                 v = _years_on(v, -1)
         out.append(v)
     return out
