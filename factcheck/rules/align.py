@@ -280,6 +280,10 @@ def align(
     for c in claim.stated:
         cv, cctx, can = c.value, c.context, c.anchor
         per_claim.append((cv, cands := []))
+        # a claim of one date: any of its figures; of several: the date's own
+        mine = [claim_figs[id(cv)]] if id(cv) in claim_figs else []
+        if len(claim_figs) == 1 and id(cv) in claim_figs:
+            mine = [x.value for x in claim.stated if x.value.kind in NUMERIC_KINDS]
         for p in passage.found:
             pv, pctx, pan = p.value, p.context, p.anchor
             if other_roles(roles[id(cv)], roles[id(pv)]):
@@ -380,10 +384,6 @@ def align(
             own = cv.kind == K.DATE and (anchor == w.same_anchor or not pan)
             # of a series ("closed at 9,034 on Monday, after closing at 9,015 on Friday"),
             # the date given to the figure that the claim gives its date's figure
-            # (a claim of one date: any of its figures; of several: the date's own)
-            mine = [claim_figs[id(cv)]] if id(cv) in claim_figs else []
-            if len(claim_figs) == 1:
-                mine = [x.value for x in claim.stated if x.value.kind in NUMERIC_KINDS]
             theirs = passage_figs.get(id(pv))
             mate = theirs is not None and any(
                 x.kind == theirs.kind and values_agree(x, theirs, w, vocab=vocab) for x in mine
