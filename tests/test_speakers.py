@@ -442,13 +442,15 @@ def test_a_company_and_the_person_the_claim_makes_its_own_are_one_side(analyzer)
 
 
 def test_a_person_the_source_makes_the_companys_own_speaks_for_it(analyzer):
+    """Her words as Kestrel's spokeswoman are Kestrel's, as a desk reports them (issue #28,
+    thirty-first round: the claim is supported; before, it was not stated)."""
     claim = "Kestrel Motors said the plant will reopen in the spring."
     passage = "Ida Lind, Kestrel's spokeswoman, said the plant will reopen in the spring."
-    assert _attributed(analyzer, claim, passage).stance == Stance.NEUTRAL
+    assert _attributed(analyzer, claim, passage).stance == Stance.SUPPORTS
     other = "Ida Lind, Orvik Bank's analyst, said the plant will reopen in the spring."
     assert _attributed(analyzer, claim, other).stance == Stance.REFUTES
     office_first = "Ida Lind, a spokeswoman for Kestrel, said the plant will reopen in the spring."
-    assert _attributed(analyzer, claim, office_first).stance == Stance.NEUTRAL
+    assert _attributed(analyzer, claim, office_first).stance == Stance.SUPPORTS
     for another in (
         "Ida Lind, a former president of Kestrel, said the plant will reopen in the spring.",
         # the office is another's: her client's, her husband's, another body's

@@ -24,11 +24,11 @@ from factcheck.types import Grain, Value, ValueKind
 
 @dataclass(frozen=True, slots=True)
 class DatePatterns:
-    """The date patterns of one vocabulary, in the order they claim text (built once per
-    vocabulary: :func:`date_patterns`)."""
+    """The date patterns of one vocabulary, in the order they claim text (:func:`date_patterns`)."""
 
     kinds: tuple[tuple[str, re.Pattern[str]], ...]
     future: re.Pattern[str]  # a word that puts a weekday ahead of the dateline
+    reported: re.Pattern[str]  # the same in the date's own clause only ("said it would ...")
 
 
 @cache
@@ -45,8 +45,7 @@ def date_patterns(v: Vocabulary) -> DatePatterns:
     # the first day of two of one month: "23 and 24 January 2010", "January 23-24, 2010"
     first = rf"(?:(?P<d0>\d{{1,2}}){nth}\s*(?:{alternation(v.range_joiners)})\s*)?"
 
-    # a modifier joined to a year by its hyphen ("mid-2011"), or a year's range ("2005-2011"),
-    # where else a hyphen before four digits joins a code ("X-2011")
+    # "mid-2011", "2005-2011": a year after a modifier's or range's hyphen; not "X-2011" (a code)
     hyphened = (
         "".join(rf"(?<=\b(?i:{re.escape(m)}))|" for m in v.month_modifiers if m.endswith("-"))
         + r"(?<=\b(?:1[5-9]|2[01])\d\d-)|"
@@ -117,6 +116,7 @@ def date_patterns(v: Vocabulary) -> DatePatterns:
     return DatePatterns(
         kinds=tuple((kind, re.compile(rx, flags)) for kind, rx, flags in kinds),
         future=re.compile(rf"\b(?:{words_pattern(v.future)})", re.I),
+        reported=re.compile(rf"\b(?:{words_pattern(v.future_in_past)}){_NEAR_END}", re.I),
     )
 
 
@@ -136,6 +136,7 @@ def _season_pattern(v: Vocabulary) -> str:
 
 
 CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|--")
+_NEAR_END = r"(?!\s+have\b)(?:\s+\S+){,5}\s*$"  # at most five words before the date
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”')  # a quotation's "will" is its speaker's future
 DAY_PRECISE = ("iso", "mdy", "dmy", "md", "dm", "numeric")
 DATE_ORDERS = ("dmy", "mdy")
@@ -248,12 +249,11 @@ def _relative(
     if kind == "rel_day":
         return _day(dl + dt.timedelta(days=v.days[m["word"].lower()]))
     if kind == "rel_weekend":
-        # a Saturday and Sunday: "next" the coming one, "last" the latest before the
-        # dateline's own (on a Saturday or Sunday, the one before it), "this" the
-        # dateline's own, else the coming one in a future clause ("will meet this weekend":
-        # its own clause, not "due to ..." in another); on a weekday, without a future
-        # word, "this weekend" may be the one just past or the coming one ("face Kestrel
-        # this weekend"), and is read as either
+        # a Saturday and Sunday: "next" the coming one, "last" the latest before the dateline's
+        # own (on a Saturday or Sunday, the one before it), "this" the dateline's own, else the
+        # coming one in a future clause ("will meet this weekend": its own clause, not "due
+        # to ..." in another); on a weekday, without a future word, "this weekend" may be the
+        # one just past or the coming one ("face Kestrel this weekend"), and is read as either
         shift = v.periods[" ".join(m["mod"].lower().split())]
         latest = dl - dt.timedelta(days=(dl.weekday() - 5) % 7)
         coming = dl + dt.timedelta(days=(5 - dl.weekday()) % 7)
@@ -283,9 +283,9 @@ def _relative(
         wd = v.weekdays[m["wd"].lower()]
         way = v.weekday_modifiers.get((m["mod"] or "").lower(), 0)  # 0: as the tense says
         future = way > 0 or (way == 0 and _ahead(sentence, m, v))
-        # The dateline's own weekday is the dateline itself, as tense goes either way (news
-        # style names the day even for the day of the report: a story dated Monday says
-        # the plane "was set to land on Monday"); "next" and "last" move a week off it.
+        # The dateline's own weekday is the dateline itself, as tense goes either way (news style
+        # names the day even for the day of the report: a story dated Monday says the plane
+        # "was set to land on Monday"); "next" and "last" move a week off it.
         if future:
             return _day(dl + dt.timedelta(days=(wd - dl.weekday()) % 7 or (7 if way > 0 else 0)))
         # Past tense (the news default): the most recent such day, the dateline included.
@@ -294,12 +294,13 @@ def _relative(
 
 
 def _ahead(sentence: str, m: re.Match[str], v: Vocabulary) -> bool:
-    """Whether a date's own clause is about the future ("GM said on Friday it will ...":
-    past), or the sentence's where the date opens it ("On Friday, the minister will ...";
-    not a quotation's: 'On Friday, she told reporters: "We will ..."')."""
+    """Whether a date's own clause is about the future ("GM said on Friday it will ...": past),
+    or the sentence's where the date opens it ("On Friday, the minister will ..."; not a
+    quotation's); reported speech's "would" only just before it ("said it would vote on Friday")."""
     before = CLAUSE_BREAK.split(sentence[: m.start()])[-1]
     scope = before if len(before.split()) > 1 else _QUOTED.sub(" ", sentence)
-    return bool(date_patterns(v).future.search(scope))
+    p = date_patterns(v)
+    return bool(p.future.search(scope) or (scope is before and p.reported.search(before)))
 
 
 def _one_side(found: Resolved, dateline: dt.date | None, way: int) -> Resolved:
@@ -397,8 +398,7 @@ def _is_year_context(text: str, start: int, end: int, v: Vocabulary) -> bool:
     after = text[end : end + 20]
     nxt = after.split()[0].lower().strip(",.;:") if after.split() else ""
     if before and before[-1].endswith(v.plural_possessive_endings):
-        # "General Motors' 2005 results" (a word that dates figures); not "the Carsons'
-        # 2000 acres", "the boys' 1600 meter run": counts and measures
+        # "General Motors' 2005 results"; not "the Carsons' 2000 acres" (counts, measures)
         return nxt in v.year_after or nxt in v.possessive_year_after
     if not after.strip() or after.lstrip()[0] in ",.;:)!?\"”'":
         return True

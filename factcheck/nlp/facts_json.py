@@ -15,6 +15,11 @@ from factcheck.types import Value, ValueKind
 _FIELDS = {f.name for f in dataclasses.fields(Value)}
 
 
+def polar_sets(d: list[list[str]]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Asserted, negated and only possible predicates (the last stored since 2026-12-07)."""
+    return frozenset(d[0]), frozenset(d[1]), frozenset(d[2] if len(d) > 2 else ())
+
+
 @cache
 def _units(vocab: Vocabulary) -> frozenset[str]:
     """Every canonical unit a value of this vocabulary may have (the rest were nouns)."""
@@ -32,7 +37,7 @@ def facts_to_json(f: TextFacts) -> str:
             "entities": [_value_dict(v) for v in f.entities],
             "content": sorted(f.content),
             "negated": sorted(f.negated),
-            "polar": [sorted(f.polar[0]), sorted(f.polar[1])],
+            "polar": [sorted(x) for x in f.polar],
             "predicates": sorted(f.predicates),
             "attribution": f.attribution,
             "flags": [f.quote, f.question, f.opinion, f.contrast, f.past],
@@ -64,10 +69,7 @@ def facts_from_json(text: str, claim: str) -> TextFacts:
         entities=tuple(_value(x, units) for x in d["entities"]),
         content=frozenset(d["content"]),
         negated=frozenset(d["negated"]),
-        polar=(
-            frozenset(d.get("polar", [[], []])[0]),
-            frozenset(d.get("polar", [[], []])[1]),
-        ),
+        polar=polar_sets(d.get("polar", [[], []])),
         predicates=frozenset(d["predicates"]),
         attribution=d["attribution"],
         quote=quote,

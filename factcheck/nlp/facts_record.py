@@ -12,6 +12,7 @@ from typing import Any
 
 from factcheck.lang import Vocabulary
 from factcheck.nlp.facts import TextFacts, ValueInContext
+from factcheck.nlp.facts_json import polar_sets
 from factcheck.nlp.statements import Statement
 from factcheck.types import Value, ValueKind
 
@@ -69,11 +70,12 @@ def _statement(s: Statement) -> list[Any]:
         s.pronoun,
         s.definite,
         list(s.reporters),
+        s.unnamed,
     ]
 
 
 def _read_statement(d: list[Any]) -> Statement:
-    speaker, name, span, start, end, words, quoted, pronoun, definite, reporters = d
+    speaker, name, span, start, end, words, quoted, pronoun, definite, reporters, unnamed = d
     return Statement(
         speaker=speaker,
         name=name,
@@ -85,6 +87,7 @@ def _read_statement(d: list[Any]) -> Statement:
         pronoun=pronoun,
         definite=definite,
         reporters=tuple(reporters),
+        unnamed=unnamed,
     )
 
 
@@ -130,7 +133,7 @@ def facts_record(f: TextFacts) -> str:
             "ranks": [list(r) for r in f.ranks],
             "slots": [[h, r, sorted(w), x] for h, r, w, x in f.slots],
             "negative": f.negative,
-            "polar": [sorted(f.polar[0]), sorted(f.polar[1])],
+            "polar": [sorted(x) for x in f.polar],
         },
         ensure_ascii=False,
         separators=(",", ":"),
@@ -185,7 +188,7 @@ def facts_from_record(record: str, text: str, vocab: Vocabulary | None = None) -
             ranks=tuple((a, b, c, s, e) for a, b, c, s, e in d.get("ranks", ())),
             slots=tuple((h, r, frozenset(w), x) for h, r, w, x in d.get("slots", ())),
             negative=d["negative"],
-            polar=(frozenset(d["polar"][0]), frozenset(d["polar"][1])),
+            polar=polar_sets(d["polar"]),
             vocab=vocab,
         )
     except (KeyError, TypeError, ValueError) as ex:

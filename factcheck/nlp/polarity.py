@@ -38,14 +38,40 @@ def _place_after_copula(t: Any) -> bool:
     )
 
 
+Polar = tuple[frozenset[str], frozenset[str], frozenset[str]]
+
+
+def _possible(doc: Any, v: Vocabulary) -> set[int]:
+    """The predicates a sentence gives only as possible or intended: under a modal of
+    possibility ("may close"), or governed by a verb of intention, expectation or
+    tentativeness ("plans to cut", "is expected to approve", "is considering buying"), and
+    those joined to them ("may close the plant and cut 300 jobs"): lexicon
+    ``possibility_modals`` and ``tentative_verbs``."""
+    governors = v.tentative_verbs
+    out = {
+        t.i
+        for t in doc
+        if any(c.dep_ == "aux" and c.lemma_.lower() in v.possibility_modals for c in t.children)
+        or (t.dep_ == "xcomp" and t.head.lemma_.lower() in governors)
+    }
+    todo = list(out)
+    while todo:
+        for c in doc[todo.pop()].children:
+            if c.dep_ == "conj" and c.i not in out:
+                out.add(c.i)
+                todo.append(c.i)
+    return out
+
+
 def polar(
     doc: Any, alternative: Any = lambda t: False, *, vocab: Vocabulary | None = None
-) -> tuple[frozenset[str], frozenset[str]]:
-    """The predicates a sentence asserts and those it negates, each as its lemma and as
-    its lemma with each modifier ("hard week"): "This is a hard week and not a week anyone
-    could plan for" asserts "hard week" and negates a plain "week", so "this was not a hard
-    week" contradicts it and "a hard week nobody could plan for" does not. ``alternative``
-    tells a "not" that negates nothing ("whether or not")."""
+) -> Polar:
+    """The predicates a sentence asserts, those it negates and those it gives only as
+    possible or intended (:func:`_possible`), each as its lemma and as its lemma with each
+    modifier ("hard week"): "This is a hard week and not a week anyone could plan for"
+    asserts "hard week" and negates a plain "week", so "this was not a hard week"
+    contradicts it and "a hard week nobody could plan for" does not. ``alternative`` tells
+    a "not" that negates nothing ("whether or not")."""
     v = resolve(vocab)
     negated: set[int] = set()
     for t in doc:
@@ -80,14 +106,24 @@ def polar(
         for x in c.subtree
     }
     # What a clause of condition or an open question says is neither: "would respond if
-    # the broadcasts do not stop" does not say they did not stop.
+    # the broadcasts do not stop" does not say they did not stop; nor what is denied or
+    # dismissed ("denied that he had met them", "dismissed reports that it would be sold":
+    # the speaker's word against another's, which "said he had not met them" restates).
     open_ = {
         x.i
         for t in doc
         if t.dep_ == "mark" and t.lower_ in v.condition_markers
         for x in t.head.subtree
+    } | {
+        x.i
+        for t in doc
+        if t.lemma_.lower() in v.denial_verbs and t.i not in negated
+        for c in (*t.children, *(y for d in t.children if d.dep_ == "dobj" for y in d.children))
+        if c.dep_ in ("ccomp", "xcomp", "acl") and c.pos_ in ("VERB", "AUX")
+        for x in c.subtree
     }
-    out: tuple[set[str], set[str]] = (set(), set())
+    possible = _possible(doc, v)
+    out: tuple[set[str], set[str], set[str]] = (set(), set(), set())
     for t in doc:
         if (
             not (t.i in negated or is_predicate(t))
@@ -99,13 +135,21 @@ def polar(
         keys = {head} | {
             f"{lemma(c, vocab=v)} {head}" for c in t.children if c.dep_ in ("amod", "compound")
         }
-        out[t.i in negated].update(keys)
-    return frozenset(out[0]), frozenset(out[1])
+        out[1 if t.i in negated else 2 if t.i in possible else 0].update(keys)
+    return frozenset(out[0]), frozenset(out[1]), frozenset(out[2])
 
 
 def alternative(t: Any, vocab: Vocabulary) -> bool:
-    """A "not" that offers an alternative ("whether or not to extend"): negates nothing."""
-    return t.i > 0 and t.doc[t.i - 1].lower_ in vocab.alternative_before_not
+    """A "not" that negates nothing: one that offers an alternative ("whether or not to
+    extend"), adds to what it says ("not only cut prices but also ..."), or puts off what
+    happened until a time ("did not reopen until Friday")."""
+    if t.i > 0 and t.doc[t.i - 1].lower_ in vocab.alternative_before_not:
+        return True
+    if t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in vocab.additive_after_not:
+        return True
+    return (t.dep_ == "neg" or t.lower_ in vocab.negations) and any(
+        c.lower_ in vocab.not_until and c.dep_ in ("prep", "mark") for c in t.head.children
+    )
 
 
 def negatives(doc: Any, vocab: Vocabulary) -> int:

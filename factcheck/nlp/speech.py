@@ -109,6 +109,9 @@ class Voice:
     # confirms the claim's speaker, but may be someone else's
     distant: bool = False
     share: float = 0.0  # how much of the claim's content is in the words given to them
+    # "officials", "a spokeswoman for Kestrel": a speaker who names no one, so neither the
+    # claim's speaker nor known to be anyone else
+    unnamed: bool = False
 
 
 _GROUPS = frozenset(["ORG", "GPE", "NORP"])
@@ -130,7 +133,8 @@ def _named_in(f: TextFacts, share: float, person: bool = False) -> Voice | None:
     if person:
         named = [x for x in named if _may_be_person(f, x)]
     if named:
-        return Voice(named[-1].speaker, named[-1].name, named[-1].reporters, share=share)
+        x = named[-1]
+        return Voice(x.speaker, x.name, x.reporters, share=share, unnamed=x.unnamed)
     people = [e for e in f.entities if e.entity_type == "PERSON"]
     if people:
         return Voice(people[-1].text, people[-1].name, share=share)
@@ -173,7 +177,7 @@ def _resolve(
             return Voice(named[-1].speaker, named[-1].name, named[-1].reporters, share=share)
         return Voice(s.speaker, s.name, s.reporters, share=share, definite=True)
     if not s.pronoun:
-        return Voice(s.speaker, s.name, s.reporters, share=share)
+        return Voice(s.speaker, s.name, s.reporters, share=share, unnamed=s.unnamed)
     if context is not None:
         person = _person_pronoun(s, context)
         for n, f in enumerate((context, *earlier) if person else (context,)):

@@ -45,6 +45,9 @@ class Statement:
     # refers to a speaker named before it or in the headline
     definite: bool = False
     reporters: tuple[str, ...] = ()  # names of speakers who report this statement
+    # the speaker is a common noun that names no one and refers back to no one ("officials",
+    # "a spokeswoman for Kestrel", "two people familiar with the talks", "police")
+    unnamed: bool = False
 
 
 def _is_reporting(tok: Any, vocab: Vocabulary) -> bool:
@@ -108,11 +111,33 @@ def _definite(head: Any, vocab: Vocabulary) -> bool:
         return False  # "the chairman of Chrysler LLC Jim Press" names him
     the = {*vocab.definite_articles, *vocab.demonstratives}
     det = any(c.dep_ == "det" and c.lower_ in the for c in head.children)
-    owner = any(c.dep_ == "poss" and c.ent_type_ for c in head.children)
+    # an owner that is a name or itself a description ("the company's chief executive")
+    owner = any(
+        c.dep_ == "poss" and (c.ent_type_ or any(d.lower_ in the for d in c.children))
+        for c in head.children
+    )
     return det or owner
 
 
-def _named_after(tok: Any, who: Any) -> Any:
+def _unnamed(head: Any, vocab: Vocabulary) -> bool:
+    """A speaker that names no one and refers back to no one: a common noun with no name
+    of a person in its phrase and no definite article or owner ("officials", "police", "a
+    spokeswoman for Kestrel", "two people familiar with the matter"); a bare noun only of
+    the lexicon's ``unnamed_speakers``: another may be a surname the parser took for a noun
+    ("Morrow said ...", "Enders said ...")."""
+    described = head.lemma_.lower() in vocab.unnamed_speakers or any(
+        c.dep_ in ("det", "nummod", "amod", "compound", "prep") for c in head.children
+    )
+    return (
+        described
+        and head.pos_ == "NOUN"
+        and not head.ent_type_
+        and _person_in(head) is None
+        and not _definite(head, vocab)
+    )
+
+
+def _named_after(tok: Any, who: Any, vocab: Vocabulary) -> Any:
     """ "said the senior strategist for Invesco AIM, Fritz Meyer": the person named beside a
     speaker described by role, attached to the verb or to the description."""
     if who.ent_type_ == "PERSON":
@@ -122,8 +147,10 @@ def _named_after(tok: Any, who: Any) -> Any:
     for c in () if who.pos_ == "PROPN" else who.children:
         if c.dep_ == "appos" and c.pos_ == "PROPN":  # a name in apposition, however tagged
             return c
+    told = tok.lemma_.lower() in vocab.telling_verbs  # "Roe told Lind ...": Lind is told
     for c in tok.children:
-        if c.dep_ in ("appos", "npadvmod", "dobj", "attr") and c.ent_type_ == "PERSON":
+        role = c.dep_ in ("appos", "npadvmod", "attr") or (c.dep_ == "dobj" and not told)
+        if role and c.ent_type_ == "PERSON":
             return c
     return who
 
@@ -172,7 +199,7 @@ def _speaker_of(tok: Any, vocab: Vocabulary) -> Any:
     )
     if who.lower_ in vocab.relative_pronouns and tok.dep_ == "relcl":
         return tok.head
-    return _named_after(tok, who)
+    return _named_after(tok, who, vocab)
 
 
 def _name_before(tok: Any, named: set[int]) -> Any:
@@ -310,6 +337,7 @@ def statements(
                 pronoun=who.pos_ == "PRON" and who.lower_ in v.pronoun_speakers,
                 definite=definite,
                 reporters=reporters,
+                unnamed=_unnamed(who, v),
             )
         )
     turn = _turn(v).match(doc.text)

@@ -2,8 +2,10 @@
 description makes its officer ("Ford sales vice president Ken Czubay said ..." / "Ford
 Motor Company said ..."; "Kestrel said ..." / '"...," said Ida Lind, Kestrel's
 spokeswoman'). The company speaks through its officers, so a source that gives the words
-to one does not give them to someone else: a claim that gives them to the other is not
-stated (one of the two may not have said them), but not misattributed either.
+to one does not give them to someone else: a claim that gives an organisation's words to
+its officer is not stated (the officer may not have said them), but not misattributed
+either; one that gives an officer's words to the organisation is stated (a spokeswoman
+speaks for it).
 
 Only an office that speaks for the organisation counts (lexicon ``office_nouns``:
 spokeswoman, chief executive, vice president, minister): after the organisation's whole
@@ -35,8 +37,17 @@ def may_speak_for(a: Assessment, claimed: Statement, v: Voice) -> bool:
     side: one's description makes them an officer of the other (see the module's doc)."""
     if not v.speaker:
         return False
-    vocab = a.claim.vocabulary
     mine = _described(a.claim.text, claimed.speaker_span)
+    vocab = a.claim.vocabulary
+    return _officer_of(mine, claimed.name, v.name, vocab) or speaks_for(a, claimed, v)
+
+
+def speaks_for(a: Assessment, claimed: Statement, v: Voice) -> bool:
+    """Whether the source's speaker ``v`` is an officer of the organisation the claim gives
+    the words to ('"...," said Ida Lind, Kestrel's spokeswoman' for "Kestrel said ..."):
+    the organisation's words, as a desk reports them."""
+    if not v.speaker:
+        return False
     theirs = next(
         (
             _described(a.passage.text, s.speaker_span)
@@ -45,9 +56,7 @@ def may_speak_for(a: Assessment, claimed: Statement, v: Voice) -> bool:
         ),
         v.speaker,
     )
-    return _officer_of(mine, claimed.name, v.name, vocab) or _officer_of(
-        theirs, v.name, claimed.name, vocab
-    )
+    return _officer_of(theirs, v.name, claimed.name, a.claim.vocabulary)
 
 
 def _described(text: str, span: tuple[int, int]) -> str:

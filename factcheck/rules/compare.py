@@ -21,7 +21,7 @@ from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.paraphrase import Like, exact
 from factcheck.nlp.speech import QuoteRunFacts, run_speaker, said_content
 from factcheck.nlp.words import fuzzy_in, overlap
-from factcheck.rules import opposites
+from factcheck.rules import opposites, possible
 from factcheck.rules.align import ValueCheck, align, can_refute, compatible, states, values_agree
 from factcheck.rules.assessment import Assessment, Comparison, contradicted, neutral
 from factcheck.rules.counterparts import count_left_unnamed, sole_counterparts
@@ -170,8 +170,7 @@ def assess(
     cover, missing_names = entity_cover(
         claim, passage, context, headline, lead, opened, speaker, article
     )
-    # A mismatch on a loose alignment (values that may be about different things) proves
-    # nothing either way: only sure alignments may refute.
+    # A loose alignment (values maybe about different things) proves nothing: only sure ones refute.
     named = frozenset(
         x for e in (context.entities if context else ()) for x in e.name.split()
     ) | frozenset(x for x in headline if x.isalpha())
@@ -329,12 +328,12 @@ def negation_flip(a: Assessment, t: Thresholds) -> Comparison | None:
     """The same predicate, of the same arguments, asserted in one text and negated in the
     other. Exact lemmas only: "not expand" does not flip "expansion"."""
     claim, passage = a.claim, a.passage
-    (c_yes, c_no), (p_yes, p_no) = claim.polar, passage.polar
-    # A predicate (with a modifier: "hard week") that one text asserts and the other only
-    # negates; a text that asserts it once and negates it once says neither.
+    (c_yes, c_no, c_maybe), (p_yes, p_no, _) = claim.polar, passage.polar
+    # A predicate (with a modifier: "hard week") that one text asserts, or the claim gives as
+    # possible ("may reopen"), and the other only negates; asserted and negated: neither.
     flipped = {
         x
-        for x in ((c_no & p_yes) - p_no) | ((c_yes & p_no) - p_yes)
+        for x in ((c_no & p_yes) - p_no) | (((c_yes | c_maybe) & p_no) - p_yes)
         if x.split()[-1] in claim.predicates & passage.predicates
         and opposites.same_frame(x.split()[-1], claim, passage)
     }
@@ -371,6 +370,7 @@ RULES: tuple[Rule, ...] = (
     figure_mismatch,
     direction_flip,
     negation_flip,
+    possible.only_possible,
     opposites.opposite_evaluation,
     opposites.roles_swapped,
     opposites.choice_swapped,

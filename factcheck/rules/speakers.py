@@ -10,8 +10,9 @@ import unicodedata
 from dataclasses import replace
 from difflib import SequenceMatcher
 
+from factcheck.lang import Vocabulary
 from factcheck.nlp.backshift import reported_in
-from factcheck.nlp.names import entity_match
+from factcheck.nlp.names import entity_match, norm_entity
 from factcheck.nlp.speech import (
     Voice,
     cited,
@@ -22,8 +23,8 @@ from factcheck.nlp.speech import (
     voice,
 )
 from factcheck.nlp.statements import Statement
-from factcheck.nlp.words import canon_set, overlap
-from factcheck.rules.affiliation import may_speak_for
+from factcheck.nlp.words import canon_set, fuzzy_in, overlap
+from factcheck.rules.affiliation import may_speak_for, speaks_for
 from factcheck.rules.assessment import Assessment, Comparison
 from factcheck.thresholds import Thresholds
 from factcheck.types import Stance, StanceProbs, ValueKind
@@ -156,9 +157,14 @@ def verbatim_statement(
             ),
             checks=a.checks,
         )
-    if _same_speaker(a, claimed.name, v):
+    if _same_speaker(a, claimed.name, v) or speaks_for(a, claimed, v):
         why = f"the source gives {v.speaker} these words"
         return replace(says(a, Stance.SUPPORTS, t.weights.verbatim_weight, why), speaker=v.speaker)
+    if claimed.unnamed:
+        return None  # "Officials said ...": whoever the source names may be one (attributed)
+    if v.unnamed:  # "officials said": the source does not say who, so not someone else
+        why = f"the source does not say who said this ({v.speaker!r})"
+        return replace(says(a, Stance.NEUTRAL, 0.0, why), checks=a.checks)
     if may_speak_for(a, claimed, v):
         return replace(says(a, Stance.NEUTRAL, 0.0, _side(v, claimed)), speaker=v.speaker)
     why = f"the source attributes this to {v.speaker}, not {claimed.speaker}"
@@ -202,8 +208,9 @@ def _own_plan(a: Assessment, claimed: Statement) -> bool:
 
 def _nearby(a: Assessment) -> frozenset[str]:
     """Names a description ("the company") may stand for: the headline's words, the names
-    of the passage and the one before it."""
-    ents = [*a.passage.entities, *(a.context.entities if a.context else ())]
+    of the passage, the one before it and the article's lead (which names the people and
+    the companies a story is about: "the premier" of a lead's "Prime Minister Ana Roe")."""
+    ents = [*a.passage.entities, *(e for f in (a.context, a.lead) if f for e in f.entities)]
     return a.headline | {x for e in ents for x in e.name.split()}
 
 
@@ -214,12 +221,25 @@ def _same_speaker(a: Assessment, name: str, v: Voice) -> bool:
     vocab = a.claim.vocabulary
     if same_speaker(name, v, _nearby(a), vocab=vocab) or _one_person(a, name, v.name):
         return True
+    if v.unnamed and _one_people(name, v.name, vocab):
+        return True
     said = claimed_statement(a.claim)
     return said is not None and any(
         said.start <= s.speaker_span[0] < said.end and same_speaker(s.name, v, vocab=vocab)
         for s in a.claim.statements
         if s.name != said.name and cited(a.claim.text, s, vocab)
     )
+
+
+def _one_people(mine: str, theirs: str, vocab: Vocabulary) -> bool:
+    """Two unnamed speakers of one kind and one people ("US officials", "American
+    officials"): the same words once each demonym is read as its country's name."""
+    x, y = mine.split(), theirs.split()
+    if len(x) < 2 or len(y) < 2 or x[-1] != y[-1]:
+        return False
+    return {norm_entity(w, "NORP", vocab=vocab) for w in x[:-1]} == {
+        norm_entity(w, "NORP", vocab=vocab) for w in y[:-1]
+    }
 
 
 def _fold(name: str) -> str:
@@ -265,7 +285,11 @@ def other_voice(a: Assessment, out: Comparison, t: Thresholds) -> Comparison:
     if claimed is None:
         return out
     v = _claimed_voice(a, claimed)
-    if not v.known or (v.speaker and _same_speaker(a, claimed.name, v)):
+    if (
+        not v.known
+        or (v.speaker and _same_speaker(a, claimed.name, v))
+        or speaks_for(a, claimed, v)
+    ):
         return out
     wrong = [c.claim for c in out.checks if not c.agree]
     if wrong and all(
@@ -309,12 +333,22 @@ def attributed(a: Assessment, out: Comparison) -> Comparison:
     if not v.known:
         why = f"the source does not say who said this ({v.speaker!r})"
         return replace(out, stance=Stance.NEUTRAL, weight=0.0, rationale=why, speaker=v.speaker)
-    if _same_speaker(a, claimed.name, v):
+    if _same_speaker(a, claimed.name, v) or speaks_for(a, claimed, v):
         return replace(out, speaker=v.speaker)
     if a.passage.question:
         # an interviewer's question puts the words to the speaker; it does not say them
         why = f"the source has {v.speaker} ask this, not say it"
         return replace(out, stance=Stance.NEUTRAL, weight=0.0, rationale=why, speaker=v.speaker)
+    if v.unnamed:  # "officials said": the source does not say who, so not someone else
+        why = f"the source does not say who said this ({v.speaker!r})"
+        return replace(out, stance=Stance.NEUTRAL, weight=0.0, rationale=why, speaker=v.speaker)
+    if claimed.unnamed:  # "Police said ..." of a chief constable's words: theirs, unless
+        if (other := _unnamed_elsewhere(a, claimed, v)) is not None:  # police said otherwise
+            return replace(
+                out, stance=Stance.NEUTRAL, weight=0.0, rationale=other, speaker=v.speaker
+            )
+        why = f"{out.rationale} (according to {v.speaker})"
+        return replace(out, rationale=why, speaker=v.speaker)
     if may_speak_for(a, claimed, v):
         why = _side(v, claimed)
         return replace(out, stance=Stance.NEUTRAL, weight=0.0, rationale=why, speaker=v.speaker)
@@ -324,6 +358,24 @@ def attributed(a: Assessment, out: Comparison) -> Comparison:
         rationale=f"the source attributes this to {v.speaker}, not {claimed.speaker}",
         speaker=v.speaker,
     )
+
+
+def _unnamed_elsewhere(a: Assessment, said: Statement, v: Voice) -> str | None:
+    """Why the words are not those of the unnamed speaker a claim gives them to ("Police
+    said 10,000 people ..."): the passage gives them to another ("Organisers said ...")
+    and names the claim's speaker too ("..., but police put the figure at 3,000"). An
+    unnamed speaker the passage does not name may be the one it quotes ("Police said" of
+    a chief constable's words)."""
+    # the claim's speaker named outside the phrase that names the passage's speaker ("said
+    # Ida Lind, a spokeswoman for Kestrel" names one person)
+    theirs = [x.speaker_span for x in a.passage.statements if x.name == v.name]
+    elsewhere = {
+        lem for lem, start, _ in a.passage.spans if not any(lo <= start < hi for lo, hi in theirs)
+    }
+    words = said.name.split()
+    if words and all(fuzzy_in(w, elsewhere) for w in words):
+        return f"the source gives this to {v.speaker}, and has {said.speaker} say something else"
+    return None
 
 
 def words_of_another(a: Assessment, t: Thresholds) -> Comparison | None:
