@@ -1,7 +1,10 @@
-"""The rules on the cases of three hostile reviews (issue #28, thirtieth round): made-up
-wire copy written to probe how dates (``dates``), figures (``figures``) and the round's
-own changes (``changes``) are read, each a claim, a passage (with the sentence before it
-and the lead, where a case gives them), a dateline and a reviewer's label.
+"""The rules on the cases of six hostile reviews (issue #28, thirtieth and thirty-first
+rounds): made-up wire copy written to probe how dates (``dates``), figures (``figures``)
+and the thirtieth round's own changes (``changes``) are read; who said what (``speakers``),
+negation, opposites and what is only possible or planned (``polarity``), and names,
+places, units and what a claim adds (``entities``). Each case is a claim, a passage (with
+the sentence before it and the lead, where a case gives them), a dateline and a
+reviewer's label.
 
 The rules only, as ``compare`` runs them without a stance model (a NEUTRAL is often a rule
 that did not decide): what the table shows is how often the rules refute a claim the
