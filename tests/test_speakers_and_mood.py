@@ -39,27 +39,43 @@ def test_a_speaker_who_names_no_one_is_not_someone_else(analyzer, passage):
 
 
 @pytest.mark.parametrize(
-    "claim",
+    ("claim", "passage"),
     [
-        "Police said four people had been detained.",
-        "Officials said four people had been detained.",
-        "A police spokeswoman said four people had been detained.",
+        (
+            "Police said four people had been detained.",
+            "Police chief Ilka Varga said four people had been detained.",
+        ),
+        (
+            "Police said four people had been detained.",
+            "Four people have been detained, Ilka Varga, a police spokeswoman, said.",
+        ),
+        (
+            "Officials said four people had been detained.",
+            "Four people have been detained, a senior interior ministry official said.",
+        ),
     ],
 )
-def test_a_claim_whose_speaker_names_no_one_is_a_claim_of_fact(analyzer, claim):
-    passage = "Four people have been detained, Superintendent Ilka Varga said."
+def test_a_claim_whose_speaker_names_no_one_is_backed_by_one_of_them(analyzer, claim, passage):
     stance, why = _stance(analyzer, claim, passage)
     assert stance == Stance.SUPPORTS, why
-    assert "Ilka Varga" in why
 
 
-def test_an_unnamed_speaker_the_source_has_say_something_else_is_not_supported(analyzer):
+def test_a_named_speaker_not_said_to_be_one_of_the_group_does_not_back_it(analyzer):
+    stance, why = _stance(
+        analyzer,
+        "Police said four people had been detained.",
+        "Four people have been detained, Mayor Ilka Varga said.",
+    )
+    assert stance == Stance.NEUTRAL, why
+
+
+def test_an_unnamed_speaker_the_source_has_say_something_else_is_refuted(analyzer):
     stance, why = _stance(
         analyzer,
         "Police said 8,000 people joined the rally.",
         "Organisers said 8,000 people joined the rally, but police put the number at 2,500.",
     )
-    assert stance == Stance.NEUTRAL, why
+    assert stance == Stance.REFUTES, why
 
 
 def test_the_office_beside_a_name_is_that_persons_not_another_speaker(analyzer):
@@ -71,14 +87,14 @@ def test_the_office_beside_a_name_is_that_persons_not_another_speaker(analyzer):
     assert stance == Stance.SUPPORTS, why
 
 
-def test_the_companys_chief_executive_refers_back_to_the_name_before(analyzer):
+def test_a_description_with_an_owner_is_someone_in_particular(analyzer):
     stance, why = _stance(
         analyzer,
-        "Hanne Sauer said the tablet would go on sale in June.",
-        '"We will put the tablet on sale in June," the company\'s chief executive said.',
-        context="Orbis Devices chief executive Hanne Sauer announced the tablet on Tuesday.",
+        "Lotta Brenner said the budget was fair.",
+        "The mayor's opponent said the budget was fair.",
+        lead="Mayor Lotta Brenner unveiled a $2 billion budget on Tuesday.",
     )
-    assert stance != Stance.REFUTES, why
+    assert stance != Stance.SUPPORTS, why
 
 
 def test_a_description_may_stand_for_a_name_the_lead_gives(analyzer):

@@ -16,6 +16,7 @@ from functools import cache
 
 from factcheck.lang import GRAINS, Vocabulary, alternation, resolve, words_pattern
 from factcheck.nlp.ago import ago
+from factcheck.nlp.date_ahead import CLAUSE_BREAK, NEAR_END, ahead
 from factcheck.nlp.month_year import month_of_year
 from factcheck.nlp.named_weekdays import named_weekdays
 from factcheck.nlp.split_years import split_years
@@ -116,7 +117,7 @@ def date_patterns(v: Vocabulary) -> DatePatterns:
     return DatePatterns(
         kinds=tuple((kind, re.compile(rx, flags)) for kind, rx, flags in kinds),
         future=re.compile(rf"\b(?:{words_pattern(v.future)})", re.I),
-        reported=re.compile(rf"\b(?:{words_pattern(v.future_in_past)}){_NEAR_END}", re.I),
+        reported=re.compile(rf"\b(?:{words_pattern(v.future_in_past)}){NEAR_END}", re.I),
     )
 
 
@@ -135,9 +136,6 @@ def _season_pattern(v: Vocabulary) -> str:
     return rf"\b{pre}(?:{'|'.join(parts)})(?P<y>1[89]\d\d|20\d\d)\b"
 
 
-CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|--")
-_NEAR_END = r"(?!\s+have\b)(?:\s+\S+){,5}\s*$"  # at most five words before the date
-_QUOTED = re.compile(r'"[^"]*"|“[^”]*”')  # a quotation's "will" is its speaker's future
 DAY_PRECISE = ("iso", "mdy", "dmy", "md", "dm", "numeric")
 DATE_ORDERS = ("dmy", "mdy")
 
@@ -294,13 +292,8 @@ def _relative(
 
 
 def _ahead(sentence: str, m: re.Match[str], v: Vocabulary) -> bool:
-    """Whether a date's own clause is about the future ("GM said on Friday it will ...": past),
-    or the sentence's where the date opens it ("On Friday, the minister will ..."; not a
-    quotation's); reported speech's "would" only just before it ("said it would vote on Friday")."""
-    before = CLAUSE_BREAK.split(sentence[: m.start()])[-1]
-    scope = before if len(before.split()) > 1 else _QUOTED.sub(" ", sentence)
     p = date_patterns(v)
-    return bool(p.future.search(scope) or (scope is before and p.reported.search(before)))
+    return ahead(sentence, m.span(), p.future, p.reported, v)
 
 
 def _one_side(found: Resolved, dateline: dt.date | None, way: int) -> Resolved:

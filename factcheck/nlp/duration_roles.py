@@ -12,7 +12,8 @@ from typing import Any
 
 from factcheck.lang import Vocabulary, alternation, resolve, words_pattern
 from factcheck.nlp.ages import age_before
-from factcheck.nlp.dates import CLAUSE_BREAK, date_patterns
+from factcheck.nlp.date_ahead import CLAUSE_BREAK
+from factcheck.nlp.dates import date_patterns
 from factcheck.nlp.syntax import lemma, marks_a_superlative, tokens
 from factcheck.types import DurationRole
 

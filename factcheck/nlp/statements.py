@@ -111,11 +111,7 @@ def _definite(head: Any, vocab: Vocabulary) -> bool:
         return False  # "the chairman of Chrysler LLC Jim Press" names him
     the = {*vocab.definite_articles, *vocab.demonstratives}
     det = any(c.dep_ == "det" and c.lower_ in the for c in head.children)
-    # an owner that is a name or itself a description ("the company's chief executive")
-    owner = any(
-        c.dep_ == "poss" and (c.ent_type_ or any(d.lower_ in the for d in c.children))
-        for c in head.children
-    )
+    owner = any(c.dep_ == "poss" and c.ent_type_ for c in head.children)
     return det or owner
 
 
@@ -128,6 +124,8 @@ def _unnamed(head: Any, vocab: Vocabulary) -> bool:
     described = head.lemma_.lower() in vocab.unnamed_speakers or any(
         c.dep_ in ("det", "nummod", "amod", "compound", "prep") for c in head.children
     )
+    if any(c.dep_ == "poss" for c in head.children):
+        return False  # "the mayor's opponent": someone in particular
     return (
         described
         and head.pos_ == "NOUN"

@@ -339,16 +339,17 @@ def attributed(a: Assessment, out: Comparison) -> Comparison:
         # an interviewer's question puts the words to the speaker; it does not say them
         why = f"the source has {v.speaker} ask this, not say it"
         return replace(out, stance=Stance.NEUTRAL, weight=0.0, rationale=why, speaker=v.speaker)
+    if claimed.unnamed and (other := _unnamed_elsewhere(a, claimed, v)) is not None:
+        return replace(out, stance=Stance.REFUTES, rationale=other, speaker=v.speaker)
+    if claimed.unnamed and _one_of(a, claimed, v):  # "Police said" of "police chief Ana Roe"
+        why = f"{out.rationale} (according to {v.speaker})"
+        return replace(out, rationale=why, speaker=v.speaker)
     if v.unnamed:  # "officials said": the source does not say who, so not someone else
         why = f"the source does not say who said this ({v.speaker!r})"
         return replace(out, stance=Stance.NEUTRAL, weight=0.0, rationale=why, speaker=v.speaker)
-    if claimed.unnamed:  # "Police said ..." of a chief constable's words: theirs, unless
-        if (other := _unnamed_elsewhere(a, claimed, v)) is not None:  # police said otherwise
-            return replace(
-                out, stance=Stance.NEUTRAL, weight=0.0, rationale=other, speaker=v.speaker
-            )
-        why = f"{out.rationale} (according to {v.speaker})"
-        return replace(out, rationale=why, speaker=v.speaker)
+    if claimed.unnamed:
+        why = f"the source gives this to {v.speaker}, not said to be one of the {claimed.speaker}"
+        return replace(out, stance=Stance.NEUTRAL, weight=0.0, rationale=why, speaker=v.speaker)
     if may_speak_for(a, claimed, v):
         why = _side(v, claimed)
         return replace(out, stance=Stance.NEUTRAL, weight=0.0, rationale=why, speaker=v.speaker)
@@ -357,6 +358,23 @@ def attributed(a: Assessment, out: Comparison) -> Comparison:
         stance=Stance.REFUTES,
         rationale=f"the source attributes this to {v.speaker}, not {claimed.speaker}",
         speaker=v.speaker,
+    )
+
+
+def _one_of(a: Assessment, said: Statement, v: Voice) -> bool:
+    """Whether the passage describes its speaker as one of the unnamed group the claim gives
+    the words to: the group's word in the speaker's phrase ("police chief Ana Roe", "Ana
+    Roe, a police spokeswoman", "a senior ministry official" for "officials")."""
+    theirs = [x.speaker_span for x in a.passage.statements if x.name == v.name]
+    words = {lem for lem, start, _ in a.passage.spans if any(lo <= start < hi for lo, hi in theirs)}
+    words |= set(v.speaker.lower().split())
+    vocab = a.claim.vocabulary
+    peoples = {norm_entity(w, "NORP", vocab=vocab) for w in words}
+    # every word of the group's ("US officials" of "a senior American official"; not
+    # "Dravik officials" of "Pellham officials")
+    return bool(said.name) and all(
+        fuzzy_in(w, words) or norm_entity(w, "NORP", vocab=vocab) in peoples
+        for w in said.name.split()
     )
 
 
