@@ -191,6 +191,8 @@ def test_a_possibility_the_source_rules_out_is_refuted(analyzer):
         ("On Monday, Hella Brun said the dockers would strike.", "2024-05-13"),
         # what did not happen
         ("Hella Brun said the dockers would have struck on Friday.", "2024-05-10"),
+        # a possessive date names an event
+        ("Hella Brun said she would never forget Friday's strike.", "2024-05-10"),
     ],
 )
 def test_reported_speech_puts_its_weekday_ahead_in_its_own_clause(analyzer, passage, day):
@@ -213,3 +215,9 @@ def test_reported_speech_puts_its_weekday_ahead_in_its_own_clause(analyzer, pass
 def test_what_a_speaker_denies_is_not_asserted(analyzer, claim, passage):
     stance, why = _stance(analyzer, claim, passage)
     assert stance != Stance.REFUTES, why
+
+
+def test_would_after_a_dated_saying_is_not_put_ahead_of_the_dateline(analyzer):
+    facts = analyzer.analyze("Last week, the dockers said they would strike on Monday.", DL)
+    days = [v.date_from for v in facts.values if v.kind.value == "date" and v.grain == "day"]
+    assert days == ["2024-05-13"]  # the Monday of this week, not the coming one
