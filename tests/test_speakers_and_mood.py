@@ -221,3 +221,20 @@ def test_would_after_a_dated_saying_is_not_put_ahead_of_the_dateline(analyzer):
     facts = analyzer.analyze("Last week, the dockers said they would strike on Monday.", DL)
     days = [v.date_from for v in facts.values if v.kind.value == "date" and v.grain == "day"]
     assert days == ["2024-05-13"]  # the Monday of this week, not the coming one
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "The opposition leader said the referendum would be held in October.",
+        "The former premier said the referendum would be held in October.",
+    ],
+)
+def test_a_description_of_another_side_is_not_the_leads_person(analyzer, passage):
+    stance, why = _stance(
+        analyzer,
+        "Prime Minister Lotta Brenner said the referendum would be held in October.",
+        passage,
+        lead="Prime Minister Lotta Brenner on Tuesday ruled out an early election.",
+    )
+    assert stance != Stance.SUPPORTS, why

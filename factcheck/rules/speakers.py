@@ -206,11 +206,17 @@ def _own_plan(a: Assessment, claimed: Statement) -> bool:
     )
 
 
-def _nearby(a: Assessment) -> frozenset[str]:
+def _nearby(a: Assessment, v: Voice) -> frozenset[str]:
     """Names a description ("the company") may stand for: the headline's words, the names
-    of the passage, the one before it and the article's lead (which names the people and
-    the companies a story is about: "the premier" of a lead's "Prime Minister Ana Roe")."""
-    ents = [*a.passage.entities, *(e for f in (a.context, a.lead) if f for e in f.entities)]
+    of the passage and the one before it, and those of the article's lead where it names
+    one person at most and the description makes no one another side ("the premier" of a lead's
+    "Prime Minister Ana Roe"; not "the opposition leader", nor a lead of two premiers)."""
+    ents = [*a.passage.entities, *(a.context.entities if a.context else ())]
+    lead = a.lead.entities if a.lead is not None else ()
+    people = {e.name for e in lead if e.entity_type == "PERSON"}
+    other = set(v.speaker.lower().split()) & a.claim.vocabulary.side_breakers
+    if len(people) <= 1 and not other:
+        ents += list(lead)
     return a.headline | {x for e in ents for x in e.name.split()}
 
 
@@ -219,7 +225,7 @@ def _same_speaker(a: Assessment, name: str, v: Voice) -> bool:
     gives that speaker ("Herrick said ... the 135th most popular site according to
     Quantcast": the passage's "according to Quantcast" is the source Herrick cites)."""
     vocab = a.claim.vocabulary
-    if same_speaker(name, v, _nearby(a), vocab=vocab) or _one_person(a, name, v.name):
+    if same_speaker(name, v, _nearby(a, v), vocab=vocab) or _one_person(a, name, v.name):
         return True
     if v.unnamed and _one_people(name, v.name, vocab):
         return True
