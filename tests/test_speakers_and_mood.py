@@ -238,3 +238,36 @@ def test_a_description_of_another_side_is_not_the_leads_person(analyzer, passage
         lead="Prime Minister Lotta Brenner on Tuesday ruled out an early election.",
     )
     assert stance != Stance.SUPPORTS, why
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        ("Olaf Rask met the bidders.", "Olaf Rask denied that he had met the bidders."),
+        ("Olaf Rask met the bidders.", "Olaf Rask denied meeting the bidders."),
+        (
+            "Tarvik Mills polluted the river.",
+            "Tarvik Mills rejected claims that it had polluted the river.",
+        ),
+        ("Tarvik Mills closed the plant.", "Tarvik Mills rejected a proposal to close the plant."),
+    ],
+)  # fmt: skip
+def test_a_denied_fact_is_not_stated(analyzer, claim, passage):
+    stance, why = _stance(analyzer, claim, passage)
+    assert stance == Stance.NEUTRAL, why
+    assert "denied or disputed" in why
+
+
+def test_a_denial_restated_is_no_dispute(analyzer):
+    _, why = _stance(
+        analyzer,
+        "Olaf Rask denied meeting the bidders.",
+        "Olaf Rask denied that he had met the bidders.",
+    )
+    assert "denied or disputed" not in why
+    _, why = _stance(
+        analyzer,
+        "Tarvik Mills hired 300 workers to build the plant.",
+        "Tarvik Mills dismissed the 300 workers hired to build the plant.",
+    )
+    assert "denied or disputed" not in why

@@ -117,8 +117,10 @@ class TextFacts:
     # were said is not when what they report happened.
     said_on: tuple[tuple[int, int], ...] = ()
     # predicates with their modifiers ("week", "hard week"), as asserted / as negated / as
-    # only possible or intended ("may close", "plans to cut"): polarity.polar
-    polar: tuple[frozenset[str], frozenset[str], frozenset[str]] = (frozenset(),) * 3
+    # only possible or intended ("may close", "plans to cut") / as denied: polarity.polar
+    polar: tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]] = (
+        frozenset(),
+    ) * 4
     roles: tuple[Role, ...] = ()  # (verb, doer's words, object's words): nlp/roles.py
     slots: tuple[Slot, ...] = ()  # where each name stands: nlp/roles.py
     ranks: tuple[Rank, ...] = ()  # places in a ranking ("the eleventh largest"): nlp/ranks.py

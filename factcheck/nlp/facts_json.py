@@ -15,9 +15,13 @@ from factcheck.types import Value, ValueKind
 _FIELDS = {f.name for f in dataclasses.fields(Value)}
 
 
-def polar_sets(d: list[list[str]]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Asserted, negated and only possible predicates (the last stored since 2026-12-07)."""
-    return frozenset(d[0]), frozenset(d[1]), frozenset(d[2] if len(d) > 2 else ())
+def polar_sets(
+    d: list[list[str]],
+) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Asserted, negated, only possible and denied predicates (the last two stored since
+    2026-12-07)."""
+    a, b, c, e = (frozenset(d[i]) if i < len(d) else frozenset() for i in range(4))
+    return a, b, c, e
 
 
 @cache

@@ -38,7 +38,7 @@ def _place_after_copula(t: Any) -> bool:
     )
 
 
-Polar = tuple[frozenset[str], frozenset[str], frozenset[str]]
+Polar = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
 
 
 def _possible(doc: Any, v: Vocabulary) -> set[int]:
@@ -66,12 +66,13 @@ def _possible(doc: Any, v: Vocabulary) -> set[int]:
 def polar(
     doc: Any, alternative: Any = lambda t: False, *, vocab: Vocabulary | None = None
 ) -> Polar:
-    """The predicates a sentence asserts, those it negates and those it gives only as
-    possible or intended (:func:`_possible`), each as its lemma and as its lemma with each
-    modifier ("hard week"): "This is a hard week and not a week anyone could plan for"
-    asserts "hard week" and negates a plain "week", so "this was not a hard week"
-    contradicts it and "a hard week nobody could plan for" does not. ``alternative`` tells
-    a "not" that negates nothing ("whether or not")."""
+    """The predicates a sentence asserts, those it negates, those it gives only as possible
+    or intended (:func:`_possible`) and those a speaker denies or disputes ("denied that he
+    had met them"), each as its lemma and as its lemma with each modifier ("hard week"):
+    "This is a hard week and not a week anyone could plan for" asserts "hard week" and
+    negates a plain "week", so "this was not a hard week" contradicts it and "a hard week
+    nobody could plan for" does not. ``alternative`` tells a "not" that negates nothing
+    ("whether or not")."""
     v = resolve(vocab)
     negated: set[int] = set()
     for t in doc:
@@ -106,24 +107,29 @@ def polar(
         for x in c.subtree
     }
     # What a clause of condition or an open question says is neither: "would respond if
-    # the broadcasts do not stop" does not say they did not stop; nor what is denied or
-    # dismissed ("denied that he had met them", "dismissed reports that it would be sold":
-    # the speaker's word against another's, which "said he had not met them" restates).
+    # the broadcasts do not stop" does not say they did not stop. What is denied or
+    # dismissed ("denied that he had met them", "dismissed reports that it would be sold")
+    # is the speaker's word against another's, which "said he had not met them" restates.
     open_ = {
         x.i
         for t in doc
         if t.dep_ == "mark" and t.lower_ in v.condition_markers
         for x in t.head.subtree
-    } | {
+    }
+    denied = {
         x.i
         for t in doc
         if t.lemma_.lower() in v.denial_verbs and t.i not in negated
         for c in (*t.children, *(y for d in t.children if d.dep_ == "dobj" for y in d.children))
-        if c.dep_ in ("ccomp", "xcomp", "acl") and c.pos_ in ("VERB", "AUX")
+        if c.dep_ in ("ccomp", "xcomp", "acl")
+        and c.pos_ in ("VERB", "AUX")
+        # of the object, a clause it reports ("reports that ...", "a proposal to close"),
+        # not a participle that describes it ("the workers hired to build the plant")
+        and (c.head.i == t.i or any(m.lower_ in ("that", "to") for m in c.children))
         for x in c.subtree
     }
     possible = _possible(doc, v)
-    out: tuple[set[str], set[str], set[str]] = (set(), set(), set())
+    out: tuple[set[str], set[str], set[str], set[str]] = (set(), set(), set(), set())
     for t in doc:
         if (
             not (t.i in negated or is_predicate(t))
@@ -135,8 +141,9 @@ def polar(
         keys = {head} | {
             f"{lemma(c, vocab=v)} {head}" for c in t.children if c.dep_ in ("amod", "compound")
         }
-        out[1 if t.i in negated else 2 if t.i in possible else 0].update(keys)
-    return frozenset(out[0]), frozenset(out[1]), frozenset(out[2])
+        at = 3 if t.i in denied else 1 if t.i in negated else 2 if t.i in possible else 0
+        out[at].update(keys)
+    return frozenset(out[0]), frozenset(out[1]), frozenset(out[2]), frozenset(out[3])
 
 
 def alternative(t: Any, vocab: Vocabulary) -> bool:

@@ -328,7 +328,7 @@ def negation_flip(a: Assessment, t: Thresholds) -> Comparison | None:
     """The same predicate, of the same arguments, asserted in one text and negated in the
     other. Exact lemmas only: "not expand" does not flip "expansion"."""
     claim, passage = a.claim, a.passage
-    (c_yes, c_no, c_maybe), (p_yes, p_no, _) = claim.polar, passage.polar
+    (c_yes, c_no, c_maybe, _), (p_yes, p_no, _, _) = claim.polar, passage.polar
     # A predicate (with a modifier: "hard week") that one text asserts, or the claim gives as
     # possible ("may reopen"), and the other only negates; asserted and negated: neither.
     flipped = {
@@ -370,12 +370,12 @@ RULES: tuple[Rule, ...] = (
     figure_mismatch,
     direction_flip,
     negation_flip,
-    possible.only_possible,
     opposites.opposite_evaluation,
     opposites.roles_swapped,
     opposites.choice_swapped,
     opposites.prefix_negated,
     opposites.rank_changed,
+    possible.only_possible,
     figures_unstated,
 )
 
