@@ -145,6 +145,8 @@ def test_a_plain_not_still_negates(analyzer):
         ("Dovrin Air bought 30 jets.", "Dovrin Air is considering buying 30 jets."),
         ("The union called a strike.", "The union threatened to call a strike."),
         ("The agency will not fine the bank.", "The agency might fine the bank, lawyers said."),
+        ("Brantley Foods cut 700 jobs.", "Brantley Foods announced plans to cut 700 jobs."),
+        ("Dovrin Air bought Kelso Air.", "Dovrin Air made a bid to buy Kelso Air."),
     ],
 )
 def test_what_the_source_gives_as_possible_or_planned_is_not_done(analyzer, claim, passage):

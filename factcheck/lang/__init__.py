@@ -267,6 +267,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         unnamed_speakers=frozenset(lex["unnamed_speakers"]),
         possibility_modals=frozenset(lex["possibility_modals"]),
         hedge_modals=frozenset(lex["hedge_modals"]),
+        tentative_nouns=frozenset(lex["tentative_nouns"]),
         tentative_verbs=frozenset(lex["tentative_verbs"]),
         respective_markers=frozenset(lex["respective_markers"]),
         other_markers=frozenset(lex["other_markers"]),

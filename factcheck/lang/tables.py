@@ -192,6 +192,7 @@ class Vocabulary:
     unnamed_speakers: frozenset[str]
     possibility_modals: frozenset[str]
     hedge_modals: frozenset[str]
+    tentative_nouns: frozenset[str]
     tentative_verbs: frozenset[str]
     respective_markers: frozenset[str]
     other_markers: frozenset[str]

@@ -45,14 +45,20 @@ def _possible(doc: Any, v: Vocabulary) -> set[int]:
     """The predicates a sentence gives only as possible or intended: under a modal of
     possibility ("may close"), or governed by a verb of intention, expectation or
     tentativeness ("plans to cut", "is expected to approve", "is considering buying"), and
-    those joined to them ("may close the plant and cut 300 jobs"): lexicon
-    ``possibility_modals`` and ``tentative_verbs``."""
+    those joined to them ("may close the plant and cut 300 jobs"), or told of a plan or an
+    offer ("announced plans to cut", "a bid to buy"): lexicon ``possibility_modals``,
+    ``tentative_verbs`` and ``tentative_nouns``."""
     governors = v.tentative_verbs
     out = {
         t.i
         for t in doc
         if any(c.dep_ == "aux" and c.lemma_.lower() in v.possibility_modals for c in t.children)
         or (t.dep_ == "xcomp" and t.head.lemma_.lower() in governors)
+        or (  # "announced plans to cut", "a proposal to close"
+            t.dep_ == "acl"
+            and t.head.lemma_.lower() in v.tentative_nouns
+            and any(c.lower_ == "to" for c in t.children)
+        )
     }
     todo = list(out)
     while todo:
