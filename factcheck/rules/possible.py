@@ -6,6 +6,8 @@ predicates each text asserts and gives only as possible (nlp/polarity.polar)."""
 
 from __future__ import annotations
 
+import re
+
 from factcheck.nlp.dates import date_patterns
 from factcheck.rules.assessment import Assessment, Comparison, neutral
 from factcheck.rules.opposites import same_frame
@@ -27,7 +29,8 @@ def only_possible(a: Assessment, t: Thresholds) -> Comparison | None:
     vocab = claim.vocabulary
     hedges = vocab.intentions | vocab.tentative_verbs | vocab.hedge_modals
     words = {lem for lem, _, _ in claim.spans} | set(claim.text.lower().split())
-    if c_maybe or words & hedges:
+    tried = rf"\b(?:{'|'.join(map(re.escape, vocab.tentative_nouns))})s?\s+to\s"
+    if c_maybe or words & hedges or re.search(tried, claim.text, re.I):
         return None  # the claim hedges too (a parse may hang its verb elsewhere)
     dates = date_patterns(vocab)
     ahead = dates.future.search(claim.text) or words & set(vocab.future_in_past)
