@@ -12,6 +12,7 @@ from factcheck.nlp.values import find_numbers
     ("text", "unit", "low"),
     [
         ("Inflation was 7 pct.", "%", 7.0),
+        ("The margin rose 2 pct points.", "pp", 2.0),
         ("The plant makes 2 gigawatts.", "W", 2e9),
         ("The plant makes 2 GW.", "W", 2e9),
         ("It fell 30 millimetres.", "m", 0.03),
