@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import replace
 from difflib import SequenceMatcher
 
@@ -243,9 +244,12 @@ def _one_people(mine: str, theirs: str, vocab: Vocabulary) -> bool:
     x, y = mine.split(), theirs.split()
     if len(x) < 2 or len(y) < 2 or x[-1] != y[-1]:
         return False
-    return {norm_entity(w, "NORP", vocab=vocab) for w in x[:-1]} == {
-        norm_entity(w, "NORP", vocab=vocab) for w in y[:-1]
-    }
+    return _peoples(x[:-1], vocab) == _peoples(y[:-1], vocab)
+
+
+def _peoples(words: Iterable[str], vocab: Vocabulary) -> set[str]:
+    """Words with each demonym read as its country's name ("american" -> "united states")."""
+    return {norm_entity(w, "NORP", vocab=vocab) for w in words}
 
 
 def _fold(name: str) -> str:
@@ -371,17 +375,26 @@ def _one_of(a: Assessment, said: Statement, v: Voice) -> bool:
     """Whether the passage describes its speaker as one of the unnamed group the claim gives
     the words to: the group's word in the speaker's phrase ("police chief Ana Roe", "Ana
     Roe, a police spokeswoman", "a senior ministry official" for "officials")."""
-    theirs = [x.speaker_span for x in a.passage.statements if x.name == v.name]
-    words = {lem for lem, start, _ in a.passage.spans if any(lo <= start < hi for lo, hi in theirs)}
-    words |= set(v.speaker.lower().split())
+    words = _speaker_words(a, v)[0] | set(v.speaker.lower().split())
     vocab = a.claim.vocabulary
-    peoples = {norm_entity(w, "NORP", vocab=vocab) for w in words}
+    peoples = _peoples(words, vocab)
     # every word of the group's ("US officials" of "a senior American official"; not
     # "Dravik officials" of "Pellham officials")
     return bool(said.name) and all(
         fuzzy_in(w, words) or norm_entity(w, "NORP", vocab=vocab) in peoples
         for w in said.name.split()
     )
+
+
+def _speaker_words(a: Assessment, v: Voice) -> tuple[set[str], set[str]]:
+    """The passage's words inside the phrases that name its speaker ``v`` ("police chief
+    Ana Roe", "Ana Roe, a spokeswoman for Kestrel") and those outside them."""
+    theirs = [x.speaker_span for x in a.passage.statements if x.name == v.name]
+    inside: set[str] = set()
+    outside: set[str] = set()
+    for lem, start, _ in a.passage.spans:
+        (inside if any(lo <= start < hi for lo, hi in theirs) else outside).add(lem)
+    return inside, outside
 
 
 def _unnamed_elsewhere(a: Assessment, said: Statement, v: Voice) -> str | None:
@@ -392,10 +405,7 @@ def _unnamed_elsewhere(a: Assessment, said: Statement, v: Voice) -> str | None:
     a chief constable's words)."""
     # the claim's speaker named outside the phrase that names the passage's speaker ("said
     # Ida Lind, a spokeswoman for Kestrel" names one person)
-    theirs = [x.speaker_span for x in a.passage.statements if x.name == v.name]
-    elsewhere = {
-        lem for lem, start, _ in a.passage.spans if not any(lo <= start < hi for lo, hi in theirs)
-    }
+    elsewhere = _speaker_words(a, v)[1]
     words = said.name.split()
     if words and all(fuzzy_in(w, elsewhere) for w in words):
         return f"the source gives this to {v.speaker}, and has {said.speaker} say something else"
