@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import replace
 from difflib import SequenceMatcher
 
-from factcheck.lang import Vocabulary
 from factcheck.nlp.backshift import reported_in
-from factcheck.nlp.names import entity_match, norm_entity
+from factcheck.nlp.names import entity_match
 from factcheck.nlp.speech import (
     Voice,
     cited,
@@ -24,9 +22,10 @@ from factcheck.nlp.speech import (
     voice,
 )
 from factcheck.nlp.statements import Statement
-from factcheck.nlp.words import canon_set, fuzzy_in, overlap
+from factcheck.nlp.words import canon_set, overlap
 from factcheck.rules.affiliation import may_speak_for, speaks_for
 from factcheck.rules.assessment import Assessment, Comparison
+from factcheck.rules.groups import one_of, one_people, unnamed_elsewhere
 from factcheck.thresholds import Thresholds
 from factcheck.types import Stance, StanceProbs, ValueKind
 
@@ -228,7 +227,7 @@ def _same_speaker(a: Assessment, name: str, v: Voice) -> bool:
     vocab = a.claim.vocabulary
     if same_speaker(name, v, _nearby(a, v), vocab=vocab) or _one_person(a, name, v.name):
         return True
-    if v.unnamed and _one_people(name, v.name, vocab):
+    if v.unnamed and one_people(name, v.name, vocab):
         return True
     said = claimed_statement(a.claim)
     return said is not None and any(
@@ -236,20 +235,6 @@ def _same_speaker(a: Assessment, name: str, v: Voice) -> bool:
         for s in a.claim.statements
         if s.name != said.name and cited(a.claim.text, s, vocab)
     )
-
-
-def _one_people(mine: str, theirs: str, vocab: Vocabulary) -> bool:
-    """Two unnamed speakers of one kind and one people ("US officials", "American
-    officials"): the same words once each demonym is read as its country's name."""
-    x, y = mine.split(), theirs.split()
-    if len(x) < 2 or len(y) < 2 or x[-1] != y[-1]:
-        return False
-    return _peoples(x[:-1], vocab) == _peoples(y[:-1], vocab)
-
-
-def _peoples(words: Iterable[str], vocab: Vocabulary) -> set[str]:
-    """Words with each demonym read as its country's name ("american" -> "united states")."""
-    return {norm_entity(w, "NORP", vocab=vocab) for w in words}
 
 
 def _fold(name: str) -> str:
@@ -349,9 +334,9 @@ def attributed(a: Assessment, out: Comparison) -> Comparison:
         # an interviewer's question puts the words to the speaker; it does not say them
         why = f"the source has {v.speaker} ask this, not say it"
         return replace(out, stance=Stance.NEUTRAL, weight=0.0, rationale=why, speaker=v.speaker)
-    if claimed.unnamed and (other := _unnamed_elsewhere(a, claimed, v)) is not None:
+    if claimed.unnamed and (other := unnamed_elsewhere(a, claimed, v)) is not None:
         return replace(out, stance=Stance.REFUTES, rationale=other, speaker=v.speaker)
-    if claimed.unnamed and _one_of(a, claimed, v):  # "Police said" of "police chief Ana Roe"
+    if claimed.unnamed and one_of(a, claimed, v):  # "Police said" of "police chief Ana Roe"
         why = f"{out.rationale} (according to {v.speaker})"
         return replace(out, rationale=why, speaker=v.speaker)
     if v.unnamed:  # "officials said": the source does not say who, so not someone else
@@ -369,47 +354,6 @@ def attributed(a: Assessment, out: Comparison) -> Comparison:
         rationale=f"the source attributes this to {v.speaker}, not {claimed.speaker}",
         speaker=v.speaker,
     )
-
-
-def _one_of(a: Assessment, said: Statement, v: Voice) -> bool:
-    """Whether the passage describes its speaker as one of the unnamed group the claim gives
-    the words to: the group's word in the speaker's phrase ("police chief Ana Roe", "Ana
-    Roe, a police spokeswoman", "a senior ministry official" for "officials")."""
-    words = _speaker_words(a, v)[0] | set(v.speaker.lower().split())
-    vocab = a.claim.vocabulary
-    peoples = _peoples(words, vocab)
-    # every word of the group's ("US officials" of "a senior American official"; not
-    # "Dravik officials" of "Pellham officials")
-    return bool(said.name) and all(
-        fuzzy_in(w, words) or norm_entity(w, "NORP", vocab=vocab) in peoples
-        for w in said.name.split()
-    )
-
-
-def _speaker_words(a: Assessment, v: Voice) -> tuple[set[str], set[str]]:
-    """The passage's words inside the phrases that name its speaker ``v`` ("police chief
-    Ana Roe", "Ana Roe, a spokeswoman for Kestrel") and those outside them."""
-    theirs = [x.speaker_span for x in a.passage.statements if x.name == v.name]
-    inside: set[str] = set()
-    outside: set[str] = set()
-    for lem, start, _ in a.passage.spans:
-        (inside if any(lo <= start < hi for lo, hi in theirs) else outside).add(lem)
-    return inside, outside
-
-
-def _unnamed_elsewhere(a: Assessment, said: Statement, v: Voice) -> str | None:
-    """Why the words are not those of the unnamed speaker a claim gives them to ("Police
-    said 10,000 people ..."): the passage gives them to another ("Organisers said ...")
-    and names the claim's speaker too ("..., but police put the figure at 3,000"). An
-    unnamed speaker the passage does not name may be the one it quotes ("Police said" of
-    a chief constable's words)."""
-    # the claim's speaker named outside the phrase that names the passage's speaker ("said
-    # Ida Lind, a spokeswoman for Kestrel" names one person)
-    elsewhere = _speaker_words(a, v)[1]
-    words = said.name.split()
-    if words and all(fuzzy_in(w, elsewhere) for w in words):
-        return f"the source gives this to {v.speaker}, and has {said.speaker} say something else"
-    return None
 
 
 def words_of_another(a: Assessment, t: Thresholds) -> Comparison | None:
