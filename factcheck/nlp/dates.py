@@ -53,6 +53,7 @@ def date_patterns(v: Vocabulary) -> DatePatterns:
     )
     not_half = "".join(rf"(?<!\b{re.escape(h)}\s)" for h in v.half)  # "half a century"
     not_half += "".join(rf"(?<!\b{re.escape(w)}\s)" for w in v.length_prepositions)  # "for"
+    not_half += "".join(rf"(?<!\b{re.escape(w)}\s)" for w in v.of_words)  # "a quarter of"
 
     def unit(*grains: str) -> str:
         return alternation(w for w, g in v.calendar_units.items() if g in grains)

@@ -44,6 +44,7 @@ from factcheck.rules.naming import (
     sibling,
     title_words,
 )
+from factcheck.rules.required import unverified
 from factcheck.rules.speakers import (
     READ_AS_FACT,
     attributed,
@@ -54,17 +55,15 @@ from factcheck.rules.speakers import (
 )
 from factcheck.rules.timing import (
     account_dates,
-    dated_by_dateline,
     dateline_fits,
     not_disputed_by,
     other_time,
-    said_on_dateline,
     same_event,
     saying_dates,
     told,
 )
 from factcheck.thresholds import DEFAULT, Thresholds, Weights
-from factcheck.types import NUMERIC_KINDS, Stance, StanceProbs, ValueKind
+from factcheck.types import Stance, StanceProbs, ValueKind
 
 __all__ = [
     "DEFAULT",
@@ -83,10 +82,6 @@ __all__ = [
     "other_time",
     "values_agree",
 ]
-
-# What a source must state for the claim to be supported ("first" and "second" are
-# compared when both texts have one, but rarely what a claim asserts).
-REQUIRED = NUMERIC_KINDS | {ValueKind.DATE}
 
 Rule = Callable[[Assessment, Thresholds], "Comparison | None"]
 
@@ -212,17 +207,7 @@ def assess(
         missing_names=missing_names,
         unnamed=outside_figures(missing_names, claim),
         checks=checks,
-        unverified=tuple(
-            v
-            for v in claim.values
-            if v.kind in REQUIRED
-            and id(v) not in right
-            and not dated_by_dateline(v, passage, passage_date, t)
-            and not (id(v) in saying and said_on_dateline(v, passage_date, t))
-            # the base of a change ("from a year earlier") is said many ways ("on the
-            # same month last year"): the change's figure is what must be stated
-            and not (v.kind == ValueKind.DURATION and v.span in claim.references)
-        ),
+        unverified=unverified(claim, passage, context, right, saying, claim_date, passage_date, t),
         # Most retrieved passages lack the claim's names: no spans to find for those.
         claim_spans=_spans_for(claim, passage.content) if names_ok else (),
         passage_spans=_spans_for(passage, claim.content) if names_ok else (),
@@ -277,7 +262,9 @@ def figure_of_another_time(a: Assessment, t: Thresholds) -> Comparison | None:
         return None
     when = [other_time(a.claim, a.passage, a.claim_date, a.passage_date, t, c) for c in wrong]
     said = told(a.claim, a.passage, a.context, a.headline)
-    if not all(when) or same_event(a.checks, wrong, said, t, vocab=a.claim.vocabulary):
+    if not all(when) or same_event(
+        a.checks, wrong, said, t, vocab=a.claim.vocabulary, claim_date=a.claim_date
+    ):
         return None
     gives = describe(wrong[0].passage, vocab=a.claim.vocabulary)
     return neutral(a, f"the source gives {gives} for another time ({when[0]})")

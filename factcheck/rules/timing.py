@@ -164,17 +164,33 @@ def same_event(
     t: Thresholds,
     *,
     vocab: Vocabulary | None = None,
+    claim_date: dt.date | None = None,
 ) -> bool:
     """Whether mismatched values about another time still contradict the claim: the rest
     pins the same event. Either another of the claim's figures agrees exactly (the same
     6.5% fall on a wrong day), or only a date differs and the passage states most of the
-    claim ("scheduled in time for the 2006 Olympics" against "... the 2008 Olympics")."""
+    claim ("scheduled in time for the 2006 Olympics" against "... the 2008 Olympics").
+    A date the claim counts back from its dateline into history ("two decades ago", more
+    than ``t.recounted_days`` before it) misdates an event the passage dates by the
+    calendar ("In 1995") as a written date would: history is recounted, not reported
+    day by day."""
     if any(c.agree and c.claim.kind in NUMERIC_KINDS and bounded(c.claim) for c in checks):
         return True  # (not an ordinal: every report has a "first quarter")
     # "today" or "on Monday" in two reports are two days, not one event misdated: only a
     # date written out ("2006", "June 12") can be the claim's error about the event.
     vocab = resolve(vocab)
-    only_dates = all(c.claim.kind == ValueKind.DATE and written(c.claim, vocab) for c in wrong)
+    only_dates = all(
+        c.claim.kind == ValueKind.DATE
+        and (
+            written(c.claim, vocab)
+            or (
+                claim_date is not None
+                and written(c.passage, vocab)
+                and _past(c.claim, claim_date, t)
+            )
+        )
+        for c in wrong
+    )
     # ... or each is a day for a day in a passage that restates the claim nearly word for
     # word (compare._day_for_day)
     restated = all(c.restated for c in wrong)

@@ -1,0 +1,106 @@
+"""How long one event came after or before another, stated by the dates of the two: copy
+restates "In January 2005, Boeing announced it would cancel the program" in a report of
+May 2006 on the final delivery as "the final delivery came some 16 months after Boeing
+announced it would cancel the program", and "A review was held on November 28" in one
+of December 20 as "a review held about three weeks earlier".
+
+A claim's length of time in the role 'offset' (nlp/duration_roles.py: "16 months after",
+"three weeks earlier", "eight years before") with one of its events at the claim's own
+time (the date its main clause writes out, else its dateline: an undated claim is about
+its dateline's day, as rules/timing.py reads it) puts the other event that long before or
+after that time. A passage that dates an event within that window states the length.
+Which of the two events is the one at the claim's time the words do not say ("came 16
+months after the announcement": the delivery is the news; "lost eight years before the
+celebration": the celebration is), so both directions are tried; the reading only ever
+states a length, never disputes one, since the event at the claim's time is assumed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from functools import cache
+
+from factcheck.lang import Vocabulary, alternation
+from factcheck.nlp.facts import TextFacts
+from factcheck.rules.agree import within
+from factcheck.rules.timing import event_dates, written
+from factcheck.types import Value, ValueKind
+
+_DAY = 86400.0
+
+
+@cache
+def _offset_after(v: Vocabulary) -> re.Pattern[str]:
+    """An offset word right after a length: "16 months after", "three weeks earlier"."""
+    return re.compile(rf"^\W*(?:{alternation(v.offset_words)})\b", re.I)
+
+
+def anchor(claim: TextFacts, claim_date: dt.date | None) -> dt.date | None:
+    """The claim's own time: the one day its text writes out ("on 12 April 2011"), else
+    its dateline."""
+    days = {
+        d.date_from
+        for d in claim.values
+        if d.kind == ValueKind.DATE and d.grain == "day" and written(d, claim.vocabulary)
+    }
+    if len(days) == 1:
+        try:
+            return dt.date.fromisoformat(days.pop())
+        except ValueError:
+            return claim_date
+    return claim_date
+
+
+def windows(v: Value, claim: TextFacts, claim_date: dt.date | None) -> list[tuple[str, str]]:
+    """The windows (ISO from, to) the other event of an offset falls in, before and after
+    the claim's time; none for any other value."""
+    vocab = claim.vocabulary
+    day = anchor(claim, claim_date)
+    if (
+        day is None
+        or v.kind != ValueKind.DURATION
+        or v.role != "offset"
+        or v.low is None
+        or v.high is None
+        or not _offset_after(vocab).match(claim.text[v.span[1] :])
+    ):
+        return []
+    low, high = v.low, v.high
+    if low == high:  # an exact length is a rounded one: read it as the elapsed hedge does
+        f_lo, f_hi = vocab.hedges[vocab.elapsed_hedge].factors
+        low, high = low * f_lo, high * f_hi
+    near, far = low / _DAY, high / _DAY
+    out = []
+    for sign in (-1, 1):
+        ends = [_shift(day, sign * near), _shift(day, sign * far)]
+        out.append((min(ends), max(ends)))
+    return out
+
+
+def _shift(day: dt.date, days: float) -> str:
+    """``days`` after ``day`` (before it if negative), within the calendar."""
+    if math.isinf(days) or not (dt.date.min - day).days < days < (dt.date.max - day).days:
+        return (dt.date.min if days < 0 else dt.date.max).isoformat()
+    return (day + dt.timedelta(days=round(days))).isoformat()
+
+
+def offset_stated(
+    v: Value,
+    claim: TextFacts,
+    passage: TextFacts,
+    context: TextFacts | None,
+    claim_date: dt.date | None,
+) -> bool:
+    """Whether the passage, or the one before it (copy dates an event once: "A review was
+    held on November 28. The sanctions remained in force."), dates an event within a
+    window of the claim's offset ``v``."""
+    spans = windows(v, claim, claim_date)
+    if not spans:
+        return False
+    dates = event_dates(passage) + (event_dates(context) if context is not None else [])
+    return any(
+        within(d, Value(kind=ValueKind.DATE, text=v.text, span=v.span, date_from=a, date_to=b))
+        for d in dates
+        for a, b in spans
+    )

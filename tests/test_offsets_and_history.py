@@ -1,0 +1,134 @@
+"""Issue #28, thirty-second round: lengths of time read from dates. A claim that counts
+back from its dateline into history ("two decades ago") misdates an event the source
+dates by the calendar; a length between two events ("16 months after ...", "three weeks
+earlier") is stated by the date the source gives the other event. The rules only, as
+benchmarks/rule_reviews.py runs them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.rules.compare import conclude
+from factcheck.rules.offsets import offset_stated, windows
+from factcheck.types import Stance, ValueKind
+from tests.helpers.assess import assessed
+
+DL = dt.date(2006, 5, 29)
+INTRODUCED = "In 1995, Orvane Aircraft introduced the OA-95, which later became the Tarn 717."
+
+
+def _stance(analyzer, claim, passage, day=DL, **kw):
+    a, t = assessed(analyzer, claim, passage, 0.75, claim_date=day, passage_date=day, **kw)
+    out = a.decided if a.decided is not None else conclude(a, None, t)
+    return out.stance, out.rationale
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Orvane Aircraft introduced the OA-95 two decades ago.",
+        "Orvane Aircraft introduced the OA-95 four years ago.",
+    ],
+)
+def test_a_date_counted_back_into_history_misdates_a_calendar_date(analyzer, claim):
+    stance, why = _stance(analyzer, claim, INTRODUCED)
+    assert stance == Stance.REFUTES, why
+
+
+def test_a_date_counted_back_that_agrees_is_stated(analyzer):
+    stance, why = _stance(
+        analyzer, "Orvane Aircraft introduced the OA-95 eleven years ago.", INTRODUCED
+    )
+    assert stance == Stance.SUPPORTS, why
+
+
+def test_last_year_is_still_another_time_not_a_misdating(analyzer):
+    # within a year of the dateline a report of that year may be another in a series
+    stance, why = _stance(analyzer, "Orvane Aircraft introduced the OA-95 last year.", INTRODUCED)
+    assert stance != Stance.REFUTES, why
+
+
+def test_a_share_of_a_century_ago_is_no_century_ago(analyzer):
+    facts = analyzer.analyze("Lena Okafor first volunteered a quarter of a century ago.", DL)
+    assert [v.text for v in facts.values if v.kind == ValueKind.DATE] == []
+    assert [v.text for v in facts.values if v.kind == ValueKind.DURATION] == [
+        "a quarter of a century"
+    ]
+
+
+CANCELLED = "In January 2005, Orvane announced that it would cancel the OA-17 program."
+
+
+@pytest.mark.parametrize(
+    ("claim", "stated"),
+    [
+        (
+            "The final delivery came some 16 months after Orvane said it would end the OA-17.",
+            True,
+        ),
+        (
+            "The final delivery came 16 months after Orvane said it would end the OA-17.",
+            True,
+        ),
+        (
+            "The final delivery came some 30 months after Orvane said it would end the OA-17.",
+            False,
+        ),
+        (
+            "The final delivery came under four months after Orvane said it would end the OA-17.",
+            False,
+        ),
+    ],
+)
+def test_an_offset_is_stated_by_the_other_events_date(analyzer, claim, stated):
+    c, p = analyzer.analyze(claim, DL), analyzer.analyze(CANCELLED, DL)
+    (v,) = [v for v in c.values if v.kind == ValueKind.DURATION]
+    assert offset_stated(v, c, p, None, DL) is stated
+
+
+def test_an_offset_may_count_back_from_the_later_event(analyzer):
+    # "lost eight years before the celebration": the celebration is the news
+    day = dt.date(2011, 4, 13)
+    c = analyzer.analyze(
+        "Columbia was lost more than eight years before the anniversary celebration.", day
+    )
+    lost = analyzer.analyze(
+        "Columbia was lost on February 1, 2003, when it broke up on re-entry.", day
+    )
+    (v,) = [v for v in c.values if v.kind == ValueKind.DURATION]
+    assert offset_stated(v, c, lost, None, day)
+    lost_later = analyzer.analyze(
+        "Columbia was lost on February 1, 2008, when it broke up on re-entry.", day
+    )
+    assert not offset_stated(v, c, lost_later, None, day)
+
+
+def test_the_sentence_before_may_date_the_other_event(analyzer):
+    day = dt.date(2007, 12, 20)
+    claim = (
+        "The sanctions stayed in force after a commission review held about three weeks earlier."
+    )
+    c = analyzer.analyze(claim, day)
+    p = analyzer.analyze("The sanctions on the carriers remained in force.", day)
+    before = analyzer.analyze("A commission review was held in Brussels on November 28.", day)
+    (v,) = [v for v in c.values if v.kind == ValueKind.DURATION]
+    assert not offset_stated(v, c, p, None, day)
+    assert offset_stated(v, c, p, before, day)
+
+
+def test_the_claims_own_day_is_the_time_it_counts_from(analyzer):
+    # "on 12 April 2011, thirty years after": the written day, not the dateline
+    day = dt.date(2011, 4, 20)
+    claim = "The agency held a ceremony on 12 April 2011, thirty years after the Heron first flew."
+    c = analyzer.analyze(claim, day)
+    p = analyzer.analyze("The Heron glider first flew on April 12, 1981.", day)
+    offsets = [v for v in c.values if v.kind == ValueKind.DURATION and v.role == "offset"]
+    assert offsets and offset_stated(offsets[0], c, p, None, day)
+
+
+def test_a_length_that_is_no_offset_has_no_window(analyzer):
+    c = analyzer.analyze("The strike lasted 16 months.", DL)
+    (v,) = [v for v in c.values if v.kind == ValueKind.DURATION]
+    assert windows(v, c, DL) == []
