@@ -10,19 +10,16 @@ import datetime as dt
 
 import pytest
 
-from factcheck.rules.compare import conclude
 from factcheck.rules.offsets import offset_stated, windows
 from factcheck.types import Stance, ValueKind
-from tests.helpers.assess import assessed
+from tests.helpers.assess import rule_stance
 
 DL = dt.date(2006, 5, 29)
 INTRODUCED = "In 1995, Orvane Aircraft introduced the OA-95, which later became the Tarn 717."
 
 
 def _stance(analyzer, claim, passage, day=DL, **kw):
-    a, t = assessed(analyzer, claim, passage, 0.75, claim_date=day, passage_date=day, **kw)
-    out = a.decided if a.decided is not None else conclude(a, None, t)
-    return out.stance, out.rationale
+    return rule_stance(analyzer, claim, passage, day, **kw)
 
 
 @pytest.mark.parametrize(

@@ -10,17 +10,14 @@ import datetime as dt
 
 import pytest
 
-from factcheck.rules.compare import conclude
 from factcheck.types import Stance
-from tests.helpers.assess import assessed
+from tests.helpers.assess import rule_stance
 
 DL = dt.date(2024, 5, 15)
 
 
 def _stance(analyzer, claim, passage, **kw):
-    a, t = assessed(analyzer, claim, passage, 0.75, claim_date=DL, passage_date=DL, **kw)
-    out = a.decided if a.decided is not None else conclude(a, None, t)
-    return out.stance, out.rationale
+    return rule_stance(analyzer, claim, passage, DL, **kw)
 
 
 @pytest.mark.parametrize(

@@ -39,3 +39,15 @@ def assessed(
         article=tuple(analyzer.analyze(x, passage_date) for x in article),
     )
     return a, t
+
+
+def rule_stance(
+    analyzer: Any, claim: str, passage: str, day: dt.date, **kw: Any
+) -> tuple[Any, str]:
+    """(stance, rationale) of the rules alone, as benchmarks/rule_reviews.py runs them: the
+    claim and the passage both of ``day``, no stance model."""
+    from factcheck.rules.compare import conclude
+
+    a, t = assessed(analyzer, claim, passage, 0.75, claim_date=day, passage_date=day, **kw)
+    out = a.decided if a.decided is not None else conclude(a, None, t)
+    return out.stance, out.rationale
