@@ -129,3 +129,40 @@ def test_a_length_that_is_no_offset_has_no_window(analyzer):
     c = analyzer.analyze("The strike lasted 16 months.", DL)
     (v,) = [v for v in c.values if v.kind == ValueKind.DURATION]
     assert windows(v, c, DL) == []
+
+
+SAID = "Halvard Air said it would keep the terms of the settlement confidential."
+BY_ACRONYM = "HIA has stated that the settlement details will be kept confidential."
+
+
+def test_an_acronym_the_source_may_give_the_speaker_is_not_someone_else(analyzer):
+    stance, why = _stance(analyzer, SAID, BY_ACRONYM)
+    assert stance == Stance.NEUTRAL, why
+
+
+def test_an_acronym_the_article_spells_out_is_the_speaker(analyzer):
+    context = "The minister praised Halvard Air (HIA) for its safety record."
+    stance, why = _stance(analyzer, SAID, BY_ACRONYM, context=context)
+    assert stance == Stance.SUPPORTS, why
+
+
+def test_an_acronym_of_other_initials_is_still_someone_else(analyzer):
+    stance, why = _stance(analyzer, SAID, BY_ACRONYM.replace("HIA", "NBT"))
+    assert stance == Stance.REFUTES, why
+
+
+@pytest.mark.parametrize(
+    ("short", "long", "may"),
+    [
+        ("SIA", "Singapore Airlines", True),  # a word the name drops
+        ("CEI", "Italian Episcopal Conference", True),  # another language's order
+        ("GM", "General Motors", True),
+        ("NBT", "Halvard Air", False),
+        ("NASA", "Orvane", False),  # one word: no initials to hold
+        ("Boe", "Bank of England", False),  # not written in capitals
+    ],
+)
+def test_may_abbreviate(short, long, may):
+    from factcheck.nlp.names import may_abbreviate
+
+    assert may_abbreviate(short, long) is may

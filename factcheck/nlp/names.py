@@ -160,6 +160,28 @@ def initials(short: str, long: str, *, vocab: Vocabulary | None = None) -> bool:
     )
 
 
+def may_abbreviate(short: str, long: str, *, vocab: Vocabulary | None = None) -> bool:
+    """Whether ``short``, written in capitals ("SIA", "CEI"), may be an acronym the source
+    gives ``long`` ("Singapore Airlines", "Italian Episcopal Conference") without spelling
+    its initials exactly: its letters hold the initials of ``long``'s words (an acronym
+    keeps words a name drops, "Singapore International Airlines", and one in another
+    language orders them its own way), with at most two more. Not proof that they are one
+    body: only that the source does not show they are two."""
+    v = resolve(vocab)
+    if not (2 <= len(short) <= 6 and short.isalpha() and short.isupper()):
+        return False
+    words = [w for w in re.split(r"[\s-]+", long) if w and w[0].isalpha()]
+    caps = [w[0].upper() for w in words if w.lower() not in v.name_function_words]
+    if len(caps) < 2 or len(short) > len(caps) + 2:
+        return False
+    letters = list(short)
+    for c in caps:
+        if c not in letters:
+            return False
+        letters.remove(c)
+    return True
+
+
 _DESIGNATION = re.compile(r"^([a-z]{1,2})-?(\d{2}[\d.]*)$")  # a model: A380, B-52, F-16
 
 

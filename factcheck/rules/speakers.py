@@ -11,7 +11,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from factcheck.nlp.backshift import reported_in
-from factcheck.nlp.names import entity_match
+from factcheck.nlp.names import entity_match, may_abbreviate
 from factcheck.nlp.speech import (
     Voice,
     cited,
@@ -167,6 +167,8 @@ def verbatim_statement(
         return replace(says(a, Stance.NEUTRAL, 0.0, why), checks=a.checks)
     if may_speak_for(a, claimed, v):
         return replace(says(a, Stance.NEUTRAL, 0.0, _side(v, claimed)), speaker=v.speaker)
+    if _may_be_called(a, claimed, v):
+        return replace(says(a, Stance.NEUTRAL, 0.0, _called(v, claimed)), speaker=v.speaker)
     why = f"the source attributes this to {v.speaker}, not {claimed.speaker}"
     return replace(says(a, Stance.REFUTES, t.weights.verbatim_weight, why), speaker=v.speaker)
 
@@ -174,6 +176,35 @@ def verbatim_statement(
 def _side(v: Voice, claimed: Statement) -> str:
     """A source speaker that may speak for the claim's (rules/affiliation.py)."""
     return f"the source gives this to {v.speaker} (one side with {claimed.speaker}), not to them"
+
+
+def _may_be_called(a: Assessment, claimed: Statement, v: Voice) -> bool:
+    """Whether one of the two speakers is an acronym the source may give the other ("SIA"
+    for "Singapore Airlines"; nlp/names.py :func:`may_abbreviate`), as written."""
+    x, y, vocab = claimed.speaker.strip(), v.speaker.strip(), a.claim.vocabulary
+    return bool(x and y) and (
+        may_abbreviate(y, x, vocab=vocab) or may_abbreviate(x, y, vocab=vocab)
+    )
+
+
+def _called(v: Voice, claimed: Statement) -> str:
+    return f"the source gives this to {v.speaker}, which may be another name of {claimed.speaker}"
+
+
+def _defined(a: Assessment, claimed: Statement, v: Voice) -> bool:
+    """Whether the article spells one speaker's acronym out as the other's name, in the
+    passage, the one before it, those further back or its lead ("Singapore Airlines (SIA)",
+    "SIA (Singapore Airlines)"): then they are one."""
+    x, y = claimed.speaker.strip(), v.speaker.strip()
+    if not _may_be_called(a, claimed, v):
+        return False
+    pairs = [(x, y), (y, x)]
+    texts = [f.text for f in (a.passage, a.context, a.lead, *a.earlier) if f is not None]
+    return any(
+        re.search(rf"{re.escape(n)}\W{{0,3}}\(\s*{re.escape(m)}\s*\)", t)
+        for t in texts
+        for n, m in pairs
+    )
 
 
 def _claimed_voice(a: Assessment, claimed: Statement | None) -> Voice:
@@ -226,6 +257,9 @@ def _same_speaker(a: Assessment, name: str, v: Voice) -> bool:
     Quantcast": the passage's "according to Quantcast" is the source Herrick cites)."""
     vocab = a.claim.vocabulary
     if same_speaker(name, v, _nearby(a, v), vocab=vocab) or _one_person(a, name, v.name):
+        return True
+    claimed = claimed_statement(a.claim)
+    if claimed is not None and claimed.name == name and _defined(a, claimed, v):
         return True
     if v.unnamed and one_people(name, v.name, vocab):
         return True
@@ -299,6 +333,7 @@ def other_voice(a: Assessment, out: Comparison, t: Thresholds) -> Comparison:
         and out.rule == "model_refute"
         and quotes_there  # another's words are the claim's only if its quotations are theirs
         and not may_speak_for(a, claimed, v)  # "Ford said" for "Ford's Ken Czubay said"
+        and not _may_be_called(a, claimed, v)  # "SIA said" for "Singapore Airlines said"
     ):
         why = f"the source attributes this to {v.speaker}, not {claimed.speaker}"
         return replace(out, rationale=why, speaker=v.speaker)
@@ -347,6 +382,9 @@ def attributed(a: Assessment, out: Comparison) -> Comparison:
         return replace(out, stance=Stance.NEUTRAL, weight=0.0, rationale=why, speaker=v.speaker)
     if may_speak_for(a, claimed, v):
         why = _side(v, claimed)
+        return replace(out, stance=Stance.NEUTRAL, weight=0.0, rationale=why, speaker=v.speaker)
+    if _may_be_called(a, claimed, v):
+        why = _called(v, claimed)
         return replace(out, stance=Stance.NEUTRAL, weight=0.0, rationale=why, speaker=v.speaker)
     return replace(
         out,
