@@ -166,3 +166,36 @@ def test_may_abbreviate(short, long, may):
     from factcheck.nlp.names import may_abbreviate
 
     assert may_abbreviate(short, long) is may
+
+
+MARKET = dt.date(2009, 10, 12)
+
+
+def test_two_levels_of_the_same_named_index_are_one_figure(analyzer):
+    stance, why = _stance(
+        analyzer,
+        "The Varden 100 closed at 4,907.20.",
+        "The Varden 100 finished the day at a level of 5,210.17.",
+        MARKET,
+    )
+    assert stance == Stance.REFUTES, why
+
+
+def test_a_level_at_a_time_of_day_is_another_moment(analyzer):
+    stance, why = _stance(
+        analyzer,
+        "The Varden 100 closed at 4,907.20.",
+        "The Varden 100 rose to 5,210.17 at midday.",
+        MARKET,
+    )
+    assert stance != Stance.REFUTES, why
+
+
+def test_a_level_of_another_index_is_no_counterpart(analyzer):
+    stance, why = _stance(
+        analyzer,
+        "The Varden 100 closed at 4,907.20.",
+        "The Kessel 30 finished the day at a level of 5,210.17.",
+        MARKET,
+    )
+    assert stance != Stance.REFUTES, why

@@ -12,6 +12,7 @@ from functools import cache
 from typing import Literal
 
 from factcheck.lang import Vocabulary, alternation
+from factcheck.nlp.clock import find_clock_times
 from factcheck.nlp.words import canon_set
 from factcheck.types import Value, ValueKind
 
@@ -48,3 +49,9 @@ def figure_role(
 def other_roles(a: FigureRole, b: FigureRole) -> bool:
     """A level and a change: never figures of one thing."""
     return {a, b} == {"level", "change"}
+
+
+def at_a_moment(text: str, vocab: Vocabulary) -> bool:
+    """Whether a text gives a time of day ("at midday", "by 3 p.m."): a level it gives is
+    where a thing stood at that moment, not where it closed."""
+    return bool(find_clock_times(text, [], vocab=vocab))

@@ -10,7 +10,7 @@ from itertools import pairwise
 from factcheck.lang import Vocabulary
 from factcheck.nlp.date_ranges import is_between
 from factcheck.nlp.facts import TextFacts, ValueInContext
-from factcheck.nlp.levels import figure_role, other_roles
+from factcheck.nlp.levels import at_a_moment, figure_role, other_roles
 from factcheck.nlp.lists import is_list_count
 from factcheck.nlp.paraphrase import Like, exact
 from factcheck.nlp.subject_owners import anothers
@@ -317,10 +317,11 @@ def align(
                 # start and end: each states a figure only; but how long one came after
                 # the other is what a claim's "N hours after" says
                 continue
+            common = [
+                x for x in cctx if fuzzy_in(x, pctx) or _named_before(x, claimed, named, passage)
+            ]
             shared = sum(
-                (w.context_name_word if fuzzy_in(x, names) else w.context_word)
-                for x in cctx
-                if fuzzy_in(x, pctx) or _named_before(x, claimed, named, passage)
+                (w.context_name_word if fuzzy_in(x, names) else w.context_word) for x in common
             )
             # The same counted noun ("troops") says which thing is counted; a shared measure
             # unit (%, years, degrees, dollars) is only a precondition: every temperature
@@ -342,8 +343,14 @@ def align(
                 anchor = w.anchor_nearby  # "the call lasted two hours" vs "a 50-minute call"
             elif roles[id(cv)] == roles[id(pv)] == "level":
                 # "closed at 4,907.20" / "finish the day at a level of 5,210.17": where a
-                # thing stood is one event however the verb words it
-                anchor = w.anchor_nearby
+                # thing stood is one event however the verb words it; where the same named
+                # thing stood ("the FTSE 100 closed at" / "the FTSE 100 ... a level of"),
+                # one figure, as two on one event word are; not a level at a time of day
+                # ("rose to 5,210 at midday"), another moment's
+                one = any(fuzzy_in(x, names) for x in common) and not (
+                    at_a_moment(claim.text, vocab) or at_a_moment(passage.text, vocab)
+                )
+                anchor = w.same_anchor if one else w.anchor_nearby
             else:
                 anchor = 0.0
             score = shared + noun + anchor
