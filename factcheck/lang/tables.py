@@ -247,6 +247,10 @@ class Vocabulary:
     one_way_verbs: frozenset[str]
     preference_markers: frozenset[str]
     negating_prefixes: frozenset[str]
+    pending_words: frozenset[str]  # "has yet to approve": not done
+    exception_words: frozenset[str]  # "nobody but the mayor": that one did
+    adjective_prefixes: tuple[str, ...]  # "illegal": "legal" negated
+    prefix_exceptions: frozenset[str]  # "invaluable" is no "not valuable"
     condition_markers: frozenset[str]
     length_prepositions: frozenset[str]
     negating_verbs: frozenset[str]

@@ -355,7 +355,15 @@ def _facts(doc: Any, ctx: DateContext, vocab: Vocabulary) -> tuple[TextFacts, Da
         negated=polarity.negated_heads(doc, vocab),
         negative=polarity.negatives(doc, vocab),
         polar=polarity.polar(doc, lambda t: polarity.alternative(t, vocab), vocab=vocab),
-        predicates=frozenset(syntax.lemma(t, vocab=vocab) for t in doc if polarity.is_predicate(t)),
+        predicates=frozenset(
+            w
+            for t in doc
+            for w in (
+                syntax.lemma(t, vocab=vocab) if polarity.is_predicate(t) else "",
+                polarity.prefix_stem(t, vocab),
+            )
+            if w
+        ),
         attribution=speaker,
         quote=bool(QUOTE_RE.search(text)),
         question=text.rstrip("”\"' ").endswith("?"),

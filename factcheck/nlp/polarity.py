@@ -95,6 +95,20 @@ def polar(
                     for x in c.children
                     if _place_after_copula(x)
                 )
+    # A subject that is no one ("No agreement was reached", "Nobody died", "None of the
+    # passengers was hurt"; lexicon ``negative_words``) negates what is said of it; a
+    # predicate "yet to" be done ("has yet to approve"; ``pending_words``) is not done.
+    for t in doc:
+        if t.dep_ in ("nsubj", "nsubjpass") and _no_one(t, v):
+            negated.add(t.head.i)
+            if t.head.pos_ == "AUX":  # "No one was available"
+                negated.update(c.i for c in t.head.children if c.dep_ in ("attr", "acomp"))
+        if (
+            t.dep_ == "xcomp"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+            and any(c.dep_ == "advmod" and c.lower_ in v.pending_words for c in t.head.children)
+        ):
+            negated.add(t.i)
     # A verb of not doing negates the verb it governs: "declined to predict", "refused to
     # say", "failed to reach" (lexicon ``negating_verbs``); the two together, neither.
     for t in doc:
@@ -149,7 +163,48 @@ def polar(
         }
         at = 3 if t.i in denied else 1 if t.i in negated else 2 if t.i in possible else 0
         out[at].update(keys)
+        if (stem := prefix_stem(t, v)) and at < 2:  # "was illegal": "legal" negated
+            out[1 - at].add(stem)
+        # with its object, which an object of no one negates alone ("reported no profit"
+        # negates "profit report", and still asserts "report")
+        for c in t.children:
+            if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN"):
+                out[1 if _no_one(c, v) and at == 0 else at].add(f"{lemma(c, vocab=v)} {head}")
+    # an adjective negated by its prefix wherever the parser hangs it ("found the search
+    # unconstitutional", "an illegal strike"): its stem, negated
+    for t in doc:
+        if not is_predicate(t) and t.i not in negated and (stem := prefix_stem(t, v)):
+            out[1].add(stem)
     return frozenset(out[0]), frozenset(out[1]), frozenset(out[2]), frozenset(out[3])
+
+
+def prefix_stem(t: Any, v: Vocabulary) -> str:
+    """The adjective an adjective negates by a prefix ("illegal": "legal", "unlikely":
+    "likely"; lexicon ``adjective_prefixes``), where the parser tags it an adjective and
+    the rest is four letters or more; not one of ``prefix_exceptions`` ("invaluable",
+    "intense"); else ""."""
+    word = t.lower_
+    if t.pos_ != "ADJ" or word in v.prefix_exceptions:
+        return ""
+    return next(
+        (
+            word[len(p) :]
+            for p in v.adjective_prefixes
+            if word.startswith(p) and len(word) - len(p) >= 4
+        ),
+        "",
+    )
+
+
+def _no_one(t: Any, v: Vocabulary) -> bool:
+    """A noun phrase that names no one and nothing: "nobody", "none of them", "no
+    agreement", "neither side"; not one that names an exception ("nobody but the mayor",
+    "none other than the mayor", "no one except the driver"; lexicon ``exception_words``),
+    which says that one did."""
+    return (
+        t.lower_ in v.negative_words
+        or any(c.dep_ == "det" and c.lower_ in v.negative_words for c in t.children)
+    ) and not any(c.lower_ in v.exception_words for c in t.children)
 
 
 def alternative(t: Any, vocab: Vocabulary) -> bool:

@@ -1,0 +1,80 @@
+"""Issue #28, thirty-second round: negation by a word other than "not". A subject that
+is no one ("No agreement was reached", "Nobody from the firm attended", "None of the
+crew was hurt"), an object that is none ("paid no dividend"), "has yet to approve", and
+an adjective negated by its prefix ("illegal", "unlikely") contradict the claim that
+asserts it; "nobody but the mayor", "none other than" and "invaluable" do not. The rules
+only, as benchmarks/rule_reviews.py runs them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.types import Stance
+from tests.helpers.assess import rule_stance
+
+DL = dt.date(2025, 6, 13)
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        (
+            "A deal was reached at Friday's talks in Torsby.",
+            "No deal was reached at Friday's talks in Torsby.",
+        ),
+        (
+            "A lawyer for the firm attended the hearing.",
+            "Nobody from the firm attended the hearing.",
+        ),
+        (
+            "Several of the crew were injured in the blaze.",
+            "None of the 12 crew was injured in the blaze.",
+        ),
+        (
+            "The board has approved the Lindqvist merger.",
+            "The board has yet to approve the Lindqvist merger.",
+        ),
+        (
+            "Granholt Mining paid a dividend last year.",
+            "Granholt Mining paid no dividend last year.",
+        ),
+        ("Inspectors found evidence of tampering.", "Inspectors found no evidence of tampering."),
+        (
+            "The tribunal ruled that the lockout was legal.",
+            "The tribunal ruled that the lockout was illegal.",
+        ),
+        (
+            "The treasurer said a tax rise in June was likely.",
+            "A tax rise in June is unlikely, the treasurer said.",
+        ),
+        ("The panel found the levy constitutional.", "The panel found the levy unconstitutional."),
+    ],
+)
+def test_negation_by_other_words_contradicts(analyzer, claim, passage):
+    stance, why = rule_stance(analyzer, claim, passage, DL)
+    assert stance == Stance.REFUTES, why
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        (
+            "Mayor Ebba Strand attended the opening.",
+            "None other than Mayor Ebba Strand attended the opening.",
+        ),
+        ("The mayor voted against the levy.", "Nobody but the mayor voted against the levy."),
+        ("The driver was hurt in the crash.", "No one except the driver was hurt in the crash."),
+        ("The firm has not yet made a decision.", "The firm has yet to make a decision."),
+        (
+            "Granholt Mining reported a loss for the year.",
+            "Granholt Mining reported no profit for the year.",
+        ),
+        ("The fighting near Torsby was tense.", "The fighting near Torsby was intense."),
+        ("The archive was valuable to historians.", "The archive was invaluable to historians."),
+    ],
+)
+def test_what_only_looks_negated_does_not_contradict(analyzer, claim, passage):
+    stance, why = rule_stance(analyzer, claim, passage, DL)
+    assert stance != Stance.REFUTES, why
