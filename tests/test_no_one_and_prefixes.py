@@ -78,3 +78,82 @@ def test_negation_by_other_words_contradicts(analyzer, claim, passage):
 def test_what_only_looks_negated_does_not_contradict(analyzer, claim, passage):
     stance, why = rule_stance(analyzer, claim, passage, DL)
     assert stance != Stance.REFUTES, why
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        (
+            "Officials said no fewer than 41 people were hurt.",
+            "The blast hurt 41 or more people, officials said.",
+        ),
+        (
+            "Ivo Stark said it was a hard day that nobody could be ready for.",
+            '"This is a hard day for us and not a day anybody can be ready for," said Ivo Stark.',
+        ),
+    ],
+)
+def test_a_bound_on_a_figure_and_anybody_under_a_negation_are_no_negation(analyzer, claim, passage):
+    stance, why = rule_stance(analyzer, claim, passage, DL)
+    assert stance != Stance.REFUTES, why
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        (
+            "A jury convicted Ola Brenn of fraud.",
+            "A jury acquitted Ola Brenn of fraud.",
+        ),
+        (
+            "The assembly rejected the water bill.",
+            "The assembly approved the water bill.",
+        ),
+        (
+            "The nurses' union opposed the pay plan.",
+            "The nurses' union backed the pay plan.",
+        ),
+        (
+            "Torsby Council voted to increase funding for parks.",
+            "Torsby Council voted to cut funding for parks.",
+        ),
+        (
+            "Granholt reported a profit for the quarter.",
+            "Granholt reported a loss for the quarter.",
+        ),
+        (
+            "The ban on night trains is temporary.",
+            "The ban on night trains is permanent.",
+        ),
+        (
+            "Ebba Strand won the race for mayor.",
+            "Ebba Strand lost the race for mayor.",
+        ),
+    ],
+)
+def test_contrary_predicates_of_the_same_things_contradict(analyzer, claim, passage):
+    stance, why = rule_stance(analyzer, claim, passage, DL)
+    assert stance == Stance.REFUTES, why
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        ("Halden beat Orvik 3-1.", "Orvik lost 3-1 to Halden."),  # a converse
+        (
+            "Granholt reported a profit for the quarter.",
+            "Granholt reported a profit for the quarter, after a loss a year ago.",
+        ),
+        (
+            "The assembly rejected the water bill.",
+            "The assembly rejected the water bill after the senate approved it.",
+        ),
+        (
+            "Shares in Granholt rose on Monday.",
+            "Shares in Granholt rose early on Monday but fell back later.",
+        ),
+    ],
+)
+def test_contraries_said_of_other_things_or_both_said_do_not_contradict(analyzer, claim, passage):
+    stance, why = rule_stance(analyzer, claim, passage, DL)
+    assert stance != Stance.REFUTES, why

@@ -249,8 +249,10 @@ class Vocabulary:
     negating_prefixes: frozenset[str]
     pending_words: frozenset[str]  # "has yet to approve": not done
     exception_words: frozenset[str]  # "nobody but the mayor": that one did
+    any_words: frozenset[str]  # "not a day anybody can be prepared for"
     adjective_prefixes: tuple[str, ...]  # "illegal": "legal" negated
     prefix_exceptions: frozenset[str]  # "invaluable" is no "not valuable"
+    contraries: tuple[tuple[str, str], ...]  # "convict" / "acquit"
     condition_markers: frozenset[str]
     length_prepositions: frozenset[str]
     negating_verbs: frozenset[str]

@@ -149,6 +149,13 @@ def polar(
         for x in c.subtree
     }
     possible = _possible(doc, v)
+    # What "anybody" or "anything" does is said only under a negation or a question ("not
+    # a day anybody can be prepared for"; lexicon ``any_words``): neither asserted nor
+    # negated by its own clause.
+    for t in doc:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in v.any_words:
+            moot.add(t.head.i)  # and what a copula says of them ("anybody can be ready")
+            moot.update(c.i for c in t.head.children if c.dep_ in ("attr", "acomp"))
     out: tuple[set[str], set[str], set[str], set[str]] = (set(), set(), set(), set())
     for t in doc:
         if (
@@ -200,11 +207,15 @@ def _no_one(t: Any, v: Vocabulary) -> bool:
     """A noun phrase that names no one and nothing: "nobody", "none of them", "no
     agreement", "neither side"; not one that names an exception ("nobody but the mayor",
     "none other than the mayor", "no one except the driver"; lexicon ``exception_words``),
-    which says that one did."""
+    which says that one did, nor a figure's bound ("no fewer than 107 people")."""
+    no = [c for c in t.children if c.dep_ == "det" and c.lower_ in v.negative_words]
     return (
-        t.lower_ in v.negative_words
-        or any(c.dep_ == "det" and c.lower_ in v.negative_words for c in t.children)
-    ) and not any(c.lower_ in v.exception_words for c in t.children)
+        (t.lower_ in v.negative_words or bool(no))
+        and not any(c.lower_ in v.exception_words for c in t.children)
+        # "no fewer than 107 people", "no more than ten": a bound on a figure
+        and not any(c.dep_ == "nummod" for c in t.children)
+        and not any(x.nbor(2).lower_ in v.comparison_markers for x in no if x.i + 2 < len(x.doc))
+    )
 
 
 def alternative(t: Any, vocab: Vocabulary) -> bool:

@@ -21,7 +21,7 @@ from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.paraphrase import Like, exact
 from factcheck.nlp.speech import QuoteRunFacts, run_speaker, said_content
 from factcheck.nlp.words import fuzzy_in, overlap
-from factcheck.rules import opposites, possible
+from factcheck.rules import contraries, opposites, possible
 from factcheck.rules.align import ValueCheck, align, can_refute, compatible, states, values_agree
 from factcheck.rules.assessment import Assessment, Comparison, contradicted, neutral
 from factcheck.rules.counterparts import count_left_unnamed, sole_counterparts
@@ -358,6 +358,7 @@ RULES: tuple[Rule, ...] = (
     direction_flip,
     negation_flip,
     opposites.opposite_evaluation,
+    contraries.contrary_predicate,
     opposites.roles_swapped,
     opposites.choice_swapped,
     opposites.prefix_negated,

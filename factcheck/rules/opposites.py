@@ -55,7 +55,7 @@ def _side(facts: TextFacts, pred: str, arg: str) -> int:
     return -1 if nearest < p else 1
 
 
-def _same_things(
+def same_things(
     claim: TextFacts, mine: tuple[str, frozenset[str]], passage: TextFacts, theirs: str
 ) -> bool:
     """Said of the same things in the same roles: two of the claim's arguments (its only
@@ -116,7 +116,7 @@ def opposite(
     for pred, args, sign in mine:
         if fuzzy_in(pred, passage.content):
             continue  # the source uses the claim's own word: negation_flip's case
-        about = [(p, s) for p, _, s in theirs if _same_things(claim, (pred, args), passage, p)]
+        about = [(p, s) for p, _, s in theirs if same_things(claim, (pred, args), passage, p)]
         if not about or any(s == sign for _, s in about):
             continue  # the source says nothing of it, or also says it the claim's way
         other = next(p for p, s in about if s != sign)
@@ -147,7 +147,7 @@ def other_end(claim: TextFacts, passage: TextFacts) -> tuple[str, str] | None:
         about = [
             p
             for p in theirs
-            if abs(grade[p]) == abs(g) and _same_things(claim, (pred, args), passage, p)
+            if abs(grade[p]) == abs(g) and same_things(claim, (pred, args), passage, p)
         ]
         if about and all(grade[p] == -g for p in about):
             return pred, about[0]
@@ -190,7 +190,7 @@ def degree_flipped(claim: TextFacts, passage: TextFacts) -> tuple[str, str] | No
     return None
 
 
-def _opposed(a: Assessment, t: Thresholds, why: str) -> Comparison:
+def opposed(a: Assessment, t: Thresholds, why: str) -> Comparison:
     """A contradiction by one of this module's readings, as sure as the claim's words are
     the source's (the negation rule's weights)."""
     w = t.weights
@@ -240,7 +240,7 @@ def opposite_evaluation(a: Assessment, t: Thresholds) -> Comparison | None:
         found = comparison_flipped(a.claim, a.passage, unstated)
     if found is None:
         return None
-    return _opposed(a, t, f"the claim says {found[0]!r} where the source says {found[1]!r}")
+    return opposed(a, t, f"the claim says {found[0]!r} where the source says {found[1]!r}")
 
 
 def _party(words: frozenset[str], other: frozenset[str]) -> bool:
@@ -278,7 +278,7 @@ def roles_swapped(a: Assessment, t: Thresholds) -> Comparison | None:
     if found is None:
         return None
     verb, doer, done = found
-    return _opposed(a, t, f"the source has it the other way round: {doer} {verb} {done}")
+    return opposed(a, t, f"the source has it the other way round: {doer} {verb} {done}")
 
 
 @cache
@@ -335,7 +335,7 @@ def choice_swapped(a: Assessment, t: Thresholds) -> Comparison | None:
     found = other_choice(a.claim, a.passage) if _same_polarity(a, t) else None
     if found is None:
         return None
-    return _opposed(
+    return opposed(
         a, t, f"the source makes the other choice: {found[1]!r} rather than {found[0]!r}"
     )
 
@@ -371,9 +371,7 @@ def prefix_negated(a: Assessment, t: Thresholds) -> Comparison | None:
     """The source negates by a prefix a word the claim asserts, or the other way round."""
     found = prefix_flip(a.claim, a.passage) if _same_polarity(a, t) else None
     return (
-        None
-        if found is None
-        else _opposed(a, t, f"one text says {found!r}, the other its negation")
+        None if found is None else opposed(a, t, f"one text says {found!r}, the other its negation")
     )
 
 
@@ -409,7 +407,7 @@ def rank_changed(a: Assessment, t: Thresholds) -> Comparison | None:
     ranked = {r[0] for r in claim.ranks}
     if any(not fuzzy_in(w, pool) for w in claim.content - ranked if " " not in w):
         return None
-    return _opposed(a, t, f"the claim says {found[0]!r} where the source says {found[1]!r}")
+    return opposed(a, t, f"the claim says {found[0]!r} where the source says {found[1]!r}")
 
 
 def same_frame(pred: str, claim: TextFacts, passage: TextFacts) -> bool:
