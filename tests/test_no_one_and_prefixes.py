@@ -50,57 +50,7 @@ DL = dt.date(2025, 6, 13)
             "A tax rise in June is unlikely, the treasurer said.",
         ),
         ("The panel found the levy constitutional.", "The panel found the levy unconstitutional."),
-    ],
-)
-def test_negation_by_other_words_contradicts(analyzer, claim, passage):
-    stance, why = rule_stance(analyzer, claim, passage, DL)
-    assert stance == Stance.REFUTES, why
-
-
-@pytest.mark.parametrize(
-    ("claim", "passage"),
-    [
-        (
-            "Mayor Ebba Strand attended the opening.",
-            "None other than Mayor Ebba Strand attended the opening.",
-        ),
-        ("The mayor voted against the levy.", "Nobody but the mayor voted against the levy."),
-        ("The driver was hurt in the crash.", "No one except the driver was hurt in the crash."),
-        ("The firm has not yet made a decision.", "The firm has yet to make a decision."),
-        (
-            "Granholt Mining reported a loss for the year.",
-            "Granholt Mining reported no profit for the year.",
-        ),
-        ("The fighting near Torsby was tense.", "The fighting near Torsby was intense."),
-        ("The archive was valuable to historians.", "The archive was invaluable to historians."),
-    ],
-)
-def test_what_only_looks_negated_does_not_contradict(analyzer, claim, passage):
-    stance, why = rule_stance(analyzer, claim, passage, DL)
-    assert stance != Stance.REFUTES, why
-
-
-@pytest.mark.parametrize(
-    ("claim", "passage"),
-    [
-        (
-            "Officials said no fewer than 41 people were hurt.",
-            "The blast hurt 41 or more people, officials said.",
-        ),
-        (
-            "Ivo Stark said it was a hard day that nobody could be ready for.",
-            '"This is a hard day for us and not a day anybody can be ready for," said Ivo Stark.',
-        ),
-    ],
-)
-def test_a_bound_on_a_figure_and_anybody_under_a_negation_are_no_negation(analyzer, claim, passage):
-    stance, why = rule_stance(analyzer, claim, passage, DL)
-    assert stance != Stance.REFUTES, why
-
-
-@pytest.mark.parametrize(
-    ("claim", "passage"),
-    [
+        # contrary predicates of the same things
         (
             "A jury convicted Ola Brenn of fraud.",
             "A jury acquitted Ola Brenn of fraud.",
@@ -131,7 +81,7 @@ def test_a_bound_on_a_figure_and_anybody_under_a_negation_are_no_negation(analyz
         ),
     ],
 )
-def test_contrary_predicates_of_the_same_things_contradict(analyzer, claim, passage):
+def test_negation_by_other_words_and_contraries_contradict(analyzer, claim, passage):
     stance, why = rule_stance(analyzer, claim, passage, DL)
     assert stance == Stance.REFUTES, why
 
@@ -139,6 +89,29 @@ def test_contrary_predicates_of_the_same_things_contradict(analyzer, claim, pass
 @pytest.mark.parametrize(
     ("claim", "passage"),
     [
+        (
+            "Mayor Ebba Strand attended the opening.",
+            "None other than Mayor Ebba Strand attended the opening.",
+        ),
+        ("The mayor voted against the levy.", "Nobody but the mayor voted against the levy."),
+        ("The driver was hurt in the crash.", "No one except the driver was hurt in the crash."),
+        ("The firm has not yet made a decision.", "The firm has yet to make a decision."),
+        (
+            "Granholt Mining reported a loss for the year.",
+            "Granholt Mining reported no profit for the year.",
+        ),
+        ("The fighting near Torsby was tense.", "The fighting near Torsby was intense."),
+        ("The archive was valuable to historians.", "The archive was invaluable to historians."),
+        # a bound on a figure; anybody under a negation
+        (
+            "Officials said no fewer than 41 people were hurt.",
+            "The blast hurt 41 or more people, officials said.",
+        ),
+        (
+            "Ivo Stark said it was a hard day that nobody could be ready for.",
+            '"This is a hard day for us and not a day anybody can be ready for," said Ivo Stark.',
+        ),
+        # contraries said of other things, or both said
         ("Halden beat Orvik 3-1.", "Orvik lost 3-1 to Halden."),  # a converse
         (
             "Granholt reported a profit for the quarter.",
@@ -154,6 +127,6 @@ def test_contrary_predicates_of_the_same_things_contradict(analyzer, claim, pass
         ),
     ],
 )
-def test_contraries_said_of_other_things_or_both_said_do_not_contradict(analyzer, claim, passage):
+def test_what_only_looks_negated_or_contrary_does_not_contradict(analyzer, claim, passage):
     stance, why = rule_stance(analyzer, claim, passage, DL)
     assert stance != Stance.REFUTES, why
