@@ -250,6 +250,7 @@ class Vocabulary:
     pending_words: frozenset[str]  # "has yet to approve": not done
     exception_words: frozenset[str]  # "nobody but the mayor": that one did
     any_words: frozenset[str]  # "not a day anybody can be prepared for"
+    closing_words: frozenset[str]  # "closed at", "finished the day at"
     adjective_prefixes: tuple[str, ...]  # "illegal": "legal" negated
     prefix_exceptions: frozenset[str]  # "invaluable" is no "not valuable"
     contraries: tuple[tuple[str, str], ...]  # "convict" / "acquit"

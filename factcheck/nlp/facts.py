@@ -360,7 +360,7 @@ def _facts(doc: Any, ctx: DateContext, vocab: Vocabulary) -> tuple[TextFacts, Da
             for t in doc
             for w in (
                 syntax.lemma(t, vocab=vocab) if polarity.is_predicate(t) else "",
-                polarity.prefix_stem(t, vocab),
+                polarity.prefix_stem(t, vocab) if t.dep_ != "amod" else "",
             )
             if w
         ),

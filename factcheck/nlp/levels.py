@@ -13,7 +13,7 @@ from typing import Literal
 
 from factcheck.lang import Vocabulary, alternation
 from factcheck.nlp.clock import find_clock_times
-from factcheck.nlp.words import canon_set
+from factcheck.nlp.words import canon_set, fuzzy_in
 from factcheck.types import Value, ValueKind
 
 FigureRole = Literal["level", "change", ""]
@@ -55,3 +55,25 @@ def at_a_moment(text: str, vocab: Vocabulary) -> bool:
     """Whether a text gives a time of day ("at midday", "by 3 p.m."): a level it gives is
     where a thing stood at that moment, not where it closed."""
     return bool(find_clock_times(text, [], vocab=vocab))
+
+
+def one_level(
+    mine: frozenset[str],
+    theirs: frozenset[str],
+    common: list[str],
+    names: set[str],
+    vocab: Vocabulary,
+) -> bool:
+    """Whether two levels (the words around them ``mine`` and ``theirs``, those they share
+    or the passage names before ``common``) are where one named thing closed: the claim's
+    whole name shared ("the Varden 250" is not "the Varden 100"), and both at the close of
+    a session (lexicon ``closing_words``: "closed at", "finished the day at"), not its
+    opening or a moment in it ("opened at", "rose to ... in early trading")."""
+    named = [x for x in mine if fuzzy_in(x, names)]
+    closing = canon_set(vocab.closing_words, ("VERB", "NOUN"), vocab=vocab)
+    return (
+        bool(named)
+        and all(x in common for x in named)
+        and bool(mine & closing)
+        and bool(theirs & closing)
+    )

@@ -169,7 +169,10 @@ def polar(
             f"{lemma(c, vocab=v)} {head}" for c in t.children if c.dep_ in ("amod", "compound")
         }
         at = 3 if t.i in denied else 1 if t.i in negated else 2 if t.i in possible else 0
-        out[at].update(keys)
+        # "killed no one" says of no one that they were killed: not "killed" (nor its
+        # negation: "Nobody died" and "killed no one" say one thing)
+        if not (at == 0 and any(c.dep_ == "dobj" and _no_one(c, v) for c in t.children)):
+            out[at].update(keys)
         if (stem := prefix_stem(t, v)) and at < 2:  # "was illegal": "legal" negated
             out[1 - at].add(stem)
         # with its object, which an object of no one negates alone ("reported no profit"
@@ -177,10 +180,15 @@ def polar(
         for c in t.children:
             if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN"):
                 out[1 if _no_one(c, v) and at == 0 else at].add(f"{lemma(c, vocab=v)} {head}")
-    # an adjective negated by its prefix wherever the parser hangs it ("found the search
-    # unconstitutional", "an illegal strike"): its stem, negated
+    # an adjective negated by its prefix where the parser hangs it on a verb ("found the
+    # search unconstitutional"): its stem, negated; before a noun ("an independent audit"),
+    # only of that noun ("dependent audit"), which says nothing of "dependent" elsewhere
     for t in doc:
-        if not is_predicate(t) and t.i not in negated and (stem := prefix_stem(t, v)):
+        if is_predicate(t) or t.i in negated or not (stem := prefix_stem(t, v)):
+            continue
+        if t.dep_ == "amod":
+            out[1].add(f"{stem} {lemma(t.head, vocab=v)}")
+        elif t.head.pos_ in ("VERB", "AUX"):
             out[1].add(stem)
     return frozenset(out[0]), frozenset(out[1]), frozenset(out[2]), frozenset(out[3])
 

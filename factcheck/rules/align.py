@@ -10,7 +10,7 @@ from itertools import pairwise
 from factcheck.lang import Vocabulary
 from factcheck.nlp.date_ranges import is_between
 from factcheck.nlp.facts import TextFacts, ValueInContext
-from factcheck.nlp.levels import at_a_moment, figure_role, other_roles
+from factcheck.nlp.levels import at_a_moment, figure_role, one_level, other_roles
 from factcheck.nlp.lists import is_list_count
 from factcheck.nlp.paraphrase import Like, exact
 from factcheck.nlp.subject_owners import anothers
@@ -347,7 +347,7 @@ def align(
                 # thing stood ("the FTSE 100 closed at" / "the FTSE 100 ... a level of"),
                 # one figure, as two on one event word are; not a level at a time of day
                 # ("rose to 5,210 at midday"), another moment's
-                one = any(fuzzy_in(x, names) for x in common) and not (
+                one = one_level(cctx, pctx, common, names, vocab) and not (
                     at_a_moment(claim.text, vocab) or at_a_moment(passage.text, vocab)
                 )
                 anchor = w.same_anchor if one else w.anchor_nearby

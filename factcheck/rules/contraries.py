@@ -18,6 +18,7 @@ from factcheck.nlp.words import canon, fuzzy_in
 from factcheck.rules.assessment import Assessment, Comparison
 from factcheck.rules.opposites import opposed, same_things
 from factcheck.thresholds import Thresholds
+from factcheck.types import ValueKind
 
 _POS = ("VERB", "ADJ", "NOUN")
 
@@ -72,8 +73,16 @@ def contrary_predicate(a: Assessment, t: Thresholds) -> Comparison | None:
     passage of the same story (the negation rule's overlap)."""
     if a.overlap < t.negation_overlap or a.claim.negative != a.passage.negative:
         return None
+    if any(v.kind == ValueKind.DATE for v in a.unverified) or any(
+        c.claim.kind == ValueKind.DATE and not c.agree for c in a.checks
+    ):
+        return None  # "slowed in February" / "accelerated in January": two times
     found = contrary(a.claim, a.passage)
-    if found is None:
+    # every other word of the claim in the source: the same thing ("its inflation
+    # forecast" / "its growth forecast"; "acquitted of murder" / "convicted of manslaughter")
+    if found is None or any(
+        w != found[0] and not fuzzy_in(w, a.passage.content) for w in a.claim.content
+    ):
         return None
     mine, theirs = _written(a.claim, found[0]), _written(a.passage, found[1])
     return opposed(a, t, f"the claim says {mine!r} where the source says {theirs!r}")

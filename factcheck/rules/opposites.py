@@ -410,12 +410,22 @@ def rank_changed(a: Assessment, t: Thresholds) -> Comparison | None:
     return opposed(a, t, f"the claim says {found[0]!r} where the source says {found[1]!r}")
 
 
+def _of(word: str, pred: str, facts: TextFacts) -> bool:
+    """Whether ``word`` is ``pred`` or ``pred`` negated by a prefix ("unable" of "able")."""
+    v = facts.vocabulary
+    return word == pred or (
+        word.endswith(pred)
+        and word[: len(word) - len(pred)] in v.adjective_prefixes
+        and word not in v.prefix_exceptions
+    )
+
+
 def same_frame(pred: str, claim: TextFacts, passage: TextFacts) -> bool:
     """Whether ``pred`` has the same arguments in both texts (or either names none):
     "troops are deployed near the border" and "weapons would not be deployed" negate two
     different statements."""
-    ca = [args for p, args in claim.frames if p == pred and args]
-    pa = [args for p, args in passage.frames if p == pred and args]
+    ca = [args for p, args in claim.frames if _of(p, pred, claim) and args]
+    pa = [args for p, args in passage.frames if _of(p, pred, passage) and args]
     if not ca or not pa:
         return True
     return any(fuzzy_in(w, y) for x in ca for y in pa for w in x)

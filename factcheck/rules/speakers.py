@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import replace
 from difflib import SequenceMatcher
 
+from factcheck.lang import alternation
 from factcheck.nlp.backshift import reported_in
 from factcheck.nlp.names import entity_match, may_abbreviate
 from factcheck.nlp.speech import (
@@ -180,11 +181,34 @@ def _side(v: Voice, claimed: Statement) -> str:
 
 def _may_be_called(a: Assessment, claimed: Statement, v: Voice) -> bool:
     """Whether one of the two speakers is an acronym the source may give the other ("SIA"
-    for "Singapore Airlines"; nlp/names.py :func:`may_abbreviate`), as written."""
-    x, y, vocab = claimed.speaker.strip(), v.speaker.strip(), a.claim.vocabulary
-    return bool(x and y) and (
-        may_abbreviate(y, x, vocab=vocab) or may_abbreviate(x, y, vocab=vocab)
-    )
+    for "Singapore Airlines"; nlp/names.py :func:`may_abbreviate`), as written, without a
+    leading article ("The NPA"); not one the article spells out as another name ("the
+    Public Health Agency (PHA)" is no "Halden Port Authority")."""
+    x, y = _bare(a, claimed.speaker), _bare(a, v.speaker)
+    vocab = a.claim.vocabulary
+    if not (x and y):
+        return False
+    for short, long in ((y, x), (x, y)):
+        if may_abbreviate(short, long, vocab=vocab):
+            named = _spelled_out(a, short)
+            return not named or any(_fold(n) == _fold(long) for n in named)
+    return False
+
+
+def _bare(a: Assessment, name: str) -> str:
+    words = name.strip().split()
+    if len(words) > 1 and words[0].lower() in a.claim.vocabulary.definite_articles:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _spelled_out(a: Assessment, short: str) -> list[str]:
+    """The names the article spells ``short`` out as ("Public Health Agency (PHA)"): in
+    the passage, the one before it, those further back, its lead."""
+    texts = [f.text for f in (a.passage, a.context, a.lead, *a.earlier) if f is not None]
+    word, joins = r"[A-Z][\w&.'-]*\s+", alternation(a.claim.vocabulary.name_function_words)
+    pattern = rf"((?:{word})+(?:(?:{joins})\s+(?:{word})+)*)\(\s*{re.escape(short)}\s*\)"
+    return [_bare(a, m.group(1)) for t in texts for m in re.finditer(pattern, t)]
 
 
 def _called(v: Voice, claimed: Statement) -> str:
@@ -193,17 +217,12 @@ def _called(v: Voice, claimed: Statement) -> str:
 
 def _defined(a: Assessment, claimed: Statement, v: Voice) -> bool:
     """Whether the article spells one speaker's acronym out as the other's name, in the
-    passage, the one before it, those further back or its lead ("Singapore Airlines (SIA)",
-    "SIA (Singapore Airlines)"): then they are one."""
-    x, y = claimed.speaker.strip(), v.speaker.strip()
-    if not _may_be_called(a, claimed, v):
-        return False
-    pairs = [(x, y), (y, x)]
-    texts = [f.text for f in (a.passage, a.context, a.lead, *a.earlier) if f is not None]
-    return any(
-        re.search(rf"{re.escape(n)}\W{{0,3}}\(\s*{re.escape(m)}\s*\)", t)
-        for t in texts
-        for n, m in pairs
+    passage, the one before it, those further back or its lead ("Singapore Airlines (SIA)"):
+    then they are one."""
+    x, y = _bare(a, claimed.speaker), _bare(a, v.speaker)
+    return bool(x and y) and any(
+        any(_fold(n) == _fold(long) for n in _spelled_out(a, short))
+        for short, long in ((y, x), (x, y))
     )
 
 

@@ -187,6 +187,7 @@ def same_event(
                 claim_date is not None
                 and written(c.passage, vocab)
                 and _past(c.claim, claim_date, t)
+                and _a_year_apart(c.claim, c.passage)
             )
         )
         for c in wrong
@@ -195,6 +196,19 @@ def same_event(
     # word (compare._day_for_day)
     restated = all(c.restated for c in wrong)
     return only_dates and (overlap >= t.weights.same_event_overlap or restated)
+
+
+def _a_year_apart(counted: Value, other: Value) -> bool:
+    """Whether a date counted back from a dateline ("four years ago": the calendar year
+    four before the dateline's) and another are more than a year apart: copy counts years
+    back loosely ("four years ago" of December 2021, in January 2026)."""
+    try:
+        lo = dt.date.fromisoformat(counted.date_from) - dt.timedelta(days=366)
+        hi = dt.date.fromisoformat(counted.date_to) + dt.timedelta(days=366)
+        start, end = dt.date.fromisoformat(other.date_from), dt.date.fromisoformat(other.date_to)
+    except (ValueError, OverflowError):
+        return False
+    return end < lo or start > hi
 
 
 def told(
