@@ -111,6 +111,30 @@ def test_negation_by_other_words_and_contraries_contradict(analyzer, claim, pass
             "Ivo Stark said it was a hard day that nobody could be ready for.",
             '"This is a hard day for us and not a day anybody can be ready for," said Ivo Stark.',
         ),
+        # contraries of other times or other things
+        (
+            "Inflation slowed in February.",
+            "Inflation accelerated in January, the statistics office said.",
+        ),
+        (
+            "The jury acquitted Ola Brenn of murder.",
+            "The jury convicted Ola Brenn of manslaughter.",
+        ),
+        ("The bank raised its inflation forecast.", "The bank lowered its growth forecast."),
+        # a prefixed adjective before another noun; a prefix that negates nothing
+        (
+            "The museum is dependent on city grants.",
+            "An independent audit found the museum relies on city grants.",
+        ),
+        (
+            "Officials said the island is still habitable.",
+            "The island is still inhabitable, officials said.",
+        ),
+        # "killed no one" says what "Nobody died" says
+        (
+            "Nobody died in the blast.",
+            "The blast injured 12 people but killed no one, police said.",
+        ),
         # contraries said of other things, or both said
         ("Halden beat Orvik 3-1.", "Orvik lost 3-1 to Halden."),  # a converse
         (

@@ -41,6 +41,14 @@ def test_a_date_counted_back_that_agrees_is_stated(analyzer):
     assert stance == Stance.SUPPORTS, why
 
 
+def test_years_counted_back_are_read_loosely(analyzer):
+    # "four years ago" in January 2026 may be December 2021
+    day = dt.date(2026, 1, 15)
+    claim = "Four years ago, Ada Varo won the party leadership."
+    stance, why = _stance(analyzer, claim, "In 2021, Ada Varo won the party leadership.", day)
+    assert stance != Stance.REFUTES, why
+
+
 def test_last_year_is_still_another_time_not_a_misdating(analyzer):
     # within a year of the dateline a report of that year may be another in a series
     stance, why = _stance(analyzer, "Orvane Aircraft introduced the OA-95 last year.", INTRODUCED)
@@ -146,6 +154,17 @@ def test_an_acronym_the_article_spells_out_is_the_speaker(analyzer):
     assert stance == Stance.SUPPORTS, why
 
 
+def test_an_acronym_the_article_gives_another_body_is_someone_else(analyzer):
+    context = "The Harbour Inspection Agency (HIA) fined the carrier on Monday."
+    stance, why = _stance(analyzer, SAID, BY_ACRONYM, context=context)
+    assert stance == Stance.REFUTES, why
+
+
+def test_an_acronym_with_its_article_is_read_as_the_acronym(analyzer):
+    stance, why = _stance(analyzer, SAID, "The " + BY_ACRONYM)
+    assert stance == Stance.NEUTRAL, why
+
+
 def test_an_acronym_of_other_initials_is_still_someone_else(analyzer):
     stance, why = _stance(analyzer, SAID, BY_ACRONYM.replace("HIA", "NBT"))
     assert stance == Stance.REFUTES, why
@@ -187,6 +206,17 @@ def test_a_level_at_a_time_of_day_is_another_moment(analyzer):
         "The Varden 100 closed at 4,907.20.",
         "The Varden 100 rose to 5,210.17 at midday.",
         MARKET,
+    )
+    assert stance != Stance.REFUTES, why
+
+
+@pytest.mark.parametrize(
+    "claim",
+    ["The Varden 100 opened at 4,880.50.", "The Varden 100 rose to 4,950 in early trading."],
+)
+def test_a_level_at_the_opening_or_in_the_session_is_not_the_close(analyzer, claim):
+    stance, why = _stance(
+        analyzer, claim, "The Varden 100 closed at 4,907.20, up 0.4 percent.", MARKET
     )
     assert stance != Stance.REFUTES, why
 
