@@ -326,6 +326,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         exception_words=frozenset(lex.get("exception_words", ())),
         any_words=frozenset(lex.get("any_words", ())),
         closing_words=frozenset(lex.get("closing_words", ())),
+        recurrence_words=frozenset(lex.get("recurrence_words", ())),
         adjective_prefixes=tuple(lex.get("adjective_prefixes", ())),
         prefix_exceptions=frozenset(lex.get("prefix_exceptions", ())),
         contraries=tuple((str(a), str(b)) for a, b in lex.get("contraries", ())),

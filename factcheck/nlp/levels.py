@@ -63,13 +63,18 @@ def one_level(
     common: list[str],
     names: set[str],
     vocab: Vocabulary,
+    possible: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether two levels (the words around them ``mine`` and ``theirs``, those they share
     or the passage names before ``common``) are where one named thing closed: the claim's
     whole name shared ("the Varden 250" is not "the Varden 100"), and both at the close of
     a session (lexicon ``closing_words``: "closed at", "finished the day at"), not its
-    opening or a moment in it ("opened at", "rose to ... in early trading")."""
+    opening or a moment in it ("opened at", "rose to ... in early trading"), nor a level
+    either text gives only as ``possible`` (their predicates of it: "expected to end the
+    year at")."""
     named = [x for x in mine if fuzzy_in(x, names)]
+    if possible & (mine | theirs):
+        return False  # "analysts expect it to end the year at 5,200": a forecast
     closing = canon_set(vocab.closing_words, ("VERB", "NOUN"), vocab=vocab)
     return (
         bool(named)

@@ -277,6 +277,7 @@ def align(
         for f in fs
     }
     claim_figs, passage_figs = _dates_figures(claim, 1), _dates_figures(passage)
+    maybe = claim.polar[2] | passage.polar[2]  # what either gives as only possible
     for c in claim.stated:
         cv, cctx, can = c.value, c.context, c.anchor
         per_claim.append((cv, cands := []))
@@ -347,7 +348,7 @@ def align(
                 # thing stood ("the FTSE 100 closed at" / "the FTSE 100 ... a level of"),
                 # one figure, as two on one event word are; not a level at a time of day
                 # ("rose to 5,210 at midday"), another moment's
-                one = one_level(cctx, pctx, common, names, vocab) and not (
+                one = one_level(cctx, pctx, common, names, vocab, maybe) and not (
                     at_a_moment(claim.text, vocab) or at_a_moment(passage.text, vocab)
                 )
                 anchor = w.same_anchor if one else w.anchor_nearby

@@ -58,6 +58,7 @@ from factcheck.rules.timing import (
     dateline_fits,
     not_disputed_by,
     other_time,
+    recurs,
     same_event,
     saying_dates,
     told,
@@ -262,8 +263,11 @@ def figure_of_another_time(a: Assessment, t: Thresholds) -> Comparison | None:
         return None
     when = [other_time(a.claim, a.passage, a.claim_date, a.passage_date, t, c) for c in wrong]
     said = told(a.claim, a.passage, a.context, a.headline)
+    # a year counted back misdates an event the source dates, unless it tells of the event
+    # happening more than once ("who also won the title in 2019")
+    back = None if recurs(a.passage) else a.claim_date
     if not all(when) or same_event(
-        a.checks, wrong, said, t, vocab=a.claim.vocabulary, claim_date=a.claim_date
+        a.checks, wrong, said, t, vocab=a.claim.vocabulary, claim_date=back
     ):
         return None
     gives = describe(wrong[0].passage, vocab=a.claim.vocabulary)

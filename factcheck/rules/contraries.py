@@ -10,13 +10,16 @@ say the same thing of the two parties the other way round, nor steps of one stor
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
-from factcheck.lang import Vocabulary
+from factcheck.lang import Vocabulary, alternation
 from factcheck.nlp.facts import TextFacts
-from factcheck.nlp.words import canon, fuzzy_in
+from factcheck.nlp.speech import said_content
+from factcheck.nlp.words import canon, canon_set, fuzzy_in
 from factcheck.rules.assessment import Assessment, Comparison
 from factcheck.rules.opposites import opposed, same_things
+from factcheck.rules.timing import event_dates
 from factcheck.thresholds import Thresholds
 from factcheck.types import ValueKind
 
@@ -73,19 +76,27 @@ def contrary_predicate(a: Assessment, t: Thresholds) -> Comparison | None:
     passage of the same story (the negation rule's overlap)."""
     if a.overlap < t.negation_overlap or a.claim.negative != a.passage.negative:
         return None
-    if any(v.kind == ValueKind.DATE for v in a.unverified) or any(
-        c.claim.kind == ValueKind.DATE and not c.agree for c in a.checks
+    if any(c.claim.kind == ValueKind.DATE and not c.agree for c in a.checks) or (
+        any(v.kind == ValueKind.DATE for v in a.unverified) and event_dates(a.passage)
     ):
         return None  # "slowed in February" / "accelerated in January": two times
     found = contrary(a.claim, a.passage)
-    # every other word of the claim in the source: the same thing ("its inflation
+    # every other word of what the claim says in the source: the same thing ("its inflation
     # forecast" / "its growth forecast"; "acquitted of murder" / "convicted of manslaughter")
-    if found is None or any(
-        w != found[0] and not fuzzy_in(w, a.passage.content) for w in a.claim.content
-    ):
+    said = said_content(a.claim) - _attribution(a.claim)
+    if found is None or any(w != found[0] and not fuzzy_in(w, a.passage.content) for w in said):
         return None
     mine, theirs = _written(a.claim, found[0]), _written(a.passage, found[1])
     return opposed(a, t, f"the claim says {mine!r} where the source says {theirs!r}")
+
+
+def _attribution(claim: TextFacts) -> frozenset[str]:
+    """The claim's words that say who says it ("said", "according to"), not what is said."""
+    vocab = claim.vocabulary
+    phrase = re.compile(rf"\b(?:{alternation(vocab.attribution_phrases)})\b", re.I)
+    at = [(m.start(), m.end()) for m in phrase.finditer(claim.text)]
+    words = {w for w, s, _ in claim.spans if any(a <= s < b for a, b in at)}
+    return frozenset(words) | canon_set(frozenset(vocab.reporting_verbs), ("VERB",), vocab=vocab)
 
 
 def _written(facts: TextFacts, lemma: str) -> str:

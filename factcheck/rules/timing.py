@@ -198,6 +198,13 @@ def same_event(
     return only_dates and (overlap >= t.weights.same_event_overlap or restated)
 
 
+def recurs(facts: TextFacts) -> bool:
+    """Whether a text tells of its event happening more than once ("who also won the
+    title in 2019", "flooded again"; lexicon ``recurrence_words``)."""
+    words = facts.vocabulary.recurrence_words
+    return any(w in words for w in re.findall(r"[a-z]+", facts.text.lower()))
+
+
 def _a_year_apart(counted: Value, other: Value) -> bool:
     """Whether a date counted back from a dateline ("four years ago": the calendar year
     four before the dateline's) and another are more than a year apart: copy counts years
