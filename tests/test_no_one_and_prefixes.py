@@ -51,6 +51,7 @@ DL = dt.date(2025, 6, 13)
         ),
         ("The panel found the levy constitutional.", "The panel found the levy unconstitutional."),
         # contrary predicates of the same things
+        ("Torsby won the cup final.", "Torsby lost the cup final to Brenna."),
         (
             "A jury convicted Ola Brenn of fraud.",
             "A jury acquitted Ola Brenn of fraud.",
@@ -136,6 +137,7 @@ def test_negation_by_other_words_and_contraries_contradict(analyzer, claim, pass
             "The blast injured 12 people but killed no one, police said.",
         ),
         # contraries said of other things, or both said
+        ("Torsby lost to Brenna.", "Brenna won the match against Torsby."),  # a converse
         ("Halden beat Orvik 3-1.", "Orvik lost 3-1 to Halden."),  # a converse
         (
             "Granholt reported a profit for the quarter.",

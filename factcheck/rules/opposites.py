@@ -93,7 +93,18 @@ def swapped(claim: TextFacts, passage: TextFacts, least: float) -> tuple[str, st
     ]
     if not extra or any(valence[w] * valence[mine] > 0 for w in extra):
         return None
-    return mine, sorted(extra)[0]
+    theirs = sorted(extra)[0]
+    # the other party's act ("Halden lost to Varden" / "Varden won against Halden"): the
+    # same thing said the other way round, a converse, not the opposite
+    mine_by, theirs_by = _doers(claim, mine), _doers(passage, theirs)
+    if mine_by and theirs_by and not any(fuzzy_in(w, theirs_by) for w in mine_by):
+        return None
+    return mine, theirs
+
+
+def _doers(facts: TextFacts, pred: str) -> set[str]:
+    """The words of a predicate's arguments before it: its subject's."""
+    return {w for p, args in facts.frames if p == pred for w in args if _side(facts, pred, w) < 0}
 
 
 def opposite(
