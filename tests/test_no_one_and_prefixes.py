@@ -51,6 +51,8 @@ DL = dt.date(2025, 6, 13)
         ),
         ("The panel found the levy constitutional.", "The panel found the levy unconstitutional."),
         # contrary predicates of the same things
+        ("Ward managers criticised the rota plan.", "The rota plan was welcomed by ward managers."),
+        ("Ola Brenn was granted bail.", "A Torsby judge denied bail to Ola Brenn on Tuesday."),
         ("Torsby won the cup final.", "Torsby lost the cup final to Brenna."),
         (
             "A jury convicted Ola Brenn of fraud.",

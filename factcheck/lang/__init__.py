@@ -327,6 +327,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         any_words=frozenset(lex.get("any_words", ())),
         closing_words=frozenset(lex.get("closing_words", ())),
         recurrence_words=frozenset(lex.get("recurrence_words", ())),
+        passive_auxiliaries=frozenset(lex.get("passive_auxiliaries", ())),
         adjective_prefixes=tuple(lex.get("adjective_prefixes", ())),
         prefix_exceptions=frozenset(lex.get("prefix_exceptions", ())),
         contraries=tuple((str(a), str(b)) for a, b in lex.get("contraries", ())),

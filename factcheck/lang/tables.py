@@ -252,6 +252,7 @@ class Vocabulary:
     any_words: frozenset[str]  # "not a day anybody can be prepared for"
     closing_words: frozenset[str]  # "closed at", "finished the day at"
     recurrence_words: frozenset[str]  # "also won in 2019": more than once
+    passive_auxiliaries: frozenset[str]  # "was granted bail": a passive
     adjective_prefixes: tuple[str, ...]  # "illegal": "legal" negated
     prefix_exceptions: frozenset[str]  # "invaluable" is no "not valuable"
     contraries: tuple[tuple[str, str], ...]  # "convict" / "acquit"

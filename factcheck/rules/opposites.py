@@ -15,6 +15,7 @@ from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.words import canon_set, fuzzy_in
 from factcheck.rules.assessment import Assessment, Comparison, contradicted
 from factcheck.rules.comparisons import comparison_flipped, grades
+from factcheck.rules.parties import converse, side
 from factcheck.thresholds import Thresholds
 from factcheck.types import Value, ValueKind
 
@@ -36,25 +37,6 @@ def evaluations(facts: TextFacts, least: float) -> list[Evaluation]:
     return out
 
 
-def _side(facts: TextFacts, pred: str, arg: str) -> int:
-    """Whether ``arg`` comes before (-1) or after (+1) ``pred`` in the text (their nearest
-    occurrences; 0 when either is not found): in English the subject before the verb, the
-    objects after it."""
-    at = {lemma: start for lemma, start, _ in facts.spans if lemma == pred}
-    if not at:
-        return 0
-    p = at[pred]
-    places = [
-        start
-        for lemma, start, _ in facts.spans
-        if start != p and (lemma == arg or fuzzy_in(arg, {lemma}))  # not the word itself
-    ]
-    if not places:
-        return 0
-    nearest = min(places, key=lambda x: abs(x - p))
-    return -1 if nearest < p else 1
-
-
 def same_things(
     claim: TextFacts, mine: tuple[str, frozenset[str]], passage: TextFacts, theirs: str
 ) -> bool:
@@ -68,7 +50,7 @@ def same_things(
         w
         for w in args
         for a in frames
-        if fuzzy_in(w, a) and _side(claim, pred, w) == _side(passage, theirs, w) != 0
+        if fuzzy_in(w, a) and side(claim, pred, w) == side(passage, theirs, w) != 0
     }
     return len(same) >= min(2, len(args))
 
@@ -96,15 +78,9 @@ def swapped(claim: TextFacts, passage: TextFacts, least: float) -> tuple[str, st
     theirs = sorted(extra)[0]
     # the other party's act ("Halden lost to Varden" / "Varden won against Halden"): the
     # same thing said the other way round, a converse, not the opposite
-    mine_by, theirs_by = _doers(claim, mine), _doers(passage, theirs)
-    if mine_by and theirs_by and not any(fuzzy_in(w, theirs_by) for w in mine_by):
+    if converse(claim, mine, passage, theirs):
         return None
     return mine, theirs
-
-
-def _doers(facts: TextFacts, pred: str) -> set[str]:
-    """The words of a predicate's arguments before it: its subject's."""
-    return {w for p, args in facts.frames if p == pred for w in args if _side(facts, pred, w) < 0}
 
 
 def opposite(

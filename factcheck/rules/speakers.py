@@ -6,13 +6,11 @@ claim's content as. compare.py runs them in its RULES, MODEL_RULES and conclude(
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import replace
 from difflib import SequenceMatcher
 
-from factcheck.lang import alternation
 from factcheck.nlp.backshift import reported_in
-from factcheck.nlp.names import entity_match, may_abbreviate
+from factcheck.nlp.names import entity_match
 from factcheck.nlp.speech import (
     Voice,
     cited,
@@ -24,6 +22,7 @@ from factcheck.nlp.speech import (
 )
 from factcheck.nlp.statements import Statement
 from factcheck.nlp.words import canon_set, overlap
+from factcheck.rules.acronyms import called, defined, fold, may_be_called
 from factcheck.rules.affiliation import may_speak_for, speaks_for
 from factcheck.rules.assessment import Assessment, Comparison
 from factcheck.rules.groups import one_of, one_people, unnamed_elsewhere
@@ -168,8 +167,8 @@ def verbatim_statement(
         return replace(says(a, Stance.NEUTRAL, 0.0, why), checks=a.checks)
     if may_speak_for(a, claimed, v):
         return replace(says(a, Stance.NEUTRAL, 0.0, _side(v, claimed)), speaker=v.speaker)
-    if _may_be_called(a, claimed, v):
-        return replace(says(a, Stance.NEUTRAL, 0.0, _called(v, claimed)), speaker=v.speaker)
+    if may_be_called(a, claimed, v):
+        return replace(says(a, Stance.NEUTRAL, 0.0, called(v, claimed)), speaker=v.speaker)
     why = f"the source attributes this to {v.speaker}, not {claimed.speaker}"
     return replace(says(a, Stance.REFUTES, t.weights.verbatim_weight, why), speaker=v.speaker)
 
@@ -177,53 +176,6 @@ def verbatim_statement(
 def _side(v: Voice, claimed: Statement) -> str:
     """A source speaker that may speak for the claim's (rules/affiliation.py)."""
     return f"the source gives this to {v.speaker} (one side with {claimed.speaker}), not to them"
-
-
-def _may_be_called(a: Assessment, claimed: Statement, v: Voice) -> bool:
-    """Whether one of the two speakers is an acronym the source may give the other ("SIA"
-    for "Singapore Airlines"; nlp/names.py :func:`may_abbreviate`), as written, without a
-    leading article ("The NPA"); not one the article spells out as another name ("the
-    Public Health Agency (PHA)" is no "Halden Port Authority")."""
-    x, y = _bare(a, claimed.speaker), _bare(a, v.speaker)
-    vocab = a.claim.vocabulary
-    if not (x and y):
-        return False
-    for short, long in ((y, x), (x, y)):
-        if may_abbreviate(short, long, vocab=vocab):
-            named = _spelled_out(a, short)
-            return not named or any(_fold(n) == _fold(long) for n in named)
-    return False
-
-
-def _bare(a: Assessment, name: str) -> str:
-    words = name.strip().split()
-    if len(words) > 1 and words[0].lower() in a.claim.vocabulary.definite_articles:
-        words = words[1:]
-    return " ".join(words)
-
-
-def _spelled_out(a: Assessment, short: str) -> list[str]:
-    """The names the article spells ``short`` out as ("Public Health Agency (PHA)"): in
-    the passage, the one before it, those further back, its lead."""
-    texts = [f.text for f in (a.passage, a.context, a.lead, *a.earlier) if f is not None]
-    word, joins = r"[A-Z][\w&.'-]*\s+", alternation(a.claim.vocabulary.name_function_words)
-    pattern = rf"((?:{word})+(?:(?:{joins})\s+(?:{word})+)*)\(\s*{re.escape(short)}\s*\)"
-    return [_bare(a, m.group(1)) for t in texts for m in re.finditer(pattern, t)]
-
-
-def _called(v: Voice, claimed: Statement) -> str:
-    return f"the source gives this to {v.speaker}, which may be another name of {claimed.speaker}"
-
-
-def _defined(a: Assessment, claimed: Statement, v: Voice) -> bool:
-    """Whether the article spells one speaker's acronym out as the other's name, in the
-    passage, the one before it, those further back or its lead ("Singapore Airlines (SIA)"):
-    then they are one."""
-    x, y = _bare(a, claimed.speaker), _bare(a, v.speaker)
-    return bool(x and y) and any(
-        any(_fold(n) == _fold(long) for n in _spelled_out(a, short))
-        for short, long in ((y, x), (x, y))
-    )
 
 
 def _claimed_voice(a: Assessment, claimed: Statement | None) -> Voice:
@@ -278,7 +230,7 @@ def _same_speaker(a: Assessment, name: str, v: Voice) -> bool:
     if same_speaker(name, v, _nearby(a, v), vocab=vocab) or _one_person(a, name, v.name):
         return True
     claimed = claimed_statement(a.claim)
-    if claimed is not None and claimed.name == name and _defined(a, claimed, v):
+    if claimed is not None and claimed.name == name and defined(a, claimed, v):
         return True
     if v.unnamed and one_people(name, v.name, vocab):
         return True
@@ -290,13 +242,6 @@ def _same_speaker(a: Assessment, name: str, v: Voice) -> bool:
     )
 
 
-def _fold(name: str) -> str:
-    """A name as compared across spellings: lower case, without accents ("Licen" of the
-    headline is the lead's "Ličen")."""
-    decomposed = unicodedata.normalize("NFKD", name.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip()
-
-
 def _one_person(a: Assessment, name: str, other: str) -> bool:
     """Two one-word names of the one person the article names in full with both ("Ličen"
     and the "Simon:" of an interview's turns, after a lead that named "Simon Ličen"): copy
@@ -304,11 +249,11 @@ def _one_person(a: Assessment, name: str, other: str) -> bool:
     passage, the one before it, the passages further back and the article's lead; a word
     that another person's name holds too ("Anna Roe" and her son "Tom Roe"; "Grant Tobin"
     and "Ellen Grant") could be either's, and ties no one."""
-    x, y = _fold(name), _fold(other)
+    x, y = fold(name), fold(other)
     if not x or not y or x == y or " " in x or " " in y:
         return False
     people = {
-        _fold(e.name)
+        fold(e.name)
         for f in (a.passage, a.context, a.lead, *a.earlier)
         if f is not None
         for e in f.entities
@@ -352,7 +297,7 @@ def other_voice(a: Assessment, out: Comparison, t: Thresholds) -> Comparison:
         and out.rule == "model_refute"
         and quotes_there  # another's words are the claim's only if its quotations are theirs
         and not may_speak_for(a, claimed, v)  # "Ford said" for "Ford's Ken Czubay said"
-        and not _may_be_called(a, claimed, v)  # "SIA said" for "Singapore Airlines said"
+        and not may_be_called(a, claimed, v)  # "SIA said" for "Singapore Airlines said"
     ):
         why = f"the source attributes this to {v.speaker}, not {claimed.speaker}"
         return replace(out, rationale=why, speaker=v.speaker)
@@ -402,8 +347,8 @@ def attributed(a: Assessment, out: Comparison) -> Comparison:
     if may_speak_for(a, claimed, v):
         why = _side(v, claimed)
         return replace(out, stance=Stance.NEUTRAL, weight=0.0, rationale=why, speaker=v.speaker)
-    if _may_be_called(a, claimed, v):
-        why = _called(v, claimed)
+    if may_be_called(a, claimed, v):
+        why = called(v, claimed)
         return replace(out, stance=Stance.NEUTRAL, weight=0.0, rationale=why, speaker=v.speaker)
     return replace(
         out,
