@@ -229,3 +229,26 @@ def test_a_level_of_another_index_is_no_counterpart(analyzer):
         MARKET,
     )
     assert stance != Stance.REFUTES, why
+
+
+@pytest.mark.parametrize(
+    ("passage", "day", "month"),
+    [
+        (
+            "The Torsby Games, which open in February, are on budget.",
+            dt.date(2011, 6, 28),
+            "2012-02",
+        ),
+        (
+            "The Varden loan, which matures in January, will be rolled over.",
+            dt.date(2012, 5, 3),
+            "2013-01",
+        ),
+        ("Sales rise in January.", dt.date(2012, 2, 10), "2012-01"),  # a headline's present
+        ("Sales fell in November.", dt.date(2012, 5, 3), "2011-11"),
+    ],
+)
+def test_a_month_told_in_the_present_is_a_time_set_ahead(analyzer, passage, day, month):
+    facts = analyzer.analyze(passage, day)
+    (d,) = [v for v in facts.values if v.kind == ValueKind.DATE]
+    assert d.date_from[:7] == month

@@ -93,8 +93,30 @@ def past_dates(
                 and not _soon(word, v, dateline, vocab)
             ):
                 v = _years_on(v, -1)
+            elif _present(verb) and v.date_to < (dateline - _recent(vocab)).isoformat():
+                # "The Games open on February 12", in July: a time set ahead, the next
+                # one; not within 'present_recent' days back ("Sales rise in January", a
+                # headline's present of February)
+                v = _years_on(v, 1)
         out.append(v)
     return out
+
+
+def _present(verb: Any) -> bool:
+    """A verb in a present tense, or under a modal of what must or will be done ("open",
+    "matures", "are voting", "must repay"): of a month or a day, a time set ahead."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ in ("VBZ", "VBP") and not aux:
+        return True
+    if verb.tag_ == "VBG":
+        return any(a.tag_ in ("VBZ", "VBP") for a in aux)
+    return verb.tag_ == "VB" and any(
+        a.tag_ == "MD" and a.lemma_.lower() in ("must", "will", "shall") for a in aux
+    )
+
+
+def _recent(vocab: Vocabulary) -> dt.timedelta:
+    return dt.timedelta(days=vocab.forward_days.get("present_recent", 0))
 
 
 def _weekend(v: Value, vocab: Vocabulary) -> bool:
