@@ -50,6 +50,10 @@ DL = dt.date(2025, 6, 13)
             "A tax rise in June is unlikely, the treasurer said.",
         ),
         ("The panel found the levy constitutional.", "The panel found the levy unconstitutional."),
+        (
+            "Neither side could not score in the first half.",
+            "Neither side could score in the first half.",
+        ),
         # contrary predicates of the same things
         ("Ward managers criticised the rota plan.", "The rota plan was welcomed by ward managers."),
         ("Ola Brenn was granted bail.", "A Torsby judge denied bail to Ola Brenn on Tuesday."),

@@ -100,6 +100,9 @@ def polar(
     # predicate "yet to" be done ("has yet to approve"; ``pending_words``) is not done.
     for t in doc:
         if t.dep_ in ("nsubj", "nsubjpass") and _no_one(t, v):
+            if t.head.i in negated:  # "neither side could not score": two negations
+                negated.discard(t.head.i)
+                continue
             negated.add(t.head.i)
             if t.head.pos_ == "AUX":  # "No one was available"
                 negated.update(c.i for c in t.head.children if c.dep_ in ("attr", "acomp"))
