@@ -252,3 +252,14 @@ def test_a_month_told_in_the_present_is_a_time_set_ahead(analyzer, passage, day,
     facts = analyzer.analyze(passage, day)
     (d,) = [v for v in facts.values if v.kind == ValueKind.DATE]
     assert d.date_from[:7] == month
+
+
+@pytest.mark.parametrize(("year", "stated"), [("2016", True), ("2019", False)])
+def test_a_year_no_longer_than_the_window_may_state_an_offset(analyzer, year, stated):
+    day = dt.date(2025, 9, 1)
+    c = analyzer.analyze(
+        "The Torsby bridge was closed nearly a decade after its last overhaul.", day
+    )
+    p = analyzer.analyze(f"The Torsby bridge's last overhaul was in {year}.", day)
+    (v,) = [v for v in c.values if v.kind == ValueKind.DURATION]
+    assert offset_stated(v, c, p, None, day) is stated

@@ -99,8 +99,18 @@ def offset_stated(
     if not spans:
         return False
     dates = event_dates(passage) + (event_dates(context) if context is not None else [])
-    return any(
-        within(d, Value(kind=ValueKind.DATE, text=v.text, span=v.span, date_from=a, date_to=b))
-        for d in dates
-        for a, b in spans
-    )
+    return any(_in_window(d, a, b) for d in dates for a, b in spans)
+
+
+def _in_window(d: Value, start: str, end: str) -> bool:
+    """Whether the date ``d`` says the other event fell in the window: it lies inside it,
+    or, no longer than the window, overlaps it ("in 2016" for "nearly a decade after",
+    in 2025: a year, in a window of a year and a half)."""
+    if within(d, Value(kind=ValueKind.DATE, text="", span=(0, 0), date_from=start, date_to=end)):
+        return True
+    try:
+        a, b = dt.date.fromisoformat(d.date_from), dt.date.fromisoformat(d.date_to)
+        lo, hi = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    except ValueError:
+        return False
+    return a <= hi and lo <= b and (b - a) <= (hi - lo)
