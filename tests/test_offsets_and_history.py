@@ -263,3 +263,18 @@ def test_a_year_no_longer_than_the_window_may_state_an_offset(analyzer, year, st
     p = analyzer.analyze(f"The Torsby bridge's last overhaul was in {year}.", day)
     (v,) = [v for v in c.values if v.kind == ValueKind.DURATION]
     assert offset_stated(v, c, p, None, day) is stated
+
+
+@pytest.mark.parametrize(
+    ("lead", "refuted"),
+    [
+        (None, False),  # "HIA" may be Halvard Air's
+        ("The Harbour Inspection Agency (HIA) fined the carrier on Monday.", True),
+    ],
+)
+def test_an_acronym_in_the_place_of_a_name_is_someone_else_only_if_spelled_out_so(
+    analyzer, lead, refuted
+):
+    claim = "Halvard Air will display the aircraft in Torsby."
+    stance, why = _stance(analyzer, claim, "HIA will display the aircraft in Torsby.", lead=lead)
+    assert (stance == Stance.REFUTES) is refuted, why

@@ -20,15 +20,7 @@ def may_be_called(a: Assessment, claimed: Statement, v: Voice) -> bool:
     for "Singapore Airlines"; nlp/names.py :func:`may_abbreviate`), as written, without a
     leading article ("The NPA"); not one the article spells out as another name ("the
     Public Health Agency (PHA)" is no "Halden Port Authority")."""
-    x, y = bare(a, claimed.speaker), bare(a, v.speaker)
-    vocab = a.claim.vocabulary
-    if not (x and y):
-        return False
-    for short, long in ((y, x), (x, y)):
-        if may_abbreviate(short, long, vocab=vocab):
-            named = spelled_out(a, short)
-            return not named or any(fold(n) == fold(long) for n in named)
-    return False
+    return may_stand_for(a, claimed.speaker, v.speaker)
 
 
 def bare(a: Assessment, name: str) -> str:
@@ -67,3 +59,14 @@ def fold(name: str) -> str:
     headline is the lead's "Ličen")."""
     decomposed = unicodedata.normalize("NFKD", name.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip()
+
+
+def may_stand_for(a: Assessment, one: str, other: str) -> bool:
+    """Whether of two names as written one may be the other's acronym ("HIA", "Halvard
+    Air"), and the article does not spell it out as another name."""
+    x, y, vocab = bare(a, one), bare(a, other), a.claim.vocabulary
+    for short, long in ((x, y), (y, x)):
+        if x and y and may_abbreviate(short, long, vocab=vocab):
+            named = spelled_out(a, short)
+            return not named or any(fold(n) == fold(long) for n in named)
+    return False

@@ -9,6 +9,7 @@ from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.names import entity_match
 from factcheck.nlp.speech import claimed_statement, quoted_in
 from factcheck.nlp.words import fuzzy_in, overlap
+from factcheck.rules.acronyms import may_stand_for
 from factcheck.rules.assessment import Assessment, Comparison
 from factcheck.rules.model_rules import model_refute
 from factcheck.thresholds import Thresholds
@@ -169,8 +170,8 @@ def name_in_place(a: Assessment, t: Thresholds) -> Comparison | None:
         ):
             continue
         found = in_its_place(a.claim, g, a.passage)
-        if found is not None:
-            return _said_of(a, found, g, t)
+        if found is not None and not may_stand_for(a, found[0], g.text):
+            return _said_of(a, found, g, t)  # not "HIA" for "Halvard Air": may be one
     return None
 
 
@@ -303,6 +304,7 @@ def other_party(a: Assessment, missing: list[str], t: Thresholds) -> Comparison 
                 and ttext[:1].isupper()
                 and not _has(theirs, claim.content)
                 and _same_kind(claim, mine, passage, theirs)
+                and not may_stand_for(a, ttext, mtext)  # "HIA" may be "Halvard Air"
             ):
                 return Comparison(
                     stance=Stance.REFUTES,
