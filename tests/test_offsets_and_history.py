@@ -278,3 +278,14 @@ def test_an_acronym_in_the_place_of_a_name_is_someone_else_only_if_spelled_out_s
     claim = "Halvard Air will display the aircraft in Torsby."
     stance, why = _stance(analyzer, claim, "HIA will display the aircraft in Torsby.", lead=lead)
     assert (stance == Stance.REFUTES) is refuted, why
+
+
+@pytest.mark.parametrize(("figure", "based"), [("42%", True), ("35%", False)])
+def test_the_base_date_of_a_stated_change_is_said_many_ways(analyzer, figure, based):
+    from tests.helpers.assess import assessed
+
+    day = dt.date(2009, 2, 3)
+    claim = f"Granholt's sales in January 2009 were {figure} lower than in January 2008."
+    passage = "Granholt sales dropped 42% last month from the previous year."
+    a, _ = assessed(analyzer, claim, passage, 0.75, claim_date=day, passage_date=day)
+    assert ("January 2008" not in [v.text for v in a.unverified]) is based

@@ -14,6 +14,7 @@ from factcheck.types import NUMERIC_KINDS, Value, ValueKind
 # What a source must state for the claim to be supported ("first" and "second" are
 # compared when both texts have one, but rarely what a claim asserts).
 REQUIRED = NUMERIC_KINDS | {ValueKind.DATE}
+_CHANGES = frozenset([ValueKind.PERCENT, ValueKind.MONEY, ValueKind.QUANTITY])
 
 
 def unverified(
@@ -28,8 +29,12 @@ def unverified(
 ) -> tuple[Value, ...]:
     """The claim's figures and dates the passage does not state: none that an aligned
     value states (``right``, by ``id``), that the passage's dateline dates, that is a
-    date of saying (``saying``) on it, the base of a change, or an offset between two
+    date of saying (``saying``) on it, the base of a change (a date only where the change's
+    figure is stated), or an offset between two
     events the passage or ``context`` (the passage before) dates (rules/offsets.py)."""
+    # the change's figure stated: its base, a date too ("42% lower than in January 2008"
+    # / "dropped 42% last month from the previous year"), is said many ways
+    figured = any(id(x) in right for x in claim.values if x.kind in _CHANGES)
     return tuple(
         v
         for v in claim.values
@@ -39,6 +44,9 @@ def unverified(
         and not (id(v) in saying and said_on_dateline(v, passage_date, t))
         # the base of a change ("from a year earlier") is said many ways ("on the
         # same month last year"): the change's figure is what must be stated
-        and not (v.kind == ValueKind.DURATION and v.span in claim.references)
+        and not (
+            v.span in claim.references
+            and (v.kind == ValueKind.DURATION or (v.kind == ValueKind.DATE and figured))
+        )
         and not offset_stated(v, claim, passage, context, claim_date)
     )
