@@ -289,3 +289,11 @@ def test_the_base_date_of_a_stated_change_is_said_many_ways(analyzer, figure, ba
     passage = "Granholt sales dropped 42% last month from the previous year."
     a, _ = assessed(analyzer, claim, passage, 0.75, claim_date=day, passage_date=day)
     assert ("January 2008" not in [v.text for v in a.unverified]) is based
+
+
+def test_what_analysts_expect_an_index_to_reach_is_only_possible(analyzer):
+    passage = "Analysts expect the Varden 100 to rise to 5,200 by the end of the year."
+    stance, why = _stance(analyzer, "The Varden 100 closed at 4,907.20.", passage, MARKET)
+    assert stance != Stance.REFUTES, why
+    stance, why = _stance(analyzer, "The Varden 100 rose to 5,200.", passage, MARKET)
+    assert stance == Stance.NEUTRAL and "only as possible" in why, why

@@ -54,6 +54,11 @@ def _possible(doc: Any, v: Vocabulary) -> set[int]:
         for t in doc
         if any(c.dep_ == "aux" and c.lemma_.lower() in v.possibility_modals for c in t.children)
         or (t.dep_ == "xcomp" and t.head.lemma_.lower() in governors)
+        or (  # "analysts expect the index to rise": an infinitive with its own subject
+            t.dep_ == "ccomp"
+            and t.head.lemma_.lower() in governors
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        )
         or (  # "announced plans to cut", "a proposal to close"
             t.dep_ == "acl"
             and t.head.lemma_.lower() in v.tentative_nouns
