@@ -297,3 +297,20 @@ def test_what_analysts_expect_an_index_to_reach_is_only_possible(analyzer):
     assert stance != Stance.REFUTES, why
     stance, why = _stance(analyzer, "The Varden 100 rose to 5,200.", passage, MARKET)
     assert stance == Stance.NEUTRAL and "only as possible" in why, why
+
+
+@pytest.mark.parametrize(
+    ("passage", "day"),
+    [
+        ("Lawmakers in Torsby are voting on Friday.", "2009-03-13"),
+        ("Lawmakers in Torsby, who vote on Friday, remain split.", "2009-03-13"),
+        ("Lawmakers in Torsby voted on Friday.", "2009-03-06"),
+        ("Stocks in Torsby fall on Friday.", "2009-03-06"),  # a headline's present
+    ],
+)
+def test_a_weekday_told_in_the_progressive_or_a_relative_present_is_the_coming_one(
+    analyzer, passage, day
+):
+    facts = analyzer.analyze(passage, dt.date(2009, 3, 9))
+    (d,) = [v for v in facts.values if v.kind == ValueKind.DATE]
+    assert d.date_from == day

@@ -93,6 +93,15 @@ def past_dates(
                 and not _soon(word, v, dateline, vocab)
             ):
                 v = _years_on(v, -1)
+            elif (
+                v.date_to < day
+                and _weekday(v, vocab)
+                and not any(vocab.weekday_modifiers.get(w, 0) for w in v.text.lower().split())
+                and _scheduled(verb)
+            ):
+                # "Lawmakers are voting on Friday", "the summit, which opens on Thursday":
+                # the coming one
+                v = _days_on(v, 7)
             elif _present(verb) and v.date_to < (dateline - _recent(vocab)).isoformat():
                 # "The Games open on February 12", in July: a time set ahead, the next
                 # one; not within 'present_recent' days back ("Sales rise in January", a
@@ -113,6 +122,27 @@ def _present(verb: Any) -> bool:
     return verb.tag_ == "VB" and any(
         a.tag_ == "MD" and a.lemma_.lower() in ("must", "will", "shall") for a in aux
     )
+
+
+def _scheduled(verb: Any) -> bool:
+    """A present that tells of a time set ahead whatever the story's: the progressive
+    ("are voting on Friday") or the present of a relative clause ("the summit, which
+    opens on Thursday"); not a main clause's simple present, a headline's past ("Stocks
+    fall on Monday")."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBG":
+        return any(a.tag_ in ("VBZ", "VBP") for a in aux)
+    return verb.tag_ in ("VBZ", "VBP") and not aux and verb.dep_ == "relcl"
+
+
+def _weekday(v: Value, vocab: Vocabulary) -> bool:
+    return v.grain == "day" and any(w.strip(",.") in vocab.weekdays for w in v.text.lower().split())
+
+
+def _days_on(v: Value, n: int) -> Value:
+    frm, to = dt.date.fromisoformat(v.date_from), dt.date.fromisoformat(v.date_to)
+    shift = dt.timedelta(days=n)
+    return replace(v, date_from=(frm + shift).isoformat(), date_to=(to + shift).isoformat())
 
 
 def _recent(vocab: Vocabulary) -> dt.timedelta:
