@@ -323,6 +323,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         preference_markers=frozenset(lex.get("preference_markers", ())),
         negating_prefixes=frozenset(lex.get("negating_prefixes", ())),
         pending_words=frozenset(lex.get("pending_words", ())),
+        future_auxiliaries=frozenset(lex.get("future_auxiliaries", ())),
         exception_words=frozenset(lex.get("exception_words", ())),
         any_words=frozenset(lex.get("any_words", ())),
         closing_words=frozenset(lex.get("closing_words", ())),

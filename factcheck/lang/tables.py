@@ -248,6 +248,7 @@ class Vocabulary:
     preference_markers: frozenset[str]
     negating_prefixes: frozenset[str]
     pending_words: frozenset[str]  # "has yet to approve": not done
+    future_auxiliaries: frozenset[str]  # "will lead": told of the time ahead
     exception_words: frozenset[str]  # "nobody but the mayor": that one did
     any_words: frozenset[str]  # "not a day anybody can be prepared for"
     closing_words: frozenset[str]  # "closed at", "finished the day at"

@@ -9,6 +9,10 @@ from typing import Any
 from factcheck.lang import Vocabulary, resolve
 from factcheck.nlp.syntax import lemma
 
+# The key a predicate told of the time ahead is kept under besides its own ("+will close"):
+# an assertion and a negation are a contradiction only when both or neither are
+# (rules/compare.negation_flip).
+FUTURE_MARK = "+will"
 PREDICATE_DEPS = frozenset(["ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl", "acomp", "pcomp"])
 _COMPLEMENTS = frozenset(["ccomp", "xcomp"])  # a predicate's clausal complements
 
@@ -181,6 +185,8 @@ def polar(
         # negation: "Nobody died" and "killed no one" say one thing)
         if not (at == 0 and any(c.dep_ == "dobj" and _no_one(c, v) for c in t.children)):
             out[at].update(keys)
+            if future(t, v):
+                out[at].add(f"{FUTURE_MARK} {head}")
         if (stem := prefix_stem(t, v)) and at < 2:  # "was illegal": "legal" negated
             out[1 - at].add(stem)
         # with its object, which an object of no one negates alone ("reported no profit"
@@ -217,6 +223,38 @@ def prefix_stem(t: Any, v: Vocabulary) -> str:
         ),
         "",
     )
+
+
+def future(t: Any, v: Vocabulary) -> bool:
+    """Whether a predicate is told of the time ahead: under a future auxiliary ("will
+    lead"; lexicon ``future_auxiliaries``), or a future reported in the past ("said it
+    would close": the backshifted form of "will" in a reported clause), or the infinitive,
+    attribute or complement of one ("will be the first woman to lead", "will be able to
+    cut")."""
+    reported = {x for x, base in v.backshift.items() if base == "will"}
+    for _ in range(5):
+        auxes = [c.lower_ for c in t.children if c.dep_ == "aux"]
+        if any(a in v.future_auxiliaries for a in auxes) or (
+            any(a in reported for a in auxes)
+            and t.dep_ == "ccomp"
+            and t.head.lemma_.lower() in v.reporting_verbs
+        ):
+            return True
+        infinitive = "to" in auxes or any(c.lower_ == "to" for c in t.children)
+        if t.dep_ in ("xcomp", "attr", "acomp") or (t.dep_ in ("acl", "relcl") and infinitive):
+            t = t.head
+            continue
+        return False
+    return False
+
+
+def ahead(x: str, asserted: Polar, negated: Polar) -> bool:
+    """Whether the text that asserts a predicate the other negates tells of it only in the
+    time ahead, and the other does not: "no woman had led a carmaker" is not contradicted
+    by "she will be the first woman to lead one", what has not been done yet may be done
+    later (where "has reopened" is contradicted by "will not reopen")."""
+    key = f"{FUTURE_MARK} {x.split()[-1]}"
+    return any(key in s for s in asserted) and not any(key in s for s in negated)
 
 
 def _no_one(t: Any, v: Vocabulary) -> bool:

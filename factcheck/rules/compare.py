@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.paraphrase import Like, exact
+from factcheck.nlp.polarity import ahead
 from factcheck.nlp.speech import QuoteRunFacts, run_speaker, said_content
 from factcheck.nlp.words import fuzzy_in, overlap
 from factcheck.rules import contraries, opposites, possible
@@ -324,9 +325,14 @@ def negation_flip(a: Assessment, t: Thresholds) -> Comparison | None:
     # possible ("may reopen"), and the other only negates; asserted and negated: neither.
     flipped = {
         x
-        for x in ((c_no & p_yes) - p_no) | (((c_yes | c_maybe) & p_no) - p_yes)
+        for x in {*((c_no & p_yes) - p_no), *(((c_yes | c_maybe) & p_no) - p_yes)}
         if x.split()[-1] in claim.predicates & passage.predicates
         and opposites.same_frame(x.split()[-1], claim, passage)
+        and not (
+            ahead(x, passage.polar, claim.polar)
+            if x in c_no
+            else ahead(x, claim.polar, passage.polar)
+        )
     }
     if not flipped or a.overlap < t.negation_overlap:  # enough overlap makes it topical
         return None

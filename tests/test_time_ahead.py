@@ -1,0 +1,62 @@
+"""Issue #28, thirty-third round: what has not been done yet may be done later. A
+predicate that one text asserts only in the time ahead ("will be the first woman to
+lead", "said it would open") is not contradicted by the other's negation of it before
+then ("no woman had led"); both told of the time ahead, or a done thing against a
+"will not", still contradict. The rules only, as benchmarks/rule_reviews.py runs them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.types import Stance
+from tests.helpers.assess import rule_stance
+
+DL = dt.date(2025, 6, 13)
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        (
+            "Before Ebba Strand, no woman had led a bank in Torsby.",
+            "Ebba Strand, 51, will be the first woman to lead a bank in Torsby.",
+        ),
+        (
+            "No carmaker has ever built a plant in Torsby.",
+            "Granholt Motors will build a plant in Torsby next year.",
+        ),
+        (
+            "The Harnow bridge has not reopened.",
+            "City engineers said the Harnow bridge would reopen in July.",
+        ),
+    ],
+)
+def test_a_negation_before_the_time_ahead_does_not_contradict(analyzer, claim, passage):
+    stance, why = rule_stance(analyzer, claim, passage, DL)
+    assert stance != Stance.REFUTES, why
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        (
+            "Ebba Strand will not lead a bank in Torsby.",
+            "Ebba Strand, 51, will be the first woman to lead a bank in Torsby.",
+        ),
+        (
+            "The Harnow bridge has reopened.",
+            "The Harnow bridge will not reopen until repairs are done.",
+        ),
+        ("The Harnow bridge may reopen next week.", "The Harnow bridge will not reopen next week."),
+        ("Piet Salgado resigned.", "Piet Salgado said he would not resign."),
+        (
+            "Granholt Motors will build a plant in Torsby.",
+            "Granholt Motors will not build a plant in Torsby.",
+        ),
+    ],
+)
+def test_a_negation_of_the_same_time_still_contradicts(analyzer, claim, passage):
+    stance, why = rule_stance(analyzer, claim, passage, DL)
+    assert stance == Stance.REFUTES, why
