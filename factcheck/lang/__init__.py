@@ -324,6 +324,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         negating_prefixes=frozenset(lex.get("negating_prefixes", ())),
         pending_words=frozenset(lex.get("pending_words", ())),
         future_auxiliaries=frozenset(lex.get("future_auxiliaries", ())),
+        deadline_words=frozenset(lex.get("deadline_words", ())),
         exception_words=frozenset(lex.get("exception_words", ())),
         any_words=frozenset(lex.get("any_words", ())),
         closing_words=frozenset(lex.get("closing_words", ())),

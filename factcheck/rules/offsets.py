@@ -12,7 +12,12 @@ after that time. A passage that dates an event within that window states the len
 Which of the two events is the one at the claim's time the words do not say ("came 16
 months after the announcement": the delivery is the news; "lost eight years before the
 celebration": the celebration is), so both directions are tried; the reading only ever
-states a length, never disputes one, since the event at the claim's time is assumed."""
+states a length, never disputes one, since the event at the claim's time is assumed.
+
+A term ahead (the role 'ahead': "to be completed within five months", "has less than
+four weeks to draw up a plan") runs from the claim's time the same way: a source of the
+same time that dates the event inside it ("should be completed in October", "a deadline
+set at June 1") states it."""
 
 from __future__ import annotations
 
@@ -57,19 +62,21 @@ def windows(v: Value, claim: TextFacts, claim_date: dt.date | None) -> list[tupl
     the claim's time; none for any other value."""
     vocab = claim.vocabulary
     day = anchor(claim, claim_date)
-    if (
-        day is None
-        or v.kind != ValueKind.DURATION
-        or v.role != "offset"
-        or v.low is None
-        or v.high is None
-        or not _offset_after(vocab).match(claim.text[v.span[1] :])
-    ):
+    if day is None or v.kind != ValueKind.DURATION or v.low is None or v.high is None:
         return []
     low, high = v.low, v.high
     if low == high:  # an exact length is a rounded one: read it as the elapsed hedge does
         f_lo, f_hi = vocab.hedges[vocab.elapsed_hedge].factors
         low, high = low * f_lo, high * f_hi
+    if v.role == "ahead":
+        # a term ahead from the claim's time: "within five months" or "less than four
+        # weeks to draw up a plan" any day until its end, "will reopen in six months" then
+        before = claim.text[: v.span[0]].split()
+        if v.low == 0 or (before and before[-1].lower() in vocab.deadline_words):
+            low = 0.0
+        return [(_shift(day, low / _DAY), _shift(day, high / _DAY))]
+    if v.role != "offset" or not _offset_after(vocab).match(claim.text[v.span[1] :]):
+        return []
     near, far = low / _DAY, high / _DAY
     out = []
     for sign in (-1, 1):

@@ -1,0 +1,66 @@
+"""Issue #28, thirty-third round: lengths of time restated. A count over a window told in
+the perfect or the passive ("two million copies had been sold in the twelve weeks since
+...") is the same figure as one told in the simple past ("sold in the 6 weeks that it has
+been available"), so the two windows are compared; a term ahead ("within five months",
+"less than four weeks to draw up a plan") is stated by the source's date of the event
+inside it. The rules only, as benchmarks/rule_reviews.py runs them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from factcheck.types import Stance
+from tests.helpers.assess import rule_stance
+
+
+def test_a_counted_window_in_the_perfect_is_compared(analyzer):
+    passage = "Lund said 40,000 copies of Brask 2 were sold in the 6 weeks it has been available."
+    day = dt.date(2025, 6, 13)
+    stance, why = rule_stance(
+        analyzer,
+        "Lund said 40,000 copies of Brask 2 had been sold in the twelve weeks since its release.",
+        passage,
+        day,
+    )
+    assert stance == Stance.REFUTES, why
+    stance, why = rule_stance(
+        analyzer,
+        "Lund said 40,000 copies of Brask 2 had been sold in the six weeks since its release.",
+        passage,
+        day,
+    )
+    assert stance != Stance.REFUTES, why
+
+
+def test_a_window_looked_back_over_without_a_count_is_not_a_length(analyzer):
+    f = analyzer.analyze("Brask has gained ground in the past six weeks.", dt.date(2025, 6, 13))
+    assert [v.role for v in f.values] == ["span"]
+
+
+def test_a_term_ahead_is_stated_by_a_date_inside_it(analyzer):
+    passage = "The Granholt takeover should be completed in October."
+    day = dt.date(2025, 6, 5)
+    stance, why = rule_stance(
+        analyzer,
+        "The Granholt takeover is expected to be completed within five months.",
+        passage,
+        day,
+    )
+    assert "does not state" not in why, why
+    stance, why = rule_stance(
+        analyzer,
+        "The Granholt takeover is expected to be completed within two months.",
+        passage,
+        day,
+    )
+    assert stance == Stance.NEUTRAL and "does not state two months" in why, why
+    passage = "Torsby Council has a deadline set at June 1 to draw up a budget."
+    day = dt.date(2025, 5, 7)
+    stance, why = rule_stance(
+        analyzer, "Torsby Council has less than four weeks to draw up a budget.", passage, day
+    )
+    assert "does not state" not in why, why
+    stance, why = rule_stance(
+        analyzer, "Torsby Council has less than two weeks to draw up a budget.", passage, day
+    )
+    assert "does not state less than two weeks" in why, why
