@@ -64,3 +64,26 @@ def test_a_term_ahead_is_stated_by_a_date_inside_it(analyzer):
         analyzer, "Torsby Council has less than two weeks to draw up a budget.", passage, day
     )
     assert "does not state less than two weeks" in why, why
+
+
+def test_a_share_of_a_unit_ago_is_a_date_that_far_back(analyzer):
+    day = dt.date(2015, 1, 6)
+    passage = (
+        "Lena Okafor: My ties to the party date back to 1979, when I volunteered for Ivo Brask."
+    )
+    for claim in (
+        "Okafor said she first volunteered for Brask a quarter of a century ago.",
+        "Okafor said she first volunteered for Brask a decade and a half ago.",
+        "Okafor said she first volunteered for Brask half a century ago.",
+    ):
+        stance, why = rule_stance(analyzer, claim, passage, day)
+        assert stance == Stance.REFUTES, (claim, why)
+    stance, why = rule_stance(
+        analyzer,
+        "Okafor said she first volunteered for Brask a third of a century ago.",
+        passage,
+        day,
+    )
+    assert stance != Stance.REFUTES, why
+    f = analyzer.analyze("The plant closed a year and a half ago.", dt.date(2015, 1, 6))
+    assert [(v.date_from[:7], v.date_to[:7]) for v in f.values] == [("2013-04", "2013-10")]

@@ -93,9 +93,13 @@ def date_patterns(v: Vocabulary) -> DatePatterns:
             "ago",
             # Up to three digits: "11,500 years ago" is an age (a duration), not a date.
             rf"(?:\b(?P<hedge>{alternation(set(v.hedges) - set(v.ago_particles))})\s+)?"
-            rf"(?<![\d,.]){not_half}\b(?P<n>\d{{1,3}}|{alternation(v.indefinite_articles)}|{number})"
+            # a share of a unit: "half a century ago", "a quarter of a century ago"
+            rf"(?:\b(?P<share>{alternation([*v.half, *v.scale_shares])})\s+"
+            rf"(?=(?:{alternation(v.indefinite_articles)})\s)|(?<![\d,.]){not_half}\b)"
+            rf"(?P<n>\d{{1,3}}|{alternation(v.indefinite_articles)}|{number})"
             rf"\s+(?P<unit>{unit(*GRAINS)}|{alternation(v.ago_years)})"
-            rf"{plural}?\s+(?P<dir>{alternation([*v.ago, *v.ahead])})\b",
+            rf"{plural}?(?:\s+(?P<andhalf>{alternation(v.and_a_half)}))?"
+            rf"\s+(?P<dir>{alternation([*v.ago, *v.ahead])})\b",
             re.I,
         ),
         (

@@ -13,6 +13,7 @@ from factcheck.nlp.syntax import lemma
 # an assertion and a negation are a contradiction only when both or neither are
 # (rules/compare.negation_flip).
 FUTURE_MARK = "+will"
+PERFECT_MARK = "+have"  # and one told in the perfect ("has not reopened", "had never led")
 PREDICATE_DEPS = frozenset(["ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl", "acomp", "pcomp"])
 _COMPLEMENTS = frozenset(["ccomp", "xcomp"])  # a predicate's clausal complements
 
@@ -187,6 +188,8 @@ def polar(
             out[at].update(keys)
             if future(t, v):
                 out[at].add(f"{FUTURE_MARK} {head}")
+            if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in t.children):
+                out[at].add(f"{PERFECT_MARK} {head}")
         if (stem := prefix_stem(t, v)) and at < 2:  # "was illegal": "legal" negated
             out[1 - at].add(stem)
         # with its object, which an object of no one negates alone ("reported no profit"
@@ -250,11 +253,17 @@ def future(t: Any, v: Vocabulary) -> bool:
 
 def ahead(x: str, asserted: Polar, negated: Polar) -> bool:
     """Whether the text that asserts a predicate the other negates tells of it only in the
-    time ahead, and the other does not: "no woman had led a carmaker" is not contradicted
-    by "she will be the first woman to lead one", what has not been done yet may be done
-    later (where "has reopened" is contradicted by "will not reopen")."""
-    key = f"{FUTURE_MARK} {x.split()[-1]}"
-    return any(key in s for s in asserted) and not any(key in s for s in negated)
+    time ahead, and the other negates it in the perfect, not in the time ahead: "no woman
+    had led a carmaker" is not contradicted by "she will be the first woman to lead one",
+    what has not been done yet may be done later (where "has reopened" is contradicted by
+    "will not reopen", and "said he did not object" by "said he would object")."""
+    head = x.split()[-1]
+    will, have = f"{FUTURE_MARK} {head}", f"{PERFECT_MARK} {head}"
+    return (
+        any(will in s for s in asserted)
+        and not any(will in s for s in negated)
+        and any(have in s for s in negated)
+    )
 
 
 def _no_one(t: Any, v: Vocabulary) -> bool:
