@@ -36,7 +36,7 @@ DL = dt.date(2025, 6, 13)
 )
 def test_a_negation_before_the_time_ahead_does_not_contradict(analyzer, claim, passage):
     stance, why = rule_stance(analyzer, claim, passage, DL)
-    assert stance != Stance.REFUTES, why
+    assert stance == Stance.NEUTRAL and "only ahead" in why, why  # decided: no model asked
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from factcheck.nlp.syntax import lemma
 
 # The key a predicate told of the time ahead is kept under besides its own ("+will close"):
 # an assertion and a negation are a contradiction only when both or neither are
-# (rules/compare.negation_flip).
+# (rules/negation.negation_flip).
 FUTURE_MARK = "+will"
 PERFECT_MARK = "+have"  # and one told in the perfect ("has not reopened", "had never led")
 PREDICATE_DEPS = frozenset(["ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl", "acomp", "pcomp"])

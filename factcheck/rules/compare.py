@@ -19,12 +19,11 @@ from dataclasses import replace
 
 from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.paraphrase import Like, exact
-from factcheck.nlp.polarity import ahead
 from factcheck.nlp.speech import QuoteRunFacts, run_speaker, said_content
 from factcheck.nlp.words import fuzzy_in, overlap
 from factcheck.rules import contraries, opposites, possible
 from factcheck.rules.align import ValueCheck, align, can_refute, compatible, states, values_agree
-from factcheck.rules.assessment import Assessment, Comparison, contradicted, neutral
+from factcheck.rules.assessment import Assessment, Comparison, neutral
 from factcheck.rules.counterparts import count_left_unnamed, sole_counterparts
 from factcheck.rules.coverage import (
     missing_parts,
@@ -45,6 +44,7 @@ from factcheck.rules.naming import (
     sibling,
     title_words,
 )
+from factcheck.rules.negation import negation_flip
 from factcheck.rules.required import unverified
 from factcheck.rules.speakers import (
     READ_AS_FACT,
@@ -313,36 +313,6 @@ def figure_mismatch(a: Assessment, t: Thresholds) -> Comparison | None:
         passage_spans=tuple(sorted({*a.passage_spans, c.passage.span})),
         checks=a.checks,
         relatedness=a.relatedness,
-    )
-
-
-def negation_flip(a: Assessment, t: Thresholds) -> Comparison | None:
-    """The same predicate, of the same arguments, asserted in one text and negated in the
-    other. Exact lemmas only: "not expand" does not flip "expansion"."""
-    claim, passage = a.claim, a.passage
-    (c_yes, c_no, c_maybe, _), (p_yes, p_no, _, _) = claim.polar, passage.polar
-    # A predicate (with a modifier: "hard week") that one text asserts, or the claim gives as
-    # possible ("may reopen"), and the other only negates; asserted and negated: neither.
-    flipped = {
-        x
-        for x in {*((c_no & p_yes) - p_no), *(((c_yes | c_maybe) & p_no) - p_yes)}
-        if x.split()[-1] in claim.predicates & passage.predicates
-        and opposites.same_frame(x.split()[-1], claim, passage)
-        and not (
-            ahead(x, passage.polar, claim.polar)
-            if x in c_no
-            else ahead(x, claim.polar, passage.polar)
-        )
-    }
-    if not flipped or a.overlap < t.negation_overlap:  # enough overlap makes it topical
-        return None
-    x = sorted(flipped, key=lambda k: (len(k.split()), k))[0]
-    side = "claim" if x in c_no else "source"
-    w = t.weights
-    return contradicted(
-        a,
-        f"the {side} negates what the other asserts ({x!r})",
-        min(1.0, w.negation_base + w.negation_overlap * a.overlap),
     )
 
 

@@ -1,0 +1,52 @@
+"""A predicate asserted in one text and negated in the other (nlp/polarity.py reads which
+predicates a sentence asserts, negates, gives only as possible, and tells of the time
+ahead or in the perfect)."""
+
+from __future__ import annotations
+
+from factcheck.nlp.polarity import ahead
+from factcheck.rules import opposites
+from factcheck.rules.assessment import Assessment, Comparison, contradicted, neutral
+from factcheck.thresholds import Thresholds
+
+
+def negation_flip(a: Assessment, t: Thresholds) -> Comparison | None:
+    """The same predicate, of the same arguments, asserted in one text and negated in the
+    other. Exact lemmas only: "not expand" does not flip "expansion". Where one text
+    tells of it only in the time ahead and the other has it not done yet ("will be the
+    first woman to lead" / "no woman had led"), neither: the rule decides that, so no model
+    reads a contradiction into the two."""
+    claim, passage = a.claim, a.passage
+    (c_yes, c_no, c_maybe, _), (p_yes, p_no, _, _) = claim.polar, passage.polar
+    # A predicate (with a modifier: "hard week") that one text asserts, or the claim gives as
+    # possible ("may reopen"), and the other only negates; asserted and negated: neither.
+    either = {
+        x
+        for x in {*((c_no & p_yes) - p_no), *(((c_yes | c_maybe) & p_no) - p_yes)}
+        if x.split()[-1] in claim.predicates & passage.predicates
+        and opposites.same_frame(x.split()[-1], claim, passage)
+    }
+    # not yet done in one, done in the time ahead in the other: no contradiction, whatever
+    # a model reads into the two ("no woman had led" / "the first woman to lead")
+    flipped = {
+        x
+        for x in either
+        if not (
+            ahead(x, passage.polar, claim.polar)
+            if x in c_no
+            else ahead(x, claim.polar, passage.polar)
+        )
+    }
+    if not either or a.overlap < t.negation_overlap:  # enough overlap makes it topical
+        return None
+    if not flipped:
+        x = sorted(either)[0].split()[-1]
+        return neutral(a, f"one text tells of {x!r} only ahead, the other of it not done yet")
+    x = sorted(flipped, key=lambda k: (len(k.split()), k))[0]
+    side = "claim" if x in c_no else "source"
+    w = t.weights
+    return contradicted(
+        a,
+        f"the {side} negates what the other asserts ({x!r})",
+        min(1.0, w.negation_base + w.negation_overlap * a.overlap),
+    )
