@@ -325,6 +325,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         pending_words=frozenset(lex.get("pending_words", ())),
         future_auxiliaries=frozenset(lex.get("future_auxiliaries", ())),
         deadline_words=frozenset(lex.get("deadline_words", ())),
+        evidence_verbs=frozenset(lex.get("evidence_verbs", ())),
         exception_words=frozenset(lex.get("exception_words", ())),
         any_words=frozenset(lex.get("any_words", ())),
         closing_words=frozenset(lex.get("closing_words", ())),

@@ -250,6 +250,7 @@ class Vocabulary:
     pending_words: frozenset[str]  # "has yet to approve": not done
     future_auxiliaries: frozenset[str]  # "will lead": told of the time ahead
     deadline_words: frozenset[str]  # "within five months": any day until its end
+    evidence_verbs: frozenset[str]  # "Joswiak indicated that": a person's word
     exception_words: frozenset[str]  # "nobody but the mayor": that one did
     any_words: frozenset[str]  # "not a day anybody can be prepared for"
     closing_words: frozenset[str]  # "closed at", "finished the day at"

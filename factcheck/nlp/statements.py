@@ -52,10 +52,42 @@ class Statement:
 
 def _is_reporting(tok: Any, vocab: Vocabulary) -> bool:
     lem = tok.lemma_.lower()
-    if tok.pos_ == "VERB" and lem in vocab.reporting_verbs:
+    if tok.pos_ == "VERB" and (lem in vocab.reporting_verbs or _attributes_quote(tok)):
+        return True
+    if tok.pos_ == "VERB" and lem in vocab.evidence_verbs and _said_by_a_person(tok, vocab):
         return True
     particles = vocab.reporting_phrases.get(lem, ())
     return any(c.lower_ in particles for c in tok.children)
+
+
+def _attributes_quote(verb: Any) -> bool:
+    """'"...," he continued', '"...," continued Ida Berk': a verb set right after a quotation
+    and its comma, with its subject beside it and nothing after the two but the sentence's
+    end, attributes the quotation, whatever its word."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    words = sorted([verb, *subject.subtree], key=lambda t: t.i)
+    first, last = words[0].i, words[-1].i
+    if last - first + 1 != len(words) or first < 2:
+        return False  # the verb and its subject side by side, nothing between
+    before = {verb.doc[first - 1].text, verb.doc[first - 2].text}
+    after = verb.doc[last + 1 : verb.sent.end]
+    return "," in before and bool(before & set(QUOTE_CHARS)) and all(t.is_punct for t in after)
+
+
+def _said_by_a_person(verb: Any, vocab: Vocabulary) -> bool:
+    """Whether a verb of evidence ("indicated that", "revealed that") has a person for its
+    subject ("Greg Joswiak indicated that ...", "she revealed that ..."): a person's word,
+    where a study's or a set of figures' is what it shows."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    # "Apple's marketing chief, Greg Joswiak,": a person named in it (which the parser may
+    # hang anywhere in the subject)
+    return any(x.ent_type_ == "PERSON" for x in subject.subtree) or (
+        subject.lower_ in vocab.person_pronouns
+    )
 
 
 def speaker_name(head: Any, *, vocab: Vocabulary | None = None) -> str:
