@@ -1,9 +1,8 @@
-"""Issue #28, thirty-third round: lengths of time restated. A count over a window told in
-the perfect or the passive ("two million copies had been sold in the twelve weeks since
-...") is the same figure as one told in the simple past ("sold in the 6 weeks that it has
-been available"), so the two windows are compared; a term ahead ("within five months",
-"less than four weeks to draw up a plan") is stated by the source's date of the event
-inside it. The rules only, as benchmarks/rule_reviews.py runs them."""
+"""Issue #28, thirty-third round: lengths of time restated. A term ahead ("within five
+months", "less than four weeks to draw up a plan") is stated by the source's date of the
+same event inside it; a share of a unit ago ("a quarter of a century ago") is a date that
+far back. A window looked back over stays a window. The rules only, as
+benchmarks/rule_reviews.py runs them."""
 
 from __future__ import annotations
 
@@ -11,25 +10,6 @@ import datetime as dt
 
 from factcheck.types import Stance
 from tests.helpers.assess import rule_stance
-
-
-def test_a_counted_window_in_the_perfect_is_compared(analyzer):
-    passage = "Lund said 40,000 copies of Brask 2 were sold in the 6 weeks it has been available."
-    day = dt.date(2025, 6, 13)
-    stance, why = rule_stance(
-        analyzer,
-        "Lund said 40,000 copies of Brask 2 had been sold in the twelve weeks since its release.",
-        passage,
-        day,
-    )
-    assert stance == Stance.REFUTES, why
-    stance, why = rule_stance(
-        analyzer,
-        "Lund said 40,000 copies of Brask 2 had been sold in the six weeks since its release.",
-        passage,
-        day,
-    )
-    assert stance != Stance.REFUTES, why
 
 
 def test_a_window_looked_back_over_without_a_count_is_not_a_length(analyzer):
@@ -54,6 +34,13 @@ def test_a_term_ahead_is_stated_by_a_date_inside_it(analyzer):
         day,
     )
     assert stance == Stance.NEUTRAL and "does not state two months" in why, why
+    stance, why = rule_stance(  # another act dated inside the term states nothing
+        analyzer,
+        "The Granholt takeover will be approved within five months.",
+        "Talks on the Granholt takeover will begin in October.",
+        day,
+    )
+    assert "does not state five months" in why, why
     passage = "Torsby Council has a deadline set at June 1 to draw up a budget."
     day = dt.date(2025, 5, 7)
     stance, why = rule_stance(
@@ -85,5 +72,15 @@ def test_a_share_of_a_unit_ago_is_a_date_that_far_back(analyzer):
         day,
     )
     assert stance != Stance.REFUTES, why
+    # the claim's own "also", "again": another time it happened
+    stance, why = rule_stance(
+        analyzer,
+        "Torsby also hosted the Brask Games a quarter of a century ago.",
+        "Torsby hosted the Brask Games in 2010.",
+        day,
+    )
+    assert stance != Stance.REFUTES, why
     f = analyzer.analyze("The plant closed a year and a half ago.", dt.date(2015, 1, 6))
-    assert [(v.date_from[:7], v.date_to[:7]) for v in f.values] == [("2013-04", "2013-10")]
+    assert [(v.date_from[:7], v.date_to[:7]) for v in f.values] == [("2013-05", "2013-08")]
+    f = analyzer.analyze("Brask left two and a half years ago.", dt.date(2015, 1, 6))
+    assert [(v.date_from[:7], v.date_to[:7]) for v in f.values] == [("2012-04", "2012-10")]

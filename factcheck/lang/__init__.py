@@ -324,6 +324,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         negating_prefixes=frozenset(lex.get("negating_prefixes", ())),
         pending_words=frozenset(lex.get("pending_words", ())),
         future_auxiliaries=frozenset(lex.get("future_auxiliaries", ())),
+        never_words=frozenset(lex.get("never_words", ())),
         deadline_words=frozenset(lex.get("deadline_words", ())),
         evidence_verbs=frozenset(lex.get("evidence_verbs", ())),
         exception_words=frozenset(lex.get("exception_words", ())),

@@ -249,6 +249,7 @@ class Vocabulary:
     negating_prefixes: frozenset[str]
     pending_words: frozenset[str]  # "has yet to approve": not done
     future_auxiliaries: frozenset[str]  # "will lead": told of the time ahead
+    never_words: frozenset[str]  # "never led": not done yet, as the perfect says
     deadline_words: frozenset[str]  # "within five months": any day until its end
     evidence_verbs: frozenset[str]  # "Joswiak indicated that": a person's word
     exception_words: frozenset[str]  # "nobody but the mayor": that one did

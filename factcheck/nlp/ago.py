@@ -31,10 +31,11 @@ def ago(m: re.Match[str], dl: dt.date, v: Vocabulary) -> Resolved:
     n_txt = m["n"].lower()
     n = 1.0 if n_txt in v.indefinite_articles else float(parse_number(n_txt, vocab=v) or 0)
     share = (m["share"] or "").lower()
-    # "half a century", "a quarter of a century": a share of the unit, as rounded as the
-    # share is; "a decade and a half": half a unit more
+    # "half a century", "a quarter of a century": a share of the unit; "a decade and a
+    # half": half a unit more
     part = (0.5 if share in v.half else v.scale_shares.get(share, 1.0)) if share else 1.0
-    n = n * part + (0.5 if m["andhalf"] else 0.0)
+    halves = bool(m["andhalf"] or m["andhalf0"])
+    n = n * part + (0.5 if halves else 0.0)
     unit = m["unit"].lower()
     years = v.ago_years.get(unit)
     hedge = (m["hedge"] or "").lower()
@@ -46,7 +47,9 @@ def ago(m: re.Match[str], dl: dt.date, v: Vocabulary) -> Resolved:
             edge = (dt.date.min if back else dt.date.max).isoformat()
             return edge, edge, "day"
     days = years * v.durations["year"] / _DAY if years else _unit_days(unit, v)
-    w = v.ago_years_width * part
+    w = v.ago_years_width
+    if share or halves:  # as rounded as a length of time is (the elapsed hedge)
+        w = n * (v.hedges[v.elapsed_hedge].width or 0.0)
     lo, hi = (n - w, n + w) if not hedge else hedge_interval(n, hedge, vocab=v)
     h, half = v.hedges.get(hedge), 0.5 / (years or 1)  # half a year, or half the unit
     if h is not None and h.means != "at_least":  # "nearly two years ago": 18 months too

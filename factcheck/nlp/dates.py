@@ -97,6 +97,7 @@ def date_patterns(v: Vocabulary) -> DatePatterns:
             rf"(?:\b(?P<share>{alternation([*v.half, *v.scale_shares])})\s+"
             rf"(?=(?:{alternation(v.indefinite_articles)})\s)|(?<![\d,.]){not_half}\b)"
             rf"(?P<n>\d{{1,3}}|{alternation(v.indefinite_articles)}|{number})"
+            rf"(?:\s+(?P<andhalf0>{alternation(v.and_a_half)}))?"  # "two and a half years"
             rf"\s+(?P<unit>{unit(*GRAINS)}|{alternation(v.ago_years)})"
             rf"{plural}?(?:\s+(?P<andhalf>{alternation(v.and_a_half)}))?"
             rf"\s+(?P<dir>{alternation([*v.ago, *v.ahead])})\b",

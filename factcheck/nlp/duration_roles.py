@@ -197,33 +197,16 @@ def record_mark(doc: Any, start: int, end: int, *, vocab: Vocabulary | None = No
     return next((r for p in preps if p.pos_ == "ADP" and (r := record_of(p, v))), "")
 
 
-def _perfect(aux: Any) -> bool:
-    """An auxiliary of the perfect or the passive ("has sold", "had been sold")."""
-    return aux.dep_ in ("aux", "auxpass") and aux.lemma_.lower() in ("have", "be")
-
-
-def _counted(verb: Any) -> bool:
-    """Whether a verb counts what it did by a number ("had sold 2 million copies", "two
-    million copies had been sold"): its object or subject has one."""
-    return any(
-        c.dep_ in ("dobj", "nsubj", "nsubjpass") and any(x.like_num for x in c.subtree)
-        for c in verb.children
-    )
-
-
 def _took(prep: Any) -> bool:
     """ "Fell 6.39 percent in just two hours", "falling 679 points in one day": a window
-    hung on a verb of what happened in it, in no future, negation or perfect (but a
-    perfect or a passive that counts what was done: "had sold 2 million copies in six
-    weeks", "2 million copies had been sold in six weeks"), with no superlative or ordinal
-    before it in its clause, is how long that took: a length. Not "its lowest level in
+    hung on a verb of what happened in it, in no perfect or future, with no superlative
+    or ordinal before it in its clause, is how long that took: a length. Not "its lowest level in
     five years", "the third time in a decade" (windows looked back over), "has gained
     share in recent years", "will reopen in six months"."""
     verb = prep.head
     if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN", "VBG"):
         return False
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
-    if auxes and not (_counted(verb) and all(_perfect(c) for c in auxes)):
+    if any(c.dep_ in ("aux", "neg") for c in verb.children):
         return False  # "has gained ... in", "did not fall in", "will be released in"
     # the mark of a window comes before it ("its lowest level in five years"); one after
     # is of something else ("fell 679 points in one day to 8,579.19, its lowest level")

@@ -14,6 +14,7 @@ from factcheck.nlp.syntax import lemma
 # (rules/negation.negation_flip).
 FUTURE_MARK = "+will"
 PERFECT_MARK = "+have"  # and one told in the perfect ("has not reopened", "had never led")
+DONE_MARK = "+did"  # and one asserted as done or so now ("reopened on February 20")
 PREDICATE_DEPS = frozenset(["ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl", "acomp", "pcomp"])
 _COMPLEMENTS = frozenset(["ccomp", "xcomp"])  # a predicate's clausal complements
 
@@ -108,6 +109,7 @@ def polar(
     # A subject that is no one ("No agreement was reached", "Nobody died", "None of the
     # passengers was hurt"; lexicon ``negative_words``) negates what is said of it; a
     # predicate "yet to" be done ("has yet to approve"; ``pending_words``) is not done.
+    pending: set[int] = set()  # "has yet to approve": not done yet, as the perfect says
     for t in doc:
         if t.dep_ in ("nsubj", "nsubjpass") and _no_one(t, v):
             if t.head.i in negated:  # "neither side could not score": two negations
@@ -122,6 +124,7 @@ def polar(
             and any(c.dep_ == "advmod" and c.lower_ in v.pending_words for c in t.head.children)
         ):
             negated.add(t.i)
+            pending.add(t.i)
     # A verb of not doing negates the verb it governs: "declined to predict", "refused to
     # say", "failed to reach" (lexicon ``negating_verbs``); the two together, neither.
     for t in doc:
@@ -184,12 +187,18 @@ def polar(
         at = 3 if t.i in denied else 1 if t.i in negated else 2 if t.i in possible else 0
         # "killed no one" says of no one that they were killed: not "killed" (nor its
         # negation: "Nobody died" and "killed no one" say one thing)
+        objects = {  # with its object ("profit report")
+            f"{lemma(c, vocab=v)} {head}"
+            for c in t.children
+            if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and not _no_one(c, v)
+        }
         if not (at == 0 and any(c.dep_ == "dobj" and _no_one(c, v) for c in t.children)):
             out[at].update(keys)
-            if future(t, v):
-                out[at].add(f"{FUTURE_MARK} {head}")
-            if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in t.children):
-                out[at].add(f"{PERFECT_MARK} {head}")
+            # when it is told of: the time ahead ("will lead", "may reopen", "plans to
+            # build"), not done yet ("has not reopened", "never led", "has yet to
+            # approve"), or done (an assertion of neither): rules/negation.py
+            told = _when(t, at, t.i in possible, t.i in pending, v)
+            out[at].update(f"{told} {k}" for k in keys | objects if told)
         if (stem := prefix_stem(t, v)) and at < 2:  # "was illegal": "legal" negated
             out[1 - at].add(stem)
         # with its object, which an object of no one negates alone ("reported no profit"
@@ -230,13 +239,16 @@ def prefix_stem(t: Any, v: Vocabulary) -> str:
 
 def future(t: Any, v: Vocabulary) -> bool:
     """Whether a predicate is told of the time ahead: under a future auxiliary ("will
-    lead"; lexicon ``future_auxiliaries``), or a future reported in the past ("said it
-    would close": the backshifted form of "will" in a reported clause), or the infinitive,
+    lead"; lexicon ``future_auxiliaries``) or "going to", or a future reported in the past
+    ("said it would close": the backshifted form of "will" in a reported clause), or the infinitive,
     attribute or complement of one ("will be the first woman to lead", "will be able to
     cut")."""
     reported = {x for x, base in v.backshift.items() if base == "will"}
     for _ in range(5):
         auxes = [c.lower_ for c in t.children if c.dep_ == "aux"]
+        going = t.head.lemma_.lower() == "go" and t.head.tag_ == "VBG"  # "is going to build"
+        if t.dep_ == "xcomp" and going and "to" in auxes:
+            return True
         if any(a in v.future_auxiliaries for a in auxes) or (
             any(a in reported for a in auxes)
             and t.dep_ == "ccomp"
@@ -251,16 +263,27 @@ def future(t: Any, v: Vocabulary) -> bool:
     return False
 
 
+def _when(t: Any, at: int, possible: bool, pending: bool, v: Vocabulary) -> str:
+    """The mark of the time a predicate is told of (:data:`FUTURE_MARK` ...), or ""."""
+    if possible or future(t, v):
+        return FUTURE_MARK
+    never = any(c.lower_ in v.never_words for c in t.children)
+    if pending or never or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in t.children):
+        return PERFECT_MARK if at == 1 else DONE_MARK
+    return DONE_MARK if at == 0 else ""
+
+
 def ahead(x: str, asserted: Polar, negated: Polar) -> bool:
     """Whether the text that asserts a predicate the other negates tells of it only in the
     time ahead, and the other negates it in the perfect, not in the time ahead: "no woman
     had led a carmaker" is not contradicted by "she will be the first woman to lead one",
     what has not been done yet may be done later (where "has reopened" is contradicted by
-    "will not reopen", and "said he did not object" by "said he would object")."""
-    head = x.split()[-1]
-    will, have = f"{FUTURE_MARK} {head}", f"{PERFECT_MARK} {head}"
+    "will not reopen", and "said he did not object" by "said he would object"). Of the
+    key ``x`` as it is (the predicate with its modifier or object: "dividend pay")."""
+    will, have, did = (f"{mark} {x}" for mark in (FUTURE_MARK, PERFECT_MARK, DONE_MARK))
     return (
         any(will in s for s in asserted)
+        and did not in asserted[0]  # not also told as done ("and it reopened on May 2")
         and not any(will in s for s in negated)
         and any(have in s for s in negated)
     )

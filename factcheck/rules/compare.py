@@ -264,9 +264,9 @@ def figure_of_another_time(a: Assessment, t: Thresholds) -> Comparison | None:
         return None
     when = [other_time(a.claim, a.passage, a.claim_date, a.passage_date, t, c) for c in wrong]
     said = told(a.claim, a.passage, a.context, a.headline)
-    # a year counted back misdates an event the source dates, unless it tells of the event
-    # happening more than once ("who also won the title in 2019")
-    back = None if recurs(a.passage) else a.claim_date
+    # a year counted back misdates an event the source dates, unless either tells of the
+    # event happening more than once ("who also won the title in 2019", "erupted again")
+    back = None if recurs(a.passage) or recurs(a.claim) else a.claim_date
     if not all(when) or same_event(
         a.checks, wrong, said, t, vocab=a.claim.vocabulary, claim_date=back
     ):

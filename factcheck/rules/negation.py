@@ -4,7 +4,7 @@ ahead or in the perfect)."""
 
 from __future__ import annotations
 
-from factcheck.nlp.polarity import ahead
+from factcheck.nlp.polarity import FUTURE_MARK, ahead
 from factcheck.rules import opposites
 from factcheck.rules.assessment import Assessment, Comparison, contradicted, neutral
 from factcheck.thresholds import Thresholds
@@ -40,7 +40,12 @@ def negation_flip(a: Assessment, t: Thresholds) -> Comparison | None:
     if not either or a.overlap < t.negation_overlap:  # enough overlap makes it topical
         return None
     if not flipped:
+        # unless the text that has it not done yet tells of it ahead too, which may say
+        # what the other does ("has never paid a dividend ... would pay one next year")
         x = sorted(either)[0].split()[-1]
+        negating = passage if any(k in c_yes | c_maybe for k in either) else claim
+        if f"{FUTURE_MARK} {x}" in set().union(*negating.polar):
+            return None
         return neutral(a, f"one text tells of {x!r} only ahead, the other of it not done yet")
     x = sorted(flipped, key=lambda k: (len(k.split()), k))[0]
     side = "claim" if x in c_no else "source"

@@ -16,8 +16,8 @@ states a length, never disputes one, since the event at the claim's time is assu
 
 A term ahead (the role 'ahead': "to be completed within five months", "has less than
 four weeks to draw up a plan") runs from the claim's time the same way: a source of the
-same time that dates the event inside it ("should be completed in October", "a deadline
-set at June 1") states it."""
+same time that dates the same act inside it ("should be completed in October", "a
+deadline set at June 1 to draw up a plan") states it."""
 
 from __future__ import annotations
 
@@ -105,8 +105,27 @@ def offset_stated(
     spans = windows(v, claim, claim_date)
     if not spans:
         return False
-    dates = event_dates(passage) + (event_dates(context) if context is not None else [])
+    texts = [passage] if context is None else [passage, context]
+    dates = [
+        d for f in texts for d in event_dates(f) if v.role != "ahead" or _same_act(v, claim, d, f)
+    ]
     return any(_in_window(d, a, b) for d in dates for a, b in spans)
+
+
+def _same_act(term: Value, claim: TextFacts, d: Value, passage: TextFacts) -> bool:
+    """Whether a passage's date is of the act a term ahead is for: a verb of the term's
+    clause, not a common one (lexicon ``generic``), is a verb of the date's ("to be
+    completed within five months" / "should be completed in October"; "has less than four
+    weeks to draw up a plan" / "has a deadline set at June 1 to draw up a plan"), not
+    another act ("will reopen within six months" / "repairs will begin in August")."""
+
+    def acts(f: TextFacts, v: Value) -> set[str]:
+        at = next((x for x in f.found if x.value.span == v.span), None)
+        if at is None:
+            return set()
+        return ({at.verb} | (set(at.context) & f.predicates)) - f.vocabulary.generic
+
+    return bool(acts(claim, term) & acts(passage, d))
 
 
 def _in_window(d: Value, start: str, end: str) -> bool:
