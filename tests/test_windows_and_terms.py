@@ -34,6 +34,13 @@ def test_a_term_ahead_is_stated_by_a_date_inside_it(analyzer):
         day,
     )
     assert stance == Stance.NEUTRAL and "does not state two months" in why, why
+    stance, why = rule_stance(
+        analyzer,
+        "The Granholt takeover is expected to be completed within the next five months.",
+        passage,
+        day,
+    )
+    assert "does not state" not in why, why
     stance, why = rule_stance(  # another act dated inside the term states nothing
         analyzer,
         "The Granholt takeover will be approved within five months.",

@@ -71,9 +71,9 @@ def windows(v: Value, claim: TextFacts, claim_date: dt.date | None) -> list[tupl
     if v.role == "ahead":
         # a term ahead from the claim's time: "within five months" or "less than four
         # weeks to draw up a plan" any day until its end, "will reopen in six months" then
-        before = claim.text[: v.span[0]].split()
-        if v.low == 0 or (before and before[-1].lower() in vocab.deadline_words):
-            low = 0.0
+        before = [w.lower() for w in claim.text[: v.span[0]].split()[-3:]]
+        if v.low == 0 or any(w in vocab.deadline_words for w in before):
+            low = 0.0  # "within the next five months" too
         return [(_shift(day, low / _DAY), _shift(day, high / _DAY))]
     if v.role != "offset" or not _offset_after(vocab).match(claim.text[v.span[1] :]):
         return []
