@@ -327,6 +327,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         never_words=frozenset(lex.get("never_words", ())),
         deadline_words=frozenset(lex.get("deadline_words", ())),
         evidence_verbs=frozenset(lex.get("evidence_verbs", ())),
+        not_saying_verbs=frozenset(lex.get("not_saying_verbs", ())),
         exception_words=frozenset(lex.get("exception_words", ())),
         any_words=frozenset(lex.get("any_words", ())),
         closing_words=frozenset(lex.get("closing_words", ())),

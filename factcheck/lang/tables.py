@@ -252,6 +252,7 @@ class Vocabulary:
     never_words: frozenset[str]  # "never led": not done yet, as the perfect says
     deadline_words: frozenset[str]  # "within five months": any day until its end
     evidence_verbs: frozenset[str]  # "Joswiak indicated that": a person's word
+    not_saying_verbs: frozenset[str]  # '"...," asked Ida Berk': no statement
     exception_words: frozenset[str]  # "nobody but the mayor": that one did
     any_words: frozenset[str]  # "not a day anybody can be prepared for"
     closing_words: frozenset[str]  # "closed at", "finished the day at"

@@ -52,7 +52,7 @@ class Statement:
 
 def _is_reporting(tok: Any, vocab: Vocabulary) -> bool:
     lem = tok.lemma_.lower()
-    if tok.pos_ == "VERB" and (lem in vocab.reporting_verbs or _attributes_quote(tok)):
+    if tok.pos_ == "VERB" and (lem in vocab.reporting_verbs or _attributes_quote(tok, vocab)):
         return True
     if tok.pos_ == "VERB" and lem in vocab.evidence_verbs and _said_by_a_person(tok, vocab):
         return True
@@ -60,12 +60,16 @@ def _is_reporting(tok: Any, vocab: Vocabulary) -> bool:
     return any(c.lower_ in particles for c in tok.children)
 
 
-def _attributes_quote(verb: Any) -> bool:
-    """'"...," he continued', '"...," continued Ida Berk': a verb set right after a quotation
-    and its comma, with its subject beside it and nothing after the two but the sentence's
-    end, attributes the quotation, whatever its word."""
+def _attributes_quote(verb: Any, vocab: Vocabulary) -> bool:
+    """'"...," continued Ida Berk', '"...," Ida Berk went on': a verb set right after a
+    quotation and its comma, with a person's name for its subject beside it and nothing
+    after the two but the sentence's end, attributes the quotation, whatever its word; not
+    a verb of asking or of thinking (lexicon ``not_saying_verbs``: '"...," asked Ida
+    Berk'), nor a pronoun's (whose speaker the passages before it tell) or a report's."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None:
+    if subject is None or subject.ent_type_ != "PERSON":
+        return False
+    if verb.lemma_.lower() in vocab.not_saying_verbs:
         return False
     words = sorted([verb, *subject.subtree], key=lambda t: t.i)
     first, last = words[0].i, words[-1].i
@@ -78,16 +82,26 @@ def _attributes_quote(verb: Any) -> bool:
 
 def _said_by_a_person(verb: Any, vocab: Vocabulary) -> bool:
     """Whether a verb of evidence ("indicated that", "revealed that") has a person for its
-    subject ("Greg Joswiak indicated that ...", "she revealed that ..."): a person's word,
-    where a study's or a set of figures' is what it shows."""
+    subject ("Ida Berk indicated that ...", "she revealed that ...", "Kestrel's chief
+    engineer, Ida Berk, indicated that ..."): a person's word, where a study's or a set of
+    figures' is what it shows ("a study by Ida Berk indicated that ...", "Ida Berk's
+    lawyer indicated that ..."). Not negated ("did not indicate whether")."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None:
+    if subject is None or any(c.dep_ == "neg" for c in verb.children):
         return False
-    # "Apple's marketing chief, Greg Joswiak,": a person named in it (which the parser may
-    # hang anywhere in the subject)
-    return any(x.ent_type_ == "PERSON" for x in subject.subtree) or (
-        subject.lower_ in vocab.person_pronouns
-    )
+    if subject.ent_type_ == "PERSON" or subject.lower_ in vocab.person_pronouns:
+        return True
+    # a name set off by commas right before the verb, which the parser may hang anywhere
+    # in the subject ("Apple's vice-president of marketing for the iPod, Greg Joswiak,")
+    doc = verb.doc
+    i = verb.i - 1
+    if i < 2 or doc[i].text != ",":
+        return False
+    name = doc[i - 1]
+    j = name.i
+    while j > subject.left_edge.i and doc[j - 1].ent_type_ == "PERSON":
+        j -= 1
+    return name.ent_type_ == "PERSON" and doc[j - 1].text == "," and j - 1 > subject.left_edge.i
 
 
 def speaker_name(head: Any, *, vocab: Vocabulary | None = None) -> str:
