@@ -307,6 +307,9 @@ def test_what_analysts_expect_an_index_to_reach_is_only_possible(analyzer):
         ("Lawmakers in Torsby, who vote on Friday, remain split.", "2009-03-13"),
         ("Lawmakers in Torsby voted on Friday.", "2009-03-06"),
         ("Stocks in Torsby fall on Friday.", "2009-03-06"),  # a headline's present
+        # (thirty-third round) a deadline told in the present
+        ("The Torsby union has until Friday to respond.", "2009-03-13"),
+        ("The Torsby union had until Friday to respond.", "2009-03-06"),
     ],
 )
 def test_a_weekday_told_in_the_progressive_or_a_relative_present_is_the_coming_one(

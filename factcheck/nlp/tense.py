@@ -97,10 +97,10 @@ def past_dates(
                 v.date_to < day
                 and _weekday(v, vocab)
                 and not any(vocab.weekday_modifiers.get(w, 0) for w in v.text.lower().split())
-                and _scheduled(verb)
+                and (_scheduled(verb) or (word in vocab.past_tense_free and _present(verb)))
             ):
-                # "Lawmakers are voting on Friday", "the summit, which opens on Thursday":
-                # the coming one
+                # "Lawmakers are voting on Friday", "the summit, which opens on Thursday",
+                # "the union has until Thursday to respond": the coming one
                 v = _days_on(v, 7)
             elif _present(verb) and v.date_to < (dateline - _recent(vocab)).isoformat():
                 # "The Games open on February 12", in July: a time set ahead, the next
