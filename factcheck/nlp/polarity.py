@@ -216,17 +216,11 @@ def polar(
         if t.i in possible or t.i in denied:
             continue
         for c in t.children:
-            if c.dep_ not in ("dobj", "nsubjpass") or c.pos_ != "NOUN":
-                continue
-            noun = lemma(c, vocab=v)
-            if _no_one(c, v):
-                out[1].update({noun, f"{NOUN_MARK} {noun}"})
-            elif t.i not in negated:
-                out[0].update({noun, f"{NOUN_MARK} {noun}"})
-            elif not _definite(c, v):
-                # "did not give an assurance"; not "the glitch was not reported", which
-                # says the glitch was there
-                out[1].update({noun, f"{NOUN_MARK} {noun}"})
+            if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN":
+                noun = lemma(c, vocab=v)
+                out[1 if _no_one(c, v) or t.i in negated else 0].update(
+                    {noun, f"{NOUN_MARK} {noun}"}
+                )
     # an adjective negated by its prefix where the parser hangs it on a verb ("found the
     # search unconstitutional"): its stem, negated; before a noun ("an independent audit"),
     # only of that noun ("dependent audit"), which says nothing of "dependent" elsewhere
@@ -307,15 +301,6 @@ def ahead(x: str, asserted: Polar, negated: Polar) -> bool:
         and did not in asserted[0]  # not also told as done ("and it reopened on May 2")
         and not any(will in s for s in negated)
         and any(have in s for s in negated)
-    )
-
-
-def _definite(t: Any, v: Vocabulary) -> bool:
-    """A noun phrase that names a thing already there ("the glitch", "its report")."""
-    return any(
-        c.dep_ == "poss"
-        or (c.dep_ == "det" and (c.lower_ in v.definite_articles or c.lower_ in v.demonstratives))
-        for c in t.children
     )
 
 
