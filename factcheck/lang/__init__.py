@@ -325,7 +325,6 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         pending_words=frozenset(lex.get("pending_words", ())),
         future_auxiliaries=frozenset(lex.get("future_auxiliaries", ())),
         never_words=frozenset(lex.get("never_words", ())),
-        light_verbs=frozenset(lex.get("light_verbs", ())),
         deadline_words=frozenset(lex.get("deadline_words", ())),
         evidence_verbs=frozenset(lex.get("evidence_verbs", ())),
         not_saying_verbs=frozenset(lex.get("not_saying_verbs", ())),

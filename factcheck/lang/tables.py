@@ -250,7 +250,6 @@ class Vocabulary:
     pending_words: frozenset[str]  # "has yet to approve": not done
     future_auxiliaries: frozenset[str]  # "will lead": told of the time ahead
     never_words: frozenset[str]  # "never led": not done yet, as the perfect says
-    light_verbs: frozenset[str]  # "gave no assurance": the noun carries the predicate
     deadline_words: frozenset[str]  # "within five months": any day until its end
     evidence_verbs: frozenset[str]  # "Joswiak indicated that": a person's word
     not_saying_verbs: frozenset[str]  # '"...," asked Ida Berk': no statement

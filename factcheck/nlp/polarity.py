@@ -15,7 +15,6 @@ from factcheck.nlp.syntax import lemma
 FUTURE_MARK = "+will"
 PERFECT_MARK = "+have"  # and one told in the perfect ("has not reopened", "had never led")
 DONE_MARK = "+did"  # and one asserted as done or so now ("reopened on February 20")
-NOUN_MARK = "+noun"  # a light verb's noun kept as a predicate ("gave no assurance")
 PREDICATE_DEPS = frozenset(["ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl", "acomp", "pcomp"])
 _COMPLEMENTS = frozenset(["ccomp", "xcomp"])  # a predicate's clausal complements
 
@@ -207,20 +206,6 @@ def polar(
         for c in t.children:
             if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN"):
                 out[1 if _no_one(c, v) and at == 0 else at].add(f"{lemma(c, vocab=v)} {head}")
-    # a light verb's noun carries the predicate ("gave no assurance": no assuring; "No
-    # injuries were reported": no one was injured; lexicon ``light_verbs``), kept with a
-    # mark, so that rules/negation.py may read it as the other text's verb of its stem
-    for t in doc:
-        if t.lemma_.lower() not in v.light_verbs or t.i in moot or t.i in open_:
-            continue
-        if t.i in possible or t.i in denied:
-            continue
-        for c in t.children:
-            if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN":
-                noun = lemma(c, vocab=v)
-                out[1 if _no_one(c, v) or t.i in negated else 0].update(
-                    {noun, f"{NOUN_MARK} {noun}"}
-                )
     # an adjective negated by its prefix where the parser hangs it on a verb ("found the
     # search unconstitutional"): its stem, negated; before a noun ("an independent audit"),
     # only of that noun ("dependent audit"), which says nothing of "dependent" elsewhere
