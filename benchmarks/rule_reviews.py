@@ -1,11 +1,11 @@
-"""The rules on the cases of ten hostile reviews (issue #28, thirtieth to thirty-third
+"""The rules on the cases of eleven hostile reviews (issue #28, thirtieth to thirty-third
 rounds): made-up wire copy written to probe how dates (``dates``), figures (``figures``)
 and the thirtieth round's own changes (``changes``) are read; who said what (``speakers``),
 negation, opposites and what is only possible or planned (``polarity``), and names,
 places, units and what a claim adds (``entities``), and the thirty-first to thirty-third
-rounds' own changes (``changes31``, ``changes32``, ``changes33``, ``changes33b``). Each
-case is a claim, a passage (with the sentence before it and the lead, where a case gives
-them), a dateline and a reviewer's label.
+rounds' own changes (``changes31``, ``changes32``, ``changes33``, ``changes33b``,
+``changes33c``). Each case is a claim, a passage (with the sentence before it and the
+lead, where a case gives them), a dateline and a reviewer's label.
 
 The rules only, as ``compare`` runs them without a stance model (a NEUTRAL is often a rule
 that did not decide): what the table shows is how often the rules refute a claim the
