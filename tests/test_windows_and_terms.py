@@ -91,3 +91,16 @@ def test_a_share_of_a_unit_ago_is_a_date_that_far_back(analyzer):
     assert [(v.date_from[:7], v.date_to[:7]) for v in f.values] == [("2013-05", "2013-08")]
     f = analyzer.analyze("Brask left two and a half years ago.", dt.date(2015, 1, 6))
     assert [(v.date_from[:7], v.date_to[:7]) for v in f.values] == [("2012-04", "2012-10")]
+
+
+def test_an_offset_to_the_day_is_an_offset(analyzer):
+    day = dt.date(2021, 4, 13)
+    passage = (
+        "Torsby marked the opening of its first bridge on Monday. On April 12, 1971, the"
+        " Brask bridge opened to traffic."
+    )
+    claim = "Torsby marked it on 12 April 2021, {} years to the day after the Brask bridge opened."
+    stance, why = rule_stance(analyzer, claim.format("fifty"), passage, day)
+    assert stance == Stance.SUPPORTS, why
+    stance, why = rule_stance(analyzer, claim.format("forty"), passage, day)
+    assert "does not state forty years" in why, why

@@ -326,6 +326,7 @@ def vocabulary(code: str = DEFAULT_LANGUAGE) -> Vocabulary:
         future_auxiliaries=frozenset(lex.get("future_auxiliaries", ())),
         never_words=frozenset(lex.get("never_words", ())),
         deadline_words=frozenset(lex.get("deadline_words", ())),
+        exactness_words=tuple(lex.get("exactness_words", ())),
         evidence_verbs=frozenset(lex.get("evidence_verbs", ())),
         not_saying_verbs=frozenset(lex.get("not_saying_verbs", ())),
         exception_words=frozenset(lex.get("exception_words", ())),

@@ -251,6 +251,7 @@ class Vocabulary:
     future_auxiliaries: frozenset[str]  # "will lead": told of the time ahead
     never_words: frozenset[str]  # "never led": not done yet, as the perfect says
     deadline_words: frozenset[str]  # "within five months": any day until its end
+    exactness_words: tuple[str, ...]  # "thirty years to the day after": exact
     evidence_verbs: frozenset[str]  # "Joswiak indicated that": a person's word
     not_saying_verbs: frozenset[str]  # '"...," asked Ida Berk': no statement
     exception_words: frozenset[str]  # "nobody but the mayor": that one did

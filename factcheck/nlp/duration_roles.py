@@ -67,6 +67,13 @@ def _ago(vocab: Vocabulary) -> re.Pattern[str]:
 
 
 @cache
+def _exactly(vocab: Vocabulary) -> re.Pattern[str]:
+    """Words that may stand between a length and its offset word and make it exact
+    ("thirty years to the day after"; lexicon ``exactness_words``)."""
+    return re.compile(rf"^\W*(?:{words_pattern(vocab.exactness_words)})\b", re.I)
+
+
+@cache
 def _countdown(vocab: Vocabulary) -> re.Pattern[str]:
     """A countdown word right after a length ("110 days remained", "a week to go")."""
     return re.compile(rf"\s+(?:{words_pattern(vocab.countdown_words)})", re.I)
@@ -118,7 +125,8 @@ def duration_role(
         if prep is not None and prep.pos_ == "ADP" and _record(prep, v):
             return "record"  # "fell to its lowest level in 10 years": how far back it goes
         return "span"  # "their second in just over 3 weeks", "in two hours before ..."
-    after = re.match(r"\W*(\w+)", doc.text[end : end + 20])
+    rest = _exactly(v).sub("", doc.text[end : end + 40], count=1)  # "to the day after"
+    after = re.match(r"\W*(\w+)", rest[:20])
     if after and after.group(1).lower() in v.offset_words | v.lateness_words:
         return "offset"  # "73 seconds after liftoff", "two years behind schedule"
     if _countdown(v).match(doc.text, end):

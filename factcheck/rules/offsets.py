@@ -26,7 +26,7 @@ import math
 import re
 from functools import cache
 
-from factcheck.lang import Vocabulary, alternation
+from factcheck.lang import Vocabulary, alternation, words_pattern
 from factcheck.nlp.facts import TextFacts
 from factcheck.rules.agree import within
 from factcheck.rules.timing import event_dates, written
@@ -38,7 +38,8 @@ _DAY = 86400.0
 @cache
 def _offset_after(v: Vocabulary) -> re.Pattern[str]:
     """An offset word right after a length: "16 months after", "three weeks earlier"."""
-    return re.compile(rf"^\W*(?:{alternation(v.offset_words)})\b", re.I)
+    exactly = rf"(?:\W*(?:{words_pattern(v.exactness_words)})\b)?" if v.exactness_words else ""
+    return re.compile(rf"^{exactly}\W*(?:{alternation(v.offset_words)})\b", re.I)
 
 
 def anchor(claim: TextFacts, claim_date: dt.date | None) -> dt.date | None:
