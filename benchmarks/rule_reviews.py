@@ -1,14 +1,17 @@
-"""The rules on the cases of eleven hostile reviews (issue #28, thirtieth to thirty-third
+"""The rules on the cases of twelve hostile reviews (issue #28, thirtieth to thirty-fourth
 rounds): made-up wire copy written to probe how dates (``dates``), figures (``figures``)
 and the thirtieth round's own changes (``changes``) are read; who said what (``speakers``),
 negation, opposites and what is only possible or planned (``polarity``), and names,
-places, units and what a claim adds (``entities``), and the thirty-first to thirty-third
+places, units and what a claim adds (``entities``), and the thirty-first to thirty-fourth
 rounds' own changes (``changes31``, ``changes32``, ``changes33``, ``changes33b``,
-``changes33c``). Each case is a claim, a passage (with the sentence before it and the
-lead, where a case gives them), a dateline and a reviewer's label.
+``changes33c``, ``changes34``, ``changes34b``, ``changes34c``). Each case is a claim, a
+passage (with the sentence before it and the lead, where a case gives them), a dateline
+and a reviewer's label.
 
-The rules only, as ``compare`` runs them without a stance model (a NEUTRAL is often a rule
-that did not decide): what the table shows is how often the rules refute a claim the
+The rules only, as ``compare`` runs them without a stance model, each verdict concluded as
+a check concludes it (a rule's contradiction read for whose words it is in; since the
+thirty-fourth round: before, a rule's own verdict was taken as it came; a NEUTRAL is often
+a rule that did not decide): what the table shows is how often the rules refute a claim the
 reviewer would not (the costliest error), support one the reviewer would refute, and
 agree with the label. The cases were read while the round's rules were written: they are
 development data, not a held-out measure.
@@ -54,7 +57,7 @@ def run(rows: list[dict[str, str]]) -> list[tuple[dict[str, str], str, str]]:
             passage_date=day,
             lead=read(r.get("lead")),
         )
-        c = a.decided if a.decided is not None else conclude(a, None, DEFAULT)
+        c = conclude(a, None, DEFAULT)
         out.append((r, c.stance.value, c.rationale))
     return out
 

@@ -45,9 +45,10 @@ def rule_stance(
     analyzer: Any, claim: str, passage: str, day: dt.date, **kw: Any
 ) -> tuple[Any, str]:
     """(stance, rationale) of the rules alone, as benchmarks/rule_reviews.py runs them: the
-    claim and the passage both of ``day``, no stance model."""
+    claim and the passage both of ``day``, no stance model, concluded as a check concludes
+    (a rule's verdict read for whose words it is in)."""
     from factcheck.rules.compare import conclude
 
     a, t = assessed(analyzer, claim, passage, 0.75, claim_date=day, passage_date=day, **kw)
-    out = a.decided if a.decided is not None else conclude(a, None, t)
+    out = conclude(a, None, t)
     return out.stance, out.rationale
