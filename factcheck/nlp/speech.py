@@ -275,7 +275,10 @@ def voice(
             return replace(who, share=overlap(claim_words, passage.content))
         return Voice("", "")
     said = frozenset().union(*(s.words for s in stmts))
-    narration = passage.content - said
+    # who speaks is not what the passage narrates ("William Evans: Over 50 years." is all
+    # his answer)
+    speakers = {x for s in stmts for x in (s.name, *s.name.split(), *s.speaker.lower().split())}
+    narration = passage.content - said - speakers
     best = max(stmts, key=lambda s: overlap(claim_words, s.words))
     score = overlap(claim_words, best.words)
     if score == 0.0 and len(stmts) == 1 and not narration:

@@ -25,6 +25,7 @@ from factcheck.nlp.words import canon_set, overlap
 from factcheck.rules.acronyms import called, defined, fold, may_be_called
 from factcheck.rules.affiliation import may_speak_for, speaks_for
 from factcheck.rules.assessment import Assessment, Comparison
+from factcheck.rules.descriptions import as_written, third_party
 from factcheck.rules.groups import one_of, one_people, unnamed_elsewhere
 from factcheck.thresholds import Thresholds
 from factcheck.types import Stance, StanceProbs, ValueKind
@@ -276,7 +277,11 @@ def other_voice(a: Assessment, out: Comparison, t: Thresholds) -> Comparison:
     not contradict what the claim says Putin said."""
     claimed = claimed_statement(a.claim)
     if claimed is None:
-        return out
+        if (account := third_party(a)) is None:
+            return out
+        d, v = account
+        why = f"{out.rationale}, but in {v.speaker}'s words, not as {as_written(a, d)}'s"
+        return replace(out, stance=Stance.NEUTRAL, weight=0.0, rationale=why, speaker=v.speaker)
     v = _claimed_voice(a, claimed)
     if (
         not v.known
@@ -316,6 +321,10 @@ def attributed(a: Assessment, out: Comparison) -> Comparison:
     claimed = claimed_statement(a.claim)
     v = _claimed_voice(a, claimed)
     if claimed is None:
+        if (account := third_party(a)) is not None:
+            d, v = account
+            why = f"the source gives this to {v.speaker}, not to {as_written(a, d)}"
+            return replace(out, stance=Stance.NEUTRAL, weight=0.0, rationale=why, speaker=v.speaker)
         if not v.speaker:
             return out
         return replace(
