@@ -100,6 +100,28 @@ def hedge_before(vocab: Vocabulary) -> re.Pattern[str]:
     return re.compile(rf"\b(?P<hedge>{alternation(vocab.hedges)})\s+$", re.IGNORECASE)
 
 
+def half_length(
+    text: str, s: int, e: int, seconds: float, *, vocab: Vocabulary | None = None
+) -> Value:
+    """Half of a unit of time, ``text[s:e]`` ("half an hour", "half a century"), with the
+    hedge right before it ("more than half a century": over 50 years)."""
+    v = resolve(vocab)
+    window = text[max(0, s - 25) : s]
+    hb = hedge_before(v).search(window)
+    hedge = hb["hedge"].lower() if hb else ""
+    start = s - (len(window) - hb.start()) if hb else s
+    lo, hi = hedge_interval(seconds, hedge, vocab=v) if hedge else (seconds, seconds)
+    return Value(
+        kind=ValueKind.DURATION,
+        text=text[start:e],
+        span=(start, e),
+        low=lo,
+        high=hi,
+        unit="second",
+        hedge=hedge,
+    )
+
+
 def hedge_interval(x: float, hedge: str, *, vocab: Vocabulary | None = None) -> tuple[float, float]:
     """The interval a hedged number stands for: 'around 100' -> [90, 110]."""
     h = resolve(vocab).hedges.get(hedge.lower())

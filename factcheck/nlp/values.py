@@ -26,6 +26,7 @@ from factcheck.nlp.numerals import JOIN as _JOIN
 from factcheck.nlp.numerals import (
     at_one_point,
     exact_number,
+    half_length,
     hedge_before,
     hedge_interval,
     names_number,
@@ -266,10 +267,8 @@ def find_numbers(
                 continue
             lo_hi = None
         elif m["half"] and (unit := m["half"].split()[-1].lower()) in vocab.half_durations:
-            x = vocab.durations[unit] / 2  # "half an hour"
-            out.append(
-                Value(kind=K.DURATION, text=text[s:e], span=(s, e), low=x, high=x, unit="second")
-            )
+            # "half an hour", "more than half a century"
+            out.append(half_length(text, s, e, vocab.durations[unit] / 2, vocab=vocab))
             continue
         else:
             found = _amount(m, text, s, e, vocab)
