@@ -44,7 +44,7 @@ from factcheck.rules.naming import (
     sibling,
     title_words,
 )
-from factcheck.rules.negation import negation_flip
+from factcheck.rules.negation import negated_support, negation_flip
 from factcheck.rules.required import unverified
 from factcheck.rules.speakers import (
     READ_AS_FACT,
@@ -386,6 +386,8 @@ def _concluded(a: Assessment, probs: StanceProbs | None, t: Thresholds) -> Compa
             if (given := words_of_another(a, t)) is not None:
                 return replace(given, rule="words_of_another")
         return out
+    if a.decided is None and (guarded := negated_support(a, out)) is not out:
+        return guarded
     missing = missing_parts(a, probs, t)
     if missing:
         return partly_stated(a, missing, probs, t)

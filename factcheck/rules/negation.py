@@ -8,6 +8,7 @@ from factcheck.nlp.polarity import FUTURE_MARK, ahead
 from factcheck.rules import opposites
 from factcheck.rules.assessment import Assessment, Comparison, contradicted, neutral
 from factcheck.thresholds import Thresholds
+from factcheck.types import Stance
 
 
 def negation_flip(a: Assessment, t: Thresholds) -> Comparison | None:
@@ -17,26 +18,11 @@ def negation_flip(a: Assessment, t: Thresholds) -> Comparison | None:
     first woman to lead" / "no woman had led"), neither: the rule decides that, so no model
     reads a contradiction into the two."""
     claim, passage = a.claim, a.passage
-    (c_yes, c_no, c_maybe, _), (p_yes, p_no, _, _) = claim.polar, passage.polar
-    # A predicate (with a modifier: "hard week") that one text asserts, or the claim gives as
-    # possible ("may reopen"), and the other only negates; asserted and negated: neither.
-    either = {
-        x
-        for x in {*((c_no & p_yes) - p_no), *(((c_yes | c_maybe) & p_no) - p_yes)}
-        if x.split()[-1] in claim.predicates & passage.predicates
-        and opposites.same_frame(x.split()[-1], claim, passage)
-    }
+    (c_yes, c_no, c_maybe, _) = claim.polar
+    either = _negated(a)
     # not yet done in one, done in the time ahead in the other: no contradiction, whatever
     # a model reads into the two ("no woman had led" / "the first woman to lead")
-    flipped = {
-        x
-        for x in either
-        if not (
-            ahead(x, passage.polar, claim.polar)
-            if x in c_no
-            else ahead(x, claim.polar, passage.polar)
-        )
-    }
+    flipped = _unblocked(a, either)
     if not either or a.overlap < t.negation_overlap:  # enough overlap makes it topical
         return None
     if not flipped:
@@ -55,3 +41,44 @@ def negation_flip(a: Assessment, t: Thresholds) -> Comparison | None:
         f"the {side} negates what the other asserts ({x!r})",
         min(1.0, w.negation_base + w.negation_overlap * a.overlap),
     )
+
+
+def _negated(a: Assessment) -> set[str]:
+    """The predicates (with a modifier: "hard week") that one text asserts, or the claim
+    gives as possible ("may reopen"), and the other only negates, with the same arguments;
+    asserted and negated in one text: neither."""
+    claim, passage = a.claim, a.passage
+    (c_yes, c_no, c_maybe, _), (p_yes, p_no, _, _) = claim.polar, passage.polar
+    return {
+        x
+        for x in {*((c_no & p_yes) - p_no), *(((c_yes | c_maybe) & p_no) - p_yes)}
+        if x.split()[-1] in claim.predicates & passage.predicates
+        and opposites.same_frame(x.split()[-1], claim, passage)
+    }
+
+
+def _unblocked(a: Assessment, either: set[str]) -> set[str]:
+    """Those of ``either`` not told only ahead in one text and not done yet in the other."""
+    c_no = a.claim.polar[1]
+    return {
+        x
+        for x in either
+        if not (
+            ahead(x, a.passage.polar, a.claim.polar)
+            if x in c_no
+            else ahead(x, a.claim.polar, a.passage.polar)
+        )
+    }
+
+
+def negated_support(a: Assessment, out: Comparison) -> Comparison:
+    """A support (the model's, or most of the claim's words) from a passage that negates a
+    predicate the claim asserts, of the same arguments, or asserts one it negates: too
+    few shared words for :func:`negation_flip` to call it a contradiction ("The methods
+    used to preserve the specimens had been unorthodox" / "The preservation was not
+    unorthodox"), but not the same thing either."""
+    flipped = _unblocked(a, _negated(a))
+    if out.stance != Stance.SUPPORTS or not flipped:
+        return out
+    x = sorted(flipped, key=lambda k: (len(k.split()), k))[0]
+    return neutral(a, f"the source and the claim differ on whether {x!r} holds")
