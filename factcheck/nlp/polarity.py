@@ -126,7 +126,8 @@ def polar(
             negated.add(t.i)
             pending.add(t.i)
     # A verb of not doing negates the verb it governs: "declined to predict", "refused to
-    # say", "failed to reach" (lexicon ``negating_verbs``); the two together, neither.
+    # say", "failed to reach", "were unable to reach" (lexicon ``negating_verbs``); the
+    # two together, neither.
     for t in doc:
         if t.lemma_.lower() in v.negating_verbs and t.i not in negated:
             negated.update(c.i for c in t.children if c.dep_ == "xcomp" and c.pos_ == "VERB")
