@@ -357,7 +357,12 @@ def statements(
             for r, w, _ in found
             if verb is not None and r is not None and r.i != verb.i and _reported(verb, r)
         )
-        sub = sorted(who.subtree, key=lambda t: t.i)
+        # a name in apposition to the subject is named with its description ("Panama's
+        # coach, Hernan Dario Gomez, said"): the whole phrase names the speaker
+        described = who.dep_ == "appos" and who.head.dep_ in ("nsubj", "nsubjpass")
+        sub = sorted((who.head if described else who).subtree, key=lambda t: t.i)
+        while described and len(sub) > 1 and sub[-1].is_punct:
+            sub.pop()
         if verb is not None and verb.is_ancestor(who) is False and who.is_ancestor(verb):
             said = {t.i for t in verb.subtree}  # "GM, which ..., announced that": not GM's
             sub = [t for t in sub if t.i not in said and t.i < verb.i] or sub

@@ -24,9 +24,11 @@ from __future__ import annotations
 import re
 
 from factcheck.lang import Vocabulary
+from factcheck.nlp.facts import TextFacts
 from factcheck.nlp.speech import Voice
 from factcheck.nlp.statements import Statement
 from factcheck.rules.assessment import Assessment
+from factcheck.types import Value
 
 _WORD = re.compile(r"[\w&'’.-]+|[^\w\s]")  # words, and punctuation, which ends a name
 _OFFICE_REACH = 5  # words at most between an organisation's name and its office
@@ -141,3 +143,15 @@ def _bare(word: str, vocab: Vocabulary) -> str:
     """A word lower-cased without a possessive ending ("Kestrel's": "kestrel")."""
     w = word.lower()
     return next((w[: -len(e)] for e in vocab.possessive_endings if w.endswith(e)), w)
+
+
+def offices_of(facts: TextFacts, s: Statement) -> list[Value]:
+    """The names whose officer the phrase naming a statement's speaker makes them
+    ("Kestrel" of "Kestrel's chief executive, Thomas Hale" and of "Thomas Hale, chief
+    executive of Kestrel"; not "Detroit" of "Thomas Hale, speaking in Detroit")."""
+    description = _described(facts.text, s.speaker_span)
+    return [
+        e
+        for e in facts.entities
+        if e.name != s.name and _officer_of(description, s.name, e.name, facts.vocabulary)
+    ]

@@ -1,11 +1,15 @@
-"""A claim that gives what was said to a description ("The church said ...", "the
-company said ..."): a claim of fact for most rules (nlp/speech.py ``claimed_statement``
-names no one), but not the words of someone the claim itself tells of."""
+"""How a claim describes who speaks. A claim that gives what was said to a description
+("The church said ...", "the company said ..."): a claim of fact for most rules
+(nlp/speech.py ``claimed_statement`` names no one), but not the words of someone the
+claim itself tells of. And a named speaker described by another name than the source's
+("Dunmore's chief executive, Thomas Hale" / "Kestrel's chief executive, Thomas Hale")."""
 
 from __future__ import annotations
 
+from factcheck.nlp.names import abbreviates, entity_match
 from factcheck.nlp.speech import Voice, claimed_statement, voice
 from factcheck.nlp.statements import Statement
+from factcheck.rules.affiliation import offices_of
 from factcheck.rules.assessment import Assessment
 
 
@@ -54,3 +58,26 @@ def as_written(a: Assessment, d: Statement) -> str:
     first, _, rest = d.speaker.partition(" ")
     articles = {*a.claim.vocabulary.definite_articles, *a.claim.vocabulary.demonstratives}
     return f"{first.lower()} {rest}" if rest and first.lower() in articles else d.speaker
+
+
+def described_otherwise(a: Assessment, claimed: Statement, v: Voice) -> str | None:
+    """Why the passage's speaker, the claim's, is not the one the claim describes: the
+    claim makes them an officer of one body ("Dunmore's chief executive, Thomas Hale") and
+    the passage of others only ("Kestrel's chief executive, Thomas Hale", "Thomas Hale,
+    chief executive of Kestrel"). None where the passage gives them no office, or the
+    claim's ("chief executive of Kestrel Motors", "the LA Sheriff's office" for "the Los
+    Angeles Sheriff's office")."""
+    theirs = next((s for s in a.passage.statements if s.name == v.name), None)
+    if theirs is None:
+        return None
+    vocab = a.claim.vocabulary
+    other = offices_of(a.passage, theirs)
+    for m in offices_of(a.claim, claimed) if other else ():
+        if not any(
+            entity_match(m.name, o.name, vocab=vocab)
+            or abbreviates(o.text, m.text, vocab=vocab)
+            or abbreviates(m.text, o.text, vocab=vocab)
+            for o in other
+        ):
+            return f"the source gives {v.speaker} an office at {other[0].text}, not {m.text}"
+    return None

@@ -25,7 +25,7 @@ from factcheck.nlp.words import canon_set, overlap
 from factcheck.rules.acronyms import called, defined, fold, may_be_called
 from factcheck.rules.affiliation import may_speak_for, speaks_for
 from factcheck.rules.assessment import Assessment, Comparison
-from factcheck.rules.descriptions import as_written, third_party
+from factcheck.rules.descriptions import as_written, described_otherwise, third_party
 from factcheck.rules.groups import one_of, one_people, unnamed_elsewhere
 from factcheck.thresholds import Thresholds
 from factcheck.types import Stance, StanceProbs, ValueKind
@@ -337,6 +337,8 @@ def attributed(a: Assessment, out: Comparison) -> Comparison:
         why = f"the source does not say who said this ({v.speaker!r})"
         return replace(out, stance=Stance.NEUTRAL, weight=0.0, rationale=why, speaker=v.speaker)
     if _same_speaker(a, claimed.name, v) or speaks_for(a, claimed, v):
+        if (otherwise := described_otherwise(a, claimed, v)) is not None:
+            return replace(out, stance=Stance.REFUTES, rationale=otherwise, speaker=v.speaker)
         return replace(out, speaker=v.speaker)
     if a.passage.question:
         # an interviewer's question puts the words to the speaker; it does not say them
