@@ -182,6 +182,29 @@ def may_abbreviate(short: str, long: str, *, vocab: Vocabulary | None = None) ->
     return True
 
 
+def abbreviates(
+    short: str, name: str, *, vocab: Vocabulary | None = None, beside: bool = False
+) -> bool:
+    """Whether ``short`` may be ``name`` with a run of its words written by their initials,
+    in order ("East L.A." for "East Los Angeles", "the US Navy" for "the United States
+    Navy"): initials written with stops, or beside a word both share; bare capitals alone
+    ("IS") may stand for many names. ``beside``: only beside a shared word, which says
+    it is that name ("L.A." alone may be Los Alamos as well as Los Angeles)."""
+    v = resolve(vocab)
+    the = set(v.definite_articles)
+    xs = [w for w in short.replace(".", "").split() if w.lower() not in the]
+    ns = [w for w in name.split() if w.lower() not in the]
+    size = len(xs)
+    while xs and ns and xs[0].lower() == ns[0].lower():
+        xs, ns = xs[1:], ns[1:]
+    while xs and ns and xs[-1].lower() == ns[-1].lower():
+        xs, ns = xs[:-1], ns[:-1]
+    if len(xs) != 1 or len(ns) < 2 or not (size > 1 or ("." in short and not beside)):
+        return False
+    initials = "".join(w[0] for w in ns if w.lower() not in v.name_function_words)
+    return xs[0].isupper() and xs[0] == initials.upper()
+
+
 _DESIGNATION = re.compile(r"^([a-z]{1,2})-?(\d{2}[\d.]*)$")  # a model: A380, B-52, F-16
 
 

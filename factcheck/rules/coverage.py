@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from factcheck.nlp.facts import TextFacts
-from factcheck.nlp.names import entity_match
+from factcheck.nlp.names import abbreviates, entity_match
 from factcheck.nlp.speech import claimed_statement, quoted_in
 from factcheck.nlp.words import fuzzy_in, overlap
 from factcheck.rules.acronyms import may_stand_for
@@ -126,7 +126,10 @@ def other_name(a: Assessment, missing: list[str], t: Thresholds) -> Comparison |
     others = [
         (p.text, p.span)
         for p in a.passage.entities
-        if not any(entity_match(p.name, c.name, vocab=vocab) for c in a.claim.entities)
+        if not any(
+            entity_match(p.name, c.name, vocab=vocab) or abbreviates(p.text, c.text, vocab=vocab)
+            for c in a.claim.entities
+        )
         and any(p.entity_type == g.entity_type for g in gone)
     ]
     if any(not c.agree for c in a.checks):
@@ -217,6 +220,8 @@ def in_its_place(
         return None  # a description in its place ("officials in the city"): the same one
     if any(entity_match(x.lower(), c.name, vocab=vocab) for c in claim.entities):
         return None
+    if any(abbreviates(x, c.text, vocab=vocab) for c in claim.entities):
+        return None  # "East L.A." for "East Los Angeles"
     if opening and not any(
         e.entity_type == name.entity_type and start <= e.span[0] < start + len(x)
         for e in passage.entities

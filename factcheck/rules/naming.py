@@ -9,7 +9,7 @@ from difflib import SequenceMatcher
 
 from factcheck.lang import Vocabulary
 from factcheck.nlp.facts import TextFacts
-from factcheck.nlp.names import entity_match, norm_entity, without_possessive
+from factcheck.nlp.names import abbreviates, entity_match, norm_entity, without_possessive
 from factcheck.nlp.respectively import words
 from factcheck.nlp.speech import content_names
 from factcheck.nlp.words import fuzzy_in, same_stem
@@ -102,7 +102,14 @@ def entity_cover(
             return True
         return not others and bridged(n, claim, passage, article)
 
-    missing = {n for n in names if not named(n)}
+    # a name the passage writes with a run of its words by their initials ("East L.A.")
+    short = {
+        c.name
+        for c in content_names(claim)
+        for p in passage.entities
+        if abbreviates(p.text, c.text, vocab=vocab, beside=True)
+    }
+    missing = {n for n in names if n not in short and not named(n)}
     return 1 - len(missing) / len(names), tuple(
         e for e in content_names(claim) if e.name in missing
     )
