@@ -1,10 +1,10 @@
-"""The rules on the cases of twelve hostile reviews (issue #28, thirtieth to thirty-fourth
+"""The rules on the cases of thirteen hostile reviews (issue #28, thirtieth to thirty-fourth
 rounds): made-up wire copy written to probe how dates (``dates``), figures (``figures``)
 and the thirtieth round's own changes (``changes``) are read; who said what (``speakers``),
 negation, opposites and what is only possible or planned (``polarity``), and names,
 places, units and what a claim adds (``entities``), and the thirty-first to thirty-fourth
 rounds' own changes (``changes31``, ``changes32``, ``changes33``, ``changes33b``,
-``changes33c``, ``changes34``, ``changes34b``, ``changes34c``). Each case is a claim, a
+``changes33c``, ``changes34`` to ``changes34g``). Each case is a claim, a
 passage (with the sentence before it and the lead, where a case gives them), a dateline
 and a reviewer's label.
 

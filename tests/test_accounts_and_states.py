@@ -115,3 +115,80 @@ def test_unable_to_negates_what_it_governs(analyzer, claim, stance):
     passage = "Police in Tarven were unable to arrest the two men on Friday."
     got, why = rule_stance(analyzer, claim, passage, DL)
     assert got == stance, why
+
+
+# -- a speaker's description in apposition names the speaker, as a title before it does --
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        ("Kestrel's chief executive, Thomas Hale, said sales rose 5% in May.", Stance.SUPPORTS),
+        ("Kestrel's chief executive, Thomas Hale, said sales rose 8% in May.", Stance.REFUTES),
+        ("Kestrel chief executive Thomas Hale said sales rose 5% in May.", Stance.SUPPORTS),
+    ],
+)
+def test_a_description_in_apposition_is_the_speakers_not_what_was_said(analyzer, claim, stance):
+    got, why = rule_stance(analyzer, claim, '"Sales rose 5% in May," Hale said.', DL)
+    assert got == stance, why
+
+
+# -- how long one event came after another is the same whenever it is told -------------
+
+LAUNCH = (
+    "Five years after its launch, the Orvane music service in February passed Tarrow"
+    " Records to become the top music seller in Halden, according to figures released"
+    " April 3."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        ("Orvane became Halden's top music seller a decade after its launch.", Stance.REFUTES),
+        ("Orvane became Halden's top music seller five years after its launch.", Stance.SUPPORTS),
+    ],
+)
+def test_an_offset_between_events_is_not_another_times_figure(analyzer, claim, stance):
+    got, why = rule_stance(analyzer, claim, LAUNCH, dt.date(2025, 4, 4))
+    assert got == stance, why
+
+
+# -- a name with a run of its words by their initials ----------------------------------
+
+
+def test_a_name_written_by_initials_is_no_other_name(analyzer):
+    passage = "Anna Vell walked into the lobby of the East L.A. station and turned herself in."
+    claim = "Anna Vell walked into the lobby of the East Los Angeles station."
+    stance, why = rule_stance(analyzer, claim, passage, DL)
+    assert stance != Stance.REFUTES, why
+    stance, why = rule_stance(analyzer, claim.replace("Los Angeles", "Halden"), passage, DL)
+    assert stance == Stance.REFUTES and "East L.A." in why, why
+
+
+@pytest.mark.parametrize(
+    ("passage", "stance"),
+    [
+        (
+            "Kestrel's chief executive, Thomas Hale, said the company would cut 300 jobs.",
+            Stance.REFUTES,
+        ),
+        ("Thomas Hale said the company would cut 300 jobs.", Stance.SUPPORTS),
+        ("Thomas Hale, speaking in Halden, said the company would cut 300 jobs.", Stance.SUPPORTS),
+        (
+            "Dunmore's chief executive, Thomas Hale, said the company would cut 300 jobs.",
+            Stance.SUPPORTS,
+        ),
+    ],
+)
+def test_a_speaker_described_by_another_name_is_not_the_claims(analyzer, passage, stance):
+    claim = "Dunmore's chief executive, Thomas Hale, said the company would cut 300 jobs."
+    got, why = rule_stance(analyzer, claim, passage, DL)
+    assert got == stance, why
+
+
+def test_initials_alone_may_be_another_name(analyzer):
+    passage = "Flight 412 from Halden was bound for L.A. when it turned back."
+    for claim in ("Flight 412 was bound for Los Alamos.", "Flight 412 was bound for Los Angeles."):
+        stance, why = rule_stance(analyzer, claim, passage, DL)
+        assert stance == Stance.NEUTRAL, why
