@@ -133,27 +133,6 @@ def test_a_description_in_apposition_is_the_speakers_not_what_was_said(analyzer,
     assert got == stance, why
 
 
-# -- how long one event came after another is the same whenever it is told -------------
-
-LAUNCH = (
-    "Five years after its launch, the Orvane music service in February passed Tarrow"
-    " Records to become the top music seller in Halden, according to figures released"
-    " April 3."
-)
-
-
-@pytest.mark.parametrize(
-    ("claim", "stance"),
-    [
-        ("Orvane became Halden's top music seller a decade after its launch.", Stance.REFUTES),
-        ("Orvane became Halden's top music seller five years after its launch.", Stance.SUPPORTS),
-    ],
-)
-def test_an_offset_between_events_is_not_another_times_figure(analyzer, claim, stance):
-    got, why = rule_stance(analyzer, claim, LAUNCH, dt.date(2025, 4, 4))
-    assert got == stance, why
-
-
 # -- a name with a run of its words by their initials ----------------------------------
 
 

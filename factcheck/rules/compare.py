@@ -260,7 +260,7 @@ def figure_of_another_time(a: Assessment, t: Thresholds) -> Comparison | None:
     """Every mismatched figure is about another day or period, and nothing else pins the
     same event: background, not a contradiction."""
     wrong = _wrong(a)
-    if not wrong or any(_between_events(c) for c in wrong):
+    if not wrong:
         return None
     when = [other_time(a.claim, a.passage, a.claim_date, a.passage_date, t, c) for c in wrong]
     said = told(a.claim, a.passage, a.context, a.headline)
@@ -273,12 +273,6 @@ def figure_of_another_time(a: Assessment, t: Thresholds) -> Comparison | None:
         return None
     gives = describe(wrong[0].passage, vocab=a.claim.vocabulary)
     return neutral(a, f"the source gives {gives} for another time ({when[0]})")
-
-
-def _between_events(c: ValueCheck) -> bool:
-    """How long one event came after another ("five years after its launch"): the same
-    whenever it is told, so never another time's figure."""
-    return c.claim.kind == ValueKind.DURATION and c.claim.role == c.passage.role == "offset"
 
 
 def figure_of_a_sibling(a: Assessment, t: Thresholds) -> Comparison | None:
