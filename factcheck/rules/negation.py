@@ -74,9 +74,9 @@ def _unblocked(a: Assessment, either: set[str]) -> set[str]:
 def negated_support(a: Assessment, out: Comparison) -> Comparison:
     """A support (the model's, or most of the claim's words) from a passage that negates a
     predicate the claim asserts, of the same arguments, or asserts one it negates: too
-    few shared words for :func:`negation_flip` to call it a contradiction ("The methods
-    used to preserve the specimens had been unorthodox" / "The preservation was not
-    unorthodox"), but not the same thing either."""
+    few shared words for :func:`negation_flip` to call it a contradiction ("The Harnow
+    bridge over the Tarrow reopened to heavy traffic after repairs" / "The Harnow bridge
+    has not reopened"), but not the same thing either."""
     flipped = _unblocked(a, _negated(a))
     if out.stance != Stance.SUPPORTS or not flipped:
         return out
